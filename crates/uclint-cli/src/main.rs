@@ -1,0 +1,24 @@
+//! `uclint`: an offline configuration linter for Cisco Unified Communications exports.
+//!
+//! Exit codes: 0 when no finding is at error level, 1 when one is, 2 for a usage error or an
+//! input that could not be fully read (every readable file is still linted and reported).
+
+mod args;
+mod check;
+mod listing;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules => listing::rules(),
+        Command::Rule { code } => listing::rule(&code),
+    };
+    ExitCode::from(code)
+}

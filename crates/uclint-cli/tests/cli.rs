@@ -1,0 +1,110 @@
+//! The `uclint` binary end to end: output on the demo export and the exit-code contract
+//! (0 clean, 1 error-level findings, 2 usage error or input not fully read).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn uclint() -> Command {
+    let mut cmd = Command::cargo_bin("uclint").unwrap();
+    cmd.current_dir("../..").env_remove("NO_COLOR");
+    cmd
+}
+
+#[test]
+fn demo_export_reports_findings_and_exits_1() {
+    let output = uclint().args(["check", "fixtures/demo", "--format", "concise"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    insta::assert_snapshot!("demo_concise", format!("{stdout}\n--- stderr ---\n{stderr}"));
+}
+
+#[test]
+fn demo_export_full_output() {
+    let output = uclint().args(["check", "fixtures/demo", "--color", "never"]).output().unwrap();
+    insta::assert_snapshot!("demo_full", String::from_utf8(output.stdout).unwrap());
+}
+
+#[test]
+fn clean_export_exits_0() {
+    uclint()
+        .args(["check", "fixtures/rules/UCCX006/pass", "--select", "UCCX"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("0 errors"));
+}
+
+#[test]
+fn warnings_and_info_alone_exit_0() {
+    // The only finding left is INPUT005 (info): the export is read, nothing is at error level.
+    uclint().args(["check", "fixtures/demo", "--ignore", "UCCX,RMCM"]).assert().code(0);
+}
+
+#[test]
+fn missing_input_exits_2_and_still_lints_the_rest() {
+    uclint()
+        .args(["check", "fixtures/does-not-exist", "fixtures/demo", "--format", "concise"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("INPUT001 [error] could not read this input"))
+        .stdout(predicate::str::contains("UCCX001 [error]"));
+}
+
+#[test]
+fn unknown_rule_in_select_is_a_usage_error() {
+    uclint()
+        .args(["check", "fixtures/demo", "--select", "UCCX999"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`UCCX999` is not a rule code"));
+}
+
+#[test]
+fn bad_flag_is_a_usage_error() {
+    uclint().args(["check", "fixtures/demo", "--format", "yaml"]).assert().code(2);
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    uclint()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("UCCX001   ipcc-extension-shared"))
+        .stdout(predicate::str::contains("RMCM001"));
+}
+
+#[test]
+fn rule_prints_its_documentation() {
+    uclint().args(["rule", "uccx005"]).assert().code(0).stdout(predicate::str::contains("## How to fix"));
+    uclint().args(["rule", "NOPE001"]).assert().code(2);
+}
+
+#[test]
+fn secrets_from_the_export_never_reach_the_output() {
+    let enduser = std::fs::read_to_string("../../fixtures/demo-src/ucmdata_export_demo/enduser.csv").unwrap();
+    let mut lines = enduser.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let secret_columns: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.starts_with("PASSWORD") || h.starts_with("PIN") || h.starts_with("DIGEST"))
+        .map(|(i, _)| i)
+        .collect();
+    let secrets: Vec<String> = lines
+        .flat_map(|l| {
+            let cells: Vec<String> = l.split(',').map(str::to_owned).collect();
+            secret_columns.iter().map(move |&i| cells[i].clone())
+        })
+        .filter(|v| v.len() >= 40)
+        .collect();
+    assert!(secrets.len() >= 10, "the demo export should carry hashes to test against");
+    for format in ["full", "concise"] {
+        let output = uclint().args(["check", "fixtures/demo", "--format", format]).output().unwrap();
+        let all = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        for secret in &secrets {
+            // Any 12-character run of a hash would be a leak.
+            assert!(!all.contains(&secret[..12]), "{format} output leaks a secret");
+        }
+    }
+}

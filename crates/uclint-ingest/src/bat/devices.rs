@@ -1,0 +1,66 @@
+//! `phone.csv` and `deviceprofile.csv`: devices with their numbered line groups.
+
+use uclint_model::{Device, DeviceKind, Line, Spanned};
+
+use crate::table::{HeaderMap, Row};
+use crate::FileParse;
+
+/// One `phone.csv` row.
+pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
+    let Some(name) = row.value(header, "device name") else { return };
+    let device = Device {
+        kind: DeviceKind::Phone,
+        name,
+        model: row.value(header, "device type"),
+        common_device_config: row.value(header, "common device configuration"),
+        allow_cti_control: row.flag(parse, header, "allow cti control flag"),
+        extension_mobility: row.flag(parse, header, "extension mobility"),
+        logout_profile: row.value(header, "logout profile"),
+        user_locale: row.value(header, "device user locale"),
+        owner_user_id: row.value(header, "owner user id"),
+        login_user_id: None,
+        application_users: row.group_values(header, "application user"),
+        lines: lines(parse, header, row),
+        span: row.span,
+    };
+    parse.cluster.phones.push(device);
+}
+
+/// One `deviceprofile.csv` row.
+pub fn device_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
+    let Some(name) = row.value(header, "device profile name") else { return };
+    let device = Device {
+        kind: DeviceKind::DeviceProfile,
+        name,
+        model: row.value(header, "device type"),
+        common_device_config: None,
+        allow_cti_control: row.flag(parse, header, "allow cti control flag"),
+        extension_mobility: None,
+        logout_profile: None,
+        user_locale: row.value(header, "device user locale"),
+        owner_user_id: None,
+        login_user_id: row.value(header, "login user id"),
+        application_users: row.group_values(header, "application user"),
+        lines: lines(parse, header, row),
+        span: row.span,
+    };
+    parse.cluster.device_profiles.push(device);
+}
+
+/// The configured lines: every `Directory Number N` with a value, N being the button index.
+fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for n in header.group_numbers("directory number") {
+        let Some(dn) = row.dn(header, &format!("directory number {n}"), &format!("route partition {n}")) else {
+            continue;
+        };
+        lines.push(Line {
+            index: Spanned::new(n, dn.span),
+            max_calls: row.number(parse, header, &format!("maximum number of calls {n}")),
+            busy_trigger: row.number(parse, header, &format!("busy trigger {n}")),
+            allow_cti_control: row.flag(parse, header, &format!("allow control of device from cti {n}")),
+            dn,
+        });
+    }
+    lines
+}

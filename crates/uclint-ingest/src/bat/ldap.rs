@@ -1,0 +1,26 @@
+//! `ldapauth.csv`: LDAP authentication with up to three servers. `LDAP PASSWORD` is never read.
+
+use uclint_model::{LdapAuthentication, LdapServer};
+
+use crate::table::{HeaderMap, Row};
+use crate::FileParse;
+
+/// One `ldapauth.csv` row.
+pub fn ldap_authentication(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
+    let mut servers = Vec::new();
+    for n in header.group_numbers("host name") {
+        let Some(host) = row.value(header, &format!("host name {n}")) else { continue };
+        servers.push(LdapServer {
+            host,
+            port: row.number(parse, header, &format!("port number {n}")),
+            ssl: row.flag(parse, header, &format!("ssl enabled {n}")),
+        });
+    }
+    let auth = LdapAuthentication {
+        enabled: row.flag(parse, header, "authenticate with corporate dir"),
+        user_search_base: row.value(header, "user base"),
+        servers,
+        span: row.span,
+    };
+    parse.cluster.ldap_authentication.push(auth);
+}

@@ -1,0 +1,78 @@
+//! Codes of the diagnostics that ingest reports about the input itself.
+//!
+//! They sit beside the rule codes in output but are not rules: they cannot be selected or
+//! ignored, because a file that was not read cannot be linted. An error-level input diagnostic
+//! makes `uclint check` exit with 2 ("the export was not fully read"), after every other file
+//! has still been linted.
+
+use uclint_model::{Diagnostic, Label, ObjectKey, Severity, Span};
+
+/// One input diagnostic kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InputCode {
+    /// Stable code.
+    pub code: &'static str,
+    /// Kebab-case name.
+    pub name: &'static str,
+    /// Fixed severity.
+    pub severity: Severity,
+    /// One-line description, for `uclint rules` and the docs.
+    pub summary: &'static str,
+}
+
+/// A file or archive member could not be read at all.
+pub const UNREADABLE_FILE: InputCode = InputCode {
+    code: "INPUT001",
+    name: "unreadable-file",
+    severity: Severity::Error,
+    summary: "A file or archive member could not be read; nothing in it was linted.",
+};
+
+/// A file was read but part of it could not be parsed.
+pub const MALFORMED_FILE: InputCode = InputCode {
+    code: "INPUT002",
+    name: "malformed-file",
+    severity: Severity::Error,
+    summary: "Part of a file could not be parsed; the rest of it and every other file were still linted.",
+};
+
+/// A CSV row has more or fewer fields than the header.
+pub const RAGGED_ROW: InputCode = InputCode {
+    code: "INPUT003",
+    name: "ragged-row",
+    severity: Severity::Warning,
+    summary: "A CSV row has more or fewer fields than its header; its cells were read by position.",
+};
+
+/// A value a rule reads is not of the expected form.
+pub const INVALID_VALUE: InputCode = InputCode {
+    code: "INPUT004",
+    name: "invalid-value",
+    severity: Severity::Warning,
+    summary: "A value that a rule reads is not of the expected form; it was treated as absent.",
+};
+
+/// The export uses a form that is only inferred, not confirmed from a real export.
+pub const INFERRED_FORM: InputCode = InputCode {
+    code: "INPUT005",
+    name: "inferred-form",
+    severity: Severity::Info,
+    summary: "The export uses a form uclint knows only by inference; it was read as described.",
+};
+
+/// Every input code, for listings and docs.
+pub const ALL: &[InputCode] = &[UNREADABLE_FILE, MALFORMED_FILE, RAGGED_ROW, INVALID_VALUE, INFERRED_FORM];
+
+impl InputCode {
+    /// A diagnostic of this kind about the file `path`, pointing at `span`.
+    pub fn at(self, path: &str, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(
+            self.code,
+            self.name,
+            self.severity,
+            ObjectKey::File(path.to_owned()),
+            message,
+            Label { span, message: None },
+        )
+    }
+}

@@ -1,0 +1,72 @@
+//! Bytes to text: UTF-8 with or without BOM, UTF-16 with a BOM, anything else read lossily and
+//! reported.
+
+use uclint_model::{Diagnostic, SourceId, Span};
+
+use crate::codes;
+use crate::load::RawInput;
+use crate::FileStatus;
+
+/// Builds a diagnostic once the file has a source id.
+pub type DiagnosticBuilder = Box<dyn FnOnce(&str, SourceId) -> Diagnostic + Send>;
+
+/// A decoded input, ready for the source map.
+pub struct Decoded {
+    pub path: String,
+    pub text: String,
+    /// Set when the file needs no parsing (it failed to load).
+    pub status: Option<FileStatus>,
+    pub diagnostic_builder: Vec<DiagnosticBuilder>,
+}
+
+pub fn decode(input: RawInput) -> Decoded {
+    let RawInput { path, bytes, error } = input;
+    if let Some(error) = error {
+        let builder: DiagnosticBuilder = Box::new(move |path, id| {
+            codes::UNREADABLE_FILE.at(path, Span::file_start(id), format!("could not read this input: {error}"))
+        });
+        return Decoded {
+            path,
+            text: String::new(),
+            status: Some(FileStatus::Failed),
+            diagnostic_builder: vec![builder],
+        };
+    }
+    let mut builders: Vec<DiagnosticBuilder> = Vec::new();
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(rest, &mut builders)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        utf8(&bytes, &mut builders)
+    };
+    Decoded { path, text, status: None, diagnostic_builder: builders }
+}
+
+fn utf8(bytes: &[u8], builders: &mut Vec<DiagnosticBuilder>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(err) => {
+            let at = err.valid_up_to();
+            builders.push(Box::new(move |path, id| {
+                codes::MALFORMED_FILE.at(
+                    path,
+                    Span::new(id, at, at),
+                    format!(
+                        "the file is not valid UTF-8 from byte {at} on; invalid bytes were replaced \
+                         with U+FFFD, so values after this point may be wrong (re-export, or save as \
+                         UTF-8 without BOM)"
+                    ),
+                )
+            }));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16_lossy(&units)
+}

@@ -1,0 +1,150 @@
+//! Reads CUCM/UCCX exports into one [`Cluster`].
+//!
+//! Parsers never fail: every file yields records plus diagnostics, and a file that cannot be
+//! read is reported (INPUT001) while every other file is still read. Formats are recognised by
+//! content, never by file extension: a tar by its `ustar` magic, a BAT CSV by its header.
+//!
+//! The work is split in two: [`load`] does the IO (walking directories, unpacking tars) and
+//! [`parse`] turns the loaded bytes into the model, in parallel across files.
+
+pub mod bat;
+pub mod codes;
+mod decode;
+mod load;
+mod redact;
+mod table;
+pub mod values;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use uclint_model::{Cluster, Diagnostic, SourceFile, SourceId, SourceMap};
+
+pub use load::{load, RawInput};
+
+/// What became of one input file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    /// Read as the named format, e.g. `BAT phone.csv`.
+    Read(String),
+    /// Recognised but not needed, or not a format uclint reads; the reason says which.
+    NotRead(String),
+    /// Could not be read (an INPUT001 diagnostic says why).
+    Failed,
+}
+
+/// One input file and what became of it.
+#[derive(Clone, Debug)]
+pub struct FileReport {
+    /// Display path.
+    pub path: String,
+    /// Outcome.
+    pub status: FileStatus,
+}
+
+/// Everything ingest produced: sources, the merged cluster, input diagnostics and file reports.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    /// Every source file, in input order.
+    pub sources: SourceMap,
+    /// The cluster model.
+    pub cluster: Cluster,
+    /// Diagnostics about the input itself (INPUT0xx).
+    pub diagnostics: Vec<Diagnostic>,
+    /// One report per input file, in input order.
+    pub files: Vec<FileReport>,
+}
+
+/// Loads and parses every path (files, directories, tars).
+pub fn ingest(paths: &[PathBuf]) -> Ingested {
+    parse(load(paths))
+}
+
+/// The state of parsing one file: its text and what has been read from it so far.
+pub struct FileParse<'a> {
+    /// The decoded text.
+    pub text: &'a str,
+    /// Its id in the source map.
+    pub source: SourceId,
+    /// Its display path.
+    pub path: &'a str,
+    /// Records read so far.
+    pub cluster: Cluster,
+    /// Diagnostics so far.
+    pub diagnostics: Vec<Diagnostic>,
+    once: HashSet<&'static str>,
+}
+
+impl FileParse<'_> {
+    /// Records a diagnostic.
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// True the first time it is called with `key` for this file; for notes that would
+    /// otherwise repeat on every row.
+    pub fn first_time(&mut self, key: &'static str) -> bool {
+        self.once.insert(key)
+    }
+}
+
+/// Parses loaded inputs. Files are parsed in parallel; results are combined in input order, so
+/// the outcome does not depend on the number of threads.
+pub fn parse(inputs: Vec<RawInput>) -> Ingested {
+    let decoded: Vec<_> = inputs.into_par_iter().map(decode::decode).collect();
+    let mut out = Ingested::default();
+    let mut pending = Vec::new();
+    for mut file in decoded {
+        redact::redact_csv(&mut file.text);
+        let id = out.sources.add(SourceFile::new(file.path, file.text));
+        pending.push((id, file.status, file.diagnostic_builder));
+    }
+    let sources = &out.sources;
+    let parsed: Vec<_> = pending
+        .into_par_iter()
+        .map(|(id, status, early)| {
+            let file = sources.get(id);
+            let mut parse = FileParse {
+                text: &file.text,
+                source: id,
+                path: &file.path,
+                cluster: Cluster::default(),
+                diagnostics: early.into_iter().map(|build| build(&file.path, id)).collect(),
+                once: HashSet::new(),
+            };
+            let status = match status {
+                Some(status) => status,
+                None => parse_text(&mut parse),
+            };
+            (FileReport { path: file.path.clone(), status }, parse.cluster, parse.diagnostics)
+        })
+        .collect();
+    for (report, cluster, diagnostics) in parsed {
+        out.files.push(report);
+        out.cluster.extend(cluster);
+        out.diagnostics.extend(diagnostics);
+    }
+    out
+}
+
+/// Recognises a decoded file and parses it.
+fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
+    if let Some(kind) = bat::detect(parse.text) {
+        bat::parse(kind, parse);
+        return FileStatus::Read(format!("BAT {}", kind.tar_name()));
+    }
+    if is_tar_manifest(parse.text) {
+        return FileStatus::NotRead("BAT Import/Export manifest (header.txt)".into());
+    }
+    if parse.text.trim().is_empty() {
+        return FileStatus::NotRead("empty file".into());
+    }
+    FileStatus::NotRead("not a format uclint reads".into())
+}
+
+/// `header.txt` of a BAT Import/Export tar: `Time : …`, `CCM : …`, `File : <name>` lines.
+fn is_tar_manifest(text: &str) -> bool {
+    text.lines().any(|l| l.trim_start().starts_with("File :"))
+        && text.lines().any(|l| l.trim_start().starts_with("CCM :") || l.trim_start().starts_with("Time :"))
+}

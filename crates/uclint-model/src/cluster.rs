@@ -1,0 +1,339 @@
+//! The cluster model: the objects of a CUCM/UCCX export that rules read.
+//!
+//! Only what some rule needs is modelled. Optional fields are `None` when the export does not
+//! carry them (a column or element is absent) or they are unset (empty, `NULL`, `xsi:nil`).
+//! Secrets are never stored: digest credentials are kept as present/absent only.
+
+use std::collections::BTreeSet;
+
+use crate::{DnKey, DnRef, ObjectKey, Span, Spanned};
+
+/// Kinds of data an export may or may not contain. Rules declare what they need, and a rule
+/// whose data is absent is reported as skipped, never run on an empty set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DataSet {
+    /// Phones with their lines.
+    Phones,
+    /// User device profiles with their lines.
+    DeviceProfiles,
+    /// End users with extensions and associations.
+    EndUsers,
+    /// Application users with controlled devices and groups.
+    AppUsers,
+    /// Common Device Configurations.
+    CommonDeviceConfigs,
+    /// Line groups with members.
+    LineGroups,
+    /// Service parameters.
+    ServiceParameters,
+    /// Enterprise parameters.
+    EnterpriseParameters,
+    /// LDAP authentication settings.
+    LdapAuthentication,
+}
+
+impl DataSet {
+    /// Human name used in "skipped: no … data" messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DataSet::Phones => "phone",
+            DataSet::DeviceProfiles => "device profile",
+            DataSet::EndUsers => "end user",
+            DataSet::AppUsers => "application user",
+            DataSet::CommonDeviceConfigs => "Common Device Configuration",
+            DataSet::LineGroups => "line group",
+            DataSet::ServiceParameters => "service parameter",
+            DataSet::EnterpriseParameters => "enterprise parameter",
+            DataSet::LdapAuthentication => "LDAP authentication",
+        }
+    }
+}
+
+/// Everything read from one or more exports of one cluster.
+#[derive(Debug, Default)]
+pub struct Cluster {
+    /// Phones, CSF/BOT/TCT/TAB clients, CTI ports and route points, remote devices.
+    pub phones: Vec<Device>,
+    /// User device profiles (UDPs).
+    pub device_profiles: Vec<Device>,
+    /// End users.
+    pub end_users: Vec<EndUser>,
+    /// Application users.
+    pub app_users: Vec<AppUser>,
+    /// Common Device Configurations.
+    pub common_device_configs: Vec<CommonDeviceConfig>,
+    /// Line groups.
+    pub line_groups: Vec<LineGroup>,
+    /// Service parameters.
+    pub service_parameters: Vec<ServiceParameter>,
+    /// Enterprise parameters.
+    pub enterprise_parameters: Vec<EnterpriseParameter>,
+    /// LDAP authentication configuration (at most one per cluster, but exports may repeat it).
+    pub ldap_authentication: Vec<LdapAuthentication>,
+    /// Which kinds of data the export contained (even if a file held only its header).
+    pub present: BTreeSet<DataSet>,
+}
+
+impl Cluster {
+    /// Whether the export contained the given kind of data.
+    pub fn has(&self, data: DataSet) -> bool {
+        self.present.contains(&data)
+    }
+
+    /// Appends everything from `other` (used to combine the records of several files).
+    pub fn extend(&mut self, other: Cluster) {
+        self.phones.extend(other.phones);
+        self.device_profiles.extend(other.device_profiles);
+        self.end_users.extend(other.end_users);
+        self.app_users.extend(other.app_users);
+        self.common_device_configs.extend(other.common_device_configs);
+        self.line_groups.extend(other.line_groups);
+        self.service_parameters.extend(other.service_parameters);
+        self.enterprise_parameters.extend(other.enterprise_parameters);
+        self.ldap_authentication.extend(other.ldap_authentication);
+        self.present.extend(other.present);
+    }
+
+    /// Number of objects read, for the run summary.
+    pub fn object_count(&self) -> usize {
+        self.phones.len()
+            + self.device_profiles.len()
+            + self.end_users.len()
+            + self.app_users.len()
+            + self.common_device_configs.len()
+            + self.line_groups.len()
+            + self.service_parameters.len()
+            + self.enterprise_parameters.len()
+            + self.ldap_authentication.len()
+    }
+}
+
+/// Whether a [`Device`] is a phone or a user device profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceKind {
+    /// A phone or any other device in the phone table.
+    Phone,
+    /// A user device profile (Extension Mobility).
+    DeviceProfile,
+}
+
+impl DeviceKind {
+    /// "phone" or "device profile", for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DeviceKind::Phone => "phone",
+            DeviceKind::DeviceProfile => "device profile",
+        }
+    }
+}
+
+/// A phone or user device profile.
+#[derive(Clone, Debug)]
+pub struct Device {
+    /// Phone or device profile.
+    pub kind: DeviceKind,
+    /// Device name (`SEP…`, `CSF…`) or profile name.
+    pub name: Spanned<String>,
+    /// Model / product, e.g. `Cisco 8841` (BAT `Device Type`).
+    pub model: Option<Spanned<String>>,
+    /// Common Device Configuration name (phones only).
+    pub common_device_config: Option<Spanned<String>>,
+    /// Device-level "Allow Control of Device from CTI".
+    pub allow_cti_control: Option<Spanned<bool>>,
+    /// "Enable Extension Mobility" (phones only).
+    pub extension_mobility: Option<Spanned<bool>>,
+    /// Extension Mobility logout profile (phones only).
+    pub logout_profile: Option<Spanned<String>>,
+    /// Device user locale.
+    pub user_locale: Option<Spanned<String>>,
+    /// Owner User ID.
+    pub owner_user_id: Option<Spanned<String>>,
+    /// Login User Id (device profiles).
+    pub login_user_id: Option<Spanned<String>>,
+    /// Application users that list this device as controlled (BAT `Application User n`).
+    pub application_users: Vec<Spanned<String>>,
+    /// Configured lines, in the order read; see [`Device::lines_by_index`].
+    pub lines: Vec<Line>,
+    /// The whole record (CSV row or XML element).
+    pub span: Span,
+}
+
+impl Device {
+    /// The object key of this device.
+    pub fn key(&self) -> ObjectKey {
+        match self.kind {
+            DeviceKind::Phone => ObjectKey::Phone(self.name.value.clone()),
+            DeviceKind::DeviceProfile => ObjectKey::DeviceProfile(self.name.value.clone()),
+        }
+    }
+
+    /// Configured lines sorted by button index.
+    pub fn lines_by_index(&self) -> Vec<&Line> {
+        let mut lines: Vec<&Line> = self.lines.iter().collect();
+        lines.sort_by_key(|l| l.index.value);
+        lines
+    }
+
+    /// The 1-based position of the line with button `index` among the configured lines.
+    ///
+    /// UCCX/JTAPI monitors the first four *configured* lines, so a DN on button 6 with buttons
+    /// 3 to 5 empty is configured line 3 (TechNote 210485 step 5).
+    pub fn configured_ordinal(&self, index: u32) -> usize {
+        self.lines.iter().filter(|l| l.index.value < index).count() + 1
+    }
+}
+
+/// One line appearance on a phone or profile.
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// Button index (BAT: the `N` of `Directory Number N`).
+    pub index: Spanned<u32>,
+    /// The directory number on this button.
+    pub dn: Spanned<DnKey>,
+    /// Maximum Number of Calls.
+    pub max_calls: Option<Spanned<u32>>,
+    /// Busy Trigger.
+    pub busy_trigger: Option<Spanned<u32>>,
+    /// Line-level "Allow Control of Device from CTI".
+    pub allow_cti_control: Option<Spanned<bool>>,
+}
+
+/// An end user.
+#[derive(Clone, Debug)]
+pub struct EndUser {
+    /// User ID.
+    pub user_id: Spanned<String>,
+    /// IPCC extension; a user with one is a UCCX agent.
+    pub ipcc_extension: Option<Spanned<DnRef>>,
+    /// Primary extension.
+    pub primary_extension: Option<Spanned<DnRef>>,
+    /// Controlled devices (phones).
+    pub controlled_devices: Vec<Spanned<String>>,
+    /// Controlled device profiles (Extension Mobility).
+    pub controlled_profiles: Vec<Spanned<String>>,
+    /// Access control groups.
+    pub groups: Vec<Spanned<String>>,
+    /// Whether digest credentials are set. The value itself is never kept.
+    pub digest_credentials: Option<Spanned<bool>>,
+    /// User locale.
+    pub user_locale: Option<Spanned<String>>,
+    /// "Allow Control of Device from CTI" on the End User page.
+    pub enable_cti: Option<Spanned<bool>>,
+    /// "Enable User for Unified CM IM and Presence".
+    pub imp_enabled: Option<Spanned<bool>>,
+    /// Home Cluster.
+    pub home_cluster: Option<Spanned<bool>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl EndUser {
+    /// The object key of this user.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::User(self.user_id.value.clone())
+    }
+
+    /// Whether `name` is one of the user's controlled devices or profiles.
+    pub fn controls(&self, name: &str) -> bool {
+        self.controlled_devices.iter().chain(&self.controlled_profiles).any(|d| d.value == name)
+    }
+}
+
+/// An application user (RMCM, FIPPA, JTAPI, AXL …).
+#[derive(Clone, Debug)]
+pub struct AppUser {
+    /// Application user name.
+    pub name: Spanned<String>,
+    /// Controlled devices.
+    pub controlled_devices: Vec<Spanned<String>>,
+    /// CTI controlled device profiles.
+    pub controlled_profiles: Vec<Spanned<String>>,
+    /// Access control groups.
+    pub groups: Vec<Spanned<String>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl AppUser {
+    /// The object key of this application user.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::AppUser(self.name.value.clone())
+    }
+
+    /// Whether `name` is one of the user's controlled devices or profiles.
+    pub fn controls(&self, name: &str) -> bool {
+        self.controlled_devices.iter().chain(&self.controlled_profiles).any(|d| d.value == name)
+    }
+}
+
+/// A Common Device Configuration.
+#[derive(Clone, Debug)]
+pub struct CommonDeviceConfig {
+    /// Name.
+    pub name: Spanned<String>,
+    /// IP Addressing Mode: `IPv4 Only`, `IPv6 Only` or `IPv4 and IPv6`.
+    pub ip_addressing_mode: Option<Spanned<String>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// A line group and its members.
+#[derive(Clone, Debug)]
+pub struct LineGroup {
+    /// Name.
+    pub name: Spanned<String>,
+    /// Member directory numbers, in line selection order.
+    pub members: Vec<Spanned<DnKey>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// A service parameter.
+#[derive(Clone, Debug)]
+pub struct ServiceParameter {
+    /// `EnterpriseWideData` for cluster-wide parameters, else the node.
+    pub server: Spanned<String>,
+    /// Service, e.g. `Cisco Extension Mobility`.
+    pub service: Spanned<String>,
+    /// Internal parameter name, e.g. `multiDevHoteling`.
+    pub name: Spanned<String>,
+    /// Value as exported.
+    pub value: Spanned<String>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// An enterprise parameter.
+#[derive(Clone, Debug)]
+pub struct EnterpriseParameter {
+    /// Internal parameter name, e.g. `EnableIPV6`.
+    pub name: Spanned<String>,
+    /// Value as exported.
+    pub value: Spanned<String>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// LDAP authentication settings.
+#[derive(Clone, Debug)]
+pub struct LdapAuthentication {
+    /// "Use LDAP Authentication for End Users".
+    pub enabled: Option<Spanned<bool>>,
+    /// LDAP user search base.
+    pub user_search_base: Option<Spanned<String>>,
+    /// Up to three servers.
+    pub servers: Vec<LdapServer>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// One LDAP authentication server.
+#[derive(Clone, Debug)]
+pub struct LdapServer {
+    /// Host name or IP address.
+    pub host: Spanned<String>,
+    /// Port.
+    pub port: Option<Spanned<u32>>,
+    /// Whether SSL/TLS is enabled.
+    pub ssl: Option<Spanned<bool>>,
+}

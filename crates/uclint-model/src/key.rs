@@ -1,0 +1,183 @@
+//! Keys that name objects across exports: a directory number's (pattern, partition) pair and the
+//! `kind:name` object keys that suppressions and baselines are keyed by.
+
+use std::fmt;
+
+/// How the "None" partition is written in keys and messages, as the CUCM GUI shows it.
+pub const NONE_PARTITION: &str = "<None>";
+
+/// A directory number's identity: its pattern and route partition.
+///
+/// The pattern is normalised (`\+` becomes `+`), and the "None" partition (empty, `NULL` or
+/// absent in the export) is stored as the empty string.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DnKey {
+    /// Normalised pattern, e.g. `4001` or `+14085554019`.
+    pub pattern: String,
+    /// Partition name; empty for the "None" partition.
+    pub partition: String,
+}
+
+impl DnKey {
+    /// Builds a key from raw export text, normalising the pattern and the partition.
+    pub fn new(pattern: &str, partition: &str) -> Self {
+        DnKey { pattern: normalise_pattern(pattern), partition: normalise_partition(partition) }
+    }
+
+    /// The partition as shown to users: its name, or `<None>`.
+    pub fn partition_display(&self) -> &str {
+        if self.partition.is_empty() {
+            NONE_PARTITION
+        } else {
+            &self.partition
+        }
+    }
+}
+
+impl fmt::Display for DnKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@{}", self.pattern, self.partition_display())
+    }
+}
+
+/// A reference to a directory number whose partition the export may not state.
+///
+/// BAT `enduser.csv` gives an IPCC extension as a bare pattern; the partition is then resolved
+/// against the DNs found on devices (see [`crate::ClusterIndex::resolve`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DnRef {
+    /// Normalised pattern.
+    pub pattern: String,
+    /// The partition if the export states it (empty string: the "None" partition).
+    pub partition: Option<String>,
+}
+
+impl DnRef {
+    /// A reference with a known partition.
+    pub fn with_partition(pattern: &str, partition: &str) -> Self {
+        DnRef { pattern: normalise_pattern(pattern), partition: Some(normalise_partition(partition)) }
+    }
+
+    /// A reference whose partition the export does not give.
+    pub fn pattern_only(pattern: &str) -> Self {
+        DnRef { pattern: normalise_pattern(pattern), partition: None }
+    }
+}
+
+impl fmt::Display for DnRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.partition {
+            Some(p) if p.is_empty() => write!(f, "{}@{NONE_PARTITION}", self.pattern),
+            Some(p) => write!(f, "{}@{p}", self.pattern),
+            None => f.write_str(&self.pattern),
+        }
+    }
+}
+
+/// Removes the backslash CUCM writes before a leading `+` in patterns (`\+1408…`).
+pub fn normalise_pattern(raw: &str) -> String {
+    raw.trim().replace("\\+", "+")
+}
+
+fn normalise_partition(raw: &str) -> String {
+    let p = raw.trim();
+    if p.eq_ignore_ascii_case("NULL") || p == NONE_PARTITION {
+        String::new()
+    } else {
+        p.to_owned()
+    }
+}
+
+/// The object a diagnostic is about, written `kind:name` (`phone:SEP001122334455`,
+/// `user:agent01`, `dn:4001@PT_Internal`).
+///
+/// Suppressions and baselines are keyed by rule code plus this key, never by line numbers,
+/// because exports cannot carry comments and their lines move between exports.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ObjectKey {
+    /// A phone (any device in `phone.csv` or `getPhone`), by device name.
+    Phone(String),
+    /// A user device profile, by name.
+    DeviceProfile(String),
+    /// An end user, by user ID.
+    User(String),
+    /// An application user, by user ID.
+    AppUser(String),
+    /// A directory number.
+    Dn(DnKey),
+    /// A Common Device Configuration, by name.
+    CommonDeviceConfig(String),
+    /// A line group, by name.
+    LineGroup(String),
+    /// A service parameter: `service/parameter`.
+    ServiceParameter(String),
+    /// An enterprise parameter, by internal name.
+    EnterpriseParameter(String),
+    /// The LDAP authentication configuration (one per cluster).
+    LdapAuthentication,
+    /// A whole input file, by display path.
+    File(String),
+}
+
+impl ObjectKey {
+    /// The kind prefix written before the colon.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ObjectKey::Phone(_) => "phone",
+            ObjectKey::DeviceProfile(_) => "udp",
+            ObjectKey::User(_) => "user",
+            ObjectKey::AppUser(_) => "appuser",
+            ObjectKey::Dn(_) => "dn",
+            ObjectKey::CommonDeviceConfig(_) => "cdc",
+            ObjectKey::LineGroup(_) => "linegroup",
+            ObjectKey::ServiceParameter(_) => "serviceparam",
+            ObjectKey::EnterpriseParameter(_) => "enterpriseparam",
+            ObjectKey::LdapAuthentication => "ldapauth",
+            ObjectKey::File(_) => "file",
+        }
+    }
+}
+
+impl fmt::Display for ObjectKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = self.kind();
+        match self {
+            ObjectKey::Phone(n)
+            | ObjectKey::DeviceProfile(n)
+            | ObjectKey::User(n)
+            | ObjectKey::AppUser(n)
+            | ObjectKey::CommonDeviceConfig(n)
+            | ObjectKey::LineGroup(n)
+            | ObjectKey::ServiceParameter(n)
+            | ObjectKey::EnterpriseParameter(n)
+            | ObjectKey::File(n) => write!(f, "{kind}:{n}"),
+            ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
+            ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),
+        }
+    }
+}
+
+impl serde::Serialize for ObjectKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_plus_and_null_partition_normalise() {
+        let a = DnKey::new("\\+14922010004", "NULL");
+        let b = DnKey::new("+14922010004", "");
+        assert_eq!(a, b);
+        assert_eq!(a.to_string(), "+14922010004@<None>");
+    }
+
+    #[test]
+    fn object_keys_read_kind_colon_name() {
+        assert_eq!(ObjectKey::Phone("SEP001122334455".into()).to_string(), "phone:SEP001122334455");
+        assert_eq!(ObjectKey::Dn(DnKey::new("4001", "PT_Internal")).to_string(), "dn:4001@PT_Internal");
+    }
+}

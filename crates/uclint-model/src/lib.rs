@@ -1,0 +1,21 @@
+//! The in-memory model that every other uclint crate shares.
+//!
+//! It holds what was read from an export (the [`Cluster`]), where each value came from
+//! ([`SourceMap`], [`Span`], [`Spanned`]), how objects are named ([`ObjectKey`], [`DnKey`]) and
+//! what the linter says about them ([`Diagnostic`]). This crate does no IO: parsers fill it in,
+//! rules read it, reporters render it.
+
+mod cluster;
+mod diagnostic;
+mod index;
+mod key;
+mod source;
+
+pub use cluster::{
+    AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, EndUser, EnterpriseParameter,
+    LdapAuthentication, LdapServer, Line, LineGroup, ServiceParameter,
+};
+pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
+pub use index::{ClusterIndex, LineAppearance};
+pub use key::{DnKey, DnRef, ObjectKey};
+pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};

@@ -1,0 +1,72 @@
+//! The run summary printed after the diagnostics: what was read, what was found, what could not
+//! be checked and why.
+
+use std::fmt::Write;
+
+use uclint_model::Diagnostic;
+
+/// Facts about a run that are not diagnostics.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Files read, with the format each was read as.
+    pub files_read: Vec<(String, String)>,
+    /// Files not read, with the reason.
+    pub files_not_read: Vec<(String, String)>,
+    /// Objects in the model.
+    pub objects: usize,
+    /// Rules run.
+    pub rules_run: usize,
+    /// Rules skipped: (code, reason).
+    pub skipped: Vec<(String, String)>,
+    /// How shared definitions were resolved (heuristics used).
+    pub notes: Vec<String>,
+}
+
+/// Counts per severity.
+fn counts(diagnostics: &[Diagnostic]) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for d in diagnostics {
+        counts[d.severity as usize] += 1;
+    }
+    counts
+}
+
+/// Renders the summary block.
+pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for (path, reason) in &summary.files_not_read {
+        let _ = writeln!(out, "not read: {path} ({reason})");
+    }
+    for (code, reason) in &summary.skipped {
+        let _ = writeln!(out, "{code} skipped: {reason}");
+    }
+    for note in &summary.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    let [info, warning, error] = counts(diagnostics);
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let _ = writeln!(
+        out,
+        "{} ({}, {}, {info} info) in {} from {}; {} run, {} skipped",
+        plural(diagnostics.len(), "finding"),
+        plural(error, "error"),
+        plural(warning, "warning"),
+        plural(summary.objects, "object"),
+        plural(summary.files_read.len(), "file"),
+        plural(summary.rules_run, "rule"),
+        summary.skipped.len(),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use uclint_model::Severity;
+
+    #[test]
+    fn severity_discriminants_index_the_counts() {
+        assert_eq!(Severity::Info as usize, 0);
+        assert_eq!(Severity::Warning as usize, 1);
+        assert_eq!(Severity::Error as usize, 2);
+    }
+}

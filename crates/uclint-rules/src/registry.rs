@@ -1,0 +1,50 @@
+//! The single table of every rule uclint has. Codes are never reused; a retired rule keeps its
+//! code out of circulation.
+
+use crate::rules::{rmcm, uccx};
+use crate::RuleMeta;
+
+/// Every rule, in code order.
+pub static RULES: &[&RuleMeta] = &[
+    &rmcm::agent_device_not_controlled::RULE,
+    &uccx::ipcc_extension_shared::RULE,
+    &uccx::ipcc_extension_beyond_fourth_line::RULE,
+    &uccx::max_calls_not_two::RULE,
+    &uccx::busy_trigger_not_one::RULE,
+];
+
+/// The rule with this code (case-insensitive) or name.
+pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// Rules that run when nothing is selected explicitly.
+pub fn default_rules() -> Vec<&'static RuleMeta> {
+    RULES.iter().copied().filter(|r| r.status == crate::Status::Stable).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_sorted_and_carry_their_family_prefix() {
+        for pair in RULES.windows(2) {
+            assert!(pair[0].code < pair[1].code, "{} before {}", pair[0].code, pair[1].code);
+        }
+        for rule in RULES {
+            assert!(rule.code.starts_with(rule.family.prefix()), "{}", rule.code);
+            assert_eq!(rule.code.len(), rule.family.prefix().len() + 3, "{}", rule.code);
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_the_five_sections() {
+        for rule in RULES {
+            let doc = rule.doc_text();
+            for section in ["## What it checks", "## Why it breaks", "## Example", "## How to fix", "## Sources"] {
+                assert!(doc.contains(section), "{} lacks {section}", rule.code);
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! The rules, one file per rule, grouped by family.
+
+pub(crate) mod rmcm;
+pub(crate) mod uccx;

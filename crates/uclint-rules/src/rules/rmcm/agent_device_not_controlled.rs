@@ -1,0 +1,92 @@
+//! RMCM001: an agent device or profile is not controlled by the RMCM user.
+
+use uclint_model::{Device, DeviceKind};
+
+use crate::context::RmcmUser;
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every phone and user device profile carrying an agent's IPCC extension is a
+    /// controlled device (for profiles: a CTI controlled device profile) of the UCCX RMCM
+    /// application user. Both places an export records this are read: the application user's
+    /// devices (`appuser.csv` `DEVICE NAME n`, AXL `associatedDevices`) and the phone's
+    /// `Application User n` columns.
+    ///
+    /// The RMCM user is the one named by `--rmcm-user` (or `rmcm-user` in `uclint.toml`).
+    /// Without it, uclint takes the only application user whose name contains `rmcm` and says
+    /// so in the summary; if there is none, or several, the rule is skipped.
+    ///
+    /// ## Why it breaks
+    /// UCCX monitors agent devices through the RMCM user's JTAPI provider. A device the RMCM
+    /// user does not control is invisible to UCCX: the agent cannot sign in ("device not
+    /// associated" / "invalid device"). For an Extension Mobility agent it is the device
+    /// profile that must be controlled, not the phone the agent logs in to.
+    ///
+    /// ## Example
+    /// `appuser.csv` whose RMCM user controls one agent phone but not `SEP0011AABB0005`:
+    /// ```csv
+    /// APPLICATION USER NAME,DIR GROUP NAME 1,DEVICE NAME 1,TYPE USER ASSOCIATION 1
+    /// uccxrmcmuser,Standard CTI Enabled,SEP0011AABB0001,Cti Control In
+    /// ```
+    ///
+    /// ## How to fix
+    /// User Management > Application User > the RMCM user > Device Information: move the device
+    /// into Controlled Devices (for a device profile: CTI Controlled Device Profiles). UCCX
+    /// normally maintains this list itself; after the change, check it survives a UCCX resync.
+    ///
+    /// ## Sources
+    /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", steps 3 and 5.
+    /// - UCCX Administration and Operations Guide, "Provision Unified CM for Unified CCX".
+    code: "RMCM001",
+    name: "agent-device-not-controlled-by-rmcm",
+    family: Rmcm,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers, AppUsers, Phones | DeviceProfiles],
+    summary: "An agent phone or device profile is not controlled by the RMCM application user.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let (name, user) = match &ctx.rmcm {
+        RmcmUser::Configured { name, user } => (name.as_str(), *user),
+        RmcmUser::Heuristic(user) => (user.name.value.as_str(), Some(*user)),
+        RmcmUser::Unknown(reason) => return sink.skip(reason.clone()),
+    };
+    let controls = |device: &Device| {
+        user.is_some_and(|u| u.controls(&device.name.value)) || device.application_users.iter().any(|a| a.value == name)
+    };
+    let mut seen: Vec<&Device> = Vec::new();
+    for agent in &ctx.agents {
+        for appearance in &agent.appearances {
+            let device = appearance.device;
+            if seen.iter().any(|d| std::ptr::eq(*d, device)) || controls(device) {
+                continue;
+            }
+            seen.push(device);
+            let list = match device.kind {
+                DeviceKind::Phone => "Controlled Devices",
+                DeviceKind::DeviceProfile => "CTI Controlled Device Profiles",
+            };
+            let message = format!(
+                "agent {} {} ({}) is not a controlled device of RmCm user {name}; UCCX cannot monitor \
+                 it, so agent {} cannot sign in",
+                device.kind.describe(),
+                device.name.value,
+                appearance.line.dn.value,
+                agent.user.user_id.value,
+            );
+            let mut finding = sink.finding(device.key(), device.name.span, "agent device", message);
+            if let Some(user) = user {
+                finding = finding.with_label(user.name.span, "RMCM user");
+            }
+            let help = format!(
+                "User Management > Application User > {name} > Device Information: add {} to {list}",
+                device.name.value
+            );
+            sink.push(finding.with_help(help));
+        }
+    }
+}

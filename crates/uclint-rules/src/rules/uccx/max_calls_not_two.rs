@@ -1,0 +1,71 @@
+//! UCCX006: Maximum Number of Calls on the IPCC line is not 2.
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That the line carrying an agent's IPCC extension has Maximum Number of Calls = 2, on
+    /// every phone and device profile that carries it.
+    ///
+    /// ## Why it breaks
+    /// Unified CCX supports exactly 2 calls on the agent line: one for the customer call and
+    /// one for a consult transfer or conference. Any other value is unsupported; Finesse and
+    /// CAD refuse the sign-in or mis-track the agent's state. New 78xx/88xx lines default to
+    /// 4, so this is one of the most common go-live failures.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Name,Device Type,Directory Number 1,Route Partition 1,Maximum Number of Calls 1,Busy Trigger 1
+    /// SEP0011AABB0004,Cisco 8845,4004,PT_Internal,4,2
+    /// ```
+    ///
+    /// ## How to fix
+    /// Directory Number Configuration (the device-specific section, reached from the phone's
+    /// line) > Multiple Call/Call Waiting Settings on Device > Maximum Number of Calls = 2.
+    ///
+    /// ## Sources
+    /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 8.
+    /// - UCCX 12.5(1)SU3 and 15.0 Solution Release Notes, "Unsupported configurations for agent
+    ///   phones". Older Administration Guide text allowed 3 on 8961/9951/9971; the release notes
+    ///   supersede it.
+    code: "UCCX006",
+    name: "ipcc-line-max-calls-not-two",
+    family: Uccx,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers, Phones | DeviceProfiles],
+    summary: "Maximum Number of Calls on the IPCC extension's line is not 2.",
+    check: check,
+}
+
+const HELP: &str = "Directory Number Configuration (device-specific section) > Multiple Call/Call \
+                    Waiting Settings > Maximum Number of Calls = 2";
+
+/// Models for which old UCCX guides allowed 3 calls.
+const FORMERLY_THREE: &[&str] = &["8961", "9951", "9971"];
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for agent in &ctx.agents {
+        for appearance in &agent.appearances {
+            let (device, line) = (appearance.device, appearance.line);
+            let Some(max_calls) = &line.max_calls else { continue };
+            if max_calls.value == 2 {
+                continue;
+            }
+            let mut message = format!(
+                "Maximum Number of Calls is {} on IPCC line {} of {}; Unified CCX requires 2",
+                max_calls.value, line.dn.value, device.name.value,
+            );
+            let model = device.model.as_ref().map_or("", |m| m.value.as_str());
+            if max_calls.value == 3 && FORMERLY_THREE.iter().any(|m| model.contains(m)) {
+                message.push_str(" (older UCCX guides allowed 3 on this model; current release notes require 2)");
+            }
+            let finding = sink
+                .finding(device.key(), max_calls.span, "Maximum Number of Calls", message)
+                .with_label(line.dn.span, format!("IPCC extension of {}", agent.user.user_id.value))
+                .with_help(HELP);
+            sink.push(finding);
+        }
+    }
+}

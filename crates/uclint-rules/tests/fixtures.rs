@@ -1,0 +1,45 @@
+//! Every rule against its fixtures: `fixtures/rules/<CODE>/fail` must produce findings of that
+//! rule (snapshotted with their spans), `fixtures/rules/<CODE>/pass` must produce none.
+//! A rule without both fixtures fails here.
+
+use std::path::{Path, PathBuf};
+
+use uclint_model::sort_diagnostics;
+use uclint_report::{render_full, FullOptions, Report, Summary};
+use uclint_rules::{registry, RuleMeta, Settings};
+
+/// Fixtures, relative to this crate so that paths in snapshots do not depend on the machine.
+fn fixture(code: &str, case: &str) -> PathBuf {
+    Path::new("../../fixtures/rules").join(code).join(case)
+}
+
+/// Runs one rule on one fixture: its findings, rendered in the full format, and their count.
+fn check(rule: &RuleMeta, case: &str) -> (usize, String) {
+    let dir = fixture(rule.code, case);
+    assert!(dir.is_dir(), "{} has no {case} fixture at {}", rule.code, dir.display());
+    let ingested = uclint_ingest::ingest(&[dir]);
+    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+    assert!(result.skipped.is_empty(), "{} skipped on its {case} fixture: {:?}", rule.code, result.skipped);
+    let mut findings: Vec<_> = result.diagnostics.into_iter().filter(|d| d.code == rule.code).collect();
+    sort_diagnostics(&mut findings);
+    let summary = Summary::default();
+    let report = Report { diagnostics: &findings, sources: &ingested.sources, summary: &summary };
+    (findings.len(), render_full(&report, FullOptions::default()))
+}
+
+#[test]
+fn every_rule_fires_on_its_failing_fixture() {
+    for rule in registry::RULES {
+        let (count, rendered) = check(rule, "fail");
+        assert!(count > 0, "{} did not fire on its failing fixture", rule.code);
+        insta::assert_snapshot!(format!("{}_fail", rule.code), rendered);
+    }
+}
+
+#[test]
+fn every_rule_is_silent_on_its_passing_fixture() {
+    for rule in registry::RULES {
+        let (count, rendered) = check(rule, "pass");
+        assert_eq!(count, 0, "{} fired on its passing fixture:\n{rendered}", rule.code);
+    }
+}
