@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint exports: BAT Import/Export tars, BAT CSV files, or directories of them.
     Check(CheckArgs),
+    /// Write a self-contained cluster health report: HTML, or Markdown for tickets and pull requests.
+    Report(ReportArgs),
     /// List every rule: code, name, family, default severity, status.
     Rules,
     /// Show the documentation of one rule.
@@ -54,6 +56,37 @@ pub struct CheckArgs {
     /// UCCX 12.5(1)SU1+ Agent Device Selection is enabled (shared IPCC extensions become info).
     #[arg(long)]
     pub agent_device_selection: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files, directories (read recursively) and tars to report on.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the report.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Report format (default: from the output file's extension, `.md` for Markdown, else HTML).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+
+    /// Name of the UCCX RMCM application user (default: the one whose name contains "rmcm").
+    #[arg(long, value_name = "NAME")]
+    pub rmcm_user: Option<String>,
+
+    /// UCCX 12.5(1)SU1+ Agent Device Selection is enabled (shared IPCC extensions become info).
+    #[arg(long)]
+    pub agent_device_selection: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML page.
+    Html,
+    /// Markdown.
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -16,21 +16,25 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: usage error, or an input that was not fully read.
 pub const EXIT_ERROR: u8 = 2;
 
-pub fn run(args: &CheckArgs) -> u8 {
-    let rules = match select(&args.select, &args.ignore) {
-        Ok(rules) => rules,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_ERROR;
-        }
-    };
-    let settings = Settings { rmcm_user: args.rmcm_user.clone(), agent_device_selection: args.agent_device_selection };
+/// The outcome of linting: what was read, what was found, and the summary.
+pub struct Linted {
+    /// Sources, cluster and input diagnostics.
+    pub ingested: uclint_ingest::Ingested,
+    /// Input diagnostics and findings, sorted.
+    pub diagnostics: Vec<uclint_model::Diagnostic>,
+    /// The run summary.
+    pub summary: Summary,
+    /// Whether some input could not be fully read.
+    pub input_failed: bool,
+}
 
-    let ingested = uclint_ingest::ingest(&args.paths);
-    let result = uclint_rules::run(&ingested.cluster, &settings, &rules);
+/// Ingests `paths` and runs `rules`: the pipeline shared by `check` and `report`.
+pub fn lint(paths: &[std::path::PathBuf], settings: &Settings, rules: &[&'static RuleMeta]) -> Linted {
+    let ingested = uclint_ingest::ingest(paths);
+    let result = uclint_rules::run(&ingested.cluster, settings, rules);
 
     let input_failed = ingested.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let mut diagnostics = ingested.diagnostics;
+    let mut diagnostics = ingested.diagnostics.clone();
     diagnostics.extend(result.diagnostics);
     sort_diagnostics(&mut diagnostics);
 
@@ -41,13 +45,26 @@ pub fn run(args: &CheckArgs) -> u8 {
         notes: result.notes,
         ..Summary::default()
     };
-    for file in ingested.files {
-        match file.status {
-            FileStatus::Read(kind) => summary.files_read.push((file.path, kind)),
-            FileStatus::NotRead(reason) => summary.files_not_read.push((file.path, reason)),
+    for file in &ingested.files {
+        match &file.status {
+            FileStatus::Read(kind) => summary.files_read.push((file.path.clone(), kind.clone())),
+            FileStatus::NotRead(reason) => summary.files_not_read.push((file.path.clone(), reason.clone())),
             FileStatus::Failed => {}
         }
     }
+    Linted { ingested, diagnostics, summary, input_failed }
+}
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let rules = match select(&args.select, &args.ignore) {
+        Ok(rules) => rules,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_ERROR;
+        }
+    };
+    let settings = Settings { rmcm_user: args.rmcm_user.clone(), agent_device_selection: args.agent_device_selection };
+    let Linted { ingested, diagnostics, summary, input_failed } = lint(&args.paths, &settings, &rules);
 
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
     let body = match args.format {
@@ -59,7 +76,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     let _ = stdout.write_all(body.as_bytes());
     let _ = stdout.flush();
     eprint!("{}", render_summary(&summary, &diagnostics));
+    exit_code(input_failed, &diagnostics)
+}
 
+/// 2 when input was not fully read, 1 for error-level findings, else 0.
+pub fn exit_code(input_failed: bool, diagnostics: &[uclint_model::Diagnostic]) -> u8 {
     if input_failed {
         EXIT_ERROR
     } else if diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -79,7 +100,7 @@ fn use_color(color: Color) -> bool {
 
 /// Rules to run: the default set, or the selected codes and prefixes, less the ignored ones.
 /// Selecting a disabled rule by code runs it.
-fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static RuleMeta>, String> {
+pub fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static RuleMeta>, String> {
     let matches = |rule: &RuleMeta, pattern: &str| {
         rule.code.eq_ignore_ascii_case(pattern)
             || rule.name == pattern

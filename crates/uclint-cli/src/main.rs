@@ -6,6 +6,7 @@
 mod args;
 mod check;
 mod listing;
+mod report;
 
 use std::process::ExitCode;
 
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Rules => listing::rules(),
         Command::Rule { code } => listing::rule(&code),
     };

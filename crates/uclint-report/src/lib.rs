@@ -6,12 +6,16 @@
 
 mod concise;
 mod full;
+mod health;
 mod summary;
 
 use uclint_model::{Diagnostic, SourceMap};
 
 pub use concise::render_concise;
 pub use full::{render_full, FullOptions};
+pub use health::{
+    render_health_html, render_health_markdown, AgentReadiness, BlockingFinding, Health, ReadinessSummary,
+};
 pub use summary::{render_summary, Summary};
 
 /// What a run has to show: the sorted diagnostics, their sources and the run summary.
