@@ -60,8 +60,8 @@ fn a_member_claiming_to_be_huge_is_reported_and_earlier_members_kept() {
     assert_eq!(
         messages,
         [
-            "INPUT001 file:export.tar!enduser.csv could not read this input: member is 8589934592 bytes; the limit is 4 GiB",
             "INPUT001 file:export.tar could not read this input: the tar is damaged: unexpected EOF during skip",
+            "INPUT001 file:export.tar!enduser.csv could not read this input: member is 8589934592 bytes; the limit is 4 GiB",
         ]
     );
 }
