@@ -60,8 +60,17 @@ pub const INFERRED_FORM: InputCode = InputCode {
     summary: "The export uses a form uclint knows only by inference; it was read as described.",
 };
 
+/// A text file holds NUL bytes.
+pub const UNEXPECTED_BYTES: InputCode = InputCode {
+    code: "INPUT007",
+    name: "unexpected-bytes",
+    severity: Severity::Warning,
+    summary: "A text file holds NUL bytes, a sign of corruption or a binary file; it was still read.",
+};
+
 /// Every input code, for listings and docs.
-pub const ALL: &[InputCode] = &[UNREADABLE_FILE, MALFORMED_FILE, RAGGED_ROW, INVALID_VALUE, INFERRED_FORM];
+pub const ALL: &[InputCode] =
+    &[UNREADABLE_FILE, MALFORMED_FILE, RAGGED_ROW, INVALID_VALUE, INFERRED_FORM, UNEXPECTED_BYTES];
 
 impl InputCode {
     /// A diagnostic of this kind about the file `path`, pointing at `span`.

@@ -32,6 +32,14 @@ pub fn decode(input: RawInput) -> Decoded {
             diagnostic_builder: vec![builder],
         };
     }
+    if bytes.starts_with(b"\x1F\x8B") {
+        let status = FileStatus::NotRead("gzip-compressed: decompress it first (BAT exports are plain .tar)".into());
+        return Decoded { path, text: String::new(), status: Some(status), diagnostic_builder: Vec::new() };
+    }
+    if looks_binary(&bytes) {
+        let status = FileStatus::NotRead("binary file: not a CSV, XML or JSON export".into());
+        return Decoded { path, text: String::new(), status: Some(status), diagnostic_builder: Vec::new() };
+    }
     let mut builders: Vec<DiagnosticBuilder> = Vec::new();
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8(rest, &mut builders)
@@ -42,7 +50,34 @@ pub fn decode(input: RawInput) -> Decoded {
     } else {
         utf8(&bytes, &mut builders)
     };
+    if let Some(at) = text.find('\0') {
+        let count = text.matches('\0').count();
+        builders.push(Box::new(move |path, id| {
+            codes::UNEXPECTED_BYTES.at(
+                path,
+                Span::new(id, at, at + 1),
+                format!(
+                    "the file holds {count} NUL byte(s), the first here; exports never contain them, so the \
+                     file may be truncated or corrupted (values around them may be wrong)"
+                ),
+            )
+        }));
+    }
     Decoded { path, text, status: None, diagnostic_builder: builders }
+}
+
+/// A file with no byte-order mark whose first 8 KiB are more than a tenth NUL bytes, or that
+/// holds an ELF or zip magic, is binary: a stray NUL in a text export is reported instead.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let magic: [&[u8]; 2] = [b"\x7FELF", b"PK\x03\x04"];
+    if magic.iter().any(|m| bytes.starts_with(m)) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    head.iter().filter(|b| **b == 0).count() * 10 > head.len()
 }
 
 fn utf8(bytes: &[u8], builders: &mut Vec<DiagnosticBuilder>) -> String {

@@ -89,9 +89,11 @@ impl FileParse<'_> {
     }
 }
 
-/// Parses loaded inputs. Files are parsed in parallel; results are combined in input order, so
-/// the outcome does not depend on the number of threads.
-pub fn parse(inputs: Vec<RawInput>) -> Ingested {
+/// Parses loaded inputs. Inputs are ordered by display path first and files are parsed in
+/// parallel, with results combined in that order: the outcome depends neither on the order the
+/// paths were given in nor on the number of threads.
+pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let decoded: Vec<_> = inputs.into_par_iter().map(decode::decode).collect();
     let mut out = Ingested::default();
     let mut pending = Vec::new();

@@ -30,7 +30,7 @@ pub fn redact_csv(text: &mut String) {
         while let Ok(true) = reader.read_byte_record(&mut record) {
             let start = record.position().map_or(0, |p| p.byte() as usize);
             let end = reader.position().byte() as usize;
-            let cells = cell_spans(&text.as_bytes()[..end.min(text.len())], start, record.len());
+            let (cells, _) = cell_spans(&text.as_bytes()[..end.min(text.len())], start, record.len());
             match &secret_columns {
                 None => {
                     let columns: Vec<usize> = cells
@@ -78,6 +78,13 @@ mod tests {
             .to_owned();
         redact_csv(&mut text);
         assert_eq!(text.lines().nth(1), Some("a,******,NULL,****,f"));
+    }
+
+    #[test]
+    fn secret_cells_are_masked_in_crlf_files_too() {
+        let mut text = "USER ID,PIN 1\r\nagent01,9876\r\nagent02,5555\r\n".to_owned();
+        redact_csv(&mut text);
+        assert_eq!(text, "USER ID,PIN 1\r\nagent01,****\r\nagent02,****\r\n");
     }
 
     #[test]

@@ -96,8 +96,20 @@ pub fn read_table(parse: &mut FileParse<'_>, mut each: impl FnMut(&mut FileParse
         // The csv reader reports the position before any skipped blank lines.
         let start = record.position().map_or(start, |p| p.byte() as usize);
         let end = reader.position().byte() as usize;
-        let cells = cell_spans(&text.as_bytes()[..end.min(text.len())], start, record.len());
-        let row_span = Span::new(parse.source, start, trim_line_end(text, start, end));
+        let (cells, unterminated) = cell_spans(&text.as_bytes()[..end.min(text.len())], start, record.len());
+        if let Some(quote) = unterminated {
+            let lost = text[quote..].lines().count().saturating_sub(1);
+            parse.report(codes::MALFORMED_FILE.at(
+                parse.path,
+                Span::new(parse.source, quote, quote + 1),
+                format!(
+                    "this quote opens a field that is never closed, so the rest of the file ({lost} more \
+                     lines) was read as one cell; expected a closing `\"` before the next `,` or line end"
+                ),
+            ));
+        }
+        let row_start = skip_line_breaks(text.as_bytes(), start);
+        let row_span = Span::new(parse.source, row_start, trim_line_end(text, row_start, end));
         match &header {
             None => {
                 let names = cells.iter().map(|&(s, e)| text[s..e].to_owned());
@@ -130,12 +142,23 @@ fn trim_line_end(text: &str, start: usize, end: usize) -> usize {
     end
 }
 
-/// Source byte ranges of the `count` fields of the record starting at `start`.
+/// The first byte at or after `pos` that is not a line break. With CRLF line ends the csv reader
+/// can place a record's start on the `\n` that ends the previous record.
+fn skip_line_breaks(bytes: &[u8], mut pos: usize) -> usize {
+    while pos < bytes.len() && matches!(bytes[pos], b'\r' | b'\n') {
+        pos += 1;
+    }
+    pos
+}
+
+/// Source byte ranges of the `count` fields of the record starting at `start`, and the position
+/// of a quote that opens a field but is never closed (the field then runs to the end of input).
 ///
 /// A quoted field's range is its content between the quotes (doubled quotes included).
-pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> Vec<(usize, usize)> {
+pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut spans = Vec::with_capacity(count);
-    let mut pos = start;
+    let mut unterminated = None;
+    let mut pos = skip_line_breaks(bytes, start);
     for _ in 0..count {
         if pos < bytes.len() && bytes[pos] == b'"' {
             let content = pos + 1;
@@ -149,6 +172,9 @@ pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> Vec<(usize
                     break;
                 }
                 i += 1;
+            }
+            if i >= bytes.len() {
+                unterminated = Some(pos);
             }
             spans.push((content, i.min(bytes.len())));
             pos = i + 1;
@@ -167,7 +193,7 @@ pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> Vec<(usize
             pos += 1;
         }
     }
-    spans
+    (spans, unterminated)
 }
 
 impl Row<'_> {
@@ -248,9 +274,25 @@ mod tests {
     #[test]
     fn quoted_cells_span_their_content() {
         let text = b"a,\"x,\"\"y\",c\n";
-        let spans = cell_spans(text, 0, 3);
+        let (spans, unterminated) = cell_spans(text, 0, 3);
+        assert_eq!(unterminated, None);
         assert_eq!(spans, vec![(0, 1), (3, 8), (10, 11)]);
         assert_eq!(&text[3..8], b"x,\"\"y");
+    }
+
+    #[test]
+    fn crlf_records_start_after_the_line_break() {
+        let text = b"a,b\r\nc,d\r\n";
+        // Position 4 is the `\n` of the first record's CRLF.
+        let (spans, _) = cell_spans(text, 4, 2);
+        assert_eq!(spans, vec![(5, 6), (7, 8)]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found() {
+        let text = b"a,\"never closed\nb,c\n";
+        let (_, unterminated) = cell_spans(text, 0, 2);
+        assert_eq!(unterminated, Some(2));
     }
 
     #[test]
