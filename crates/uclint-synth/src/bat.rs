@@ -1,0 +1,494 @@
+//! The BAT Import/Export layout: the members of `ucmdata_export_*.tar`, with the real header
+//! spellings (formats.md §4b, §6, §7, §8, §9, §10, §11) and realistic row widths.
+
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+
+use crate::{Agent, Fault, Spec};
+
+const PT: &str = "PT_Internal";
+const RMCM: &str = "uccxrmcmuser";
+const MAX_LINES: usize = 6;
+
+/// Device columns before the line groups, as in a CUCM 14 `phone.csv` (a realistic subset).
+const PHONE_DEVICE: &[&str] = &[
+    "Services Provisioning",
+    "Device Name",
+    "Description",
+    "Device Pool",
+    "Phone Button Template",
+    "CSS",
+    "AAR CSS",
+    "Location",
+    "Media Resource Group List",
+    "User Hold MOH Audio Source",
+    "Network Hold MOH Audio Source",
+    "Device Mobility Mode",
+    "Common Device Configuration",
+    "Device Type",
+    "Device Protocol",
+    "Owner User ID",
+    "Softkey Template",
+    "Common Phone Profile",
+    "Built in Bridge",
+    "Privacy",
+    "Extension Mobility",
+    "Logout Profile",
+    "Device User Locale",
+    "Allow CTI Control Flag",
+    "Digest User",
+    "Device Security Profile",
+    "SIP Profile",
+    "User ID 1",
+    "Application User 1",
+    "Application User 2",
+    "Application User 3",
+];
+
+/// Per-line columns; `{n}` is the button index.
+const LINE: &[&str] = &[
+    "Directory Number {n}",
+    "Route Partition {n}",
+    "Line CSS {n}",
+    "AAR Group {n}",
+    "Line Text Label {n}",
+    "External Phone Number Mask {n}",
+    "Maximum Number of Calls {n}",
+    "Busy Trigger {n}",
+    "Alerting Name {n}",
+    "Line Description {n}",
+    "Display {n}",
+    "Ring Setting (Phone Idle) {n}",
+    "Allow Control of Device from CTI {n}",
+    "Log Missed Calls {n}",
+];
+
+const PROFILE_DEVICE: &[&str] = &[
+    "Device Profile Name",
+    "Description",
+    "User Hold MOH Audio Source",
+    "Device User Locale",
+    "Phone Button Template",
+    "Softkey Template",
+    "Privacy",
+    "Join Across Lines",
+    "Single Button Barge",
+    "Login User Id",
+    "Device Type",
+    "Device Presence Group",
+    "Device Subscribe CSS",
+    "Device Protocol",
+    "Always Use Prime Line",
+    "User ID 1",
+    "Extension Mobility Cross Cluster CSS",
+];
+
+/// One line as written.
+struct LineOut {
+    index: usize,
+    dn: String,
+    max_calls: u32,
+    busy_trigger: u32,
+}
+
+struct DeviceOut {
+    name: String,
+    model: &'static str,
+    owner: String,
+    rmcm: bool,
+    lines: Vec<LineOut>,
+}
+
+fn csv_bytes(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(&row);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+fn header(device: &[&str], per_line: &[&str]) -> Vec<String> {
+    let mut header: Vec<String> = device.iter().map(|s| (*s).to_owned()).collect();
+    for n in 1..=MAX_LINES {
+        header.extend(per_line.iter().map(|c| c.replace("{n}", &n.to_string())));
+    }
+    header
+}
+
+fn line_cells(lines: &[LineOut], per_line: &[&str]) -> Vec<String> {
+    let mut cells = vec![String::new(); MAX_LINES * per_line.len()];
+    for line in lines {
+        let base = (line.index - 1) * per_line.len();
+        for (k, column) in per_line.iter().enumerate() {
+            let column = column.trim_end_matches(" {n}");
+            cells[base + k] = match column {
+                "Directory Number" => line.dn.clone(),
+                "Route Partition" => PT.to_owned(),
+                "Line CSS" => "CSS_Internal".to_owned(),
+                "Line Text Label" | "Display" | "Alerting Name" | "Line Description" => format!("Line {}", line.dn),
+                "Maximum Number of Calls" => line.max_calls.to_string(),
+                "Busy Trigger" => line.busy_trigger.to_string(),
+                "Ring Setting (Phone Idle)" => "Use System Default".to_owned(),
+                "Allow Control of Device from CTI" | "Log Missed Calls" => "t".to_owned(),
+                _ => String::new(),
+            };
+        }
+    }
+    cells
+}
+
+/// The lines of an ordinary phone or profile: 1 to 6 lines with fresh DNs.
+fn ordinary_lines(rng: &mut ChaCha8Rng, next_dn: &mut u64) -> Vec<LineOut> {
+    let count = rng.random_range(1..=MAX_LINES);
+    (1..=count)
+        .map(|index| {
+            *next_dn += 1;
+            LineOut { index, dn: next_dn.to_string(), max_calls: 4, busy_trigger: 2 }
+        })
+        .collect()
+}
+
+fn agent_lines(agent: &Agent, next_dn: &mut u64) -> Vec<LineOut> {
+    let ipcc = |index| LineOut {
+        index,
+        dn: agent.extension.clone(),
+        max_calls: if agent.faults.contains(&Fault::MaxCalls) { 4 } else { 2 },
+        busy_trigger: if agent.faults.contains(&Fault::BusyTrigger) { 2 } else { 1 },
+    };
+    if agent.faults.contains(&Fault::BeyondFourthLine) {
+        let mut lines: Vec<LineOut> = (1..=4)
+            .map(|index| {
+                *next_dn += 1;
+                LineOut { index, dn: next_dn.to_string(), max_calls: 4, busy_trigger: 2 }
+            })
+            .collect();
+        lines.push(ipcc(5));
+        lines
+    } else {
+        vec![ipcc(1)]
+    }
+}
+
+pub(crate) fn files(spec: &Spec, agents: &[Agent], rng: &mut ChaCha8Rng) -> Vec<(String, Vec<u8>)> {
+    let size = spec.size;
+    let mut next_dn: u64 = 2_000_000;
+    let mut phones: Vec<DeviceOut> = Vec::with_capacity(size.phones + agents.len() * 2);
+    let mut profiles: Vec<DeviceOut> = Vec::with_capacity(size.device_profiles + agents.len());
+    for agent in agents {
+        let device = DeviceOut {
+            name: agent.device.clone(),
+            model: "Cisco 8841",
+            owner: agent.user.clone(),
+            rmcm: !agent.faults.contains(&Fault::NotRmcmControlled),
+            lines: agent_lines(agent, &mut next_dn),
+        };
+        if agent.profile {
+            profiles.push(device);
+        } else {
+            phones.push(device);
+        }
+        if agent.faults.contains(&Fault::SharedExtension) {
+            let ext = agent.extension.clone();
+            phones.push(DeviceOut {
+                name: format!("CSF{}", agent.user.to_uppercase()),
+                model: "Cisco Unified Client Services Framework",
+                owner: agent.user.clone(),
+                rmcm: true,
+                lines: vec![LineOut { index: 1, dn: ext, max_calls: 2, busy_trigger: 1 }],
+            });
+        }
+    }
+    let first_plain_user = agents.len();
+    for i in 0..size.phones {
+        let model = ["Cisco 8841", "Cisco 8845", "Cisco 7821", "Cisco 8865"][i % 4];
+        phones.push(DeviceOut {
+            name: format!("SEP{:012X}", 0x0011_0000_0000u64 + i as u64),
+            model,
+            owner: format!("user{:06}", first_plain_user + i % (size.users - first_plain_user).max(1)),
+            rmcm: false,
+            lines: ordinary_lines(rng, &mut next_dn),
+        });
+    }
+    for i in 0..size.device_profiles {
+        profiles.push(DeviceOut {
+            name: format!("UDP_user{:06}", first_plain_user + i),
+            model: "Cisco 8841",
+            owner: format!("user{:06}", first_plain_user + i),
+            rmcm: false,
+            lines: ordinary_lines(rng, &mut next_dn),
+        });
+    }
+    let line_group_members: Vec<String> = phones
+        .iter()
+        .skip(agents.len() * 2)
+        .take(size.line_groups * 10)
+        .flat_map(|p| p.lines.first().map(|l| l.dn.clone()))
+        .collect();
+
+    vec![
+        ("header.txt".to_owned(), header_txt()),
+        ("phone.csv".to_owned(), phone_csv(&phones)),
+        ("deviceprofile.csv".to_owned(), profile_csv(&profiles)),
+        ("enduser.csv".to_owned(), enduser_csv(spec, agents)),
+        ("appuser.csv".to_owned(), appuser_csv(&phones, &profiles)),
+        ("commondeviceconfiguration.csv".to_owned(), cdc_csv()),
+        ("linegroup.csv".to_owned(), linegroup_csv(size.line_groups, &line_group_members)),
+        ("serviceparameter.csv".to_owned(), serviceparameter_csv()),
+        ("enterpriseparameter.csv".to_owned(), enterpriseparameter_csv()),
+    ]
+}
+
+fn header_txt() -> Vec<u8> {
+    let files = [
+        "phone.csv",
+        "deviceprofile.csv",
+        "enduser.csv",
+        "appuser.csv",
+        "commondeviceconfiguration.csv",
+        "linegroup.csv",
+        "serviceparameter.csv",
+        "enterpriseparameter.csv",
+    ];
+    let mut text = String::from(
+        "Time : Fri Nov 20 10:12:44 UTC 2026\nIP Address : 10.1.10.11\nCCM : master-14.0.1.10000-20.i386\n",
+    );
+    for f in files {
+        text.push_str(&format!("File : {f}\n"));
+    }
+    text.into_bytes()
+}
+
+fn phone_csv(phones: &[DeviceOut]) -> Vec<u8> {
+    let header = header(PHONE_DEVICE, LINE);
+    let rows = phones.iter().map(|p| {
+        let mut row: Vec<String> = PHONE_DEVICE
+            .iter()
+            .map(|c| match *c {
+                "Services Provisioning" => "Default".to_owned(),
+                "Device Name" => p.name.clone(),
+                "Description" => format!("{} {}", p.owner, p.model),
+                "Device Pool" => "DP_HQ".to_owned(),
+                "Phone Button Template" => format!("Standard {} SIP", p.model.trim_start_matches("Cisco ")),
+                "CSS" => "CSS_Internal".to_owned(),
+                "Location" => "Hub_None".to_owned(),
+                "Device Mobility Mode" | "Built in Bridge" | "Privacy" => "Default".to_owned(),
+                "Common Device Configuration" => "common-device-configuration-ipv4".to_owned(),
+                "Device Type" => p.model.to_owned(),
+                "Device Protocol" => "SIP".to_owned(),
+                "Owner User ID" | "User ID 1" => p.owner.clone(),
+                "Softkey Template" => "Standard User".to_owned(),
+                "Common Phone Profile" => "Standard Common Phone Profile".to_owned(),
+                "Extension Mobility" => "t".to_owned(),
+                "Device User Locale" => "English United States".to_owned(),
+                "Allow CTI Control Flag" => "t".to_owned(),
+                "Device Security Profile" => format!("{} - Standard SIP Non-Secure Profile", p.model),
+                "SIP Profile" => "Standard SIP Profile".to_owned(),
+                "Application User 1" if p.rmcm => RMCM.to_owned(),
+                _ => String::new(),
+            })
+            .collect();
+        row.extend(line_cells(&p.lines, LINE));
+        row
+    });
+    csv_bytes(&header, rows)
+}
+
+fn profile_csv(profiles: &[DeviceOut]) -> Vec<u8> {
+    let header = header(PROFILE_DEVICE, LINE);
+    let rows = profiles.iter().map(|p| {
+        let mut row: Vec<String> = PROFILE_DEVICE
+            .iter()
+            .map(|c| match *c {
+                "Device Profile Name" => p.name.clone(),
+                "Description" => format!("EM profile of {}", p.owner),
+                "Device User Locale" => "English United States".to_owned(),
+                "Phone Button Template" => "Standard 8841 SIP".to_owned(),
+                "Privacy" | "Always Use Prime Line" => "Default".to_owned(),
+                "Join Across Lines" | "Single Button Barge" => "Off".to_owned(),
+                "Login User Id" | "User ID 1" => p.owner.clone(),
+                "Device Type" => p.model.to_owned(),
+                "Device Presence Group" => "Standard Presence group".to_owned(),
+                "Device Protocol" => "SIP".to_owned(),
+                _ => String::new(),
+            })
+            .collect();
+        row.extend(line_cells(&p.lines, LINE));
+        row
+    });
+    csv_bytes(&header, rows)
+}
+
+const USER_COLUMNS: &[&str] = &[
+    "FIRST NAME",
+    "MIDDLE NAME",
+    "LAST NAME",
+    "USER ID",
+    "MANAGER",
+    "DEPARTMENT",
+    "TELEPHONE NUMBER",
+    "USER LOCALE",
+    "MAIL ID",
+    "STATUS",
+    "DIGEST CREDENTIALS",
+    "PRESENCE GROUP",
+    "SUBSCRIBE CSS",
+    "ALLOW CONTROL OF DEVICE FROM CTI",
+    "ENABLE MOBILITY",
+    "ENABLE USER FOR UNIFIED CM IM AND PRESENCE",
+    "ENABLE EMCC",
+    "USER PKID",
+    "HOME CLUSTER",
+    "UC SERVICE PROFILE",
+    "PASSWORD 1",
+    "PIN 1",
+    "ACCESS CONTROL GROUP 1",
+    "ACCESS CONTROL GROUP 2",
+    "DEVICE NAME 1",
+    "DEFAULT PROFILE 1",
+    "DESCRIPTION 1",
+    "TYPE USER ASSOCIATION 1",
+    "DEVICE NAME 2",
+    "DEFAULT PROFILE 2",
+    "DESCRIPTION 2",
+    "TYPE USER ASSOCIATION 2",
+    "PRIMARY EXTENSION 1",
+    "TYPE PATTERN USAGE 1",
+    "PRIMARY EXTENSION 2",
+    "TYPE PATTERN USAGE 2",
+];
+
+fn enduser_csv(spec: &Spec, agents: &[Agent]) -> Vec<u8> {
+    let header: Vec<String> = USER_COLUMNS.iter().map(|s| (*s).to_owned()).collect();
+    let size = spec.size;
+    let rows = (0..size.users).map(|i| {
+        let agent = agents.get(i);
+        let user = agent.map_or_else(|| format!("user{i:06}"), |a| a.user.clone());
+        let mut devices: Vec<(String, &str)> = Vec::new();
+        if let Some(a) = agent {
+            devices.push((a.device.clone(), if a.profile { "Profile Available" } else { "Cti Control In" }));
+            if a.faults.contains(&Fault::SharedExtension) {
+                devices.push((format!("CSF{}", a.user.to_uppercase()), "Cti Control In"));
+            }
+        } else if i - agents.len() < size.device_profiles {
+            devices.push((format!("UDP_user{i:06}"), "Profile Available"));
+        }
+        let hash = |salt: u64, len: usize| {
+            let mut h = format!("{:016x}", (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt);
+            while h.len() < len {
+                h = h.repeat(2);
+            }
+            h[..len].to_owned()
+        };
+        USER_COLUMNS
+            .iter()
+            .map(|c| match *c {
+                "FIRST NAME" => format!("First{i}"),
+                "LAST NAME" => format!("Last{i}"),
+                "USER ID" => user.clone(),
+                "DEPARTMENT" => "Operations".to_owned(),
+                "TELEPHONE NUMBER" => format!("+1408555{:04}", i % 10_000),
+                "MAIL ID" => format!("{user}@example.com"),
+                "STATUS" => "1".to_owned(),
+                "DIGEST CREDENTIALS" => hash(1, 64),
+                "PRESENCE GROUP" => "Standard Presence group".to_owned(),
+                "ALLOW CONTROL OF DEVICE FROM CTI" | "ENABLE USER FOR UNIFIED CM IM AND PRESENCE" | "HOME CLUSTER" => {
+                    "t".to_owned()
+                }
+                "ENABLE MOBILITY" | "ENABLE EMCC" | "DEFAULT PROFILE 1" | "DEFAULT PROFILE 2" => "f".to_owned(),
+                "USER PKID" => format!("{}-{}", hash(2, 8), hash(3, 12)),
+                "UC SERVICE PROFILE" => "SP_Jabber".to_owned(),
+                "PASSWORD 1" => hash(4, 128),
+                "PIN 1" => hash(5, 40),
+                "ACCESS CONTROL GROUP 1" => "Standard CCM End Users".to_owned(),
+                "ACCESS CONTROL GROUP 2" => "Standard CTI Enabled".to_owned(),
+                "DEVICE NAME 1" | "DESCRIPTION 1" => devices.first().map(|d| d.0.clone()).unwrap_or_default(),
+                "TYPE USER ASSOCIATION 1" => devices.first().map(|d| d.1.to_owned()).unwrap_or_default(),
+                "DEVICE NAME 2" | "DESCRIPTION 2" => devices.get(1).map(|d| d.0.clone()).unwrap_or_default(),
+                "TYPE USER ASSOCIATION 2" => devices.get(1).map(|d| d.1.to_owned()).unwrap_or_default(),
+                "PRIMARY EXTENSION 1" => agent.map(|a| a.extension.clone()).unwrap_or_default(),
+                "TYPE PATTERN USAGE 1" => agent.map(|_| "Primary".to_owned()).unwrap_or_default(),
+                "PRIMARY EXTENSION 2" => agent.map(|a| a.extension.clone()).unwrap_or_default(),
+                "TYPE PATTERN USAGE 2" => agent.map(|_| "ICD".to_owned()).unwrap_or_default(),
+                _ => "NULL".to_owned(),
+            })
+            .collect()
+    });
+    csv_bytes(&header, rows)
+}
+
+fn appuser_csv(phones: &[DeviceOut], profiles: &[DeviceOut]) -> Vec<u8> {
+    let controlled: Vec<&str> = phones.iter().chain(profiles).filter(|d| d.rmcm).map(|d| d.name.as_str()).collect();
+    let groups = [
+        "Standard CTI Allow Call Recording",
+        "Standard CTI Enabled",
+        "Standard CTI Allow Call Monitoring",
+        "Standard CTI Allow Control of Phones supporting Connected Xfer and conf",
+    ];
+    let mut header: Vec<String> =
+        ["APPLICATION USER NAME", "IS STANDARD APPLICATION USER", "PRESENCE GROUP NAME"].map(String::from).to_vec();
+    for n in 1..=groups.len() {
+        header.push(format!("DIR GROUP NAME {n}"));
+    }
+    for n in 1..=controlled.len().max(1) {
+        header.extend([format!("DEVICE NAME {n}"), format!("TYPE USER ASSOCIATION {n}")]);
+    }
+    let width = header.len();
+    let mut rmcm = vec![RMCM.to_owned(), "f".to_owned(), "Standard Presence group".to_owned()];
+    rmcm.extend(groups.iter().map(|g| (*g).to_owned()));
+    for name in &controlled {
+        rmcm.extend([(*name).to_owned(), "Cti Control In".to_owned()]);
+    }
+    rmcm.resize(width, String::new());
+    let mut jtapi = vec!["uccxjtapiuser_1".to_owned(), "f".to_owned(), "Standard Presence group".to_owned()];
+    jtapi.push("Standard CTI Enabled".to_owned());
+    jtapi.resize(width, String::new());
+    csv_bytes(&header, [rmcm, jtapi].into_iter())
+}
+
+fn cdc_csv() -> Vec<u8> {
+    let header = ["NAME", "IP ADDRESSING MODE", "IP ADDRESSING MODE PREFERENCE FOR SIGNALING"].map(String::from);
+    let rows = [
+        ["common-device-configuration-ipv4", "IPv4 Only", "IPv4"],
+        ["common-device-configuration-ipv6", "IPv6 Only", "IPv6"],
+    ];
+    csv_bytes(&header, rows.iter().map(|r| r.map(String::from).to_vec()))
+}
+
+fn linegroup_csv(count: usize, members: &[String]) -> Vec<u8> {
+    let per_group = 10;
+    let mut header = ["NAME", "TYPE DISTRIBUTION ALGORITHM"].map(String::from).to_vec();
+    for n in 1..=per_group {
+        header.extend([
+            format!("LINE SELECTION ORDER {n}"),
+            format!("DN OR PATTERN {n}"),
+            format!("ROUTE PARTITION {n}"),
+        ]);
+    }
+    let rows = (0..count).map(|g| {
+        let mut row = vec![format!("LG_{g:03}"), "Top Down".to_owned()];
+        for (n, dn) in members.iter().skip(g * per_group).take(per_group).enumerate() {
+            row.extend([(n + 1).to_string(), dn.clone(), PT.to_owned()]);
+        }
+        row.resize(header.len(), String::new());
+        row
+    });
+    csv_bytes(&header, rows)
+}
+
+fn serviceparameter_csv() -> Vec<u8> {
+    let header = ["SERVER", "PARAM NAME", "PARAM VALUE", "PARAM TYPE", "SERVICE TYPE"].map(String::from);
+    let rows = [
+        ["EnterpriseWideData", "multiDevHoteling", "noLogin", "string", "Cisco Extension Mobility"],
+        ["EnterpriseWideData", "Authentication", "On", "string", "Cisco SIP Proxy"],
+        ["cucm-pub.example.com", "MaxDevicesPerProvider", "2000", "long", "Cisco CTIManager"],
+    ];
+    csv_bytes(&header, rows.iter().map(|r| r.map(String::from).to_vec()))
+}
+
+fn enterpriseparameter_csv() -> Vec<u8> {
+    let header = ["PARAM NAME", "PARAM VALUE"].map(String::from);
+    let rows = [["EnableIPV6", "T"], ["ClusterSecurityMode", "0"]];
+    csv_bytes(&header, rows.iter().map(|r| r.map(String::from).to_vec()))
+}

@@ -1,0 +1,150 @@
+//! Synthetic CUCM/UCCX clusters, written as real-layout exports, for tests and benchmarks.
+//!
+//! The same seed always gives the same bytes. Agents are given each fault the rules detect at a
+//! chosen rate, and [`Export::expected`] says how many findings of each rule the export should
+//! produce, so a test can check the rules at scale and a benchmark runs on realistic data.
+
+mod bat;
+pub mod bench;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// How big a cluster to make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    /// Name used on the command line.
+    pub name: &'static str,
+    /// Phones (desk phones and Jabber clients), besides the agents' own.
+    pub phones: usize,
+    /// User device profiles.
+    pub device_profiles: usize,
+    /// End users, agents included.
+    pub users: usize,
+    /// UCCX agents.
+    pub agents: usize,
+    /// Line groups.
+    pub line_groups: usize,
+}
+
+/// For tests: a few hundred objects.
+pub const SMALL: Size =
+    Size { name: "small", phones: 300, device_profiles: 60, users: 400, agents: 40, line_groups: 5 };
+/// A large cluster: 20,000 phones.
+pub const LARGE: Size =
+    Size { name: "large", phones: 20_000, device_profiles: 5_000, users: 30_000, agents: 400, line_groups: 50 };
+/// A megacluster: 80,000 phones, 80,000 UDPs, 160,000 users, 2,000 agents, 100 line groups.
+pub const MEGA: Size =
+    Size { name: "mega", phones: 80_000, device_profiles: 80_000, users: 160_000, agents: 2_000, line_groups: 100 };
+
+/// Every size, for lookups by name.
+pub const SIZES: &[Size] = &[SMALL, LARGE, MEGA];
+
+/// The faults an agent may be given, each detected by one rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// A Jabber client carries the IPCC extension too (UCCX001).
+    SharedExtension,
+    /// The IPCC extension is configured line 5 (UCCX005).
+    BeyondFourthLine,
+    /// Maximum Number of Calls 4 on the IPCC line (UCCX006).
+    MaxCalls,
+    /// Busy Trigger 2 on the IPCC line (UCCX007).
+    BusyTrigger,
+    /// The agent device is not controlled by the RMCM user (RMCM001).
+    NotRmcmControlled,
+}
+
+impl Fault {
+    /// Every fault.
+    pub const ALL: [Fault; 5] = [
+        Fault::SharedExtension,
+        Fault::BeyondFourthLine,
+        Fault::MaxCalls,
+        Fault::BusyTrigger,
+        Fault::NotRmcmControlled,
+    ];
+
+    /// The rule that detects it.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Fault::SharedExtension => "UCCX001",
+            Fault::BeyondFourthLine => "UCCX005",
+            Fault::MaxCalls => "UCCX006",
+            Fault::BusyTrigger => "UCCX007",
+            Fault::NotRmcmControlled => "RMCM001",
+        }
+    }
+}
+
+/// What to generate.
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    /// Size.
+    pub size: Size,
+    /// Seed of the deterministic generator.
+    pub seed: u64,
+    /// Probability that an agent has each fault.
+    pub fault_rate: f64,
+}
+
+/// One agent as generated.
+#[derive(Clone, Debug)]
+pub(crate) struct Agent {
+    pub user: String,
+    pub extension: String,
+    pub device: String,
+    pub profile: bool,
+    pub faults: Vec<Fault>,
+}
+
+/// A generated export: named files and the findings they should produce.
+#[derive(Debug)]
+pub struct Export {
+    /// (file name, bytes), in tar order.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// (rule code, expected number of findings), in rule order.
+    pub expected: Vec<(&'static str, usize)>,
+}
+
+impl Export {
+    /// Total bytes of all files.
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+
+    /// A ustar archive of the files, like a BAT Import/Export tar.
+    pub fn to_tar(&self) -> std::io::Result<Vec<u8>> {
+        let mut builder = tar::Builder::new(Vec::with_capacity(self.bytes() + self.files.len() * 1024));
+        for (name, data) in &self.files {
+            let mut header = tar::Header::new_ustar();
+            header.set_size(data.len() as u64);
+            header.set_mode(0o644);
+            header.set_mtime(1_763_633_564);
+            header.set_cksum();
+            builder.append_data(&mut header, name, data.as_slice())?;
+        }
+        builder.into_inner()
+    }
+}
+
+/// Generates a BAT Import/Export export.
+pub fn generate_bat(spec: &Spec) -> Export {
+    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+    let agents: Vec<Agent> = (0..spec.size.agents)
+        .map(|i| {
+            let faults = Fault::ALL.iter().copied().filter(|_| rng.random_bool(spec.fault_rate)).collect();
+            // Every tenth agent uses Extension Mobility: the IPCC extension is on a profile.
+            let profile = i % 10 == 9;
+            let device = if profile { format!("UDP_agent{i:05}") } else { format!("SEPA0{i:010X}") };
+            Agent { user: format!("agent{i:05}"), extension: format!("{}", 100_000 + i), device, profile, faults }
+        })
+        .collect();
+    let expected = Fault::ALL
+        .iter()
+        .map(|f| (f.rule(), agents.iter().filter(|a| a.faults.contains(f)).count()))
+        .collect::<Vec<_>>();
+    let mut sorted = expected;
+    sorted.sort();
+    Export { files: bat::files(spec, &agents, &mut rng), expected: sorted }
+}
