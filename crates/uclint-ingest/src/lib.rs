@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use uclint_model::{Cluster, Diagnostic, SourceFile, SourceId, SourceMap};
 
-pub use load::{load, RawInput};
+pub use load::{expand, load, RawInput};
 
 /// What became of one input file.
 #[derive(Clone, Debug, PartialEq, Eq)]

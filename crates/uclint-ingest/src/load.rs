@@ -65,10 +65,20 @@ fn load_file(path: &Path, inputs: &mut Vec<RawInput>) {
         Ok(_) => {}
     }
     match std::fs::read(path) {
-        Ok(bytes) if is_tar(&bytes) => load_tar(&display, &bytes, inputs),
-        Ok(bytes) => inputs.push(RawInput { path: display, bytes, error: None }),
+        Ok(bytes) => inputs.extend(expand(display, bytes)),
         Err(err) => inputs.push(RawInput::failed(display, err)),
     }
+}
+
+/// One input's bytes as inputs: a tar's members (`name.tar!member`), or the bytes themselves.
+pub fn expand(display: String, bytes: Vec<u8>) -> Vec<RawInput> {
+    let mut inputs = Vec::new();
+    if is_tar(&bytes) {
+        load_tar(&display, &bytes, &mut inputs);
+    } else {
+        inputs.push(RawInput { path: display, bytes, error: None });
+    }
+    inputs
 }
 
 /// POSIX and GNU tars carry `ustar` at offset 257.
