@@ -31,9 +31,12 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Full)]
-    pub format: Format,
+    /// Output format, optionally written to a file: `json=uclint.json`. Repeat for several
+    /// formats in one run; at most one may go to standard output. [default: full]
+    ///
+    /// Formats: full, concise, json, sarif, junit, github, markdown.
+    #[arg(long = "format", value_name = "FORMAT[=FILE]", value_parser = parse_output)]
+    pub outputs: Vec<Output>,
 
     /// When to colour the full output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -62,6 +65,42 @@ pub enum Format {
     Full,
     /// One line per finding: path:line:col: CODE [severity] message.
     Concise,
+    /// One versioned JSON document (docs/json-format.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// JUnit XML: a suite per rule, a failed case per finding.
+    Junit,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// A Markdown table, for pull requests and tickets.
+    Markdown,
+}
+
+/// One requested output: a format and where it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// The format.
+    pub format: Format,
+    /// The file to write; standard output when `None`.
+    pub file: Option<PathBuf>,
+}
+
+fn parse_output(value: &str) -> Result<Output, String> {
+    let (name, file) = match value.split_once('=') {
+        Some((name, file)) if !file.is_empty() => (name, Some(PathBuf::from(file))),
+        Some(_) => return Err(format!("`{value}` names no file after `=`")),
+        None => (value, None),
+    };
+    let format = Format::from_str(name, true).map_err(|_| {
+        let known: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        format!("unknown format `{name}` (one of: {})", known.join(", "))
+    })?;
+    Ok(Output { format, file })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

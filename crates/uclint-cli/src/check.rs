@@ -1,13 +1,12 @@
 //! `uclint check`: ingest, run the rules, render, and choose the exit code.
 
-use std::io::{IsTerminal, Write};
-
 use uclint_ingest::FileStatus;
 use uclint_model::{sort_diagnostics, Severity};
-use uclint_report::{render_concise, render_full, render_summary, FullOptions, Report, Summary};
+use uclint_report::{render_summary, Report, Summary};
 use uclint_rules::{registry, RuleMeta, Settings};
 
-use crate::args::{CheckArgs, Color, Format};
+use crate::args::CheckArgs;
+use crate::output;
 
 /// Exit code: no finding at error level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -17,6 +16,10 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> u8 {
+    if let Err(message) = output::validate(&args.outputs) {
+        eprintln!("error: {message}");
+        return EXIT_ERROR;
+    }
     let rules = match select(&args.select, &args.ignore) {
         Ok(rules) => rules,
         Err(message) => {
@@ -37,6 +40,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut summary = Summary {
         objects: ingested.cluster.object_count(),
         rules_run: rules.len() - result.skipped.len(),
+        checked: rules
+            .iter()
+            .filter(|r| !result.skipped.iter().any(|s| s.code == r.code))
+            .map(|r| r.code.to_owned())
+            .collect(),
         skipped: result.skipped.iter().map(|s| (s.code.to_owned(), s.reason.clone())).collect(),
         notes: result.notes,
         ..Summary::default()
@@ -50,14 +58,10 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
 
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
-    let body = match args.format {
-        Format::Full => render_full(&report, FullOptions { color: use_color(args.color), width: 100 }),
-        Format::Concise => render_concise(&report),
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`uclint check … | head`) is not an error worth reporting.
-    let _ = stdout.write_all(body.as_bytes());
-    let _ = stdout.flush();
+    if let Err(message) = output::write_all(&args.outputs, &report, args.color) {
+        eprintln!("error: {message}");
+        return EXIT_ERROR;
+    }
     eprint!("{}", render_summary(&summary, &diagnostics));
 
     if input_failed {
@@ -66,14 +70,6 @@ pub fn run(args: &CheckArgs) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
-    }
-}
-
-fn use_color(color: Color) -> bool {
-    match color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     }
 }
 

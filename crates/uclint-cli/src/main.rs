@@ -6,6 +6,7 @@
 mod args;
 mod check;
 mod listing;
+mod output;
 
 use std::process::ExitCode;
 

@@ -99,7 +99,7 @@ fn secrets_from_the_export_never_reach_the_output() {
         .filter(|v| v.len() >= 40)
         .collect();
     assert!(secrets.len() >= 10, "the demo export should carry hashes to test against");
-    for format in ["full", "concise"] {
+    for format in ["full", "concise", "json", "sarif", "junit", "github", "markdown"] {
         let output = uclint().args(["check", "fixtures/demo", "--format", format]).output().unwrap();
         let all = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
         for secret in &secrets {

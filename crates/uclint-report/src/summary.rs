@@ -16,14 +16,17 @@ pub struct Summary {
     pub objects: usize,
     /// Rules run.
     pub rules_run: usize,
+    /// Codes of the rules run, in code order (JUnit reports each as a passing suite when it
+    /// found nothing).
+    pub checked: Vec<String>,
     /// Rules skipped: (code, reason).
     pub skipped: Vec<(String, String)>,
     /// How shared definitions were resolved (heuristics used).
     pub notes: Vec<String>,
 }
 
-/// Counts per severity.
-fn counts(diagnostics: &[Diagnostic]) -> [usize; 3] {
+/// Counts per severity, indexed by `Severity as usize`.
+pub(crate) fn counts(diagnostics: &[Diagnostic]) -> [usize; 3] {
     let mut counts = [0; 3];
     for d in diagnostics {
         counts[d.severity as usize] += 1;
@@ -43,10 +46,15 @@ pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
     for note in &summary.notes {
         let _ = writeln!(out, "note: {note}");
     }
+    let _ = writeln!(out, "{}", headline(summary, diagnostics));
+    out
+}
+
+/// The closing line: counts of findings, objects, files and rules.
+pub(crate) fn headline(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
     let [info, warning, error] = counts(diagnostics);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(
-        out,
+    format!(
         "{} ({}, {}, {info} info) in {} from {}; {} run, {} skipped",
         plural(diagnostics.len(), "finding"),
         plural(error, "error"),
@@ -55,8 +63,7 @@ pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
         plural(summary.files_read.len(), "file"),
         plural(summary.rules_run, "rule"),
         summary.skipped.len(),
-    );
-    out
+    )
 }
 
 #[cfg(test)]
