@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use uclint_model::Severity;
 
 /// Offline configuration linter for Cisco UC exports (CUCM, UCCX, Extension Mobility, IM and Presence).
 #[derive(Debug, Parser)]
@@ -37,6 +38,15 @@ pub struct CheckArgs {
     /// Formats: full, concise, json, sarif, junit, github, markdown.
     #[arg(long = "format", value_name = "FORMAT[=FILE]", value_parser = parse_output)]
     pub outputs: Vec<Output>,
+
+    /// Lowest severity that fails the run (exit 1).
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Exit 0 even when findings reach --fail-on; usage, configuration and input errors still
+    /// exit 2.
+    #[arg(long)]
+    pub exit_zero: bool,
 
     /// When to colour the full output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -101,6 +111,28 @@ fn parse_output(value: &str) -> Result<Output, String> {
         format!("unknown format `{name}` (one of: {})", known.join(", "))
     })?;
     Ok(Output { format, file })
+}
+
+/// The `--fail-on` threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on error-level findings only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding.
+    Info,
+}
+
+impl FailOn {
+    /// The lowest severity that fails.
+    pub fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -1,18 +1,18 @@
 //! `uclint check`: ingest, run the rules, render, and choose the exit code.
 
 use uclint_ingest::FileStatus;
-use uclint_model::{sort_diagnostics, Severity};
+use uclint_model::{sort_diagnostics, Diagnostic, Severity};
 use uclint_report::{render_summary, Report, Summary};
 use uclint_rules::{registry, RuleMeta, Settings};
 
 use crate::args::CheckArgs;
 use crate::output;
 
-/// Exit code: no finding at error level.
+/// Exit code: no finding at or above the `--fail-on` threshold (or `--exit-zero`).
 pub const EXIT_CLEAN: u8 = 0;
-/// Exit code: at least one finding at error level.
+/// Exit code: at least one finding at or above the `--fail-on` threshold.
 pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code: usage error, or an input that was not fully read.
+/// Exit code: usage or configuration error, or an input that was not fully read.
 pub const EXIT_ERROR: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -64,9 +64,16 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     eprint!("{}", render_summary(&summary, &diagnostics));
 
+    exit_code(input_failed, &diagnostics, args)
+}
+
+/// The exit contract (docs/exit-codes.md): 2 when the input was not fully read, whatever else;
+/// otherwise 1 when a diagnostic reaches the `--fail-on` threshold, unless `--exit-zero`.
+fn exit_code(input_failed: bool, diagnostics: &[Diagnostic], args: &CheckArgs) -> u8 {
+    let threshold = args.fail_on.severity();
     if input_failed {
         EXIT_ERROR
-    } else if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    } else if !args.exit_zero && diagnostics.iter().any(|d| d.severity >= threshold) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
