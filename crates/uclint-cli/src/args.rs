@@ -56,9 +56,18 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
 
+    /// Also run these rules, on top of the selection: comma-separated codes or family prefixes.
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+
     /// Do not run these rules: comma-separated codes or family prefixes.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
+
+    /// Configuration file [default: the first uclint.toml in the working directory or above].
+    /// Command-line flags override its values.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Name of the UCCX RMCM application user (default: the one whose name contains "rmcm").
     #[arg(long, value_name = "NAME")]

@@ -1,11 +1,13 @@
-//! `uclint check`: ingest, run the rules, render, and choose the exit code.
+//! `uclint check`: read the configuration, ingest, run the rules, apply severity overrides and
+//! suppressions, render, and choose the exit code.
 
 use uclint_ingest::FileStatus;
-use uclint_model::{sort_diagnostics, Diagnostic, Severity};
+use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
 use uclint_report::{render_summary, Report, Summary};
-use uclint_rules::{registry, RuleMeta, Settings};
+use uclint_rules::{registry, RuleMeta};
 
 use crate::args::CheckArgs;
+use crate::config::{self, Config, ConfigFile, Problem};
 use crate::output;
 
 /// Exit code: no finding at or above the `--fail-on` threshold (or `--exit-zero`).
@@ -17,36 +19,53 @@ pub const EXIT_ERROR: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> u8 {
     if let Err(message) = output::validate(&args.outputs) {
-        eprintln!("error: {message}");
-        return EXIT_ERROR;
+        return usage_error(&message);
     }
-    let rules = match select(&args.select, &args.ignore) {
-        Ok(rules) => rules,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_ERROR;
-        }
+    let config_file = match config::find(args.config.as_deref()) {
+        Ok(file) => file,
+        Err(message) => return usage_error(&message),
     };
-    let settings = Settings { rmcm_user: args.rmcm_user.clone(), agent_device_selection: args.agent_device_selection };
+    let (config, mut problems) = config_file.as_ref().map(config::parse).unwrap_or_default();
+    if let Some(file) = config_file.as_ref().filter(|_| problems.iter().any(|p| p.code.severity == Severity::Error)) {
+        return report_config_errors(file, problems, args);
+    }
+    let rules = match select(args, &config) {
+        Ok(rules) => rules,
+        Err(message) => return usage_error(&message),
+    };
+    let settings = config::settings(&deployment(args, &config));
 
-    let ingested = uclint_ingest::ingest(&args.paths);
+    let mut ingested = uclint_ingest::ingest(&args.paths);
     let result = uclint_rules::run(&ingested.cluster, &settings, &rules);
 
     let input_failed = ingested.diagnostics.iter().any(|d| d.severity == Severity::Error);
     let mut diagnostics = ingested.diagnostics;
     diagnostics.extend(result.diagnostics);
+    for d in &mut diagnostics {
+        if let Some(severity) = config.severity.get(d.code) {
+            d.severity = *severity;
+        }
+    }
+
+    let checked: Vec<String> =
+        rules.iter().filter(|r| !result.skipped.iter().any(|s| s.code == r.code)).map(|r| r.code.to_owned()).collect();
+    let (mut diagnostics, suppressed, unmatched) = config.suppress(diagnostics, &checked);
+    problems.extend(unmatched);
+    if let Some(file) = config_file {
+        // The configuration joins the sources only now, after ingest numbered the export's
+        // files, so that export spans keep their ids.
+        let source = ingested.sources.add(SourceFile::new(file.path.clone(), file.text.clone()));
+        diagnostics.extend(problems.drain(..).map(|p| p.into_diagnostic(&file, source)));
+    }
     sort_diagnostics(&mut diagnostics);
 
     let mut summary = Summary {
         objects: ingested.cluster.object_count(),
-        rules_run: rules.len() - result.skipped.len(),
-        checked: rules
-            .iter()
-            .filter(|r| !result.skipped.iter().any(|s| s.code == r.code))
-            .map(|r| r.code.to_owned())
-            .collect(),
+        rules_run: checked.len(),
+        checked,
         skipped: result.skipped.iter().map(|s| (s.code.to_owned(), s.reason.clone())).collect(),
         notes: result.notes,
+        suppressed,
         ..Summary::default()
     };
     for file in ingested.files {
@@ -59,19 +78,38 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
     if let Err(message) = output::write_all(&args.outputs, &report, args.color) {
-        eprintln!("error: {message}");
-        return EXIT_ERROR;
+        return usage_error(&message);
     }
     eprint!("{}", render_summary(&summary, &diagnostics));
-
-    exit_code(input_failed, &diagnostics, args)
+    let config_failed = diagnostics.iter().any(|d| d.code.starts_with("CONFIG") && d.severity == Severity::Error);
+    exit_code(input_failed || config_failed, &diagnostics, args)
 }
 
-/// The exit contract (docs/exit-codes.md): 2 when the input was not fully read, whatever else;
-/// otherwise 1 when a diagnostic reaches the `--fail-on` threshold, unless `--exit-zero`.
-fn exit_code(input_failed: bool, diagnostics: &[Diagnostic], args: &CheckArgs) -> u8 {
+fn usage_error(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    EXIT_ERROR
+}
+
+/// Renders the configuration's errors through the requested outputs, without linting.
+fn report_config_errors(file: &ConfigFile, problems: Vec<Problem>, args: &CheckArgs) -> u8 {
+    let mut sources = SourceMap::new();
+    let source = sources.add(SourceFile::new(file.path.clone(), file.text.clone()));
+    let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(|p| p.into_diagnostic(file, source)).collect();
+    sort_diagnostics(&mut diagnostics);
+    let summary = Summary::default();
+    let report = Report { diagnostics: &diagnostics, sources: &sources, summary: &summary };
+    if let Err(message) = output::write_all(&args.outputs, &report, args.color) {
+        return usage_error(&message);
+    }
+    usage_error(&format!("{} has errors; nothing was linted", file.path))
+}
+
+/// The exit contract (docs/exit-codes.md): 2 when the input was not fully read or the
+/// configuration is wrong, whatever else; otherwise 1 when a diagnostic reaches the
+/// `--fail-on` threshold, unless `--exit-zero`.
+fn exit_code(failed: bool, diagnostics: &[Diagnostic], args: &CheckArgs) -> u8 {
     let threshold = args.fail_on.severity();
-    if input_failed {
+    if failed {
         EXIT_ERROR
     } else if !args.exit_zero && diagnostics.iter().any(|d| d.severity >= threshold) {
         EXIT_FINDINGS
@@ -80,23 +118,39 @@ fn exit_code(input_failed: bool, diagnostics: &[Diagnostic], args: &CheckArgs) -
     }
 }
 
-/// Rules to run: the default set, or the selected codes and prefixes, less the ignored ones.
-/// Selecting a disabled rule by code runs it.
-fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static RuleMeta>, String> {
-    let matches = |rule: &RuleMeta, pattern: &str| {
-        rule.code.eq_ignore_ascii_case(pattern)
-            || rule.name == pattern
-            || (rule.family.prefix().eq_ignore_ascii_case(pattern))
-    };
-    for pattern in select.iter().chain(ignore) {
-        if !registry::RULES.iter().any(|r| matches(r, pattern)) {
+/// The deployment facts: the configuration's, with the command line's on top.
+fn deployment(args: &CheckArgs, config: &Config) -> config::Deployment {
+    let mut deployment = config.deployment.clone();
+    if let Some(user) = &args.rmcm_user {
+        deployment.rmcm_user = Some(user.clone());
+    }
+    if args.agent_device_selection {
+        deployment.agent_device_selection = Some(true);
+    }
+    deployment
+}
+
+/// Rules to run: the selected codes and prefixes (the default set when none are), plus the
+/// extended ones, less the ignored ones. Each flag given on the command line replaces the
+/// configuration's list. Selecting a disabled rule by code runs it.
+fn select(args: &CheckArgs, config: &Config) -> Result<Vec<&'static RuleMeta>, String> {
+    let or_config = |cli: &[String], file: &[String]| if cli.is_empty() { file.to_vec() } else { cli.to_vec() };
+    let select = if args.select.is_empty() { config.select.clone() } else { Some(args.select.clone()) };
+    let extend = or_config(&args.extend_select, &config.extend_select);
+    let ignore = or_config(&args.ignore, &config.ignore);
+    for pattern in args.select.iter().chain(&args.extend_select).chain(&args.ignore) {
+        if !config::is_rule_pattern(pattern) {
             return Err(format!("`{pattern}` is not a rule code, rule name or family prefix (see `uclint rules`)"));
         }
     }
-    let base: Vec<&'static RuleMeta> = if select.is_empty() {
-        registry::default_rules()
-    } else {
-        registry::RULES.iter().copied().filter(|r| select.iter().any(|p| matches(r, p))).collect()
+    let selected = |r: &RuleMeta| match &select {
+        Some(patterns) => patterns.iter().any(|p| config::rule_matches(r, p)),
+        None => r.status == uclint_rules::Status::Stable,
     };
-    Ok(base.into_iter().filter(|r| !ignore.iter().any(|p| matches(r, p))).collect())
+    Ok(registry::RULES
+        .iter()
+        .copied()
+        .filter(|r| selected(r) || extend.iter().any(|p| config::rule_matches(r, p)))
+        .filter(|r| !ignore.iter().any(|p| config::rule_matches(r, p)))
+        .collect())
 }

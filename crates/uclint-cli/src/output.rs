@@ -13,6 +13,7 @@ use uclint_report::{
 use uclint_rules::registry;
 
 use crate::args::{Color, Format, Output};
+use crate::config;
 
 /// Where documentation pages are published: the repository's `docs/` on the main branch.
 fn docs_base() -> String {
@@ -31,15 +32,19 @@ pub fn rule_catalog() -> Vec<RuleInfo> {
         doc: rule.doc_text().trim().to_owned(),
         help_uri: format!("{base}/rules/{}.md", rule.code),
     });
-    let inputs = codes::ALL.iter().map(|code| RuleInfo {
-        code: code.code,
-        name: code.name,
-        default_severity: code.severity,
-        summary: code.summary,
-        doc: code.summary.to_owned(),
-        help_uri: format!("{base}/input-diagnostics.md"),
-    });
-    rules.chain(inputs).collect()
+    let always_on = codes::ALL
+        .iter()
+        .map(|code| (code, "input-diagnostics.md"))
+        .chain(config::ALL.iter().map(|code| (code, "configuration.md")))
+        .map(|(code, page)| RuleInfo {
+            code: code.code,
+            name: code.name,
+            default_severity: code.severity,
+            summary: code.summary,
+            doc: code.summary.to_owned(),
+            help_uri: format!("{base}/{page}"),
+        });
+    rules.chain(always_on).collect()
 }
 
 /// Checks that at most one output goes to standard output, where two would interleave.

@@ -52,6 +52,7 @@ struct JsonSummary<'a> {
     rules_run: usize,
     skipped: Vec<Skipped<'a>>,
     notes: &'a [String],
+    suppressed: usize,
 }
 
 #[derive(Serialize)]
@@ -92,6 +93,7 @@ pub fn render_json(report: &Report<'_>) -> String {
             rules_run: summary.rules_run,
             skipped: summary.skipped.iter().map(|(code, reason)| Skipped { code, reason }).collect(),
             notes: &summary.notes,
+            suppressed: summary.suppressed,
         },
     };
     // Serialising plain structs of strings and numbers cannot fail.

@@ -23,6 +23,8 @@ pub struct Summary {
     pub skipped: Vec<(String, String)>,
     /// How shared definitions were resolved (heuristics used).
     pub notes: Vec<String>,
+    /// Findings removed by `[[suppress]]` entries of the configuration.
+    pub suppressed: usize,
 }
 
 /// Counts per severity, indexed by `Severity as usize`.
@@ -46,14 +48,21 @@ pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
     for note in &summary.notes {
         let _ = writeln!(out, "note: {note}");
     }
+    if summary.suppressed > 0 {
+        let _ = writeln!(out, "suppressed: {} by [[suppress]] entries", plural(summary.suppressed, "finding"));
+    }
     let _ = writeln!(out, "{}", headline(summary, diagnostics));
     out
+}
+
+/// `n word` or `n words`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The closing line: counts of findings, objects, files and rules.
 pub(crate) fn headline(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
     let [info, warning, error] = counts(diagnostics);
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{} ({}, {}, {info} info) in {} from {}; {} run, {} skipped",
         plural(diagnostics.len(), "finding"),
