@@ -48,6 +48,19 @@ pub struct CheckArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// Only findings not in this baseline file count: report and fail on new ones alone.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write every current finding to this baseline file (sorted JSON, keyed by rule and
+    /// object), and apply it to this run.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Print the number of findings per code (to standard error, before the summary).
+    #[arg(long)]
+    pub statistics: bool,
+
     /// When to colour the full output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,

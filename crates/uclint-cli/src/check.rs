@@ -1,9 +1,9 @@
-//! `uclint check`: read the configuration, ingest, run the rules, apply severity overrides and
-//! suppressions, render, and choose the exit code.
+//! `uclint check`: read the configuration, ingest, run the rules, apply severity overrides,
+//! suppressions and the baseline, render, and choose the exit code.
 
 use uclint_ingest::FileStatus;
 use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
-use uclint_report::{render_summary, Report, Summary};
+use uclint_report::{render_statistics, render_summary, Baseline, BaselineMatch, Report, Summary};
 use uclint_rules::{registry, RuleMeta};
 
 use crate::args::CheckArgs;
@@ -29,6 +29,10 @@ pub fn run(args: &CheckArgs) -> u8 {
     if let Some(file) = config_file.as_ref().filter(|_| problems.iter().any(|p| p.code.severity == Severity::Error)) {
         return report_config_errors(file, problems, args);
     }
+    let baseline = match args.baseline.as_deref().map(read_baseline).transpose() {
+        Ok(baseline) => baseline,
+        Err(message) => return usage_error(&message),
+    };
     let rules = match select(args, &config) {
         Ok(rules) => rules,
         Err(message) => return usage_error(&message),
@@ -46,11 +50,28 @@ pub fn run(args: &CheckArgs) -> u8 {
             d.severity = *severity;
         }
     }
+    // The baseline accepts the first findings of a rule on an object in output order.
+    sort_diagnostics(&mut diagnostics);
 
     let checked: Vec<String> =
         rules.iter().filter(|r| !result.skipped.iter().any(|s| s.code == r.code)).map(|r| r.code.to_owned()).collect();
-    let (mut diagnostics, suppressed, unmatched) = config.suppress(diagnostics, &checked);
+    let (diagnostics, suppressed, unmatched) = config.suppress(diagnostics, &checked);
     problems.extend(unmatched);
+    let baseline = match &args.write_baseline {
+        Some(path) => {
+            let written = Baseline::of(&diagnostics);
+            if let Err(e) = std::fs::write(path, written.to_json()) {
+                return usage_error(&format!("could not write {}: {e}", path.display()));
+            }
+            Some(written)
+        }
+        None => baseline,
+    };
+    let matched = match baseline {
+        Some(baseline) => baseline.apply(diagnostics),
+        None => BaselineMatch { new: diagnostics, ..BaselineMatch::default() },
+    };
+    let mut diagnostics = matched.new;
     if let Some(file) = config_file {
         // The configuration joins the sources only now, after ingest numbered the export's
         // files, so that export spans keep their ids.
@@ -59,6 +80,10 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     sort_diagnostics(&mut diagnostics);
 
+    // An entry of a rule that did not run cannot be judged stale; input diagnostics (not
+    // rules) are always on.
+    let stale_baseline =
+        matched.stale.into_iter().filter(|e| registry::find(&e.rule).is_none() || checked.contains(&e.rule)).collect();
     let mut summary = Summary {
         objects: ingested.cluster.object_count(),
         rules_run: checked.len(),
@@ -66,6 +91,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         skipped: result.skipped.iter().map(|s| (s.code.to_owned(), s.reason.clone())).collect(),
         notes: result.notes,
         suppressed,
+        baselined: matched.baselined,
+        stale_baseline,
         ..Summary::default()
     };
     for file in ingested.files {
@@ -80,9 +107,17 @@ pub fn run(args: &CheckArgs) -> u8 {
     if let Err(message) = output::write_all(&args.outputs, &report, args.color) {
         return usage_error(&message);
     }
+    if args.statistics {
+        eprint!("{}", render_statistics(&diagnostics));
+    }
     eprint!("{}", render_summary(&summary, &diagnostics));
     let config_failed = diagnostics.iter().any(|d| d.code.starts_with("CONFIG") && d.severity == Severity::Error);
     exit_code(input_failed || config_failed, &diagnostics, args)
+}
+
+fn read_baseline(path: &std::path::Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
+    Baseline::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn usage_error(message: &str) -> u8 {

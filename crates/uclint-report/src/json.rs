@@ -8,7 +8,7 @@ use uclint_model::{Diagnostic, ObjectKey, Severity};
 
 use crate::statistics::{statistics, CodeCount};
 use crate::summary::counts;
-use crate::{Position, Report};
+use crate::{BaselineEntry, Position, Report};
 
 /// Version of the JSON document's schema (`schema_version`).
 pub const JSON_SCHEMA_VERSION: u32 = 1;
@@ -53,6 +53,8 @@ struct JsonSummary<'a> {
     skipped: Vec<Skipped<'a>>,
     notes: &'a [String],
     suppressed: usize,
+    baselined: usize,
+    stale_baseline: &'a [BaselineEntry],
 }
 
 #[derive(Serialize)]
@@ -94,6 +96,8 @@ pub fn render_json(report: &Report<'_>) -> String {
             skipped: summary.skipped.iter().map(|(code, reason)| Skipped { code, reason }).collect(),
             notes: &summary.notes,
             suppressed: summary.suppressed,
+            baselined: summary.baselined,
+            stale_baseline: &summary.stale_baseline,
         },
     };
     // Serialising plain structs of strings and numbers cannot fail.

@@ -8,6 +8,7 @@
 //! [`RuleInfo`] besides the report. The command builds it from the rule registry, so this crate
 //! does not depend on the rules crate.
 
+mod baseline;
 mod concise;
 mod full;
 mod github;
@@ -20,6 +21,7 @@ mod summary;
 
 use uclint_model::{Diagnostic, Label, Severity, SourceMap};
 
+pub use baseline::{Baseline, BaselineEntry, BaselineError, BaselineMatch};
 pub use concise::render_concise;
 pub use full::{render_full, FullOptions};
 pub use github::render_github;

@@ -34,7 +34,7 @@ pub fn statistics(diagnostics: &[Diagnostic]) -> Vec<CodeCount> {
 pub fn render_statistics(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for row in statistics(diagnostics) {
-        let _ = writeln!(out, "{:>5}  {:<9} {:<8} {}", row.count, row.code, row.severity, row.name);
+        let _ = writeln!(out, "{:>5}  {:<9} {:<8} {}", row.count, row.code, row.severity.as_str(), row.name);
     }
     out
 }

@@ -25,6 +25,10 @@ pub struct Summary {
     pub notes: Vec<String>,
     /// Findings removed by `[[suppress]]` entries of the configuration.
     pub suppressed: usize,
+    /// Findings accepted by the baseline.
+    pub baselined: usize,
+    /// Baseline entries that matched fewer findings than they accept: fixed, or renamed.
+    pub stale_baseline: Vec<crate::BaselineEntry>,
 }
 
 /// Counts per severity, indexed by `Severity as usize`.
@@ -50,6 +54,18 @@ pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
     }
     if summary.suppressed > 0 {
         let _ = writeln!(out, "suppressed: {} by [[suppress]] entries", plural(summary.suppressed, "finding"));
+    }
+    if summary.baselined > 0 {
+        let _ = writeln!(out, "baselined: {} accepted by the baseline", plural(summary.baselined, "finding"));
+    }
+    for entry in &summary.stale_baseline {
+        let _ = writeln!(
+            out,
+            "stale baseline entry: {} on {} ({} no longer found; --write-baseline drops it)",
+            entry.rule,
+            entry.object,
+            plural(entry.count, "finding"),
+        );
     }
     let _ = writeln!(out, "{}", headline(summary, diagnostics));
     out
