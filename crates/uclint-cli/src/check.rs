@@ -1,9 +1,11 @@
 //! `uclint check`: read the configuration, ingest, run the rules, apply severity overrides,
 //! suppressions and the baseline, render, and choose the exit code.
 
+use std::path::Path;
+
 use uclint_ingest::FileStatus;
 use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
-use uclint_report::{render_statistics, render_summary, Baseline, BaselineMatch, Report, Summary};
+use uclint_report::{render_statistics, render_summary, Baseline, BaselineEntry, BaselineMatch, Report, Summary};
 use uclint_rules::{registry, RuleMeta};
 
 use crate::args::CheckArgs;
@@ -55,23 +57,12 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let checked: Vec<String> =
         rules.iter().filter(|r| !result.skipped.iter().any(|s| s.code == r.code)).map(|r| r.code.to_owned()).collect();
-    let (diagnostics, suppressed, unmatched) = config.suppress(diagnostics, &checked);
-    problems.extend(unmatched);
-    let baseline = match &args.write_baseline {
-        Some(path) => {
-            let written = Baseline::of(&diagnostics);
-            if let Err(e) = std::fs::write(path, written.to_json()) {
-                return usage_error(&format!("could not write {}: {e}", path.display()));
-            }
-            Some(written)
-        }
-        None => baseline,
+    let accepted = match accept(diagnostics, &config, &checked, baseline, args.write_baseline.as_deref()) {
+        Ok(accepted) => accepted,
+        Err(message) => return usage_error(&message),
     };
-    let matched = match baseline {
-        Some(baseline) => baseline.apply(diagnostics),
-        None => BaselineMatch { new: diagnostics, ..BaselineMatch::default() },
-    };
-    let mut diagnostics = matched.new;
+    let mut diagnostics = accepted.new;
+    problems.extend(accepted.unmatched);
     if let Some(file) = config_file {
         // The configuration joins the sources only now, after ingest numbered the export's
         // files, so that export spans keep their ids.
@@ -80,19 +71,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     sort_diagnostics(&mut diagnostics);
 
-    // An entry of a rule that did not run cannot be judged stale; input diagnostics (not
-    // rules) are always on.
-    let stale_baseline =
-        matched.stale.into_iter().filter(|e| registry::find(&e.rule).is_none() || checked.contains(&e.rule)).collect();
     let mut summary = Summary {
         objects: ingested.cluster.object_count(),
         rules_run: checked.len(),
         checked,
         skipped: result.skipped.iter().map(|s| (s.code.to_owned(), s.reason.clone())).collect(),
         notes: result.notes,
-        suppressed,
-        baselined: matched.baselined,
-        stale_baseline,
+        suppressed: accepted.suppressed,
+        baselined: accepted.baselined,
+        stale_baseline: accepted.stale,
         ..Summary::default()
     };
     for file in ingested.files {
@@ -115,7 +102,47 @@ pub fn run(args: &CheckArgs) -> u8 {
     exit_code(input_failed || config_failed, &diagnostics, args)
 }
 
-fn read_baseline(path: &std::path::Path) -> Result<Baseline, String> {
+/// What suppressions and the baseline leave: the new findings, which alone are reported and
+/// count for the exit code.
+struct Accepted {
+    new: Vec<Diagnostic>,
+    suppressed: usize,
+    /// Suppressions of rules that ran that matched nothing.
+    unmatched: Vec<Problem>,
+    baselined: usize,
+    stale: Vec<BaselineEntry>,
+}
+
+/// Applies the suppressions, writes the baseline if asked (and then applies that one), and
+/// applies the baseline.
+fn accept(
+    diagnostics: Vec<Diagnostic>,
+    config: &Config,
+    checked: &[String],
+    baseline: Option<Baseline>,
+    write_baseline: Option<&Path>,
+) -> Result<Accepted, String> {
+    let (diagnostics, suppressed, unmatched) = config.suppress(diagnostics, checked);
+    let baseline = match write_baseline {
+        Some(path) => {
+            let written = Baseline::of(&diagnostics);
+            std::fs::write(path, written.to_json()).map_err(|e| format!("could not write {}: {e}", path.display()))?;
+            Some(written)
+        }
+        None => baseline,
+    };
+    let matched = match baseline {
+        Some(baseline) => baseline.apply(diagnostics),
+        None => BaselineMatch { new: diagnostics, ..BaselineMatch::default() },
+    };
+    // An entry of a rule that did not run cannot be judged stale; input diagnostics (not
+    // rules) are always on.
+    let stale =
+        matched.stale.into_iter().filter(|e| registry::find(&e.rule).is_none() || checked.contains(&e.rule)).collect();
+    Ok(Accepted { new: matched.new, suppressed, unmatched, baselined: matched.baselined, stale })
+}
+
+fn read_baseline(path: &Path) -> Result<Baseline, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
     Baseline::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -130,4 +130,8 @@ fn exit_zero_passes_findings_but_not_errors_of_use_or_input() {
     uclint().args(["check", "fixtures/demo", "--exit-zero", "--fail-on", "info"]).assert().code(0);
     uclint().args(["check", "fixtures/does-not-exist", "--exit-zero"]).assert().code(2);
     uclint().args(["check", "fixtures/demo", "--exit-zero", "--select", "NOPE"]).assert().code(2);
+    uclint()
+        .args(["check", "fixtures/demo", "--exit-zero", "--config", "fixtures/config/invalid.toml"])
+        .assert()
+        .code(2);
 }

@@ -24,8 +24,8 @@ fn every_format_on_the_demo_export() {
     }
 }
 
-#[test]
-fn sarif_output_is_valid_sarif_2_1_0() {
+/// The SARIF 2.1.0 schema, as a validator that also checks formats (URIs).
+fn sarif_validator() -> jsonschema::Validator {
     // The published schema's `language` patterns have a stray `]`, legal as a literal in
     // ECMAScript but refused by the validator's regex check; escaping it keeps the meaning and
     // leaves the vendored file as published.
@@ -34,13 +34,30 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     assert_eq!(published.matches(stray).count(), 2);
     let schema: serde_json::Value =
         serde_json::from_str(&published.replace(stray, r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$""#)).unwrap();
-    let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
-    let sarif: serde_json::Value = serde_json::from_str(&demo("sarif")).unwrap();
-    let errors: Vec<String> =
-        validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "SARIF output does not match the schema:\n{}", errors.join("\n"));
+    jsonschema::options().should_validate_formats(true).build(&schema).unwrap()
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let validator = sarif_validator();
+    // The demo, a configuration error (uclint.toml as the artifact), suppressions and an
+    // unreadable input (an empty artifact).
+    let runs: [&[&str]; 4] = [
+        &["fixtures/demo"],
+        &["fixtures/demo", "--config", "fixtures/config/invalid.toml"],
+        &["fixtures/demo", "--config", "fixtures/config/suppress.toml"],
+        &["fixtures/does-not-exist"],
+    ];
+    for args in runs {
+        let output = uclint().arg("check").args(args).args(["--format", "sarif"]).output().unwrap();
+        let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let errors: Vec<String> =
+            validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "SARIF output of {args:?} does not match the schema:\n{}", errors.join("\n"));
+        assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty(), "{args:?}");
+    }
     // The validator does reject what SARIF forbids, so a pass above means something.
-    let mut broken = sarif.clone();
+    let mut broken: serde_json::Value = serde_json::from_str(&demo("sarif")).unwrap();
     broken["runs"][0]["results"][0]["level"] = "fatal".into();
     assert!(!validator.is_valid(&broken));
 }
