@@ -433,6 +433,13 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_example_is_accepted() {
+        let doc = include_str!("../../../docs/configuration.md");
+        let example = doc.split("```toml\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
+        assert!(problems(example).is_empty(), "{:?}", problems(example));
+    }
+
+    #[test]
     fn an_unknown_key_points_at_the_key() {
         let found = problems("rmcm-usr = \"x\"\n");
         assert_eq!(found.len(), 1);
