@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use uclint_model::Severity;
 
 /// Offline configuration linter for Cisco UC exports (CUCM, UCCX, Extension Mobility, IM and Presence).
 #[derive(Debug, Parser)]
@@ -33,9 +34,34 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Full)]
-    pub format: Format,
+    /// Output format, optionally written to a file: `json=uclint.json`. Repeat for several
+    /// formats in one run; at most one may go to standard output. [default: full]
+    ///
+    /// Formats: full, concise, json, sarif, junit, github, markdown.
+    #[arg(long = "format", value_name = "FORMAT[=FILE]", value_parser = parse_output)]
+    pub outputs: Vec<Output>,
+
+    /// Lowest severity that fails the run (exit 1).
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Exit 0 even when findings reach --fail-on; usage, configuration and input errors still
+    /// exit 2.
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Only findings not in this baseline file count: report and fail on new ones alone.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write every current finding to this baseline file (sorted JSON, keyed by rule and
+    /// object), and apply it to this run.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Print the number of findings per code (to standard error, before the summary).
+    #[arg(long)]
+    pub statistics: bool,
 
     /// When to colour the full output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -45,9 +71,18 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
 
+    /// Also run these rules, on top of the selection: comma-separated codes or family prefixes.
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+
     /// Do not run these rules: comma-separated codes or family prefixes.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
+
+    /// Configuration file [default: the first uclint.toml in the working directory or above].
+    /// Command-line flags override its values.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Name of the UCCX RMCM application user (default: the one whose name contains "rmcm").
     #[arg(long, value_name = "NAME")]
@@ -72,6 +107,10 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
+    /// Configuration file (default: uclint.toml in the working directory or the nearest parent).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Name of the UCCX RMCM application user (default: the one whose name contains "rmcm").
     #[arg(long, value_name = "NAME")]
     pub rmcm_user: Option<String>,
@@ -79,6 +118,35 @@ pub struct ReportArgs {
     /// UCCX 12.5(1)SU1+ Agent Device Selection is enabled (shared IPCC extensions become info).
     #[arg(long)]
     pub agent_device_selection: bool,
+}
+
+impl ReportArgs {
+    /// The `check` that writes this report: the same pipeline, with one health-report output.
+    pub fn to_check(&self) -> CheckArgs {
+        let markdown = self.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        let format = match self.format {
+            Some(ReportFormat::Html) => Format::Html,
+            Some(ReportFormat::Markdown) => Format::HealthMarkdown,
+            None if markdown => Format::HealthMarkdown,
+            None => Format::Html,
+        };
+        CheckArgs {
+            paths: self.paths.clone(),
+            outputs: vec![Output { format, file: Some(self.output.clone()) }],
+            fail_on: FailOn::Error,
+            exit_zero: false,
+            baseline: None,
+            write_baseline: None,
+            statistics: false,
+            color: Color::Never,
+            select: Vec::new(),
+            extend_select: Vec::new(),
+            ignore: Vec::new(),
+            config: self.config.clone(),
+            rmcm_user: self.rmcm_user.clone(),
+            agent_device_selection: self.agent_device_selection,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -95,6 +163,68 @@ pub enum Format {
     Full,
     /// One line per finding: path:line:col: CODE [severity] message.
     Concise,
+    /// One versioned JSON document (docs/json-format.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// JUnit XML: a suite per rule, a failed case per finding.
+    Junit,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// A Markdown table, for pull requests and tickets.
+    Markdown,
+    /// The cluster health report: one self-contained HTML page.
+    Html,
+    /// The cluster health report in Markdown.
+    HealthMarkdown,
+}
+
+/// One requested output: a format and where it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// The format.
+    pub format: Format,
+    /// The file to write; standard output when `None`.
+    pub file: Option<PathBuf>,
+}
+
+fn parse_output(value: &str) -> Result<Output, String> {
+    let (name, file) = match value.split_once('=') {
+        Some((name, file)) if !file.is_empty() => (name, Some(PathBuf::from(file))),
+        Some(_) => return Err(format!("`{value}` names no file after `=`")),
+        None => (value, None),
+    };
+    let format = Format::from_str(name, true).map_err(|_| {
+        let known: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        format!("unknown format `{name}` (one of: {})", known.join(", "))
+    })?;
+    Ok(Output { format, file })
+}
+
+/// The `--fail-on` threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on error-level findings only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding.
+    Info,
+}
+
+impl FailOn {
+    /// The lowest severity that fails.
+    pub fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

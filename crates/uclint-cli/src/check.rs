@@ -1,120 +1,225 @@
-//! `uclint check`: ingest, run the rules, render, and choose the exit code.
+//! `uclint check`: read the configuration, ingest, run the rules, apply severity overrides,
+//! suppressions and the baseline, render, and choose the exit code.
 
-use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use uclint_ingest::FileStatus;
-use uclint_model::{sort_diagnostics, Severity};
-use uclint_report::{render_concise, render_full, render_summary, FullOptions, Report, Summary};
-use uclint_rules::{registry, RuleMeta, Settings};
+use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
+use uclint_report::{
+    render_statistics, render_summary, Baseline, BaselineEntry, BaselineMatch, Health, Report, Summary,
+};
+use uclint_rules::{registry, RuleMeta};
 
-use crate::args::{CheckArgs, Color, Format};
+use crate::args::CheckArgs;
+use crate::config::{self, Config, ConfigFile, Problem};
+use crate::output;
 
-/// Exit code: no finding at error level.
+/// Exit code: no finding at or above the `--fail-on` threshold (or `--exit-zero`).
 pub const EXIT_CLEAN: u8 = 0;
-/// Exit code: at least one finding at error level.
+/// Exit code: at least one finding at or above the `--fail-on` threshold.
 pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code: usage error, or an input that was not fully read.
+/// Exit code: usage or configuration error, or an input that was not fully read.
 pub const EXIT_ERROR: u8 = 2;
 
-/// The outcome of linting: what was read, what was found, and the summary.
-pub struct Linted {
-    /// Sources, cluster and input diagnostics.
-    pub ingested: uclint_ingest::Ingested,
-    /// Input diagnostics and findings, sorted.
-    pub diagnostics: Vec<uclint_model::Diagnostic>,
-    /// The run summary.
-    pub summary: Summary,
-    /// Whether some input could not be fully read.
-    pub input_failed: bool,
-}
+pub fn run(args: &CheckArgs) -> u8 {
+    if let Err(message) = output::validate(&args.outputs) {
+        return usage_error(&message);
+    }
+    let config_file = match config::find(args.config.as_deref()) {
+        Ok(file) => file,
+        Err(message) => return usage_error(&message),
+    };
+    let (config, mut problems) = config_file.as_ref().map(config::parse).unwrap_or_default();
+    if let Some(file) = config_file.as_ref().filter(|_| problems.iter().any(|p| p.code.severity == Severity::Error)) {
+        return report_config_errors(file, problems, args);
+    }
+    let baseline = match args.baseline.as_deref().map(read_baseline).transpose() {
+        Ok(baseline) => baseline,
+        Err(message) => return usage_error(&message),
+    };
+    let rules = match select(args, &config) {
+        Ok(rules) => rules,
+        Err(message) => return usage_error(&message),
+    };
+    let settings = config::settings(&deployment(args, &config));
 
-/// Ingests `paths` and runs `rules`: the pipeline shared by `check` and `report`.
-pub fn lint(paths: &[std::path::PathBuf], settings: &Settings, rules: &[&'static RuleMeta]) -> Linted {
-    let ingested = uclint_ingest::ingest(paths);
-    let result = uclint_rules::run(&ingested.cluster, settings, rules);
+    let mut ingested = uclint_ingest::ingest(&args.paths);
+    let result = uclint_rules::run(&ingested.cluster, &settings, &rules);
 
     let input_failed = ingested.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let mut diagnostics = ingested.diagnostics.clone();
+    let mut diagnostics = ingested.diagnostics;
     diagnostics.extend(result.diagnostics);
+    for d in &mut diagnostics {
+        if let Some(severity) = config.severity.get(d.code) {
+            d.severity = *severity;
+        }
+    }
+    // The baseline accepts the first findings of a rule on an object in output order.
+    sort_diagnostics(&mut diagnostics);
+
+    let checked: Vec<String> =
+        rules.iter().filter(|r| !result.skipped.iter().any(|s| s.code == r.code)).map(|r| r.code.to_owned()).collect();
+    let accepted = match accept(diagnostics, &config, &checked, baseline, args.write_baseline.as_deref()) {
+        Ok(accepted) => accepted,
+        Err(message) => return usage_error(&message),
+    };
+    let mut diagnostics = accepted.new;
+    problems.extend(accepted.unmatched);
+    if let Some(file) = config_file {
+        // The configuration joins the sources only now, after ingest numbered the export's
+        // files, so that export spans keep their ids.
+        let source = ingested.sources.add(SourceFile::new(file.path.clone(), file.text.clone()));
+        diagnostics.extend(problems.drain(..).map(|p| p.into_diagnostic(&file, source)));
+    }
     sort_diagnostics(&mut diagnostics);
 
     let mut summary = Summary {
         objects: ingested.cluster.object_count(),
-        rules_run: rules.len() - result.skipped.len(),
+        rules_run: checked.len(),
+        checked,
         skipped: result.skipped.iter().map(|s| (s.code.to_owned(), s.reason.clone())).collect(),
         notes: result.notes,
+        suppressed: accepted.suppressed,
+        baselined: accepted.baselined,
+        stale_baseline: accepted.stale,
         ..Summary::default()
     };
-    for file in &ingested.files {
-        match &file.status {
-            FileStatus::Read(kind) => summary.files_read.push((file.path.clone(), kind.clone())),
-            FileStatus::NotRead(reason) => summary.files_not_read.push((file.path.clone(), reason.clone())),
+    for file in ingested.files {
+        match file.status {
+            FileStatus::Read(kind) => summary.files_read.push((file.path, kind)),
+            FileStatus::NotRead(reason) => summary.files_not_read.push((file.path, reason)),
             FileStatus::Failed => {}
         }
     }
-    Linted { ingested, diagnostics, summary, input_failed }
-}
 
-pub fn run(args: &CheckArgs) -> u8 {
-    let rules = match select(&args.select, &args.ignore) {
-        Ok(rules) => rules,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_ERROR;
-        }
+    let health = if output::wants_health(&args.outputs) {
+        crate::report::health(&ingested.cluster, &settings, &diagnostics, &args.paths)
+    } else {
+        Health::default()
     };
-    let settings = Settings { rmcm_user: args.rmcm_user.clone(), agent_device_selection: args.agent_device_selection };
-    let Linted { ingested, diagnostics, summary, input_failed } = lint(&args.paths, &settings, &rules);
-
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
-    let body = match args.format {
-        Format::Full => render_full(&report, FullOptions { color: use_color(args.color), width: 100 }),
-        Format::Concise => render_concise(&report),
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`uclint check … | head`) is not an error worth reporting.
-    let _ = stdout.write_all(body.as_bytes());
-    let _ = stdout.flush();
+    if let Err(message) = output::write_all(&args.outputs, &report, args.color, &health) {
+        return usage_error(&message);
+    }
+    if args.statistics {
+        eprint!("{}", render_statistics(&diagnostics));
+    }
     eprint!("{}", render_summary(&summary, &diagnostics));
-    exit_code(input_failed, &diagnostics)
+    let config_failed = diagnostics.iter().any(|d| d.code.starts_with("CONFIG") && d.severity == Severity::Error);
+    exit_code(input_failed || config_failed, &diagnostics, args)
 }
 
-/// 2 when input was not fully read, 1 for error-level findings, else 0.
-pub fn exit_code(input_failed: bool, diagnostics: &[uclint_model::Diagnostic]) -> u8 {
-    if input_failed {
+/// What suppressions and the baseline leave: the new findings, which alone are reported and
+/// count for the exit code.
+struct Accepted {
+    new: Vec<Diagnostic>,
+    suppressed: usize,
+    /// Suppressions of rules that ran that matched nothing.
+    unmatched: Vec<Problem>,
+    baselined: usize,
+    stale: Vec<BaselineEntry>,
+}
+
+/// Applies the suppressions, writes the baseline if asked (and then applies that one), and
+/// applies the baseline.
+fn accept(
+    diagnostics: Vec<Diagnostic>,
+    config: &Config,
+    checked: &[String],
+    baseline: Option<Baseline>,
+    write_baseline: Option<&Path>,
+) -> Result<Accepted, String> {
+    let (diagnostics, suppressed, unmatched) = config.suppress(diagnostics, checked);
+    let baseline = match write_baseline {
+        Some(path) => {
+            let written = Baseline::of(&diagnostics);
+            std::fs::write(path, written.to_json()).map_err(|e| format!("could not write {}: {e}", path.display()))?;
+            Some(written)
+        }
+        None => baseline,
+    };
+    let matched = match baseline {
+        Some(baseline) => baseline.apply(diagnostics),
+        None => BaselineMatch { new: diagnostics, ..BaselineMatch::default() },
+    };
+    // An entry of a rule that did not run cannot be judged stale; input diagnostics (not
+    // rules) are always on.
+    let stale =
+        matched.stale.into_iter().filter(|e| registry::find(&e.rule).is_none() || checked.contains(&e.rule)).collect();
+    Ok(Accepted { new: matched.new, suppressed, unmatched, baselined: matched.baselined, stale })
+}
+
+fn read_baseline(path: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
+    Baseline::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn usage_error(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    EXIT_ERROR
+}
+
+/// Renders the configuration's errors through the requested outputs, without linting.
+fn report_config_errors(file: &ConfigFile, problems: Vec<Problem>, args: &CheckArgs) -> u8 {
+    let mut sources = SourceMap::new();
+    let source = sources.add(SourceFile::new(file.path.clone(), file.text.clone()));
+    let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(|p| p.into_diagnostic(file, source)).collect();
+    sort_diagnostics(&mut diagnostics);
+    let summary = Summary::default();
+    let report = Report { diagnostics: &diagnostics, sources: &sources, summary: &summary };
+    if let Err(message) = output::write_all(&args.outputs, &report, args.color, &Health::default()) {
+        return usage_error(&message);
+    }
+    usage_error(&format!("{} has errors; nothing was linted", file.path))
+}
+
+/// The exit contract (docs/exit-codes.md): 2 when the input was not fully read or the
+/// configuration is wrong, whatever else; otherwise 1 when a diagnostic reaches the
+/// `--fail-on` threshold, unless `--exit-zero`.
+fn exit_code(failed: bool, diagnostics: &[Diagnostic], args: &CheckArgs) -> u8 {
+    let threshold = args.fail_on.severity();
+    if failed {
         EXIT_ERROR
-    } else if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    } else if !args.exit_zero && diagnostics.iter().any(|d| d.severity >= threshold) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     }
 }
 
-fn use_color(color: Color) -> bool {
-    match color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+/// The deployment facts: the configuration's, with the command line's on top.
+fn deployment(args: &CheckArgs, config: &Config) -> config::Deployment {
+    let mut deployment = config.deployment.clone();
+    if let Some(user) = &args.rmcm_user {
+        deployment.rmcm_user = Some(user.clone());
     }
+    if args.agent_device_selection {
+        deployment.agent_device_selection = Some(true);
+    }
+    deployment
 }
 
-/// Rules to run: the default set, or the selected codes and prefixes, less the ignored ones.
-/// Selecting a disabled rule by code runs it.
-pub fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static RuleMeta>, String> {
-    let matches = |rule: &RuleMeta, pattern: &str| {
-        rule.code.eq_ignore_ascii_case(pattern)
-            || rule.name == pattern
-            || (rule.family.prefix().eq_ignore_ascii_case(pattern))
-    };
-    for pattern in select.iter().chain(ignore) {
-        if !registry::RULES.iter().any(|r| matches(r, pattern)) {
+/// Rules to run: the selected codes and prefixes (the default set when none are), plus the
+/// extended ones, less the ignored ones. Each flag given on the command line replaces the
+/// configuration's list. Selecting a disabled rule by code runs it.
+fn select(args: &CheckArgs, config: &Config) -> Result<Vec<&'static RuleMeta>, String> {
+    let or_config = |cli: &[String], file: &[String]| if cli.is_empty() { file.to_vec() } else { cli.to_vec() };
+    let select = if args.select.is_empty() { config.select.clone() } else { Some(args.select.clone()) };
+    let extend = or_config(&args.extend_select, &config.extend_select);
+    let ignore = or_config(&args.ignore, &config.ignore);
+    for pattern in args.select.iter().chain(&args.extend_select).chain(&args.ignore) {
+        if !config::is_rule_pattern(pattern) {
             return Err(format!("`{pattern}` is not a rule code, rule name or family prefix (see `uclint rules`)"));
         }
     }
-    let base: Vec<&'static RuleMeta> = if select.is_empty() {
-        registry::default_rules()
-    } else {
-        registry::RULES.iter().copied().filter(|r| select.iter().any(|p| matches(r, p))).collect()
+    let selected = |r: &RuleMeta| match &select {
+        Some(patterns) => patterns.iter().any(|p| config::rule_matches(r, p)),
+        None => r.status == uclint_rules::Status::Stable,
     };
-    Ok(base.into_iter().filter(|r| !ignore.iter().any(|p| matches(r, p))).collect())
+    Ok(registry::RULES
+        .iter()
+        .copied()
+        .filter(|r| selected(r) || extend.iter().any(|p| config::rule_matches(r, p)))
+        .filter(|r| !ignore.iter().any(|p| config::rule_matches(r, p)))
+        .collect())
 }

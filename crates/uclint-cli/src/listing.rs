@@ -4,6 +4,7 @@ use uclint_ingest::codes;
 use uclint_rules::registry;
 
 use crate::check::{EXIT_CLEAN, EXIT_ERROR};
+use crate::config;
 
 pub fn rules() -> u8 {
     println!("{:<9} {:<38} {:<7} {:<8} {:<9} SUMMARY", "CODE", "NAME", "FAMILY", "SEVERITY", "STATUS");
@@ -22,6 +23,11 @@ pub fn rules() -> u8 {
     println!("Input diagnostics (always on):");
     for code in codes::ALL {
         println!("{:<9} {:<38} {:<7} {:<8} {:<9} {}", code.code, code.name, "INPUT", code.severity, "-", code.summary);
+    }
+    println!();
+    println!("Configuration diagnostics (always on):");
+    for code in config::ALL {
+        println!("{:<9} {:<38} {:<7} {:<8} {:<9} {}", code.code, code.name, "CONFIG", code.severity, "-", code.summary);
     }
     EXIT_CLEAN
 }

@@ -1,11 +1,14 @@
 //! `uclint`: an offline configuration linter for Cisco Unified Communications exports.
 //!
-//! Exit codes: 0 when no finding is at error level, 1 when one is, 2 for a usage error or an
-//! input that could not be fully read (every readable file is still linted and reported).
+//! Exit codes (docs/exit-codes.md): 0 when no finding reaches the `--fail-on` threshold, 1 when
+//! one does, 2 for a usage or configuration error or an input that could not be fully read
+//! (every readable file is still linted and reported).
 
 mod args;
 mod check;
+mod config;
 mod listing;
+mod output;
 mod report;
 
 use std::process::ExitCode;

@@ -1,43 +1,27 @@
 //! `uclint report`: the one-off cluster health report, as a self-contained HTML page or Markdown.
+//!
+//! It is `uclint check` with one health-report output (`--format html=FILE` works there too);
+//! this module gathers what the report shows beyond the diagnostics.
+
+use std::path::PathBuf;
 
 use uclint_model::{Cluster, Diagnostic, ObjectKey, Severity};
-use uclint_report::{
-    render_health_html, render_health_markdown, AgentReadiness, BlockingFinding, Health, ReadinessSummary, Report,
-};
-use uclint_rules::{registry, Context, Settings};
+use uclint_report::{AgentReadiness, BlockingFinding, Health, ReadinessSummary};
+use uclint_rules::{Context, Settings};
 
-use crate::args::{ReportArgs, ReportFormat};
-use crate::check::{exit_code, lint, Linted, EXIT_ERROR};
+use crate::args::ReportArgs;
+use crate::check::{self, EXIT_ERROR};
 
 pub fn run(args: &ReportArgs) -> u8 {
-    let settings = Settings { rmcm_user: args.rmcm_user.clone(), agent_device_selection: args.agent_device_selection };
-    let rules = registry::default_rules();
-    let Linted { ingested, diagnostics, summary, input_failed } = lint(&args.paths, &settings, &rules);
-    let health = health(&ingested.cluster, &settings, &diagnostics, args);
-    let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
-    let format = args.format.unwrap_or_else(|| {
-        let markdown = args.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if markdown {
-            ReportFormat::Markdown
-        } else {
-            ReportFormat::Html
-        }
-    });
-    let page = match format {
-        ReportFormat::Html => render_health_html(&report, &health),
-        ReportFormat::Markdown => render_health_markdown(&report, &health),
-    };
-    if let Err(err) = std::fs::write(&args.output, page) {
-        eprintln!("error: could not write {}: {err}", args.output.display());
-        return EXIT_ERROR;
+    let code = check::run(&args.to_check());
+    if code != EXIT_ERROR {
+        eprintln!("report written to {}", args.output.display());
     }
-    eprint!("{}", uclint_report::render_summary(&summary, &diagnostics));
-    eprintln!("report written to {}", args.output.display());
-    exit_code(input_failed, &diagnostics)
+    code
 }
 
 /// Gathers the facts the report shows beyond the diagnostics.
-fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic], args: &ReportArgs) -> Health {
+pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic], paths: &[PathBuf]) -> Health {
     let context = Context::new(cluster, settings);
     let agents = context
         .agents
@@ -67,7 +51,13 @@ fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic], ar
         cluster.end_users.iter().filter(|u| u.imp_enabled.as_ref().is_some_and(|e| e.value)).collect();
     let no_digest = imp_users.iter().filter(|u| u.digest_credentials.as_ref().is_some_and(|d| !d.value)).count();
     Health {
-        inputs: args.paths.iter().map(|p| p.display().to_string()).collect(),
+        // Sorted, so that the page does not depend on the order the paths were given in.
+        inputs: {
+            let mut inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            inputs.sort();
+            inputs.dedup();
+            inputs
+        },
         objects: vec![
             ("Phones".into(), cluster.phones.len()),
             ("Device profiles".into(), cluster.device_profiles.len()),

@@ -99,7 +99,7 @@ fn secrets_from_the_export_never_reach_the_output() {
         .filter(|v| v.len() >= 40)
         .collect();
     assert!(secrets.len() >= 10, "the demo export should carry hashes to test against");
-    for format in ["full", "concise"] {
+    for format in ["full", "concise", "json", "sarif", "junit", "github", "markdown", "html", "health-markdown"] {
         let output = uclint().args(["check", "fixtures/demo", "--format", format]).output().unwrap();
         let all = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
         for secret in &secrets {
@@ -107,4 +107,31 @@ fn secrets_from_the_export_never_reach_the_output() {
             assert!(!all.contains(&secret[..12]), "{format} output leaks a secret");
         }
     }
+}
+
+/// The demo export with every rule ignored leaves one INPUT005 (info) diagnostic.
+fn demo_info_only(extra: &[&str]) -> i32 {
+    let output = uclint().args(["check", "fixtures/demo", "--ignore", "UCCX,RMCM"]).args(extra).output().unwrap();
+    output.status.code().unwrap()
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    assert_eq!(demo_info_only(&[]), 0);
+    assert_eq!(demo_info_only(&["--fail-on", "error"]), 0);
+    assert_eq!(demo_info_only(&["--fail-on", "warning"]), 0);
+    assert_eq!(demo_info_only(&["--fail-on", "info"]), 1);
+    assert_eq!(demo_info_only(&["--fail-on", "fatal"]), 2);
+}
+
+#[test]
+fn exit_zero_passes_findings_but_not_errors_of_use_or_input() {
+    uclint().args(["check", "fixtures/demo", "--exit-zero"]).assert().code(0);
+    uclint().args(["check", "fixtures/demo", "--exit-zero", "--fail-on", "info"]).assert().code(0);
+    uclint().args(["check", "fixtures/does-not-exist", "--exit-zero"]).assert().code(2);
+    uclint().args(["check", "fixtures/demo", "--exit-zero", "--select", "NOPE"]).assert().code(2);
+    uclint()
+        .args(["check", "fixtures/demo", "--exit-zero", "--config", "fixtures/config/invalid.toml"])
+        .assert()
+        .code(2);
 }

@@ -37,7 +37,7 @@ fn input_order_and_thread_count_do_not_change_the_output() {
         .map(|e| format!("{SOURCES}/{}", e.unwrap().file_name().to_string_lossy()))
         .collect();
     files.sort();
-    for format in ["full", "concise"] {
+    for format in ["full", "concise", "json", "sarif", "html"] {
         let reference = run(&files, "1", format);
         assert!(!reference.is_empty());
         for seed in 1..=4 {

@@ -16,14 +16,23 @@ pub struct Summary {
     pub objects: usize,
     /// Rules run.
     pub rules_run: usize,
+    /// Codes of the rules run, in code order (JUnit reports each as a passing suite when it
+    /// found nothing).
+    pub checked: Vec<String>,
     /// Rules skipped: (code, reason).
     pub skipped: Vec<(String, String)>,
     /// How shared definitions were resolved (heuristics used).
     pub notes: Vec<String>,
+    /// Findings removed by `[[suppress]]` entries of the configuration.
+    pub suppressed: usize,
+    /// Findings accepted by the baseline.
+    pub baselined: usize,
+    /// Baseline entries that matched fewer findings than they accept: fixed, or renamed.
+    pub stale_baseline: Vec<crate::BaselineEntry>,
 }
 
-/// Counts per severity.
-fn counts(diagnostics: &[Diagnostic]) -> [usize; 3] {
+/// Counts per severity, indexed by `Severity as usize`.
+pub(crate) fn counts(diagnostics: &[Diagnostic]) -> [usize; 3] {
     let mut counts = [0; 3];
     for d in diagnostics {
         counts[d.severity as usize] += 1;
@@ -43,10 +52,34 @@ pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
     for note in &summary.notes {
         let _ = writeln!(out, "note: {note}");
     }
+    if summary.suppressed > 0 {
+        let _ = writeln!(out, "suppressed: {} by [[suppress]] entries", plural(summary.suppressed, "finding"));
+    }
+    if summary.baselined > 0 {
+        let _ = writeln!(out, "baselined: {} accepted by the baseline", plural(summary.baselined, "finding"));
+    }
+    for entry in &summary.stale_baseline {
+        let _ = writeln!(
+            out,
+            "stale baseline entry: {} on {} ({} no longer found; --write-baseline drops it)",
+            entry.rule,
+            entry.object,
+            plural(entry.count, "finding"),
+        );
+    }
+    let _ = writeln!(out, "{}", headline(summary, diagnostics));
+    out
+}
+
+/// `n word` or `n words`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The closing line: counts of findings, objects, files and rules.
+pub(crate) fn headline(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
     let [info, warning, error] = counts(diagnostics);
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(
-        out,
+    format!(
         "{} ({}, {}, {info} info) in {} from {}; {} run, {} skipped",
         plural(diagnostics.len(), "finding"),
         plural(error, "error"),
@@ -55,8 +88,7 @@ pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
         plural(summary.files_read.len(), "file"),
         plural(summary.rules_run, "rule"),
         summary.skipped.len(),
-    );
-    out
+    )
 }
 
 #[cfg(test)]

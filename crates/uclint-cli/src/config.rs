@@ -1,0 +1,458 @@
+//! `uclint.toml`: rule selection, severity overrides, deployment facts and suppressions, read
+//! from `--config FILE` or the first `uclint.toml` found upward from the working directory.
+//!
+//! Every value keeps its span in the file, so a mistake (an unknown key, rule code or
+//! severity, a suppression without a reason) is a `CONFIG` diagnostic pointing into
+//! `uclint.toml` itself, rendered like any finding. An error-level one stops the run with
+//! exit code 2 before the export is linted: linting under a configuration the user did not
+//! mean would give a misleading result. The format is documented in `docs/configuration.md`.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use uclint_ingest::codes::InputCode;
+use uclint_model::{Diagnostic, Label, ObjectKey, Severity, SourceId, Span};
+use uclint_rules::{registry, Settings};
+
+/// The file name looked for upward from the working directory.
+pub const FILE_NAME: &str = "uclint.toml";
+
+/// A configuration diagnostic kind: the same description as an input diagnostic's, a code that
+/// is always on and not a rule.
+pub type ConfigCode = InputCode;
+
+/// The file does not parse, or names an unknown key, rule or severity.
+pub const INVALID_CONFIG: ConfigCode = ConfigCode {
+    code: "CONFIG001",
+    name: "invalid-config",
+    severity: Severity::Error,
+    summary: "uclint.toml does not parse, or names an unknown key, rule code or severity.",
+};
+
+/// A suppression gives no reason.
+pub const SUPPRESSION_WITHOUT_REASON: ConfigCode = ConfigCode {
+    code: "CONFIG002",
+    name: "suppression-without-reason",
+    severity: Severity::Error,
+    summary: "A [[suppress]] entry gives no reason; every accepted finding must say why.",
+};
+
+/// A suppression matches no finding of a rule that ran.
+pub const UNMATCHED_SUPPRESSION: ConfigCode = ConfigCode {
+    code: "CONFIG003",
+    name: "unmatched-suppression",
+    severity: Severity::Warning,
+    summary: "A [[suppress]] entry matches no finding of a rule that ran; it is stale and can go.",
+};
+
+/// Every configuration code, for listings and SARIF rule descriptions.
+pub const ALL: &[ConfigCode] = &[INVALID_CONFIG, SUPPRESSION_WITHOUT_REASON, UNMATCHED_SUPPRESSION];
+
+/// The file as written. Unknown keys are refused, so a typo never silently does nothing.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct RawConfig {
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    extend_select: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    suppress: Vec<Spanned<RawSuppression>>,
+    // The deployment facts, listed here rather than flattened from `Deployment`, because serde
+    // cannot refuse unknown keys and keep spans across a flattened struct.
+    rmcm_user: Option<String>,
+    agent_device_selection: Option<bool>,
+    fippa_user: Option<String>,
+    jtapi_users: Option<Vec<String>>,
+    axl_user: Option<String>,
+    supported_agent_models: Option<Vec<String>>,
+    monitoring_recording: Option<bool>,
+    srtp: Option<bool>,
+    emcc: Option<bool>,
+    sip_presence_clients: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuppression {
+    rule: Spanned<String>,
+    object: Spanned<String>,
+    reason: Option<Spanned<String>>,
+}
+
+/// Facts about the deployment that an export does not state.
+///
+/// Only some are read by rules today; the others are accepted and kept so that configurations
+/// can state them now and the rules that need them read them from here.
+#[derive(Clone, Debug, Default)]
+pub struct Deployment {
+    /// The UCCX RMCM provider application user.
+    pub rmcm_user: Option<String>,
+    /// UCCX 12.5(1)SU1+ Agent Device Selection is enabled.
+    pub agent_device_selection: Option<bool>,
+    /// The Finesse IP Phone Agent (FIPPA) application user.
+    #[allow(dead_code, reason = "no rule reads it yet")]
+    pub fippa_user: Option<String>,
+    /// Application users that JTAPI applications (recording, CTI) sign in as.
+    #[allow(dead_code, reason = "no rule reads it yet")]
+    pub jtapi_users: Option<Vec<String>>,
+    /// The AXL application user UCCX uses.
+    #[allow(dead_code, reason = "no rule reads it yet")]
+    pub axl_user: Option<String>,
+    /// Phone models the deployment supports for agents.
+    #[allow(dead_code, reason = "no rule reads it yet")]
+    pub supported_agent_models: Option<Vec<String>>,
+    /// Silent monitoring and recording are in use.
+    #[allow(dead_code, reason = "no rule reads it yet")]
+    pub monitoring_recording: Option<bool>,
+    /// SRTP (encrypted media) is in use.
+    #[allow(dead_code, reason = "no rule reads it yet")]
+    pub srtp: Option<bool>,
+    /// Extension Mobility Cross Cluster is in use.
+    #[allow(dead_code, reason = "no rule reads it yet")]
+    pub emcc: Option<bool>,
+    /// Third-party SIP presence clients are in use.
+    #[allow(dead_code, reason = "no rule reads it yet")]
+    pub sip_presence_clients: Option<bool>,
+}
+
+/// A finding accepted on purpose: one rule on one object, with the reason.
+#[derive(Clone, Debug)]
+pub struct Suppression {
+    /// Rule code, as registered.
+    pub rule: &'static str,
+    /// Object key, `kind:name`.
+    pub object: String,
+    /// Where the object key is written, for the "matches nothing" diagnostic.
+    pub object_span: Range<usize>,
+}
+
+/// A validated configuration. Byte ranges point into the file's text.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Rule selection: replaces the default set.
+    pub select: Option<Vec<String>>,
+    /// Rules added to the selection.
+    pub extend_select: Vec<String>,
+    /// Rules removed from the selection.
+    pub ignore: Vec<String>,
+    /// Severity per rule code.
+    pub severity: BTreeMap<&'static str, Severity>,
+    /// Deployment facts.
+    pub deployment: Deployment,
+    /// Accepted findings.
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Config {
+    /// Removes the findings the suppressions accept. Returns the findings kept, how many were
+    /// suppressed, and a problem for each suppression of a rule that ran that matched nothing
+    /// (a suppression of a rule that did not run cannot be judged, so it is left alone).
+    pub fn suppress(&self, diagnostics: Vec<Diagnostic>, checked: &[String]) -> (Vec<Diagnostic>, usize, Vec<Problem>) {
+        let total = diagnostics.len();
+        let mut used = vec![false; self.suppressions.len()];
+        let mut kept = Vec::with_capacity(total);
+        for d in diagnostics {
+            let object = d.object.to_string();
+            match self.suppressions.iter().position(|s| s.rule == d.code && s.object == object) {
+                Some(i) => used[i] = true,
+                None => kept.push(d),
+            }
+        }
+        let unmatched = self
+            .suppressions
+            .iter()
+            .zip(used)
+            .filter(|(s, used)| !used && checked.iter().any(|c| c == s.rule))
+            .map(|(s, _)| {
+                Problem::new(
+                    UNMATCHED_SUPPRESSION,
+                    s.object_span.clone(),
+                    "matches no finding",
+                    format!("the suppression of {} on {} matches no finding", s.rule, s.object),
+                )
+                .with_help("the finding is gone or its object was renamed: remove this [[suppress]] entry")
+            })
+            .collect();
+        let suppressed = total - kept.len();
+        (kept, suppressed, unmatched)
+    }
+}
+
+/// The configuration file as read: where it is (as shown to users) and its text.
+#[derive(Clone, Debug)]
+pub struct ConfigFile {
+    /// Display path.
+    pub path: String,
+    /// Contents.
+    pub text: String,
+}
+
+/// A problem found in the configuration, before it has a place in a source map.
+#[derive(Clone, Debug)]
+pub struct Problem {
+    /// Which kind.
+    pub code: ConfigCode,
+    /// Byte range in the file.
+    pub range: Range<usize>,
+    /// Caption at that range.
+    pub label: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    fn new(code: ConfigCode, range: Range<usize>, label: &str, message: String) -> Self {
+        Problem { code, range, label: label.to_owned(), message, help: None }
+    }
+
+    fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The diagnostic, once the file has a source id.
+    pub fn into_diagnostic(self, file: &ConfigFile, source: SourceId) -> Diagnostic {
+        let span = Span::new(source, self.range.start, self.range.end);
+        let mut diagnostic = Diagnostic::new(
+            self.code.code,
+            self.code.name,
+            self.code.severity,
+            ObjectKey::File(file.path.clone()),
+            self.message,
+            Label::new(span, self.label),
+        );
+        diagnostic.help = self.help;
+        diagnostic
+    }
+}
+
+/// Finds the configuration: `explicit` if given, else the first `uclint.toml` in the working
+/// directory or above it. `Ok(None)` when there is none.
+pub fn find(explicit: Option<&Path>) -> Result<Option<ConfigFile>, String> {
+    if let Some(path) = explicit {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
+        return Ok(Some(ConfigFile { path: path.display().to_string(), text }));
+    }
+    let cwd = std::env::current_dir().map_err(|e| format!("could not find the working directory: {e}"))?;
+    for (depth, dir) in cwd.ancestors().enumerate() {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            let text = std::fs::read_to_string(&candidate)
+                .map_err(|e| format!("could not read {}: {e}", candidate.display()))?;
+            // Shown relative to the working directory, like every input path.
+            let path: PathBuf = std::iter::repeat_n("..", depth).collect::<PathBuf>().join(FILE_NAME);
+            return Ok(Some(ConfigFile { path: path.display().to_string(), text }));
+        }
+    }
+    Ok(None)
+}
+
+/// Parses and validates the file. Any problem returned at error level means the configuration
+/// must not be used.
+pub fn parse(file: &ConfigFile) -> (Config, Vec<Problem>) {
+    let raw: RawConfig = match toml::from_str(&file.text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let range = error.span().unwrap_or(0..0);
+            let message = error.message().trim().to_owned();
+            let problem = Problem::new(INVALID_CONFIG, range, "here", format!("{FILE_NAME} is not valid: {message}"))
+                .with_help("see docs/configuration.md for the keys uclint.toml accepts");
+            return (Config::default(), vec![problem]);
+        }
+    };
+    let mut problems = Vec::new();
+    let mut patterns = |list: Vec<Spanned<String>>| -> Vec<String> {
+        list.into_iter()
+            .filter_map(|p| match is_rule_pattern(p.get_ref()) {
+                true => Some(p.into_inner()),
+                false => {
+                    problems.push(unknown_rule(&p, "a rule code, rule name or family prefix"));
+                    None
+                }
+            })
+            .collect()
+    };
+    let select = raw.select.map(&mut patterns);
+    let extend_select = patterns(raw.extend_select);
+    let ignore = patterns(raw.ignore);
+
+    let mut severity = BTreeMap::new();
+    for (rule, level) in raw.severity {
+        let Some(meta) = registry::find(rule.get_ref()) else {
+            problems.push(unknown_rule(&rule, "a rule code or name"));
+            continue;
+        };
+        match Severity::parse(level.get_ref()) {
+            Some(level) => {
+                severity.insert(meta.code, level);
+            }
+            None => problems.push(
+                Problem::new(
+                    INVALID_CONFIG,
+                    level.span(),
+                    "not a severity",
+                    format!("`{}` is not a severity", level.get_ref()),
+                )
+                .with_help("write \"error\", \"warning\" or \"info\""),
+            ),
+        }
+    }
+
+    let mut suppressions = Vec::new();
+    for entry in raw.suppress {
+        let span = entry.span();
+        let entry = entry.into_inner();
+        let Some(meta) = registry::find(entry.rule.get_ref()) else {
+            problems.push(unknown_rule(&entry.rule, "a rule code or name"));
+            continue;
+        };
+        if !entry.object.get_ref().contains(':') {
+            problems.push(
+                Problem::new(
+                    INVALID_CONFIG,
+                    entry.object.span(),
+                    "not an object key",
+                    format!("`{}` is not an object key", entry.object.get_ref()),
+                )
+                .with_help(
+                    "object keys are written kind:name, as findings show them: user:agent02, phone:SEP0011AABB0004",
+                ),
+            );
+            continue;
+        }
+        match entry.reason.filter(|r| !r.get_ref().trim().is_empty()) {
+            Some(_) => suppressions.push(Suppression {
+                rule: meta.code,
+                object: entry.object.get_ref().clone(),
+                object_span: entry.object.span(),
+            }),
+            None => problems.push(
+                Problem::new(
+                    SUPPRESSION_WITHOUT_REASON,
+                    span,
+                    "no reason",
+                    format!("the suppression of {} on {} gives no reason", meta.code, entry.object.get_ref()),
+                )
+                .with_help("add reason = \"…\": why this finding is accepted, so the next engineer can judge it"),
+            ),
+        }
+    }
+    let deployment = Deployment {
+        rmcm_user: raw.rmcm_user,
+        agent_device_selection: raw.agent_device_selection,
+        fippa_user: raw.fippa_user,
+        jtapi_users: raw.jtapi_users,
+        axl_user: raw.axl_user,
+        supported_agent_models: raw.supported_agent_models,
+        monitoring_recording: raw.monitoring_recording,
+        srtp: raw.srtp,
+        emcc: raw.emcc,
+        sip_presence_clients: raw.sip_presence_clients,
+    };
+    let config = Config { select, extend_select, ignore, severity, deployment, suppressions };
+    (config, problems)
+}
+
+/// Whether a selection pattern names a rule, a rule name or a family prefix.
+pub fn is_rule_pattern(pattern: &str) -> bool {
+    registry::RULES.iter().any(|r| rule_matches(r, pattern))
+}
+
+/// Whether a selection pattern (code, name or family prefix) covers a rule.
+pub fn rule_matches(rule: &uclint_rules::RuleMeta, pattern: &str) -> bool {
+    rule.code.eq_ignore_ascii_case(pattern)
+        || rule.name == pattern
+        || rule.family.prefix().eq_ignore_ascii_case(pattern)
+}
+
+fn unknown_rule(value: &Spanned<String>, expected: &str) -> Problem {
+    Problem::new(INVALID_CONFIG, value.span(), "unknown rule", format!("`{}` is not {expected}", value.get_ref()))
+        .with_help("`uclint rules` lists every rule code, name and family")
+}
+
+/// The rules' settings from the deployment facts. Each `Settings` field that comes from the
+/// configuration is mapped here, and only here; fields not named keep their defaults.
+#[allow(clippy::needless_update, reason = "Settings fields added later keep their defaults until mapped here")]
+pub fn settings(deployment: &Deployment) -> Settings {
+    Settings {
+        rmcm_user: deployment.rmcm_user.clone(),
+        agent_device_selection: deployment.agent_device_selection.unwrap_or(false),
+        ..Settings::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        let file = ConfigFile { path: FILE_NAME.into(), text: text.into() };
+        parse(&file).1.into_iter().map(|p| format!("{} {:?} {}", p.code.code, p.range, p.message)).collect()
+    }
+
+    #[test]
+    fn a_full_configuration_is_accepted() {
+        let text = r#"
+            select = ["UCCX"]
+            extend-select = ["RMCM001"]
+            ignore = ["UCCX005"]
+            rmcm-user = "uccxrmcmuser"
+            agent-device-selection = true
+            fippa-user = "fippa"
+            jtapi-users = ["recorder"]
+            axl-user = "axl"
+            supported-agent-models = ["Cisco 8845"]
+            monitoring-recording = true
+            srtp = false
+            emcc = false
+            sip-presence-clients = false
+            [severity]
+            UCCX007 = "warning"
+            [[suppress]]
+            rule = "UCCX001"
+            object = "user:agent02"
+            reason = "shared on purpose until the migration"
+        "#;
+        let file = ConfigFile { path: FILE_NAME.into(), text: text.into() };
+        let (config, problems) = parse(&file);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.severity.get("UCCX007"), Some(&Severity::Warning));
+        assert_eq!(config.suppressions.len(), 1);
+        let settings = settings(&config.deployment);
+        assert_eq!(settings.rmcm_user.as_deref(), Some("uccxrmcmuser"));
+        assert!(settings.agent_device_selection);
+    }
+
+    #[test]
+    fn the_documented_example_is_accepted() {
+        let doc = include_str!("../../../docs/configuration.md");
+        let example = doc.split("```toml\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
+        assert!(problems(example).is_empty(), "{:?}", problems(example));
+    }
+
+    #[test]
+    fn an_unknown_key_points_at_the_key() {
+        let found = problems("rmcm-usr = \"x\"\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("CONFIG001 0..8 "), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_codes_bad_severities_and_missing_reasons_are_all_reported() {
+        let text = "select = [\"UCCX999\"]\n[severity]\nUCCX001 = \"fatal\"\n[[suppress]]\nrule = \"UCCX001\"\nobject = \"user:a\"\n";
+        let found = problems(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].starts_with("CONFIG001 10..19 "), "{found:?}");
+        assert!(found[1].contains("`fatal` is not a severity"), "{found:?}");
+        assert!(found[2].starts_with("CONFIG002 "), "{found:?}");
+    }
+}

@@ -1,0 +1,106 @@
+//! Every output format on the demo export, snapshotted, and the SARIF output validated against
+//! the SARIF 2.1.0 JSON schema (vendored from the `serde-sarif` crate, which ships OASIS's
+//! `sarif-schema-2.1.0.json`).
+
+use assert_cmd::Command;
+
+fn uclint() -> Command {
+    let mut cmd = Command::cargo_bin("uclint").unwrap();
+    cmd.current_dir("../..").env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs `uclint check fixtures/demo --format FORMAT` and returns its standard output.
+fn demo(format: &str) -> String {
+    let output = uclint().args(["check", "fixtures/demo", "--format", format]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn every_format_on_the_demo_export() {
+    for format in ["json", "sarif", "junit", "github", "markdown"] {
+        insta::assert_snapshot!(format!("demo_{format}"), demo(format));
+    }
+}
+
+/// The SARIF 2.1.0 schema, as a validator that also checks formats (URIs).
+fn sarif_validator() -> jsonschema::Validator {
+    // The published schema's `language` patterns have a stray `]`, legal as a literal in
+    // ECMAScript but refused by the validator's regex check; escaping it keeps the meaning and
+    // leaves the vendored file as published.
+    let published = std::fs::read_to_string("tests/schemas/sarif-schema-2.1.0.json").unwrap();
+    let stray = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert_eq!(published.matches(stray).count(), 2);
+    let schema: serde_json::Value =
+        serde_json::from_str(&published.replace(stray, r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$""#)).unwrap();
+    jsonschema::options().should_validate_formats(true).build(&schema).unwrap()
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let validator = sarif_validator();
+    // The demo, a configuration error (uclint.toml as the artifact), suppressions and an
+    // unreadable input (an empty artifact).
+    let runs: [&[&str]; 4] = [
+        &["fixtures/demo"],
+        &["fixtures/demo", "--config", "fixtures/config/invalid.toml"],
+        &["fixtures/demo", "--config", "fixtures/config/suppress.toml"],
+        &["fixtures/does-not-exist"],
+    ];
+    for args in runs {
+        let output = uclint().arg("check").args(args).args(["--format", "sarif"]).output().unwrap();
+        let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let errors: Vec<String> =
+            validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "SARIF output of {args:?} does not match the schema:\n{}", errors.join("\n"));
+        assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty(), "{args:?}");
+    }
+    // The validator does reject what SARIF forbids, so a pass above means something.
+    let mut broken: serde_json::Value = serde_json::from_str(&demo("sarif")).unwrap();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn sarif_fingerprints_name_rule_and_object_not_lines() {
+    let sarif: serde_json::Value = serde_json::from_str(&demo("sarif")).unwrap();
+    let fingerprints: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["partialFingerprints"]["uclint/v1"].as_str().unwrap())
+        .collect();
+    assert!(fingerprints.contains(&"UCCX001/user:agent02"), "{fingerprints:?}");
+    assert!(fingerprints.contains(&"UCCX007/phone:SEP0011AABB0004"), "{fingerprints:?}");
+}
+
+#[test]
+fn several_formats_in_one_run_go_to_their_files() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("several_formats");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sarif = dir.join("out.sarif");
+    let junit = dir.join("out.xml");
+    let output = uclint()
+        .args(["check", "fixtures/demo", "--format", "concise"])
+        .arg(format!("--format=sarif={}", sarif.display()))
+        .arg(format!("--format=junit={}", junit.display()))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8(output.stdout).unwrap().contains("UCCX001 [error]"));
+    assert_eq!(std::fs::read_to_string(&sarif).unwrap(), demo("sarif"));
+    assert_eq!(std::fs::read_to_string(&junit).unwrap(), demo("junit"));
+}
+
+#[test]
+fn two_formats_on_standard_output_are_a_usage_error() {
+    uclint().args(["check", "fixtures/demo", "--format", "json", "--format", "sarif"]).assert().code(2);
+}
+
+#[test]
+fn output_is_identical_run_to_run() {
+    for format in ["json", "sarif", "junit", "markdown"] {
+        assert_eq!(demo(format), demo(format), "{format}");
+    }
+}
