@@ -1,7 +1,12 @@
 //! What every rule sees: the cluster, its indexes, the settings, and the shared definitions of
 //! the catalog's §0.2 (agents, agent devices, the RMCM user), resolved once per run.
 
-use uclint_model::{AppUser, Cluster, ClusterIndex, Device, DnKey, DnRef, EndUser, LineAppearance, Spanned};
+use std::collections::HashSet;
+
+use uclint_model::{
+    AppUser, Cluster, ClusterIndex, Device, DnKey, DnRef, EndUser, EnterpriseParameter, Line, LineAppearance,
+    ServiceParameter, Span, Spanned,
+};
 
 use crate::Settings;
 
@@ -102,6 +107,152 @@ impl<'a> Context<'a> {
             }
             _ => Vec::new(),
         }
+    }
+}
+
+/// An agent device, once, with the first agent and line that make it one.
+#[derive(Clone, Copy, Debug)]
+pub struct AgentDevice<'c, 'a> {
+    /// The phone or device profile.
+    pub device: &'a Device,
+    /// The first agent whose IPCC extension it carries.
+    pub agent: &'c Agent<'a>,
+    /// The line carrying that IPCC extension.
+    pub line: &'a Line,
+}
+
+impl<'a> Context<'a> {
+    /// Every agent device once, in agent order, with the first agent and IPCC line found on it.
+    pub fn agent_devices(&self) -> Vec<AgentDevice<'_, 'a>> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for agent in &self.agents {
+            for a in &agent.appearances {
+                if seen.insert(std::ptr::from_ref(a.device)) {
+                    out.push(AgentDevice { device: a.device, agent, line: a.line });
+                }
+            }
+        }
+        out
+    }
+
+    /// Every DN key that is some agent's IPCC extension.
+    pub fn ipcc_keys(&self) -> HashSet<&DnKey> {
+        self.agents.iter().flat_map(|a| &a.keys).collect()
+    }
+
+    /// The RMCM user, or why it is not known (the reason a rule gives when it skips).
+    pub fn rmcm_user(&self) -> Result<Rmcm<'_>, String> {
+        match &self.rmcm {
+            RmcmUser::Configured { name, user } => Ok(Rmcm { name, user: *user }),
+            RmcmUser::Heuristic(user) => Ok(Rmcm { name: &user.name.value, user: Some(*user) }),
+            RmcmUser::Unknown(reason) => Err(reason.clone()),
+        }
+    }
+
+    /// The RMCM application user's record, for rules about its groups or device count.
+    pub fn rmcm_app_user(&self) -> Result<&'a AppUser, String> {
+        match &self.rmcm {
+            RmcmUser::Configured { user: Some(user), .. } | RmcmUser::Heuristic(user) => Ok(user),
+            RmcmUser::Configured { name, user: None } => {
+                Err(format!("RMCM user `{name}` is not among the export's application users"))
+            }
+            RmcmUser::Unknown(reason) => Err(reason.clone()),
+        }
+    }
+
+    /// A service parameter by service and internal name: the cluster-wide
+    /// (`EnterpriseWideData`) row if there is one, else the first node's.
+    pub fn service_parameter(&self, service: &str, name: &str) -> Option<&'a ServiceParameter> {
+        let mut rows = self.service_parameters(service, name);
+        let first = rows.first().copied();
+        rows.retain(|p| p.server.value == "EnterpriseWideData");
+        rows.first().copied().or(first)
+    }
+
+    /// Every row of a service parameter (one per node for node-level parameters).
+    pub fn service_parameters(&self, service: &str, name: &str) -> Vec<&'a ServiceParameter> {
+        self.cluster
+            .service_parameters
+            .iter()
+            .filter(|p| p.service.value.eq_ignore_ascii_case(service) && p.name.value.eq_ignore_ascii_case(name))
+            .collect()
+    }
+
+    /// An enterprise parameter by internal name.
+    pub fn enterprise_parameter(&self, name: &str) -> Option<&'a EnterpriseParameter> {
+        self.cluster.enterprise_parameters.iter().find(|p| p.name.value.eq_ignore_ascii_case(name))
+    }
+}
+
+/// The RMCM user as rules see it: its name and, if the export has it, its record.
+#[derive(Clone, Copy, Debug)]
+pub struct Rmcm<'c> {
+    /// The application user name.
+    pub name: &'c str,
+    /// The application user, if the export has it.
+    pub user: Option<&'c AppUser>,
+}
+
+impl Rmcm<'_> {
+    /// Where the export records that the RMCM user controls `device`: the application user's
+    /// device or profile cell, else the device's `Application User n` cell. `None`: it does not.
+    pub fn control_span(&self, device: &Device) -> Option<Span> {
+        let on_user = self.user.and_then(|u| {
+            u.controlled_devices.iter().chain(&u.controlled_profiles).find(|d| d.value == device.name.value)
+        });
+        on_user.or_else(|| device.application_users.iter().find(|a| a.value == self.name)).map(|s| s.span)
+    }
+}
+
+/// A boolean parameter value: `T`/`F` in parameter files, or any CUCM boolean spelling.
+pub fn param_flag(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "t" | "true" | "1" => Some(true),
+        "f" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Names for a message: all of them up to three, else the first three and a count.
+pub fn name_list(names: &[&str]) -> String {
+    match names.len() {
+        0..=3 => names.join(", "),
+        n => format!("{} and {} more", names[..3].join(", "), n - 3),
+    }
+}
+
+/// Access control group names as CUCM ships them (compared case-insensitively).
+pub mod groups {
+    /// Lets a user or application control devices through CTI.
+    pub const CTI_ENABLED: &str = "Standard CTI Enabled";
+    /// Needed to control 88xx/89xx/99xx/DX (and 78xx) phones through CTI.
+    pub const CONNECTED_XFER: &str = "Standard CTI Allow Control of Phones supporting Connected Xfer and conf";
+    /// Needed to control 69xx phones through CTI.
+    pub const ROLLOVER: &str = "Standard CTI Allow Control of Phones supporting Rollover Mode";
+    /// Lets the holder control every device in the cluster.
+    pub const ALL_DEVICES: &str = "Standard CTI Allow Control of All Devices";
+}
+
+/// The cell naming `group` among `groups`, compared case-insensitively.
+pub fn find_group<'g>(groups: &'g [Spanned<String>], group: &str) -> Option<&'g Spanned<String>> {
+    groups.iter().find(|g| g.value.trim().eq_ignore_ascii_case(group))
+}
+
+/// The model-specific CTI group a device model needs before an application or user can
+/// control it: Connected Xfer for the 78xx/88xx/89xx/99xx and DX series, Rollover Mode for 69xx.
+pub fn model_cti_group(model: &str) -> Option<&'static str> {
+    if model.split_whitespace().any(|w| w.len() > 2 && w.starts_with("DX")) {
+        return Some(groups::CONNECTED_XFER);
+    }
+    let digits: String = model.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    match &digits[..2] {
+        "78" | "88" | "89" | "99" => Some(groups::CONNECTED_XFER),
+        "69" => Some(groups::ROLLOVER),
+        _ => None,
     }
 }
 

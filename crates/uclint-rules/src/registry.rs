@@ -7,10 +7,28 @@ use crate::RuleMeta;
 /// Every rule, in code order.
 pub static RULES: &[&RuleMeta] = &[
     &rmcm::agent_device_not_controlled::RULE,
+    &rmcm::rmcm_controls_several_devices_with_one_extension::RULE,
+    &rmcm::rmcm_user_without_group::cti_enabled::RULE,
+    &rmcm::rmcm_user_without_model_cti_group::RULE,
+    &rmcm::rmcm_user_without_group::control_all_devices::RULE,
+    &rmcm::cti_provider_above_max_devices::RULE,
     &uccx::ipcc_extension_shared::RULE,
+    &uccx::ipcc_extension_in_several_partitions::RULE,
+    &uccx::agent_device_same_number_in_two_partitions::RULE,
+    &uccx::agent_line_in_line_group::RULE,
     &uccx::ipcc_extension_beyond_fourth_line::RULE,
     &uccx::max_calls_not_two::RULE,
     &uccx::busy_trigger_not_one::RULE,
+    &uccx::agent_device_cdc_not_ipv4_only::RULE,
+    &uccx::em_agent_ipcc_extension_not_on_profile::RULE,
+    &uccx::agent_device_cti_control_disabled::RULE,
+    &uccx::agent_line_cti_control_disabled::RULE,
+    &uccx::agent_user_cti_control_disabled::RULE,
+    &uccx::ipcc_extension_not_numeric::RULE,
+    &uccx::agent_device_not_associated_with_agent::RULE,
+    &uccx::single_line_agent_primary_extension_not_ipcc::RULE,
+    &uccx::ipcc_extension_shared_by_agents::RULE,
+    &uccx::ipcc_extension_on_no_device::RULE,
 ];
 
 /// The rule with this code (case-insensitive) or name.
