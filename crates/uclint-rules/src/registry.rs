@@ -1,11 +1,18 @@
 //! The single table of every rule uclint has. Codes are never reused; a retired rule keeps its
 //! code out of circulation.
 
-use crate::rules::{rmcm, uccx};
+use crate::rules::{em, rmcm, uccx};
 use crate::RuleMeta;
 
 /// Every rule, in code order.
 pub static RULES: &[&RuleMeta] = &[
+    &em::em_user_without_device_profile::RULE,
+    &em::logout_profile_without_extension_mobility::RULE,
+    &em::multiple_logins_not_allowed::RULE,
+    &em::profile_locale_differs_from_phone::RULE,
+    &em::profile_line_max_calls_below_two::RULE,
+    &em::em_user_not_home_cluster::RULE,
+    &em::logout_profile_missing::RULE,
     &rmcm::agent_device_not_controlled::RULE,
     &rmcm::rmcm_controls_several_devices_with_one_extension::RULE,
     &rmcm::rmcm_user_without_group::cti_enabled::RULE,
