@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use uclint_model::{
-    AppUser, Cluster, ClusterIndex, Device, DnKey, DnRef, EndUser, EnterpriseParameter, Line, LineAppearance,
-    ServiceParameter, Span, Spanned,
+    AppUser, Cluster, ClusterIndex, Device, DeviceKind, DnKey, DnRef, EndUser, EnterpriseParameter, Line,
+    LineAppearance, ObjectKey, ServiceParameter, Span, Spanned,
 };
 
 use crate::Settings;
@@ -205,6 +205,11 @@ impl Rmcm<'_> {
     }
 }
 
+/// The object key of a service parameter: `serviceparam:<service>/<name>`.
+pub fn service_parameter_key(parameter: &ServiceParameter) -> ObjectKey {
+    ObjectKey::ServiceParameter(format!("{}/{}", parameter.service.value, parameter.name.value))
+}
+
 /// A boolean parameter value: `T`/`F` in parameter files, or any CUCM boolean spelling.
 pub fn param_flag(value: &str) -> Option<bool> {
     match value.trim().to_ascii_lowercase().as_str() {
@@ -232,6 +237,20 @@ pub mod groups {
     pub const ROLLOVER: &str = "Standard CTI Allow Control of Phones supporting Rollover Mode";
     /// Lets the holder control every device in the cluster.
     pub const ALL_DEVICES: &str = "Standard CTI Allow Control of All Devices";
+    /// The minimum group for end users.
+    pub const CCM_END_USERS: &str = "Standard CCM End Users";
+    /// Secure (TLS) CTI connections.
+    pub const SECURE_CONNECTION: &str = "Standard CTI Secure Connection";
+    /// Full CUCM administration.
+    pub const SUPER_USERS: &str = "Standard CCM Super Users";
+    /// AXL API access.
+    pub const AXL_API: &str = "Standard AXL API Access";
+}
+
+/// Help text for adding a user to an access control group; `page` is `End User` or
+/// `Application User`.
+pub fn add_to_group_help(page: &str, user: &str, group: &str) -> String {
+    format!("User Management > {page} > {user} > Permissions Information > Add to Access Control Group > {group}")
 }
 
 /// The cell naming `group` among `groups`, compared case-insensitively.
@@ -253,6 +272,48 @@ pub fn model_cti_group(model: &str) -> Option<&'static str> {
         "78" | "88" | "89" | "99" => Some(groups::CONNECTED_XFER),
         "69" => Some(groups::ROLLOVER),
         _ => None,
+    }
+}
+
+/// What kind of endpoint a device is, by model (BAT `Device Type`) and, for Jabber, name prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeviceClass {
+    /// A physical phone.
+    DeskPhone,
+    /// A Jabber softphone: `CSF`, `BOT`, `TCT` or `TAB`.
+    Softphone(&'static str),
+    /// A CTI port, CTI route point, remote device or device template: nobody's phone.
+    Infrastructure,
+    /// A user device profile.
+    Profile,
+}
+
+impl DeviceClass {
+    /// Classifies a device.
+    pub fn of(device: &Device) -> Self {
+        if device.kind == DeviceKind::DeviceProfile {
+            return DeviceClass::Profile;
+        }
+        let model = device.model.as_ref().map_or("", |m| m.value.as_str());
+        const SOFTPHONES: [(&str, &str); 4] = [
+            ("Client Services Framework", "CSF"),
+            ("Dual Mode for Android", "BOT"),
+            ("Dual Mode for iPhone", "TCT"),
+            ("Jabber for Tablet", "TAB"),
+        ];
+        if let Some((_, kind)) = SOFTPHONES.iter().find(|(m, _)| model.contains(m)) {
+            return DeviceClass::Softphone(kind);
+        }
+        let infrastructure = ["CTI Port", "CTI Route Point", "Remote Device", "Template"];
+        if infrastructure.iter().any(|m| model.contains(m)) {
+            return DeviceClass::Infrastructure;
+        }
+        // Without a model, Jabber's naming convention is the only clue.
+        let name = device.name.value.to_ascii_uppercase();
+        match SOFTPHONES.iter().find(|(_, prefix)| name.starts_with(prefix)) {
+            Some((_, kind)) if model.is_empty() => DeviceClass::Softphone(kind),
+            _ => DeviceClass::DeskPhone,
+        }
     }
 }
 

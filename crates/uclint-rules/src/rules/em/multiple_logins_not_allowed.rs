@@ -1,7 +1,8 @@
 //! EM008: Multiple Login Behavior is "Multiple Logins Not Allowed" (explains error 25).
 
-use uclint_model::{ObjectKey, Severity};
+use uclint_model::Severity;
 
+use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -62,7 +63,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             user.controlled_profiles.len()
         ));
     }
-    let object = ObjectKey::ServiceParameter(format!("{}/{}", parameter.service.value, parameter.name.value));
+    let object = service_parameter_key(parameter);
     let mut finding = sink.finding(object, parameter.value.span, "Multiple Login Behavior", message).with_help(
         "System > Service Parameters > Cisco Extension Mobility > Multiple Login Behavior (Multiple Logins Allowed \
          or Auto Logout), if users should log in on several phones",

@@ -5,7 +5,7 @@
 
 use uclint_model::AppUser;
 
-use crate::context::{find_group, groups};
+use crate::context::{add_to_group_help, find_group, groups};
 use crate::{Context, Sink};
 
 /// Reports when the RMCM user is not in `group`; `why` finishes the message.
@@ -19,9 +19,8 @@ fn check_group(ctx: &Context<'_>, sink: &mut Sink<'_>, group: &str, why: &str) {
     }
     let message = format!("RmCm user {} lacks access control group '{group}'; {why}", user.name.value);
     let help = format!(
-        "User Management > Application User > {} > Permissions Information > Add to Access Control Group > \
-         {group} (prefer a UCCX resync over manual edits)",
-        user.name.value
+        "{} (prefer a UCCX resync over manual edits)",
+        add_to_group_help("Application User", &user.name.value, group)
     );
     sink.push(sink.finding(user.key(), user.name.span, "RMCM user", message).with_help(help));
 }

@@ -1,6 +1,6 @@
 //! RMCM004: the RMCM user lacks the CTI group an agent device's model needs.
 
-use crate::context::{find_group, model_cti_group, AgentDevice};
+use crate::context::{add_to_group_help, find_group, model_cti_group, AgentDevice};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -62,10 +62,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             model.value,
             user.name.value,
         );
-        let help = format!(
-            "User Management > Application User > {} > Permissions Information > Add to Access Control Group > {group}",
-            user.name.value
-        );
+        let help = add_to_group_help("Application User", &user.name.value, group);
         let finding = sink
             .finding(device.key(), model.span, "Device Type", message)
             .with_label(user.name.span, "RMCM user")
