@@ -38,6 +38,7 @@ pub static RULES: &[&RuleMeta] = &[
     &rmcm::rmcm_user_without_model_cti_group::RULE,
     &rmcm::rmcm_user_without_group::control_all_devices::RULE,
     &rmcm::cti_provider_above_max_devices::RULE,
+    &rmcm::uccx_application_user_modified::RULE,
     &sec::sip_proxy_authentication_off::RULE,
     &sec::end_user_over_privileged::RULE,
     &sec::em_ip_validation_off::RULE,
@@ -57,6 +58,9 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::agent_device_not_associated_with_agent::RULE,
     &uccx::single_line_agent_primary_extension_not_ipcc::RULE,
     &uccx::ipcc_extension_shared_by_agents::RULE,
+    &uccx::hold_reversion_enabled::RULE,
+    &uccx::cucm_feature_unsupported_with_uccx::RULE,
+    &uccx::agent_device_controlled_by_ccxsub::RULE,
     &uccx::ipcc_extension_on_no_device::RULE,
 ];
 
