@@ -339,3 +339,62 @@ fn resolve_rmcm<'a>(cluster: &'a Cluster, index: &ClusterIndex<'a>, settings: &S
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use uclint_model::{SourceId, Span};
+
+    use super::*;
+
+    fn device(kind: DeviceKind, name: &str, model: &str) -> Device {
+        let span = Span::file_start(SourceId(0));
+        Device {
+            kind,
+            name: Spanned::new(name.to_owned(), span),
+            model: (!model.is_empty()).then(|| Spanned::new(model.to_owned(), span)),
+            common_device_config: None,
+            allow_cti_control: None,
+            extension_mobility: None,
+            logout_profile: None,
+            user_locale: None,
+            owner_user_id: None,
+            login_user_id: None,
+            application_users: Vec::new(),
+            lines: Vec::new(),
+            span,
+        }
+    }
+
+    #[test]
+    fn model_groups_follow_the_series() {
+        assert_eq!(model_cti_group("Cisco 8845"), Some(groups::CONNECTED_XFER));
+        assert_eq!(model_cti_group("Cisco 7821"), Some(groups::CONNECTED_XFER));
+        assert_eq!(model_cti_group("Cisco 9971"), Some(groups::CONNECTED_XFER));
+        assert_eq!(model_cti_group("Cisco Webex DX80"), Some(groups::CONNECTED_XFER));
+        assert_eq!(model_cti_group("Cisco 6941"), Some(groups::ROLLOVER));
+        assert_eq!(model_cti_group("Cisco 7962"), None);
+        assert_eq!(model_cti_group("Cisco Unified Client Services Framework"), None);
+    }
+
+    #[test]
+    fn devices_are_classified_by_model_then_name() {
+        let phone = DeviceKind::Phone;
+        assert_eq!(DeviceClass::of(&device(phone, "SEP001122334455", "Cisco 8841")), DeviceClass::DeskPhone);
+        let csf = device(phone, "CSFJDOE", "Cisco Unified Client Services Framework");
+        assert_eq!(DeviceClass::of(&csf), DeviceClass::Softphone("CSF"));
+        assert_eq!(DeviceClass::of(&device(phone, "BOTJDOE", "")), DeviceClass::Softphone("BOT"));
+        assert_eq!(DeviceClass::of(&device(phone, "CXBA_RP", "CTI Route Point")), DeviceClass::Infrastructure);
+        assert_eq!(DeviceClass::of(&device(phone, "RDJDOE", "Cisco Spark Remote Device")), DeviceClass::Infrastructure);
+        let udp = device(DeviceKind::DeviceProfile, "UDP_jdoe", "Cisco 8841");
+        assert_eq!(DeviceClass::of(&udp), DeviceClass::Profile);
+    }
+
+    #[test]
+    fn parameter_flags_and_name_lists() {
+        assert_eq!(param_flag("T"), Some(true));
+        assert_eq!(param_flag("f"), Some(false));
+        assert_eq!(param_flag("On"), None);
+        assert_eq!(name_list(&["a", "b"]), "a, b");
+        assert_eq!(name_list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 more");
+    }
+}
