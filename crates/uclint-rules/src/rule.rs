@@ -11,6 +11,18 @@ pub enum Family {
     Uccx,
     /// RMCM / JTAPI application users (`RMCM`).
     Rmcm,
+    /// Finesse IP Phone Agent application user (`FIPPA`).
+    Fippa,
+    /// Extension Mobility and EMCC (`EM`).
+    Em,
+    /// IM and Presence, Jabber desk-phone control (`IMP`).
+    Imp,
+    /// LDAP directory and authentication (`LDAP`).
+    Ldap,
+    /// Security posture (`SEC`).
+    Sec,
+    /// General hygiene (`GEN`).
+    Gen,
 }
 
 impl Family {
@@ -19,6 +31,12 @@ impl Family {
         match self {
             Family::Uccx => "UCCX",
             Family::Rmcm => "RMCM",
+            Family::Fippa => "FIPPA",
+            Family::Em => "EM",
+            Family::Imp => "IMP",
+            Family::Ldap => "LDAP",
+            Family::Sec => "SEC",
+            Family::Gen => "GEN",
         }
     }
 
@@ -26,7 +44,13 @@ impl Family {
     pub fn describe(self) -> &'static str {
         match self {
             Family::Uccx => "UCCX agent device and line",
-            Family::Rmcm => "RMCM, FIPPA and JTAPI application users",
+            Family::Rmcm => "RMCM and JTAPI application users",
+            Family::Fippa => "Finesse IP Phone Agent application user",
+            Family::Em => "Extension Mobility and EMCC",
+            Family::Imp => "IM and Presence and Jabber desk-phone control",
+            Family::Ldap => "LDAP directory and authentication",
+            Family::Sec => "security posture",
+            Family::Gen => "general hygiene",
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use uclint_model::{Device, DeviceKind};
 
-use crate::context::RmcmUser;
+use crate::context::AgentDevice;
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -50,43 +50,36 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let (name, user) = match &ctx.rmcm {
-        RmcmUser::Configured { name, user } => (name.as_str(), *user),
-        RmcmUser::Heuristic(user) => (user.name.value.as_str(), Some(*user)),
-        RmcmUser::Unknown(reason) => return sink.skip(reason.clone()),
+    let rmcm = match ctx.rmcm_user() {
+        Ok(rmcm) => rmcm,
+        Err(reason) => return sink.skip(reason),
     };
-    let controls = |device: &Device| {
-        user.is_some_and(|u| u.controls(&device.name.value)) || device.application_users.iter().any(|a| a.value == name)
-    };
-    let mut seen: Vec<&Device> = Vec::new();
-    for agent in &ctx.agents {
-        for appearance in &agent.appearances {
-            let device = appearance.device;
-            if seen.iter().any(|d| std::ptr::eq(*d, device)) || controls(device) {
-                continue;
-            }
-            seen.push(device);
-            let list = match device.kind {
-                DeviceKind::Phone => "Controlled Devices",
-                DeviceKind::DeviceProfile => "CTI Controlled Device Profiles",
-            };
-            let message = format!(
-                "agent {} {} ({}) is not a controlled device of RmCm user {name}; UCCX cannot monitor \
-                 it, so agent {} cannot sign in",
-                device.kind.describe(),
-                device.name.value,
-                appearance.line.dn.value,
-                agent.user.user_id.value,
-            );
-            let mut finding = sink.finding(device.key(), device.name.span, "agent device", message);
-            if let Some(user) = user {
-                finding = finding.with_label(user.name.span, "RMCM user");
-            }
-            let help = format!(
-                "User Management > Application User > {name} > Device Information: add {} to {list}",
-                device.name.value
-            );
-            sink.push(finding.with_help(help));
+    let (name, user) = (rmcm.name, rmcm.user);
+    let controls = |device: &Device| rmcm.control_span(device).is_some();
+    for AgentDevice { device, agent, line } in ctx.agent_devices() {
+        if controls(device) {
+            continue;
         }
+        let list = match device.kind {
+            DeviceKind::Phone => "Controlled Devices",
+            DeviceKind::DeviceProfile => "CTI Controlled Device Profiles",
+        };
+        let message = format!(
+            "agent {} {} ({}) is not a controlled device of RmCm user {name}; UCCX cannot monitor \
+             it, so agent {} cannot sign in",
+            device.kind.describe(),
+            device.name.value,
+            line.dn.value,
+            agent.user.user_id.value,
+        );
+        let mut finding = sink.finding(device.key(), device.name.span, "agent device", message);
+        if let Some(user) = user {
+            finding = finding.with_label(user.name.span, "RMCM user");
+        }
+        let help = format!(
+            "User Management > Application User > {name} > Device Information: add {} to {list}",
+            device.name.value
+        );
+        sink.push(finding.with_help(help));
     }
 }

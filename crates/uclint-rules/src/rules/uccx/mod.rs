@@ -1,6 +1,22 @@
 //! UCCX: the agent's device and line (catalog §1).
 
+pub(crate) mod agent_device_cdc_not_ipv4_only;
+pub(crate) mod agent_device_controlled_by_ccxsub;
+pub(crate) mod agent_device_cti_control_disabled;
+pub(crate) mod agent_device_not_associated_with_agent;
+pub(crate) mod agent_device_same_number_in_two_partitions;
+pub(crate) mod agent_line_cti_control_disabled;
+pub(crate) mod agent_line_in_line_group;
+pub(crate) mod agent_user_cti_control_disabled;
 pub(crate) mod busy_trigger_not_one;
+pub(crate) mod cucm_feature_unsupported_with_uccx;
+pub(crate) mod em_agent_ipcc_extension_not_on_profile;
+pub(crate) mod hold_reversion_enabled;
 pub(crate) mod ipcc_extension_beyond_fourth_line;
+pub(crate) mod ipcc_extension_in_several_partitions;
+pub(crate) mod ipcc_extension_not_numeric;
+pub(crate) mod ipcc_extension_on_no_device;
 pub(crate) mod ipcc_extension_shared;
+pub(crate) mod ipcc_extension_shared_by_agents;
 pub(crate) mod max_calls_not_two;
+pub(crate) mod single_line_agent_primary_extension_not_ipcc;

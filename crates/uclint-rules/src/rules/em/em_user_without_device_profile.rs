@@ -1,0 +1,68 @@
+//! EM001: an Extension Mobility user with no device profile (error 205).
+
+use std::collections::HashSet;
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every end user named as `Login User Id` of a user device profile has at least one
+    /// controlled device profile (BAT `enduser.csv` `TYPE USER ASSOCIATION n` = `Profile
+    /// Available`). The user's default profile is not read yet, so "default profile not among
+    /// the controlled profiles" is not checked.
+    ///
+    /// ## Why it breaks
+    /// At login the EM service looks for the user's controlled profiles. With none, the phone
+    /// shows "Error 205 User Profile Absent" and the user cannot log in.
+    ///
+    /// ## Example
+    /// `deviceprofile.csv` naming agent06 as login user while agent06 controls no profile:
+    /// ```csv
+    /// Device Profile Name,Description,Device User Locale,Login User Id,Device Type
+    /// UDP_agent06,EM profile of agent06,English United States,agent06,Cisco 8841
+    /// ```
+    ///
+    /// ## How to fix
+    /// User Management > End User > the user > Extension Mobility: move the device profile from
+    /// Available Profiles to Controlled Profiles.
+    ///
+    /// ## Sources
+    /// - Cisco Community, "Common problems in Extension Mobility" (B).
+    /// - CUCM Feature Configuration Guide, "Extension Mobility": troubleshooting and "Associate a
+    ///   Device Profile to a User" (FCG-EM).
+    code: "EM001",
+    name: "em-user-without-device-profile",
+    family: Em,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers, DeviceProfiles],
+    summary: "A user who logs in with Extension Mobility has no controlled device profile (error 205).",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut reported = HashSet::new();
+    for profile in &ctx.cluster.device_profiles {
+        let Some(login) = &profile.login_user_id else { continue };
+        let Some(user) = ctx.index.user(&login.value) else { continue };
+        if !user.controlled_profiles.is_empty() || !reported.insert(user.user_id.value.as_str()) {
+            continue;
+        }
+        let message = format!(
+            "user {} has no user device profile associated (it is the login user of {}); EM login fails with \
+             'Error 205 User Profile Absent'",
+            user.user_id.value, profile.name.value,
+        );
+        let help = format!(
+            "User Management > End User > {} > Extension Mobility: move {} from Available Profiles to Controlled \
+             Profiles",
+            user.user_id.value, profile.name.value
+        );
+        let finding = sink
+            .finding(user.key(), user.user_id.span, "no controlled profile", message)
+            .with_label(login.span, format!("Login User Id of {}", profile.name.value))
+            .with_help(help);
+        sink.push(finding);
+    }
+}

@@ -1,0 +1,57 @@
+//! EM019: a phone's logout profile names a device profile that does not exist.
+
+use std::collections::HashSet;
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That the Log Out Profile of every phone (BAT `Logout Profile`) names a user device profile
+    /// in the export. Users' default profiles are not read yet and are not checked.
+    ///
+    /// ## Why it breaks
+    /// After an EM logout the phone loads its logout profile. A missing one leaves the phone
+    /// without the intended lines and services, and the reference shows a profile was deleted
+    /// or renamed without updating the phones.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Name,Device Type,Extension Mobility,Logout Profile
+    /// SEP0011AABB00E1,Cisco 8841,t,UDP_Lobby_Old
+    /// ```
+    ///
+    /// ## How to fix
+    /// Device > Phone > Extension Information > Log Out Profile: choose an existing profile (or
+    /// Use Current Device Settings).
+    ///
+    /// ## Sources
+    /// - CUCM Feature Configuration Guide, "Extension Mobility" (FCG-EM); AXL `defaultProfileName`.
+    code: "EM019",
+    name: "logout-profile-missing",
+    family: Em,
+    severity: Error,
+    status: Stable,
+    requires: [Phones, DeviceProfiles],
+    summary: "A phone's Log Out Profile names a device profile that is not in the export.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let profiles: HashSet<&str> = ctx.cluster.device_profiles.iter().map(|p| p.name.value.as_str()).collect();
+    for phone in &ctx.cluster.phones {
+        let Some(profile) = &phone.logout_profile else { continue };
+        if profiles.contains(profile.value.as_str()) {
+            continue;
+        }
+        let message = format!(
+            "phone {} references device profile '{}' as Log Out Profile, which does not exist",
+            phone.name.value, profile.value,
+        );
+        let help = format!(
+            "Device > Phone > {} > Extension Information > Log Out Profile: choose an existing profile",
+            phone.name.value
+        );
+        sink.push(sink.finding(phone.key(), profile.span, "Logout Profile", message).with_help(help));
+    }
+}

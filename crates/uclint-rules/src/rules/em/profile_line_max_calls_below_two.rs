@@ -1,0 +1,55 @@
+//! EM011: a device profile line allows fewer than two calls.
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every line of every user device profile has Maximum Number of Calls of at least 2.
+    /// (For agents' IPCC lines UCCX006 requires exactly 2.)
+    ///
+    /// ## Why it breaks
+    /// A line that allows one call cannot put a call on hold to start a consultation: transfer
+    /// and conference fail for the user who logs in with the profile, on any phone.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Profile Name,Login User Id,Device Type,Directory Number 1,Route Partition 1,Maximum Number of Calls 1,Busy Trigger 1
+    /// UDP_jdoe,jdoe,Cisco 8841,2001,PT_Internal,1,1
+    /// ```
+    ///
+    /// ## How to fix
+    /// Device Profile > the line > Multiple Call/Call Waiting Settings on Device > Maximum Number
+    /// of Calls = 2 or more.
+    ///
+    /// ## Sources
+    /// - Cisco Community, "Common problems in Extension Mobility" (B).
+    code: "EM011",
+    name: "profile-line-max-calls-below-two",
+    family: Em,
+    severity: Warning,
+    status: Stable,
+    requires: [DeviceProfiles],
+    summary: "A device profile line has Maximum Number of Calls below 2.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for profile in &ctx.cluster.device_profiles {
+        for line in &profile.lines {
+            let Some(max_calls) = line.max_calls.as_ref().filter(|m| m.value < 2) else { continue };
+            let message = format!(
+                "device profile {} line {} allows {} call(s); transfer and conference need at least 2",
+                profile.name.value, line.dn.value, max_calls.value,
+            );
+            let finding = sink
+                .finding(profile.key(), max_calls.span, "Maximum Number of Calls", message)
+                .with_label(line.dn.span, format!("line {}", line.index.value))
+                .with_help(
+                    "Device Profile > the line > Multiple Call/Call Waiting Settings on Device > Maximum Number of \
+                     Calls = 2 or more",
+                );
+            sink.push(finding);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! GEN008: a reference to a device, profile, user or CDC that is not in the export.
+
+use std::collections::HashSet;
+
+use uclint_model::{DataSet, Diagnostic, ObjectKey, Severity, Spanned};
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every name one object uses for another is in the export:
+    /// - an end user's controlled devices and profiles (error);
+    /// - an application user's controlled devices and profiles (warning);
+    /// - a phone's Common Device Configuration and Owner User ID, and a device profile's Login
+    ///   User Id (warning).
+    ///
+    /// A kind of reference is checked only when the export has the data it points to (a phone's
+    /// owner only with `enduser.csv`, and so on). A phone's logout profile is EM019's finding.
+    /// An export of part of a cluster produces false findings here.
+    ///
+    /// ## Why it breaks
+    /// A dangling reference means something was deleted or renamed without updating what used
+    /// it: the user's device association, the RMCM user's control list or the phone's CDC no
+    /// longer does what the configuration appears to say.
+    ///
+    /// ## Example
+    /// ```csv
+    /// USER ID,DEVICE NAME 1,TYPE USER ASSOCIATION 1
+    /// jdoe,SEP0011AABB00DE,Cti Control In
+    /// ```
+    /// while `phone.csv` has no `SEP0011AABB00DE`.
+    ///
+    /// ## How to fix
+    /// Remove the stale association (End User or Application User > Device Information), or
+    /// point the field at an existing object (Phone > Common Device Configuration, Owner User ID).
+    ///
+    /// ## Sources
+    /// - Catalog rule GEN008 (referential integrity of the export).
+    code: "GEN008",
+    name: "dangling-reference",
+    family: Gen,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers | AppUsers | Phones | DeviceProfiles],
+    summary: "An object refers to a device, profile, user or CDC that is not in the export.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let cluster = ctx.cluster;
+    let devices_known = cluster.has(DataSet::Phones) && cluster.has(DataSet::DeviceProfiles);
+    let users_known = cluster.has(DataSet::EndUsers);
+    let cdcs_known = cluster.has(DataSet::CommonDeviceConfigs);
+    let finding =
+        |sink: &Sink<'_>, object: ObjectKey, cell: &Spanned<String>, what: &str, warning: bool| -> Diagnostic {
+            let message = format!("{object} references {what} '{}' which is not in the export", cell.value);
+            let mut finding = sink.finding(object, cell.span, what, message);
+            if warning {
+                finding.severity = Severity::Warning;
+            }
+            finding
+        };
+    if devices_known {
+        for user in &cluster.end_users {
+            for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {
+                if ctx.index.device(&cell.value).is_none() {
+                    let help = format!(
+                        "User Management > End User > {} > Device Information: remove {} (or restore the device)",
+                        user.user_id.value, cell.value
+                    );
+                    sink.push(finding(sink, user.key(), cell, "device", false).with_help(help));
+                }
+            }
+        }
+        for user in &cluster.app_users {
+            for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {
+                if ctx.index.device(&cell.value).is_none() {
+                    let help = format!(
+                        "User Management > Application User > {} > Device Information: remove {}",
+                        user.name.value, cell.value
+                    );
+                    sink.push(finding(sink, user.key(), cell, "device", true).with_help(help));
+                }
+            }
+        }
+    }
+    let cdcs: HashSet<&str> = cluster.common_device_configs.iter().map(|c| c.name.value.as_str()).collect();
+    for phone in &cluster.phones {
+        if let Some(cdc) =
+            phone.common_device_config.as_ref().filter(|c| cdcs_known && !cdcs.contains(c.value.as_str()))
+        {
+            let help =
+                format!("Device > Phone > {} > Common Device Configuration: choose an existing CDC", phone.name.value);
+            sink.push(finding(sink, phone.key(), cdc, "Common Device Configuration", true).with_help(help));
+        }
+        if let Some(owner) = phone.owner_user_id.as_ref().filter(|o| users_known && ctx.index.user(&o.value).is_none())
+        {
+            let help = format!("Device > Phone > {} > Owner User ID: choose an existing user", phone.name.value);
+            sink.push(finding(sink, phone.key(), owner, "end user", true).with_help(help));
+        }
+    }
+    for profile in &cluster.device_profiles {
+        if let Some(login) =
+            profile.login_user_id.as_ref().filter(|l| users_known && ctx.index.user(&l.value).is_none())
+        {
+            let help = format!("Device > Device Settings > Device Profile > {} > Login User Id", profile.name.value);
+            sink.push(finding(sink, profile.key(), login, "end user", true).with_help(help));
+        }
+    }
+}

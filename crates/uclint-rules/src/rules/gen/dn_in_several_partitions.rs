@@ -1,0 +1,81 @@
+//! GEN001: one number in several partitions.
+
+use std::collections::HashSet;
+
+use uclint_model::ObjectKey;
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every number (normalised pattern) on the lines of phones and device profiles exists
+    /// in one partition only. Numbers that are an agent's IPCC extension are left to UCCX002,
+    /// which reports them as errors. One finding per number.
+    ///
+    /// ## Why it breaks
+    /// Same-number DNs in different partitions are legal but confusing: which one a caller
+    /// reaches depends on the calling search space, CTI applications treat them like a shared
+    /// line, and the Route Plan Report shows duplicates. They are a common source of misrouted
+    /// calls.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Name,Device Type,Directory Number 1,Route Partition 1
+    /// SEP0011AABB00A1,Cisco 8851,2001,PT_Internal
+    /// SEP0011AABB00F1,Cisco 7841,2001,PT_Lab
+    /// ```
+    ///
+    /// ## How to fix
+    /// Renumber one of the DNs, or confirm the design (Call Routing > Route Plan Report lists
+    /// every DN with the number).
+    ///
+    /// ## Sources
+    /// - Cisco TechNote 210485, step 2 (A); Cisco CallManager System Guide (CM-SYS).
+    code: "GEN001",
+    name: "dn-in-several-partitions",
+    family: Gen,
+    severity: Info,
+    status: Stable,
+    requires: [Phones | DeviceProfiles],
+    summary: "The same number exists as a DN in several partitions.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let ipcc: HashSet<&str> = ctx.agents.iter().map(|a| a.ipcc.value.pattern.as_str()).collect();
+    let mut seen = HashSet::new();
+    for device in ctx.cluster.phones.iter().chain(&ctx.cluster.device_profiles) {
+        for line in &device.lines {
+            let pattern = line.dn.value.pattern.as_str();
+            if !seen.insert(pattern) || ipcc.contains(pattern) {
+                continue;
+            }
+            let keys = ctx.index.keys_with_pattern(pattern);
+            if keys.len() < 2 {
+                continue;
+            }
+            let partitions: Vec<&str> = keys.iter().map(|k| k.partition_display()).collect();
+            let message = format!(
+                "DN {pattern} exists in partitions {}; this is a common source of CTI and shared-line confusion and \
+                 misrouted calls",
+                partitions.join(", ")
+            );
+            let firsts: Vec<_> = keys.iter().filter_map(|k| Some((k, ctx.index.appearances(k).first()?))).collect();
+            let Some(((key, primary), rest)) = firsts.split_first() else { continue };
+            let mut finding = sink.finding(
+                ObjectKey::Dn((**key).clone()),
+                primary.line.dn.span,
+                &format!("{key} on {}", primary.device.name.value),
+                message,
+            );
+            for (key, a) in rest {
+                finding = finding.with_label(a.line.dn.span, format!("{key} on {}", a.device.name.value));
+            }
+            sink.push(finding.with_help(
+                "renumber one of the DNs (Call Routing > Directory Number), or confirm the design in Call Routing > \
+                 Route Plan Report",
+            ));
+        }
+    }
+}

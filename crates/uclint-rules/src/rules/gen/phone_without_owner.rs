@@ -1,0 +1,49 @@
+//! GEN005: a phone without an Owner User ID.
+
+use crate::context::DeviceClass;
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every physical phone has an Owner User ID (BAT `Owner User ID`). CTI ports, CTI
+    /// route points, remote devices and device templates are skipped; Jabber softphones are left
+    /// to IMP007, which reports a missing owner there as a warning.
+    ///
+    /// ## Why it breaks
+    /// Nothing fails at once, but user-based licensing counts the phone as an extra device, and
+    /// reports, self-care and tools that find a user's phone by owner miss it.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Name,Device Type,Owner User ID,Directory Number 1,Route Partition 1
+    /// SEP0011AABB00F1,Cisco 7841,,2000,PT_Internal
+    /// ```
+    ///
+    /// ## How to fix
+    /// Device > Phone > the phone > Owner User ID: choose the user (or mark a shared area phone
+    /// as Anonymous (Public/Shared Space) where the release offers it).
+    ///
+    /// ## Sources
+    /// - Cisco Jabber on-premises deployment guide, Owner User ID (JAB-DEP).
+    code: "GEN005",
+    name: "phone-without-owner",
+    family: Gen,
+    severity: Info,
+    status: Stable,
+    requires: [Phones],
+    summary: "A physical phone has no Owner User ID.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for phone in &ctx.cluster.phones {
+        if phone.owner_user_id.is_some() || DeviceClass::of(phone) != DeviceClass::DeskPhone {
+            continue;
+        }
+        let message =
+            format!("phone {} has no Owner User ID (needed for user-based licensing and reporting)", phone.name.value);
+        let help = format!("Device > Phone > {} > Owner User ID: choose the user", phone.name.value);
+        sink.push(sink.finding(phone.key(), phone.name.span, "no Owner User ID", message).with_help(help));
+    }
+}

@@ -1,0 +1,64 @@
+//! IMP003: a desk-phone-control user lacks "Standard CTI Enabled" or "Standard CCM End Users".
+
+use crate::context::{add_to_group_help, find_group, groups};
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+use super::desk_phone_users;
+
+declare_rule! {
+    /// ## What it checks
+    /// That every desk-phone-control user is in the access control groups "Standard CTI
+    /// Enabled" and "Standard CCM End Users" (BAT `ACCESS CONTROL GROUP n`, compared
+    /// case-insensitively). A desk-phone-control user is an end user enabled for IM and
+    /// Presence who controls a physical phone (not a Jabber softphone, CTI port, route point,
+    /// remote device or template). Custom groups carrying the roles are not recognised yet.
+    ///
+    /// ## Why it breaks
+    /// Jabber (or CUPC) controls the desk phone through CTI as the end user. Without "Standard
+    /// CTI Enabled" CTIManager refuses the connection; without "Standard CCM End Users" the user
+    /// cannot authenticate to the services the client needs. Desk-phone mode then fails.
+    ///
+    /// ## Example
+    /// ```csv
+    /// USER ID,ENABLE USER FOR UNIFIED CM IM AND PRESENCE,ACCESS CONTROL GROUP 1,DEVICE NAME 1,TYPE USER ASSOCIATION 1
+    /// jdoe,t,Standard CCM End Users,SEP0011AABB00A1,Cti Control In
+    /// ```
+    ///
+    /// ## How to fix
+    /// User Management > End User > the user > Permissions Information > Add to Access Control
+    /// Group > the missing group.
+    ///
+    /// ## Sources
+    /// - Cisco Jabber on-premises deployment guide, "Configure User Associations" (JAB-DEP): at a
+    ///   minimum Standard CCM End Users and Standard CTI Enabled.
+    code: "IMP003",
+    name: "desk-phone-control-without-cti-groups",
+    family: Imp,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers, Phones],
+    summary: "A desk-phone-control user is not in \"Standard CTI Enabled\" or \"Standard CCM End Users\".",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (user, phones) in desk_phone_users(ctx) {
+        for group in [groups::CTI_ENABLED, groups::CCM_END_USERS] {
+            if find_group(&user.groups, group).is_some() {
+                continue;
+            }
+            let phone = &phones[0];
+            let message = format!(
+                "{} cannot control desk phone {}: missing access control group '{group}'",
+                user.user_id.value, phone.device.name.value,
+            );
+            let help = add_to_group_help("End User", &user.user_id.value, group);
+            let finding = sink
+                .finding(user.key(), user.user_id.span, "desk-phone-control user", message)
+                .with_label(phone.cell.span, "controlled desk phone")
+                .with_help(help);
+            sink.push(finding);
+        }
+    }
+}

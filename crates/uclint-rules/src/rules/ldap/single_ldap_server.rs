@@ -1,0 +1,51 @@
+//! LDAP004: LDAP authentication with a single server.
+
+use uclint_model::ObjectKey;
+
+use super::enabled;
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That enabled LDAP Authentication lists more than one server (up to three are
+    /// supported). Directory synchronisation agreements are not read yet.
+    ///
+    /// ## Why it breaks
+    /// CUCM tries the servers in order. With one server, every end-user login (Jabber, self-care,
+    /// Extension Mobility with password) fails while that directory server is down or rebooting.
+    ///
+    /// ## Example
+    /// ```csv
+    /// LDAP DN,USER BASE,AUTHENTICATE WITH CORPORATE DIR,TYPE LDAP PROTOCOL 1,HOST NAME 1,PRIORITY 1,SSL ENABLED 1,PORT NUMBER 1
+    /// "CN=svc-cucm,OU=Service,DC=example,DC=com","OU=Users,DC=example,DC=com",t,ldap_AD,dc1.example.com,1,t,636
+    /// ```
+    ///
+    /// ## How to fix
+    /// System > LDAP > LDAP Authentication: add a second (and third) directory server.
+    ///
+    /// ## Sources
+    /// - formats.md §11: up to three servers in the AXL `getLdapAuthentication` schema.
+    code: "LDAP004",
+    name: "single-ldap-server",
+    family: Ldap,
+    severity: Info,
+    status: Stable,
+    requires: [LdapAuthentication],
+    summary: "LDAP authentication has only one server.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for auth in enabled(ctx) {
+        let [server] = auth.servers.as_slice() else { continue };
+        let message = format!(
+            "only one LDAP authentication server ({}) is configured; end-user logins fail while it is down",
+            server.host.value
+        );
+        let finding = sink
+            .finding(ObjectKey::LdapAuthentication, server.host.span, "the only LDAP server", message)
+            .with_help("System > LDAP > LDAP Authentication: add a second (and third) directory server");
+        sink.push(finding);
+    }
+}

@@ -1,0 +1,119 @@
+//! RMCM003 and RMCM005: access control groups the RMCM user should have.
+//!
+//! Both rules check one group on the RMCM application user; they differ only in the group, the
+//! severity and the sources.
+
+use uclint_model::AppUser;
+
+use crate::context::{add_to_group_help, find_group, groups};
+use crate::{Context, Sink};
+
+/// Reports when the RMCM user is not in `group`; `why` finishes the message.
+fn check_group(ctx: &Context<'_>, sink: &mut Sink<'_>, group: &str, why: &str) {
+    let user: &AppUser = match ctx.rmcm_app_user() {
+        Ok(user) => user,
+        Err(reason) => return sink.skip(reason),
+    };
+    if find_group(&user.groups, group).is_some() {
+        return;
+    }
+    let message = format!("RmCm user {} lacks access control group '{group}'; {why}", user.name.value);
+    let help = format!(
+        "{} (prefer a UCCX resync over manual edits)",
+        add_to_group_help("Application User", &user.name.value, group)
+    );
+    sink.push(sink.finding(user.key(), user.name.span, "RMCM user", message).with_help(help));
+}
+
+/// RMCM003.
+pub(crate) mod cti_enabled {
+    use super::*;
+    use crate::rule::declare_rule;
+
+    declare_rule! {
+        /// ## What it checks
+        /// That the RMCM application user is in the access control group "Standard CTI
+        /// Enabled" (BAT `appuser.csv` `DIR GROUP NAME n`; compared case-insensitively). A
+        /// custom group carrying the role is not recognised, because the export's group-to-role
+        /// mapping (`accesscntrlgrp.csv`) is not read yet. The RMCM user is found as RMCM001
+        /// describes; without it the rule is skipped.
+        ///
+        /// ## Why it breaks
+        /// Without the "Standard CTI Enabled" role, CTIManager refuses the RMCM user's JTAPI
+        /// provider: UCCX can monitor no agent device and no agent can sign in.
+        ///
+        /// ## Example
+        /// ```csv
+        /// APPLICATION USER NAME,DIR GROUP NAME 1,IS STANDARD 1,DIR GROUP NAME 2,IS STANDARD 2
+        /// uccxrmcmuser,Standard CTI Allow Call Monitoring,t,Standard CTI Allow Call Recording,t
+        /// ```
+        ///
+        /// ## How to fix
+        /// User Management > Application User > the RMCM user > Permissions Information > Add to
+        /// Access Control Group > Standard CTI Enabled. UCCX creates this user; prefer a UCCX
+        /// resync over manual edits.
+        ///
+        /// ## Sources
+        /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 7 (A).
+        code: "RMCM003",
+        name: "rmcm-user-without-cti-enabled",
+        family: Rmcm,
+        severity: Error,
+        status: Stable,
+        requires: [AppUsers],
+        summary: "The RMCM user is not in \"Standard CTI Enabled\".",
+        check: check,
+    }
+
+    fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        check_group(ctx, sink, groups::CTI_ENABLED, "CTIManager refuses its JTAPI provider, so no agent can sign in");
+    }
+}
+
+/// RMCM005.
+pub(crate) mod control_all_devices {
+    use super::*;
+    use crate::rule::declare_rule;
+
+    declare_rule! {
+        /// ## What it checks
+        /// That the RMCM application user is in "Standard CTI Allow Control of All Devices",
+        /// as TechNote 210485 lists. Disabled by default (catalog confidence L): the RMCM user
+        /// that UCCX provisions itself does not have this group, and TechNote 117777 advises
+        /// against it for contact-center provider users. Select it explicitly to check the
+        /// TechNote's list.
+        ///
+        /// ## Why it breaks
+        /// According to TechNote 210485, missing CTI roles on the RMCM user stop UCCX from
+        /// controlling agent devices. Field data says the group is not needed when every agent
+        /// device is a controlled device of the RMCM user (RMCM001).
+        ///
+        /// ## Example
+        /// ```csv
+        /// APPLICATION USER NAME,DIR GROUP NAME 1,IS STANDARD 1,DIR GROUP NAME 2,IS STANDARD 2
+        /// uccxrmcmuser,Standard CTI Enabled,t,Standard CTI Allow Call Monitoring,t
+        /// ```
+        ///
+        /// ## How to fix
+        /// Usually nothing: make sure RMCM001 passes instead. If you follow the TechNote:
+        /// Application User > the RMCM user > Add to Access Control Group > Standard CTI Allow
+        /// Control of All Devices.
+        ///
+        /// ## Sources
+        /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 7 (A).
+        /// - Cisco TechNote 117777, "UCCE Integration with CM Configuration Example" (TN117777).
+        /// - A real CUCM 14 UCCX lab export (LAB): the provisioned RMCM user lacks the group.
+        code: "RMCM005",
+        name: "rmcm-user-without-control-of-all-devices",
+        family: Rmcm,
+        severity: Info,
+        status: Disabled,
+        requires: [AppUsers],
+        summary: "The RMCM user is not in \"Standard CTI Allow Control of All Devices\" (TechNote 210485).",
+        check: check,
+    }
+
+    fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        check_group(ctx, sink, groups::ALL_DEVICES, "TechNote 210485 lists it among the RMCM user's roles");
+    }
+}

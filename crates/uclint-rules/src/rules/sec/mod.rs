@@ -1,0 +1,5 @@
+//! SEC: security posture (catalog §6).
+
+pub(crate) mod em_ip_validation_off;
+pub(crate) mod end_user_over_privileged;
+pub(crate) mod sip_proxy_authentication_off;

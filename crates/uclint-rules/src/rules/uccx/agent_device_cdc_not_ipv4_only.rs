@@ -1,0 +1,134 @@
+//! UCCX008: the agent phone's Common Device Configuration is not "IPv4 Only".
+
+use std::collections::HashSet;
+
+use uclint_model::{Device, DeviceKind, EnterpriseParameter, Severity};
+
+use crate::context::{name_list, param_flag};
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every agent phone uses a Common Device Configuration (CDC) whose IP Addressing Mode
+    /// is `IPv4 Only`. A user device profile has no CDC of its own (neither AXL nor
+    /// `deviceprofile.csv` carries one): an Extension Mobility agent gets the CDC of the phone
+    /// they log in to, so when any agent's IPCC extension is on a device profile, every phone
+    /// with Extension Mobility enabled is checked too, naming the EM agents.
+    ///
+    /// A phone with no CDC takes the system default; it is reported as a warning when the
+    /// enterprise parameter `EnableIPV6` is `T`.
+    ///
+    /// ## Why it breaks
+    /// Unified CCX supports agent phones on IPv4 only. With an IPv6 or dual-stack CDC, the agent
+    /// cannot sign in (TechNote 210485, step 4).
+    ///
+    /// ## Example
+    /// `phone.csv` and `commondeviceconfiguration.csv`:
+    /// ```csv
+    /// Device Name,Common Device Configuration,Device Type,Directory Number 1,Route Partition 1
+    /// SEP0011AABB0001,EMCCDeviceConf,Cisco 8841,4001,PT_Internal
+    ///
+    /// NAME,ALLOW IPV6 AUTO CONFIG FOR PHONES,IP ADDRESSING MODE,IP ADDRESSING MODE PREFERENCE FOR SIGNALING
+    /// EMCCDeviceConf,Default,IPv4 and IPv6,Use System Default
+    /// ```
+    ///
+    /// ## How to fix
+    /// Device > Device Settings > Common Device Configuration: create or pick a CDC with IP
+    /// Addressing Mode = IPv4 Only; then Phone Configuration > Common Device Configuration.
+    ///
+    /// ## Sources
+    /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 4 (A).
+    code: "UCCX008",
+    name: "agent-device-cdc-not-ipv4-only",
+    family: Uccx,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers, Phones, CommonDeviceConfigs],
+    summary: "An agent phone (or an Extension Mobility phone EM agents log in to) is not IPv4 Only.",
+    check: check,
+}
+
+const HELP: &str = "Device > Device Settings > Common Device Configuration: use a CDC with IP Addressing Mode = \
+                    IPv4 Only (Phone Configuration > Common Device Configuration)";
+
+/// Why a phone is checked, for the message.
+enum Why<'a> {
+    /// It carries this agent's IPCC extension.
+    Agent(&'a str),
+    /// EM is enabled on it and these EM agents may log in there.
+    Em(&'a [&'a str]),
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let ipv6 = ctx.enterprise_parameter("EnableIPV6").filter(|p| param_flag(&p.value.value) == Some(true));
+    let mut checked = HashSet::new();
+    let mut em_agents = Vec::new();
+    for agent_device in ctx.agent_devices() {
+        match agent_device.device.kind {
+            DeviceKind::Phone => {
+                checked.insert(std::ptr::from_ref(agent_device.device));
+                let why = Why::Agent(&agent_device.agent.user.user_id.value);
+                check_phone(ctx, sink, agent_device.device, &why, ipv6);
+            }
+            DeviceKind::DeviceProfile => em_agents.push(agent_device.agent.user.user_id.value.as_str()),
+        }
+    }
+    if em_agents.is_empty() {
+        return;
+    }
+    em_agents.sort_unstable();
+    em_agents.dedup();
+    for phone in &ctx.cluster.phones {
+        let em_enabled = phone.extension_mobility.as_ref().is_some_and(|f| f.value);
+        if em_enabled && !checked.contains(&std::ptr::from_ref(phone)) {
+            check_phone(ctx, sink, phone, &Why::Em(&em_agents), ipv6);
+        }
+    }
+}
+
+fn check_phone(
+    ctx: &Context<'_>,
+    sink: &mut Sink<'_>,
+    phone: &Device,
+    why: &Why<'_>,
+    ipv6: Option<&EnterpriseParameter>,
+) {
+    let subject = match why {
+        Why::Agent(user) => format!("agent device {} (agent {user})", phone.name.value),
+        Why::Em(users) => format!(
+            "Extension Mobility phone {} (EM agents who may log in there: {})",
+            phone.name.value,
+            name_list(users)
+        ),
+    };
+    let Some(cdc_name) = &phone.common_device_config else {
+        let Some(ipv6) = ipv6 else { return };
+        let message = format!(
+            "{subject} has no Common Device Configuration, so it takes the system default while EnableIPV6 \
+             is T; UCCX agent phones must be IPv4 Only"
+        );
+        let mut finding = sink
+            .finding(phone.key(), phone.name.span, "no Common Device Configuration", message)
+            .with_label(ipv6.value.span, "EnableIPV6")
+            .with_help(HELP);
+        finding.severity = Severity::Warning;
+        return sink.push(finding);
+    };
+    // A CDC missing from the export is GEN008's finding; an unset mode says nothing.
+    let Some(cdc) = ctx.index.common_device_config(&cdc_name.value) else { return };
+    let Some(mode) = &cdc.ip_addressing_mode else { return };
+    if mode.value.eq_ignore_ascii_case("IPv4 Only") {
+        return;
+    }
+    let message = format!(
+        "{subject} uses Common Device Configuration {} with IP addressing mode '{}'; UCCX agent phones \
+         must be IPv4 Only",
+        cdc_name.value, mode.value,
+    );
+    let finding = sink
+        .finding(phone.key(), cdc_name.span, "Common Device Configuration", message)
+        .with_label(mode.span, format!("IP Addressing Mode of {}", cdc_name.value))
+        .with_help(HELP);
+    sink.push(finding);
+}

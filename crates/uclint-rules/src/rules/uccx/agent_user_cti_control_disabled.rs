@@ -1,0 +1,53 @@
+//! UCCX012: the agent end user's "Allow Control of Device from CTI" is unchecked.
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every agent (end user with an IPCC extension) has "Allow Control of Device from CTI"
+    /// checked on the End User page (BAT `ALLOW CONTROL OF DEVICE FROM CTI`).
+    ///
+    /// ## Why it breaks
+    /// UCCX controls the agent's device on the agent's behalf; with the user-level flag off,
+    /// CTI control is refused and the agent cannot sign in.
+    ///
+    /// ## Example
+    /// ```csv
+    /// USER ID,ALLOW CONTROL OF DEVICE FROM CTI,PRIMARY EXTENSION 1,TYPE PATTERN USAGE 1
+    /// agent01,f,4001,ICD
+    /// ```
+    ///
+    /// ## How to fix
+    /// User Management > End User > the agent > Allow Control of Device from CTI: check it.
+    ///
+    /// ## Sources
+    /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 10 (A).
+    code: "UCCX012",
+    name: "agent-user-cti-control-disabled",
+    family: Uccx,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers],
+    summary: "An agent has \"Allow Control of Device from CTI\" unchecked on the End User page.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for agent in &ctx.agents {
+        let user = agent.user;
+        let Some(flag) = user.enable_cti.as_ref().filter(|f| !f.value) else { continue };
+        let message = format!(
+            "agent {} has 'Allow Control of Device from CTI' unchecked on the End User page; UCCX cannot \
+             control the agent's device, so the agent cannot sign in",
+            user.user_id.value,
+        );
+        let help =
+            format!("User Management > End User > {} > Allow Control of Device from CTI: check it", user.user_id.value);
+        let finding = sink
+            .finding(user.key(), flag.span, "Allow Control of Device from CTI", message)
+            .with_label(agent.ipcc.span, "IPCC extension")
+            .with_help(help);
+        sink.push(finding);
+    }
+}
