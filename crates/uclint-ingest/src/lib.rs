@@ -14,6 +14,7 @@ mod load;
 mod redact;
 mod table;
 pub mod values;
+pub mod xml;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -97,6 +98,7 @@ pub fn parse(inputs: Vec<RawInput>) -> Ingested {
     let mut pending = Vec::new();
     for mut file in decoded {
         redact::redact_csv(&mut file.text);
+        redact::redact_xml(&mut file.text);
         let id = out.sources.add(SourceFile::new(file.path, file.text));
         pending.push((id, file.status, file.diagnostic_builder));
     }
