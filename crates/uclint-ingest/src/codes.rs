@@ -60,8 +60,17 @@ pub const INFERRED_FORM: InputCode = InputCode {
     summary: "The export uses a form uclint knows only by inference; it was read as described.",
 };
 
+/// Two records of the same object give different values for one field.
+pub const CONFLICTING_VALUES: InputCode = InputCode {
+    code: "INPUT006",
+    name: "conflicting-values",
+    severity: Severity::Warning,
+    summary: "Two records of the same object disagree on a field; the first value read was kept.",
+};
+
 /// Every input code, for listings and docs.
-pub const ALL: &[InputCode] = &[UNREADABLE_FILE, MALFORMED_FILE, RAGGED_ROW, INVALID_VALUE, INFERRED_FORM];
+pub const ALL: &[InputCode] =
+    &[UNREADABLE_FILE, MALFORMED_FILE, RAGGED_ROW, INVALID_VALUE, INFERRED_FORM, CONFLICTING_VALUES];
 
 impl InputCode {
     /// A diagnostic of this kind about the file `path`, pointing at `span`.
@@ -74,5 +83,10 @@ impl InputCode {
             message,
             Label { span, message: None },
         )
+    }
+
+    /// A diagnostic of this kind about an object of the model, pointing at `span`.
+    pub fn about(self, object: ObjectKey, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.name, self.severity, object, message, Label { span, message: None })
     }
 }

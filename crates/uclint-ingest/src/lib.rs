@@ -3,6 +3,7 @@
 //! Parsers never fail: every file yields records plus diagnostics, and a file that cannot be
 //! read is reported (INPUT001) while every other file is still read. Formats are recognised by
 //! content, never by file extension: a tar by its `ustar` magic, a BAT CSV by its header.
+//! Records of one object from several files are merged by key ([`merge`]).
 //!
 //! The work is split in two: [`load`] does the IO (walking directories, unpacking tars) and
 //! [`parse`] turns the loaded bytes into the model, in parallel across files.
@@ -11,6 +12,7 @@ pub mod bat;
 pub mod codes;
 mod decode;
 mod load;
+pub mod merge;
 mod redact;
 mod table;
 pub mod values;
@@ -122,11 +124,15 @@ pub fn parse(inputs: Vec<RawInput>) -> Ingested {
             (FileReport { path: file.path.clone(), status }, parse.cluster, parse.diagnostics)
         })
         .collect();
+    let mut merger = merge::Merger::default();
     for (report, cluster, diagnostics) in parsed {
         out.files.push(report);
-        out.cluster.extend(cluster);
+        merger.add(cluster);
         out.diagnostics.extend(diagnostics);
     }
+    let (cluster, conflicts) = merger.finish();
+    out.cluster = cluster;
+    out.diagnostics.extend(conflicts);
     out
 }
 
