@@ -68,9 +68,17 @@ pub const CONFLICTING_VALUES: InputCode = InputCode {
     summary: "Two records of the same object disagree on a field; the first value read was kept.",
 };
 
+/// An AXL `list*` response, which lacks the collections most rules need.
+pub const LIST_RESPONSE: InputCode = InputCode {
+    code: "INPUT007",
+    name: "list-response-incomplete",
+    severity: Severity::Warning,
+    summary: "An AXL list* response was read; it lacks lines, associations or members that get* or SQL supply.",
+};
+
 /// Every input code, for listings and docs.
 pub const ALL: &[InputCode] =
-    &[UNREADABLE_FILE, MALFORMED_FILE, RAGGED_ROW, INVALID_VALUE, INFERRED_FORM, CONFLICTING_VALUES];
+    &[UNREADABLE_FILE, MALFORMED_FILE, RAGGED_ROW, INVALID_VALUE, INFERRED_FORM, CONFLICTING_VALUES, LIST_RESPONSE];
 
 impl InputCode {
     /// A diagnostic of this kind about the file `path`, pointing at `span`.

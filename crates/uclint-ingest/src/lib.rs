@@ -2,12 +2,14 @@
 //!
 //! Parsers never fail: every file yields records plus diagnostics, and a file that cannot be
 //! read is reported (INPUT001) while every other file is still read. Formats are recognised by
-//! content, never by file extension: a tar by its `ustar` magic, a BAT CSV by its header.
-//! Records of one object from several files are merged by key ([`merge`]).
+//! content, never by file extension: a tar by its `ustar` magic, a BAT CSV by its header, an
+//! AXL response by its `*Response` element in an AXL namespace. Records of one object from
+//! several files are merged by key ([`merge`]).
 //!
 //! The work is split in two: [`load`] does the IO (walking directories, unpacking tars) and
 //! [`parse`] turns the loaded bytes into the model, in parallel across files.
 
+pub mod axl;
 pub mod bat;
 pub mod codes;
 mod decode;
@@ -142,6 +144,9 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
         bat::parse(kind, parse);
         return FileStatus::Read(format!("BAT {}", kind.tar_name()));
     }
+    if parse.text.trim_start().starts_with('<') {
+        return parse_xml(parse);
+    }
     if is_tar_manifest(parse.text) {
         return FileStatus::NotRead("BAT Import/Export manifest (header.txt)".into());
     }
@@ -149,6 +154,26 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
         return FileStatus::NotRead("empty file".into());
     }
     FileStatus::NotRead("not a format uclint reads".into())
+}
+
+/// Reads an XML file: AXL responses.
+fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
+    let doc = xml::read_document(parse.text, parse.source);
+    let responses = axl::responses(&doc);
+    let status = if !responses.is_empty() {
+        let read = axl::read(parse, &responses);
+        FileStatus::Read(format!("AXL {}", read.join(", ")))
+    } else if let Some(fault) = axl::fault(&doc) {
+        return FileStatus::NotRead(format!("SOAP fault: {fault}"));
+    } else {
+        return FileStatus::NotRead("XML that is not an AXL response".into());
+    };
+    if let Some((at, message)) = doc.error {
+        let span = uclint_model::Span::new(parse.source, at, at);
+        let message = format!("the XML could not be parsed past this point ({message}); what came before was read");
+        parse.report(codes::MALFORMED_FILE.at(parse.path, span, message));
+    }
+    status
 }
 
 /// `header.txt` of a BAT Import/Export tar: `Time : …`, `CCM : …`, `File : <name>` lines.

@@ -1,0 +1,38 @@
+//! The same small cluster exported in every family under `fixtures/families/` (BAT tar members,
+//! AXL `get*`, BAT "Export Phones/Users/UDP") must give the same findings:
+//! ingest, not the rules, absorbs the differences between export forms.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use uclint_model::Severity;
+use uclint_rules::{registry, Settings};
+
+const FAMILIES: &[&str] = &["tar", "axl-get", "bat-export"];
+
+fn family(name: &str) -> PathBuf {
+    Path::new("../../fixtures/families").join(name)
+}
+
+/// Every default rule over one family: the (rule code, object key) pairs it reports.
+fn findings(name: &str) -> BTreeSet<String> {
+    let ingested = uclint_ingest::ingest(&[family(name)]);
+    for d in &ingested.diagnostics {
+        assert!(d.severity < Severity::Warning, "{name}: unexpected input diagnostic {} {}", d.code, d.message);
+    }
+    for file in &ingested.files {
+        assert!(matches!(file.status, uclint_ingest::FileStatus::Read(_)), "{name}: {} was not read", file.path);
+    }
+    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &registry::default_rules());
+    assert!(result.skipped.is_empty(), "{name}: rules skipped: {:?}", result.skipped);
+    result.diagnostics.iter().map(|d| format!("{} {}", d.code, d.object)).collect()
+}
+
+#[test]
+fn every_family_yields_the_same_findings() {
+    let reference = findings(FAMILIES[0]);
+    insta::assert_snapshot!(reference.iter().cloned().collect::<Vec<_>>().join("\n"));
+    for name in &FAMILIES[1..] {
+        assert_eq!(findings(name), reference, "{name} differs from {}", FAMILIES[0]);
+    }
+}
