@@ -1,5 +1,5 @@
 //! The same small cluster exported in every family under `fixtures/families/` (BAT tar members,
-//! AXL `get*`, BAT "Export Phones/Users/UDP") must give the same findings:
+//! AXL `get*`, `executeSQLQuery`, BAT "Export Phones/Users/UDP") must give the same findings:
 //! ingest, not the rules, absorbs the differences between export forms.
 
 use std::collections::BTreeSet;
@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use uclint_model::Severity;
 use uclint_rules::{registry, Settings};
 
-const FAMILIES: &[&str] = &["tar", "axl-get", "bat-export"];
+const FAMILIES: &[&str] = &["tar", "axl-get", "sql", "bat-export"];
 
 fn family(name: &str) -> PathBuf {
     Path::new("../../fixtures/families").join(name)

@@ -1,5 +1,5 @@
-//! AXL SOAP responses saved by a script (zeep, Postman, curl): `get*` and `list*`
-//! (formats.md §3).
+//! AXL SOAP responses saved by a script (zeep, Postman, curl): `get*`, `list*` and
+//! `executeSQLQuery` (formats.md §3, §12).
 //!
 //! A response is recognised by content: an element whose local name ends in `Response` and whose
 //! namespace is `http://www.cisco.com/AXL/API/<version>`, inside a SOAP envelope or on its own.
@@ -11,6 +11,7 @@
 
 mod config;
 mod devices;
+mod sql;
 mod users;
 
 use uclint_model::DataSet;
@@ -66,6 +67,13 @@ pub fn read(parse: &mut FileParse<'_>, responses: &[&Element]) -> Vec<String> {
 
 fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element) -> String {
     let Some(records) = response.child("return") else { return operation.to_owned() };
+    if operation == "executeSQLQuery" {
+        let kinds = sql::read(parse, records);
+        if kinds.is_empty() {
+            return operation.to_owned();
+        }
+        return format!("{operation} ({})", kinds.join(", "));
+    }
     if let Some(data) = data_set(operation) {
         parse.cluster.present.insert(data);
     }
