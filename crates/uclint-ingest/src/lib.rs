@@ -3,8 +3,9 @@
 //! Parsers never fail: every file yields records plus diagnostics, and a file that cannot be
 //! read is reported (INPUT001) while every other file is still read. Formats are recognised by
 //! content, never by file extension: a tar by its `ustar` magic, a BAT CSV by its header, an
-//! AXL response by its `*Response` element in an AXL namespace. Records of one object from
-//! several files are merged by key ([`merge`]).
+//! AXL response by its `*Response` element in an AXL namespace, a UCCX `adminapi` resource export
+//! by its `resources`/`resource` elements or `userID` keys. Records of one object from several
+//! files are merged by key ([`merge`]).
 //!
 //! The work is split in two: [`load`] does the IO (walking directories, unpacking tars) and
 //! [`parse`] turns the loaded bytes into the model, in parallel across files.
@@ -17,6 +18,7 @@ mod load;
 pub mod merge;
 mod redact;
 mod table;
+pub mod uccx;
 pub mod values;
 pub mod xml;
 
@@ -147,6 +149,10 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
     if parse.text.trim_start().starts_with('<') {
         return parse_xml(parse);
     }
+    if uccx::json_looks_like_resources(parse.text) {
+        uccx::read_json(parse);
+        return FileStatus::Read("UCCX adminapi resources (JSON)".into());
+    }
     if is_tar_manifest(parse.text) {
         return FileStatus::NotRead("BAT Import/Export manifest (header.txt)".into());
     }
@@ -156,17 +162,23 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
     FileStatus::NotRead("not a format uclint reads".into())
 }
 
-/// Reads an XML file: AXL responses.
+/// Reads an XML file: AXL responses, or else a UCCX `adminapi` resource export.
 fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
     let doc = xml::read_document(parse.text, parse.source);
     let responses = axl::responses(&doc);
     let status = if !responses.is_empty() {
         let read = axl::read(parse, &responses);
         FileStatus::Read(format!("AXL {}", read.join(", ")))
+    } else if let Some(resources) = uccx::xml_resources(&doc) {
+        uccx::read_xml(parse, &resources);
+        FileStatus::Read("UCCX adminapi resources".into())
     } else if let Some(fault) = axl::fault(&doc) {
         return FileStatus::NotRead(format!("SOAP fault: {fault}"));
+    } else if doc.error.is_some() && parse.text.contains(axl::AXL_NAMESPACE) {
+        // Broken before any response element opened: still say where, since it is meant as AXL.
+        FileStatus::Read("AXL (malformed)".into())
     } else {
-        return FileStatus::NotRead("XML that is not an AXL response".into());
+        return FileStatus::NotRead("XML that is not an AXL response or a UCCX export".into());
     };
     if let Some((at, message)) = doc.error {
         let span = uclint_model::Span::new(parse.source, at, at);

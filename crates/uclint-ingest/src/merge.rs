@@ -5,7 +5,7 @@
 //! row per line or association. Records are merged by key (phone, device profile, application
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
-//! one object) in input order, so the result never depends on thread count.
+//! one object; UCCX resource by user ID) in input order, so the result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
@@ -17,7 +17,7 @@ use std::hash::Hash;
 
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DnRef, EndUser, EnterpriseParameter, LdapAuthentication,
-    Line, LineGroup, ObjectKey, ServiceParameter, Spanned,
+    Line, LineGroup, ObjectKey, ServiceParameter, Spanned, UccxResource,
 };
 
 use crate::codes;
@@ -34,6 +34,7 @@ pub struct Merger {
     line_groups: HashMap<String, usize>,
     service_parameters: HashMap<(String, String, String), usize>,
     enterprise_parameters: HashMap<String, usize>,
+    uccx_resources: HashMap<String, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -50,6 +51,7 @@ impl Merger {
             service_parameters,
             enterprise_parameters,
             ldap_authentication,
+            uccx_resources,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -96,6 +98,11 @@ impl Merger {
                 Some(kept) => merge_ldap(kept, auth, out),
                 None => self.cluster.ldap_authentication.push(auth),
             }
+        }
+        for resource in uccx_resources {
+            let key = resource.user_id.value.clone();
+            let (list, index) = (&mut self.cluster.uccx_resources, &mut self.uccx_resources);
+            upsert(list, index, key, resource, |kept, new| merge_uccx_resource(kept, new, out));
         }
         self.cluster.present.extend(present);
     }
@@ -276,4 +283,11 @@ fn merge_ldap(kept: &mut LdapAuthentication, new: LdapAuthentication, out: &mut 
             None => kept.servers.push(server),
         }
     }
+}
+
+fn merge_uccx_resource(kept: &mut UccxResource, new: UccxResource, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    dn_ref(&mut kept.extension, new.extension, "The extension", &object, out);
+    field(&mut kept.resource_type, new.resource_type, "The resource type", &object, out);
+    field(&mut kept.team, new.team, "The team", &object, out);
 }

@@ -30,6 +30,8 @@ pub enum DataSet {
     EnterpriseParameters,
     /// LDAP authentication settings.
     LdapAuthentication,
+    /// UCCX resources (agents and supervisors) from the UCCX `adminapi`.
+    UccxResources,
 }
 
 impl DataSet {
@@ -45,6 +47,7 @@ impl DataSet {
             DataSet::ServiceParameters => "service parameter",
             DataSet::EnterpriseParameters => "enterprise parameter",
             DataSet::LdapAuthentication => "LDAP authentication",
+            DataSet::UccxResources => "UCCX resource",
         }
     }
 }
@@ -70,6 +73,8 @@ pub struct Cluster {
     pub enterprise_parameters: Vec<EnterpriseParameter>,
     /// LDAP authentication configuration (at most one per cluster, but exports may repeat it).
     pub ldap_authentication: Vec<LdapAuthentication>,
+    /// UCCX resources (agents and supervisors), as UCCX itself sees them.
+    pub uccx_resources: Vec<UccxResource>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -91,6 +96,7 @@ impl Cluster {
         self.service_parameters.extend(other.service_parameters);
         self.enterprise_parameters.extend(other.enterprise_parameters);
         self.ldap_authentication.extend(other.ldap_authentication);
+        self.uccx_resources.extend(other.uccx_resources);
         self.present.extend(other.present);
     }
 
@@ -105,6 +111,7 @@ impl Cluster {
             + self.service_parameters.len()
             + self.enterprise_parameters.len()
             + self.ldap_authentication.len()
+            + self.uccx_resources.len()
     }
 }
 
@@ -336,4 +343,28 @@ pub struct LdapServer {
     pub port: Option<Spanned<u32>>,
     /// Whether SSL/TLS is enabled.
     pub ssl: Option<Spanned<bool>>,
+}
+
+/// A UCCX resource (agent or supervisor) from `adminapi/resource`, in XML or JSON.
+///
+/// UCCX copies the extension from the user's IPCC extension in CUCM, without a partition.
+#[derive(Clone, Debug)]
+pub struct UccxResource {
+    /// User ID, the same as the CUCM end user's.
+    pub user_id: Spanned<String>,
+    /// The IPCC extension as UCCX knows it (pattern only).
+    pub extension: Option<Spanned<DnRef>>,
+    /// Resource type as exported: `1` is an agent; other values are taken to be supervisors.
+    pub resource_type: Option<Spanned<String>>,
+    /// Team name (the `name` attribute of `team`, `@name` in JSON).
+    pub team: Option<Spanned<String>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl UccxResource {
+    /// The object key of this resource.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::UccxResource(self.user_id.value.clone())
+    }
 }

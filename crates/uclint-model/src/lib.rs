@@ -13,7 +13,7 @@ mod source;
 
 pub use cluster::{
     AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, EndUser, EnterpriseParameter,
-    LdapAuthentication, LdapServer, Line, LineGroup, ServiceParameter,
+    LdapAuthentication, LdapServer, Line, LineGroup, ServiceParameter, UccxResource,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, LineAppearance};
