@@ -28,3 +28,35 @@ fn one_phone_from_two_files_merges_and_reports_the_conflict() {
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
     insta::assert_snapshot!(render_full(&report, FullOptions::default()));
 }
+
+#[test]
+fn a_phone_and_a_user_pieced_together_from_four_families() {
+    // getPhone (no lines) + SQL lines; enduser.csv (IPCC extension without partition, digest
+    // hash) + getUser (partition, empty digestCredentials, one more group).
+    let ingested = uclint_ingest::ingest(&[Path::new("../../fixtures/merge/mixed").to_path_buf()]);
+    let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["INPUT005"], "only the tar's partition-less IPCC note: {:#?}", ingested.diagnostics);
+    let cluster = &ingested.cluster;
+    let phone = &cluster.phones[..];
+    assert_eq!(phone.len(), 1);
+    assert_eq!(phone[0].model.as_ref().unwrap().value, "Cisco 8841", "from getPhone");
+    assert_eq!(phone[0].lines.len(), 2, "from SQL");
+
+    let user = &cluster.end_users[..];
+    assert_eq!(user.len(), 1);
+    let ipcc = user[0].ipcc_extension.as_ref().unwrap();
+    assert_eq!(ipcc.value, uclint_model::DnRef::with_partition("4001", "PT_Internal"), "completed by getUser");
+    assert_eq!(ingested.sources.get(ipcc.span.source).path, "../../fixtures/merge/mixed/getUser.xml");
+    assert_eq!(
+        user[0].digest_credentials.as_ref().map(|d| d.value),
+        Some(true),
+        "the tar's hash wins over AXL's empty"
+    );
+    let groups: Vec<_> = user[0].groups.iter().map(|g| g.value.as_str()).collect();
+    assert_eq!(groups, ["Standard CCM End Users", "Standard CTI Enabled", "Standard CTI Allow Control of All Devices"]);
+
+    let settings = uclint_rules::Settings::default();
+    let result = uclint_rules::run(cluster, &settings, &uclint_rules::registry::default_rules());
+    let findings: Vec<_> = result.diagnostics.iter().map(|d| format!("{} {}", d.code, d.object)).collect();
+    assert_eq!(findings, ["UCCX006 phone:SEP0011AABB0001", "UCCX007 phone:SEP0011AABB0001"]);
+}
