@@ -142,3 +142,83 @@ fn list_responses_are_read_and_name_what_they_lack() {
         .collect();
     insta::assert_snapshot!(warnings.join("\n"));
 }
+
+#[test]
+fn configuration_objects_are_read_and_the_ldap_password_masked() {
+    let records = [
+        envelope(
+            "getServiceParameter",
+            "14.0",
+            "<serviceParameter><processNodeName>EnterpriseWideData</processNodeName><name>multiDevHoteling</name>\
+             <service>Cisco Extension Mobility</service><value>noLogin</value><valueType>String</valueType></serviceParameter>",
+        ),
+        envelope(
+            "getLdapAuthentication",
+            "14.0",
+            "<ldapAuthentication><authenticateEndUsers>true</authenticateEndUsers>\
+             <distinguishedName>ldap_AD</distinguishedName><ldapPassword>hunter2</ldapPassword>\
+             <userSearchBase>OU=Users,DC=example,DC=com</userSearchBase><servers><server><hostName>10.1.30.10</hostName>\
+             <ldapPortNumber>389</ldapPortNumber><sslEnabled>false</sslEnabled></server></servers></ldapAuthentication>",
+        ),
+        envelope(
+            "getCommonDeviceConfig",
+            "14.0",
+            "<commonDeviceConfig><name>CDC_v6</name><ipAddressingMode>IPv4 and IPv6</ipAddressingMode></commonDeviceConfig>",
+        ),
+        envelope(
+            "getLineGroup",
+            "14.0",
+            "<lineGroup><members>\
+             <member><lineSelectionOrder>2</lineSelectionOrder><directoryNumber><pattern>4002</pattern><routePartitionName/></directoryNumber></member>\
+             <member><lineSelectionOrder>1</lineSelectionOrder><directoryNumber><pattern>4001</pattern><routePartitionName>PT_Internal</routePartitionName></directoryNumber></member>\
+             </members><name>LG_Agents</name></lineGroup>",
+        ),
+        envelope(
+            "getLine",
+            "14.0",
+            "<line><pattern>4004</pattern><routePartitionName>PT_Internal</routePartitionName>\
+             <associatedDevices><device>SEP0011AABB0004</device><device>CSFAGENT04</device></associatedDevices></line>",
+        ),
+    ];
+    let ingested = ingest_text("config.xml", &records.concat());
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    assert!(!ingested.sources.get(uclint_model::SourceId(0)).text.contains("hunter2"));
+    let cluster = &ingested.cluster;
+    let parameter = &cluster.service_parameters[0];
+    assert_eq!(
+        (parameter.server.value.as_str(), parameter.service.value.as_str(), parameter.name.value.as_str()),
+        ("EnterpriseWideData", "Cisco Extension Mobility", "multiDevHoteling")
+    );
+    assert_eq!(slice(&ingested, parameter.value.span), "noLogin");
+    let ldap = &cluster.ldap_authentication[0];
+    assert_eq!(ldap.enabled.as_ref().map(|e| e.value), Some(true));
+    assert_eq!(slice(&ingested, ldap.servers[0].port.as_ref().unwrap().span), "389");
+    assert_eq!(ldap.servers[0].ssl.as_ref().map(|s| s.value), Some(false));
+    assert_eq!(
+        slice(&ingested, cluster.common_device_configs[0].ip_addressing_mode.as_ref().unwrap().span),
+        "IPv4 and IPv6"
+    );
+    let members: Vec<_> = cluster.line_groups[0].members.iter().map(|m| m.value.to_string()).collect();
+    assert_eq!(members, ["4001@PT_Internal", "4002@<None>"], "in line selection order");
+}
+
+#[test]
+fn faults_and_foreign_xml_are_not_read_and_broken_axl_is_reported() {
+    let fault = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>\
+                 <soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>Item not valid: The specified SEP9 was not found</faultstring>\
+                 </soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+    let ingested = ingest_text("fault.xml", fault);
+    assert_eq!(
+        ingested.files[0].status,
+        FileStatus::NotRead("SOAP fault: Item not valid: The specified SEP9 was not found".into())
+    );
+    let ingested = ingest_text("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>");
+    assert!(matches!(ingested.files[0].status, FileStatus::NotRead(_)));
+    assert!(ingested.diagnostics.is_empty());
+
+    let broken = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" \
+                  xmlns:ns=\"http://www.cisco.com/AXL/API/14.0\"><soapenv:Body></soapenv:Bod>";
+    let ingested = ingest_text("broken.xml", broken);
+    let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["INPUT002"]);
+}

@@ -36,3 +36,15 @@ fn every_family_yields_the_same_findings() {
         assert_eq!(findings(name), reference, "{name} differs from {}", FAMILIES[0]);
     }
 }
+
+#[test]
+fn every_family_file_is_recognised_by_content() {
+    let mut statuses = Vec::new();
+    for name in FAMILIES {
+        for file in uclint_ingest::ingest(&[family(name)]).files {
+            let path = file.path.strip_prefix("../../fixtures/families/").unwrap_or(&file.path).to_owned();
+            statuses.push(format!("{path}: {:?}", file.status));
+        }
+    }
+    insta::assert_snapshot!(statuses.join("\n"));
+}
