@@ -5,7 +5,8 @@
 //! row per line or association. Records are merged by key (phone, device profile, application
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
-//! one object; UCCX resource by user ID) in input order, so the result never depends on thread count.
+//! one object; UCCX resource by user ID; directory number by pattern and partition) in input
+//! order, so the result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
@@ -16,8 +17,8 @@ use std::fmt::Display;
 use std::hash::Hash;
 
 use uclint_model::{
-    AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DnRef, EndUser, EnterpriseParameter, LdapAuthentication,
-    Line, LineGroup, ObjectKey, ServiceParameter, Spanned, UccxResource,
+    AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
+    EnterpriseParameter, LdapAuthentication, Line, LineGroup, ObjectKey, ServiceParameter, Spanned, UccxResource,
 };
 
 use crate::codes;
@@ -35,6 +36,7 @@ pub struct Merger {
     service_parameters: HashMap<(String, String, String), usize>,
     enterprise_parameters: HashMap<String, usize>,
     uccx_resources: HashMap<String, usize>,
+    directory_numbers: HashMap<DnKey, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -52,6 +54,7 @@ impl Merger {
             enterprise_parameters,
             ldap_authentication,
             uccx_resources,
+            directory_numbers,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -103,6 +106,11 @@ impl Merger {
             let key = resource.user_id.value.clone();
             let (list, index) = (&mut self.cluster.uccx_resources, &mut self.uccx_resources);
             upsert(list, index, key, resource, |kept, new| merge_uccx_resource(kept, new, out));
+        }
+        for number in directory_numbers {
+            let key = number.dn.value.clone();
+            let (list, index) = (&mut self.cluster.directory_numbers, &mut self.directory_numbers);
+            upsert(list, index, key, number, |kept, new| merge_directory_number(kept, new, out));
         }
         self.cluster.present.extend(present);
     }
@@ -290,4 +298,10 @@ fn merge_uccx_resource(kept: &mut UccxResource, new: UccxResource, out: &mut Vec
     dn_ref(&mut kept.extension, new.extension, "The extension", &object, out);
     field(&mut kept.resource_type, new.resource_type, "The resource type", &object, out);
     field(&mut kept.team, new.team, "The team", &object, out);
+}
+
+fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    union(&mut kept.associated_devices, new.associated_devices);
+    field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
 }

@@ -144,7 +144,7 @@ fn list_responses_are_read_and_name_what_they_lack() {
 }
 
 #[test]
-fn configuration_objects_are_read_and_the_ldap_password_masked() {
+fn configuration_objects_and_lines_are_read_and_the_ldap_password_masked() {
     let records = [
         envelope(
             "getServiceParameter",
@@ -200,6 +200,10 @@ fn configuration_objects_are_read_and_the_ldap_password_masked() {
     );
     let members: Vec<_> = cluster.line_groups[0].members.iter().map(|m| m.value.to_string()).collect();
     assert_eq!(members, ["4001@PT_Internal", "4002@<None>"], "in line selection order");
+    let number = &cluster.directory_numbers[0];
+    assert_eq!(number.dn.value, DnKey::new("4004", "PT_Internal"));
+    let shared: Vec<_> = number.associated_devices.iter().map(|d| slice(&ingested, d.span)).collect();
+    assert_eq!(shared, ["SEP0011AABB0004", "CSFAGENT04"], "getLine's associatedDevices: shared-line evidence");
 }
 
 #[test]

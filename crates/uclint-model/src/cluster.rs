@@ -32,6 +32,8 @@ pub enum DataSet {
     LdapAuthentication,
     /// UCCX resources (agents and supervisors) from the UCCX `adminapi`.
     UccxResources,
+    /// Directory numbers as objects of their own (AXL `getLine`).
+    DirectoryNumbers,
 }
 
 impl DataSet {
@@ -48,6 +50,7 @@ impl DataSet {
             DataSet::EnterpriseParameters => "enterprise parameter",
             DataSet::LdapAuthentication => "LDAP authentication",
             DataSet::UccxResources => "UCCX resource",
+            DataSet::DirectoryNumbers => "directory number",
         }
     }
 }
@@ -75,6 +78,9 @@ pub struct Cluster {
     pub ldap_authentication: Vec<LdapAuthentication>,
     /// UCCX resources (agents and supervisors), as UCCX itself sees them.
     pub uccx_resources: Vec<UccxResource>,
+    /// Directory numbers read as objects of their own (AXL `getLine`), with the devices that
+    /// share them. Line appearances on devices are in [`Device::lines`].
+    pub directory_numbers: Vec<DirectoryNumber>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -97,6 +103,7 @@ impl Cluster {
         self.enterprise_parameters.extend(other.enterprise_parameters);
         self.ldap_authentication.extend(other.ldap_authentication);
         self.uccx_resources.extend(other.uccx_resources);
+        self.directory_numbers.extend(other.directory_numbers);
         self.present.extend(other.present);
     }
 
@@ -112,6 +119,7 @@ impl Cluster {
             + self.enterprise_parameters.len()
             + self.ldap_authentication.len()
             + self.uccx_resources.len()
+            + self.directory_numbers.len()
     }
 }
 
@@ -366,5 +374,26 @@ impl UccxResource {
     /// The object key of this resource.
     pub fn key(&self) -> ObjectKey {
         ObjectKey::UccxResource(self.user_id.value.clone())
+    }
+}
+
+/// A directory number as an object of its own (AXL `getLine`).
+#[derive(Clone, Debug)]
+pub struct DirectoryNumber {
+    /// Pattern and partition.
+    pub dn: Spanned<DnKey>,
+    /// The devices that have this DN on a line (`associatedDevices`): shared-line evidence even
+    /// when the devices themselves were not exported.
+    pub associated_devices: Vec<Spanned<String>>,
+    /// Line-level "Allow Control of Device from CTI".
+    pub allow_cti_control: Option<Spanned<bool>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl DirectoryNumber {
+    /// The object key of this directory number.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::Dn(self.dn.value.clone())
     }
 }

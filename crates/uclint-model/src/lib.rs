@@ -12,7 +12,7 @@ mod key;
 mod source;
 
 pub use cluster::{
-    AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, EndUser, EnterpriseParameter,
+    AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, DirectoryNumber, EndUser, EnterpriseParameter,
     LdapAuthentication, LdapServer, Line, LineGroup, ServiceParameter, UccxResource,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};

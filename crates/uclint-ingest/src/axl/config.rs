@@ -1,10 +1,12 @@
-//! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter` and `getLdapAuthentication`
-//! records (formats.md §9, §10, §11). `ldapPassword` was masked before the text was read and is
+//! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication` and
+//! `getLine` records (formats.md §5, §9, §10, §11). `ldapPassword` was masked before the text was read and is
 //! never looked at.
 
-use uclint_model::{CommonDeviceConfig, LdapAuthentication, LdapServer, LineGroup, ServiceParameter, Spanned};
+use uclint_model::{
+    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, ServiceParameter, Spanned,
+};
 
-use crate::xml::read::{dn, flag, number};
+use crate::xml::read::{dn, flag, number, texts};
 use crate::xml::Element;
 use crate::FileParse;
 
@@ -57,4 +59,17 @@ pub fn ldap_authentication(parse: &mut FileParse<'_>, auth: &Element) {
     let enabled = flag(parse, auth, &["authenticateEndUsers"]);
     let user_search_base = auth.text_at(&["userSearchBase"]);
     parse.cluster.ldap_authentication.push(LdapAuthentication { enabled, user_search_base, servers, span: auth.span });
+}
+
+/// One `<line>` of `getLine`: the DN and `associatedDevices`, the devices that share it.
+pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
+    let Some(dn) = dn(line, "pattern", "routePartitionName") else { return };
+    let allow_cti_control = flag(parse, line, &["allowCtiControlFlag"]);
+    let associated_devices = texts(line, "associatedDevices", "device");
+    parse.cluster.directory_numbers.push(DirectoryNumber {
+        dn,
+        associated_devices,
+        allow_cti_control,
+        span: line.span,
+    });
 }

@@ -87,8 +87,7 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
             "lineGroup" => config::line_group(parse, record),
             "serviceParameter" => config::service_parameter(parse, record),
             "ldapAuthentication" => config::ldap_authentication(parse, record),
-            // getLine's associatedDevices only repeats what the devices' own lines say; the
-            // model keys sharing on device lines, so the line itself adds nothing yet.
+            "line" => config::directory_number(parse, record),
             _ => {}
         }
     }
@@ -110,6 +109,7 @@ fn data_set(operation: &str) -> Option<DataSet> {
         "LineGroup" => DataSet::LineGroups,
         "ServiceParameter" => DataSet::ServiceParameters,
         "LdapAuthentication" => DataSet::LdapAuthentication,
+        "Line" => DataSet::DirectoryNumbers,
         _ => return None,
     })
 }
