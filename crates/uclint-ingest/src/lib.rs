@@ -167,8 +167,7 @@ fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
     let doc = xml::read_document(parse.text, parse.source);
     let responses = axl::responses(&doc);
     let status = if !responses.is_empty() {
-        let read = axl::read(parse, &responses);
-        FileStatus::Read(format!("AXL {}", read.join(", ")))
+        FileStatus::Read(format!("AXL {}", axl::read(parse, &responses)))
     } else if let Some(resources) = uccx::xml_resources(&doc) {
         uccx::read_xml(parse, &resources);
         FileStatus::Read("UCCX adminapi resources".into())

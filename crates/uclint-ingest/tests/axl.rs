@@ -38,7 +38,7 @@ const PHONE: &str = r#"<phone ctiid="7" uuid="{A}"><name>SEP0011AABB0001</name><
 fn get_phone_lines_span_their_element_text() {
     let ingested = ingest_text("getPhone.xml", &envelope("getPhone", "14.0", PHONE));
     assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
-    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL getPhone".into()));
+    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL 14.0 getPhone".into()));
     let phone = &ingested.cluster.phones[0];
     assert_eq!(slice(&ingested, phone.name.span), "SEP0011AABB0001");
     assert!(phone.common_device_config.is_none(), "an empty element is unset");
@@ -104,7 +104,7 @@ fn several_responses_in_one_file_are_all_read() {
                     </ctiControlledDeviceProfiles></appUser>";
     let text = envelope("getPhone", "14.0", PHONE) + &envelope("getAppUser", "14.0", app_user);
     let ingested = ingest_text("responses.xml", &text);
-    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL getPhone, getAppUser".into()));
+    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL 14.0 getPhone, getAppUser".into()));
     assert_eq!(ingested.cluster.phones.len(), 1);
     let rmcm = &ingested.cluster.app_users[0];
     assert!(rmcm.controls("SEP0011AABB0001") && rmcm.controls("UDP_agent01"));

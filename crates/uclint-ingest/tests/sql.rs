@@ -28,7 +28,7 @@ fn device_line_rows_of_one_device_become_one_device() {
          <routepartition>PT_Internal</routepartition></row>",
     );
     assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
-    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL executeSQLQuery (device lines)".into()));
+    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL 14.0 executeSQLQuery (device lines)".into()));
     let cluster = &ingested.cluster;
     assert_eq!(cluster.phones.len(), 1);
     let phone = &cluster.phones[0];

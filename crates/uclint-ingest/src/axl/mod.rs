@@ -51,18 +51,24 @@ pub fn fault(doc: &Document) -> Option<String> {
     None
 }
 
-/// Reads every response into `parse.cluster` and returns what was read, for the file list:
-/// operation names such as `getPhone`, or `executeSQLQuery (device lines)`.
-pub fn read(parse: &mut FileParse<'_>, responses: &[&Element]) -> Vec<String> {
+/// Reads every response into `parse.cluster` and describes what was read, for the file list:
+/// the schema versions from the namespaces, then the operations, e.g. `14.0 getPhone` or
+/// `14.0 executeSQLQuery (device lines)`.
+pub fn read(parse: &mut FileParse<'_>, responses: &[&Element]) -> String {
+    let mut versions: Vec<&str> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
     for response in responses {
+        let version = response.namespace.as_deref().and_then(|ns| ns.strip_prefix(AXL_NAMESPACE)).unwrap_or("");
+        if !version.is_empty() && !versions.contains(&version) {
+            versions.push(version);
+        }
         let operation = response.name.trim_end_matches("Response");
         let label = read_response(parse, operation, response);
         if !labels.contains(&label) {
             labels.push(label);
         }
     }
-    labels
+    format!("{} {}", versions.join("/"), labels.join(", ")).trim_start().to_owned()
 }
 
 fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element) -> String {
