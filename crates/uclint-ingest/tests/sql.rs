@@ -73,3 +73,17 @@ fn application_user_device_rows_and_unknown_columns() {
     let notes: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code, slice(&ingested, d.primary.span))).collect();
     assert_eq!(notes, [("INPUT005", "<row>")], "rows uclint cannot map are named, not guessed at");
 }
+
+#[test]
+fn an_unaliased_partition_name_is_read_and_noted() {
+    // SELECT d.name, m.numplanindex, n.dnorpattern, rp.name … gives two <name> elements.
+    let ingested = ingest_rows(
+        "<row><name>SEP1</name><numplanindex>1</numplanindex><dnorpattern>4001</dnorpattern><name>PT_Internal</name></row>\n\
+         <row><userid>agent01</userid><dnorpattern>4001</dnorpattern><name>PT_Internal</name><tkdnusage>2</tkdnusage></row>",
+    );
+    assert_eq!(ingested.cluster.phones[0].lines[0].dn.value, DnKey::new("4001", "PT_Internal"));
+    let ipcc = &ingested.cluster.end_users[0].ipcc_extension.as_ref().unwrap().value;
+    assert_eq!(ipcc, &DnRef::with_partition("4001", "PT_Internal"));
+    let notes: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code, slice(&ingested, d.primary.span))).collect();
+    assert_eq!(notes, [("INPUT005", "<name>")]);
+}

@@ -91,7 +91,8 @@ impl Cluster {
         self.present.contains(&data)
     }
 
-    /// Appends everything from `other` (used to combine the records of several files).
+    /// Appends everything from `other`, without merging records of the same object; ingest
+    /// combines the files of a run by key instead (`uclint_ingest::merge`).
     pub fn extend(&mut self, other: Cluster) {
         self.phones.extend(other.phones);
         self.device_profiles.extend(other.device_profiles);

@@ -14,7 +14,9 @@
 //!
 //! Accepted names: device name `devicename`, `device` or `name`; pattern `dnorpattern`,
 //! `pattern` or `directorynumber`; partition `routepartitionname`, `routepartition`,
-//! `partitionname` or `partition` (empty: the "None" partition); application user `appuser`,
+//! `partitionname` or `partition` (empty: the "None" partition), or else an unaliased
+//! `routepartition.name` (the second `name` of a device-line row, the only `name` of a
+//! user-extension row; noted as inferred); application user `appuser`,
 //! `appusername`, `applicationuser`, `applicationusername` or `appuserid`. `tkdnusage` 2 is the
 //! IPCC extension and 1 the primary extension; `tkuserassociation` 1 is a controlled device
 //! and rows with other associations are skipped. [I] `tkclass` 254 is a device profile, any
@@ -76,8 +78,21 @@ impl<'a> Row<'a> {
         }
     }
 
-    fn partition(&self) -> Option<String> {
-        self.column(PARTITION).map(|p| p.value().map(|v| v.value).unwrap_or_default())
+    /// The route partition name. Without an aliased partition column, an unaliased
+    /// `routepartition.name` comes back as a `name` element: the `nth` one (0-based), which is the
+    /// second in a device-line row (the first is `device.name`) and the only one in a
+    /// user-extension row (the user tables have no `name` column). That reading is noted once.
+    fn partition(&self, parse: &mut FileParse<'_>, nth: usize) -> Option<String> {
+        if let Some(partition) = self.column(PARTITION) {
+            return Some(partition.value().map(|v| v.value).unwrap_or_default());
+        }
+        let (_, name) = self.columns.iter().filter(|(c, _)| c == "name").nth(nth)?;
+        if parse.first_time("unaliased-partition") {
+            let message = "this `name` column is taken to be the route partition name (an unaliased \
+                           routepartition.name); alias it `routepartition` in the query to be sure";
+            parse.report(codes::INFERRED_FORM.at(parse.path, name.tag, message));
+        }
+        Some(name.value().map(|v| v.value).unwrap_or_default())
     }
 
     /// The device name: when `userid` or an application user is also selected, `name` is
@@ -127,7 +142,8 @@ fn device_line(parse: &mut FileParse<'_>, row: &Row<'_>) {
     let (Some(name), Some(pattern)) = (row.device(), row.text(PATTERN)) else { return };
     let Some(index) = row.number(parse, "numplanindex") else { return };
     let is_profile = row.number(parse, "tkclass").is_some_and(|c| c.value == DEVICE_PROFILE_CLASS);
-    let dn = Spanned::new(DnKey::new(&pattern.value, &row.partition().unwrap_or_default()), pattern.span);
+    let partition = row.partition(parse, 1).unwrap_or_default();
+    let dn = Spanned::new(DnKey::new(&pattern.value, &partition), pattern.span);
     let line = Line {
         index,
         dn,
@@ -180,7 +196,7 @@ fn end_user(user_id: Spanned<String>, span: Span) -> EndUser {
 fn user_extension(parse: &mut FileParse<'_>, row: &Row<'_>) {
     let (Some(user_id), Some(pattern)) = (row.text(&["userid"]), row.text(PATTERN)) else { return };
     let Some(usage) = row.number(parse, "tkdnusage") else { return };
-    let dn = match row.partition() {
+    let dn = match row.partition(parse, 0) {
         Some(partition) => DnRef::with_partition(&pattern.value, &partition),
         None => {
             if usage.value == 2 && parse.first_time("partitionless-ipcc") {
