@@ -305,3 +305,70 @@ fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out:
     union(&mut kept.associated_devices, new.associated_devices);
     field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
 }
+
+#[cfg(test)]
+mod tests {
+    use uclint_model::{SourceId, Span};
+
+    use super::*;
+
+    fn at(offset: usize) -> Span {
+        Span::new(SourceId(0), offset, offset + 1)
+    }
+
+    fn user(ipcc: DnRef, digest: bool, offset: usize) -> EndUser {
+        EndUser {
+            user_id: Spanned::new("agent01".into(), at(offset)),
+            ipcc_extension: Some(Spanned::new(ipcc, at(offset + 1))),
+            primary_extension: None,
+            controlled_devices: vec![Spanned::new(format!("SEP{offset}"), at(offset + 2))],
+            controlled_profiles: Vec::new(),
+            groups: Vec::new(),
+            digest_credentials: Some(Spanned::new(digest, at(offset + 3))),
+            user_locale: None,
+            enable_cti: None,
+            imp_enabled: None,
+            home_cluster: None,
+            span: at(offset),
+        }
+    }
+
+    fn merged(records: Vec<EndUser>) -> (EndUser, Vec<Diagnostic>) {
+        let mut merger = Merger::default();
+        for record in records {
+            merger.add(Cluster { end_users: vec![record], ..Cluster::default() });
+        }
+        let (mut cluster, diagnostics) = merger.finish();
+        assert_eq!(cluster.end_users.len(), 1);
+        (cluster.end_users.remove(0), diagnostics)
+    }
+
+    #[test]
+    fn a_partition_completes_a_pattern_in_either_order() {
+        let with = DnRef::with_partition("4001", "PT_Internal");
+        let without = DnRef::pattern_only("4001");
+        for records in [
+            vec![user(without.clone(), true, 0), user(with.clone(), false, 10)],
+            vec![user(with.clone(), false, 0), user(without.clone(), true, 10)],
+        ] {
+            let (user, diagnostics) = merged(records);
+            assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+            assert_eq!(user.ipcc_extension.unwrap().value, with);
+            assert_eq!(user.digest_credentials.map(|d| d.value), Some(true), "set wins over empty");
+            assert_eq!(user.controlled_devices.len(), 2, "devices are joined");
+        }
+    }
+
+    #[test]
+    fn different_patterns_conflict_and_the_first_is_kept() {
+        let records = vec![
+            user(DnRef::with_partition("4001", "PT_Internal"), true, 0),
+            user(DnRef::with_partition("4009", "PT_Internal"), true, 10),
+        ];
+        let (user, diagnostics) = merged(records);
+        assert_eq!(user.ipcc_extension.unwrap().value.pattern, "4001");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!((diagnostics[0].primary.span, diagnostics[0].secondary[0].span), (at(11), at(1)));
+        assert_eq!(diagnostics[0].object, ObjectKey::User("agent01".into()));
+    }
+}
