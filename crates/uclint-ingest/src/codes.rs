@@ -60,17 +60,41 @@ pub const INFERRED_FORM: InputCode = InputCode {
     summary: "The export uses a form uclint knows only by inference; it was read as described.",
 };
 
+/// Two records of the same object give different values for one field.
+pub const CONFLICTING_VALUES: InputCode = InputCode {
+    code: "INPUT006",
+    name: "conflicting-values",
+    severity: Severity::Warning,
+    summary: "Two records of the same object disagree on a field; the first value read was kept.",
+};
+
+/// An AXL `list*` response, which lacks the collections most rules need.
+pub const LIST_RESPONSE: InputCode = InputCode {
+    code: "INPUT007",
+    name: "list-response-incomplete",
+    severity: Severity::Warning,
+    summary: "An AXL list* response was read; it lacks lines, associations or members that get* or SQL supply.",
+};
+
 /// A text file holds NUL bytes.
 pub const UNEXPECTED_BYTES: InputCode = InputCode {
-    code: "INPUT007",
+    code: "INPUT008",
     name: "unexpected-bytes",
     severity: Severity::Warning,
     summary: "A text file holds NUL bytes, a sign of corruption or a binary file; it was still read.",
 };
 
 /// Every input code, for listings and docs.
-pub const ALL: &[InputCode] =
-    &[UNREADABLE_FILE, MALFORMED_FILE, RAGGED_ROW, INVALID_VALUE, INFERRED_FORM, UNEXPECTED_BYTES];
+pub const ALL: &[InputCode] = &[
+    UNREADABLE_FILE,
+    MALFORMED_FILE,
+    RAGGED_ROW,
+    INVALID_VALUE,
+    INFERRED_FORM,
+    CONFLICTING_VALUES,
+    LIST_RESPONSE,
+    UNEXPECTED_BYTES,
+];
 
 impl InputCode {
     /// A diagnostic of this kind about the file `path`, pointing at `span`.
@@ -83,5 +107,10 @@ impl InputCode {
             message,
             Label { span, message: None },
         )
+    }
+
+    /// A diagnostic of this kind about an object of the model, pointing at `span`.
+    pub fn about(self, object: ObjectKey, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.name, self.severity, object, message, Label { span, message: None })
     }
 }

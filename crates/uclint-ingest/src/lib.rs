@@ -2,18 +2,25 @@
 //!
 //! Parsers never fail: every file yields records plus diagnostics, and a file that cannot be
 //! read is reported (INPUT001) while every other file is still read. Formats are recognised by
-//! content, never by file extension: a tar by its `ustar` magic, a BAT CSV by its header.
+//! content, never by file extension: a tar by its `ustar` magic, a BAT CSV by its header, an
+//! AXL response by its `*Response` element in an AXL namespace, a UCCX `adminapi` resource export
+//! by its `resources`/`resource` elements or `userID` keys. Records of one object from several
+//! files are merged by key ([`merge`]).
 //!
 //! The work is split in two: [`load`] does the IO (walking directories, unpacking tars) and
 //! [`parse`] turns the loaded bytes into the model, in parallel across files.
 
+pub mod axl;
 pub mod bat;
 pub mod codes;
 mod decode;
 mod load;
+pub mod merge;
 mod redact;
 mod table;
+pub mod uccx;
 pub mod values;
+pub mod xml;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -99,6 +106,7 @@ pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
     let mut pending = Vec::new();
     for mut file in decoded {
         redact::redact_csv(&mut file.text);
+        redact::redact_xml(&mut file.text);
         let id = out.sources.add(SourceFile::new(file.path, file.text));
         pending.push((id, file.status, file.diagnostic_builder));
     }
@@ -122,11 +130,15 @@ pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
             (FileReport { path: file.path.clone(), status }, parse.cluster, parse.diagnostics)
         })
         .collect();
+    let mut merger = merge::Merger::default();
     for (report, cluster, diagnostics) in parsed {
         out.files.push(report);
-        out.cluster.extend(cluster);
+        merger.add(cluster);
         out.diagnostics.extend(diagnostics);
     }
+    let (cluster, conflicts) = merger.finish();
+    out.cluster = cluster;
+    out.diagnostics.extend(conflicts);
     out
 }
 
@@ -136,6 +148,13 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
         bat::parse(kind, parse);
         return FileStatus::Read(format!("BAT {}", kind.tar_name()));
     }
+    if parse.text.trim_start().starts_with('<') {
+        return parse_xml(parse);
+    }
+    if uccx::json_looks_like_resources(parse.text) {
+        uccx::read_json(parse);
+        return FileStatus::Read("UCCX adminapi resources (JSON)".into());
+    }
     if is_tar_manifest(parse.text) {
         return FileStatus::NotRead("BAT Import/Export manifest (header.txt)".into());
     }
@@ -143,6 +162,31 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
         return FileStatus::NotRead("empty file".into());
     }
     FileStatus::NotRead("not a format uclint reads".into())
+}
+
+/// Reads an XML file: AXL responses, or else a UCCX `adminapi` resource export.
+fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
+    let doc = xml::read_document(parse.text, parse.source);
+    let responses = axl::responses(&doc);
+    let status = if !responses.is_empty() {
+        FileStatus::Read(format!("AXL {}", axl::read(parse, &responses)))
+    } else if let Some(resources) = uccx::xml_resources(&doc) {
+        uccx::read_xml(parse, &resources);
+        FileStatus::Read("UCCX adminapi resources".into())
+    } else if let Some(fault) = axl::fault(&doc) {
+        return FileStatus::NotRead(format!("SOAP fault: {fault}"));
+    } else if doc.error.is_some() && parse.text.contains(axl::AXL_NAMESPACE) {
+        // Broken before any response element opened: still say where, since it is meant as AXL.
+        FileStatus::Read("AXL (malformed)".into())
+    } else {
+        return FileStatus::NotRead("XML that is not an AXL response or a UCCX export".into());
+    };
+    if let Some((at, message)) = doc.error {
+        let span = uclint_model::Span::new(parse.source, at, at);
+        let message = format!("the XML could not be parsed past this point ({message}); what came before was read");
+        parse.report(codes::MALFORMED_FILE.at(parse.path, span, message));
+    }
+    status
 }
 
 /// `header.txt` of a BAT Import/Export tar: `Time : …`, `CCM : …`, `File : <name>` lines.

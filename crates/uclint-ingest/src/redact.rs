@@ -5,6 +5,9 @@
 //! a leak; instead every secret cell is overwritten with `*` here, byte for byte, which keeps
 //! every span valid. Unset cells (empty or `NULL`) are left alone: whether a secret is present
 //! is all the rules may know.
+//!
+//! XML (AXL responses) is masked by a plain scan for the secret elements rather than by the XML
+//! reader, so that a secret after a syntax error is masked too.
 
 use csv::{ByteRecord, ReaderBuilder};
 
@@ -67,9 +70,80 @@ pub fn redact_csv(text: &mut String) {
     *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
+/// Local names (compared case-insensitively) of the XML elements whose text is secret:
+/// AXL `password`, `pin`, `digestCredentials`, `ldapPassword`, and SQL columns of those names.
+const SECRET_ELEMENTS: &[&str] = &["password", "pin", "digestcredentials", "ldappassword", "credentials"];
+
+/// Masks the text of every secret element of an XML text in place, including CDATA content.
+/// Texts that are not XML are left unchanged.
+pub fn redact_xml(text: &mut String) {
+    if !text.trim_start().starts_with('<') {
+        return;
+    }
+    let mut secret_ranges: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while let Some(found) = bytes[pos..].iter().position(|&b| b == b'<') {
+        let tag_start = pos + found + 1;
+        let Some(tag_len) = bytes[tag_start..].iter().position(|&b| b == b'>') else { break };
+        let tag_end = tag_start + tag_len;
+        pos = tag_end + 1;
+        let tag = &text[tag_start..tag_end];
+        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        let local = name.rsplit(':').next().unwrap_or("");
+        let is_secret = SECRET_ELEMENTS.iter().any(|s| s.eq_ignore_ascii_case(local));
+        if !is_secret || tag.ends_with('/') {
+            continue;
+        }
+        let content_end = secret_content_end(bytes, pos);
+        secret_ranges.push((pos, content_end));
+        pos = content_end;
+    }
+    if secret_ranges.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for (start, end) in secret_ranges {
+        for b in &mut bytes[start..end] {
+            if !b.is_ascii_whitespace() {
+                *b = b'*';
+            }
+        }
+    }
+    // Whole UTF-8 sequences were replaced by ASCII, so the text stays valid.
+    *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// Where a secret element's content ends: at the next `<`, or past a CDATA section's `]]>`
+/// (the CDATA markup itself is masked too, which is harmless and keeps the scan simple).
+fn secret_content_end(bytes: &[u8], start: usize) -> usize {
+    let rest = &bytes[start..];
+    if rest.starts_with(b"<![CDATA[") {
+        let close = rest.windows(3).position(|w| w == b"]]>").map_or(rest.len(), |p| p + 3);
+        return start + close;
+    }
+    start + rest.iter().position(|&b| b == b'<').unwrap_or(rest.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secret_xml_elements_are_masked_byte_for_byte() {
+        let mut text = "<user><userid>agent01</userid><password>s3cr\u{e9}t</password><pin/>\
+                        <ns:digestCredentials>abc</ns:digestCredentials><PIN>12</PIN>\
+                        <ldapPassword><![CDATA[x<y]]></ldapPassword><passwordCredentials><pwdCredPolicyName>p\
+                        </pwdCredPolicyName></passwordCredentials></user>"
+            .to_owned();
+        let len = text.len();
+        redact_xml(&mut text);
+        assert_eq!(text.len(), len);
+        assert!(text.contains("<password>*******</password><pin/>"), "{text}");
+        assert!(text.contains("<ns:digestCredentials>***</ns:digestCredentials><PIN>**</PIN>"), "{text}");
+        assert!(text.contains("<ldapPassword>***************</ldapPassword>"), "{text}");
+        assert!(text.contains("<userid>agent01</userid>") && text.contains(">p</pwdCredPolicyName>"), "{text}");
+    }
 
     #[test]
     fn secret_cells_are_masked_and_unset_ones_kept() {

@@ -92,7 +92,7 @@ fn invalid_utf8_is_reported_where_it_starts() {
 fn nul_bytes_in_a_text_export_are_reported() {
     let text = format!("{HEADER}SEP1,Cisco 8841,40\u{0}01,PT,2,1\n");
     let (_, rendered) = check("phone.csv", text.into_bytes());
-    insta::assert_snapshot!(rendered, @"broken/phone.csv:2:19: INPUT007 [warning] the file holds 1 NUL byte(s), the first here; exports never contain them, so the file may be truncated or corrupted (values around them may be wrong)");
+    insta::assert_snapshot!(rendered, @"broken/phone.csv:2:19: INPUT008 [warning] the file holds 1 NUL byte(s), the first here; exports never contain them, so the file may be truncated or corrupted (values around them may be wrong)");
 }
 
 #[test]

@@ -30,6 +30,10 @@ pub enum DataSet {
     EnterpriseParameters,
     /// LDAP authentication settings.
     LdapAuthentication,
+    /// UCCX resources (agents and supervisors) from the UCCX `adminapi`.
+    UccxResources,
+    /// Directory numbers as objects of their own (AXL `getLine`).
+    DirectoryNumbers,
 }
 
 impl DataSet {
@@ -45,6 +49,8 @@ impl DataSet {
             DataSet::ServiceParameters => "service parameter",
             DataSet::EnterpriseParameters => "enterprise parameter",
             DataSet::LdapAuthentication => "LDAP authentication",
+            DataSet::UccxResources => "UCCX resource",
+            DataSet::DirectoryNumbers => "directory number",
         }
     }
 }
@@ -70,6 +76,11 @@ pub struct Cluster {
     pub enterprise_parameters: Vec<EnterpriseParameter>,
     /// LDAP authentication configuration (at most one per cluster, but exports may repeat it).
     pub ldap_authentication: Vec<LdapAuthentication>,
+    /// UCCX resources (agents and supervisors), as UCCX itself sees them.
+    pub uccx_resources: Vec<UccxResource>,
+    /// Directory numbers read as objects of their own (AXL `getLine`), with the devices that
+    /// share them. Line appearances on devices are in [`Device::lines`].
+    pub directory_numbers: Vec<DirectoryNumber>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -80,7 +91,8 @@ impl Cluster {
         self.present.contains(&data)
     }
 
-    /// Appends everything from `other` (used to combine the records of several files).
+    /// Appends everything from `other`, without merging records of the same object; ingest
+    /// combines the files of a run by key instead (`uclint_ingest::merge`).
     pub fn extend(&mut self, other: Cluster) {
         self.phones.extend(other.phones);
         self.device_profiles.extend(other.device_profiles);
@@ -91,6 +103,8 @@ impl Cluster {
         self.service_parameters.extend(other.service_parameters);
         self.enterprise_parameters.extend(other.enterprise_parameters);
         self.ldap_authentication.extend(other.ldap_authentication);
+        self.uccx_resources.extend(other.uccx_resources);
+        self.directory_numbers.extend(other.directory_numbers);
         self.present.extend(other.present);
     }
 
@@ -105,6 +119,8 @@ impl Cluster {
             + self.service_parameters.len()
             + self.enterprise_parameters.len()
             + self.ldap_authentication.len()
+            + self.uccx_resources.len()
+            + self.directory_numbers.len()
     }
 }
 
@@ -336,4 +352,49 @@ pub struct LdapServer {
     pub port: Option<Spanned<u32>>,
     /// Whether SSL/TLS is enabled.
     pub ssl: Option<Spanned<bool>>,
+}
+
+/// A UCCX resource (agent or supervisor) from `adminapi/resource`, in XML or JSON.
+///
+/// UCCX copies the extension from the user's IPCC extension in CUCM, without a partition.
+#[derive(Clone, Debug)]
+pub struct UccxResource {
+    /// User ID, the same as the CUCM end user's.
+    pub user_id: Spanned<String>,
+    /// The IPCC extension as UCCX knows it (pattern only).
+    pub extension: Option<Spanned<DnRef>>,
+    /// Resource type as exported: `1` is an agent; other values are taken to be supervisors.
+    pub resource_type: Option<Spanned<String>>,
+    /// Team name (the `name` attribute of `team`, `@name` in JSON).
+    pub team: Option<Spanned<String>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl UccxResource {
+    /// The object key of this resource.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::UccxResource(self.user_id.value.clone())
+    }
+}
+
+/// A directory number as an object of its own (AXL `getLine`).
+#[derive(Clone, Debug)]
+pub struct DirectoryNumber {
+    /// Pattern and partition.
+    pub dn: Spanned<DnKey>,
+    /// The devices that have this DN on a line (`associatedDevices`): shared-line evidence even
+    /// when the devices themselves were not exported.
+    pub associated_devices: Vec<Spanned<String>>,
+    /// Line-level "Allow Control of Device from CTI".
+    pub allow_cti_control: Option<Spanned<bool>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl DirectoryNumber {
+    /// The object key of this directory number.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::Dn(self.dn.value.clone())
+    }
 }

@@ -115,6 +115,8 @@ pub enum ObjectKey {
     EnterpriseParameter(String),
     /// The LDAP authentication configuration (one per cluster).
     LdapAuthentication,
+    /// A UCCX resource (agent or supervisor), by user ID.
+    UccxResource(String),
     /// A whole input file, by display path.
     File(String),
 }
@@ -133,6 +135,7 @@ impl ObjectKey {
             ObjectKey::ServiceParameter(_) => "serviceparam",
             ObjectKey::EnterpriseParameter(_) => "enterpriseparam",
             ObjectKey::LdapAuthentication => "ldapauth",
+            ObjectKey::UccxResource(_) => "uccxresource",
             ObjectKey::File(_) => "file",
         }
     }
@@ -150,6 +153,7 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::LineGroup(n)
             | ObjectKey::ServiceParameter(n)
             | ObjectKey::EnterpriseParameter(n)
+            | ObjectKey::UccxResource(n)
             | ObjectKey::File(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),

@@ -12,8 +12,8 @@ mod key;
 mod source;
 
 pub use cluster::{
-    AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, EndUser, EnterpriseParameter,
-    LdapAuthentication, LdapServer, Line, LineGroup, ServiceParameter,
+    AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, DirectoryNumber, EndUser, EnterpriseParameter,
+    LdapAuthentication, LdapServer, Line, LineGroup, ServiceParameter, UccxResource,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, LineAppearance};

@@ -110,11 +110,18 @@ fn associations(
     (devices, profiles)
 }
 
-/// A DN written `pattern in partition` (BAT user export), or a bare pattern.
+/// A DN written `pattern in partition` (BAT user export), or a bare pattern. The span is
+/// narrowed to the pattern, which is what findings about the extension point at.
 fn dn_in_pt(cell: Spanned<String>) -> Spanned<DnRef> {
-    let span = cell.span;
+    let mut span = cell.span;
     let value = match cell.value.split_once(" in ") {
-        Some((pattern, partition)) => DnRef::with_partition(pattern, partition),
+        Some((pattern, partition)) => {
+            // The cell text is trimmed; a cell padded on the left keeps its whole span.
+            if span.len() == cell.value.len() {
+                span.end = span.start + pattern.trim_end().len() as u32;
+            }
+            DnRef::with_partition(pattern, partition)
+        }
         None => DnRef::pattern_only(&cell.value),
     };
     Spanned::new(value, span)

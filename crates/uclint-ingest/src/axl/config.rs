@@ -1,0 +1,75 @@
+//! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication` and
+//! `getLine` records (formats.md §5, §9, §10, §11). `ldapPassword` was masked before the text was read and is
+//! never looked at.
+
+use uclint_model::{
+    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, ServiceParameter, Spanned,
+};
+
+use crate::xml::read::{dn, flag, number, texts};
+use crate::xml::Element;
+use crate::FileParse;
+
+/// One `<commonDeviceConfig>`.
+pub fn common_device_config(parse: &mut FileParse<'_>, cdc: &Element) {
+    let Some(name) = cdc.text_at(&["name"]) else { return };
+    let ip_addressing_mode = cdc.text_at(&["ipAddressingMode"]);
+    parse.cluster.common_device_configs.push(CommonDeviceConfig { name, ip_addressing_mode, span: cdc.span });
+}
+
+/// One `<lineGroup>`: `members/member/directoryNumber`, in `lineSelectionOrder`.
+pub fn line_group(parse: &mut FileParse<'_>, group: &Element) {
+    let Some(name) = group.text_at(&["name"]) else { return };
+    let mut members = Vec::new();
+    if let Some(list) = group.child("members") {
+        for (position, member) in list.children_named("member").enumerate() {
+            let Some(dn) = member.child("directoryNumber").and_then(|d| dn(d, "pattern", "routePartitionName")) else {
+                continue;
+            };
+            let order = number(parse, member, &["lineSelectionOrder"]).map_or(position as u32 + 1, |o| o.value);
+            members.push((order, dn));
+        }
+    }
+    members.sort_by_key(|(order, _)| *order);
+    let members = members.into_iter().map(|(_, dn)| dn).collect();
+    parse.cluster.line_groups.push(LineGroup { name, members, span: group.span });
+}
+
+/// One `<serviceParameter>`: `processNodeName`, `service`, `name`, `value`.
+pub fn service_parameter(parse: &mut FileParse<'_>, parameter: &Element) {
+    let (Some(name), Some(service)) = (parameter.text_at(&["name"]), parameter.text_at(&["service"])) else {
+        return;
+    };
+    let value = parameter.text_at(&["value"]).unwrap_or_else(|| Spanned::new(String::new(), name.span));
+    let server = parameter.text_at(&["processNodeName"]).unwrap_or_else(|| Spanned::new(String::new(), name.span));
+    parse.cluster.service_parameters.push(ServiceParameter { server, service, name, value, span: parameter.span });
+}
+
+/// One `<ldapAuthentication>` with up to three `servers/server`.
+pub fn ldap_authentication(parse: &mut FileParse<'_>, auth: &Element) {
+    let mut servers = Vec::new();
+    for server in auth.child("servers").into_iter().flat_map(|s| s.children_named("server")) {
+        let Some(host) = server.text_at(&["hostName"]) else { continue };
+        servers.push(LdapServer {
+            host,
+            port: number(parse, server, &["ldapPortNumber"]),
+            ssl: flag(parse, server, &["sslEnabled"]),
+        });
+    }
+    let enabled = flag(parse, auth, &["authenticateEndUsers"]);
+    let user_search_base = auth.text_at(&["userSearchBase"]);
+    parse.cluster.ldap_authentication.push(LdapAuthentication { enabled, user_search_base, servers, span: auth.span });
+}
+
+/// One `<line>` of `getLine`: the DN and `associatedDevices`, the devices that share it.
+pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
+    let Some(dn) = dn(line, "pattern", "routePartitionName") else { return };
+    let allow_cti_control = flag(parse, line, &["allowCtiControlFlag"]);
+    let associated_devices = texts(line, "associatedDevices", "device");
+    parse.cluster.directory_numbers.push(DirectoryNumber {
+        dn,
+        associated_devices,
+        allow_cti_control,
+        span: line.span,
+    });
+}

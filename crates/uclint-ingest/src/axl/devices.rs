@@ -1,0 +1,83 @@
+//! `getPhone` / `listPhone` `<phone>` and `getDeviceProfile` / `listDeviceProfile`
+//! `<deviceProfile>` records, with their `lines/line` (formats.md §4a, §6).
+
+use uclint_model::{Device, DeviceKind, Line, Spanned};
+
+use crate::codes;
+use crate::xml::read::{dn, flag, number};
+use crate::xml::Element;
+use crate::FileParse;
+
+/// One `<phone>`.
+pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
+    let Some(name) = phone.text_at(&["name"]) else { return };
+    let device = Device {
+        kind: DeviceKind::Phone,
+        name,
+        model: phone.text_at(&["model"]).or_else(|| phone.text_at(&["product"])),
+        common_device_config: phone.text_at(&["commonDeviceConfigName"]),
+        allow_cti_control: flag(parse, phone, &["allowCtiControlFlag"]),
+        extension_mobility: flag(parse, phone, &["enableExtensionMobility"]),
+        logout_profile: phone.text_at(&["defaultProfileName"]),
+        user_locale: phone.text_at(&["userLocale"]),
+        owner_user_id: phone.text_at(&["ownerUserName"]),
+        login_user_id: None,
+        application_users: Vec::new(),
+        lines: lines(parse, phone),
+        span: phone.span,
+    };
+    parse.cluster.phones.push(device);
+}
+
+/// One `<deviceProfile>`.
+pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
+    let Some(name) = profile.text_at(&["name"]) else { return };
+    let device = Device {
+        kind: DeviceKind::DeviceProfile,
+        name,
+        model: profile.text_at(&["model"]).or_else(|| profile.text_at(&["product"])),
+        common_device_config: None,
+        allow_cti_control: flag(parse, profile, &["allowCtiControlFlag"]),
+        extension_mobility: None,
+        logout_profile: None,
+        user_locale: profile.text_at(&["userLocale"]),
+        owner_user_id: None,
+        login_user_id: profile.text_at(&["loginUserId"]),
+        application_users: Vec::new(),
+        lines: lines(parse, profile),
+        span: profile.span,
+    };
+    parse.cluster.device_profiles.push(device);
+}
+
+/// `lines/line` (with `index`), or the `lines/lineIdentifier` choice, which has no index.
+fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
+    let Some(list) = device.child("lines") else { return Vec::new() };
+    let mut lines = Vec::new();
+    for line in list.children_named("line") {
+        let Some(dn) = line.child("dirn").and_then(|d| dn(d, "pattern", "routePartitionName")) else { continue };
+        let Some(index) = number(parse, line, &["index"]) else {
+            let message = "this line has no `index`, so its button position is unknown; it was not read";
+            parse.report(codes::INVALID_VALUE.at(parse.path, dn.span, message));
+            continue;
+        };
+        lines.push(Line {
+            index,
+            max_calls: number(parse, line, &["maxNumCalls"]),
+            busy_trigger: number(parse, line, &["busyTrigger"]),
+            allow_cti_control: None,
+            dn,
+        });
+    }
+    for (position, identifier) in list.children_named("lineIdentifier").enumerate() {
+        let Some(dn) = dn(identifier, "directoryNumber", "routePartitionName") else { continue };
+        if parse.first_time("line-identifier") {
+            let message = "lines are given as lineIdentifier, which has no index; each one is taken to be \
+                           on the button of its position in the list";
+            parse.report(codes::INFERRED_FORM.at(parse.path, dn.span, message));
+        }
+        let index = Spanned::new(position as u32 + 1, dn.span);
+        lines.push(Line { index, dn, max_calls: None, busy_trigger: None, allow_cti_control: None });
+    }
+    lines
+}

@@ -1,0 +1,81 @@
+//! `getUser` / `listUser` `<user>` and `getAppUser` / `listAppUser` `<appUser>` records
+//! (formats.md §7, §8). Passwords, PINs and digest credentials were masked before the text was
+//! read; only whether digest credentials are set is kept.
+
+use uclint_model::{AppUser, DnRef, EndUser, Spanned};
+
+use crate::codes;
+use crate::xml::read::{flag, texts};
+use crate::xml::Element;
+use crate::FileParse;
+
+/// One `<user>`.
+pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
+    let Some(user_id) = user.text_at(&["userid"]) else { return };
+    let primary_extension = user.text_at(&["primaryExtension", "pattern"]).map(|pattern| {
+        let partition = user.text_at(&["primaryExtension", "routePartitionName"]).map(|p| p.value);
+        Spanned::new(DnRef::with_partition(&pattern.value, &partition.unwrap_or_default()), pattern.span)
+    });
+    // AXL has been seen returning `<digestCredentials/>` for users that have them (formats.md
+    // §7, §16.4), so an empty element means "unknown", not "absent": only a value is evidence.
+    let digest_credentials =
+        user.child("digestCredentials").and_then(|element| element.value()).map(|text| Spanned::new(true, text.span));
+    let groups = user
+        .child("associatedGroups")
+        .map(|g| g.children_named("userGroup").filter_map(|group| group.text_at(&["name"])).collect())
+        .unwrap_or_default();
+    let end_user = EndUser {
+        ipcc_extension: ipcc_extension(parse, user),
+        primary_extension,
+        controlled_devices: texts(user, "associatedDevices", "device"),
+        controlled_profiles: texts(user, "phoneProfiles", "profileName"),
+        groups,
+        digest_credentials,
+        user_locale: user.text_at(&["userLocale"]),
+        enable_cti: flag(parse, user, &["enableCti"]),
+        imp_enabled: flag(parse, user, &["imAndPresenceEnable"]),
+        home_cluster: flag(parse, user, &["homeCluster"]),
+        span: user.span,
+        user_id,
+    };
+    parse.cluster.end_users.push(end_user);
+}
+
+/// `ipccExtension`, with the partition from `ipccRoutePartition` where the schema has it
+/// (12.0 and later; an empty one is the "None" partition).
+fn ipcc_extension(parse: &mut FileParse<'_>, user: &Element) -> Option<Spanned<DnRef>> {
+    let pattern = user.text_at(&["ipccExtension"])?;
+    let dn = match user.child("ipccRoutePartition") {
+        Some(partition) => {
+            DnRef::with_partition(&pattern.value, &partition.value().map(|p| p.value).unwrap_or_default())
+        }
+        None => {
+            if parse.first_time("partitionless-ipcc") {
+                let message = "this getUser response has no ipccRoutePartition (AXL before 12.0); uclint \
+                               matches the IPCC extension by pattern against the lines of phones and device profiles";
+                parse.report(codes::INFERRED_FORM.at(parse.path, pattern.span, message));
+            }
+            DnRef::pattern_only(&pattern.value)
+        }
+    };
+    Some(Spanned::new(dn, pattern.span))
+}
+
+/// One `<appUser>`.
+pub fn app_user(parse: &mut FileParse<'_>, app_user: &Element) {
+    let Some(name) = app_user.text_at(&["userid"]) else { return };
+    let mut controlled_profiles = texts(app_user, "ctiControlledDeviceProfiles", "deviceProfile");
+    // End users list profiles as `profileName`; accept that spelling here too.
+    controlled_profiles.extend(texts(app_user, "ctiControlledDeviceProfiles", "profileName"));
+    let groups = app_user
+        .child("associatedGroups")
+        .map(|g| g.children_named("userGroup").filter_map(|group| group.text_at(&["name"])).collect())
+        .unwrap_or_default();
+    parse.cluster.app_users.push(AppUser {
+        name,
+        controlled_devices: texts(app_user, "associatedDevices", "device"),
+        controlled_profiles,
+        groups,
+        span: app_user.span,
+    });
+}

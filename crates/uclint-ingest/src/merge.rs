@@ -1,0 +1,374 @@
+//! Combines the records of every file into one object per key.
+//!
+//! Users export what their access allows, so one object often arrives in pieces: a phone from
+//! `getPhone` and its lines from SQL, a user from the BAT tar and again from `getUser`, one SQL
+//! row per line or association. Records are merged by key (phone, device profile, application
+//! user, Common Device Configuration and line group by name; end user by user ID; service
+//! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
+//! one object; UCCX resource by user ID; directory number by pattern and partition) in input
+//! order, so the result never depends on thread count.
+//!
+//! A field set in only one record is taken from it; lists are joined without repeats; lines are
+//! matched by button index. When two records give different values for one field the first is
+//! kept and INPUT006 points at both.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::hash::Hash;
+
+use uclint_model::{
+    AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
+    EnterpriseParameter, LdapAuthentication, Line, LineGroup, ObjectKey, ServiceParameter, Spanned, UccxResource,
+};
+
+use crate::codes;
+
+/// Merges clusters one after the other, remembering where each key's object is.
+#[derive(Default)]
+pub struct Merger {
+    cluster: Cluster,
+    phones: HashMap<String, usize>,
+    device_profiles: HashMap<String, usize>,
+    end_users: HashMap<String, usize>,
+    app_users: HashMap<String, usize>,
+    common_device_configs: HashMap<String, usize>,
+    line_groups: HashMap<String, usize>,
+    service_parameters: HashMap<(String, String, String), usize>,
+    enterprise_parameters: HashMap<String, usize>,
+    uccx_resources: HashMap<String, usize>,
+    directory_numbers: HashMap<DnKey, usize>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Merger {
+    /// Adds every record of `other`, merging those whose key was seen before.
+    pub fn add(&mut self, other: Cluster) {
+        let Cluster {
+            phones,
+            device_profiles,
+            end_users,
+            app_users,
+            common_device_configs,
+            line_groups,
+            service_parameters,
+            enterprise_parameters,
+            ldap_authentication,
+            uccx_resources,
+            directory_numbers,
+            present,
+        } = other;
+        let out = &mut self.diagnostics;
+        for phone in phones {
+            let key = phone.name.value.clone();
+            upsert(&mut self.cluster.phones, &mut self.phones, key, phone, |kept, new| merge_device(kept, new, out));
+        }
+        for profile in device_profiles {
+            let key = profile.name.value.clone();
+            let (list, index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
+            upsert(list, index, key, profile, |kept, new| merge_device(kept, new, out));
+        }
+        for user in end_users {
+            let key = user.user_id.value.clone();
+            upsert(&mut self.cluster.end_users, &mut self.end_users, key, user, |kept, new| merge_user(kept, new, out));
+        }
+        for user in app_users {
+            let key = user.name.value.clone();
+            let (list, index) = (&mut self.cluster.app_users, &mut self.app_users);
+            upsert(list, index, key, user, merge_app_user);
+        }
+        for cdc in common_device_configs {
+            let key = cdc.name.value.clone();
+            let (list, index) = (&mut self.cluster.common_device_configs, &mut self.common_device_configs);
+            upsert(list, index, key, cdc, |kept, new| merge_cdc(kept, new, out));
+        }
+        for group in line_groups {
+            let key = group.name.value.clone();
+            let (list, index) = (&mut self.cluster.line_groups, &mut self.line_groups);
+            upsert(list, index, key, group, merge_line_group);
+        }
+        for parameter in service_parameters {
+            let key = (parameter.server.value.clone(), parameter.service.value.clone(), parameter.name.value.clone());
+            let (list, index) = (&mut self.cluster.service_parameters, &mut self.service_parameters);
+            upsert(list, index, key, parameter, |kept, new| merge_service_parameter(kept, new, out));
+        }
+        for parameter in enterprise_parameters {
+            let key = parameter.name.value.clone();
+            let (list, index) = (&mut self.cluster.enterprise_parameters, &mut self.enterprise_parameters);
+            upsert(list, index, key, parameter, |kept, new| merge_enterprise_parameter(kept, new, out));
+        }
+        for auth in ldap_authentication {
+            match self.cluster.ldap_authentication.first_mut() {
+                Some(kept) => merge_ldap(kept, auth, out),
+                None => self.cluster.ldap_authentication.push(auth),
+            }
+        }
+        for resource in uccx_resources {
+            let key = resource.user_id.value.clone();
+            let (list, index) = (&mut self.cluster.uccx_resources, &mut self.uccx_resources);
+            upsert(list, index, key, resource, |kept, new| merge_uccx_resource(kept, new, out));
+        }
+        for number in directory_numbers {
+            let key = number.dn.value.clone();
+            let (list, index) = (&mut self.cluster.directory_numbers, &mut self.directory_numbers);
+            upsert(list, index, key, number, |kept, new| merge_directory_number(kept, new, out));
+        }
+        self.cluster.present.extend(present);
+    }
+
+    /// The merged cluster and the conflicts found, in input order.
+    pub fn finish(self) -> (Cluster, Vec<Diagnostic>) {
+        (self.cluster, self.diagnostics)
+    }
+}
+
+/// Appends `record`, or merges it into the object already stored under `key`.
+fn upsert<K: Hash + Eq, T>(
+    list: &mut Vec<T>,
+    index: &mut HashMap<K, usize>,
+    key: K,
+    record: T,
+    mut merge: impl FnMut(&mut T, T),
+) {
+    match index.get(&key) {
+        Some(&at) => merge(&mut list[at], record),
+        None => {
+            index.insert(key, list.len());
+            list.push(record);
+        }
+    }
+}
+
+/// Takes `new` into an unset `kept`, or reports a conflict when both are set and differ.
+fn field<T: PartialEq + Display>(
+    kept: &mut Option<Spanned<T>>,
+    new: Option<Spanned<T>>,
+    what: &str,
+    object: &ObjectKey,
+    out: &mut Vec<Diagnostic>,
+) {
+    match (kept.as_ref(), new) {
+        (None, new) => *kept = new,
+        (Some(k), Some(n)) if k.value != n.value => out.push(conflict(object, what, k, &n)),
+        _ => {}
+    }
+}
+
+fn conflict<T: Display>(object: &ObjectKey, what: &str, kept: &Spanned<T>, new: &Spanned<T>) -> Diagnostic {
+    let message = format!(
+        "{what} of {object} is `{}` here but `{}` in an earlier record; the earlier value is kept",
+        new.value, kept.value
+    );
+    codes::CONFLICTING_VALUES
+        .about(object.clone(), new.span, message)
+        .with_label(kept.span, "earlier value")
+        .with_help("Use exports taken at the same time, or drop the older one from the input")
+}
+
+/// Joins two lists of names, keeping the first span of each name.
+fn union(kept: &mut Vec<Spanned<String>>, new: Vec<Spanned<String>>) {
+    for item in new {
+        if !kept.iter().any(|k| k.value == item.value) {
+            kept.push(item);
+        }
+    }
+}
+
+/// A DN reference without a partition (BAT tar, AXL before 12.0) is completed, not contradicted,
+/// by the same pattern with a partition.
+fn dn_ref(
+    kept: &mut Option<Spanned<DnRef>>,
+    new: Option<Spanned<DnRef>>,
+    what: &str,
+    object: &ObjectKey,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let (Some(k), Some(n)) = (kept.as_ref(), new.as_ref()) {
+        if k.value.pattern == n.value.pattern && (k.value.partition.is_none() || n.value.partition.is_none()) {
+            if k.value.partition.is_none() {
+                *kept = new;
+            }
+            return;
+        }
+    }
+    field(kept, new, what, object, out);
+}
+
+fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    field(&mut kept.model, new.model, "The model", &object, out);
+    field(&mut kept.common_device_config, new.common_device_config, "The Common Device Configuration", &object, out);
+    field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
+    field(&mut kept.extension_mobility, new.extension_mobility, "Enable Extension Mobility", &object, out);
+    field(&mut kept.logout_profile, new.logout_profile, "The logout profile", &object, out);
+    field(&mut kept.user_locale, new.user_locale, "The device user locale", &object, out);
+    field(&mut kept.owner_user_id, new.owner_user_id, "The owner user ID", &object, out);
+    field(&mut kept.login_user_id, new.login_user_id, "The login user ID", &object, out);
+    union(&mut kept.application_users, new.application_users);
+    for line in new.lines {
+        match kept.lines.iter_mut().find(|l| l.index.value == line.index.value) {
+            Some(existing) => merge_line(existing, line, &object, out),
+            None => kept.lines.push(line),
+        }
+    }
+}
+
+fn merge_line(kept: &mut Line, new: Line, object: &ObjectKey, out: &mut Vec<Diagnostic>) {
+    let n = kept.index.value;
+    if kept.dn.value != new.dn.value {
+        out.push(conflict(object, &format!("The directory number on line {n}"), &kept.dn, &new.dn));
+        return;
+    }
+    field(&mut kept.max_calls, new.max_calls, &format!("Maximum Number of Calls on line {n}"), object, out);
+    field(&mut kept.busy_trigger, new.busy_trigger, &format!("Busy Trigger on line {n}"), object, out);
+    let what = format!("Allow Control of Device from CTI on line {n}");
+    field(&mut kept.allow_cti_control, new.allow_cti_control, &what, object, out);
+}
+
+fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    dn_ref(&mut kept.ipcc_extension, new.ipcc_extension, "The IPCC extension", &object, out);
+    dn_ref(&mut kept.primary_extension, new.primary_extension, "The primary extension", &object, out);
+    union(&mut kept.controlled_devices, new.controlled_devices);
+    union(&mut kept.controlled_profiles, new.controlled_profiles);
+    union(&mut kept.groups, new.groups);
+    // AXL getUser has been seen returning an empty digestCredentials for users whose tar row
+    // holds a hash (formats.md §7), so "set" anywhere wins over "empty" without a conflict.
+    match (&kept.digest_credentials, new.digest_credentials) {
+        (None, new) => kept.digest_credentials = new,
+        (Some(k), Some(n)) if !k.value && n.value => kept.digest_credentials = Some(n),
+        _ => {}
+    }
+    field(&mut kept.user_locale, new.user_locale, "The user locale", &object, out);
+    field(&mut kept.enable_cti, new.enable_cti, "Allow Control of Device from CTI", &object, out);
+    field(&mut kept.imp_enabled, new.imp_enabled, "Enable User for Unified CM IM and Presence", &object, out);
+    field(&mut kept.home_cluster, new.home_cluster, "Home Cluster", &object, out);
+}
+
+fn merge_app_user(kept: &mut AppUser, new: AppUser) {
+    union(&mut kept.controlled_devices, new.controlled_devices);
+    union(&mut kept.controlled_profiles, new.controlled_profiles);
+    union(&mut kept.groups, new.groups);
+}
+
+fn merge_cdc(kept: &mut CommonDeviceConfig, new: CommonDeviceConfig, out: &mut Vec<Diagnostic>) {
+    let object = ObjectKey::CommonDeviceConfig(kept.name.value.clone());
+    field(&mut kept.ip_addressing_mode, new.ip_addressing_mode, "The IP addressing mode", &object, out);
+}
+
+fn merge_line_group(kept: &mut LineGroup, new: LineGroup) {
+    for member in new.members {
+        if !kept.members.iter().any(|m| m.value == member.value) {
+            kept.members.push(member);
+        }
+    }
+}
+
+fn merge_service_parameter(kept: &mut ServiceParameter, new: ServiceParameter, out: &mut Vec<Diagnostic>) {
+    if kept.value.value != new.value.value {
+        let object = ObjectKey::ServiceParameter(format!("{}/{}", kept.service.value, kept.name.value));
+        out.push(conflict(&object, "The value", &kept.value, &new.value));
+    }
+}
+
+fn merge_enterprise_parameter(kept: &mut EnterpriseParameter, new: EnterpriseParameter, out: &mut Vec<Diagnostic>) {
+    if kept.value.value != new.value.value {
+        let object = ObjectKey::EnterpriseParameter(kept.name.value.clone());
+        out.push(conflict(&object, "The value", &kept.value, &new.value));
+    }
+}
+
+fn merge_ldap(kept: &mut LdapAuthentication, new: LdapAuthentication, out: &mut Vec<Diagnostic>) {
+    let object = ObjectKey::LdapAuthentication;
+    field(&mut kept.enabled, new.enabled, "Use LDAP Authentication for End Users", &object, out);
+    field(&mut kept.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
+    for server in new.servers {
+        match kept.servers.iter_mut().find(|s| s.host.value == server.host.value) {
+            Some(existing) => {
+                let host = existing.host.value.clone();
+                field(&mut existing.port, server.port, &format!("The port of LDAP server {host}"), &object, out);
+                field(&mut existing.ssl, server.ssl, &format!("SSL on LDAP server {host}"), &object, out);
+            }
+            None => kept.servers.push(server),
+        }
+    }
+}
+
+fn merge_uccx_resource(kept: &mut UccxResource, new: UccxResource, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    dn_ref(&mut kept.extension, new.extension, "The extension", &object, out);
+    field(&mut kept.resource_type, new.resource_type, "The resource type", &object, out);
+    field(&mut kept.team, new.team, "The team", &object, out);
+}
+
+fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    union(&mut kept.associated_devices, new.associated_devices);
+    field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use uclint_model::{SourceId, Span};
+
+    use super::*;
+
+    fn at(offset: usize) -> Span {
+        Span::new(SourceId(0), offset, offset + 1)
+    }
+
+    fn user(ipcc: DnRef, digest: bool, offset: usize) -> EndUser {
+        EndUser {
+            user_id: Spanned::new("agent01".into(), at(offset)),
+            ipcc_extension: Some(Spanned::new(ipcc, at(offset + 1))),
+            primary_extension: None,
+            controlled_devices: vec![Spanned::new(format!("SEP{offset}"), at(offset + 2))],
+            controlled_profiles: Vec::new(),
+            groups: Vec::new(),
+            digest_credentials: Some(Spanned::new(digest, at(offset + 3))),
+            user_locale: None,
+            enable_cti: None,
+            imp_enabled: None,
+            home_cluster: None,
+            span: at(offset),
+        }
+    }
+
+    fn merged(records: Vec<EndUser>) -> (EndUser, Vec<Diagnostic>) {
+        let mut merger = Merger::default();
+        for record in records {
+            merger.add(Cluster { end_users: vec![record], ..Cluster::default() });
+        }
+        let (mut cluster, diagnostics) = merger.finish();
+        assert_eq!(cluster.end_users.len(), 1);
+        (cluster.end_users.remove(0), diagnostics)
+    }
+
+    #[test]
+    fn a_partition_completes_a_pattern_in_either_order() {
+        let with = DnRef::with_partition("4001", "PT_Internal");
+        let without = DnRef::pattern_only("4001");
+        for records in [
+            vec![user(without.clone(), true, 0), user(with.clone(), false, 10)],
+            vec![user(with.clone(), false, 0), user(without.clone(), true, 10)],
+        ] {
+            let (user, diagnostics) = merged(records);
+            assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+            assert_eq!(user.ipcc_extension.unwrap().value, with);
+            assert_eq!(user.digest_credentials.map(|d| d.value), Some(true), "set wins over empty");
+            assert_eq!(user.controlled_devices.len(), 2, "devices are joined");
+        }
+    }
+
+    #[test]
+    fn different_patterns_conflict_and_the_first_is_kept() {
+        let records = vec![
+            user(DnRef::with_partition("4001", "PT_Internal"), true, 0),
+            user(DnRef::with_partition("4009", "PT_Internal"), true, 10),
+        ];
+        let (user, diagnostics) = merged(records);
+        assert_eq!(user.ipcc_extension.unwrap().value.pattern, "4001");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!((diagnostics[0].primary.span, diagnostics[0].secondary[0].span), (at(11), at(1)));
+        assert_eq!(diagnostics[0].object, ObjectKey::User("agent01".into()));
+    }
+}

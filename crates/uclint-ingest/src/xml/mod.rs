@@ -1,0 +1,259 @@
+//! A small element tree over quick-xml's event stream, with the source span of every element,
+//! attribute value and text.
+//!
+//! AXL, `executeSQLQuery` and UCCX `adminapi` responses are a few levels deep and their readers
+//! look up children by local name, so each file is streamed once into this tree and the family
+//! readers walk it. Names are local (prefix dropped), because AXL children are unqualified and
+//! only the response element carries the `http://www.cisco.com/AXL/API/<ver>` namespace.
+//!
+//! Reading never fails: malformed XML ends the tree at the error, keeps every element read so
+//! far (open elements are closed there) and returns the error position for an INPUT002.
+
+pub mod read;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+use uclint_model::{SourceId, Span, Spanned};
+
+/// One XML element.
+#[derive(Debug)]
+pub struct Element {
+    /// Local name, e.g. `phone` for `<ns:phone>`.
+    pub name: String,
+    /// The namespace URI the element is bound to, if any.
+    pub namespace: Option<String>,
+    /// Attributes by local name, values unescaped and spanning the value inside the quotes.
+    pub attributes: Vec<(String, Spanned<String>)>,
+    /// The element's own text, trimmed; `None` when it is empty or blank.
+    pub text: Option<Spanned<String>>,
+    /// Child elements in document order.
+    pub children: Vec<Element>,
+    /// Whether it carries `xsi:nil="true"`.
+    pub nil: bool,
+    /// From `<` of the start tag to `>` of the end tag.
+    pub span: Span,
+    /// The start tag alone, for diagnostics about the element as a whole.
+    pub tag: Span,
+}
+
+/// What was read from one XML text.
+#[derive(Debug, Default)]
+pub struct Document {
+    /// Top-level elements (a file may hold several responses one after the other).
+    pub roots: Vec<Element>,
+    /// Where and why reading stopped early.
+    pub error: Option<(usize, String)>,
+}
+
+impl Element {
+    /// The first child with this local name.
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// Every child with this local name.
+    pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    /// The element at a path of child names, e.g. `["dirn", "pattern"]`.
+    pub fn at(&self, path: &[&str]) -> Option<&Element> {
+        path.iter().try_fold(self, |el, name| el.child(name))
+    }
+
+    /// The text of the element at `path`, or `None` when it is absent, empty or `xsi:nil`.
+    pub fn text_at(&self, path: &[&str]) -> Option<Spanned<String>> {
+        self.at(path).and_then(Element::value)
+    }
+
+    /// This element's text, or `None` when it is empty or `xsi:nil` (AXL's "unset").
+    pub fn value(&self) -> Option<Spanned<String>> {
+        if self.nil {
+            return None;
+        }
+        self.text.clone()
+    }
+
+    /// An attribute's value by local name.
+    pub fn attribute(&self, name: &str) -> Option<&Spanned<String>> {
+        self.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+}
+
+/// A piece of an element's text: its byte range and its unescaped value.
+type TextPiece = (usize, usize, String);
+
+/// An element still open while reading, with the text pieces seen so far.
+type OpenElement = (Element, Vec<TextPiece>);
+
+/// Reads `text` (the whole file) into a tree. Spans point into `text`.
+pub fn read_document(text: &str, source: SourceId) -> Document {
+    let mut reader = NsReader::from_str(text);
+    let mut open: Vec<OpenElement> = Vec::new();
+    let mut doc = Document::default();
+    loop {
+        let before = reader.buffer_position() as usize;
+        // The resolved namespace borrows the reader; own it before asking for the position.
+        let event = reader.read_resolved_event().map(|(namespace, event)| (bound_namespace(namespace), event));
+        let after = reader.buffer_position() as usize;
+        match event {
+            Ok((namespace, Event::Start(start))) => {
+                let mut element = start_element(&start, namespace, text, source, before);
+                element.tag = Span::new(source, before, after);
+                open.push((element, Vec::new()));
+            }
+            Ok((namespace, Event::Empty(start))) => {
+                let mut element = start_element(&start, namespace, text, source, before);
+                element.span = Span::new(source, before, after);
+                element.tag = element.span;
+                attach(&mut open, &mut doc, element);
+            }
+            Ok((_, Event::End(_))) => {
+                if let Some((mut element, texts)) = open.pop() {
+                    element.span.end = Span::new(source, before, after).end;
+                    element.text = join_texts(texts, source);
+                    attach(&mut open, &mut doc, element);
+                }
+            }
+            Ok((_, Event::Text(t))) => {
+                if let Some((_, texts)) = open.last_mut() {
+                    let value =
+                        t.unescape().map_or_else(|_| String::from_utf8_lossy(&t).into_owned(), |v| v.into_owned());
+                    texts.push((before, after, value));
+                }
+            }
+            Ok((_, Event::CData(c))) => {
+                if let Some((_, texts)) = open.last_mut() {
+                    // The span covers the content, inside `<![CDATA[` and `]]>`.
+                    let content = (before + 9).min(after)..after.saturating_sub(3).max(before);
+                    texts.push((content.start, content.end, String::from_utf8_lossy(&c).into_owned()));
+                }
+            }
+            Ok((_, Event::Eof)) => {
+                if !open.is_empty() {
+                    let name = open.last().map(|(e, _)| e.name.clone()).unwrap_or_default();
+                    doc.error = Some((text.len(), format!("the file ends inside `<{name}>`")));
+                }
+                break;
+            }
+            Ok(_) => {}
+            Err(err) => {
+                doc.error = Some((reader.error_position() as usize, err.to_string()));
+                break;
+            }
+        }
+    }
+    // Close whatever is still open at the point reading stopped, so what was read stays.
+    let end = doc.error.as_ref().map_or(text.len(), |(at, _)| *at);
+    while let Some((mut element, texts)) = open.pop() {
+        element.span.end = Span::new(source, end, end).end.max(element.span.start);
+        element.text = join_texts(texts, source);
+        attach(&mut open, &mut doc, element);
+    }
+    doc
+}
+
+fn attach(open: &mut [OpenElement], doc: &mut Document, element: Element) {
+    match open.last_mut() {
+        Some((parent, _)) => parent.children.push(element),
+        None => doc.roots.push(element),
+    }
+}
+
+fn bound_namespace(namespace: ResolveResult<'_>) -> Option<String> {
+    match namespace {
+        ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
+        _ => None,
+    }
+}
+
+fn start_element(
+    start: &BytesStart<'_>,
+    namespace: Option<String>,
+    text: &str,
+    source: SourceId,
+    at: usize,
+) -> Element {
+    let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+    let mut attributes = Vec::new();
+    let mut nil = false;
+    for attribute in start.attributes().with_checks(false).flatten() {
+        let key = String::from_utf8_lossy(attribute.key.local_name().as_ref()).into_owned();
+        let value = attribute
+            .unescape_value()
+            .map_or_else(|_| String::from_utf8_lossy(&attribute.value).into_owned(), |v| v.into_owned());
+        let span = offset_in(text, &attribute.value)
+            .map_or(Span::new(source, at, at), |s| Span::new(source, s, s + attribute.value.len()));
+        if key == "nil" && value.trim() == "true" {
+            nil = true;
+        }
+        attributes.push((key, Spanned::new(value, span)));
+    }
+    let span = Span::new(source, at, at);
+    Element { name, namespace, attributes, text: None, children: Vec::new(), nil, span, tag: span }
+}
+
+/// Where a slice borrowed from `text` starts in it. The reader borrows attribute values from
+/// the input, so the address difference is the offset; anything else (an owned copy) is `None`.
+fn offset_in(text: &str, part: &[u8]) -> Option<usize> {
+    let base = text.as_ptr() as usize;
+    let at = (part.as_ptr() as usize).checked_sub(base)?;
+    (at + part.len() <= text.len()).then_some(at)
+}
+
+/// Joins the text pieces of one element, trimmed, with the span of the non-blank part.
+fn join_texts(texts: Vec<TextPiece>, source: SourceId) -> Option<Spanned<String>> {
+    let pieces: Vec<_> = texts.into_iter().filter(|(_, _, v)| !v.trim().is_empty()).collect();
+    let (first_start, _, first) = pieces.first()?;
+    let (_, last_end, last) = pieces.last()?;
+    // Whitespace is never escaped in these files, so raw and unescaped edges match.
+    let start = first_start + (first.len() - first.trim_start().len());
+    let end = last_end.saturating_sub(last.len() - last.trim_end().len()).max(start);
+    let value: String = pieces.iter().map(|(_, _, v)| v.as_str()).collect();
+    Some(Spanned::new(value.trim().to_owned(), Span::new(source, start, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice(text: &str, span: Span) -> &str {
+        &text[span.start as usize..span.end as usize]
+    }
+
+    #[test]
+    fn text_spans_point_at_the_trimmed_text() {
+        let text = "<a xmlns:ns=\"urn:x\"><ns:b uuid=\"{1}\">\n  4001 \n</ns:b><c/><d xsi:nil=\"true\"/></a>";
+        let doc = read_document(text, SourceId(0));
+        let a = &doc.roots[0];
+        let b = a.child("b").unwrap();
+        assert_eq!(b.namespace.as_deref(), Some("urn:x"));
+        let value = b.value().unwrap();
+        assert_eq!(value.value, "4001");
+        assert_eq!(slice(text, value.span), "4001");
+        assert_eq!(slice(text, b.attribute("uuid").unwrap().span), "{1}");
+        assert!(a.child("c").unwrap().value().is_none());
+        assert!(a.child("d").unwrap().nil);
+        assert_eq!(slice(text, a.span), text);
+    }
+
+    #[test]
+    fn malformed_xml_keeps_what_was_read_and_says_where() {
+        let text = "<a><b>1</b><c>2</d></a>";
+        let doc = read_document(text, SourceId(0));
+        let (at, _) = doc.error.expect("error");
+        assert_eq!(&text[at..at + 4], "</d>");
+        assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "1");
+    }
+
+    #[test]
+    fn escaped_text_is_unescaped_and_cdata_read() {
+        let text = "<a><b>A &amp; B</b><c><![CDATA[x<y]]></c></a>";
+        let doc = read_document(text, SourceId(0));
+        assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "A & B");
+        let c = doc.roots[0].child("c").unwrap().value().unwrap();
+        assert_eq!(c.value, "x<y");
+        assert_eq!(slice(text, c.span), "x<y");
+    }
+}

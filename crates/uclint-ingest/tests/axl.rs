@@ -1,0 +1,228 @@
+//! AXL `get*` and `list*` responses: every value a rule reads spans its element text, secrets
+//! never reach the source map, and malformed or partial responses are reported, not fatal.
+
+use std::path::Path;
+
+use uclint_ingest::{parse, FileStatus, Ingested, RawInput};
+use uclint_model::{DnKey, DnRef, Span};
+
+/// Parses one in-memory file as if it had been read from `path`.
+fn ingest_text(path: &str, text: &str) -> Ingested {
+    parse(vec![RawInput { path: path.into(), bytes: text.as_bytes().to_vec(), error: None }])
+}
+
+fn slice(ingested: &Ingested, span: Span) -> &str {
+    ingested.sources.get(span.source).slice(span)
+}
+
+fn envelope(operation: &str, version: &str, record: &str) -> String {
+    format!(
+        "<?xml version='1.0' encoding='UTF-8'?>\n\
+         <soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>\n\
+         <ns:{operation}Response xmlns:ns=\"http://www.cisco.com/AXL/API/{version}\"><return>\n{record}\n\
+         </return></ns:{operation}Response></soapenv:Body></soapenv:Envelope>\n"
+    )
+}
+
+const PHONE: &str = r#"<phone ctiid="7" uuid="{A}"><name>SEP0011AABB0001</name><model>Cisco 8841</model>
+  <commonDeviceConfigName uuid=""/>
+  <lines><line uuid="{L}"><index>2</index>
+    <dirn uuid="{D}"><pattern>\+14085554001</pattern><routePartitionName uuid="{P}">PT_Internal</routePartitionName></dirn>
+    <maxNumCalls> 4 </maxNumCalls><busyTrigger>2</busyTrigger></line></lines>
+  <enableExtensionMobility>F</enableExtensionMobility><defaultProfileName/>
+  <allowCtiControlFlag>t</allowCtiControlFlag>
+  <emccCallingSearchSpaceName xsi:nil="true" uuid="" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>
+</phone>"#;
+
+#[test]
+fn get_phone_lines_span_their_element_text() {
+    let ingested = ingest_text("getPhone.xml", &envelope("getPhone", "14.0", PHONE));
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL 14.0 getPhone".into()));
+    let phone = &ingested.cluster.phones[0];
+    assert_eq!(slice(&ingested, phone.name.span), "SEP0011AABB0001");
+    assert!(phone.common_device_config.is_none(), "an empty element is unset");
+    assert_eq!(phone.extension_mobility.as_ref().map(|f| f.value), Some(false));
+    assert_eq!(phone.allow_cti_control.as_ref().map(|f| f.value), Some(true));
+    let line = &phone.lines[0];
+    assert_eq!(line.index.value, 2);
+    assert_eq!(line.dn.value, DnKey::new("+14085554001", "PT_Internal"));
+    assert_eq!(slice(&ingested, line.dn.span), r"\+14085554001");
+    let max_calls = line.max_calls.as_ref().unwrap();
+    assert_eq!((max_calls.value, slice(&ingested, max_calls.span)), (4, "4"));
+    assert_eq!(slice(&ingested, line.busy_trigger.as_ref().unwrap().span), "2");
+}
+
+#[test]
+fn get_user_reads_the_ipcc_extension_with_its_partition_and_masks_secrets() {
+    let user = r#"<user uuid="{U}"><userid>agent01</userid><password>Secr3tPass</password><pin>1234</pin>
+      <associatedDevices><device>SEP0011AABB0001</device><device>CSFAGENT01</device></associatedDevices>
+      <primaryExtension><pattern>4001</pattern><routePartitionName/></primaryExtension>
+      <associatedGroups><userGroup><name>Standard CTI Enabled</name><userRoles><userRole>Standard CTI Enabled</userRole></userRoles></userGroup></associatedGroups>
+      <enableCti>1</enableCti><digestCredentials>d1g3stV4lue</digestCredentials>
+      <phoneProfiles><profileName uuid="{P}">UDP_agent01</profileName></phoneProfiles>
+      <homeCluster>TRUE</homeCluster><imAndPresenceEnable>false</imAndPresenceEnable>
+      <ipccExtension uuid="{E}">4001</ipccExtension><ipccRoutePartition uuid="{R}">PT_Internal</ipccRoutePartition></user>"#;
+    let ingested = ingest_text("getUser.xml", &envelope("getUser", "12.5", user));
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let text = &ingested.sources.get(uclint_model::SourceId(0)).text;
+    for secret in ["Secr3tPass", "1234", "d1g3stV4lue"] {
+        assert!(!text.contains(secret), "{secret} reached the source map");
+    }
+    assert!(text.contains("<password>**********</password><pin>****</pin>"));
+
+    let user = &ingested.cluster.end_users[0];
+    let ipcc = user.ipcc_extension.as_ref().unwrap();
+    assert_eq!(ipcc.value, DnRef::with_partition("4001", "PT_Internal"));
+    assert_eq!(slice(&ingested, ipcc.span), "4001");
+    assert_eq!(user.primary_extension.as_ref().unwrap().value, DnRef::with_partition("4001", ""));
+    let devices: Vec<_> = user.controlled_devices.iter().map(|d| d.value.as_str()).collect();
+    assert_eq!(devices, ["SEP0011AABB0001", "CSFAGENT01"]);
+    assert_eq!(user.controlled_profiles[0].value, "UDP_agent01");
+    assert_eq!(user.groups[0].value, "Standard CTI Enabled");
+    let digest = user.digest_credentials.as_ref().unwrap();
+    assert!(digest.value, "digest credentials are present");
+    assert_eq!(slice(&ingested, digest.span), "***********");
+    assert_eq!(user.enable_cti.as_ref().map(|f| f.value), Some(true));
+    assert_eq!(user.home_cluster.as_ref().map(|f| f.value), Some(true));
+    assert_eq!(user.imp_enabled.as_ref().map(|f| f.value), Some(false));
+}
+
+#[test]
+fn get_user_before_12_0_has_no_ipcc_partition_and_says_so() {
+    let user = "<user><userid>agent01</userid><ipccExtension>4001</ipccExtension></user>";
+    let ingested = ingest_text("getUser.xml", &envelope("getUser", "11.5", user));
+    assert_eq!(ingested.cluster.end_users[0].ipcc_extension.as_ref().unwrap().value, DnRef::pattern_only("4001"));
+    let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["INPUT005"]);
+}
+
+#[test]
+fn several_responses_in_one_file_are_all_read() {
+    let app_user = "<appUser><userid>uccxrmcmuser</userid><associatedDevices><device>SEP0011AABB0001</device>\
+                    </associatedDevices><ctiControlledDeviceProfiles><deviceProfile>UDP_agent01</deviceProfile>\
+                    </ctiControlledDeviceProfiles></appUser>";
+    let text = envelope("getPhone", "14.0", PHONE) + &envelope("getAppUser", "14.0", app_user);
+    let ingested = ingest_text("responses.xml", &text);
+    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL 14.0 getPhone, getAppUser".into()));
+    assert_eq!(ingested.cluster.phones.len(), 1);
+    let rmcm = &ingested.cluster.app_users[0];
+    assert!(rmcm.controls("SEP0011AABB0001") && rmcm.controls("UDP_agent01"));
+}
+
+#[test]
+fn malformed_xml_is_reported_where_it_breaks_and_earlier_records_stay() {
+    let text = envelope("getPhone", "14.0", PHONE) + &envelope("getPhone", "14.0", "<phone><name>SEP2</name></phon>");
+    let ingested = ingest_text("broken.xml", &text);
+    assert_eq!(ingested.cluster.phones.len(), 2, "the first phone and the name of the second are kept");
+    let errors: Vec<_> = ingested.diagnostics.iter().filter(|d| d.code == "INPUT002").collect();
+    assert_eq!(errors.len(), 1, "{:#?}", ingested.diagnostics);
+    assert!(slice(&ingested, Span { end: errors[0].primary.span.start + 7, ..errors[0].primary.span }) == "</phon>");
+}
+
+#[test]
+fn invalid_numbers_and_booleans_are_input004_at_their_text() {
+    let phone = "<phone><name>SEP1</name><allowCtiControlFlag>yes</allowCtiControlFlag><lines><line><index>1</index>\
+                 <dirn><pattern>4001</pattern><routePartitionName/></dirn><maxNumCalls>two</maxNumCalls></line></lines></phone>";
+    let ingested = ingest_text("getPhone.xml", &envelope("getPhone", "14.0", phone));
+    let found: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code, slice(&ingested, d.primary.span))).collect();
+    assert_eq!(found, [("INPUT004", "yes"), ("INPUT004", "two")]);
+    assert_eq!(ingested.cluster.phones[0].lines[0].dn.value, DnKey::new("4001", ""));
+}
+
+#[test]
+fn list_responses_are_read_and_name_what_they_lack() {
+    let ingested = uclint_ingest::ingest(&[Path::new("../../fixtures/axl/list").to_path_buf()]);
+    assert_eq!(ingested.cluster.phones.len(), 2);
+    assert_eq!(ingested.cluster.end_users.len(), 1);
+    let warnings: Vec<_> = ingested
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {} at `{}`: {}", d.code, d.severity, slice(&ingested, d.primary.span), d.message))
+        .collect();
+    insta::assert_snapshot!(warnings.join("\n"));
+}
+
+#[test]
+fn configuration_objects_and_lines_are_read_and_the_ldap_password_masked() {
+    let records = [
+        envelope(
+            "getServiceParameter",
+            "14.0",
+            "<serviceParameter><processNodeName>EnterpriseWideData</processNodeName><name>multiDevHoteling</name>\
+             <service>Cisco Extension Mobility</service><value>noLogin</value><valueType>String</valueType></serviceParameter>",
+        ),
+        envelope(
+            "getLdapAuthentication",
+            "14.0",
+            "<ldapAuthentication><authenticateEndUsers>true</authenticateEndUsers>\
+             <distinguishedName>ldap_AD</distinguishedName><ldapPassword>hunter2</ldapPassword>\
+             <userSearchBase>OU=Users,DC=example,DC=com</userSearchBase><servers><server><hostName>10.1.30.10</hostName>\
+             <ldapPortNumber>389</ldapPortNumber><sslEnabled>false</sslEnabled></server></servers></ldapAuthentication>",
+        ),
+        envelope(
+            "getCommonDeviceConfig",
+            "14.0",
+            "<commonDeviceConfig><name>CDC_v6</name><ipAddressingMode>IPv4 and IPv6</ipAddressingMode></commonDeviceConfig>",
+        ),
+        envelope(
+            "getLineGroup",
+            "14.0",
+            "<lineGroup><members>\
+             <member><lineSelectionOrder>2</lineSelectionOrder><directoryNumber><pattern>4002</pattern><routePartitionName/></directoryNumber></member>\
+             <member><lineSelectionOrder>1</lineSelectionOrder><directoryNumber><pattern>4001</pattern><routePartitionName>PT_Internal</routePartitionName></directoryNumber></member>\
+             </members><name>LG_Agents</name></lineGroup>",
+        ),
+        envelope(
+            "getLine",
+            "14.0",
+            "<line><pattern>4004</pattern><routePartitionName>PT_Internal</routePartitionName>\
+             <associatedDevices><device>SEP0011AABB0004</device><device>CSFAGENT04</device></associatedDevices></line>",
+        ),
+    ];
+    let ingested = ingest_text("config.xml", &records.concat());
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    assert!(!ingested.sources.get(uclint_model::SourceId(0)).text.contains("hunter2"));
+    let cluster = &ingested.cluster;
+    let parameter = &cluster.service_parameters[0];
+    assert_eq!(
+        (parameter.server.value.as_str(), parameter.service.value.as_str(), parameter.name.value.as_str()),
+        ("EnterpriseWideData", "Cisco Extension Mobility", "multiDevHoteling")
+    );
+    assert_eq!(slice(&ingested, parameter.value.span), "noLogin");
+    let ldap = &cluster.ldap_authentication[0];
+    assert_eq!(ldap.enabled.as_ref().map(|e| e.value), Some(true));
+    assert_eq!(slice(&ingested, ldap.servers[0].port.as_ref().unwrap().span), "389");
+    assert_eq!(ldap.servers[0].ssl.as_ref().map(|s| s.value), Some(false));
+    assert_eq!(
+        slice(&ingested, cluster.common_device_configs[0].ip_addressing_mode.as_ref().unwrap().span),
+        "IPv4 and IPv6"
+    );
+    let members: Vec<_> = cluster.line_groups[0].members.iter().map(|m| m.value.to_string()).collect();
+    assert_eq!(members, ["4001@PT_Internal", "4002@<None>"], "in line selection order");
+    let number = &cluster.directory_numbers[0];
+    assert_eq!(number.dn.value, DnKey::new("4004", "PT_Internal"));
+    let shared: Vec<_> = number.associated_devices.iter().map(|d| slice(&ingested, d.span)).collect();
+    assert_eq!(shared, ["SEP0011AABB0004", "CSFAGENT04"], "getLine's associatedDevices: shared-line evidence");
+}
+
+#[test]
+fn faults_and_foreign_xml_are_not_read_and_broken_axl_is_reported() {
+    let fault = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>\
+                 <soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>Item not valid: The specified SEP9 was not found</faultstring>\
+                 </soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+    let ingested = ingest_text("fault.xml", fault);
+    assert_eq!(
+        ingested.files[0].status,
+        FileStatus::NotRead("SOAP fault: Item not valid: The specified SEP9 was not found".into())
+    );
+    let ingested = ingest_text("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>");
+    assert!(matches!(ingested.files[0].status, FileStatus::NotRead(_)));
+    assert!(ingested.diagnostics.is_empty());
+
+    let broken = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" \
+                  xmlns:ns=\"http://www.cisco.com/AXL/API/14.0\"><soapenv:Body></soapenv:Bod>";
+    let ingested = ingest_text("broken.xml", broken);
+    let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["INPUT002"]);
+}
