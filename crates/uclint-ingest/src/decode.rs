@@ -41,14 +41,16 @@ pub fn decode(input: RawInput) -> Decoded {
         return Decoded { path, text: String::new(), status: Some(status), diagnostic_builder: Vec::new() };
     }
     let mut builders: Vec<DiagnosticBuilder> = Vec::new();
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8(rest, &mut builders)
+    let text = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        let mut bytes = bytes;
+        bytes.drain(..3);
+        utf8(bytes, &mut builders)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         utf16(rest, u16::from_le_bytes)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(rest, u16::from_be_bytes)
     } else {
-        utf8(&bytes, &mut builders)
+        utf8(bytes, &mut builders)
     };
     if let Some(at) = text.find('\0') {
         let count = text.matches('\0').count();
@@ -80,11 +82,13 @@ fn looks_binary(bytes: &[u8]) -> bool {
     head.iter().filter(|b| **b == 0).count() * 10 > head.len()
 }
 
-fn utf8(bytes: &[u8], builders: &mut Vec<DiagnosticBuilder>) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
+/// Takes the bytes as they are when they are valid UTF-8 (no copy: exports run to hundreds of
+/// megabytes), else decodes them lossily and reports where the damage starts.
+fn utf8(bytes: Vec<u8>, builders: &mut Vec<DiagnosticBuilder>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
         Err(err) => {
-            let at = err.valid_up_to();
+            let at = err.utf8_error().valid_up_to();
             builders.push(Box::new(move |path, id| {
                 codes::MALFORMED_FILE.at(
                     path,
@@ -96,7 +100,7 @@ fn utf8(bytes: &[u8], builders: &mut Vec<DiagnosticBuilder>) -> String {
                     ),
                 )
             }));
-            String::from_utf8_lossy(bytes).into_owned()
+            String::from_utf8_lossy(err.as_bytes()).into_owned()
         }
     }
 }

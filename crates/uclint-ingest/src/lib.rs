@@ -22,7 +22,7 @@ pub mod uccx;
 pub mod values;
 pub mod xml;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -80,7 +80,9 @@ pub struct FileParse<'a> {
     pub cluster: Cluster,
     /// Diagnostics so far.
     pub diagnostics: Vec<Diagnostic>,
-    once: HashSet<&'static str>,
+    /// Byte ranges of secret values found while parsing, masked once parsing is done.
+    pub secrets: Vec<(usize, usize)>,
+    once: FxHashSet<&'static str>,
 }
 
 impl FileParse<'_> {
@@ -101,37 +103,49 @@ impl FileParse<'_> {
 /// paths were given in nor on the number of threads.
 pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
-    let decoded: Vec<_> = inputs.into_par_iter().map(decode::decode).collect();
-    let mut out = Ingested::default();
-    let mut pending = Vec::new();
-    for mut file in decoded {
-        redact::redact_csv(&mut file.text);
-        redact::redact_xml(&mut file.text);
-        let id = out.sources.add(SourceFile::new(file.path, file.text));
-        pending.push((id, file.status, file.diagnostic_builder));
-    }
-    let sources = &out.sources;
-    let parsed: Vec<_> = pending
+    // Each file is decoded, parsed and masked on one worker that owns its text; source ids are
+    // the input positions, so they are known before the files enter the source map in order.
+    let parsed: Vec<_> = inputs
         .into_par_iter()
-        .map(|(id, status, early)| {
-            let file = sources.get(id);
-            let mut parse = FileParse {
-                text: &file.text,
-                source: id,
-                path: &file.path,
-                cluster: Cluster::default(),
-                diagnostics: early.into_iter().map(|build| build(&file.path, id)).collect(),
-                once: HashSet::new(),
+        .enumerate()
+        .map(|(index, input)| {
+            let id = SourceId(index as u32);
+            let mut file = decode::decode(input);
+            redact::redact_xml(&mut file.text);
+            let (status, cluster, diagnostics, secrets) = {
+                let mut parse = FileParse {
+                    text: &file.text,
+                    source: id,
+                    path: &file.path,
+                    cluster: Cluster::default(),
+                    diagnostics: file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect(),
+                    secrets: Vec::new(),
+                    once: FxHashSet::default(),
+                };
+                let status = match file.status.take() {
+                    Some(status) => status,
+                    None => parse_text(&mut parse),
+                };
+                (status, parse.cluster, parse.diagnostics, parse.secrets)
             };
-            let status = match status {
-                Some(status) => status,
-                None => parse_text(&mut parse),
-            };
-            (FileReport { path: file.path.clone(), status }, parse.cluster, parse.diagnostics)
+            redact::mask(&mut file.text, &secrets);
+            // Nothing points into a file that was not read, and it may hold secrets in a form
+            // no parser recognised: keep none of its text.
+            if matches!(status, FileStatus::NotRead(_)) && diagnostics.is_empty() {
+                file.text = String::new();
+            }
+            (
+                SourceFile::new(file.path.clone(), file.text),
+                FileReport { path: file.path, status },
+                cluster,
+                diagnostics,
+            )
         })
         .collect();
+    let mut out = Ingested::default();
     let mut merger = merge::Merger::default();
-    for (report, cluster, diagnostics) in parsed {
+    for (source, report, cluster, diagnostics) in parsed {
+        out.sources.add(source);
         out.files.push(report);
         merger.add(cluster);
         out.diagnostics.extend(diagnostics);

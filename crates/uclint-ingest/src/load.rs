@@ -64,17 +64,32 @@ fn load_file(path: &Path, inputs: &mut Vec<RawInput>) {
         }
         Ok(_) => {}
     }
-    match std::fs::read(path) {
-        Ok(bytes) => inputs.extend(expand(display, bytes)),
-        Err(err) => inputs.push(RawInput::failed(display, err)),
+    if let Err(err) = read_file(path, &display, inputs) {
+        inputs.push(RawInput::failed(display, err));
     }
+}
+
+/// Reads a file, streaming a tar member by member so that the archive is never held in memory
+/// beside its members.
+fn read_file(path: &Path, display: &str, inputs: &mut Vec<RawInput>) -> std::io::Result<()> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut head = Vec::with_capacity(512);
+    (&mut file).take(512).read_to_end(&mut head)?;
+    if is_tar(&head) {
+        load_tar(display, std::io::BufReader::new(std::io::Cursor::new(head).chain(file)), inputs);
+    } else {
+        file.read_to_end(&mut head)?;
+        inputs.push(RawInput { path: display.to_owned(), bytes: head, error: None });
+    }
+    Ok(())
 }
 
 /// One input's bytes as inputs: a tar's members (`name.tar!member`), or the bytes themselves.
 pub fn expand(display: String, bytes: Vec<u8>) -> Vec<RawInput> {
     let mut inputs = Vec::new();
     if is_tar(&bytes) {
-        load_tar(&display, &bytes, &mut inputs);
+        load_tar(&display, bytes.as_slice(), &mut inputs);
     } else {
         inputs.push(RawInput { path: display, bytes, error: None });
     }
@@ -86,8 +101,8 @@ fn is_tar(bytes: &[u8]) -> bool {
     bytes.get(257..262) == Some(b"ustar")
 }
 
-fn load_tar(display: &str, bytes: &[u8], inputs: &mut Vec<RawInput>) {
-    let mut archive = tar::Archive::new(bytes);
+fn load_tar(display: &str, reader: impl std::io::Read, inputs: &mut Vec<RawInput>) {
+    let mut archive = tar::Archive::new(reader);
     let entries = match archive.entries() {
         Ok(entries) => entries,
         Err(err) => return inputs.push(RawInput::failed(display.to_owned(), err)),
@@ -110,7 +125,8 @@ fn load_tar(display: &str, bytes: &[u8], inputs: &mut Vec<RawInput>) {
             inputs.push(RawInput::failed(member, format!("member is {size} bytes; the limit is 4 GiB")));
             continue;
         }
-        let mut data = Vec::with_capacity(size as usize);
+        // The header's size is a claim: reserve at most 64 MiB up front, grow as data arrives.
+        let mut data = Vec::with_capacity(size.min(64 << 20) as usize);
         match std::io::Read::read_to_end(&mut entry, &mut data) {
             Ok(_) => inputs.push(RawInput { path: member, bytes: data, error: None }),
             Err(err) => inputs.push(RawInput::failed(member, err)),

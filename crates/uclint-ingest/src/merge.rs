@@ -12,7 +12,7 @@
 //! matched by button index. When two records give different values for one field the first is
 //! kept and INPUT006 points at both.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Display;
 use std::hash::Hash;
 
@@ -27,16 +27,16 @@ use crate::codes;
 #[derive(Default)]
 pub struct Merger {
     cluster: Cluster,
-    phones: HashMap<String, usize>,
-    device_profiles: HashMap<String, usize>,
-    end_users: HashMap<String, usize>,
-    app_users: HashMap<String, usize>,
-    common_device_configs: HashMap<String, usize>,
-    line_groups: HashMap<String, usize>,
-    service_parameters: HashMap<(String, String, String), usize>,
-    enterprise_parameters: HashMap<String, usize>,
-    uccx_resources: HashMap<String, usize>,
-    directory_numbers: HashMap<DnKey, usize>,
+    phones: FxHashMap<String, usize>,
+    device_profiles: FxHashMap<String, usize>,
+    end_users: FxHashMap<String, usize>,
+    app_users: FxHashMap<String, usize>,
+    common_device_configs: FxHashMap<String, usize>,
+    line_groups: FxHashMap<String, usize>,
+    service_parameters: FxHashMap<(String, String, String), usize>,
+    enterprise_parameters: FxHashMap<String, usize>,
+    uccx_resources: FxHashMap<String, usize>,
+    directory_numbers: FxHashMap<DnKey, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -124,7 +124,7 @@ impl Merger {
 /// Appends `record`, or merges it into the object already stored under `key`.
 fn upsert<K: Hash + Eq, T>(
     list: &mut Vec<T>,
-    index: &mut HashMap<K, usize>,
+    index: &mut FxHashMap<K, usize>,
     key: K,
     record: T,
     mut merge: impl FnMut(&mut T, T),

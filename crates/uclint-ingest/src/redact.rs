@@ -9,13 +9,9 @@
 //! XML (AXL responses) is masked by a plain scan for the secret elements rather than by the XML
 //! reader, so that a secret after a syntax error is masked too.
 
-use csv::{ByteRecord, ReaderBuilder};
-
-use crate::table::{cell_spans, normalise_header};
-use crate::values::is_unset;
-
-/// Whether a normalised header names a secret column.
-fn is_secret_column(name: &str) -> bool {
+/// Whether a normalised CSV header names a secret column. The CSV table reader records the
+/// cells of these columns while it parses, and the file is masked once parsing is done.
+pub(crate) fn is_secret_column(name: &str) -> bool {
     let is_flag = name.ends_with(" reverse");
     (name.contains("password") && !is_flag)
         || name == "pin"
@@ -23,55 +19,24 @@ fn is_secret_column(name: &str) -> bool {
         || name.contains("digest credentials")
 }
 
-/// Masks every secret cell of a CSV text in place. Texts that are not CSV are left unchanged.
-pub fn redact_csv(text: &mut String) {
-    let mut secret_cells: Vec<(usize, usize)> = Vec::new();
-    {
-        let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-        let mut record = ByteRecord::new();
-        let mut secret_columns: Option<Vec<usize>> = None;
-        while let Ok(true) = reader.read_byte_record(&mut record) {
-            let start = record.position().map_or(0, |p| p.byte() as usize);
-            let end = reader.position().byte() as usize;
-            let (cells, _) = cell_spans(&text.as_bytes()[..end.min(text.len())], start, record.len());
-            match &secret_columns {
-                None => {
-                    let columns: Vec<usize> = cells
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, &(s, e))| is_secret_column(&normalise_header(&text[s..e])))
-                        .map(|(i, _)| i)
-                        .collect();
-                    if columns.is_empty() {
-                        return;
-                    }
-                    secret_columns = Some(columns);
-                }
-                Some(columns) => {
-                    for &col in columns {
-                        if let Some(&(s, e)) = cells.get(col) {
-                            if !is_unset(&text[s..e]) {
-                                secret_cells.push((s, e));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    if secret_cells.is_empty() {
+/// Overwrites every non-whitespace byte of each range with `*`.
+pub(crate) fn mask(text: &mut String, ranges: &[(usize, usize)]) {
+    if ranges.is_empty() {
         return;
     }
     let mut bytes = std::mem::take(text).into_bytes();
-    for (s, e) in secret_cells {
-        bytes[s..e].fill(b'*');
+    for &(start, end) in ranges {
+        let end = end.min(bytes.len());
+        for b in &mut bytes[start.min(end)..end] {
+            if !b.is_ascii_whitespace() {
+                *b = b'*';
+            }
+        }
     }
-    // Whole UTF-8 sequences inside cells were replaced by ASCII, so the text stays valid.
+    // Whole UTF-8 sequences were replaced by ASCII, so the text stays valid.
     *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
-/// Local names (compared case-insensitively) of the XML elements whose text is secret:
-/// AXL `password`, `pin`, `digestCredentials`, `ldapPassword`, and SQL columns of those names.
 const SECRET_ELEMENTS: &[&str] = &["password", "pin", "digestcredentials", "ldappassword", "credentials"];
 
 /// Masks the text of every secret element of an XML text in place, including CDATA content.
@@ -99,19 +64,7 @@ pub fn redact_xml(text: &mut String) {
         secret_ranges.push((pos, content_end));
         pos = content_end;
     }
-    if secret_ranges.is_empty() {
-        return;
-    }
-    let mut bytes = std::mem::take(text).into_bytes();
-    for (start, end) in secret_ranges {
-        for b in &mut bytes[start..end] {
-            if !b.is_ascii_whitespace() {
-                *b = b'*';
-            }
-        }
-    }
-    // Whole UTF-8 sequences were replaced by ASCII, so the text stays valid.
-    *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    mask(text, &secret_ranges);
 }
 
 /// Where a secret element's content ends: at the next `<`, or past a CDATA section's `]]>`
@@ -145,27 +98,36 @@ mod tests {
         assert!(text.contains("<userid>agent01</userid>") && text.contains(">p</pwdCredPolicyName>"), "{text}");
     }
 
+    /// The text of the one file `parse` read from `csv`.
+    fn parsed(csv: &str) -> String {
+        let raw = crate::RawInput { path: "x.csv".into(), bytes: csv.as_bytes().to_vec(), error: None };
+        let ingested = crate::parse(vec![raw]);
+        ingested.sources.get(uclint_model::SourceId(0)).text.clone()
+    }
+
     #[test]
     fn secret_cells_are_masked_and_unset_ones_kept() {
-        let mut text = "USER ID,PASSWORD 1,DIGEST CREDENTIALS,PIN 1,APPLICATION USER PASSWORD REVERSE\n\
-                        a,abc123,NULL,9876,f\n"
-            .to_owned();
-        redact_csv(&mut text);
+        let text = parsed(
+            "USER ID,PASSWORD 1,DIGEST CREDENTIALS,PIN 1,APPLICATION USER PASSWORD REVERSE\n\
+             a,abc123,NULL,9876,f\n",
+        );
         assert_eq!(text.lines().nth(1), Some("a,******,NULL,****,f"));
     }
 
     #[test]
     fn secret_cells_are_masked_in_crlf_files_too() {
-        let mut text = "USER ID,PIN 1\r\nagent01,9876\r\nagent02,5555\r\n".to_owned();
-        redact_csv(&mut text);
+        let text = parsed("USER ID,PIN 1\r\nagent01,9876\r\nagent02,5555\r\n");
         assert_eq!(text, "USER ID,PIN 1\r\nagent01,****\r\nagent02,****\r\n");
     }
 
     #[test]
     fn files_without_secret_columns_are_untouched() {
-        let mut text = "Device Name,Directory Number 1\nSEP1,4001\n".to_owned();
-        let before = text.clone();
-        redact_csv(&mut text);
-        assert_eq!(text, before);
+        let text = "Device Name,Device Type,Directory Number 1\nSEP1,Cisco 8841,4001\n";
+        assert_eq!(parsed(text), text);
+    }
+
+    #[test]
+    fn files_that_are_not_read_keep_no_text() {
+        assert_eq!(parsed("SOMETHING,PASSWORD\nx,hunter2\n"), "");
     }
 }

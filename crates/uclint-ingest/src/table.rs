@@ -3,13 +3,22 @@
 //! The `csv` crate does the parsing (quoting, escaped quotes, CRLF). It reports where each
 //! record starts but not where each field stands in the source, so [`cell_spans`] walks the raw
 //! bytes of one record to find them; quoted cells span their content inside the quotes.
+//!
+//! This is the hot path of a large export (hundreds of thousands of rows of hundreds of cells),
+//! so cells are read as borrowed text and only the values kept are allocated, numbered columns
+//! are looked up without building their names ([`Col::n`]), and secret cells are recorded in
+//! the same pass for masking (see `redact.rs`).
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::fmt;
+
+use rustc_hash::FxHashMap;
 
 use csv::{ByteRecord, ReaderBuilder};
 use uclint_model::{DnKey, SourceId, Span, Spanned};
 
 use crate::codes;
+use crate::redact::is_secret_column;
 use crate::values::{is_unset, parse_bool};
 use crate::FileParse;
 
@@ -19,11 +28,50 @@ pub fn normalise_header(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// A column by normalised name (`"device name"`, or a `&str` converts) or as member `n` of a
+/// numbered group (`Col::n("busy trigger", 1)` is `busy trigger 1`).
+#[derive(Clone, Copy, Debug)]
+pub enum Col<'a> {
+    /// A plain column.
+    Named(&'a str),
+    /// Member `n` of a numbered group.
+    Numbered(&'a str, u32),
+}
+
+impl<'a> Col<'a> {
+    /// Member `n` of the numbered group `base`.
+    pub fn n(base: &'a str, n: u32) -> Self {
+        Col::Numbered(base, n)
+    }
+}
+
+impl<'a> From<&'a str> for Col<'a> {
+    fn from(name: &'a str) -> Self {
+        Col::Named(name)
+    }
+}
+
+impl<'a> From<&'a String> for Col<'a> {
+    fn from(name: &'a String) -> Self {
+        Col::Named(name)
+    }
+}
+
+/// The header name as users know it (`BUSY TRIGGER 1`), for messages.
+impl fmt::Display for Col<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Col::Named(name) => f.write_str(&name.to_uppercase()),
+            Col::Numbered(base, n) => write!(f, "{} {n}", base.to_uppercase()),
+        }
+    }
+}
+
 /// Column lookup by normalised header name, with numbered groups (`Directory Number 1..k`).
 #[derive(Debug, Default)]
 pub struct HeaderMap {
-    columns: HashMap<String, usize>,
-    groups: HashMap<String, Vec<(u32, usize)>>,
+    columns: FxHashMap<String, usize>,
+    groups: FxHashMap<String, Vec<(u32, usize)>>,
 }
 
 impl HeaderMap {
@@ -50,9 +98,15 @@ impl HeaderMap {
         self.columns.get(name).copied()
     }
 
-    /// Whether the header has this column.
-    pub fn has(&self, name: &str) -> bool {
-        self.columns.contains_key(name)
+    /// The column a [`Col`] names.
+    pub fn resolve(&self, col: Col<'_>) -> Option<usize> {
+        match col {
+            Col::Named(name) => self.col(name),
+            Col::Numbered(base, n) => {
+                let members = self.groups.get(base)?;
+                members.binary_search_by_key(&n, |(k, _)| *k).ok().map(|i| members[i].1)
+            }
+        }
     }
 
     /// The numbers present for a numbered group, e.g. `[1, 2, 3]` for `directory number`.
@@ -77,6 +131,7 @@ pub fn read_table(parse: &mut FileParse<'_>, mut each: impl FnMut(&mut FileParse
     let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut record = ByteRecord::new();
     let mut header: Option<(HeaderMap, usize)> = None;
+    let mut secret_columns: Vec<usize> = Vec::new();
     loop {
         let start = reader.position().byte() as usize;
         match reader.read_byte_record(&mut record) {
@@ -112,8 +167,10 @@ pub fn read_table(parse: &mut FileParse<'_>, mut each: impl FnMut(&mut FileParse
         let row_span = Span::new(parse.source, row_start, trim_line_end(text, row_start, end));
         match &header {
             None => {
-                let names = cells.iter().map(|&(s, e)| text[s..e].to_owned());
-                header = Some((HeaderMap::new(names), record.len()));
+                let names: Vec<String> = cells.iter().map(|&(s, e)| normalise_header(&text[s..e])).collect();
+                secret_columns =
+                    names.iter().enumerate().filter(|(_, n)| is_secret_column(n)).map(|(i, _)| i).collect();
+                header = Some((HeaderMap::new(names.into_iter()), record.len()));
             }
             Some((map, width)) => {
                 if record.len() != *width {
@@ -125,6 +182,13 @@ pub fn read_table(parse: &mut FileParse<'_>, mut each: impl FnMut(&mut FileParse
                             record.len()
                         ),
                     ));
+                }
+                for &col in &secret_columns {
+                    if let Some(&(s, e)) = cells.get(col) {
+                        if !is_unset(&text[s..e]) {
+                            parse.secrets.push((s, e));
+                        }
+                    }
                 }
                 let row = Row { text, cells, source: parse.source, span: row_span };
                 each(parse, map, &row);
@@ -197,52 +261,60 @@ pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> (Vec<(usiz
 }
 
 impl Row<'_> {
-    /// The raw text of a cell by column number (quotes removed, doubled quotes undone).
-    fn cell(&self, col: usize) -> Option<Spanned<String>> {
-        let &(s, e) = self.cells.get(col)?;
-        let raw = &self.text[s..e];
-        let value = if raw.contains("\"\"") { raw.replace("\"\"", "\"") } else { raw.to_owned() };
-        Some(Spanned::new(value, Span::new(self.source, s, e)))
+    /// The trimmed text of a cell, quotes removed and doubled quotes undone, with the cell's
+    /// span; `None` when the column is absent or the cell empty or `NULL`. Borrowed unless the
+    /// cell held doubled quotes.
+    fn text(&self, header: &HeaderMap, col: Col<'_>) -> Option<(Cow<'_, str>, Span)> {
+        let &(s, e) = self.cells.get(header.resolve(col)?)?;
+        let trimmed = self.text[s..e].trim();
+        if is_unset(trimmed) {
+            return None;
+        }
+        let value =
+            if trimmed.contains("\"\"") { Cow::Owned(trimmed.replace("\"\"", "\"")) } else { Cow::Borrowed(trimmed) };
+        Some((value, Span::new(self.source, s, e)))
     }
 
     /// The trimmed value of a column, or `None` if the column is absent, empty or `NULL`.
-    pub fn value(&self, header: &HeaderMap, name: &str) -> Option<Spanned<String>> {
-        let cell = self.cell(header.col(name)?)?;
-        if is_unset(&cell.value) {
-            return None;
-        }
-        Some(cell.map(|v| v.trim().to_owned()))
+    pub fn value<'c>(&self, header: &HeaderMap, col: impl Into<Col<'c>>) -> Option<Spanned<String>> {
+        self.text(header, col.into()).map(|(value, span)| Spanned::new(value.into_owned(), span))
     }
 
     /// A column's value as a boolean; an unrecognised spelling is reported and treated as absent.
-    pub fn flag(&self, parse: &mut FileParse<'_>, header: &HeaderMap, name: &str) -> Option<Spanned<bool>> {
-        let cell = self.value(header, name)?;
-        match parse_bool(&cell.value) {
-            Some(b) => Some(Spanned::new(b, cell.span)),
+    pub fn flag<'c>(
+        &self,
+        parse: &mut FileParse<'_>,
+        header: &HeaderMap,
+        col: impl Into<Col<'c>>,
+    ) -> Option<Spanned<bool>> {
+        let col = col.into();
+        let (value, span) = self.text(header, col)?;
+        match parse_bool(&value) {
+            Some(b) => Some(Spanned::new(b, span)),
             None => {
-                parse.report(codes::INVALID_VALUE.at(
-                    parse.path,
-                    cell.span,
-                    format!(
-                        "`{}` is not a boolean (expected t/f, true/false or 1/0); treated as unset",
-                        column_label(name)
-                    ),
-                ));
+                let message = format!("`{col}` is not a boolean (expected t/f, true/false or 1/0); treated as unset");
+                parse.report(codes::INVALID_VALUE.at(parse.path, span, message));
                 None
             }
         }
     }
 
     /// A column's value as a whole number; anything else is reported and treated as absent.
-    pub fn number(&self, parse: &mut FileParse<'_>, header: &HeaderMap, name: &str) -> Option<Spanned<u32>> {
-        let cell = self.value(header, name)?;
-        match cell.value.parse::<u32>() {
-            Ok(n) => Some(Spanned::new(n, cell.span)),
+    pub fn number<'c>(
+        &self,
+        parse: &mut FileParse<'_>,
+        header: &HeaderMap,
+        col: impl Into<Col<'c>>,
+    ) -> Option<Spanned<u32>> {
+        let col = col.into();
+        let (value, span) = self.text(header, col)?;
+        match value.parse::<u32>() {
+            Ok(n) => Some(Spanned::new(n, span)),
             Err(_) => {
                 parse.report(codes::INVALID_VALUE.at(
                     parse.path,
-                    cell.span,
-                    format!("`{}` is not a whole number; treated as unset", column_label(name)),
+                    span,
+                    format!("`{col}` is not a whole number; treated as unset"),
                 ));
                 None
             }
@@ -251,20 +323,20 @@ impl Row<'_> {
 
     /// Every non-empty value of a numbered group, in number order (e.g. `access control group`).
     pub fn group_values(&self, header: &HeaderMap, base: &str) -> Vec<Spanned<String>> {
-        header.group_numbers(base).into_iter().filter_map(|n| self.value(header, &format!("{base} {n}"))).collect()
+        header.group_numbers(base).into_iter().filter_map(|n| self.value(header, Col::n(base, n))).collect()
     }
 
     /// A DN from a pattern column and a partition column, spanning the pattern cell.
-    pub fn dn(&self, header: &HeaderMap, pattern: &str, partition: &str) -> Option<Spanned<DnKey>> {
-        let pattern = self.value(header, pattern)?;
-        let partition = self.value(header, partition).map(|p| p.value).unwrap_or_default();
-        Some(Spanned::new(DnKey::new(&pattern.value, &partition), pattern.span))
+    pub fn dn<'c>(
+        &self,
+        header: &HeaderMap,
+        pattern: impl Into<Col<'c>>,
+        partition: impl Into<Col<'c>>,
+    ) -> Option<Spanned<DnKey>> {
+        let (pattern, span) = self.text(header, pattern.into())?;
+        let partition = self.text(header, partition.into()).map(|(p, _)| p).unwrap_or_default();
+        Some(Spanned::new(DnKey::new(&pattern, &partition), span))
     }
-}
-
-/// A header name as users know it (`Busy Trigger 1` rather than `busy trigger 1`).
-fn column_label(normalised: &str) -> String {
-    normalised.to_uppercase()
 }
 
 #[cfg(test)]

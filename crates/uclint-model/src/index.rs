@@ -3,7 +3,7 @@
 //! Every table maps a name or DN key to positions in the cluster's vectors; building it is
 //! linear in the number of objects and lines.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::{AppUser, Cluster, CommonDeviceConfig, Device, DnKey, DnRef, EndUser, Line, LineGroup};
 
@@ -19,26 +19,26 @@ pub struct LineAppearance<'a> {
 /// Indexes over a cluster. Lists keep the cluster's order, so results are deterministic.
 #[derive(Debug)]
 pub struct ClusterIndex<'a> {
-    devices: HashMap<&'a str, Vec<&'a Device>>,
-    appearances: HashMap<&'a DnKey, Vec<LineAppearance<'a>>>,
-    partitions_by_pattern: HashMap<&'a str, Vec<&'a DnKey>>,
-    users: HashMap<&'a str, &'a EndUser>,
-    app_users: HashMap<&'a str, &'a AppUser>,
-    cdcs: HashMap<&'a str, &'a CommonDeviceConfig>,
-    line_group_members: HashMap<&'a DnKey, Vec<&'a LineGroup>>,
+    devices: FxHashMap<&'a str, Vec<&'a Device>>,
+    appearances: FxHashMap<&'a DnKey, Vec<LineAppearance<'a>>>,
+    partitions_by_pattern: FxHashMap<&'a str, Vec<&'a DnKey>>,
+    users: FxHashMap<&'a str, &'a EndUser>,
+    app_users: FxHashMap<&'a str, &'a AppUser>,
+    cdcs: FxHashMap<&'a str, &'a CommonDeviceConfig>,
+    line_group_members: FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
 }
 
 impl<'a> ClusterIndex<'a> {
     /// Builds every table in one pass over the cluster.
     pub fn new(cluster: &'a Cluster) -> Self {
         let mut index = ClusterIndex {
-            devices: HashMap::new(),
-            appearances: HashMap::new(),
-            partitions_by_pattern: HashMap::new(),
-            users: HashMap::new(),
-            app_users: HashMap::new(),
-            cdcs: HashMap::new(),
-            line_group_members: HashMap::new(),
+            devices: FxHashMap::default(),
+            appearances: FxHashMap::default(),
+            partitions_by_pattern: FxHashMap::default(),
+            users: FxHashMap::default(),
+            app_users: FxHashMap::default(),
+            cdcs: FxHashMap::default(),
+            line_group_members: FxHashMap::default(),
         };
         for device in cluster.phones.iter().chain(&cluster.device_profiles) {
             index.devices.entry(device.name.value.as_str()).or_default().push(device);

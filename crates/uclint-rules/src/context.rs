@@ -1,7 +1,7 @@
 //! What every rule sees: the cluster, its indexes, the settings, and the shared definitions of
 //! the catalog's §0.2 (agents, agent devices, the RMCM user), resolved once per run.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use uclint_model::{
     AppUser, Cluster, ClusterIndex, Device, DeviceKind, DnKey, DnRef, EndUser, EnterpriseParameter, Line,
@@ -124,7 +124,7 @@ pub struct AgentDevice<'c, 'a> {
 impl<'a> Context<'a> {
     /// Every agent device once, in agent order, with the first agent and IPCC line found on it.
     pub fn agent_devices(&self) -> Vec<AgentDevice<'_, 'a>> {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut out = Vec::new();
         for agent in &self.agents {
             for a in &agent.appearances {
@@ -137,7 +137,7 @@ impl<'a> Context<'a> {
     }
 
     /// Every DN key that is some agent's IPCC extension.
-    pub fn ipcc_keys(&self) -> HashSet<&DnKey> {
+    pub fn ipcc_keys(&self) -> FxHashSet<&DnKey> {
         self.agents.iter().flat_map(|a| &a.keys).collect()
     }
 

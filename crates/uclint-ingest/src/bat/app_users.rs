@@ -2,7 +2,7 @@
 
 use uclint_model::AppUser;
 
-use crate::table::{HeaderMap, Row};
+use crate::table::{Col, HeaderMap, Row};
 use crate::FileParse;
 
 /// One `appuser.csv` row.
@@ -11,8 +11,8 @@ pub fn app_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let mut controlled_devices = Vec::new();
     let mut controlled_profiles = Vec::new();
     for n in header.group_numbers("device name") {
-        let Some(device) = row.value(header, &format!("device name {n}")) else { continue };
-        let association = row.value(header, &format!("type user association {n}"));
+        let Some(device) = row.value(header, Col::n("device name", n)) else { continue };
+        let association = row.value(header, Col::n("type user association", n));
         // [I] formats.md §8 shows `Cti Control In` for devices; a profile association is
         // assumed to say "Profile" as it does in enduser.csv.
         match association {

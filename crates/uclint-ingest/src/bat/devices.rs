@@ -2,7 +2,7 @@
 
 use uclint_model::{Device, DeviceKind, Line, Spanned};
 
-use crate::table::{HeaderMap, Row};
+use crate::table::{Col, HeaderMap, Row};
 use crate::FileParse;
 
 /// One `phone.csv` row.
@@ -51,14 +51,14 @@ pub fn device_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'
 fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Line> {
     let mut lines = Vec::new();
     for n in header.group_numbers("directory number") {
-        let Some(dn) = row.dn(header, &format!("directory number {n}"), &format!("route partition {n}")) else {
+        let Some(dn) = row.dn(header, Col::n("directory number", n), Col::n("route partition", n)) else {
             continue;
         };
         lines.push(Line {
             index: Spanned::new(n, dn.span),
-            max_calls: row.number(parse, header, &format!("maximum number of calls {n}")),
-            busy_trigger: row.number(parse, header, &format!("busy trigger {n}")),
-            allow_cti_control: row.flag(parse, header, &format!("allow control of device from cti {n}")),
+            max_calls: row.number(parse, header, Col::n("maximum number of calls", n)),
+            busy_trigger: row.number(parse, header, Col::n("busy trigger", n)),
+            allow_cti_control: row.flag(parse, header, Col::n("allow control of device from cti", n)),
             dn,
         });
     }

@@ -8,7 +8,7 @@
 use uclint_model::{DnRef, EndUser, Span, Spanned};
 
 use crate::codes;
-use crate::table::{HeaderMap, Row};
+use crate::table::{Col, HeaderMap, Row};
 use crate::values::is_unset;
 use crate::FileParse;
 
@@ -53,16 +53,16 @@ type Extensions = (Option<Spanned<DnRef>>, Option<Spanned<DnRef>>);
 fn numbered_extensions(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Extensions {
     let (mut ipcc, mut primary) = (None, None);
     for n in header.group_numbers("primary extension") {
-        let Some(pattern) = row.value(header, &format!("primary extension {n}")) else { continue };
+        let Some(pattern) = row.value(header, Col::n("primary extension", n)) else { continue };
         let partition = ["route partition", "route partition name", "partition"]
             .iter()
-            .find(|base| header.has(&format!("{base} {n}")))
-            .map(|base| row.value(header, &format!("{base} {n}")).map(|p| p.value).unwrap_or_default());
+            .find(|base| header.resolve(Col::n(base, n)).is_some())
+            .map(|base| row.value(header, Col::n(base, n)).map(|p| p.value).unwrap_or_default());
         let dn = match partition {
             Some(pt) => Spanned::new(DnRef::with_partition(&pattern.value, &pt), pattern.span),
             None => dn_in_pt(pattern),
         };
-        let usage = row.value(header, &format!("type pattern usage {n}"));
+        let usage = row.value(header, Col::n("type pattern usage", n));
         if usage.as_ref().is_some_and(|u| u.value.eq_ignore_ascii_case("ICD")) {
             if dn.value.partition.is_none() {
                 note_partitionless_ipcc(parse, dn.span);
@@ -91,8 +91,8 @@ fn associations(
 ) -> (Vec<Spanned<String>>, Vec<Spanned<String>>) {
     let (mut devices, mut profiles) = (Vec::new(), Vec::new());
     for n in header.group_numbers("device name") {
-        let Some(device) = row.value(header, &format!("device name {n}")) else { continue };
-        match row.value(header, &format!("type user association {n}")) {
+        let Some(device) = row.value(header, Col::n("device name", n)) else { continue };
+        match row.value(header, Col::n("type user association", n)) {
             Some(a) if a.value.eq_ignore_ascii_case("Profile Available") => profiles.push(device),
             Some(a) if a.value.eq_ignore_ascii_case("Cti Control In") => devices.push(device),
             other => {

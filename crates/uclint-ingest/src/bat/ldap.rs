@@ -2,18 +2,18 @@
 
 use uclint_model::{LdapAuthentication, LdapServer};
 
-use crate::table::{HeaderMap, Row};
+use crate::table::{Col, HeaderMap, Row};
 use crate::FileParse;
 
 /// One `ldapauth.csv` row.
 pub fn ldap_authentication(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let mut servers = Vec::new();
     for n in header.group_numbers("host name") {
-        let Some(host) = row.value(header, &format!("host name {n}")) else { continue };
+        let Some(host) = row.value(header, Col::n("host name", n)) else { continue };
         servers.push(LdapServer {
             host,
-            port: row.number(parse, header, &format!("port number {n}")),
-            ssl: row.flag(parse, header, &format!("ssl enabled {n}")),
+            port: row.number(parse, header, Col::n("port number", n)),
+            ssl: row.flag(parse, header, Col::n("ssl enabled", n)),
         });
     }
     let auth = LdapAuthentication {

@@ -2,7 +2,7 @@
 
 use uclint_model::LineGroup;
 
-use crate::table::{HeaderMap, Row};
+use crate::table::{Col, HeaderMap, Row};
 use crate::FileParse;
 
 /// One `linegroup.csv` row.
@@ -10,10 +10,10 @@ pub fn line_group(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) 
     let Some(name) = row.value(header, "name") else { return };
     let mut members = Vec::new();
     for n in header.group_numbers("dn or pattern") {
-        let Some(dn) = row.dn(header, &format!("dn or pattern {n}"), &format!("route partition {n}")) else {
+        let Some(dn) = row.dn(header, Col::n("dn or pattern", n), Col::n("route partition", n)) else {
             continue;
         };
-        let order = row.number(parse, header, &format!("line selection order {n}")).map_or(n, |o| o.value);
+        let order = row.number(parse, header, Col::n("line selection order", n)).map_or(n, |o| o.value);
         members.push((order, dn));
     }
     members.sort_by_key(|(order, _)| *order);

@@ -4,7 +4,7 @@
 //! serde_json's `RawValue` keeps each value as a slice of the input, so every field still has its
 //! span: the value inside the quotes for strings, the literal for numbers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde_json::value::RawValue;
 use uclint_model::{DataSet, DnRef, Span, Spanned, UccxResource};
@@ -12,7 +12,7 @@ use uclint_model::{DataSet, DnRef, Span, Spanned, UccxResource};
 use crate::codes;
 use crate::FileParse;
 
-type Object<'a> = HashMap<String, &'a RawValue>;
+type Object<'a> = FxHashMap<String, &'a RawValue>;
 
 /// Whether a text looks like the JSON form: an object or array that names a `userID`.
 pub fn looks_like_resources(text: &str) -> bool {

@@ -1,6 +1,6 @@
 //! EM001: an Extension Mobility user with no device profile (error 205).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -42,7 +42,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let mut reported = HashSet::new();
+    let mut reported = FxHashSet::default();
     for profile in &ctx.cluster.device_profiles {
         let Some(login) = &profile.login_user_id else { continue };
         let Some(user) = ctx.index.user(&login.value) else { continue };

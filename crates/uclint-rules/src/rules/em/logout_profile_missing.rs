@@ -1,6 +1,6 @@
 //! EM019: a phone's logout profile names a device profile that does not exist.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let profiles: HashSet<&str> = ctx.cluster.device_profiles.iter().map(|p| p.name.value.as_str()).collect();
+    let profiles: FxHashSet<&str> = ctx.cluster.device_profiles.iter().map(|p| p.name.value.as_str()).collect();
     for phone in &ctx.cluster.phones {
         let Some(profile) = &phone.logout_profile else { continue };
         if profiles.contains(profile.value.as_str()) {

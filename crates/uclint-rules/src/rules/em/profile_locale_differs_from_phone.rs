@@ -1,6 +1,6 @@
 //! EM010: a device profile's locale differs from the Extension Mobility phones' locale.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use uclint_model::{Device, Spanned};
 
@@ -46,7 +46,7 @@ declare_rule! {
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     // Distinct EM phone locales, each with its first phone, in cluster order.
     let mut phone_locales: Vec<(&str, &Device, &Spanned<String>)> = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for phone in ctx.cluster.phones.iter().filter(|p| p.extension_mobility.as_ref().is_some_and(|f| f.value)) {
         let Some(locale) = &phone.user_locale else { continue };
         if seen.insert(locale.value.as_str()) {

@@ -1,6 +1,6 @@
 //! GEN008: a reference to a device, profile, user or CDC that is not in the export.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use uclint_model::{DataSet, Diagnostic, ObjectKey, Severity, Spanned};
 
@@ -85,7 +85,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
-    let cdcs: HashSet<&str> = cluster.common_device_configs.iter().map(|c| c.name.value.as_str()).collect();
+    let cdcs: FxHashSet<&str> = cluster.common_device_configs.iter().map(|c| c.name.value.as_str()).collect();
     for phone in &cluster.phones {
         if let Some(cdc) =
             phone.common_device_config.as_ref().filter(|c| cdcs_known && !cdcs.contains(c.value.as_str()))

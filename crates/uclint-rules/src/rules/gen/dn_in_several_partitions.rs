@@ -1,6 +1,6 @@
 //! GEN001: one number in several partitions.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use uclint_model::ObjectKey;
 
@@ -43,8 +43,8 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let ipcc: HashSet<&str> = ctx.agents.iter().map(|a| a.ipcc.value.pattern.as_str()).collect();
-    let mut seen = HashSet::new();
+    let ipcc: FxHashSet<&str> = ctx.agents.iter().map(|a| a.ipcc.value.pattern.as_str()).collect();
+    let mut seen = FxHashSet::default();
     for device in ctx.cluster.phones.iter().chain(&ctx.cluster.device_profiles) {
         for line in &device.lines {
             let pattern = line.dn.value.pattern.as_str();

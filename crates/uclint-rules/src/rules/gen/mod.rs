@@ -8,7 +8,7 @@ pub(crate) mod primary_extension_not_on_user_device;
 pub(crate) mod shared_line;
 pub(crate) mod shared_line_call_limits_mismatch;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use uclint_model::{DnKey, LineAppearance};
 
@@ -28,7 +28,7 @@ pub(crate) struct SharedLine<'c, 'a> {
 /// report those, as errors.
 pub(crate) fn shared_lines<'c, 'a>(ctx: &'c Context<'a>) -> Vec<SharedLine<'c, 'a>> {
     let ipcc = ctx.ipcc_keys();
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut out = Vec::new();
     for device in ctx.cluster.phones.iter().chain(&ctx.cluster.device_profiles) {
         for line in &device.lines {
@@ -37,7 +37,7 @@ pub(crate) fn shared_lines<'c, 'a>(ctx: &'c Context<'a>) -> Vec<SharedLine<'c, '
                 continue;
             }
             let appearances = ctx.index.appearances(key);
-            let devices: HashSet<_> = appearances.iter().map(|a| std::ptr::from_ref(a.device)).collect();
+            let devices: FxHashSet<_> = appearances.iter().map(|a| std::ptr::from_ref(a.device)).collect();
             if devices.len() >= 2 {
                 out.push(SharedLine { key, appearances, devices: devices.len() });
             }

@@ -1,6 +1,6 @@
 //! GEN006: a device profile nobody can use.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -42,7 +42,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let cluster = ctx.cluster;
-    let mut used: HashSet<&str> = HashSet::new();
+    let mut used: FxHashSet<&str> = FxHashSet::default();
     for user in &cluster.end_users {
         used.extend(user.controlled_profiles.iter().chain(&user.controlled_devices).map(|p| p.value.as_str()));
     }

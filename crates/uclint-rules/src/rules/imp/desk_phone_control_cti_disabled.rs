@@ -1,6 +1,6 @@
 //! IMP005: CTI control disabled on a desk-phone-control user's phone, line or user.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -42,7 +42,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let mut phones_seen = HashSet::new();
+    let mut phones_seen = FxHashSet::default();
     for (user, phones) in desk_phone_users(ctx) {
         let who = &user.user_id.value;
         if let Some(flag) = user.enable_cti.as_ref().filter(|f| !f.value) {

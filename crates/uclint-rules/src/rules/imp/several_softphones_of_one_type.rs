@@ -1,6 +1,6 @@
 //! IMP008: a user controls more than one softphone of the same type.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use uclint_model::Spanned;
 
@@ -42,7 +42,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for user in &ctx.cluster.end_users {
-        let mut by_kind: HashMap<&str, Vec<&Spanned<String>>> = HashMap::new();
+        let mut by_kind: FxHashMap<&str, Vec<&Spanned<String>>> = FxHashMap::default();
         let mut order = Vec::new();
         for cell in &user.controlled_devices {
             let Some(device) = ctx.index.device(&cell.value) else { continue };

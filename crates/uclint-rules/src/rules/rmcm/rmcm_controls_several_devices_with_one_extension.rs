@@ -1,6 +1,6 @@
 //! RMCM002: the RMCM user controls several devices carrying the same IPCC extension.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use uclint_model::{Device, ObjectKey, Span};
 
@@ -46,7 +46,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(rmcm) => rmcm,
         Err(reason) => return sink.skip(reason),
     };
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for key in ctx.agents.iter().flat_map(|a| &a.keys) {
         if !seen.insert(key) {
             continue;

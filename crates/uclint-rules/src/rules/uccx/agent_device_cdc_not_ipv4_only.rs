@@ -1,6 +1,6 @@
 //! UCCX008: the agent phone's Common Device Configuration is not "IPv4 Only".
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use uclint_model::{Device, DeviceKind, EnterpriseParameter, Severity};
 
@@ -62,7 +62,7 @@ enum Why<'a> {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ipv6 = ctx.enterprise_parameter("EnableIPV6").filter(|p| param_flag(&p.value.value) == Some(true));
-    let mut checked = HashSet::new();
+    let mut checked = FxHashSet::default();
     let mut em_agents = Vec::new();
     for agent_device in ctx.agent_devices() {
         match agent_device.device.kind {

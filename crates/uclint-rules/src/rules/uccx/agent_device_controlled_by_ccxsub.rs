@@ -1,6 +1,6 @@
 //! UCCX033: an agent device associated with the `_ccxsub` RmCm user.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use uclint_model::{AppUser, Span};
 
@@ -47,7 +47,7 @@ fn is_ccxsub(name: &str) -> bool {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     // Device name -> (`_ccxsub` user, its device cell), from the application users' side.
-    let mut controlled: HashMap<&str, Vec<(&AppUser, Span)>> = HashMap::new();
+    let mut controlled: FxHashMap<&str, Vec<(&AppUser, Span)>> = FxHashMap::default();
     for user in ctx.cluster.app_users.iter().filter(|u| is_ccxsub(&u.name.value)) {
         for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {
             controlled.entry(cell.value.as_str()).or_default().push((user, cell.span));

@@ -1,6 +1,6 @@
 //! UCCX003: the same number twice on one agent device, in different partitions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use uclint_model::Line;
 
@@ -46,7 +46,7 @@ const HELP: &str = "remove one of the two line appearances (Phone or Device Prof
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
-        let mut first_by_pattern: HashMap<&str, &Line> = HashMap::new();
+        let mut first_by_pattern: FxHashMap<&str, &Line> = FxHashMap::default();
         for line in device.lines_by_index() {
             let first = *first_by_pattern.entry(line.dn.value.pattern.as_str()).or_insert(line);
             if first.dn.value.partition == line.dn.value.partition {

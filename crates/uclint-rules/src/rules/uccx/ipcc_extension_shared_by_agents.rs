@@ -1,6 +1,6 @@
 //! UCCX017: one IPCC extension for several agents.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use uclint_model::{Device, DeviceKind, DnKey, ObjectKey, Severity};
 
@@ -50,7 +50,7 @@ const HELP: &str = "give each Extension Mobility agent their own DN (End User > 
                     shared DN to a single phone associated with all the agents";
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let mut by_key: HashMap<&DnKey, Vec<&Agent<'_>>> = HashMap::new();
+    let mut by_key: FxHashMap<&DnKey, Vec<&Agent<'_>>> = FxHashMap::default();
     let mut order: Vec<&DnKey> = Vec::new();
     for agent in &ctx.agents {
         for key in &agent.keys {
