@@ -1,18 +1,20 @@
 //! The single table of every rule uclint has. Codes are never reused; a retired rule keeps its
 //! code out of circulation.
 
-use crate::rules::{em, gen, imp, ldap, rmcm, sec, uccx};
+use crate::rules::{em, fippa, gen, imp, ldap, rmcm, sec, uccx};
 use crate::RuleMeta;
 
 /// Every rule, in code order.
 pub static RULES: &[&RuleMeta] = &[
     &em::em_user_without_device_profile::RULE,
     &em::logout_profile_without_extension_mobility::RULE,
+    &em::em_service_url_malformed::RULE,
     &em::multiple_logins_not_allowed::RULE,
     &em::profile_locale_differs_from_phone::RULE,
     &em::profile_line_max_calls_below_two::RULE,
     &em::em_user_not_home_cluster::RULE,
     &em::logout_profile_missing::RULE,
+    &fippa::fippa_service_url_malformed::RULE,
     &gen::dn_in_several_partitions::RULE,
     &gen::shared_line::RULE,
     &gen::shared_line_call_limits_mismatch::RULE,
@@ -42,6 +44,7 @@ pub static RULES: &[&RuleMeta] = &[
     &sec::sip_proxy_authentication_off::RULE,
     &sec::end_user_over_privileged::RULE,
     &sec::em_ip_validation_off::RULE,
+    &sec::phone_service_without_secure_url::RULE,
     &uccx::ipcc_extension_shared::RULE,
     &uccx::ipcc_extension_in_several_partitions::RULE,
     &uccx::agent_device_same_number_in_two_partitions::RULE,
