@@ -18,5 +18,5 @@ pub use cluster::{
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, LineAppearance};
-pub use key::{DnKey, DnRef, ObjectKey};
+pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};
