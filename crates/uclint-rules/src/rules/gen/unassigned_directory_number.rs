@@ -7,9 +7,9 @@ declare_rule! {
     /// ## What it checks
     /// Every directory number read as an object of its own (BAT `directorynumber.csv`, AXL
     /// `getLine`) that appears on no phone or device profile line, has no associated devices
-    /// (`getLine`) and is no line group member. CTI route points from `ctiroutepoint.csv` and
-    /// intercom DNs are not read yet, so a route point's DN (a UCCX trigger, for example) is
-    /// reported too when only the BAT tar is given; hence info.
+    /// (`getLine`) and is no line group member. A DN used only by something uclint does not read
+    /// (intercom DNs; CTI route points when their file is not recognised as a device file) is
+    /// reported too; hence info.
     ///
     /// ## Why it breaks
     /// An unassigned DN still exists in the dial plan: it keeps its forward settings, voicemail
