@@ -5,8 +5,9 @@
 //! row per line or association. Records are merged by key (phone, device profile, application
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
-//! one object; UCCX resource by user ID; directory number by pattern and partition) in input
-//! order, so the result never depends on thread count.
+//! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
+//! pattern and partition; phone service and LDAP directory agreement by name) in input order, so
+//! the result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
@@ -18,7 +19,8 @@ use std::hash::Hash;
 
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
-    EnterpriseParameter, LdapAuthentication, Line, LineGroup, ObjectKey, ServiceParameter, Spanned, UccxResource,
+    EnterpriseParameter, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, ObjectKey,
+    PhoneService, ServiceParameter, Spanned, UccxResource,
 };
 
 use crate::codes;
@@ -37,6 +39,8 @@ pub struct Merger {
     enterprise_parameters: FxHashMap<String, usize>,
     uccx_resources: FxHashMap<String, usize>,
     directory_numbers: FxHashMap<DnKey, usize>,
+    phone_services: FxHashMap<String, usize>,
+    ldap_directories: FxHashMap<String, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -55,6 +59,9 @@ impl Merger {
             ldap_authentication,
             uccx_resources,
             directory_numbers,
+            phone_services,
+            ldap_system,
+            ldap_directories,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -111,6 +118,22 @@ impl Merger {
             let key = number.dn.value.clone();
             let (list, index) = (&mut self.cluster.directory_numbers, &mut self.directory_numbers);
             upsert(list, index, key, number, |kept, new| merge_directory_number(kept, new, out));
+        }
+        for service in phone_services {
+            let key = service.name.value.clone();
+            let (list, index) = (&mut self.cluster.phone_services, &mut self.phone_services);
+            upsert(list, index, key, service, |kept, new| merge_phone_service(kept, new, out));
+        }
+        for system in ldap_system {
+            match self.cluster.ldap_system.first_mut() {
+                Some(kept) => merge_ldap_system(kept, system, out),
+                None => self.cluster.ldap_system.push(system),
+            }
+        }
+        for directory in ldap_directories {
+            let key = directory.name.value.clone();
+            let (list, index) = (&mut self.cluster.ldap_directories, &mut self.ldap_directories);
+            upsert(list, index, key, directory, |kept, new| merge_ldap_directory(kept, new, out));
         }
         self.cluster.present.extend(present);
     }
@@ -281,16 +304,43 @@ fn merge_ldap(kept: &mut LdapAuthentication, new: LdapAuthentication, out: &mut 
     let object = ObjectKey::LdapAuthentication;
     field(&mut kept.enabled, new.enabled, "Use LDAP Authentication for End Users", &object, out);
     field(&mut kept.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
-    for server in new.servers {
-        match kept.servers.iter_mut().find(|s| s.host.value == server.host.value) {
+    merge_ldap_servers(&mut kept.servers, new.servers, &object, out);
+}
+
+fn merge_ldap_servers(kept: &mut Vec<LdapServer>, new: Vec<LdapServer>, object: &ObjectKey, out: &mut Vec<Diagnostic>) {
+    for server in new {
+        match kept.iter_mut().find(|s| s.host.value == server.host.value) {
             Some(existing) => {
                 let host = existing.host.value.clone();
-                field(&mut existing.port, server.port, &format!("The port of LDAP server {host}"), &object, out);
-                field(&mut existing.ssl, server.ssl, &format!("SSL on LDAP server {host}"), &object, out);
+                field(&mut existing.port, server.port, &format!("The port of LDAP server {host}"), object, out);
+                field(&mut existing.ssl, server.ssl, &format!("SSL on LDAP server {host}"), object, out);
             }
-            None => kept.servers.push(server),
+            None => kept.push(server),
         }
     }
+}
+
+fn merge_ldap_system(kept: &mut LdapSystem, new: LdapSystem, out: &mut Vec<Diagnostic>) {
+    let object = ObjectKey::LdapAuthentication;
+    field(&mut kept.sync_enabled, new.sync_enabled, "Enable Synchronizing from LDAP Server", &object, out);
+    field(&mut kept.server_type, new.server_type, "The LDAP server type", &object, out);
+    field(&mut kept.user_id_attribute, new.user_id_attribute, "The LDAP attribute for user ID", &object, out);
+}
+
+fn merge_ldap_directory(kept: &mut LdapDirectory, new: LdapDirectory, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    field(&mut kept.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
+    merge_ldap_servers(&mut kept.servers, new.servers, &object, out);
+}
+
+fn merge_phone_service(kept: &mut PhoneService, new: PhoneService, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    field(&mut kept.url, new.url, "The service URL", &object, out);
+    field(&mut kept.secure_url, new.secure_url, "The secure service URL", &object, out);
+    field(&mut kept.category, new.category, "The service category", &object, out);
+    field(&mut kept.service_type, new.service_type, "The service type", &object, out);
+    field(&mut kept.enabled, new.enabled, "Enable", &object, out);
+    field(&mut kept.enterprise_subscription, new.enterprise_subscription, "Enterprise Subscription", &object, out);
 }
 
 fn merge_uccx_resource(kept: &mut UccxResource, new: UccxResource, out: &mut Vec<Diagnostic>) {
@@ -304,6 +354,17 @@ fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out:
     let object = kept.key();
     union(&mut kept.associated_devices, new.associated_devices);
     field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
+    field(&mut kept.call_pickup_group, new.call_pickup_group, "The call pickup group", &object, out);
+    for forward in new.forwards {
+        match kept.forwards.iter_mut().find(|f| f.kind == forward.kind) {
+            Some(existing) if existing.destination.value != forward.destination.value => {
+                let what = format!("The {} destination", existing.kind);
+                out.push(conflict(&object, &what, &existing.destination, &forward.destination));
+            }
+            Some(_) => {}
+            None => kept.forwards.push(forward),
+        }
+    }
 }
 
 #[cfg(test)]

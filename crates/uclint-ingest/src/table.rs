@@ -98,6 +98,11 @@ impl HeaderMap {
         self.columns.get(name).copied()
     }
 
+    /// Whether the header has this column.
+    pub fn has(&self, name: &str) -> bool {
+        self.columns.contains_key(name)
+    }
+
     /// The column a [`Col`] names.
     pub fn resolve(&self, col: Col<'_>) -> Option<usize> {
         match col {

@@ -32,8 +32,14 @@ pub enum DataSet {
     LdapAuthentication,
     /// UCCX resources (agents and supervisors) from the UCCX `adminapi`.
     UccxResources,
-    /// Directory numbers as objects of their own (AXL `getLine`).
+    /// Directory numbers as objects of their own (AXL `getLine`, BAT `directorynumber.csv`).
     DirectoryNumbers,
+    /// IP phone services (BAT `phoneservices.csv`).
+    PhoneServices,
+    /// The LDAP system settings (BAT `ldapsystem.csv`).
+    LdapSystem,
+    /// LDAP directory synchronisation agreements (BAT `ldapdir.csv`).
+    LdapDirectories,
 }
 
 impl DataSet {
@@ -51,6 +57,9 @@ impl DataSet {
             DataSet::LdapAuthentication => "LDAP authentication",
             DataSet::UccxResources => "UCCX resource",
             DataSet::DirectoryNumbers => "directory number",
+            DataSet::PhoneServices => "phone service",
+            DataSet::LdapSystem => "LDAP system",
+            DataSet::LdapDirectories => "LDAP directory",
         }
     }
 }
@@ -81,6 +90,12 @@ pub struct Cluster {
     /// Directory numbers read as objects of their own (AXL `getLine`), with the devices that
     /// share them. Line appearances on devices are in [`Device::lines`].
     pub directory_numbers: Vec<DirectoryNumber>,
+    /// IP phone services (Extension Mobility, Finesse IPPA, custom services).
+    pub phone_services: Vec<PhoneService>,
+    /// LDAP system settings (at most one per cluster, but exports may repeat it).
+    pub ldap_system: Vec<LdapSystem>,
+    /// LDAP directory synchronisation agreements.
+    pub ldap_directories: Vec<LdapDirectory>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -105,6 +120,9 @@ impl Cluster {
         self.ldap_authentication.extend(other.ldap_authentication);
         self.uccx_resources.extend(other.uccx_resources);
         self.directory_numbers.extend(other.directory_numbers);
+        self.phone_services.extend(other.phone_services);
+        self.ldap_system.extend(other.ldap_system);
+        self.ldap_directories.extend(other.ldap_directories);
         self.present.extend(other.present);
     }
 
@@ -121,6 +139,9 @@ impl Cluster {
             + self.ldap_authentication.len()
             + self.uccx_resources.len()
             + self.directory_numbers.len()
+            + self.phone_services.len()
+            + self.ldap_system.len()
+            + self.ldap_directories.len()
     }
 }
 
@@ -388,13 +409,97 @@ pub struct DirectoryNumber {
     pub associated_devices: Vec<Spanned<String>>,
     /// Line-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
+    /// Call Pickup Group (BAT `directorynumber.csv`).
+    pub call_pickup_group: Option<Spanned<String>>,
+    /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`).
+    pub forwards: Vec<Forward>,
     /// The whole record.
     pub span: Span,
 }
+
+/// One call forward destination of a directory number.
+#[derive(Clone, Debug)]
+pub struct Forward {
+    /// Which forward, as the admin page names it: `Forward All`, `Forward Busy Internal`, ….
+    pub kind: &'static str,
+    /// The destination as exported.
+    pub destination: Spanned<String>,
+}
+
+impl Forward {
+    /// Whether this is Call Forward All.
+    pub fn is_forward_all(&self) -> bool {
+        self.kind == FORWARD_ALL
+    }
+}
+
+/// The [`Forward::kind`] of Call Forward All.
+pub const FORWARD_ALL: &str = "Forward All";
 
 impl DirectoryNumber {
     /// The object key of this directory number.
     pub fn key(&self) -> ObjectKey {
         ObjectKey::Dn(self.dn.value.clone())
+    }
+}
+
+/// An IP phone service (Device > Device Settings > Phone Services).
+#[derive(Clone, Debug)]
+pub struct PhoneService {
+    /// Service Name.
+    pub name: Spanned<String>,
+    /// Service URL.
+    pub url: Option<Spanned<String>>,
+    /// Secure-Service URL.
+    pub secure_url: Option<Spanned<String>>,
+    /// Service Category, e.g. `XML Service`.
+    pub category: Option<Spanned<String>>,
+    /// Service Type, e.g. `Standard IP Phone Service`.
+    pub service_type: Option<Spanned<String>>,
+    /// Enable.
+    pub enabled: Option<Spanned<bool>>,
+    /// Enterprise Subscription.
+    pub enterprise_subscription: Option<Spanned<bool>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl PhoneService {
+    /// The object key of this service.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::PhoneService(self.name.value.clone())
+    }
+}
+
+/// The LDAP system settings (System > LDAP > LDAP System).
+#[derive(Clone, Debug)]
+pub struct LdapSystem {
+    /// "Enable Synchronizing from LDAP Server".
+    pub sync_enabled: Option<Spanned<bool>>,
+    /// LDAP Server Type, e.g. `Microsoft Active Directory`.
+    pub server_type: Option<Spanned<String>>,
+    /// LDAP Attribute for User ID, e.g. `sAMAccountName`.
+    pub user_id_attribute: Option<Spanned<String>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// An LDAP directory synchronisation agreement (System > LDAP > LDAP Directory).
+#[derive(Clone, Debug)]
+pub struct LdapDirectory {
+    /// LDAP Configuration Name.
+    pub name: Spanned<String>,
+    /// LDAP User Search Base.
+    pub user_search_base: Option<Spanned<String>>,
+    /// Up to three servers.
+    pub servers: Vec<LdapServer>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl LdapDirectory {
+    /// The object key of this agreement.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::LdapDirectory(self.name.value.clone())
     }
 }

@@ -117,6 +117,10 @@ pub enum ObjectKey {
     LdapAuthentication,
     /// A UCCX resource (agent or supervisor), by user ID.
     UccxResource(String),
+    /// An IP phone service, by name.
+    PhoneService(String),
+    /// An LDAP directory synchronisation agreement, by name.
+    LdapDirectory(String),
     /// A whole input file, by display path.
     File(String),
 }
@@ -136,6 +140,8 @@ impl ObjectKey {
             ObjectKey::EnterpriseParameter(_) => "enterpriseparam",
             ObjectKey::LdapAuthentication => "ldapauth",
             ObjectKey::UccxResource(_) => "uccxresource",
+            ObjectKey::PhoneService(_) => "phoneservice",
+            ObjectKey::LdapDirectory(_) => "ldapdir",
             ObjectKey::File(_) => "file",
         }
     }
@@ -154,6 +160,8 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::ServiceParameter(n)
             | ObjectKey::EnterpriseParameter(n)
             | ObjectKey::UccxResource(n)
+            | ObjectKey::PhoneService(n)
+            | ObjectKey::LdapDirectory(n)
             | ObjectKey::File(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),

@@ -13,9 +13,10 @@ mod source;
 
 pub use cluster::{
     AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, DirectoryNumber, EndUser, EnterpriseParameter,
-    LdapAuthentication, LdapServer, Line, LineGroup, ServiceParameter, UccxResource,
+    Forward, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, PhoneService,
+    ServiceParameter, UccxResource, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, LineAppearance};
-pub use key::{DnKey, DnRef, ObjectKey};
+pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};

@@ -11,6 +11,7 @@ pub mod registry;
 mod rule;
 mod rules;
 mod run;
+mod service_url;
 mod settings;
 
 pub use context::{Agent, Context};

@@ -1,23 +1,26 @@
 //! The single table of every rule uclint has. Codes are never reused; a retired rule keeps its
 //! code out of circulation.
 
-use crate::rules::{em, gen, imp, ldap, rmcm, sec, uccx};
+use crate::rules::{em, fippa, gen, imp, ldap, rmcm, sec, uccx};
 use crate::RuleMeta;
 
 /// Every rule, in code order.
 pub static RULES: &[&RuleMeta] = &[
     &em::em_user_without_device_profile::RULE,
     &em::logout_profile_without_extension_mobility::RULE,
+    &em::em_service_url_malformed::RULE,
     &em::multiple_logins_not_allowed::RULE,
     &em::profile_locale_differs_from_phone::RULE,
     &em::profile_line_max_calls_below_two::RULE,
     &em::em_user_not_home_cluster::RULE,
     &em::logout_profile_missing::RULE,
+    &fippa::fippa_service_url_malformed::RULE,
     &gen::dn_in_several_partitions::RULE,
     &gen::shared_line::RULE,
     &gen::shared_line_call_limits_mismatch::RULE,
     &gen::phone_without_owner::RULE,
     &gen::orphaned_device_profile::RULE,
+    &gen::unassigned_directory_number::RULE,
     &gen::dangling_reference::RULE,
     &gen::primary_extension_not_on_user_device::RULE,
     &imp::imp_user_without_digest_credentials::RULE,
@@ -28,10 +31,12 @@ pub static RULES: &[&RuleMeta] = &[
     &imp::user_in_cti_secure_connection::RULE,
     &imp::softphone_not_associated_with_owner::RULE,
     &imp::several_softphones_of_one_type::RULE,
+    &ldap::ldap_auth_not_global_catalog::RULE,
     &ldap::ldap_server_without_tls::RULE,
     &ldap::ldap_ssl_port_mismatch::RULE,
     &ldap::single_ldap_server::RULE,
     &ldap::ldaps_server_ip_literal::RULE,
+    &ldap::ldap_auth_without_sync::RULE,
     &rmcm::agent_device_not_controlled::RULE,
     &rmcm::rmcm_controls_several_devices_with_one_extension::RULE,
     &rmcm::rmcm_user_without_group::cti_enabled::RULE,
@@ -42,6 +47,7 @@ pub static RULES: &[&RuleMeta] = &[
     &sec::sip_proxy_authentication_off::RULE,
     &sec::end_user_over_privileged::RULE,
     &sec::em_ip_validation_off::RULE,
+    &sec::phone_service_without_secure_url::RULE,
     &uccx::ipcc_extension_shared::RULE,
     &uccx::ipcc_extension_in_several_partitions::RULE,
     &uccx::agent_device_same_number_in_two_partitions::RULE,
@@ -58,7 +64,10 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::agent_device_not_associated_with_agent::RULE,
     &uccx::single_line_agent_primary_extension_not_ipcc::RULE,
     &uccx::ipcc_extension_shared_by_agents::RULE,
+    &uccx::line_forwards_to_ipcc_extension::RULE,
+    &uccx::ipcc_line_forwards_all::RULE,
     &uccx::hold_reversion_enabled::RULE,
+    &uccx::ipcc_extension_in_call_pickup_group::RULE,
     &uccx::cucm_feature_unsupported_with_uccx::RULE,
     &uccx::agent_device_controlled_by_ccxsub::RULE,
     &uccx::ipcc_extension_on_no_device::RULE,

@@ -70,6 +70,8 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
         dn,
         associated_devices,
         allow_cti_control,
+        call_pickup_group: None,
+        forwards: Vec::new(),
         span: line.span,
     });
 }

@@ -7,15 +7,7 @@ use crate::FileParse;
 
 /// One `ldapauth.csv` row.
 pub fn ldap_authentication(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
-    let mut servers = Vec::new();
-    for n in header.group_numbers("host name") {
-        let Some(host) = row.value(header, Col::n("host name", n)) else { continue };
-        servers.push(LdapServer {
-            host,
-            port: row.number(parse, header, Col::n("port number", n)),
-            ssl: row.flag(parse, header, Col::n("ssl enabled", n)),
-        });
-    }
+    let servers = servers(parse, header, row, "port number");
     let auth = LdapAuthentication {
         enabled: row.flag(parse, header, "authenticate with corporate dir"),
         user_search_base: row.value(header, "user base"),
@@ -23,4 +15,18 @@ pub fn ldap_authentication(parse: &mut FileParse<'_>, header: &HeaderMap, row: &
         span: row.span,
     };
     parse.cluster.ldap_authentication.push(auth);
+}
+
+/// The numbered server groups of an LDAP file: `HOST NAME n`, `{port} n`, `SSL ENABLED n`.
+pub(super) fn servers(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>, port: &str) -> Vec<LdapServer> {
+    let mut servers = Vec::new();
+    for n in header.group_numbers("host name") {
+        let Some(host) = row.value(header, Col::n("host name", n)) else { continue };
+        servers.push(LdapServer {
+            host,
+            port: row.number(parse, header, Col::n(port, n)),
+            ssl: row.flag(parse, header, Col::n("ssl enabled", n)),
+        });
+    }
+    servers
 }

@@ -2,11 +2,15 @@
 //! accepted loose in a directory. Each kind is recognised by its header, not its file name.
 
 mod app_users;
+mod columns;
 mod devices;
+mod directory_numbers;
 mod end_users;
 mod ldap;
+mod ldap_directories;
 mod line_groups;
 mod parameters;
+mod phone_services;
 
 use csv::ReaderBuilder;
 use uclint_model::DataSet;
@@ -35,6 +39,14 @@ pub enum BatKind {
     EnterpriseParameter,
     /// `ldapauth.csv`.
     LdapAuthentication,
+    /// `ldapsystem.csv`.
+    LdapSystem,
+    /// `ldapdir.csv`.
+    LdapDirectory,
+    /// `phoneservices.csv`.
+    PhoneService,
+    /// `directorynumber.csv`.
+    DirectoryNumber,
 }
 
 impl BatKind {
@@ -50,6 +62,10 @@ impl BatKind {
             BatKind::ServiceParameter => "serviceparameter.csv",
             BatKind::EnterpriseParameter => "enterpriseparameter.csv",
             BatKind::LdapAuthentication => "ldapauth.csv",
+            BatKind::LdapSystem => "ldapsystem.csv",
+            BatKind::LdapDirectory => "ldapdir.csv",
+            BatKind::PhoneService => "phoneservices.csv",
+            BatKind::DirectoryNumber => "directorynumber.csv",
         }
     }
 
@@ -64,6 +80,10 @@ impl BatKind {
             BatKind::ServiceParameter => DataSet::ServiceParameters,
             BatKind::EnterpriseParameter => DataSet::EnterpriseParameters,
             BatKind::LdapAuthentication => DataSet::LdapAuthentication,
+            BatKind::LdapSystem => DataSet::LdapSystem,
+            BatKind::LdapDirectory => DataSet::LdapDirectories,
+            BatKind::PhoneService => DataSet::PhoneServices,
+            BatKind::DirectoryNumber => DataSet::DirectoryNumbers,
         }
     }
 }
@@ -92,6 +112,14 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::EnterpriseParameter
     } else if has("authenticate with corporate dir") {
         BatKind::LdapAuthentication
+    } else if has("sync enabled") && has("type ldap server") {
+        BatKind::LdapSystem
+    } else if has("name") && (has("ldap port number 1") || (has("ldap dn") && has("host name 1"))) {
+        BatKind::LdapDirectory
+    } else if has("service url") || (has("service name") && has("url")) {
+        BatKind::PhoneService
+    } else if has("directory number") && has("route partition") {
+        BatKind::DirectoryNumber
     } else {
         return None;
     };
@@ -111,6 +139,10 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::ServiceParameter => parameters::service_parameter,
         BatKind::EnterpriseParameter => parameters::enterprise_parameter,
         BatKind::LdapAuthentication => ldap::ldap_authentication,
+        BatKind::LdapSystem => ldap_directories::ldap_system,
+        BatKind::LdapDirectory => ldap_directories::ldap_directory,
+        BatKind::PhoneService => phone_services::phone_service,
+        BatKind::DirectoryNumber => directory_numbers::directory_number,
     };
     read_table(parse, each);
 }

@@ -7,6 +7,7 @@ pub(crate) mod phone_without_owner;
 pub(crate) mod primary_extension_not_on_user_device;
 pub(crate) mod shared_line;
 pub(crate) mod shared_line_call_limits_mismatch;
+pub(crate) mod unassigned_directory_number;
 
 use rustc_hash::FxHashSet;
 

@@ -2,20 +2,22 @@
 
 use uclint_model::ObjectKey;
 
-use super::{address, enabled};
+use super::{address, enabled, sync_agreements};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
     /// That every server of LDAP Authentication for end users (BAT `ldapauth.csv` `SSL ENABLED
-    /// n`) uses SSL/TLS, when LDAP authentication is enabled. Directory synchronisation
-    /// agreements (`ldapdir.csv`) are not read yet.
+    /// n`) uses SSL/TLS, when LDAP authentication is enabled; and every server of each LDAP
+    /// Directory synchronisation agreement (`ldapdir.csv`), unless LDAP System
+    /// (`ldapsystem.csv`) has synchronisation off.
     ///
     /// ## Why it breaks
     /// With LDAP authentication, CUCM validates every end-user password (Jabber, self-care, EM
     /// with password) by binding to the directory with it. Without TLS those binds cross the
-    /// network in clear text on port 389 or 3268.
+    /// network in clear text on port 389 or 3268. A sync agreement without TLS sends the
+    /// directory account's bind and every user's directory data in clear text.
     ///
     /// ## Example
     /// ```csv
@@ -24,8 +26,9 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// System > LDAP > LDAP Authentication: check Use TLS, use port 636 (3269 for the Global
-    /// Catalog) and upload the directory's CA certificate to tomcat-trust.
+    /// System > LDAP > LDAP Authentication (or LDAP Directory > the agreement): check Use TLS,
+    /// use port 636 (3269 for the Global Catalog) and upload the directory's CA certificate to
+    /// tomcat-trust.
     ///
     /// ## Sources
     /// - Standard LDAP security practice (MS-REF port table); CUCM 9.0 Administration Guide, "LDAP
@@ -36,7 +39,7 @@ declare_rule! {
     family: Ldap,
     severity: Warning,
     status: Stable,
-    requires: [LdapAuthentication],
+    requires: [LdapAuthentication | LdapDirectories],
     summary: "An LDAP authentication server does not use SSL/TLS (passwords in clear text).",
     check: check,
 }
@@ -56,6 +59,27 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     "System > LDAP > LDAP Authentication: check Use TLS, use port 636 (3269 for a Global Catalog) and \
                      upload the directory CA certificate to tomcat-trust",
                 );
+            sink.push(finding);
+        }
+    }
+    for agreement in sync_agreements(ctx) {
+        for server in &agreement.servers {
+            let Some(ssl) = server.ssl.as_ref().filter(|s| !s.value) else { continue };
+            let message = format!(
+                "LDAP sync server {} of agreement {} is not using SSL/TLS; the directory bind and user data cross the \
+                 network in clear text",
+                address(server),
+                agreement.name.value,
+            );
+            let help = format!(
+                "System > LDAP > LDAP Directory > {}: check Use TLS, use port 636 (3269 for a Global Catalog) and \
+                 upload the directory CA certificate to tomcat-trust",
+                agreement.name.value
+            );
+            let finding = sink
+                .finding(agreement.key(), ssl.span, "SSL Enabled", message)
+                .with_label(server.host.span, "LDAP server")
+                .with_help(help);
             sink.push(finding);
         }
     }

@@ -2,18 +2,20 @@
 
 use uclint_model::ObjectKey;
 
-use super::enabled;
+use super::{enabled, sync_agreements};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// That enabled LDAP Authentication lists more than one server (up to three are
-    /// supported). Directory synchronisation agreements are not read yet.
+    /// That enabled LDAP Authentication (BAT `ldapauth.csv`) lists more than one server (up to
+    /// three are supported), and so does each LDAP Directory synchronisation agreement
+    /// (`ldapdir.csv`), unless LDAP System (`ldapsystem.csv`) has synchronisation off.
     ///
     /// ## Why it breaks
     /// CUCM tries the servers in order. With one server, every end-user login (Jabber, self-care,
-    /// Extension Mobility with password) fails while that directory server is down or rebooting.
+    /// Extension Mobility with password) fails while that directory server is down or rebooting;
+    /// a sync agreement with one server cannot synchronise users meanwhile.
     ///
     /// ## Example
     /// ```csv
@@ -22,7 +24,8 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// System > LDAP > LDAP Authentication: add a second (and third) directory server.
+    /// System > LDAP > LDAP Authentication (or LDAP Directory > the agreement): add a second (and
+    /// third) directory server.
     ///
     /// ## Sources
     /// - formats.md §11: up to three servers in the AXL `getLdapAuthentication` schema.
@@ -31,7 +34,7 @@ declare_rule! {
     family: Ldap,
     severity: Info,
     status: Stable,
-    requires: [LdapAuthentication],
+    requires: [LdapAuthentication | LdapDirectories],
     summary: "LDAP authentication has only one server.",
     check: check,
 }
@@ -46,6 +49,19 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let finding = sink
             .finding(ObjectKey::LdapAuthentication, server.host.span, "the only LDAP server", message)
             .with_help("System > LDAP > LDAP Authentication: add a second (and third) directory server");
+        sink.push(finding);
+    }
+    for agreement in sync_agreements(ctx) {
+        let [server] = agreement.servers.as_slice() else { continue };
+        let message = format!(
+            "only one LDAP sync server ({}) is configured in agreement {}; synchronisation fails while it is down",
+            server.host.value, agreement.name.value
+        );
+        let help = format!(
+            "System > LDAP > LDAP Directory > {}: add a second (and third) directory server",
+            agreement.name.value
+        );
+        let finding = sink.finding(agreement.key(), server.host.span, "the only LDAP server", message).with_help(help);
         sink.push(finding);
     }
 }

@@ -2,4 +2,5 @@
 
 pub(crate) mod em_ip_validation_off;
 pub(crate) mod end_user_over_privileged;
+pub(crate) mod phone_service_without_secure_url;
 pub(crate) mod sip_proxy_authentication_off;

@@ -13,10 +13,41 @@ pub(crate) mod cucm_feature_unsupported_with_uccx;
 pub(crate) mod em_agent_ipcc_extension_not_on_profile;
 pub(crate) mod hold_reversion_enabled;
 pub(crate) mod ipcc_extension_beyond_fourth_line;
+pub(crate) mod ipcc_extension_in_call_pickup_group;
 pub(crate) mod ipcc_extension_in_several_partitions;
 pub(crate) mod ipcc_extension_not_numeric;
 pub(crate) mod ipcc_extension_on_no_device;
 pub(crate) mod ipcc_extension_shared;
 pub(crate) mod ipcc_extension_shared_by_agents;
+pub(crate) mod ipcc_line_forwards_all;
+pub(crate) mod line_forwards_to_ipcc_extension;
 pub(crate) mod max_calls_not_two;
 pub(crate) mod single_line_agent_primary_extension_not_ipcc;
+
+use std::collections::HashMap;
+
+use uclint_model::DirectoryNumber;
+
+use crate::{Agent, Context};
+
+/// Each agent's IPCC line as a directory-number record (`directorynumber.csv`), in agent order:
+/// by DN key when the IPCC extension resolves to one, else by pattern when the export gives the
+/// extension without a partition.
+pub(crate) fn agent_directory_numbers<'c, 'a>(ctx: &'c Context<'a>) -> Vec<(&'c Agent<'a>, &'a DirectoryNumber)> {
+    let mut by_key = HashMap::new();
+    let mut by_pattern: HashMap<&str, Vec<&DirectoryNumber>> = HashMap::new();
+    for number in &ctx.cluster.directory_numbers {
+        by_key.entry(&number.dn.value).or_insert(number);
+        by_pattern.entry(number.dn.value.pattern.as_str()).or_default().push(number);
+    }
+    let mut out = Vec::new();
+    for agent in &ctx.agents {
+        if agent.keys.is_empty() && agent.ipcc.value.partition.is_none() {
+            let numbers = by_pattern.get(agent.ipcc.value.pattern.as_str()).map_or(&[][..], Vec::as_slice);
+            out.extend(numbers.iter().map(|n| (agent, *n)));
+        } else {
+            out.extend(agent.keys.iter().filter_map(|k| by_key.get(k)).map(|n| (agent, *n)));
+        }
+    }
+    out
+}

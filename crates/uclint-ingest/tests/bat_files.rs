@@ -1,0 +1,49 @@
+//! The BAT tar members read since issue #4's second pass: `phoneservices.csv`,
+//! `ldapsystem.csv`, `ldapdir.csv` and `directorynumber.csv`, with spans, inferred spellings
+//! and duplicate header names.
+
+use std::path::Path;
+
+use uclint_ingest::Ingested;
+use uclint_model::{DataSet, DnKey, Span};
+
+fn slice(ingested: &Ingested, span: Span) -> &str {
+    ingested.sources.get(span.source).slice(span)
+}
+
+#[test]
+fn the_four_files_are_read_with_spans() {
+    let ingested = uclint_ingest::ingest(&[Path::new("../../fixtures/bat-files").to_path_buf()]);
+    let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["INPUT005", "INPUT005", "INPUT005"], "{:#?}", ingested.diagnostics);
+    let cluster = &ingested.cluster;
+    for data in [DataSet::PhoneServices, DataSet::LdapSystem, DataSet::LdapDirectories, DataSet::DirectoryNumbers] {
+        assert!(cluster.has(data), "{data:?}");
+    }
+
+    let service = &cluster.phone_services[0];
+    assert_eq!(service.name.value, "Extension Mobility");
+    let secure = service.secure_url.as_ref().expect("SECURE SERVICE URL is an accepted variant");
+    assert!(slice(&ingested, secure.span).starts_with("https://cucm1.example.com:8443/"));
+    assert_eq!(service.enabled.as_ref().map(|e| e.value), Some(true), "ENABLED is an accepted variant");
+
+    let system = &cluster.ldap_system[0];
+    assert_eq!(system.sync_enabled.as_ref().map(|s| s.value), Some(true));
+    assert_eq!(slice(&ingested, system.user_id_attribute.as_ref().unwrap().span), "sAMAccountName");
+
+    let directory = &cluster.ldap_directories[0];
+    assert_eq!(directory.name.value, "AD_Sync", "the first NAME column wins");
+    assert_eq!(directory.user_search_base.as_ref().unwrap().value, "OU=Users,DC=example,DC=com");
+    let ports: Vec<_> = directory.servers.iter().map(|s| s.port.as_ref().unwrap().value).collect();
+    assert_eq!(ports, [636, 389]);
+    let text = &ingested.sources.get(directory.span.source).text;
+    assert!(!text.contains("f718933d"), "the LDAP password is masked");
+
+    let agent = &cluster.directory_numbers[0];
+    assert_eq!(agent.dn.value, DnKey::new("4001", "PT_Internal"));
+    assert_eq!(slice(&ingested, agent.call_pickup_group.as_ref().unwrap().span), "CPG_Floor1");
+    let spare = &cluster.directory_numbers[1];
+    assert_eq!(spare.dn.value, DnKey::new("4099", ""), "NULL is the none partition");
+    let forwards: Vec<_> = spare.forwards.iter().map(|f| (f.kind, f.destination.value.as_str())).collect();
+    assert_eq!(forwards, [("Forward All", "4001"), ("Forward Busy Internal", "8000")]);
+}

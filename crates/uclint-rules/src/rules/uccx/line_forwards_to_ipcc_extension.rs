@@ -1,0 +1,78 @@
+//! UCCX018: another line forwards calls to an agent's IPCC extension.
+
+use std::collections::HashMap;
+
+use uclint_model::normalise_pattern;
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That no directory number forwards calls (any Call Forward destination in BAT
+    /// `directorynumber.csv`: All, Busy, No Answer, No Coverage, CTI Failure, Unregistered) to an
+    /// agent's IPCC extension, other than the IPCC line itself. Destinations are compared by
+    /// pattern, since a forward destination carries no partition.
+    ///
+    /// ## Why it breaks
+    /// Unified CCX must be the only thing that sends calls to an agent's extension. A call that
+    /// arrives there by forwarding from another line rings the agent outside UCCX's routing: the
+    /// agent state goes out of step and UCCX may reserve the agent for a call it did not send.
+    /// Cisco lists forwarding to a UCCX agent extension as unsupported.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Directory Number,Route Partition,Description,Call Pickup Group,Forward All Destination,Forward Busy Internal Destination
+    /// 2001,PT_Internal,Reception,NULL,NULL,4001
+    /// ```
+    ///
+    /// ## How to fix
+    /// Call Routing > Directory Number > the forwarding line > Call Forward and Call Pickup
+    /// Settings: change the destination to a UCCX trigger or another number.
+    ///
+    /// ## Sources
+    /// - UCCX 12.5(1)SU3 and 15.0 Solution Release Notes (RN125, RN150), unsupported
+    ///   configurations; Unified CCX Administration and Operations Guide (AOG).
+    code: "UCCX018",
+    name: "line-forwards-to-ipcc-extension",
+    family: Uccx,
+    severity: Warning,
+    status: Stable,
+    requires: [EndUsers, DirectoryNumbers],
+    summary: "A line forwards calls to an agent's IPCC extension.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut agents = HashMap::new();
+    for agent in &ctx.agents {
+        agents.entry(agent.ipcc.value.pattern.as_str()).or_insert(agent);
+    }
+    for number in &ctx.cluster.directory_numbers {
+        for forward in &number.forwards {
+            let destination = normalise_pattern(&forward.destination.value);
+            let Some(agent) = agents.get(destination.as_str()) else { continue };
+            if number.dn.value.pattern == agent.ipcc.value.pattern {
+                continue;
+            }
+            let message = format!(
+                "line {} forwards calls ({}) to agent extension {} (of {}); forwarding to a UCCX agent extension is \
+                 unsupported",
+                number.dn.value,
+                forward.kind,
+                agent.extension_display(),
+                agent.user.user_id.value
+            );
+            let help = format!(
+                "Call Routing > Directory Number > {} > Call Forward and Call Pickup Settings > {}: change the \
+                 destination",
+                number.dn.value, forward.kind
+            );
+            let finding = sink
+                .finding(number.key(), forward.destination.span, &format!("{} destination", forward.kind), message)
+                .with_label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
+                .with_help(help);
+            sink.push(finding);
+        }
+    }
+}
