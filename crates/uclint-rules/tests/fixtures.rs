@@ -1,6 +1,7 @@
 //! Every rule against its fixtures: `fixtures/rules/<CODE>/fail` must produce findings of that
 //! rule (snapshotted with their spans), `fixtures/rules/<CODE>/pass` must produce none.
-//! A rule without both fixtures fails here.
+//! A rule without both fixtures fails here. Rules that need a deployment fact run with the
+//! settings [`settings`] gives them, and must be skipped, naming the key, without it.
 
 use std::path::{Path, PathBuf};
 
@@ -13,12 +14,30 @@ fn fixture(code: &str, case: &str) -> PathBuf {
     Path::new("../../fixtures/rules").join(code).join(case)
 }
 
+/// The deployment facts a rule's fixtures declare, as `uclint.toml` would, and the key each
+/// rule names when it is skipped without them. Rules not listed run with the defaults.
+fn settings(code: &str) -> (Settings, Option<&'static str>) {
+    let mut settings = Settings::default();
+    let key = match code {
+        "RMCM006" => {
+            settings.monitoring_recording = true;
+            "monitoring-recording"
+        }
+        "RMCM007" => {
+            settings.srtp = true;
+            "srtp"
+        }
+        _ => return (settings, None),
+    };
+    (settings, Some(key))
+}
+
 /// Runs one rule on one fixture: its findings, rendered in the full format, and their count.
 fn check(rule: &RuleMeta, case: &str) -> (usize, String) {
     let dir = fixture(rule.code, case);
     assert!(dir.is_dir(), "{} has no {case} fixture at {}", rule.code, dir.display());
     let ingested = uclint_ingest::ingest(&[dir]);
-    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+    let result = uclint_rules::run(&ingested.cluster, &settings(rule.code).0, &[rule]);
     assert!(result.skipped.is_empty(), "{} skipped on its {case} fixture: {:?}", rule.code, result.skipped);
     let mut findings: Vec<_> = result.diagnostics.into_iter().filter(|d| d.code == rule.code).collect();
     sort_diagnostics(&mut findings);
@@ -41,5 +60,17 @@ fn every_rule_is_silent_on_its_passing_fixture() {
     for rule in registry::RULES {
         let (count, rendered) = check(rule, "pass");
         assert_eq!(count, 0, "{} fired on its passing fixture:\n{rendered}", rule.code);
+    }
+}
+
+#[test]
+fn settings_driven_rules_are_skipped_without_their_setting_and_say_which() {
+    for rule in registry::RULES {
+        let Some(key) = settings(rule.code).1 else { continue };
+        let ingested = uclint_ingest::ingest(&[fixture(rule.code, "fail")]);
+        let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+        assert!(result.diagnostics.is_empty(), "{} reported without {key}", rule.code);
+        let reason = result.skipped.first().map(|s| s.reason.as_str()).unwrap_or_default();
+        assert!(reason.contains(key), "{} skipped without naming {key}: {reason:?}", rule.code);
     }
 }

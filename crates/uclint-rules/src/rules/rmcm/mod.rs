@@ -6,3 +6,4 @@ pub(crate) mod rmcm_controls_several_devices_with_one_extension;
 pub(crate) mod rmcm_user_without_group;
 pub(crate) mod rmcm_user_without_model_cti_group;
 pub(crate) mod uccx_application_user_modified;
+pub(crate) mod uccx_users_without_srtp_groups;

@@ -3,6 +3,7 @@
 pub(crate) mod agent_device_cdc_not_ipv4_only;
 pub(crate) mod agent_device_controlled_by_ccxsub;
 pub(crate) mod agent_device_cti_control_disabled;
+pub(crate) mod agent_device_model_not_supported;
 pub(crate) mod agent_device_not_associated_with_agent;
 pub(crate) mod agent_device_same_number_in_two_partitions;
 pub(crate) mod agent_line_cti_control_disabled;
