@@ -235,6 +235,13 @@ impl<'a> Context<'a> {
         Ok(devices)
     }
 
+    /// The lines of the UCCX route points (the triggers), in cluster order.
+    pub fn uccx_triggers(&self) -> Result<Vec<(&'a Device, &'a Line)>, String> {
+        let devices = self.uccx_cti_devices()?;
+        let route_points = devices.into_iter().filter(|(_, kind)| *kind == CtiKind::RoutePoint);
+        Ok(route_points.flat_map(|(device, _)| device.lines.iter().map(move |line| (device, line))).collect())
+    }
+
     /// When secure media is declared (`srtp`), the `ClusterSecurityMode` enterprise parameter if
     /// it says the cluster is not in mixed mode (`0`); `Err` (a skip reason) when `srtp` is not
     /// declared or the export lacks the parameter.
