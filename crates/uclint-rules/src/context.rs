@@ -8,7 +8,7 @@ use uclint_model::{
     LineAppearance, ObjectKey, ServiceParameter, Span, Spanned,
 };
 
-use crate::Settings;
+use crate::{Settings, Sink};
 
 /// A UCCX agent: an end user with an IPCC extension, and where that extension appears.
 #[derive(Debug)]
@@ -323,6 +323,19 @@ impl<'a> Controls<'a> {
             .copied()
             .or_else(|| device.application_users.iter().find(|a| a.value == self.user.name.value).map(|a| a.span))
     }
+}
+
+/// SEC006 and UCCX034: reports `message` on `ClusterSecurityMode` when `srtp` is declared and
+/// the cluster is not in mixed mode, and skips when that cannot be told.
+pub fn check_mixed_mode(ctx: &Context<'_>, sink: &mut Sink<'_>, message: &str, help: &str) {
+    let mode = match ctx.non_secure_cluster_mode() {
+        Ok(Some(mode)) => mode,
+        Ok(None) => return,
+        Err(reason) => return sink.skip(reason),
+    };
+    let object = ObjectKey::EnterpriseParameter(mode.name.value.clone());
+    let finding = sink.finding(object, mode.value.span, "ClusterSecurityMode", message).with_help(help);
+    sink.push(finding);
 }
 
 /// The object key of a service parameter: `serviceparam:<service>/<name>`.

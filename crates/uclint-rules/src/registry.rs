@@ -1,7 +1,7 @@
 //! The single table of every rule uclint has. Codes are never reused; a retired rule keeps its
 //! code out of circulation.
 
-use crate::rules::{em, gen, imp, ldap, rmcm, sec, uccx};
+use crate::rules::{em, fippa, gen, imp, ldap, rmcm, sec, uccx};
 use crate::RuleMeta;
 
 /// Every rule, in code order.
@@ -11,8 +11,11 @@ pub static RULES: &[&RuleMeta] = &[
     &em::multiple_logins_not_allowed::RULE,
     &em::profile_locale_differs_from_phone::RULE,
     &em::profile_line_max_calls_below_two::RULE,
+    &em::em_proxy_logins_rejected::RULE,
     &em::em_user_not_home_cluster::RULE,
     &em::logout_profile_missing::RULE,
+    &fippa::agent_device_not_controlled_by_fippa::RULE,
+    &fippa::fippa_user_without_group::RULE,
     &gen::dn_in_several_partitions::RULE,
     &gen::shared_line::RULE,
     &gen::shared_line_call_limits_mismatch::RULE,
@@ -46,6 +49,8 @@ pub static RULES: &[&RuleMeta] = &[
     &sec::sip_proxy_authentication_off::RULE,
     &sec::end_user_over_privileged::RULE,
     &sec::em_ip_validation_off::RULE,
+    &sec::cluster_not_mixed_mode::RULE,
+    &sec::axl_user_super_user::RULE,
     &uccx::ipcc_extension_shared::RULE,
     &uccx::ipcc_extension_in_several_partitions::RULE,
     &uccx::agent_device_same_number_in_two_partitions::RULE,
@@ -70,6 +75,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::trigger_dn_too_long::RULE,
     &uccx::cucm_feature_unsupported_with_uccx::RULE,
     &uccx::agent_device_controlled_by_ccxsub::RULE,
+    &uccx::srtp_without_mixed_mode::RULE,
     &uccx::ipcc_extension_on_no_device::RULE,
 ];
 

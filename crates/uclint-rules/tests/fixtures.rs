@@ -23,9 +23,21 @@ fn settings(code: &str) -> (Settings, Option<&'static str>) {
             settings.monitoring_recording = true;
             "monitoring-recording"
         }
-        "RMCM007" => {
+        "RMCM007" | "SEC006" | "UCCX034" => {
             settings.srtp = true;
             "srtp"
+        }
+        "FIPPA001" | "FIPPA002" => {
+            settings.fippa_user = Some("finesseippa".into());
+            "fippa-user"
+        }
+        "SEC008" => {
+            settings.axl_user = Some("uccxaxl".into());
+            "axl-user"
+        }
+        "EM013" => {
+            settings.em_proxy_logins = true;
+            "em-proxy-logins"
         }
         _ => return (settings, None),
     };

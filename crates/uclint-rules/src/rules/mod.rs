@@ -1,6 +1,7 @@
 //! The rules, one file per rule, grouped by family.
 
 pub(crate) mod em;
+pub(crate) mod fippa;
 pub(crate) mod gen;
 pub(crate) mod imp;
 pub(crate) mod ldap;

@@ -23,5 +23,6 @@ pub(crate) mod ipcc_extension_shared_by_agents;
 pub(crate) mod max_calls_not_two;
 pub(crate) mod overlapping_wildcard_triggers;
 pub(crate) mod single_line_agent_primary_extension_not_ipcc;
+pub(crate) mod srtp_without_mixed_mode;
 pub(crate) mod trigger_dn_too_long;
 pub(crate) mod trigger_in_line_group;
