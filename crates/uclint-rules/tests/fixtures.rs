@@ -86,3 +86,43 @@ fn settings_driven_rules_are_skipped_without_their_setting_and_say_which() {
         assert!(reason.contains(key), "{} skipped without naming {key}: {reason:?}", rule.code);
     }
 }
+
+/// Runs one rule on a fixture under `settings`: its findings' object keys, or why it skipped.
+fn run_with(code: &str, case: &str, settings: &Settings) -> Result<Vec<String>, String> {
+    let rule = registry::find(code).unwrap();
+    let ingested = uclint_ingest::ingest(&[fixture(code, case)]);
+    let result = uclint_rules::run(&ingested.cluster, settings, &[rule]);
+    match result.skipped.first() {
+        Some(skipped) => Err(skipped.reason.clone()),
+        None => Ok(result.diagnostics.iter().filter(|d| d.code == code).map(|d| d.object.to_string()).collect()),
+    }
+}
+
+#[test]
+fn supported_agent_models_replace_the_built_in_list() {
+    let mut settings = Settings {
+        supported_agent_models: Some(vec!["cisco 3905".into(), "Cisco IP *".into()]),
+        ..Settings::default()
+    };
+    assert_eq!(run_with("UCCX013", "fail", &settings), Ok(vec![]));
+    settings.supported_agent_models = Some(vec!["Cisco 78*".into()]);
+    let found = run_with("UCCX013", "pass", &settings).unwrap();
+    assert_eq!(found, ["phone:SEP0011AABB0001", "phone:CSFAGENT02"]);
+}
+
+#[test]
+fn named_jtapi_users_replace_the_naming_heuristic() {
+    let mut settings = Settings { jtapi_users: vec!["uccxjtapiuser_1".into()], ..Settings::default() };
+    // With one JTAPI user there is no HA mismatch; the port only the RMCM user controls remains.
+    assert_eq!(run_with("RMCM008", "fail", &settings), Ok(vec!["phone:CXBA_1001".to_owned()]));
+    settings.jtapi_users = vec!["ccxjtapi".into()];
+    let reason = run_with("RMCM008", "fail", &settings).unwrap_err();
+    assert!(reason.contains("ccxjtapi (jtapi-users) not among"), "{reason}");
+}
+
+#[test]
+fn a_named_fippa_user_missing_from_the_export_is_a_skip() {
+    let settings = Settings { fippa_user: Some("ippa".into()), ..Settings::default() };
+    let reason = run_with("FIPPA001", "fail", &settings).unwrap_err();
+    assert_eq!(reason, "FIPPA user `ippa` (from fippa-user) is not among the export's application users");
+}
