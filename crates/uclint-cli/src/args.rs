@@ -88,6 +88,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME")]
     pub rmcm_user: Option<String>,
 
+    /// Name of the Finesse IP Phone Agent application user (FIPPA rules are skipped without it).
+    #[arg(long, value_name = "NAME")]
+    pub fippa_user: Option<String>,
+
     /// UCCX 12.5(1)SU1+ Agent Device Selection is enabled (shared IPCC extensions become info).
     #[arg(long)]
     pub agent_device_selection: bool,
@@ -114,6 +118,10 @@ pub struct ReportArgs {
     /// Name of the UCCX RMCM application user (default: the one whose name contains "rmcm").
     #[arg(long, value_name = "NAME")]
     pub rmcm_user: Option<String>,
+
+    /// Name of the Finesse IP Phone Agent application user (FIPPA rules are skipped without it).
+    #[arg(long, value_name = "NAME")]
+    pub fippa_user: Option<String>,
 
     /// UCCX 12.5(1)SU1+ Agent Device Selection is enabled (shared IPCC extensions become info).
     #[arg(long)]
@@ -144,6 +152,7 @@ impl ReportArgs {
             ignore: Vec::new(),
             config: self.config.clone(),
             rmcm_user: self.rmcm_user.clone(),
+            fippa_user: self.fippa_user.clone(),
             agent_device_selection: self.agent_device_selection,
         }
     }

@@ -193,6 +193,9 @@ fn deployment(args: &CheckArgs, config: &Config) -> config::Deployment {
     if let Some(user) = &args.rmcm_user {
         deployment.rmcm_user = Some(user.clone());
     }
+    if let Some(user) = &args.fippa_user {
+        deployment.fippa_user = Some(user.clone());
+    }
     if args.agent_device_selection {
         deployment.agent_device_selection = Some(true);
     }

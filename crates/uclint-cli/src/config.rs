@@ -76,6 +76,7 @@ struct RawConfig {
     srtp: Option<bool>,
     emcc: Option<bool>,
     sip_presence_clients: Option<bool>,
+    em_proxy_logins: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,22 +98,16 @@ pub struct Deployment {
     /// UCCX 12.5(1)SU1+ Agent Device Selection is enabled.
     pub agent_device_selection: Option<bool>,
     /// The Finesse IP Phone Agent (FIPPA) application user.
-    #[allow(dead_code, reason = "no rule reads it yet")]
     pub fippa_user: Option<String>,
-    /// Application users that JTAPI applications (recording, CTI) sign in as.
-    #[allow(dead_code, reason = "no rule reads it yet")]
+    /// The UCCX telephony (JTAPI) application users, one per UCCX node.
     pub jtapi_users: Option<Vec<String>>,
     /// The AXL application user UCCX uses.
-    #[allow(dead_code, reason = "no rule reads it yet")]
     pub axl_user: Option<String>,
     /// Phone models the deployment supports for agents.
-    #[allow(dead_code, reason = "no rule reads it yet")]
     pub supported_agent_models: Option<Vec<String>>,
     /// Silent monitoring and recording are in use.
-    #[allow(dead_code, reason = "no rule reads it yet")]
     pub monitoring_recording: Option<bool>,
-    /// SRTP (encrypted media) is in use.
-    #[allow(dead_code, reason = "no rule reads it yet")]
+    /// UCCX SRTP (encrypted media) is in use.
     pub srtp: Option<bool>,
     /// Extension Mobility Cross Cluster is in use.
     #[allow(dead_code, reason = "no rule reads it yet")]
@@ -120,6 +115,8 @@ pub struct Deployment {
     /// Third-party SIP presence clients are in use.
     #[allow(dead_code, reason = "no rule reads it yet")]
     pub sip_presence_clients: Option<bool>,
+    /// Extension Mobility logins go through a proxy or server.
+    pub em_proxy_logins: Option<bool>,
 }
 
 /// A finding accepted on purpose: one rule on one object, with the reason.
@@ -357,6 +354,7 @@ pub fn parse(file: &ConfigFile) -> (Config, Vec<Problem>) {
         srtp: raw.srtp,
         emcc: raw.emcc,
         sip_presence_clients: raw.sip_presence_clients,
+        em_proxy_logins: raw.em_proxy_logins,
     };
     let config = Config { select, extend_select, ignore, severity, deployment, suppressions };
     (config, problems)
@@ -386,6 +384,13 @@ pub fn settings(deployment: &Deployment) -> Settings {
     Settings {
         rmcm_user: deployment.rmcm_user.clone(),
         agent_device_selection: deployment.agent_device_selection.unwrap_or(false),
+        fippa_user: deployment.fippa_user.clone(),
+        jtapi_users: deployment.jtapi_users.clone().unwrap_or_default(),
+        axl_user: deployment.axl_user.clone(),
+        supported_agent_models: deployment.supported_agent_models.clone(),
+        monitoring_recording: deployment.monitoring_recording.unwrap_or(false),
+        srtp: deployment.srtp.unwrap_or(false),
+        em_proxy_logins: deployment.em_proxy_logins.unwrap_or(false),
         ..Settings::default()
     }
 }
@@ -415,6 +420,7 @@ mod tests {
             srtp = false
             emcc = false
             sip-presence-clients = false
+            em-proxy-logins = true
             [severity]
             UCCX007 = "warning"
             [[suppress]]
@@ -430,6 +436,13 @@ mod tests {
         let settings = settings(&config.deployment);
         assert_eq!(settings.rmcm_user.as_deref(), Some("uccxrmcmuser"));
         assert!(settings.agent_device_selection);
+        assert_eq!(settings.fippa_user.as_deref(), Some("fippa"));
+        assert_eq!(settings.jtapi_users, ["recorder"]);
+        assert_eq!(settings.axl_user.as_deref(), Some("axl"));
+        assert_eq!(settings.supported_agent_models.as_deref(), Some(&["Cisco 8845".to_owned()][..]));
+        assert!(settings.monitoring_recording);
+        assert!(!settings.srtp);
+        assert!(settings.em_proxy_logins);
     }
 
     #[test]

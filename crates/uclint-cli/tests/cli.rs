@@ -136,3 +136,18 @@ fn exit_zero_passes_findings_but_not_errors_of_use_or_input() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn fippa_user_flag_runs_the_fippa_rules() {
+    let fixture = "fixtures/rules/FIPPA001/fail";
+    uclint()
+        .args(["check", fixture, "--select", "FIPPA001", "--format", "concise"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("FIPPA001 skipped: no FIPPA user: set fippa-user"));
+    uclint()
+        .args(["check", fixture, "--select", "FIPPA001", "--format", "concise", "--fippa-user", "finesseippa"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("FIPPA001 [error] agent phone SEP0011AABB0002"));
+}

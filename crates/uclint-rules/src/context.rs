@@ -1,14 +1,14 @@
 //! What every rule sees: the cluster, its indexes, the settings, and the shared definitions of
 //! the catalog's §0.2 (agents, agent devices, the RMCM user), resolved once per run.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use uclint_model::{
     AppUser, Cluster, ClusterIndex, Device, DeviceKind, DnKey, DnRef, EndUser, EnterpriseParameter, Line,
     LineAppearance, ObjectKey, ServiceParameter, Span, Spanned,
 };
 
-use crate::Settings;
+use crate::{Settings, Sink};
 
 /// A UCCX agent: an end user with an IPCC extension, and where that extension appears.
 #[derive(Debug)]
@@ -74,6 +74,19 @@ pub struct Context<'a> {
     pub agents: Vec<Agent<'a>>,
     /// The RMCM user.
     pub rmcm: RmcmUser<'a>,
+    /// The UCCX telephony (JTAPI) users.
+    pub jtapi: JtapiUsers<'a>,
+}
+
+/// The UCCX telephony (JTAPI) application users, one per UCCX node, and how they were found.
+#[derive(Debug)]
+pub struct JtapiUsers<'a> {
+    /// The users the export has, in the settings' or the cluster's order.
+    pub users: Vec<&'a AppUser>,
+    /// Names from `jtapi-users` that the export does not have.
+    pub missing: Vec<String>,
+    /// Found by the catalog's fallback heuristic (`<prefix>_<node id>` names), not named.
+    pub heuristic: bool,
 }
 
 impl<'a> Context<'a> {
@@ -91,11 +104,31 @@ impl<'a> Context<'a> {
             })
             .collect();
         let rmcm = resolve_rmcm(cluster, &index, settings);
-        Context { cluster, index, settings, agents, rmcm }
+        let jtapi = resolve_jtapi(cluster, &index, settings);
+        Context { cluster, index, settings, agents, rmcm, jtapi }
     }
 
     /// Notes for the run summary about how shared definitions were resolved.
     pub fn notes(&self) -> Vec<String> {
+        let mut notes = self.rmcm_notes();
+        let names: Vec<&str> = self.jtapi.users.iter().map(|u| u.name.value.as_str()).collect();
+        if self.jtapi.heuristic && !names.is_empty() {
+            notes.push(format!(
+                "UCCX JTAPI users taken to be {}, the application users named like uccxjtapiuser_1; \
+                 name them with jtapi-users in uclint.toml to be sure",
+                names.join(", ")
+            ));
+        }
+        if !self.jtapi.missing.is_empty() && self.cluster.has(uclint_model::DataSet::AppUsers) {
+            notes.push(format!(
+                "JTAPI user(s) {} (from jtapi-users) not among the export's application users",
+                self.jtapi.missing.join(", ")
+            ));
+        }
+        notes
+    }
+
+    fn rmcm_notes(&self) -> Vec<String> {
         match &self.rmcm {
             RmcmUser::Heuristic(user) => vec![format!(
                 "RMCM user taken to be `{}`, the only application user whose name contains \"rmcm\"; \
@@ -161,6 +194,67 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The UCCX telephony (JTAPI) users, or why none is known (the reason a rule gives when it
+    /// skips).
+    pub fn jtapi_users(&self) -> Result<&[&'a AppUser], String> {
+        match (self.jtapi.users.as_slice(), self.settings.jtapi_users.is_empty()) {
+            ([], true) => Err("no UCCX JTAPI user: no application user is named like uccxjtapiuser_1; \
+                              set jtapi-users in uclint.toml"
+                .into()),
+            ([], false) => Err(format!(
+                "no UCCX JTAPI user: {} (jtapi-users) not among the export's application users",
+                self.settings.jtapi_users.join(", ")
+            )),
+            (users, _) => Ok(users),
+        }
+    }
+
+    /// The application user a setting names (`fippa-user`, `axl-user`), or why it is not known:
+    /// `role` describes it ("FIPPA user") and `key` is the `uclint.toml` key that names it.
+    pub fn named_app_user(&self, name: Option<&str>, role: &str, key: &str) -> Result<&'a AppUser, String> {
+        let Some(name) = name else {
+            return Err(format!("no {role}: set {key} in uclint.toml"));
+        };
+        self.index
+            .app_user(name)
+            .ok_or_else(|| format!("{role} `{name}` (from {key}) is not among the export's application users"))
+    }
+
+    /// The UCCX CTI ports and route points (catalog §0.2): phones whose `Device Type` is
+    /// `CTI Port` or `CTI Route Point` and that a UCCX JTAPI user controls (on the application
+    /// user or in the device's `Application User n`), in cluster order.
+    pub fn uccx_cti_devices(&self) -> Result<Vec<(&'a Device, CtiKind)>, String> {
+        let controls: Vec<Controls<'a>> = self.jtapi_users()?.iter().map(|u| Controls::new(u)).collect();
+        let devices = self
+            .cluster
+            .phones
+            .iter()
+            .filter_map(|device| Some((device, CtiKind::of(device)?)))
+            .filter(|(device, _)| controls.iter().any(|c| c.span(device).is_some()))
+            .collect();
+        Ok(devices)
+    }
+
+    /// The lines of the UCCX route points (the triggers), in cluster order.
+    pub fn uccx_triggers(&self) -> Result<Vec<(&'a Device, &'a Line)>, String> {
+        let devices = self.uccx_cti_devices()?;
+        let route_points = devices.into_iter().filter(|(_, kind)| *kind == CtiKind::RoutePoint);
+        Ok(route_points.flat_map(|(device, _)| device.lines.iter().map(move |line| (device, line))).collect())
+    }
+
+    /// When secure media is declared (`srtp`), the `ClusterSecurityMode` enterprise parameter if
+    /// it says the cluster is not in mixed mode (`0`); `Err` (a skip reason) when `srtp` is not
+    /// declared or the export lacks the parameter.
+    pub fn non_secure_cluster_mode(&self) -> Result<Option<&'a EnterpriseParameter>, String> {
+        if !self.settings.srtp {
+            return Err("no secure media declared: set srtp = true in uclint.toml when UCCX or phones use SRTP".into());
+        }
+        let mode = self
+            .enterprise_parameter("ClusterSecurityMode")
+            .ok_or("no ClusterSecurityMode enterprise parameter in the export")?;
+        Ok((mode.value.value.trim() == "0").then_some(mode))
+    }
+
     /// A service parameter by service and internal name: the cluster-wide
     /// (`EnterpriseWideData`) row if there is one, else the first node's.
     pub fn service_parameter(&self, service: &str, name: &str) -> Option<&'a ServiceParameter> {
@@ -205,6 +299,45 @@ impl Rmcm<'_> {
     }
 }
 
+/// Which devices and profiles an application user controls, by name, built once so that a
+/// rule asks about each device in constant time.
+#[derive(Debug)]
+pub struct Controls<'a> {
+    /// The application user.
+    pub user: &'a AppUser,
+    cells: FxHashMap<&'a str, Span>,
+}
+
+impl<'a> Controls<'a> {
+    /// Indexes the user's controlled devices and profiles.
+    pub fn new(user: &'a AppUser) -> Self {
+        let cells = user.controlled_devices.iter().chain(&user.controlled_profiles).map(|d| (d.value.as_str(), d.span));
+        Controls { user, cells: cells.collect() }
+    }
+
+    /// Where the export records that the user controls `device`: the application user's device
+    /// or profile cell, else the device's `Application User n` cell. `None`: it does not.
+    pub fn span(&self, device: &Device) -> Option<Span> {
+        self.cells
+            .get(device.name.value.as_str())
+            .copied()
+            .or_else(|| device.application_users.iter().find(|a| a.value == self.user.name.value).map(|a| a.span))
+    }
+}
+
+/// SEC006 and UCCX034: reports `message` on `ClusterSecurityMode` when `srtp` is declared and
+/// the cluster is not in mixed mode, and skips when that cannot be told.
+pub fn check_mixed_mode(ctx: &Context<'_>, sink: &mut Sink<'_>, message: &str, help: &str) {
+    let mode = match ctx.non_secure_cluster_mode() {
+        Ok(Some(mode)) => mode,
+        Ok(None) => return,
+        Err(reason) => return sink.skip(reason),
+    };
+    let object = ObjectKey::EnterpriseParameter(mode.name.value.clone());
+    let finding = sink.finding(object, mode.value.span, "ClusterSecurityMode", message).with_help(help);
+    sink.push(finding);
+}
+
 /// The object key of a service parameter: `serviceparam:<service>/<name>`.
 pub fn service_parameter_key(parameter: &ServiceParameter) -> ObjectKey {
     ObjectKey::ServiceParameter(format!("{}/{}", parameter.service.value, parameter.name.value))
@@ -239,6 +372,12 @@ pub mod groups {
     pub const ALL_DEVICES: &str = "Standard CTI Allow Control of All Devices";
     /// The minimum group for end users.
     pub const CCM_END_USERS: &str = "Standard CCM End Users";
+    /// Lets a CTI application silently monitor calls.
+    pub const CALL_MONITORING: &str = "Standard CTI Allow Call Monitoring";
+    /// Lets a CTI application record calls.
+    pub const CALL_RECORDING: &str = "Standard CTI Allow Call Recording";
+    /// Lets a CTI application receive SRTP keys.
+    pub const SRTP_KEY_MATERIAL: &str = "Standard CTI Allow Reception of SRTP Key Material";
     /// Secure (TLS) CTI connections.
     pub const SECURE_CONNECTION: &str = "Standard CTI Secure Connection";
     /// Full CUCM administration.
@@ -272,6 +411,37 @@ pub fn model_cti_group(model: &str) -> Option<&'static str> {
         "78" | "88" | "89" | "99" => Some(groups::CONNECTED_XFER),
         "69" => Some(groups::ROLLOVER),
         _ => None,
+    }
+}
+
+/// A CTI port or a CTI route point, by `Device Type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CtiKind {
+    /// `CTI Port`: a UCCX call-control-group port.
+    Port,
+    /// `CTI Route Point`: a UCCX trigger.
+    RoutePoint,
+}
+
+impl CtiKind {
+    /// The kind of a device, if it is a CTI port or route point.
+    pub fn of(device: &Device) -> Option<Self> {
+        let model = device.model.as_ref()?.value.trim();
+        if model.eq_ignore_ascii_case("CTI Port") {
+            Some(CtiKind::Port)
+        } else if model.eq_ignore_ascii_case("CTI Route Point") {
+            Some(CtiKind::RoutePoint)
+        } else {
+            None
+        }
+    }
+
+    /// "CTI port" or "CTI route point", for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            CtiKind::Port => "CTI port",
+            CtiKind::RoutePoint => "CTI route point",
+        }
     }
 }
 
@@ -340,6 +510,26 @@ fn resolve_rmcm<'a>(cluster: &'a Cluster, index: &ClusterIndex<'a>, settings: &S
     }
 }
 
+fn resolve_jtapi<'a>(cluster: &'a Cluster, index: &ClusterIndex<'a>, settings: &Settings) -> JtapiUsers<'a> {
+    if !settings.jtapi_users.is_empty() {
+        let (found, missing): (Vec<_>, Vec<_>) =
+            settings.jtapi_users.iter().map(|name| (name, index.app_user(name))).partition(|(_, u)| u.is_some());
+        return JtapiUsers {
+            users: found.into_iter().filter_map(|(_, u)| u).collect(),
+            missing: missing.into_iter().map(|(name, _)| name.clone()).collect(),
+            heuristic: false,
+        };
+    }
+    let users = cluster.app_users.iter().filter(|u| is_jtapi_name(&u.name.value)).collect();
+    JtapiUsers { users, missing: Vec::new(), heuristic: true }
+}
+
+/// The catalog's JTAPI user naming, `<prefix>_<node id>`, with a prefix that says `jtapi`.
+fn is_jtapi_name(name: &str) -> bool {
+    let Some((prefix, node)) = name.rsplit_once('_') else { return false };
+    !node.is_empty() && node.chars().all(|c| c.is_ascii_digit()) && prefix.to_ascii_lowercase().contains("jtapi")
+}
+
 #[cfg(test)]
 mod tests {
     use uclint_model::{SourceId, Span};
@@ -387,6 +577,25 @@ mod tests {
         assert_eq!(DeviceClass::of(&device(phone, "RDJDOE", "Cisco Spark Remote Device")), DeviceClass::Infrastructure);
         let udp = device(DeviceKind::DeviceProfile, "UDP_jdoe", "Cisco 8841");
         assert_eq!(DeviceClass::of(&udp), DeviceClass::Profile);
+    }
+
+    #[test]
+    fn jtapi_users_are_named_prefix_underscore_node() {
+        assert!(is_jtapi_name("uccxjtapiuser_1"));
+        assert!(is_jtapi_name("CCX_JTAPI_12"));
+        assert!(!is_jtapi_name("uccxjtapiuser"));
+        assert!(!is_jtapi_name("uccxjtapiuser_"));
+        assert!(!is_jtapi_name("uccxrmcmuser_1"));
+        assert!(!is_jtapi_name("jtapi_ccxsub"));
+    }
+
+    #[test]
+    fn cti_ports_and_route_points_are_told_apart() {
+        let phone = DeviceKind::Phone;
+        assert_eq!(CtiKind::of(&device(phone, "CXBA_RP", "CTI Route Point")), Some(CtiKind::RoutePoint));
+        assert_eq!(CtiKind::of(&device(phone, "CXBA_1", "cti port")), Some(CtiKind::Port));
+        assert_eq!(CtiKind::of(&device(phone, "SEP001122334455", "Cisco 8841")), None);
+        assert_eq!(CtiKind::of(&device(phone, "CXBA_2", "")), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Every rule against its fixtures: `fixtures/rules/<CODE>/fail` must produce findings of that
 //! rule (snapshotted with their spans), `fixtures/rules/<CODE>/pass` must produce none.
-//! A rule without both fixtures fails here.
+//! A rule without both fixtures fails here. Rules that need a deployment fact run with the
+//! settings [`settings`] gives them, and must be skipped, naming the key, without it.
 
 use std::path::{Path, PathBuf};
 
@@ -13,12 +14,42 @@ fn fixture(code: &str, case: &str) -> PathBuf {
     Path::new("../../fixtures/rules").join(code).join(case)
 }
 
+/// The deployment facts a rule's fixtures declare, as `uclint.toml` would, and the key each
+/// rule names when it is skipped without them. Rules not listed run with the defaults.
+fn settings(code: &str) -> (Settings, Option<&'static str>) {
+    let mut settings = Settings::default();
+    let key = match code {
+        "RMCM006" => {
+            settings.monitoring_recording = true;
+            "monitoring-recording"
+        }
+        "RMCM007" | "SEC006" | "UCCX034" => {
+            settings.srtp = true;
+            "srtp"
+        }
+        "FIPPA001" | "FIPPA002" => {
+            settings.fippa_user = Some("finesseippa".into());
+            "fippa-user"
+        }
+        "SEC008" => {
+            settings.axl_user = Some("uccxaxl".into());
+            "axl-user"
+        }
+        "EM013" => {
+            settings.em_proxy_logins = true;
+            "em-proxy-logins"
+        }
+        _ => return (settings, None),
+    };
+    (settings, Some(key))
+}
+
 /// Runs one rule on one fixture: its findings, rendered in the full format, and their count.
 fn check(rule: &RuleMeta, case: &str) -> (usize, String) {
     let dir = fixture(rule.code, case);
     assert!(dir.is_dir(), "{} has no {case} fixture at {}", rule.code, dir.display());
     let ingested = uclint_ingest::ingest(&[dir]);
-    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+    let result = uclint_rules::run(&ingested.cluster, &settings(rule.code).0, &[rule]);
     assert!(result.skipped.is_empty(), "{} skipped on its {case} fixture: {:?}", rule.code, result.skipped);
     let mut findings: Vec<_> = result.diagnostics.into_iter().filter(|d| d.code == rule.code).collect();
     sort_diagnostics(&mut findings);
@@ -42,4 +73,56 @@ fn every_rule_is_silent_on_its_passing_fixture() {
         let (count, rendered) = check(rule, "pass");
         assert_eq!(count, 0, "{} fired on its passing fixture:\n{rendered}", rule.code);
     }
+}
+
+#[test]
+fn settings_driven_rules_are_skipped_without_their_setting_and_say_which() {
+    for rule in registry::RULES {
+        let Some(key) = settings(rule.code).1 else { continue };
+        let ingested = uclint_ingest::ingest(&[fixture(rule.code, "fail")]);
+        let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+        assert!(result.diagnostics.is_empty(), "{} reported without {key}", rule.code);
+        let reason = result.skipped.first().map(|s| s.reason.as_str()).unwrap_or_default();
+        assert!(reason.contains(key), "{} skipped without naming {key}: {reason:?}", rule.code);
+    }
+}
+
+/// Runs one rule on a fixture under `settings`: its findings' object keys, or why it skipped.
+fn run_with(code: &str, case: &str, settings: &Settings) -> Result<Vec<String>, String> {
+    let rule = registry::find(code).unwrap();
+    let ingested = uclint_ingest::ingest(&[fixture(code, case)]);
+    let result = uclint_rules::run(&ingested.cluster, settings, &[rule]);
+    match result.skipped.first() {
+        Some(skipped) => Err(skipped.reason.clone()),
+        None => Ok(result.diagnostics.iter().filter(|d| d.code == code).map(|d| d.object.to_string()).collect()),
+    }
+}
+
+#[test]
+fn supported_agent_models_replace_the_built_in_list() {
+    let mut settings = Settings {
+        supported_agent_models: Some(vec!["cisco 3905".into(), "Cisco IP *".into()]),
+        ..Settings::default()
+    };
+    assert_eq!(run_with("UCCX013", "fail", &settings), Ok(vec![]));
+    settings.supported_agent_models = Some(vec!["Cisco 78*".into()]);
+    let found = run_with("UCCX013", "pass", &settings).unwrap();
+    assert_eq!(found, ["phone:SEP0011AABB0001", "phone:CSFAGENT02"]);
+}
+
+#[test]
+fn named_jtapi_users_replace_the_naming_heuristic() {
+    let mut settings = Settings { jtapi_users: vec!["uccxjtapiuser_1".into()], ..Settings::default() };
+    // With one JTAPI user there is no HA mismatch; the port only the RMCM user controls remains.
+    assert_eq!(run_with("RMCM008", "fail", &settings), Ok(vec!["phone:CXBA_1001".to_owned()]));
+    settings.jtapi_users = vec!["ccxjtapi".into()];
+    let reason = run_with("RMCM008", "fail", &settings).unwrap_err();
+    assert!(reason.contains("ccxjtapi (jtapi-users) not among"), "{reason}");
+}
+
+#[test]
+fn a_named_fippa_user_missing_from_the_export_is_a_skip() {
+    let settings = Settings { fippa_user: Some("ippa".into()), ..Settings::default() };
+    let reason = run_with("FIPPA001", "fail", &settings).unwrap_err();
+    assert_eq!(reason, "FIPPA user `ippa` (from fippa-user) is not among the export's application users");
 }

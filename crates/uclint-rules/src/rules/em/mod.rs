@@ -1,5 +1,6 @@
 //! EM: Extension Mobility and EMCC (catalog §3).
 
+pub(crate) mod em_proxy_logins_rejected;
 pub(crate) mod em_service_url_malformed;
 pub(crate) mod em_user_not_home_cluster;
 pub(crate) mod em_user_without_device_profile;

@@ -1,6 +1,10 @@
-//! FIPPA: Finesse IP Phone Agent (catalog §2).
+//! FIPPA: Finesse IP Phone Agent: its application user and its phone services (catalog §2).
+//!
+//! The FIPPA user is configured in Finesse, not in CUCM, so the user rules need `fippa-user`.
 
+pub(crate) mod agent_device_not_controlled_by_fippa;
 pub(crate) mod fippa_service_url_malformed;
+pub(crate) mod fippa_user_without_group;
 
 use uclint_model::PhoneService;
 

@@ -1,7 +1,7 @@
-//! RMCM003 and RMCM005: access control groups the RMCM user should have.
+//! RMCM003, RMCM005 and RMCM006: access control groups the RMCM user should have.
 //!
-//! Both rules check one group on the RMCM application user; they differ only in the group, the
-//! severity and the sources.
+//! Each rule checks groups on the RMCM application user; they differ only in the groups, the
+//! severity, when they apply and the sources.
 
 use uclint_model::AppUser;
 
@@ -115,5 +115,61 @@ pub(crate) mod control_all_devices {
 
     fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         check_group(ctx, sink, groups::ALL_DEVICES, "TechNote 210485 lists it among the RMCM user's roles");
+    }
+}
+
+/// RMCM006.
+pub(crate) mod monitoring_recording {
+    use super::*;
+    use crate::rule::declare_rule;
+
+    declare_rule! {
+        /// ## What it checks
+        /// When `monitoring-recording = true` in `uclint.toml` (Finesse supervisors silently
+        /// monitor or record agents), that the RMCM application user is in "Standard CTI Allow
+        /// Call Monitoring" and "Standard CTI Allow Call Recording" (BAT `appuser.csv`
+        /// `DIR GROUP NAME n`; compared case-insensitively). One finding per missing group.
+        /// Skipped when monitoring and recording are not declared, or the RMCM user is not
+        /// known (see RMCM001).
+        ///
+        /// ## Why it breaks
+        /// UCCX asks CTIManager to monitor or record the agent's call as the RMCM user. Without
+        /// the roles, CTIManager refuses: the supervisor's Silent Monitor or Start Recording
+        /// fails in Finesse while everything else works.
+        ///
+        /// ## Example
+        /// ```csv
+        /// APPLICATION USER NAME,DIR GROUP NAME 1,IS STANDARD 1,DIR GROUP NAME 2,IS STANDARD 2
+        /// uccxrmcmuser,Standard CTI Enabled,t,Standard CTI Allow Call Monitoring,t
+        /// ```
+        ///
+        /// ## How to fix
+        /// User Management > Application User > the RMCM user > Permissions Information > Add to
+        /// Access Control Group > Standard CTI Allow Call Monitoring and Standard CTI Allow Call
+        /// Recording. UCCX creates this user; prefer a UCCX resync over manual edits.
+        ///
+        /// ## Sources
+        /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 7 (A).
+        /// - A real CUCM 14 UCCX lab export (LAB): the provisioned RMCM user has both groups.
+        code: "RMCM006",
+        name: "rmcm-user-without-monitoring-recording",
+        family: Rmcm,
+        severity: Warning,
+        status: Stable,
+        requires: [AppUsers],
+        summary: "Monitoring or recording is declared and the RMCM user lacks the call monitoring or recording group.",
+        check: check,
+    }
+
+    fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        if !ctx.settings.monitoring_recording {
+            return sink.skip(
+                "monitoring and recording not declared: set monitoring-recording = true in uclint.toml when \
+                 supervisors monitor or record agents",
+            );
+        }
+        let why = "Finesse supervisor monitoring and recording will fail";
+        check_group(ctx, sink, groups::CALL_MONITORING, why);
+        check_group(ctx, sink, groups::CALL_RECORDING, why);
     }
 }

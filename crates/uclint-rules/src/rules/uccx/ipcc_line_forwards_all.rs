@@ -1,6 +1,6 @@
 //! UCCX020: Call Forward All on an agent's IPCC line.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use uclint_model::normalise_pattern;
 
@@ -46,7 +46,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let monitored: HashSet<&str> =
+    let monitored: FxHashSet<&str> =
         ctx.agent_devices().iter().flat_map(|a| &a.device.lines).map(|l| l.dn.value.pattern.as_str()).collect();
     for (agent, number) in agent_directory_numbers(ctx) {
         for forward in number.forwards.iter().filter(|f| f.is_forward_all()) {

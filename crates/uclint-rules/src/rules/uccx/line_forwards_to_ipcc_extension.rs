@@ -1,6 +1,6 @@
 //! UCCX018: another line forwards calls to an agent's IPCC extension.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use uclint_model::normalise_pattern;
 
@@ -44,7 +44,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let mut agents = HashMap::new();
+    let mut agents = FxHashMap::default();
     for agent in &ctx.agents {
         agents.entry(agent.ipcc.value.pattern.as_str()).or_insert(agent);
     }

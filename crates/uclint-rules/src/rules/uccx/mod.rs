@@ -3,12 +3,14 @@
 pub(crate) mod agent_device_cdc_not_ipv4_only;
 pub(crate) mod agent_device_controlled_by_ccxsub;
 pub(crate) mod agent_device_cti_control_disabled;
+pub(crate) mod agent_device_model_not_supported;
 pub(crate) mod agent_device_not_associated_with_agent;
 pub(crate) mod agent_device_same_number_in_two_partitions;
 pub(crate) mod agent_line_cti_control_disabled;
 pub(crate) mod agent_line_in_line_group;
 pub(crate) mod agent_user_cti_control_disabled;
 pub(crate) mod busy_trigger_not_one;
+pub(crate) mod cti_device_line_shared;
 pub(crate) mod cucm_feature_unsupported_with_uccx;
 pub(crate) mod em_agent_ipcc_extension_not_on_profile;
 pub(crate) mod hold_reversion_enabled;
@@ -22,9 +24,13 @@ pub(crate) mod ipcc_extension_shared_by_agents;
 pub(crate) mod ipcc_line_forwards_all;
 pub(crate) mod line_forwards_to_ipcc_extension;
 pub(crate) mod max_calls_not_two;
+pub(crate) mod overlapping_wildcard_triggers;
 pub(crate) mod single_line_agent_primary_extension_not_ipcc;
+pub(crate) mod srtp_without_mixed_mode;
+pub(crate) mod trigger_dn_too_long;
+pub(crate) mod trigger_in_line_group;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use uclint_model::DirectoryNumber;
 
@@ -34,8 +40,8 @@ use crate::{Agent, Context};
 /// by DN key when the IPCC extension resolves to one, else by pattern when the export gives the
 /// extension without a partition.
 pub(crate) fn agent_directory_numbers<'c, 'a>(ctx: &'c Context<'a>) -> Vec<(&'c Agent<'a>, &'a DirectoryNumber)> {
-    let mut by_key = HashMap::new();
-    let mut by_pattern: HashMap<&str, Vec<&DirectoryNumber>> = HashMap::new();
+    let mut by_key = FxHashMap::default();
+    let mut by_pattern: FxHashMap<&str, Vec<&DirectoryNumber>> = FxHashMap::default();
     for number in &ctx.cluster.directory_numbers {
         by_key.entry(&number.dn.value).or_insert(number);
         by_pattern.entry(number.dn.value.pattern.as_str()).or_default().push(number);

@@ -1,0 +1,79 @@
+//! FIPPA001: an agent phone or profile is not controlled by the FIPPA application user.
+
+use crate::context::{AgentDevice, Controls};
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+use uclint_model::DeviceKind;
+
+declare_rule! {
+    /// ## What it checks
+    /// When `fippa-user` is set in `uclint.toml` (or `--fippa-user`), that every phone and
+    /// device profile carrying an agent's IPCC extension is a controlled device (for profiles:
+    /// a CTI controlled device profile) of that application user. Skipped without the setting,
+    /// or when the export does not have the user. The phone-service subscriptions that say which
+    /// phones use Finesse IP Phone Agent are not read, so every agent device is checked: set
+    /// `fippa-user` when agents sign in through FIPPA, and suppress the agents who never do.
+    ///
+    /// ## Why it breaks
+    /// Finesse IP Phone Agent controls the agent's phone through CTI as this application user.
+    /// A phone it does not control shows no agent state and the agent cannot sign in from it;
+    /// from Finesse 11.0(1), an Extension Mobility agent's device profile must be associated
+    /// too.
+    ///
+    /// ## Example
+    /// ```csv
+    /// APPLICATION USER NAME,DEVICE NAME 1,TYPE USER ASSOCIATION 1
+    /// finesseippa,SEP0011AABB0001,Cti Control In
+    /// ```
+    /// with an agent on `SEP0011AABB0002`.
+    ///
+    /// ## How to fix
+    /// User Management > Application User > the FIPPA user > Device Information: add the phone
+    /// to Controlled Devices (a device profile to CTI Controlled Device Profiles).
+    ///
+    /// ## Sources
+    /// - Cisco Finesse Administration Guide 12.5(1), "Manage Finesse IP Phone Agent" (FIN-ADM).
+    /// - Cisco TechNote 212115, "Configure and Troubleshoot Finesse IP Phone Agent" (TN212115).
+    code: "FIPPA001",
+    name: "agent-device-not-controlled-by-fippa",
+    family: Fippa,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers, AppUsers, Phones | DeviceProfiles],
+    summary: "An agent phone or device profile is not controlled by the Finesse IP Phone Agent user.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let fippa = match ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user") {
+        Ok(user) => Controls::new(user),
+        Err(reason) => return sink.skip(reason),
+    };
+    let name = &fippa.user.name.value;
+    for AgentDevice { device, agent, line } in ctx.agent_devices() {
+        if fippa.span(device).is_some() {
+            continue;
+        }
+        let list = match device.kind {
+            DeviceKind::Phone => "Controlled Devices",
+            DeviceKind::DeviceProfile => "CTI Controlled Device Profiles",
+        };
+        let message = format!(
+            "agent {} {} ({}) is not a controlled device of Finesse IP Phone Agent user {name}; agent {} cannot \
+             use FIPPA on it",
+            device.kind.describe(),
+            device.name.value,
+            line.dn.value,
+            agent.user.user_id.value,
+        );
+        let help = format!(
+            "User Management > Application User > {name} > Device Information: add {} to {list}",
+            device.name.value
+        );
+        let finding = sink
+            .finding(device.key(), device.name.span, "agent device", message)
+            .with_label(fippa.user.name.span, "FIPPA user")
+            .with_help(help);
+        sink.push(finding);
+    }
+}

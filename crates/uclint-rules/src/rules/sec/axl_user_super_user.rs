@@ -1,0 +1,61 @@
+//! SEC008: the UCCX AXL application user is a full CUCM administrator.
+
+use crate::context::{find_group, groups};
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// When `axl-user` is set in `uclint.toml`, that this application user (the account UCCX
+    /// uses for AXL) is not in "Standard CCM Super Users" (compared case-insensitively).
+    /// Skipped without the setting, or when the export does not have the user.
+    ///
+    /// ## Why it breaks
+    /// A super user can change anything in the cluster, so its password in UCCX is a full
+    /// administrator credential. A shared administrator account also gets locked out or
+    /// changed by people, and each lockout breaks UCCX provisioning and agent synchronisation.
+    ///
+    /// ## Example
+    /// ```csv
+    /// APPLICATION USER NAME,DIR GROUP NAME 1,IS STANDARD 1,DIR GROUP NAME 2,IS STANDARD 2
+    /// uccxaxl,Standard AXL API Access,t,Standard CCM Super Users,t
+    /// ```
+    ///
+    /// ## How to fix
+    /// Create a dedicated application user with only "Standard AXL API Access" (User Management
+    /// > Application User > Add New), set it in Unified CCX Administration > System > Cisco
+    /// Unified CM Configuration > AXL Service Provider Configuration, and remove "Standard CCM
+    /// Super Users" from the account UCCX uses.
+    ///
+    /// ## Sources
+    /// - UCCX Administration and Operations Guide (AOG): the best practice is AXL-specific
+    ///   administrator credentials.
+    code: "SEC008",
+    name: "axl-user-is-super-user",
+    family: Sec,
+    severity: Info,
+    status: Stable,
+    requires: [AppUsers],
+    summary: "The UCCX AXL application user is in \"Standard CCM Super Users\".",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let user = match ctx.named_app_user(ctx.settings.axl_user.as_deref(), "UCCX AXL user", "axl-user") {
+        Ok(user) => user,
+        Err(reason) => return sink.skip(reason),
+    };
+    let Some(group) = find_group(&user.groups, groups::SUPER_USERS) else { return };
+    let message = format!(
+        "UCCX AXL user {} is a CUCM super user; use a dedicated AXL-only account (lockouts of a shared \
+         administrator break UCCX provisioning)",
+        user.name.value
+    );
+    let help = format!(
+        "User Management > Application User > {}: remove '{}' and keep '{}' (or give UCCX a dedicated AXL-only user)",
+        user.name.value,
+        groups::SUPER_USERS,
+        groups::AXL_API
+    );
+    sink.push(sink.finding(user.key(), group.span, "access control group", message).with_help(help));
+}

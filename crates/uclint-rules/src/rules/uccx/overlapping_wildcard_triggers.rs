@@ -1,0 +1,204 @@
+//! UCCX030: two UCCX triggers are wildcard patterns that overlap.
+
+use uclint_model::{Device, Line};
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That no two UCCX route point (trigger) DNs that both contain wildcards (`X`, `[…]`, `!`,
+    /// `?`, `%`) can match the same digit string, whatever their partitions: `123XXXX` and
+    /// `1234XXX` overlap. A wildcard pattern overlapping a fully specified DID is allowed. Each
+    /// overlapping pair is one finding, on the later trigger. Patterns with `@` are not compared.
+    /// UCCX route points are the phones of `Device Type` `CTI Route Point` that a UCCX
+    /// telephony (JTAPI) user controls: `jtapi-users` in `uclint.toml`, or else the application
+    /// users named like `uccxjtapiuser_1`. Skipped when no JTAPI user is found.
+    ///
+    /// ## Why it breaks
+    /// Overlapping wildcard triggers are unsupported: which trigger, and so which application,
+    /// takes a call depends on CUCM's closest-match routing, and UCCX may not handle the call it
+    /// is offered.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Name,Device Type,Application User 1,Directory Number 1,Route Partition 1
+    /// CXBA_RP1,CTI Route Point,uccxjtapiuser_1,123XXXX,PT_Internal
+    /// CXBA_RP2,CTI Route Point,uccxjtapiuser_1,1234XXX,PT_Internal
+    /// ```
+    ///
+    /// ## How to fix
+    /// Make one of the triggers a full DID, or change the patterns so that their ranges do not
+    /// meet (Unified CCX Administration > Applications > Application Management > the
+    /// application > the trigger).
+    ///
+    /// ## Sources
+    /// - UCCX 12.5(1)SU3 and 15.0 Solution Release Notes, "Unsupported configurations and
+    ///   scenarios" (RN125, RN150).
+    code: "UCCX030",
+    name: "overlapping-wildcard-triggers",
+    family: Uccx,
+    severity: Warning,
+    status: Stable,
+    requires: [AppUsers, Phones],
+    summary: "Two UCCX trigger DNs are wildcard patterns that can match the same number.",
+    check: check,
+}
+
+/// One position of a pattern: the characters it accepts, once or any number of times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Token {
+    One(u16),
+    Many(u16),
+}
+
+const DIGITS: u16 = 0x3ff;
+
+fn bit(c: char) -> Option<u16> {
+    match c {
+        '0'..='9' => Some(1 << (c as u16 - '0' as u16)),
+        '*' => Some(1 << 10),
+        '#' => Some(1 << 11),
+        '+' => Some(1 << 12),
+        _ => None,
+    }
+}
+
+/// The tokens of a route pattern, or `None` when it uses syntax this rule does not compare.
+fn tokens(pattern: &str) -> Option<Vec<Token>> {
+    let mut out = Vec::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '.' => {}
+            'X' | 'x' => out.push(Token::One(DIGITS)),
+            '!' => out.extend([Token::One(DIGITS), Token::Many(DIGITS)]),
+            '?' | '%' => {
+                let Some(Token::One(set)) = out.pop() else { return None };
+                if c == '%' {
+                    out.push(Token::One(set));
+                }
+                out.push(Token::Many(set));
+            }
+            '[' => {
+                let class: String = chars.by_ref().take_while(|c| *c != ']').collect();
+                let (negate, class) = match class.strip_prefix('^') {
+                    Some(rest) => (true, rest),
+                    None => (false, class.as_str()),
+                };
+                let class: Vec<char> = class.chars().collect();
+                let mut set = 0u16;
+                let mut i = 0;
+                while i < class.len() {
+                    if i + 2 < class.len() && class[i + 1] == '-' {
+                        for d in class[i]..=class[i + 2] {
+                            set |= bit(d)?;
+                        }
+                        i += 3;
+                    } else {
+                        set |= bit(class[i])?;
+                        i += 1;
+                    }
+                }
+                out.push(Token::One(if negate { DIGITS & !set } else { set }));
+            }
+            c => out.push(Token::One(bit(c)?)),
+        }
+    }
+    Some(out)
+}
+
+fn is_wildcard(pattern: &str) -> bool {
+    pattern.contains(['X', 'x', '[', '!', '?', '%'])
+}
+
+/// Whether some string matches both token lists: a walk over pairs of positions.
+fn overlap(a: &[Token], b: &[Token]) -> bool {
+    let mut seen = vec![false; (a.len() + 1) * (b.len() + 1)];
+    let mut todo = vec![(0, 0)];
+    while let Some((i, j)) = todo.pop() {
+        let slot = i * (b.len() + 1) + j;
+        if std::mem::replace(&mut seen[slot], true) {
+            continue;
+        }
+        if i == a.len() && j == b.len() {
+            return true;
+        }
+        if let Some(Token::Many(_)) = a.get(i) {
+            todo.push((i + 1, j));
+        }
+        if let Some(Token::Many(_)) = b.get(j) {
+            todo.push((i, j + 1));
+        }
+        if let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+            let (Token::One(sx) | Token::Many(sx), Token::One(sy) | Token::Many(sy)) = (*x, *y);
+            if sx & sy != 0 {
+                let next_i = if matches!(x, Token::Many(_)) { i } else { i + 1 };
+                let next_j = if matches!(y, Token::Many(_)) { j } else { j + 1 };
+                if (next_i, next_j) != (i, j) {
+                    todo.push((next_i, next_j));
+                }
+            }
+        }
+    }
+    false
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let triggers = match ctx.uccx_triggers() {
+        Ok(triggers) => triggers,
+        Err(reason) => return sink.skip(reason),
+    };
+    let triggers: Vec<(&Device, &Line, Vec<Token>)> = triggers
+        .into_iter()
+        .filter(|(_, line)| is_wildcard(&line.dn.value.pattern))
+        .filter_map(|(device, line)| Some((device, line, tokens(&line.dn.value.pattern)?)))
+        .collect();
+    // Pairwise on purpose: the catalog's rule is about pairs, over the few wildcard triggers of
+    // one UCCX, not over the cluster's devices.
+    for (n, (device, line, pattern)) in triggers.iter().enumerate() {
+        for (other_device, other_line, other_pattern) in &triggers[..n] {
+            if !overlap(pattern, other_pattern) {
+                continue;
+            }
+            let message = format!(
+                "UCCX triggers {} (route point {}) and {} (route point {}) are overlapping wildcard patterns; \
+                 this is unsupported",
+                line.dn.value.pattern, device.name.value, other_line.dn.value.pattern, other_device.name.value,
+            );
+            let finding = sink
+                .finding(device.key(), line.dn.span, "wildcard trigger", message)
+                .with_label(other_line.dn.span, format!("overlaps, on {}", other_device.name.value))
+                .with_help(
+                    "Unified CCX Administration > Applications > Application Management > the application: make \
+                     one trigger a full DID, or separate the ranges",
+                );
+            sink.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn overlaps(a: &str, b: &str) -> bool {
+        overlap(&tokens(a).unwrap(), &tokens(b).unwrap())
+    }
+
+    #[test]
+    fn patterns_overlap_when_one_number_matches_both() {
+        assert!(overlaps("123XXXX", "1234XXX"));
+        assert!(!overlaps("123XXXX", "124XXXX"));
+        assert!(!overlaps("123XXXX", "123XXX"));
+        assert!(overlaps("5[0-4]XX", "53X!"));
+        assert!(!overlaps("5[^0-4]XX", "53XX"));
+        assert!(overlaps("5!", "5123"));
+        assert!(!overlaps("5!", "5"));
+        assert!(overlaps("50X?", "50"));
+        assert!(overlaps("8.XXX", "8123"));
+        assert!(!overlaps("+1408XXX", "1408XXX"));
+        assert!(tokens("9.@").is_none());
+        assert!(is_wildcard("50XX") && !is_wildcard("5000"));
+    }
+}

@@ -1,0 +1,67 @@
+//! UCCX029: a UCCX route point's directory number is a line-group member.
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That no line of a UCCX route point (trigger) is a member of a line group (BAT
+    /// `linegroup.csv` `DN OR PATTERN n` with `ROUTE PARTITION n`, compared by DN key). UCCX
+    /// route points are the phones of `Device Type` `CTI Route Point` that a UCCX telephony
+    /// (JTAPI) user controls: `jtapi-users` in `uclint.toml`, or else the application users
+    /// named like `uccxjtapiuser_1`. Skipped when no JTAPI user is found.
+    ///
+    /// ## Why it breaks
+    /// Route points in line groups, hunt lists and hunt pilots are unsupported with UCCX: the
+    /// hunt logic offers calls to the trigger outside UCCX's control, and calls are lost or
+    /// routed twice.
+    ///
+    /// ## Example
+    /// ```csv
+    /// NAME,LINE SELECTION ORDER 1,DN OR PATTERN 1,ROUTE PARTITION 1
+    /// LG_Sales,1,5000,PT_Internal
+    /// ```
+    ///
+    /// ## How to fix
+    /// Call Routing > Route/Hunt > Line Group > the group: remove the trigger's DN, and route
+    /// calls to the trigger directly.
+    ///
+    /// ## Sources
+    /// - UCCX 12.5(1)SU3 and 15.0 Solution Release Notes, "Unsupported configurations and
+    ///   scenarios" (RN125, RN150).
+    code: "UCCX029",
+    name: "uccx-trigger-in-line-group",
+    family: Uccx,
+    severity: Error,
+    status: Stable,
+    requires: [AppUsers, Phones, LineGroups],
+    summary: "A UCCX route point (trigger) DN is a line-group member.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let triggers = match ctx.uccx_triggers() {
+        Ok(triggers) => triggers,
+        Err(reason) => return sink.skip(reason),
+    };
+    for (device, line) in triggers {
+        for group in ctx.index.line_groups_with(&line.dn.value) {
+            let Some(member) = group.members.iter().find(|m| m.value == line.dn.value) else { continue };
+            let message = format!(
+                "UCCX trigger {} (route point {}) is a member of line group {}; route points in line groups and \
+                 hunt lists are unsupported",
+                line.dn.value, device.name.value, group.name.value,
+            );
+            let help = format!(
+                "Call Routing > Route/Hunt > Line Group > {}: remove {} from the members and route to the trigger \
+                 directly",
+                group.name.value, line.dn.value
+            );
+            let finding = sink
+                .finding(device.key(), member.span, &format!("member of {}", group.name.value), message)
+                .with_label(line.dn.span, format!("trigger on {}", device.name.value))
+                .with_help(help);
+            sink.push(finding);
+        }
+    }
+}
