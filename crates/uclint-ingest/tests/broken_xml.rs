@@ -267,3 +267,29 @@ fn malformed_adminapi_xml_keeps_the_resources_before_the_error() {
     assert!(not_fully_read(&ingested));
     insta::assert_snapshot!(rendered, @"broken/resources.xml:4:62: INPUT002 [error] the XML could not be parsed past this point (ill-formed document: expected `</resource>`, but `</resourc>` was found); what came before was read");
 }
+
+#[test]
+fn a_json_error_inside_a_replaced_byte_points_at_a_char_boundary() {
+    // Found by the uccx_adminapi fuzz target: an invalid byte (read as the three-byte U+FFFD)
+    // followed by a NUL in a string made serde_json's byte column land inside the U+FFFD, and
+    // the full renderer panicked slicing the text there.
+    let mut bytes = b"{\n  \"self\": \"https://uccx.example.com/adminapi/resource/".to_vec();
+    bytes.extend([0x9B, 0, 0]);
+    bytes.extend(b"\",\n  \"userID\": \"agent02\"\n}\n");
+    let (ingested, rendered) = check("resource-agent02.json", bytes);
+    let summary = Summary::default();
+    let report = Report { diagnostics: &ingested.diagnostics, sources: &ingested.sources, summary: &summary };
+    uclint_report::render_full(&report, uclint_report::FullOptions::default());
+    for d in &ingested.diagnostics {
+        let text = &ingested.sources.get(d.primary.span.source).text;
+        assert!(
+            text.is_char_boundary(d.primary.span.start as usize) && text.is_char_boundary(d.primary.span.end as usize)
+        );
+    }
+    assert!(not_fully_read(&ingested));
+    insta::assert_snapshot!(rendered, @r#"
+    broken/resource-agent02.json:2:55: INPUT002 [error] the JSON could not be parsed (control character (\u0000-\u001F) found while parsing a string at line 2 column 57); nothing in this file was read
+    broken/resource-agent02.json:2:55: INPUT002 [error] the file is not valid UTF-8 from byte 56 on; invalid bytes were replaced with U+FFFD, so values after this point may be wrong (re-export, or save as UTF-8 without BOM)
+    broken/resource-agent02.json:2:56: INPUT008 [warning] the file holds 2 NUL byte(s), the first here; exports never contain them, so the file may be truncated or corrupted (values around them may be wrong)
+    "#);
+}
