@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use uclint_cli::config::{self, Config, ConfigFile, Problem};
 use uclint_ingest::FileStatus;
 use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
 use uclint_report::{
@@ -11,7 +12,6 @@ use uclint_report::{
 use uclint_rules::{registry, RuleMeta};
 
 use crate::args::CheckArgs;
-use crate::config::{self, Config, ConfigFile, Problem};
 use crate::output;
 
 /// Exit code: no finding at or above the `--fail-on` threshold (or `--exit-zero`).

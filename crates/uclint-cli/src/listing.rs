@@ -1,10 +1,10 @@
 //! `uclint rules` and `uclint rule CODE`.
 
+use uclint_cli::config;
 use uclint_ingest::codes;
 use uclint_rules::registry;
 
 use crate::check::{EXIT_CLEAN, EXIT_ERROR};
-use crate::config;
 
 pub fn rules() -> u8 {
     println!("{:<9} {:<38} {:<7} {:<8} {:<9} SUMMARY", "CODE", "NAME", "FAMILY", "SEVERITY", "STATUS");

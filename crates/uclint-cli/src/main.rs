@@ -6,7 +6,6 @@
 
 mod args;
 mod check;
-mod config;
 mod listing;
 mod output;
 mod report;

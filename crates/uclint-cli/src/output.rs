@@ -5,6 +5,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+use uclint_cli::config;
 use uclint_ingest::codes;
 use uclint_report::{
     render_concise, render_full, render_github, render_health_html, render_health_markdown, render_json, render_junit,
@@ -13,7 +14,6 @@ use uclint_report::{
 use uclint_rules::registry;
 
 use crate::args::{Color, Format, Output};
-use crate::config;
 
 /// Where documentation pages are published: the repository's `docs/` on the main branch.
 fn docs_base() -> String {

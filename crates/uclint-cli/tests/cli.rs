@@ -51,6 +51,20 @@ fn missing_input_exits_2_and_still_lints_the_rest() {
 }
 
 #[test]
+fn an_axl_soap_fault_exits_2_names_the_axl_error_and_still_lints_the_rest() {
+    uclint()
+        .args(["check", "fixtures/axl/fault", "fixtures/demo", "--format", "concise"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "fixtures/axl/fault/getPhone-SEP0011AABB0099.xml:10:23: INPUT009 [error] this file is an AXL error \
+             response (SOAP fault), not data: axlcode 5007, axlmessage \"Item not valid: The specified \
+             SEP0011AABB0099 was not found\" (faultcode soapenv:Server)",
+        ))
+        .stdout(predicate::str::contains("UCCX001 [error]"));
+}
+
+#[test]
 fn unknown_rule_in_select_is_a_usage_error() {
     uclint()
         .args(["check", "fixtures/demo", "--select", "UCCX999"])

@@ -84,6 +84,15 @@ pub const UNEXPECTED_BYTES: InputCode = InputCode {
     summary: "A text file holds NUL bytes, a sign of corruption or a binary file; it was still read.",
 };
 
+/// An AXL response that holds no data: a SOAP fault, or a `get*` with an empty `<return/>`.
+pub const AXL_ERROR_RESPONSE: InputCode = InputCode {
+    code: "INPUT009",
+    name: "axl-error-response",
+    severity: Severity::Error,
+    summary: "An AXL response holds a SOAP fault (named by axlcode and axlmessage) or an empty get* result \
+              instead of data; nothing was read from it.",
+};
+
 /// Every input code, for listings and docs.
 pub const ALL: &[InputCode] = &[
     UNREADABLE_FILE,
@@ -94,6 +103,7 @@ pub const ALL: &[InputCode] = &[
     CONFLICTING_VALUES,
     LIST_RESPONSE,
     UNEXPECTED_BYTES,
+    AXL_ERROR_RESPONSE,
 ];
 
 impl InputCode {

@@ -20,7 +20,8 @@ pub struct Decoded {
 }
 
 pub fn decode(input: RawInput) -> Decoded {
-    let RawInput { path, bytes, error } = input;
+    let RawInput { path, mut bytes, error } = input;
+    mark_bomless_utf16_xml(&mut bytes);
     if let Some(error) = error {
         let builder: DiagnosticBuilder = Box::new(move |path, id| {
             codes::UNREADABLE_FILE.at(path, Span::file_start(id), format!("could not read this input: {error}"))
@@ -108,4 +109,19 @@ fn utf8(bytes: Vec<u8>, builders: &mut Vec<DiagnosticBuilder>) -> String {
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
     String::from_utf16_lossy(&units)
+}
+
+/// Gives XML saved as UTF-16 without a byte-order mark the mark it lacks, so that it is decoded
+/// as UTF-16 rather than taken for a binary file (half its bytes are NUL). Such a file starts
+/// with `<?` as two UTF-16 units, which is how XML 1.0 (Appendix F) tells its encoding without
+/// a mark; no UTF-8 text or tar starts with those bytes.
+fn mark_bomless_utf16_xml(bytes: &mut Vec<u8>) {
+    let mark: &[u8] = if bytes.starts_with(b"<\0?\0") {
+        b"\xFF\xFE"
+    } else if bytes.starts_with(b"\0<\0?") {
+        b"\xFE\xFF"
+    } else {
+        return;
+    };
+    bytes.splice(0..0, mark.iter().copied());
 }

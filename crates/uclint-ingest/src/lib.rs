@@ -178,7 +178,8 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
     FileStatus::NotRead("not a format uclint reads".into())
 }
 
-/// Reads an XML file: AXL responses, or else a UCCX `adminapi` resource export.
+/// Reads an XML file: AXL responses, or else a UCCX `adminapi` resource export, or else an AXL
+/// SOAP fault, which is reported as the AXL error it is.
 fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
     let doc = xml::read_document(parse.text, parse.source);
     let responses = axl::responses(&doc);
@@ -188,13 +189,27 @@ fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
         uccx::read_xml(parse, &resources);
         FileStatus::Read("UCCX adminapi resources".into())
     } else if let Some(fault) = axl::fault(&doc) {
-        return FileStatus::NotRead(format!("SOAP fault: {fault}"));
+        // A fault is what AXL sends instead of data: the object this file was meant to hold is
+        // missing from the export, so it is an error (exit 2), named as AXL names it.
+        let message = format!(
+            "this file is an AXL error response (SOAP fault), not data: {fault}; nothing was read from it. \
+             Fix the request that produced it and export again"
+        );
+        parse.report(codes::AXL_ERROR_RESPONSE.at(parse.path, fault.span, message));
+        FileStatus::NotRead(format!("AXL error response (SOAP fault): {fault}"))
     } else if doc.error.is_some() && parse.text.contains(axl::AXL_NAMESPACE) {
         // Broken before any response element opened: still say where, since it is meant as AXL.
         FileStatus::Read("AXL (malformed)".into())
     } else {
         return FileStatus::NotRead("XML that is not an AXL response or a UCCX export".into());
     };
+    if let Some((start, end)) = doc.doctype {
+        let span = uclint_model::Span::new(parse.source, start, end);
+        let message = "the file declares a DTD (<!DOCTYPE …>), which AXL and UCCX exports never do; its \
+                       entities were not expanded and no external entity was read, so a value that refers to \
+                       one is read as written (`&name;`)";
+        parse.report(codes::MALFORMED_FILE.at(parse.path, span, message));
+    }
     if let Some((at, message)) = doc.error {
         let span = uclint_model::Span::new(parse.source, at, at);
         let message = format!("the XML could not be parsed past this point ({message}); what came before was read");

@@ -67,15 +67,32 @@ pub fn redact_xml(text: &mut String) {
     mask(text, &secret_ranges);
 }
 
-/// Where a secret element's content ends: at the next `<`, or past a CDATA section's `]]>`
-/// (the CDATA markup itself is masked too, which is harmless and keeps the scan simple).
+/// Where a secret element's content ends: at the first `<` that opens a tag (its end tag, or a
+/// start tag if the file is broken). Comments, CDATA sections and processing instructions are
+/// content: a value can be split by them (`s<!---->ecret`, `<![CDATA[s]]>ecret`) and the XML
+/// reader joins the pieces, so stopping at their `<` would leave the rest of the secret in the
+/// text. Their markup is masked too, which is harmless and keeps the text one plain value.
 fn secret_content_end(bytes: &[u8], start: usize) -> usize {
-    let rest = &bytes[start..];
-    if rest.starts_with(b"<![CDATA[") {
-        let close = rest.windows(3).position(|w| w == b"]]>").map_or(rest.len(), |p| p + 3);
-        return start + close;
+    let mut at = start;
+    loop {
+        let rest = &bytes[at..];
+        let Some(lt) = rest.iter().position(|&b| b == b'<') else { return bytes.len() };
+        let markup = &rest[lt..];
+        let close: &[u8] = if markup.starts_with(b"<![CDATA[") {
+            b"]]>"
+        } else if markup.starts_with(b"<!--") {
+            b"-->"
+        } else if markup.starts_with(b"<?") {
+            b"?>"
+        } else {
+            return at + lt;
+        };
+        // Unclosed markup runs to the end of the file, as the XML reader reads it.
+        match markup.windows(close.len()).skip(2).position(|w| w == close) {
+            Some(p) => at += lt + 2 + p + close.len(),
+            None => return bytes.len(),
+        }
     }
-    start + rest.iter().position(|&b| b == b'<').unwrap_or(rest.len())
 }
 
 #[cfg(test)]
@@ -103,6 +120,20 @@ mod tests {
         let raw = crate::RawInput { path: "x.csv".into(), bytes: csv.as_bytes().to_vec(), error: None };
         let ingested = crate::parse(vec![raw]);
         ingested.sources.get(uclint_model::SourceId(0)).text.clone()
+    }
+
+    #[test]
+    fn secrets_split_by_comments_cdata_or_instructions_are_masked_whole() {
+        let mut text = "<user><password>ab<!-- c -->cd</password><pin><![CDATA[12]]>34</pin>\
+                        <digestCredentials>ef<![CDATA[gh]]></digestCredentials><ldapPassword>i<?pi?>j</ldapPassword>\
+                        <userid>agent01</userid></user>"
+            .to_owned();
+        redact_xml(&mut text);
+        for secret in ["ab", "cd", "12", "34", "ef", "gh", "i<", "j<"] {
+            assert!(!text.contains(secret), "{secret} left in {text}");
+        }
+        assert!(text.contains("<password>****** * *****</password>"), "{text}");
+        assert!(text.contains("<userid>agent01</userid>"), "{text}");
     }
 
     #[test]

@@ -214,8 +214,14 @@ fn faults_and_foreign_xml_are_not_read_and_broken_axl_is_reported() {
     let ingested = ingest_text("fault.xml", fault);
     assert_eq!(
         ingested.files[0].status,
-        FileStatus::NotRead("SOAP fault: Item not valid: The specified SEP9 was not found".into())
+        FileStatus::NotRead(
+            "AXL error response (SOAP fault): faultcode soapenv:Client, faultstring \"Item not valid: The \
+             specified SEP9 was not found\""
+                .into()
+        )
     );
+    let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["INPUT009"], "a fault is an error: the export lacks what it was meant to hold");
     let ingested = ingest_text("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>");
     assert!(matches!(ingested.files[0].status, FileStatus::NotRead(_)));
     assert!(ingested.diagnostics.is_empty());

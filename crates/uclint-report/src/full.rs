@@ -172,8 +172,10 @@ impl SourceCode for Window<'_> {
         _context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let text = &self.file.text;
-        let start = span.offset().min(text.len());
-        let end = (start + span.len()).min(text.len());
+        // Spans come from parsers; should one ever fall inside a UTF-8 sequence, widen it to
+        // whole characters rather than panic while printing a finding.
+        let start = floor_char(text, span.offset().min(text.len()));
+        let end = ceil_char(text, (span.offset() + span.len()).min(text.len()).max(start));
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
         let from = back_chars(text, start, WINDOW).max(line_start);
@@ -193,10 +195,39 @@ impl SourceCode for Window<'_> {
     }
 }
 
+fn floor_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 fn back_chars(text: &str, from: usize, n: usize) -> usize {
     text[..from].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
 }
 
 fn forward_chars(text: &str, from: usize, n: usize) -> usize {
     text[from..].char_indices().nth(n).map_or(text.len(), |(i, _)| from + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uclint_model::SourceFile;
+
+    #[test]
+    fn a_span_inside_a_character_is_widened_not_a_panic() {
+        let file = SourceFile::new("x.json", "{\"a\": \"\u{FFFD}x\"}");
+        let window = Window { file: &file };
+        // Byte 8 is inside the three-byte U+FFFD.
+        let contents = window.read_span(&SourceSpan::new(8.into(), 1), 0, 0).unwrap();
+        assert!(std::str::from_utf8(contents.data()).is_ok());
+    }
 }

@@ -39,14 +39,67 @@ pub fn responses(doc: &Document) -> Vec<&Element> {
     found
 }
 
-/// The `faultstring` of a SOAP fault in the document, if it holds one.
-pub fn fault(doc: &Document) -> Option<String> {
-    let mut stack: Vec<&Element> = doc.roots.iter().collect();
+/// A SOAP fault: what AXL sends back instead of data when a request fails (formats.md §3), e.g.
+/// axlcode 5007 "Item not valid" for a `getPhone` of a device that does not exist.
+#[derive(Debug)]
+pub struct Fault {
+    /// `faultcode`, e.g. `soapenv:Server`.
+    pub faultcode: Option<String>,
+    /// `faultstring`: the human-readable summary.
+    pub faultstring: Option<String>,
+    /// `detail/axlError/axlcode`, AXL's own error number.
+    pub axlcode: Option<String>,
+    /// `detail/axlError/axlmessage`, AXL's own message.
+    pub axlmessage: Option<String>,
+    /// The span to report: the `axlmessage` text when there is one, else the `Fault` start tag.
+    pub span: uclint_model::Span,
+}
+
+impl std::fmt::Display for Fault {
+    /// `axlcode 5007, axlmessage "Item not valid…" (faultcode soapenv:Server, faultstring "…")`,
+    /// leaving out the parts the fault does not have.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut main = Vec::new();
+        if let Some(code) = &self.axlcode {
+            main.push(format!("axlcode {code}"));
+        }
+        if let Some(message) = &self.axlmessage {
+            main.push(format!("axlmessage \"{message}\""));
+        }
+        let mut soap = Vec::new();
+        if let Some(code) = &self.faultcode {
+            soap.push(format!("faultcode {code}"));
+        }
+        // The faultstring usually repeats the axlmessage; say it only when it adds something.
+        if let Some(string) = self.faultstring.as_ref().filter(|s| Some(*s) != self.axlmessage.as_ref()) {
+            soap.push(format!("faultstring \"{string}\""));
+        }
+        match (main.is_empty(), soap.is_empty()) {
+            (true, true) => write!(f, "a fault with no code or message"),
+            (true, false) => write!(f, "{}", soap.join(", ")),
+            (false, true) => write!(f, "{}", main.join(", ")),
+            (false, false) => write!(f, "{} ({})", main.join(", "), soap.join(", ")),
+        }
+    }
+}
+
+/// The first SOAP fault in the document, if it holds one. `faultcode` and `faultstring` are
+/// unqualified in SOAP 1.1; the AXL detail is `detail/axlError/{axlcode, axlmessage}`.
+pub fn fault(doc: &Document) -> Option<Fault> {
+    let mut stack: Vec<&Element> = doc.roots.iter().rev().collect();
     while let Some(element) = stack.pop() {
         if element.name == "Fault" {
-            return Some(element.text_at(&["faultstring"]).map_or_else(String::new, |s| s.value));
+            let text = |path: &[&str]| element.text_at(path).map(|s| s.value);
+            let message = element.text_at(&["detail", "axlError", "axlmessage"]);
+            return Some(Fault {
+                faultcode: text(&["faultcode"]),
+                faultstring: text(&["faultstring"]),
+                axlcode: text(&["detail", "axlError", "axlcode"]),
+                span: message.as_ref().map_or(element.tag, |m| m.span),
+                axlmessage: message.map(|m| m.value),
+            });
         }
-        stack.extend(element.children.iter());
+        stack.extend(element.children.iter().rev());
     }
     None
 }
@@ -72,6 +125,20 @@ pub fn read(parse: &mut FileParse<'_>, responses: &[&Element]) -> String {
 }
 
 fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element) -> String {
+    let records = response.child("return").filter(|r| !r.children.is_empty());
+    if operation.starts_with("get") && records.is_none() {
+        // A get* names one object and AXL answers a missing one with a fault, so an empty
+        // result means the script saved nothing; the object is not in the export. The data set
+        // is not marked present, so rules that need it are skipped rather than run on nothing.
+        let message = format!(
+            "this {operation} response has an empty <return/>: it holds no {object}, so nothing was read \
+             from this file; export it again",
+            object = operation.trim_start_matches("get"),
+        );
+        let span = response.child("return").map_or(response.tag, |r| r.tag);
+        parse.report(codes::AXL_ERROR_RESPONSE.at(parse.path, span, message));
+        return operation.to_owned();
+    }
     let Some(records) = response.child("return") else { return operation.to_owned() };
     if operation == "executeSQLQuery" {
         let kinds = sql::read(parse, records);

@@ -104,8 +104,15 @@ fn span_of(parse: &FileParse<'_>, raw: &str, quoted: bool) -> Span {
     }
 }
 
-/// serde_json reports 1-based lines and columns; spans need byte offsets.
+/// serde_json reports 1-based lines and columns; spans need byte offsets. Its column counts
+/// bytes and can land inside a multi-byte character (a U+FFFD that replaced an invalid byte,
+/// say), where no span may point: renderers slice the text there. Such an offset moves back to
+/// the start of that character.
 fn offset_of_line_column(text: &str, line: usize, column: usize) -> usize {
     let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
+    let mut at = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }

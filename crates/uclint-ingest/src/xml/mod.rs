@@ -8,6 +8,12 @@
 //!
 //! Reading never fails: malformed XML ends the tree at the error, keeps every element read so
 //! far (open elements are closed there) and returns the error position for an INPUT002.
+//!
+//! Hostile input is read safely: a DTD is recorded ([`Document::doctype`]) but never acted on
+//! (quick-xml expands no entity it defines and reads no external entity, so a "billion laughs"
+//! or a `SYSTEM "file:///etc/passwd"` entity stays the literal `&name;`), and nesting deeper
+//! than [`MAX_DEPTH`] ends reading there, because the tree's drop and the readers' walks are
+//! recursive and a 100,000-deep file would overflow the stack.
 
 pub mod read;
 
@@ -37,6 +43,11 @@ pub struct Element {
     pub tag: Span,
 }
 
+/// How deep elements may nest. AXL responses are about eight levels deep (envelope, body,
+/// response, return, phone, lines, line, dirn, pattern) and UCCX exports fewer; anything near
+/// this limit is not an export, and stopping here keeps every recursive walk of the tree shallow.
+pub const MAX_DEPTH: usize = 256;
+
 /// What was read from one XML text.
 #[derive(Debug, Default)]
 pub struct Document {
@@ -44,6 +55,9 @@ pub struct Document {
     pub roots: Vec<Element>,
     /// Where and why reading stopped early.
     pub error: Option<(usize, String)>,
+    /// Where a `<!DOCTYPE …>` declaration starts and ends, if the file has one. Exports never
+    /// do; its entities are not expanded, so references to them stay as written.
+    pub doctype: Option<(usize, usize)>,
 }
 
 impl Element {
@@ -98,6 +112,11 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
         let event = reader.read_resolved_event().map(|(namespace, event)| (bound_namespace(namespace), event));
         let after = reader.buffer_position() as usize;
         match event {
+            Ok((_, Event::Start(_))) if open.len() >= MAX_DEPTH => {
+                let message = format!("elements are nested more than {MAX_DEPTH} deep; exports are a few levels deep");
+                doc.error = Some((before, message));
+                break;
+            }
             Ok((namespace, Event::Start(start))) => {
                 let mut element = start_element(&start, namespace, text, source, before);
                 element.tag = Span::new(source, before, after);
@@ -136,6 +155,9 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
                     doc.error = Some((text.len(), format!("the file ends inside `<{name}>`")));
                 }
                 break;
+            }
+            Ok((_, Event::DocType(_))) => {
+                doc.doctype.get_or_insert((before, after));
             }
             Ok(_) => {}
             Err(err) => {
@@ -245,6 +267,32 @@ mod tests {
         let (at, _) = doc.error.expect("error");
         assert_eq!(&text[at..at + 4], "</d>");
         assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "1");
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_stops_reading_there() {
+        let depth = 100_000;
+        let text = format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth));
+        let doc = read_document(&text, SourceId(0));
+        let (at, message) = doc.error.expect("error");
+        assert_eq!(at, MAX_DEPTH * 3, "{message}");
+        let mut levels = 0;
+        let mut element = doc.roots.first();
+        while let Some(e) = element {
+            levels += 1;
+            element = e.children.first();
+        }
+        assert_eq!(levels, MAX_DEPTH);
+    }
+
+    #[test]
+    fn a_doctype_is_recorded_and_its_entities_are_not_expanded() {
+        let text = "<!DOCTYPE a [<!ENTITY x \"expanded\"><!ENTITY f SYSTEM \"file:///etc/passwd\">]><a><b>&x;</b><c>&f;</c></a>";
+        let doc = read_document(text, SourceId(0));
+        let (start, end) = doc.doctype.expect("doctype");
+        assert_eq!(&text[start..end], &text[..text.find("<a>").unwrap()]);
+        assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "&x;");
+        assert_eq!(doc.roots[0].child("c").unwrap().value().unwrap().value, "&f;");
     }
 
     #[test]
