@@ -86,6 +86,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::agent_device_controlled_by_ccxsub::RULE,
     &uccx::srtp_without_mixed_mode::RULE,
     &uccx::ipcc_extension_on_no_device::RULE,
+    &uccx::resource_extension_mismatch::RULE,
 ];
 
 /// The rule with this code (case-insensitive) or name.

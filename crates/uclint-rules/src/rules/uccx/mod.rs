@@ -25,6 +25,7 @@ pub(crate) mod ipcc_line_forwards_all;
 pub(crate) mod line_forwards_to_ipcc_extension;
 pub(crate) mod max_calls_not_two;
 pub(crate) mod overlapping_wildcard_triggers;
+pub(crate) mod resource_extension_mismatch;
 pub(crate) mod single_line_agent_primary_extension_not_ipcc;
 pub(crate) mod srtp_without_mixed_mode;
 pub(crate) mod trigger_dn_too_long;
