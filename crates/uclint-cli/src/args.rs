@@ -37,7 +37,7 @@ pub struct CheckArgs {
     /// Output format, optionally written to a file: `json=uclint.json`. Repeat for several
     /// formats in one run; at most one may go to standard output. [default: full]
     ///
-    /// Formats: full, concise, json, sarif, junit, github, markdown.
+    /// Formats: full, concise, json, sarif, junit, github, markdown, html, health-markdown.
     #[arg(long = "format", value_name = "FORMAT[=FILE]", value_parser = parse_output)]
     pub outputs: Vec<Output>,
 
@@ -79,6 +79,15 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
 
+    /// The configuration file and the deployment facts given on the command line.
+    #[command(flatten)]
+    pub deployment: DeploymentArgs,
+}
+
+/// The configuration file and the deployment facts that `check` and `report` share; each flag
+/// overrides the configuration's value.
+#[derive(Clone, Debug, Args)]
+pub struct DeploymentArgs {
     /// Configuration file [default: the first uclint.toml in the working directory or above].
     /// Command-line flags override its values.
     #[arg(long, value_name = "FILE")]
@@ -111,21 +120,9 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
-    /// Configuration file (default: uclint.toml in the working directory or the nearest parent).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    /// Name of the UCCX RMCM application user (default: the one whose name contains "rmcm").
-    #[arg(long, value_name = "NAME")]
-    pub rmcm_user: Option<String>,
-
-    /// Name of the Finesse IP Phone Agent application user (FIPPA rules are skipped without it).
-    #[arg(long, value_name = "NAME")]
-    pub fippa_user: Option<String>,
-
-    /// UCCX 12.5(1)SU1+ Agent Device Selection is enabled (shared IPCC extensions become info).
-    #[arg(long)]
-    pub agent_device_selection: bool,
+    /// The configuration file and the deployment facts given on the command line.
+    #[command(flatten)]
+    pub deployment: DeploymentArgs,
 }
 
 impl ReportArgs {
@@ -150,10 +147,7 @@ impl ReportArgs {
             select: Vec::new(),
             extend_select: Vec::new(),
             ignore: Vec::new(),
-            config: self.config.clone(),
-            rmcm_user: self.rmcm_user.clone(),
-            fippa_user: self.fippa_user.clone(),
-            agent_device_selection: self.agent_device_selection,
+            deployment: self.deployment.clone(),
         }
     }
 }

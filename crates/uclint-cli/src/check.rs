@@ -25,7 +25,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     if let Err(message) = output::validate(&args.outputs) {
         return usage_error(&message);
     }
-    let config_file = match config::find(args.config.as_deref()) {
+    let config_file = match config::find(args.deployment.config.as_deref()) {
         Ok(file) => file,
         Err(message) => return usage_error(&message),
     };
@@ -190,13 +190,13 @@ fn exit_code(failed: bool, diagnostics: &[Diagnostic], args: &CheckArgs) -> u8 {
 /// The deployment facts: the configuration's, with the command line's on top.
 fn deployment(args: &CheckArgs, config: &Config) -> config::Deployment {
     let mut deployment = config.deployment.clone();
-    if let Some(user) = &args.rmcm_user {
+    if let Some(user) = &args.deployment.rmcm_user {
         deployment.rmcm_user = Some(user.clone());
     }
-    if let Some(user) = &args.fippa_user {
+    if let Some(user) = &args.deployment.fippa_user {
         deployment.fippa_user = Some(user.clone());
     }
-    if args.agent_device_selection {
+    if args.deployment.agent_device_selection {
         deployment.agent_device_selection = Some(true);
     }
     deployment
