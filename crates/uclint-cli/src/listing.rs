@@ -7,35 +7,41 @@ use uclint_rules::registry;
 use crate::check::{EXIT_CLEAN, EXIT_ERROR};
 
 pub fn rules() -> u8 {
-    println!("{:<9} {:<38} {:<7} {:<8} {:<9} SUMMARY", "CODE", "NAME", "FAMILY", "SEVERITY", "STATUS");
+    let names = registry::RULES.iter().map(|r| r.name).chain(codes::ALL.iter().chain(config::ALL).map(|c| c.name));
+    let width = names.map(str::len).max().unwrap_or(4);
+    let row = |code: &str, name: &str, family: &str, severity: &str, status: &str, summary: &str| {
+        format!("{code:<9} {name:<width$} {family:<7} {severity:<8} {status:<9} {summary}\n")
+    };
+    let mut out = row("CODE", "NAME", "FAMILY", "SEVERITY", "STATUS", "SUMMARY");
     for rule in registry::RULES {
-        println!(
-            "{:<9} {:<38} {:<7} {:<8} {:<9} {}",
-            rule.code,
-            rule.name,
-            rule.family.prefix(),
-            rule.default_severity,
-            rule.status.as_str(),
-            rule.summary
-        );
+        let severity = rule.default_severity.to_string();
+        out += &row(rule.code, rule.name, rule.family.prefix(), &severity, rule.status.as_str(), rule.summary);
     }
-    println!();
-    println!("Input diagnostics (always on):");
-    for code in codes::ALL {
-        println!("{:<9} {:<38} {:<7} {:<8} {:<9} {}", code.code, code.name, "INPUT", code.severity, "-", code.summary);
+    for (title, family, list) in [
+        ("Input diagnostics (always on):", "INPUT", codes::ALL),
+        ("Configuration diagnostics (always on):", "CONFIG", config::ALL),
+    ] {
+        out += &format!("\n{title}\n");
+        for code in list {
+            out += &row(code.code, code.name, family, code.severity.as_str(), "-", code.summary);
+        }
     }
-    println!();
-    println!("Configuration diagnostics (always on):");
-    for code in config::ALL {
-        println!("{:<9} {:<38} {:<7} {:<8} {:<9} {}", code.code, code.name, "CONFIG", code.severity, "-", code.summary);
-    }
+    print_to_stdout(&out);
     EXIT_CLEAN
+}
+
+/// Prints without panicking when the reader went away (`uclint rules | head`).
+fn print_to_stdout(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
 }
 
 pub fn rule(code: &str) -> u8 {
     match registry::find(code) {
         Some(rule) => {
-            print!("{}", rule.doc_page());
+            print_to_stdout(&rule.doc_page());
             EXIT_CLEAN
         }
         None => {
