@@ -87,6 +87,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::agent_device_controlled_by_ccxsub::RULE,
     &uccx::srtp_without_mixed_mode::RULE,
     &uccx::ipcc_extension_on_no_device::RULE,
+    &uccx::supervisor_on_extend_and_connect::RULE,
     &uccx::resource_extension_mismatch::RULE,
 ];
 

@@ -28,6 +28,7 @@ pub(crate) mod overlapping_wildcard_triggers;
 pub(crate) mod resource_extension_mismatch;
 pub(crate) mod single_line_agent_primary_extension_not_ipcc;
 pub(crate) mod srtp_without_mixed_mode;
+pub(crate) mod supervisor_on_extend_and_connect;
 pub(crate) mod trigger_dn_too_long;
 pub(crate) mod trigger_in_line_group;
 
