@@ -14,6 +14,7 @@ pub static RULES: &[&RuleMeta] = &[
     &em::profile_line_max_calls_below_two::RULE,
     &em::em_proxy_logins_rejected::RULE,
     &em::primary_extension_shared_with_dn_login::RULE,
+    &em::dn_login_user_without_primary_extension::RULE,
     &em::em_user_not_home_cluster::RULE,
     &em::logout_profile_missing::RULE,
     &fippa::agent_device_not_controlled_by_fippa::RULE,

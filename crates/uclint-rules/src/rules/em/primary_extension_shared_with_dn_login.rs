@@ -1,10 +1,10 @@
 //! EM014: login by primary extension while a primary extension belongs to several users.
 
 use rustc_hash::FxHashMap;
-use uclint_model::{DnKey, DnRef, EndUser, ObjectKey, PhoneService, Spanned};
+use uclint_model::{DnKey, DnRef, EndUser, ObjectKey};
 
+use super::dn_login;
 use crate::rule::declare_rule;
-use crate::service_url::ServiceUrl;
 use crate::{Context, Sink};
 
 declare_rule! {
@@ -47,19 +47,6 @@ declare_rule! {
     requires: [EndUsers, PhoneServices],
     summary: "An EM service logs in by primary extension (loginType=DN) while a primary extension has several users.",
     check: check,
-}
-
-/// The first Extension Mobility service URL that logs in by DN.
-fn dn_login(services: &[PhoneService]) -> Option<(&PhoneService, &Spanned<String>)> {
-    services.iter().find_map(|service| {
-        let urls = [&service.url, &service.secure_url];
-        let url = urls.into_iter().flatten().find(|url| {
-            let Some(parsed) = ServiceUrl::parse(url.value.trim()) else { return false };
-            parsed.path.to_ascii_lowercase().contains("emapp")
-                && parsed.parameters().any(|(k, v)| k.eq_ignore_ascii_case("loginType") && v.eq_ignore_ascii_case("DN"))
-        })?;
-        Some((service, url))
-    })
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
