@@ -238,6 +238,8 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.user_locale, new.user_locale, "The device user locale", &object, out);
     field(&mut kept.owner_user_id, new.owner_user_id, "The owner user ID", &object, out);
     field(&mut kept.login_user_id, new.login_user_id, "The login user ID", &object, out);
+    field(&mut kept.built_in_bridge, new.built_in_bridge, "Built In Bridge", &object, out);
+    field(&mut kept.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
     union(&mut kept.application_users, new.application_users);
     for line in new.lines {
         match kept.lines.iter_mut().find(|l| l.index.value == line.index.value) {

@@ -187,6 +187,10 @@ pub struct Device {
     pub owner_user_id: Option<Spanned<String>>,
     /// Login User Id (device profiles).
     pub login_user_id: Option<Spanned<String>>,
+    /// Built In Bridge: `On`, `Off` or `Default` (phones only).
+    pub built_in_bridge: Option<Spanned<String>>,
+    /// Join Across Lines: `On`, `Off` or `Default`.
+    pub join_across_lines: Option<Spanned<String>>,
     /// Application users that list this device as controlled (BAT `Application User n`).
     pub application_users: Vec<Spanned<String>>,
     /// Configured lines, in the order read; see [`Device::lines_by_index`].

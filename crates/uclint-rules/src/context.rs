@@ -549,6 +549,8 @@ mod tests {
             user_locale: None,
             owner_user_id: None,
             login_user_id: None,
+            built_in_bridge: None,
+            join_across_lines: None,
             application_users: Vec::new(),
             lines: Vec::new(),
             span,

@@ -19,7 +19,7 @@ fn fixture(code: &str, case: &str) -> PathBuf {
 fn settings(code: &str) -> (Settings, Option<&'static str>) {
     let mut settings = Settings::default();
     let key = match code {
-        "RMCM006" => {
+        "RMCM006" | "UCCX026" => {
             settings.monitoring_recording = true;
             "monitoring-recording"
         }

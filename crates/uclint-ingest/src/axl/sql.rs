@@ -163,6 +163,8 @@ fn device_line(parse: &mut FileParse<'_>, row: &Row<'_>) {
         user_locale: None,
         owner_user_id: None,
         login_user_id: None,
+        built_in_bridge: None,
+        join_across_lines: None,
         application_users: Vec::new(),
         lines: vec![line],
         span: row.span,

@@ -1,0 +1,66 @@
+//! UCCX026: Built-in Bridge off on an agent phone where monitoring or recording is used.
+
+use uclint_model::DeviceKind;
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// When `monitoring-recording = true` is declared in `uclint.toml`, that every agent phone
+    /// has Built In Bridge on. A phone set to `Default` follows the Cisco CallManager service
+    /// parameter "Builtin Bridge Enable", whose internal name is not confirmed in exports, so
+    /// only phones set to `Off` are reported. Without the declaration the rule is skipped.
+    ///
+    /// ## Why it breaks
+    /// Unified CM-based silent monitoring and recording with Finesse use the phone's built-in
+    /// bridge to fork the agent's media. With BIB off the supervisor hears nothing and no
+    /// recording is made.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Name,Device Type,Built in Bridge,Directory Number 1,Route Partition 1
+    /// SEP0011AABB0004,Cisco 8845,Off,4004,PT_Internal
+    /// ```
+    ///
+    /// ## How to fix
+    /// Phone Configuration > Built In Bridge = On (or Default, with the Cisco CallManager service
+    /// parameter Builtin Bridge Enable = On).
+    ///
+    /// ## Sources
+    /// - UCCX Solution Design Guide 12.5(1)SU1, "Solution Design Considerations" (DG): the agent
+    ///   phone must have built-in bridge support enabled for monitoring and recording.
+    code: "UCCX026",
+    name: "built-in-bridge-off-on-agent-phone",
+    family: Uccx,
+    severity: Warning,
+    status: Stable,
+    requires: [EndUsers, Phones],
+    summary: "Monitoring or recording is declared and an agent phone has Built In Bridge off.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    if !ctx.settings.monitoring_recording {
+        return sink.skip(
+            "monitoring and recording not declared: set monitoring-recording = true in uclint.toml when \
+             supervisors monitor or record agents",
+        );
+    }
+    for agent_device in ctx.agent_devices() {
+        let device = agent_device.device;
+        if device.kind != DeviceKind::Phone {
+            continue;
+        }
+        let Some(bib) = device.built_in_bridge.as_ref().filter(|b| b.value.trim().eq_ignore_ascii_case("Off")) else {
+            continue;
+        };
+        let message = format!(
+            "Built In Bridge is off on agent phone {}; Unified CM-based silent monitoring and recording with Finesse \
+             need the phone's built-in bridge",
+            device.name.value
+        );
+        let help = format!("Device > Phone > {} > Built In Bridge = On", device.name.value);
+        sink.push(sink.finding(device.key(), bib.span, "Built In Bridge", message).with_help(help));
+    }
+}

@@ -1,0 +1,74 @@
+//! UCCX023: Join Across Lines enabled on an agent device.
+
+use crate::context::param_flag;
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That Join Across Lines is not enabled on any agent phone or device profile: the device
+    /// says `On`, or says `Default` while the Cisco CallManager service parameter
+    /// `JoinAcrossLinesPolicy` is on. When the export has no service parameters, only devices
+    /// set to `On` are reported.
+    ///
+    /// ## Why it breaks
+    /// Unified CCX does not support Direct Transfer Across Lines or Join Across Lines: joining
+    /// the ACD call with a call on another line takes it out of UCCX's view, and the agent's
+    /// state and reporting go wrong.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Profile Name,Join Across Lines,Directory Number 1,Route Partition 1
+    /// UDP_agent06,On,4006,PT_Internal
+    /// ```
+    ///
+    /// ## How to fix
+    /// Phone Configuration (or Device Profile Configuration) > Join Across Lines = Off.
+    ///
+    /// ## Sources
+    /// - UCCX Solution Design Guide 12.5(1)SU1, "Solution Design Considerations" (DG): DTAL and
+    ///   JAL are not supported. Older CTI documentation says JAL is supported from 8.0, hence
+    ///   warning rather than error.
+    code: "UCCX023",
+    name: "join-across-lines-on-agent-device",
+    family: Uccx,
+    severity: Warning,
+    status: Stable,
+    requires: [EndUsers, Phones | DeviceProfiles],
+    summary: "Join Across Lines is enabled on an agent phone or device profile.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let policy = ctx.service_parameter("Cisco CallManager", "JoinAcrossLinesPolicy");
+    let policy_on = policy.is_some_and(|p| {
+        let value = p.value.value.trim();
+        param_flag(value).unwrap_or(false) || value.eq_ignore_ascii_case("On")
+    });
+    for agent_device in ctx.agent_devices() {
+        let device = agent_device.device;
+        let Some(setting) = &device.join_across_lines else { continue };
+        let value = setting.value.trim();
+        let effective = if value.eq_ignore_ascii_case("On") {
+            "On"
+        } else if value.eq_ignore_ascii_case("Default") && policy_on {
+            "Default, and the cluster policy JoinAcrossLinesPolicy is on"
+        } else {
+            continue;
+        };
+        let message = format!(
+            "Join Across Lines is enabled on agent {} {} ({effective}); DTAL/JAL are not supported by Unified CCX",
+            device.kind.describe(),
+            device.name.value,
+        );
+        let mut finding = sink.finding(device.key(), setting.span, "Join Across Lines", message).with_help(format!(
+            "{} Configuration > {} > Join Across Lines = Off",
+            if device.kind == uclint_model::DeviceKind::Phone { "Phone" } else { "Device Profile" },
+            device.name.value
+        ));
+        if let Some(policy) = policy.filter(|_| effective != "On") {
+            finding = finding.with_label(policy.value.span, "cluster policy");
+        }
+        sink.push(finding);
+    }
+}
