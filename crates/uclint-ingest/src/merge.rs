@@ -259,6 +259,9 @@ fn merge_line(kept: &mut Line, new: Line, object: &ObjectKey, out: &mut Vec<Diag
     field(&mut kept.busy_trigger, new.busy_trigger, &format!("Busy Trigger on line {n}"), object, out);
     let what = format!("Allow Control of Device from CTI on line {n}");
     field(&mut kept.allow_cti_control, new.allow_cti_control, &what, object, out);
+    field(&mut kept.auto_answer, new.auto_answer, &format!("Auto Answer on line {n}"), object, out);
+    let what = format!("Hold Reversion Ring Duration on line {n}");
+    field(&mut kept.hold_reversion_ring_duration, new.hold_reversion_ring_duration, &what, object, out);
 }
 
 fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {

@@ -237,6 +237,10 @@ pub struct Line {
     pub busy_trigger: Option<Spanned<u32>>,
     /// Line-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
+    /// Auto Answer: `Auto Answer Off`, `Auto Answer with Headset`, `Auto Answer with Speakerphone`.
+    pub auto_answer: Option<Spanned<String>>,
+    /// Hold Reversion Ring Duration in seconds (0 or unset: off).
+    pub hold_reversion_ring_duration: Option<Spanned<u32>>,
 }
 
 /// An end user.

@@ -70,6 +70,8 @@ fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
             max_calls: number(parse, line, &["maxNumCalls"]),
             busy_trigger: number(parse, line, &["busyTrigger"]),
             allow_cti_control: None,
+            auto_answer: line.text_at(&["autoAnswer"]),
+            hold_reversion_ring_duration: number(parse, line, &["hrDuration"]),
             dn,
         });
     }
@@ -81,7 +83,15 @@ fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
             parse.report(codes::INFERRED_FORM.at(parse.path, dn.span, message));
         }
         let index = Spanned::new(position as u32 + 1, dn.span);
-        lines.push(Line { index, dn, max_calls: None, busy_trigger: None, allow_cti_control: None });
+        lines.push(Line {
+            index,
+            dn,
+            max_calls: None,
+            busy_trigger: None,
+            allow_cti_control: None,
+            auto_answer: None,
+            hold_reversion_ring_duration: None,
+        });
     }
     lines
 }

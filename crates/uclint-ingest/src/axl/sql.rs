@@ -150,6 +150,8 @@ fn device_line(parse: &mut FileParse<'_>, row: &Row<'_>) {
         max_calls: row.number(parse, "maxnumcalls"),
         busy_trigger: row.number(parse, "busytrigger"),
         allow_cti_control: None,
+        auto_answer: None,
+        hold_reversion_ring_duration: None,
     };
     let kind = if is_profile { DeviceKind::DeviceProfile } else { DeviceKind::Phone };
     let device = Device {

@@ -63,6 +63,8 @@ fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Li
             max_calls: row.number(parse, header, Col::n("maximum number of calls", n)),
             busy_trigger: row.number(parse, header, Col::n("busy trigger", n)),
             allow_cti_control: row.flag(parse, header, Col::n("allow control of device from cti", n)),
+            auto_answer: row.value(header, Col::n("auto answer", n)),
+            hold_reversion_ring_duration: row.number(parse, header, Col::n("hold reversion ring duration", n)),
             dn,
         });
     }

@@ -1,5 +1,6 @@
 //! GEN: general hygiene (catalog §7).
 
+pub(crate) mod auto_answer_on_shared_line;
 pub(crate) mod dangling_reference;
 pub(crate) mod dn_in_several_partitions;
 pub(crate) mod orphaned_device_profile;

@@ -1,0 +1,58 @@
+//! EM018: hold reversion on a user device profile line.
+
+use uclint_model::DeviceKind;
+
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That no line of a user device profile has a Hold Reversion Ring Duration above 0.
+    ///
+    /// ## Why it breaks
+    /// Extension Mobility does not support the hold reversion feature: a call left on hold on a
+    /// profile line does not revert to the user as configured, so the setting promises something
+    /// the logged-in phone will not do.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Profile Name,Directory Number 1,Route Partition 1,Hold Reversion Ring Duration 1
+    /// UDP_jdoe,2001,PT_Internal,30
+    /// ```
+    ///
+    /// ## How to fix
+    /// Device > Device Settings > Device Profile > the line > Hold Reversion Ring Duration: empty
+    /// or 0.
+    ///
+    /// ## Sources
+    /// - CUCM 15 Feature Configuration Guide, Extension Mobility restrictions (FCG15-MIRROR: read
+    ///   from a third-party mirror, hence M).
+    code: "EM018",
+    name: "hold-reversion-on-profile",
+    family: Em,
+    severity: Info,
+    status: Stable,
+    requires: [DeviceProfiles],
+    summary: "A device profile line has Hold Reversion enabled, which Extension Mobility does not support.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for profile in ctx.cluster.device_profiles.iter().filter(|d| d.kind == DeviceKind::DeviceProfile) {
+        for line in &profile.lines {
+            let Some(duration) = line.hold_reversion_ring_duration.as_ref().filter(|d| d.value > 0) else { continue };
+            let message = format!(
+                "Device profile {} line {} has Hold Reversion Ring Duration {} s; Extension Mobility does not \
+                 support hold reversion",
+                profile.name.value, line.dn.value, duration.value,
+            );
+            let help = format!(
+                "Device > Device Settings > Device Profile > {} > line {} > Hold Reversion Ring Duration: empty or 0",
+                profile.name.value, line.index.value
+            );
+            sink.push(
+                sink.finding(profile.key(), duration.span, "Hold Reversion Ring Duration", message).with_help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! UCCX035: Unified CM Auto Answer on the IPCC line.
+
+use crate::rule::declare_rule;
+use crate::rules::gen::auto_answer_on_shared_line::auto_answers;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That the line carrying an agent's IPCC extension does not have Unified CM Auto Answer set
+    /// (anything but `Auto Answer Off`). Disabled by default: the catalog rates it L.
+    ///
+    /// ## Why it breaks
+    /// No Cisco document forbids line auto-answer on agent lines, but since UCCX 12.5(1)SU1
+    /// auto-answer belongs to the UCCX Team, where the agent state machine knows about it; a
+    /// line-level auto-answer answers calls UCCX did not route to a Ready agent in the same way.
+    ///
+    /// ## Example
+    /// ```csv
+    /// Device Name,Directory Number 1,Route Partition 1,Auto Answer 1
+    /// SEP0011AABB0004,4004,PT_Internal,Auto Answer with Headset
+    /// ```
+    ///
+    /// ## How to fix
+    /// Directory Number Configuration > Auto Answer = Auto Answer Off; configure Auto Answer in
+    /// Unified CCX Administration > Resources > Teams instead.
+    ///
+    /// ## Sources
+    /// - UCCX 12.5(1)SU1 Release Notes, "Auto Answer" (RN125SU1). See GEN004 for shared lines.
+    code: "UCCX035",
+    name: "auto-answer-on-ipcc-line",
+    family: Uccx,
+    severity: Info,
+    status: Disabled,
+    requires: [EndUsers, Phones | DeviceProfiles],
+    summary: "Unified CM Auto Answer is set on an agent's IPCC line (prefer UCCX Team auto-answer).",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    for agent in &ctx.agents {
+        for appearance in agent.appearances.iter().filter(|a| auto_answers(a.line)) {
+            let Some(setting) = &appearance.line.auto_answer else { continue };
+            let message = format!(
+                "Unified CM Auto Answer ({}) is set on IPCC line {} of {}; prefer UCCX Team-level Auto Answer",
+                setting.value.trim(),
+                appearance.line.dn.value,
+                appearance.device.name.value,
+            );
+            let help = "Directory Number Configuration > Auto Answer = Auto Answer Off; configure Auto Answer on the \
+                        agent's Team in Unified CCX Administration";
+            sink.push(sink.finding(appearance.device.key(), setting.span, "Auto Answer", message).with_help(help));
+        }
+    }
+}
