@@ -79,6 +79,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::single_line_agent_primary_extension_not_ipcc::RULE,
     &uccx::ipcc_extension_shared_by_agents::RULE,
     &uccx::line_forwards_to_ipcc_extension::RULE,
+    &uccx::ipcc_line_forwards_to_trigger::RULE,
     &uccx::ipcc_line_forwards_all::RULE,
     &uccx::hold_reversion_enabled::RULE,
     &uccx::join_across_lines_on_agent_device::RULE,

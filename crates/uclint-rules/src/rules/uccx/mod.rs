@@ -24,6 +24,7 @@ pub(crate) mod ipcc_extension_on_no_device;
 pub(crate) mod ipcc_extension_shared;
 pub(crate) mod ipcc_extension_shared_by_agents;
 pub(crate) mod ipcc_line_forwards_all;
+pub(crate) mod ipcc_line_forwards_to_trigger;
 pub(crate) mod join_across_lines_on_agent_device;
 pub(crate) mod line_forwards_to_ipcc_extension;
 pub(crate) mod max_calls_not_two;

@@ -1,0 +1,73 @@
+//! UCCX019: an agent's IPCC line forwards to a UCCX trigger.
+
+use rustc_hash::FxHashMap;
+use uclint_model::normalise_pattern;
+
+use crate::rule::declare_rule;
+use crate::rules::uccx::agent_directory_numbers;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That no call forward destination (all, busy, no answer, unregistered: whichever the
+    /// export carries) on an agent's IPCC line is the DN of a UCCX trigger: a CTI route point
+    /// controlled by the UCCX JTAPI users. Forwards are read from `directorynumber.csv`.
+    ///
+    /// ## Why it breaks
+    /// An unanswered or busy ACD call forwarded from the agent's line back into a UCCX trigger
+    /// re-enters the script as a new contact while UCCX still tracks the first one: Cisco lists
+    /// it as unsupported, and in practice it loops calls and corrupts agent state and reports.
+    ///
+    /// ## Example
+    /// `directorynumber.csv` forwarding the agent line 4001 on no answer to the trigger 5000:
+    /// ```csv
+    /// Directory Number,Route Partition,Forward No Answer Internal Destination
+    /// 4001,PT_Internal,5000
+    /// ```
+    ///
+    /// ## How to fix
+    /// Directory Number Configuration (the IPCC line) > Call Forward and Call Pickup Settings:
+    /// clear or change the destination.
+    ///
+    /// ## Sources
+    /// - UCCX 12.5(1)SU3 and 15.0 Solution Release Notes, "Unsupported configurations for agent
+    ///   phones" (RN125, RN150); UCCX Administration and Operations Guide (AOG).
+    code: "UCCX019",
+    name: "ipcc-line-forwards-to-trigger",
+    family: Uccx,
+    severity: Error,
+    status: Stable,
+    requires: [EndUsers, DirectoryNumbers, Phones, AppUsers],
+    summary: "An agent's IPCC line forwards to a UCCX trigger (CTI route point).",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let triggers = match ctx.uccx_triggers() {
+        Ok(triggers) => triggers,
+        Err(reason) => return sink.skip(reason),
+    };
+    let by_pattern: FxHashMap<&str, _> =
+        triggers.iter().map(|(device, line)| (line.dn.value.pattern.as_str(), (*device, *line))).collect();
+    for (agent, number) in agent_directory_numbers(ctx) {
+        for forward in &number.forwards {
+            let destination = normalise_pattern(&forward.destination.value);
+            let Some((route_point, line)) = by_pattern.get(destination.as_str()) else { continue };
+            let message = format!(
+                "agent extension {} (of {}) forwards ({}) to UCCX trigger {} on {}; forwarding an agent line to a \
+                 trigger is unsupported",
+                number.dn.value, agent.user.user_id.value, forward.kind, line.dn.value, route_point.name.value,
+            );
+            let help = format!(
+                "Call Routing > Directory Number > {} > Call Forward and Call Pickup Settings > {}: clear or change \
+                 the destination",
+                number.dn.value, forward.kind
+            );
+            let finding = sink
+                .finding(number.key(), forward.destination.span, "forward destination", message)
+                .with_label(line.dn.span, format!("UCCX trigger on {}", route_point.name.value))
+                .with_help(help);
+            sink.push(finding);
+        }
+    }
+}
