@@ -282,6 +282,7 @@ fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
     field(&mut kept.enable_cti, new.enable_cti, "Allow Control of Device from CTI", &object, out);
     field(&mut kept.imp_enabled, new.imp_enabled, "Enable User for Unified CM IM and Presence", &object, out);
     field(&mut kept.home_cluster, new.home_cluster, "Home Cluster", &object, out);
+    field(&mut kept.subscribe_css, new.subscribe_css, "Whether a SUBSCRIBE CSS is set", &object, out);
 }
 
 fn merge_app_user(kept: &mut AppUser, new: AppUser) {
@@ -407,6 +408,7 @@ mod tests {
             enable_cti: None,
             imp_enabled: None,
             home_cluster: None,
+            subscribe_css: None,
             span: at(offset),
         }
     }

@@ -268,6 +268,8 @@ pub struct EndUser {
     pub imp_enabled: Option<Spanned<bool>>,
     /// Home Cluster.
     pub home_cluster: Option<Spanned<bool>>,
+    /// Whether a SUBSCRIBE Calling Search Space is set; `None` when the export does not say.
+    pub subscribe_css: Option<Spanned<bool>>,
     /// The whole record.
     pub span: Span,
 }

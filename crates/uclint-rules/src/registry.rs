@@ -18,6 +18,7 @@ pub static RULES: &[&RuleMeta] = &[
     &em::em_user_not_home_cluster::RULE,
     &em::hold_reversion_on_profile::RULE,
     &em::logout_profile_missing::RULE,
+    &em::em_user_without_subscribe_css::RULE,
     &fippa::agent_device_not_controlled_by_fippa::RULE,
     &fippa::fippa_user_without_group::RULE,
     &fippa::fippa_service_url_malformed::RULE,

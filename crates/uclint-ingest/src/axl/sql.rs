@@ -189,6 +189,7 @@ fn end_user(user_id: Spanned<String>, span: Span) -> EndUser {
         controlled_profiles: Vec::new(),
         groups: Vec::new(),
         digest_credentials: None,
+        subscribe_css: None,
         user_locale: None,
         enable_cti: None,
         imp_enabled: None,

@@ -35,6 +35,10 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
         enable_cti: flag(parse, user, &["enableCti"]),
         imp_enabled: flag(parse, user, &["imAndPresenceEnable"]),
         home_cluster: flag(parse, user, &["homeCluster"]),
+        subscribe_css: user.child("subscribeCallingSearchSpaceName").map(|element| match element.value() {
+            Some(name) => Spanned::new(true, name.span),
+            None => Spanned::new(false, element.span),
+        }),
         span: user.span,
         user_id,
     };

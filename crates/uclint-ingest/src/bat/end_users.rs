@@ -42,9 +42,17 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         enable_cti: row.flag(parse, header, "allow control of device from cti"),
         imp_enabled: row.flag(parse, header, "enable user for unified cm im and presence"),
         home_cluster: row.flag(parse, header, "home cluster"),
+        subscribe_css: subscribe_css(header, row),
         span: row.span,
     };
     parse.cluster.end_users.push(user);
+}
+
+/// Whether the SUBSCRIBE CSS is set (`SUBSCRIBE CSS` in the tar, `SUBSCRIBE CALLING SEARCH
+/// SPACE` in the user export); `None` when neither column is there.
+fn subscribe_css(header: &HeaderMap, row: &Row<'_>) -> Option<Spanned<bool>> {
+    let column = ["subscribe css", "subscribe calling search space"].into_iter().find(|c| header.has(c))?;
+    Some(row.value(header, column).map_or(Spanned::new(false, row.span), |v| Spanned::new(true, v.span)))
 }
 
 type Extensions = (Option<Spanned<DnRef>>, Option<Spanned<DnRef>>);
