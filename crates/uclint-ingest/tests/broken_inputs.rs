@@ -2,36 +2,9 @@
 //! the good file read beside it is still read in full. Cases are built here, byte by byte, so
 //! the corpus documents itself and nothing large is committed.
 
-use uclint_ingest::{parse, FileStatus, Ingested, RawInput};
-use uclint_model::sort_diagnostics;
-use uclint_report::{render_concise, Report, Summary};
+mod common;
 
-const GOOD_PHONES: &str = "../../fixtures/rules/UCCX006/fail/phone.csv";
-
-fn raw(path: &str, bytes: Vec<u8>) -> RawInput {
-    RawInput { path: path.to_owned(), bytes, error: None }
-}
-
-/// Parses the broken file beside a good `phone.csv`; returns the ingest and its diagnostics,
-/// rendered concisely.
-fn check(name: &str, bytes: Vec<u8>) -> (Ingested, String) {
-    let good = std::fs::read(GOOD_PHONES).unwrap();
-    let mut ingested = parse(vec![raw(&format!("broken/{name}"), bytes), raw("good/phone.csv", good)]);
-    sort_diagnostics(&mut ingested.diagnostics);
-    assert!(
-        ingested.cluster.phones.iter().any(|p| p.name.value == "SEP0011AABB0004"),
-        "{name}: the good file beside it was not read"
-    );
-    let summary = Summary::default();
-    let report = Report { diagnostics: &ingested.diagnostics, sources: &ingested.sources, summary: &summary };
-    let mut rendered = render_concise(&report);
-    for file in &ingested.files {
-        if let FileStatus::NotRead(reason) = &file.status {
-            rendered.push_str(&format!("not read: {} ({reason})\n", file.path));
-        }
-    }
-    (ingested, rendered)
-}
+use common::check;
 
 const HEADER: &str =
     "Device Name,Device Type,Directory Number 1,Route Partition 1,Maximum Number of Calls 1,Busy Trigger 1\n";

@@ -6,36 +6,12 @@
 
 use std::time::{Duration, Instant};
 
-use uclint_ingest::{parse, FileStatus, Ingested, RawInput};
-use uclint_model::{sort_diagnostics, Severity};
-use uclint_report::{render_concise, Report, Summary};
+mod common;
 
-const GOOD_PHONES: &str = "../../fixtures/rules/UCCX006/fail/phone.csv";
-
-fn raw(path: &str, bytes: Vec<u8>) -> RawInput {
-    RawInput { path: path.to_owned(), bytes, error: None }
-}
-
-/// Parses the broken file beside a good `phone.csv`; returns the ingest and its diagnostics,
-/// rendered concisely, with the files that were not read and why.
-fn check(name: &str, bytes: Vec<u8>) -> (Ingested, String) {
-    let good = std::fs::read(GOOD_PHONES).unwrap();
-    let mut ingested = parse(vec![raw(&format!("broken/{name}"), bytes), raw("good/phone.csv", good)]);
-    sort_diagnostics(&mut ingested.diagnostics);
-    assert!(
-        ingested.cluster.phones.iter().any(|p| p.name.value == "SEP0011AABB0004"),
-        "{name}: the good file beside it was not read"
-    );
-    let summary = Summary::default();
-    let report = Report { diagnostics: &ingested.diagnostics, sources: &ingested.sources, summary: &summary };
-    let mut rendered = render_concise(&report);
-    for file in &ingested.files {
-        if let FileStatus::NotRead(reason) = &file.status {
-            rendered.push_str(&format!("not read: {} ({reason})\n", file.path));
-        }
-    }
-    (ingested, rendered)
-}
+use common::check;
+use uclint_ingest::Ingested;
+use uclint_model::Severity;
+use uclint_report::{render_full, FullOptions, Report, Summary};
 
 /// Whether `uclint check` would exit with 2 for this input.
 fn not_fully_read(ingested: &Ingested) -> bool {
@@ -279,7 +255,7 @@ fn a_json_error_inside_a_replaced_byte_points_at_a_char_boundary() {
     let (ingested, rendered) = check("resource-agent02.json", bytes);
     let summary = Summary::default();
     let report = Report { diagnostics: &ingested.diagnostics, sources: &ingested.sources, summary: &summary };
-    uclint_report::render_full(&report, uclint_report::FullOptions::default());
+    render_full(&report, FullOptions::default());
     for d in &ingested.diagnostics {
         let text = &ingested.sources.get(d.primary.span.source).text;
         assert!(
