@@ -397,19 +397,10 @@ mod tests {
 
     fn user(ipcc: DnRef, digest: bool, offset: usize) -> EndUser {
         EndUser {
-            user_id: Spanned::new("agent01".into(), at(offset)),
             ipcc_extension: Some(Spanned::new(ipcc, at(offset + 1))),
-            primary_extension: None,
             controlled_devices: vec![Spanned::new(format!("SEP{offset}"), at(offset + 2))],
-            controlled_profiles: Vec::new(),
-            groups: Vec::new(),
             digest_credentials: Some(Spanned::new(digest, at(offset + 3))),
-            user_locale: None,
-            enable_cti: None,
-            imp_enabled: None,
-            home_cluster: None,
-            subscribe_css: None,
-            span: at(offset),
+            ..EndUser::new(Spanned::new("agent01".into(), at(offset)), at(offset))
         }
     }
 

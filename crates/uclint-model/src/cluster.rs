@@ -200,6 +200,28 @@ pub struct Device {
 }
 
 impl Device {
+    /// A device with nothing known but its kind and name: the start of a record that a parser
+    /// fills in, or that another file's record of the same device completes in the merge.
+    pub fn new(kind: DeviceKind, name: Spanned<String>, span: Span) -> Self {
+        Device {
+            kind,
+            name,
+            model: None,
+            common_device_config: None,
+            allow_cti_control: None,
+            extension_mobility: None,
+            logout_profile: None,
+            user_locale: None,
+            owner_user_id: None,
+            login_user_id: None,
+            built_in_bridge: None,
+            join_across_lines: None,
+            application_users: Vec::new(),
+            lines: Vec::new(),
+            span,
+        }
+    }
+
     /// The object key of this device.
     pub fn key(&self) -> ObjectKey {
         match self.kind {
@@ -275,6 +297,25 @@ pub struct EndUser {
 }
 
 impl EndUser {
+    /// An end user with nothing known but the user ID.
+    pub fn new(user_id: Spanned<String>, span: Span) -> Self {
+        EndUser {
+            user_id,
+            ipcc_extension: None,
+            primary_extension: None,
+            controlled_devices: Vec::new(),
+            controlled_profiles: Vec::new(),
+            groups: Vec::new(),
+            digest_credentials: None,
+            user_locale: None,
+            enable_cti: None,
+            imp_enabled: None,
+            home_cluster: None,
+            subscribe_css: None,
+            span,
+        }
+    }
+
     /// The object key of this user.
     pub fn key(&self) -> ObjectKey {
         ObjectKey::User(self.user_id.value.clone())

@@ -538,23 +538,8 @@ mod tests {
 
     fn device(kind: DeviceKind, name: &str, model: &str) -> Device {
         let span = Span::file_start(SourceId(0));
-        Device {
-            kind,
-            name: Spanned::new(name.to_owned(), span),
-            model: (!model.is_empty()).then(|| Spanned::new(model.to_owned(), span)),
-            common_device_config: None,
-            allow_cti_control: None,
-            extension_mobility: None,
-            logout_profile: None,
-            user_locale: None,
-            owner_user_id: None,
-            login_user_id: None,
-            built_in_bridge: None,
-            join_across_lines: None,
-            application_users: Vec::new(),
-            lines: Vec::new(),
-            span,
-        }
+        let model = (!model.is_empty()).then(|| Spanned::new(model.to_owned(), span));
+        Device { model, ..Device::new(kind, Spanned::new(name.to_owned(), span), span) }
     }
 
     #[test]

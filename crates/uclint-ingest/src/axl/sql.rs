@@ -154,47 +154,13 @@ fn device_line(parse: &mut FileParse<'_>, row: &Row<'_>) {
         hold_reversion_ring_duration: None,
     };
     let kind = if is_profile { DeviceKind::DeviceProfile } else { DeviceKind::Phone };
-    let device = Device {
-        kind,
-        name,
-        model: None,
-        common_device_config: None,
-        allow_cti_control: None,
-        extension_mobility: None,
-        logout_profile: None,
-        user_locale: None,
-        owner_user_id: None,
-        login_user_id: None,
-        built_in_bridge: None,
-        join_across_lines: None,
-        application_users: Vec::new(),
-        lines: vec![line],
-        span: row.span,
-    };
+    let device = Device { lines: vec![line], ..Device::new(kind, name, row.span) };
     if is_profile {
         parse.cluster.present.insert(DataSet::DeviceProfiles);
         parse.cluster.device_profiles.push(device);
     } else {
         parse.cluster.present.insert(DataSet::Phones);
         parse.cluster.phones.push(device);
-    }
-}
-
-fn end_user(user_id: Spanned<String>, span: Span) -> EndUser {
-    EndUser {
-        user_id,
-        ipcc_extension: None,
-        primary_extension: None,
-        controlled_devices: Vec::new(),
-        controlled_profiles: Vec::new(),
-        groups: Vec::new(),
-        digest_credentials: None,
-        subscribe_css: None,
-        user_locale: None,
-        enable_cti: None,
-        imp_enabled: None,
-        home_cluster: None,
-        span,
     }
 }
 
@@ -213,7 +179,7 @@ fn user_extension(parse: &mut FileParse<'_>, row: &Row<'_>) {
         }
     };
     let dn = Spanned::new(dn, pattern.span);
-    let mut user = end_user(user_id, row.span);
+    let mut user = EndUser::new(user_id, row.span);
     match usage.value {
         2 => user.ipcc_extension = Some(dn),
         1 => user.primary_extension = Some(dn),
@@ -228,7 +194,7 @@ fn user_device(parse: &mut FileParse<'_>, row: &Row<'_>) {
     if row.number(parse, "tkuserassociation").is_some_and(|a| a.value != 1) {
         return;
     }
-    let mut user = end_user(user_id, row.span);
+    let mut user = EndUser::new(user_id, row.span);
     user.controlled_devices.push(device);
     parse.cluster.present.insert(DataSet::EndUsers);
     parse.cluster.end_users.push(user);
