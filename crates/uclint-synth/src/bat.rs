@@ -345,6 +345,7 @@ const USER_COLUMNS: &[&str] = &[
     "PIN 1",
     "ACCESS CONTROL GROUP 1",
     "ACCESS CONTROL GROUP 2",
+    "ACCESS CONTROL GROUP 3",
     "DEVICE NAME 1",
     "DEFAULT PROFILE 1",
     "DESCRIPTION 1",
@@ -393,6 +394,7 @@ fn enduser_csv(spec: &Spec, agents: &[Agent]) -> Vec<u8> {
                 "STATUS" => "1".to_owned(),
                 "DIGEST CREDENTIALS" => hash(1, 64),
                 "PRESENCE GROUP" => "Standard Presence group".to_owned(),
+                "SUBSCRIBE CSS" => "CSS_Subscribe".to_owned(),
                 "ALLOW CONTROL OF DEVICE FROM CTI" | "ENABLE USER FOR UNIFIED CM IM AND PRESENCE" | "HOME CLUSTER" => {
                     "t".to_owned()
                 }
@@ -403,6 +405,10 @@ fn enduser_csv(spec: &Spec, agents: &[Agent]) -> Vec<u8> {
                 "PIN 1" => hash(5, 40),
                 "ACCESS CONTROL GROUP 1" => "Standard CCM End Users".to_owned(),
                 "ACCESS CONTROL GROUP 2" => "Standard CTI Enabled".to_owned(),
+                // Agents control 78xx/88xx desk phones, which need the Connected Xfer group.
+                "ACCESS CONTROL GROUP 3" => agent
+                    .map(|_| "Standard CTI Allow Control of Phones supporting Connected Xfer and conf".to_owned())
+                    .unwrap_or_default(),
                 "DEVICE NAME 1" | "DESCRIPTION 1" => devices.first().map(|d| d.0.clone()).unwrap_or_default(),
                 "TYPE USER ASSOCIATION 1" => devices.first().map(|d| d.1.to_owned()).unwrap_or_default(),
                 "DEVICE NAME 2" | "DESCRIPTION 2" => devices.get(1).map(|d| d.0.clone()).unwrap_or_default(),

@@ -43,7 +43,8 @@ pub const SIZES: &[Size] = &[SMALL, LARGE, MEGA];
 /// The faults an agent may be given, each detected by one rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fault {
-    /// A Jabber client carries the IPCC extension too (UCCX001).
+    /// A Jabber client carries the IPCC extension too (UCCX001; also RMCM002 when the agent's
+    /// own device is RMCM-controlled, since the RMCM user then controls both).
     SharedExtension,
     /// The IPCC extension is configured line 5 (UCCX005).
     BeyondFourthLine,
@@ -140,10 +141,16 @@ pub fn generate_bat(spec: &Spec) -> Export {
             Agent { user: format!("agent{i:05}"), extension: format!("{}", 100_000 + i), device, profile, faults }
         })
         .collect();
-    let expected = Fault::ALL
+    let mut expected = Fault::ALL
         .iter()
         .map(|f| (f.rule(), agents.iter().filter(|a| a.faults.contains(f)).count()))
         .collect::<Vec<_>>();
+    // A shared extension whose two devices are both RMCM-controlled is also RMCM002.
+    let both_controlled = agents
+        .iter()
+        .filter(|a| a.faults.contains(&Fault::SharedExtension) && !a.faults.contains(&Fault::NotRmcmControlled))
+        .count();
+    expected.push(("RMCM002", both_controlled));
     let mut sorted = expected;
     sorted.sort();
     Export { files: bat::files(spec, &agents, &mut rng), expected: sorted }

@@ -23,6 +23,13 @@ fn small_export_yields_exactly_the_planted_findings() {
     for (code, expected) in &export.expected {
         assert_eq!(found.get(code).copied().unwrap_or(0), *expected, "{code}");
     }
+    // Nothing beyond the planted faults, except the one cluster-wide note every default
+    // cluster gets (EM008: Multiple Logins Not Allowed, the CUCM default).
+    let unplanted: Vec<_> = found
+        .iter()
+        .filter(|(code, _)| !export.expected.iter().any(|(c, _)| c == *code) && **code != "EM008")
+        .collect();
+    assert!(unplanted.is_empty(), "findings the generator did not plant: {unplanted:?}");
 }
 
 #[test]
