@@ -63,6 +63,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
 
+    /// Print how long each stage and the slowest rules took (to standard error).
+    #[arg(long)]
+    pub timings: bool,
+
     /// When to colour the full output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -143,6 +147,7 @@ impl ReportArgs {
             baseline: None,
             write_baseline: None,
             statistics: false,
+            timings: false,
             color: Color::Never,
             select: Vec::new(),
             extend_select: Vec::new(),

@@ -3,12 +3,15 @@
 
 use std::path::Path;
 
+use std::time::{Duration, Instant};
 use uclint_cli::config::{self, Config, ConfigFile, Problem};
-use uclint_ingest::FileStatus;
+
+use uclint_ingest::{FileStatus, IngestTimings};
 use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
 use uclint_report::{
     render_statistics, render_summary, Baseline, BaselineEntry, BaselineMatch, Health, Report, Summary,
 };
+use uclint_rules::RunTimings;
 use uclint_rules::{registry, RuleMeta};
 
 use crate::args::CheckArgs;
@@ -43,8 +46,12 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let settings = config::settings(&deployment(args, &config));
 
+    let start = Instant::now();
     let mut ingested = uclint_ingest::ingest(&args.paths);
     let result = uclint_rules::run(&ingested.cluster, &settings, &rules);
+    let ingest_timings = std::mem::take(&mut ingested.timings);
+    let run_timings = result.timings.clone();
+    let render_start = Instant::now();
 
     let input_failed = ingested.diagnostics.iter().any(|d| d.severity == Severity::Error);
     let mut diagnostics = ingested.diagnostics;
@@ -105,8 +112,35 @@ pub fn run(args: &CheckArgs) -> u8 {
         eprint!("{}", render_statistics(&diagnostics));
     }
     eprint!("{}", render_summary(&summary, &diagnostics));
+    if args.timings {
+        eprint!("{}", timings(&ingest_timings, &run_timings, render_start.elapsed(), start.elapsed()));
+    }
     let config_failed = diagnostics.iter().any(|d| d.code.starts_with("CONFIG") && d.severity == Severity::Error);
     exit_code(input_failed || config_failed, &diagnostics, args)
+}
+
+/// The `--timings` table: each stage's wall-clock time, the slowest files and the slowest rules.
+fn timings(ingest: &IngestTimings, run: &RunTimings, rest: Duration, total: Duration) -> String {
+    fn slowest<T: AsRef<str>>(items: &[(T, Duration)], n: usize) -> String {
+        let mut items: Vec<_> = items.iter().map(|(name, d)| (name.as_ref(), *d)).collect();
+        items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        items.iter().take(n).map(|(name, d)| format!("{name} {:.3} s", d.as_secs_f64())).collect::<Vec<_>>().join(", ")
+    }
+    let file_names: Vec<(&str, Duration)> =
+        ingest.files.iter().map(|(path, d)| (path.rsplit(['/', '!']).next().unwrap_or(path), *d)).collect();
+    let row = |stage: &str, d: Duration, detail: String| {
+        let detail = if detail.is_empty() { detail } else { format!("  (slowest: {detail})") };
+        format!("  {stage:<20} {:>8.3} s{detail}\n", d.as_secs_f64())
+    };
+    let mut out = String::from("timings (wall clock):\n");
+    out += &row("load", ingest.load, String::new());
+    out += &row("parse (per file)", ingest.parse, slowest(&file_names, 3));
+    out += &row("merge", ingest.merge, String::new());
+    out += &row("index", run.context, String::new());
+    out += &row("rules (in parallel)", run.rules, slowest(&run.per_rule, 5));
+    out += &row("select and render", rest, String::new());
+    out += &row("total", total, String::new());
+    out
 }
 
 /// What suppressions and the baseline leave: the new findings, which alone are reported and

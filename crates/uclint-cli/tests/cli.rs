@@ -165,3 +165,17 @@ fn fippa_user_flag_runs_the_fippa_rules() {
         .code(1)
         .stdout(predicate::str::contains("FIPPA001 [error] agent phone SEP0011AABB0002"));
 }
+
+#[test]
+fn timings_go_to_stderr_and_leave_stdout_alone() {
+    let plain = uclint().args(["check", "fixtures/demo", "--format", "concise"]).output().unwrap();
+    let timed = uclint().args(["check", "fixtures/demo", "--format", "concise", "--timings"]).output().unwrap();
+    assert_eq!(plain.stdout, timed.stdout);
+    assert_eq!(plain.status.code(), timed.status.code());
+    let stderr = String::from_utf8(timed.stderr).unwrap();
+    for stage in ["load", "parse (per file)", "merge", "index", "rules (in parallel)", "select and render", "total"] {
+        assert!(stderr.contains(&format!("  {stage} ")), "no {stage} row in:\n{stderr}");
+    }
+    assert!(stderr.contains("slowest: "), "{stderr}");
+    assert!(!String::from_utf8(plain.stderr).unwrap().contains("timings"));
+}

@@ -24,6 +24,7 @@ pub mod xml;
 
 use rustc_hash::FxHashSet;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use uclint_model::{Cluster, Diagnostic, SourceFile, SourceId, SourceMap};
@@ -61,11 +62,31 @@ pub struct Ingested {
     pub diagnostics: Vec<Diagnostic>,
     /// One report per input file, in input order.
     pub files: Vec<FileReport>,
+    /// How long each stage took (for `--timings`; never part of any report).
+    pub timings: IngestTimings,
 }
 
 /// Loads and parses every path (files, directories, tars).
 pub fn ingest(paths: &[PathBuf]) -> Ingested {
-    parse(load(paths))
+    let start = Instant::now();
+    let inputs = load(paths);
+    let load_time = start.elapsed();
+    let mut ingested = parse(inputs);
+    ingested.timings.load = load_time;
+    ingested
+}
+
+/// Wall-clock time of each ingest stage.
+#[derive(Clone, Debug, Default)]
+pub struct IngestTimings {
+    /// Reading files and unpacking tars.
+    pub load: Duration,
+    /// Decoding and parsing every file (in parallel across files).
+    pub parse: Duration,
+    /// Each file's decode and parse, in input order.
+    pub files: Vec<(String, Duration)>,
+    /// Merging the per-file records by key.
+    pub merge: Duration,
 }
 
 /// The state of parsing one file: its text and what has been read from it so far.
@@ -103,6 +124,7 @@ impl FileParse<'_> {
 /// paths were given in nor on the number of threads.
 pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let start = Instant::now();
     // Each file is decoded, parsed and masked on one worker that owns its text; source ids are
     // the input positions, so they are known before the files enter the source map in order.
     let parsed: Vec<_> = inputs
@@ -110,6 +132,7 @@ pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
         .enumerate()
         .map(|(index, input)| {
             let id = SourceId(index as u32);
+            let file_start = Instant::now();
             let mut file = decode::decode(input);
             redact::redact_xml(&mut file.text);
             let (status, cluster, diagnostics, secrets) = {
@@ -139,12 +162,16 @@ pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
                 FileReport { path: file.path, status },
                 cluster,
                 diagnostics,
+                file_start.elapsed(),
             )
         })
         .collect();
     let mut out = Ingested::default();
+    out.timings.parse = start.elapsed();
+    let start = Instant::now();
     let mut merger = merge::Merger::default();
-    for (source, report, cluster, diagnostics) in parsed {
+    for (source, report, cluster, diagnostics, time) in parsed {
+        out.timings.files.push((report.path.clone(), time));
         out.sources.add(source);
         out.files.push(report);
         merger.add(cluster);
@@ -153,6 +180,7 @@ pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
     let (cluster, conflicts) = merger.finish();
     out.cluster = cluster;
     out.diagnostics.extend(conflicts);
+    out.timings.merge = start.elapsed();
     out
 }
 

@@ -16,5 +16,5 @@ mod settings;
 
 pub use context::{Agent, Context};
 pub use rule::{Family, RuleMeta, Sink, Status};
-pub use run::{run, RunResult, Skipped};
+pub use run::{run, RunResult, RunTimings, Skipped};
 pub use settings::Settings;

@@ -1,5 +1,7 @@
 //! Runs the selected rules over a cluster, in parallel, and sorts what they report.
 
+use std::time::{Duration, Instant};
+
 use rayon::prelude::*;
 use uclint_model::{Cluster, Diagnostic};
 
@@ -23,24 +25,44 @@ pub struct RunResult {
     pub skipped: Vec<Skipped>,
     /// How shared definitions were resolved (heuristics used), for the summary.
     pub notes: Vec<String>,
+    /// How long the run took (for `--timings`; never part of any report).
+    pub timings: RunTimings,
+}
+
+/// Wall-clock time of a run of the rules.
+#[derive(Clone, Debug, Default)]
+pub struct RunTimings {
+    /// Building the indexes and resolving the RMCM, JTAPI and FIPPA users.
+    pub context: Duration,
+    /// Running every rule (in parallel across rules).
+    pub rules: Duration,
+    /// Each rule's own time, in code order.
+    pub per_rule: Vec<(&'static str, Duration)>,
 }
 
 /// Runs `rules` over `cluster`.
 pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunResult {
+    let start = Instant::now();
     let context = Context::new(cluster, settings);
+    let context_time = start.elapsed();
+    let start = Instant::now();
     let outcomes: Vec<_> = rules
         .par_iter()
         .map(|rule| {
+            let rule_start = Instant::now();
             let mut sink = Sink::new(rule, rule.default_severity);
             match rule.missing_data(&|d| cluster.has(d)) {
                 Some(reason) => sink.skip(reason),
                 None => (rule.check)(&context, &mut sink),
             }
-            (rule.code, sink)
+            (rule.code, sink, rule_start.elapsed())
         })
         .collect();
     let mut result = RunResult { notes: context.notes(), ..RunResult::default() };
-    for (code, sink) in outcomes {
+    result.timings.context = context_time;
+    result.timings.rules = start.elapsed();
+    for (code, sink, time) in outcomes {
+        result.timings.per_rule.push((code, time));
         if let Some(reason) = sink.skipped {
             result.skipped.push(Skipped { code, reason });
         }
