@@ -265,6 +265,21 @@ pub struct Line {
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,
 }
 
+impl Line {
+    /// A line with only its button and DN known; every other field unset.
+    pub fn new(index: Spanned<u32>, dn: Spanned<DnKey>) -> Self {
+        Line {
+            index,
+            dn,
+            max_calls: None,
+            busy_trigger: None,
+            allow_cti_control: None,
+            auto_answer: None,
+            hold_reversion_ring_duration: None,
+        }
+    }
+}
+
 /// An end user.
 #[derive(Clone, Debug)]
 pub struct EndUser {

@@ -17,6 +17,6 @@ pub use cluster::{
     ServiceParameter, UccxResource, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
-pub use index::{ClusterIndex, LineAppearance};
+pub use index::{ClusterIndex, DnId, LineAppearance};
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};

@@ -44,38 +44,32 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let ipcc: FxHashSet<&str> = ctx.agents.iter().map(|a| a.ipcc.value.pattern.as_str()).collect();
-    let mut seen = FxHashSet::default();
-    for device in ctx.cluster.phones.iter().chain(&ctx.cluster.device_profiles) {
-        for line in &device.lines {
-            let pattern = line.dn.value.pattern.as_str();
-            if !seen.insert(pattern) || ipcc.contains(pattern) {
-                continue;
-            }
-            let keys = ctx.index.keys_with_pattern(pattern);
-            if keys.len() < 2 {
-                continue;
-            }
-            let partitions: Vec<&str> = keys.iter().map(|k| k.partition_display()).collect();
-            let message = format!(
-                "DN {pattern} exists in partitions {}; this is a common source of CTI and shared-line confusion and \
-                 misrouted calls",
-                partitions.join(", ")
-            );
-            let firsts: Vec<_> = keys.iter().filter_map(|k| Some((k, ctx.index.appearances(k).first()?))).collect();
-            let Some(((key, primary), rest)) = firsts.split_first() else { continue };
-            let mut finding = sink.finding(
-                ObjectKey::Dn((**key).clone()),
-                primary.line.dn.span,
-                &format!("{key} on {}", primary.device.name.value),
-                message,
-            );
-            for (key, a) in rest {
-                finding = finding.with_label(a.line.dn.span, format!("{key} on {}", a.device.name.value));
-            }
-            sink.push(finding.with_help(
-                "renumber one of the DNs (Call Routing > Directory Number), or confirm the design in Call Routing > \
-                 Route Plan Report",
-            ));
+    for ids in ctx.index.patterns_in_several_partitions() {
+        let pattern = ctx.index.dn_key(ids[0]).pattern.as_str();
+        if ipcc.contains(pattern) {
+            continue;
         }
+        let partitions: Vec<&str> = ids.iter().map(|id| ctx.index.dn_key(*id).partition_display()).collect();
+        let message = format!(
+            "DN {pattern} exists in partitions {}; this is a common source of CTI and shared-line confusion and \
+             misrouted calls",
+            partitions.join(", ")
+        );
+        // Every id has at least one appearance: ids are only given to DNs found on devices.
+        let firsts: Vec<_> = ids.iter().map(|id| (ctx.index.dn_key(*id), &ctx.index.appearances_of(*id)[0])).collect();
+        let ((key, primary), rest) = (firsts[0], &firsts[1..]);
+        let mut finding = sink.finding(
+            ObjectKey::Dn(key.clone()),
+            primary.line.dn.span,
+            &format!("{key} on {}", primary.device.name.value),
+            message,
+        );
+        for (key, a) in rest {
+            finding = finding.with_label(a.line.dn.span, format!("{key} on {}", a.device.name.value));
+        }
+        sink.push(finding.with_help(
+            "renumber one of the DNs (Call Routing > Directory Number), or confirm the design in Call Routing > Route \
+             Plan Report",
+        ));
     }
 }

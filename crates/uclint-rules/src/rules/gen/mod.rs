@@ -10,8 +10,6 @@ pub(crate) mod shared_line;
 pub(crate) mod shared_line_call_limits_mismatch;
 pub(crate) mod unassigned_directory_number;
 
-use rustc_hash::FxHashSet;
-
 use uclint_model::{DnKey, LineAppearance};
 
 use crate::Context;
@@ -30,20 +28,15 @@ pub(crate) struct SharedLine<'c, 'a> {
 /// report those, as errors.
 pub(crate) fn shared_lines<'c, 'a>(ctx: &'c Context<'a>) -> Vec<SharedLine<'c, 'a>> {
     let ipcc = ctx.ipcc_keys();
-    let mut seen = FxHashSet::default();
-    let mut out = Vec::new();
-    for device in ctx.cluster.phones.iter().chain(&ctx.cluster.device_profiles) {
-        for line in &device.lines {
-            let key = &line.dn.value;
-            if !seen.insert(key) || ipcc.contains(key) {
-                continue;
-            }
-            let appearances = ctx.index.appearances(key);
-            let devices: FxHashSet<_> = appearances.iter().map(|a| std::ptr::from_ref(a.device)).collect();
-            if devices.len() >= 2 {
-                out.push(SharedLine { key, appearances, devices: devices.len() });
-            }
-        }
-    }
-    out
+    ctx.index
+        .dns()
+        .filter(|id| ctx.index.device_count(*id) >= 2)
+        .map(|id| (id, ctx.index.dn_key(id)))
+        .filter(|(_, key)| !ipcc.contains(key))
+        .map(|(id, key)| SharedLine {
+            key,
+            appearances: ctx.index.appearances_of(id),
+            devices: ctx.index.device_count(id),
+        })
+        .collect()
 }
