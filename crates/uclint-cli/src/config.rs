@@ -223,7 +223,7 @@ impl Problem {
             self.code.code,
             self.code.name,
             self.code.severity,
-            ObjectKey::File(file.path.clone()),
+            ObjectKey::File(file.path.as_str().into()),
             self.message,
             Label::new(span, self.label),
         );

@@ -36,9 +36,9 @@ pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic]
                 .map(|d| BlockingFinding { code: d.code.to_owned(), message: d.message.clone() })
                 .collect();
             AgentReadiness {
-                user: agent.user.user_id.value.clone(),
+                user: agent.user.user_id.value.to_string(),
                 extension: agent.extension_display(),
-                devices: devices.iter().map(|d| d.name.value.clone()).collect(),
+                devices: devices.iter().map(|d| d.name.value.to_string()).collect(),
                 blocking,
             }
         })

@@ -113,7 +113,7 @@ impl InputCode {
             self.code,
             self.name,
             self.severity,
-            ObjectKey::File(path.to_owned()),
+            ObjectKey::File(path.into()),
             message,
             Label { span, message: None },
         )

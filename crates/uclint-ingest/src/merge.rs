@@ -20,7 +20,7 @@ use std::hash::Hash;
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
     EnterpriseParameter, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, ObjectKey,
-    PhoneService, ServiceParameter, Spanned, UccxResource,
+    PhoneService, ServiceParameter, Spanned, Text, UccxResource,
 };
 
 use crate::codes;
@@ -29,18 +29,18 @@ use crate::codes;
 #[derive(Default)]
 pub struct Merger {
     cluster: Cluster,
-    phones: FxHashMap<String, usize>,
-    device_profiles: FxHashMap<String, usize>,
-    end_users: FxHashMap<String, usize>,
-    app_users: FxHashMap<String, usize>,
-    common_device_configs: FxHashMap<String, usize>,
-    line_groups: FxHashMap<String, usize>,
-    service_parameters: FxHashMap<(String, String, String), usize>,
-    enterprise_parameters: FxHashMap<String, usize>,
-    uccx_resources: FxHashMap<String, usize>,
+    phones: FxHashMap<Text, usize>,
+    device_profiles: FxHashMap<Text, usize>,
+    end_users: FxHashMap<Text, usize>,
+    app_users: FxHashMap<Text, usize>,
+    common_device_configs: FxHashMap<Text, usize>,
+    line_groups: FxHashMap<Text, usize>,
+    service_parameters: FxHashMap<(Text, Text, Text), usize>,
+    enterprise_parameters: FxHashMap<Text, usize>,
+    uccx_resources: FxHashMap<Text, usize>,
     directory_numbers: FxHashMap<DnKey, usize>,
-    phone_services: FxHashMap<String, usize>,
-    ldap_directories: FxHashMap<String, usize>,
+    phone_services: FxHashMap<Text, usize>,
+    ldap_directories: FxHashMap<Text, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -200,7 +200,7 @@ fn conflict<T: Display>(object: &ObjectKey, what: &str, kept: &Spanned<T>, new: 
 }
 
 /// Joins two lists of names, keeping the first span of each name.
-fn union(kept: &mut Vec<Spanned<String>>, new: Vec<Spanned<String>>) {
+fn union(kept: &mut Vec<Spanned<Text>>, new: Vec<Spanned<Text>>) {
     for item in new {
         if !kept.iter().any(|k| k.value == item.value) {
             kept.push(item);
@@ -306,7 +306,7 @@ fn merge_line_group(kept: &mut LineGroup, new: LineGroup) {
 
 fn merge_service_parameter(kept: &mut ServiceParameter, new: ServiceParameter, out: &mut Vec<Diagnostic>) {
     if kept.value.value != new.value.value {
-        let object = ObjectKey::ServiceParameter(format!("{}/{}", kept.service.value, kept.name.value));
+        let object = ObjectKey::ServiceParameter(format!("{}/{}", kept.service.value, kept.name.value).into());
         out.push(conflict(&object, "The value", &kept.value, &new.value));
     }
 }
@@ -398,7 +398,7 @@ mod tests {
     fn user(ipcc: DnRef, digest: bool, offset: usize) -> EndUser {
         EndUser {
             ipcc_extension: Some(Spanned::new(ipcc, at(offset + 1))),
-            controlled_devices: vec![Spanned::new(format!("SEP{offset}"), at(offset + 2))],
+            controlled_devices: vec![Spanned::new(format!("SEP{offset}").into(), at(offset + 2))],
             digest_credentials: Some(Spanned::new(digest, at(offset + 3))),
             ..EndUser::new(Spanned::new("agent01".into(), at(offset)), at(offset))
         }

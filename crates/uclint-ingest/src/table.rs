@@ -15,7 +15,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 
 use csv::{ByteRecord, ReaderBuilder};
-use uclint_model::{DnKey, SourceId, Span, Spanned};
+use uclint_model::{DnKey, SourceId, Span, Spanned, Text};
 
 use crate::codes;
 use crate::redact::is_secret_column;
@@ -281,8 +281,8 @@ impl Row<'_> {
     }
 
     /// The trimmed value of a column, or `None` if the column is absent, empty or `NULL`.
-    pub fn value<'c>(&self, header: &HeaderMap, col: impl Into<Col<'c>>) -> Option<Spanned<String>> {
-        self.text(header, col.into()).map(|(value, span)| Spanned::new(value.into_owned(), span))
+    pub fn value<'c>(&self, header: &HeaderMap, col: impl Into<Col<'c>>) -> Option<Spanned<Text>> {
+        self.text(header, col.into()).map(|(value, span)| Spanned::new(Text::from(value), span))
     }
 
     /// A column's value as a boolean; an unrecognised spelling is reported and treated as absent.
@@ -327,7 +327,7 @@ impl Row<'_> {
     }
 
     /// Every non-empty value of a numbered group, in number order (e.g. `access control group`).
-    pub fn group_values(&self, header: &HeaderMap, base: &str) -> Vec<Spanned<String>> {
+    pub fn group_values(&self, header: &HeaderMap, base: &str) -> Vec<Spanned<Text>> {
         header.group_numbers(base).into_iter().filter_map(|n| self.value(header, Col::n(base, n))).collect()
     }
 

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::{DnKey, DnRef, ObjectKey, Span, Spanned};
+use crate::{DnKey, DnRef, ObjectKey, Span, Spanned, Text};
 
 /// Kinds of data an export may or may not contain. Rules declare what they need, and a rule
 /// whose data is absent is reported as skipped, never run on an empty set.
@@ -170,29 +170,29 @@ pub struct Device {
     /// Phone or device profile.
     pub kind: DeviceKind,
     /// Device name (`SEP…`, `CSF…`) or profile name.
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// Model / product, e.g. `Cisco 8841` (BAT `Device Type`).
-    pub model: Option<Spanned<String>>,
+    pub model: Option<Spanned<Text>>,
     /// Common Device Configuration name (phones only).
-    pub common_device_config: Option<Spanned<String>>,
+    pub common_device_config: Option<Spanned<Text>>,
     /// Device-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
     /// "Enable Extension Mobility" (phones only).
     pub extension_mobility: Option<Spanned<bool>>,
     /// Extension Mobility logout profile (phones only).
-    pub logout_profile: Option<Spanned<String>>,
+    pub logout_profile: Option<Spanned<Text>>,
     /// Device user locale.
-    pub user_locale: Option<Spanned<String>>,
+    pub user_locale: Option<Spanned<Text>>,
     /// Owner User ID.
-    pub owner_user_id: Option<Spanned<String>>,
+    pub owner_user_id: Option<Spanned<Text>>,
     /// Login User Id (device profiles).
-    pub login_user_id: Option<Spanned<String>>,
+    pub login_user_id: Option<Spanned<Text>>,
     /// Built In Bridge: `On`, `Off` or `Default` (phones only).
-    pub built_in_bridge: Option<Spanned<String>>,
+    pub built_in_bridge: Option<Spanned<Text>>,
     /// Join Across Lines: `On`, `Off` or `Default`.
-    pub join_across_lines: Option<Spanned<String>>,
+    pub join_across_lines: Option<Spanned<Text>>,
     /// Application users that list this device as controlled (BAT `Application User n`).
-    pub application_users: Vec<Spanned<String>>,
+    pub application_users: Vec<Spanned<Text>>,
     /// Configured lines, in the order read; see [`Device::lines_by_index`].
     pub lines: Vec<Line>,
     /// The whole record (CSV row or XML element).
@@ -202,7 +202,7 @@ pub struct Device {
 impl Device {
     /// A device with nothing known but its kind and name: the start of a record that a parser
     /// fills in, or that another file's record of the same device completes in the merge.
-    pub fn new(kind: DeviceKind, name: Spanned<String>, span: Span) -> Self {
+    pub fn new(kind: DeviceKind, name: Spanned<Text>, span: Span) -> Self {
         Device {
             kind,
             name,
@@ -260,7 +260,7 @@ pub struct Line {
     /// Line-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
     /// Auto Answer: `Auto Answer Off`, `Auto Answer with Headset`, `Auto Answer with Speakerphone`.
-    pub auto_answer: Option<Spanned<String>>,
+    pub auto_answer: Option<Spanned<Text>>,
     /// Hold Reversion Ring Duration in seconds (0 or unset: off).
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,
 }
@@ -284,21 +284,21 @@ impl Line {
 #[derive(Clone, Debug)]
 pub struct EndUser {
     /// User ID.
-    pub user_id: Spanned<String>,
+    pub user_id: Spanned<Text>,
     /// IPCC extension; a user with one is a UCCX agent.
     pub ipcc_extension: Option<Spanned<DnRef>>,
     /// Primary extension.
     pub primary_extension: Option<Spanned<DnRef>>,
     /// Controlled devices (phones).
-    pub controlled_devices: Vec<Spanned<String>>,
+    pub controlled_devices: Vec<Spanned<Text>>,
     /// Controlled device profiles (Extension Mobility).
-    pub controlled_profiles: Vec<Spanned<String>>,
+    pub controlled_profiles: Vec<Spanned<Text>>,
     /// Access control groups.
-    pub groups: Vec<Spanned<String>>,
+    pub groups: Vec<Spanned<Text>>,
     /// Whether digest credentials are set. The value itself is never kept.
     pub digest_credentials: Option<Spanned<bool>>,
     /// User locale.
-    pub user_locale: Option<Spanned<String>>,
+    pub user_locale: Option<Spanned<Text>>,
     /// "Allow Control of Device from CTI" on the End User page.
     pub enable_cti: Option<Spanned<bool>>,
     /// "Enable User for Unified CM IM and Presence".
@@ -313,7 +313,7 @@ pub struct EndUser {
 
 impl EndUser {
     /// An end user with nothing known but the user ID.
-    pub fn new(user_id: Spanned<String>, span: Span) -> Self {
+    pub fn new(user_id: Spanned<Text>, span: Span) -> Self {
         EndUser {
             user_id,
             ipcc_extension: None,
@@ -346,13 +346,13 @@ impl EndUser {
 #[derive(Clone, Debug)]
 pub struct AppUser {
     /// Application user name.
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// Controlled devices.
-    pub controlled_devices: Vec<Spanned<String>>,
+    pub controlled_devices: Vec<Spanned<Text>>,
     /// CTI controlled device profiles.
-    pub controlled_profiles: Vec<Spanned<String>>,
+    pub controlled_profiles: Vec<Spanned<Text>>,
     /// Access control groups.
-    pub groups: Vec<Spanned<String>>,
+    pub groups: Vec<Spanned<Text>>,
     /// The whole record.
     pub span: Span,
 }
@@ -373,9 +373,9 @@ impl AppUser {
 #[derive(Clone, Debug)]
 pub struct CommonDeviceConfig {
     /// Name.
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// IP Addressing Mode: `IPv4 Only`, `IPv6 Only` or `IPv4 and IPv6`.
-    pub ip_addressing_mode: Option<Spanned<String>>,
+    pub ip_addressing_mode: Option<Spanned<Text>>,
     /// The whole record.
     pub span: Span,
 }
@@ -384,7 +384,7 @@ pub struct CommonDeviceConfig {
 #[derive(Clone, Debug)]
 pub struct LineGroup {
     /// Name.
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// Member directory numbers, in line selection order.
     pub members: Vec<Spanned<DnKey>>,
     /// The whole record.
@@ -395,13 +395,13 @@ pub struct LineGroup {
 #[derive(Clone, Debug)]
 pub struct ServiceParameter {
     /// `EnterpriseWideData` for cluster-wide parameters, else the node.
-    pub server: Spanned<String>,
+    pub server: Spanned<Text>,
     /// Service, e.g. `Cisco Extension Mobility`.
-    pub service: Spanned<String>,
+    pub service: Spanned<Text>,
     /// Internal parameter name, e.g. `multiDevHoteling`.
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// Value as exported.
-    pub value: Spanned<String>,
+    pub value: Spanned<Text>,
     /// The whole record.
     pub span: Span,
 }
@@ -410,9 +410,9 @@ pub struct ServiceParameter {
 #[derive(Clone, Debug)]
 pub struct EnterpriseParameter {
     /// Internal parameter name, e.g. `EnableIPV6`.
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// Value as exported.
-    pub value: Spanned<String>,
+    pub value: Spanned<Text>,
     /// The whole record.
     pub span: Span,
 }
@@ -423,7 +423,7 @@ pub struct LdapAuthentication {
     /// "Use LDAP Authentication for End Users".
     pub enabled: Option<Spanned<bool>>,
     /// LDAP user search base.
-    pub user_search_base: Option<Spanned<String>>,
+    pub user_search_base: Option<Spanned<Text>>,
     /// Up to three servers.
     pub servers: Vec<LdapServer>,
     /// The whole record.
@@ -434,7 +434,7 @@ pub struct LdapAuthentication {
 #[derive(Clone, Debug)]
 pub struct LdapServer {
     /// Host name or IP address.
-    pub host: Spanned<String>,
+    pub host: Spanned<Text>,
     /// Port.
     pub port: Option<Spanned<u32>>,
     /// Whether SSL/TLS is enabled.
@@ -447,13 +447,13 @@ pub struct LdapServer {
 #[derive(Clone, Debug)]
 pub struct UccxResource {
     /// User ID, the same as the CUCM end user's.
-    pub user_id: Spanned<String>,
+    pub user_id: Spanned<Text>,
     /// The IPCC extension as UCCX knows it (pattern only).
     pub extension: Option<Spanned<DnRef>>,
     /// Resource type as exported: `1` is an agent; other values are taken to be supervisors.
-    pub resource_type: Option<Spanned<String>>,
+    pub resource_type: Option<Spanned<Text>>,
     /// Team name (the `name` attribute of `team`, `@name` in JSON).
-    pub team: Option<Spanned<String>>,
+    pub team: Option<Spanned<Text>>,
     /// The whole record.
     pub span: Span,
 }
@@ -472,11 +472,11 @@ pub struct DirectoryNumber {
     pub dn: Spanned<DnKey>,
     /// The devices that have this DN on a line (`associatedDevices`): shared-line evidence even
     /// when the devices themselves were not exported.
-    pub associated_devices: Vec<Spanned<String>>,
+    pub associated_devices: Vec<Spanned<Text>>,
     /// Line-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
     /// Call Pickup Group (BAT `directorynumber.csv`).
-    pub call_pickup_group: Option<Spanned<String>>,
+    pub call_pickup_group: Option<Spanned<Text>>,
     /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`).
     pub forwards: Vec<Forward>,
     /// The whole record.
@@ -489,7 +489,7 @@ pub struct Forward {
     /// Which forward, as the admin page names it: `Forward All`, `Forward Busy Internal`, ….
     pub kind: &'static str,
     /// The destination as exported.
-    pub destination: Spanned<String>,
+    pub destination: Spanned<Text>,
 }
 
 impl Forward {
@@ -513,15 +513,15 @@ impl DirectoryNumber {
 #[derive(Clone, Debug)]
 pub struct PhoneService {
     /// Service Name.
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// Service URL.
-    pub url: Option<Spanned<String>>,
+    pub url: Option<Spanned<Text>>,
     /// Secure-Service URL.
-    pub secure_url: Option<Spanned<String>>,
+    pub secure_url: Option<Spanned<Text>>,
     /// Service Category, e.g. `XML Service`.
-    pub category: Option<Spanned<String>>,
+    pub category: Option<Spanned<Text>>,
     /// Service Type, e.g. `Standard IP Phone Service`.
-    pub service_type: Option<Spanned<String>>,
+    pub service_type: Option<Spanned<Text>>,
     /// Enable.
     pub enabled: Option<Spanned<bool>>,
     /// Enterprise Subscription.
@@ -543,9 +543,9 @@ pub struct LdapSystem {
     /// "Enable Synchronizing from LDAP Server".
     pub sync_enabled: Option<Spanned<bool>>,
     /// LDAP Server Type, e.g. `Microsoft Active Directory`.
-    pub server_type: Option<Spanned<String>>,
+    pub server_type: Option<Spanned<Text>>,
     /// LDAP Attribute for User ID, e.g. `sAMAccountName`.
-    pub user_id_attribute: Option<Spanned<String>>,
+    pub user_id_attribute: Option<Spanned<Text>>,
     /// The whole record.
     pub span: Span,
 }
@@ -554,9 +554,9 @@ pub struct LdapSystem {
 #[derive(Clone, Debug)]
 pub struct LdapDirectory {
     /// LDAP Configuration Name.
-    pub name: Spanned<String>,
+    pub name: Spanned<Text>,
     /// LDAP User Search Base.
-    pub user_search_base: Option<Spanned<String>>,
+    pub user_search_base: Option<Spanned<Text>>,
     /// Up to three servers.
     pub servers: Vec<LdapServer>,
     /// The whole record.

@@ -232,7 +232,7 @@ mod tests {
     }
 
     fn device(name: &str, dns: &[(&str, &str)]) -> Device {
-        let mut device = Device::new(DeviceKind::Phone, spanned(name.to_owned()), spanned(()).span);
+        let mut device = Device::new(DeviceKind::Phone, spanned(name.into()), spanned(()).span);
         device.lines = dns
             .iter()
             .enumerate()

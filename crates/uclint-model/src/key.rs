@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::Text;
+
 /// How the "None" partition is written in keys and messages, as the CUCM GUI shows it.
 pub const NONE_PARTITION: &str = "<None>";
 
@@ -13,9 +15,9 @@ pub const NONE_PARTITION: &str = "<None>";
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DnKey {
     /// Normalised pattern, e.g. `4001` or `+14085554019`.
-    pub pattern: String,
+    pub pattern: Text,
     /// Partition name; empty for the "None" partition.
-    pub partition: String,
+    pub partition: Text,
 }
 
 impl DnKey {
@@ -47,9 +49,9 @@ impl fmt::Display for DnKey {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DnRef {
     /// Normalised pattern.
-    pub pattern: String,
+    pub pattern: Text,
     /// The partition if the export states it (empty string: the "None" partition).
-    pub partition: Option<String>,
+    pub partition: Option<Text>,
 }
 
 impl DnRef {
@@ -75,16 +77,21 @@ impl fmt::Display for DnRef {
 }
 
 /// Removes the backslash CUCM writes before a leading `+` in patterns (`\+1408…`).
-pub fn normalise_pattern(raw: &str) -> String {
-    raw.trim().replace("\\+", "+")
+pub fn normalise_pattern(raw: &str) -> Text {
+    let raw = raw.trim();
+    if raw.contains("\\+") {
+        Text::from(raw.replace("\\+", "+"))
+    } else {
+        Text::from(raw)
+    }
 }
 
-fn normalise_partition(raw: &str) -> String {
+fn normalise_partition(raw: &str) -> Text {
     let p = raw.trim();
     if p.eq_ignore_ascii_case("NULL") || p == NONE_PARTITION {
-        String::new()
+        Text::default()
     } else {
-        p.to_owned()
+        Text::from(p)
     }
 }
 
@@ -96,33 +103,33 @@ fn normalise_partition(raw: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ObjectKey {
     /// A phone (any device in `phone.csv` or `getPhone`), by device name.
-    Phone(String),
+    Phone(Text),
     /// A user device profile, by name.
-    DeviceProfile(String),
+    DeviceProfile(Text),
     /// An end user, by user ID.
-    User(String),
+    User(Text),
     /// An application user, by user ID.
-    AppUser(String),
+    AppUser(Text),
     /// A directory number.
     Dn(DnKey),
     /// A Common Device Configuration, by name.
-    CommonDeviceConfig(String),
+    CommonDeviceConfig(Text),
     /// A line group, by name.
-    LineGroup(String),
+    LineGroup(Text),
     /// A service parameter: `service/parameter`.
-    ServiceParameter(String),
+    ServiceParameter(Text),
     /// An enterprise parameter, by internal name.
-    EnterpriseParameter(String),
+    EnterpriseParameter(Text),
     /// The LDAP authentication configuration (one per cluster).
     LdapAuthentication,
     /// A UCCX resource (agent or supervisor), by user ID.
-    UccxResource(String),
+    UccxResource(Text),
     /// An IP phone service, by name.
-    PhoneService(String),
+    PhoneService(Text),
     /// An LDAP directory synchronisation agreement, by name.
-    LdapDirectory(String),
+    LdapDirectory(Text),
     /// A whole input file, by display path.
-    File(String),
+    File(Text),
 }
 
 impl ObjectKey {

@@ -20,3 +20,8 @@ pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, DnId, LineAppearance};
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};
+
+/// Text read from an export. Values of up to 24 bytes (device names, DN patterns, partitions,
+/// user IDs, models and most settings) are stored inline, without an allocation of their own,
+/// which keeps a megacluster's model compact and quick to build.
+pub type Text = compact_str::CompactString;

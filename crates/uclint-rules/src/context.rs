@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use uclint_model::{
     AppUser, Cluster, ClusterIndex, Device, DeviceKind, DnKey, DnRef, EndUser, EnterpriseParameter, Line,
-    LineAppearance, ObjectKey, ServiceParameter, Span, Spanned,
+    LineAppearance, ObjectKey, ServiceParameter, Span, Spanned, Text,
 };
 
 use crate::{Settings, Sink};
@@ -340,7 +340,7 @@ pub fn check_mixed_mode(ctx: &Context<'_>, sink: &mut Sink<'_>, message: &str, h
 
 /// The object key of a service parameter: `serviceparam:<service>/<name>`.
 pub fn service_parameter_key(parameter: &ServiceParameter) -> ObjectKey {
-    ObjectKey::ServiceParameter(format!("{}/{}", parameter.service.value, parameter.name.value))
+    ObjectKey::ServiceParameter(format!("{}/{}", parameter.service.value, parameter.name.value).into())
 }
 
 /// A boolean parameter value: `T`/`F` in parameter files, or any CUCM boolean spelling.
@@ -393,7 +393,7 @@ pub fn add_to_group_help(page: &str, user: &str, group: &str) -> String {
 }
 
 /// The cell naming `group` among `groups`, compared case-insensitively.
-pub fn find_group<'g>(groups: &'g [Spanned<String>], group: &str) -> Option<&'g Spanned<String>> {
+pub fn find_group<'g>(groups: &'g [Spanned<Text>], group: &str) -> Option<&'g Spanned<Text>> {
     groups.iter().find(|g| g.value.trim().eq_ignore_ascii_case(group))
 }
 
@@ -538,8 +538,8 @@ mod tests {
 
     fn device(kind: DeviceKind, name: &str, model: &str) -> Device {
         let span = Span::file_start(SourceId(0));
-        let model = (!model.is_empty()).then(|| Spanned::new(model.to_owned(), span));
-        Device { model, ..Device::new(kind, Spanned::new(name.to_owned(), span), span) }
+        let model = (!model.is_empty()).then(|| Spanned::new(model.into(), span));
+        Device { model, ..Device::new(kind, Spanned::new(name.into(), span), span) }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! never looked at.
 
 use uclint_model::{
-    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, ServiceParameter, Spanned,
+    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, ServiceParameter, Spanned, Text,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -40,8 +40,8 @@ pub fn service_parameter(parse: &mut FileParse<'_>, parameter: &Element) {
     let (Some(name), Some(service)) = (parameter.text_at(&["name"]), parameter.text_at(&["service"])) else {
         return;
     };
-    let value = parameter.text_at(&["value"]).unwrap_or_else(|| Spanned::new(String::new(), name.span));
-    let server = parameter.text_at(&["processNodeName"]).unwrap_or_else(|| Spanned::new(String::new(), name.span));
+    let value = parameter.text_at(&["value"]).unwrap_or_else(|| Spanned::new(Text::default(), name.span));
+    let server = parameter.text_at(&["processNodeName"]).unwrap_or_else(|| Spanned::new(Text::default(), name.span));
     parse.cluster.service_parameters.push(ServiceParameter { server, service, name, value, span: parameter.span });
 }
 

@@ -14,7 +14,7 @@ mod devices;
 mod sql;
 mod users;
 
-use uclint_model::DataSet;
+use uclint_model::{DataSet, Text};
 
 use crate::codes;
 use crate::xml::{Document, Element};
@@ -44,13 +44,13 @@ pub fn responses(doc: &Document) -> Vec<&Element> {
 #[derive(Debug)]
 pub struct Fault {
     /// `faultcode`, e.g. `soapenv:Server`.
-    pub faultcode: Option<String>,
+    pub faultcode: Option<Text>,
     /// `faultstring`: the human-readable summary.
-    pub faultstring: Option<String>,
+    pub faultstring: Option<Text>,
     /// `detail/axlError/axlcode`, AXL's own error number.
-    pub axlcode: Option<String>,
+    pub axlcode: Option<Text>,
     /// `detail/axlError/axlmessage`, AXL's own message.
-    pub axlmessage: Option<String>,
+    pub axlmessage: Option<Text>,
     /// The span to report: the `axlmessage` text when there is one, else the `Fault` start tag.
     pub span: uclint_model::Span,
 }

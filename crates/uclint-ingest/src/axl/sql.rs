@@ -22,7 +22,7 @@
 //! and rows with other associations are skipped. [I] `tkclass` 254 is a device profile, any
 //! other class a phone.
 
-use uclint_model::{AppUser, DataSet, Device, DeviceKind, DnKey, DnRef, EndUser, Line, Span, Spanned};
+use uclint_model::{AppUser, DataSet, Device, DeviceKind, DnKey, DnRef, EndUser, Line, Span, Spanned, Text};
 
 use crate::codes;
 use crate::xml::Element;
@@ -62,7 +62,7 @@ impl<'a> Row<'a> {
         self.column(names).is_some()
     }
 
-    fn text(&self, names: &[&str]) -> Option<Spanned<String>> {
+    fn text(&self, names: &[&str]) -> Option<Spanned<Text>> {
         self.column(names).and_then(Element::value)
     }
 
@@ -82,7 +82,7 @@ impl<'a> Row<'a> {
     /// `routepartition.name` comes back as a `name` element: the `nth` one (0-based), which is the
     /// second in a device-line row (the first is `device.name`) and the only one in a
     /// user-extension row (the user tables have no `name` column). That reading is noted once.
-    fn partition(&self, parse: &mut FileParse<'_>, nth: usize) -> Option<String> {
+    fn partition(&self, parse: &mut FileParse<'_>, nth: usize) -> Option<Text> {
         if let Some(partition) = self.column(PARTITION) {
             return Some(partition.value().map(|v| v.value).unwrap_or_default());
         }
@@ -97,7 +97,7 @@ impl<'a> Row<'a> {
 
     /// The device name: when `userid` or an application user is also selected, `name` is
     /// still the device's, because user tables name their key differently.
-    fn device(&self) -> Option<Spanned<String>> {
+    fn device(&self) -> Option<Spanned<Text>> {
         self.text(DEVICE)
     }
 }

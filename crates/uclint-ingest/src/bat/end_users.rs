@@ -5,7 +5,7 @@
 //! `TYPE PATTERN USAGE n` = `ICD` and devices as `DEVICE NAME n` + `TYPE USER ASSOCIATION n`;
 //! the user export has `IPCC EXTENSION` (`DN in PT`) and `CONTROLLED DEVICE n`.
 
-use uclint_model::{DnRef, EndUser, Span, Spanned};
+use uclint_model::{DnRef, EndUser, Span, Spanned, Text};
 
 use crate::codes;
 use crate::table::{Col, HeaderMap, Row};
@@ -96,7 +96,7 @@ fn associations(
     parse: &mut FileParse<'_>,
     header: &HeaderMap,
     row: &Row<'_>,
-) -> (Vec<Spanned<String>>, Vec<Spanned<String>>) {
+) -> (Vec<Spanned<Text>>, Vec<Spanned<Text>>) {
     let (mut devices, mut profiles) = (Vec::new(), Vec::new());
     for n in header.group_numbers("device name") {
         let Some(device) = row.value(header, Col::n("device name", n)) else { continue };
@@ -120,7 +120,7 @@ fn associations(
 
 /// A DN written `pattern in partition` (BAT user export), or a bare pattern. The span is
 /// narrowed to the pattern, which is what findings about the extension point at.
-fn dn_in_pt(cell: Spanned<String>) -> Spanned<DnRef> {
+fn dn_in_pt(cell: Spanned<Text>) -> Spanned<DnRef> {
     let mut span = cell.span;
     let value = match cell.value.split_once(" in ") {
         Some((pattern, partition)) => {

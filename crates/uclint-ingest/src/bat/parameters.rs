@@ -1,7 +1,7 @@
 //! `serviceparameter.csv`, `enterpriseparameter.csv` and `commondeviceconfiguration.csv`:
 //! small name/value tables.
 
-use uclint_model::{CommonDeviceConfig, EnterpriseParameter, ServiceParameter, Spanned};
+use uclint_model::{CommonDeviceConfig, EnterpriseParameter, ServiceParameter, Spanned, Text};
 
 use crate::table::{HeaderMap, Row};
 use crate::FileParse;
@@ -11,15 +11,15 @@ pub fn service_parameter(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Ro
     let (Some(name), Some(service)) = (row.value(header, "param name"), row.value(header, "service type")) else {
         return;
     };
-    let value = row.value(header, "param value").unwrap_or_else(|| Spanned::new(String::new(), name.span));
-    let server = row.value(header, "server").unwrap_or_else(|| Spanned::new(String::new(), name.span));
+    let value = row.value(header, "param value").unwrap_or_else(|| Spanned::new(Text::default(), name.span));
+    let server = row.value(header, "server").unwrap_or_else(|| Spanned::new(Text::default(), name.span));
     parse.cluster.service_parameters.push(ServiceParameter { server, service, name, value, span: row.span });
 }
 
 /// One `enterpriseparameter.csv` row: `PARAM NAME,PARAM VALUE`.
 pub fn enterprise_parameter(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let Some(name) = row.value(header, "param name") else { return };
-    let value = row.value(header, "param value").unwrap_or_else(|| Spanned::new(String::new(), name.span));
+    let value = row.value(header, "param value").unwrap_or_else(|| Spanned::new(Text::default(), name.span));
     parse.cluster.enterprise_parameters.push(EnterpriseParameter { name, value, span: row.span });
 }
 

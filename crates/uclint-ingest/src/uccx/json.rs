@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use serde_json::value::RawValue;
-use uclint_model::{DataSet, DnRef, Span, Spanned, UccxResource};
+use uclint_model::{DataSet, DnRef, Span, Spanned, Text, UccxResource};
 
 use crate::codes;
 use crate::FileParse;
@@ -79,7 +79,7 @@ fn read_resource(parse: &mut FileParse<'_>, value: &RawValue) {
 }
 
 /// A string or number value with its span; `null`, empty strings and other shapes are unset.
-fn scalar(parse: &FileParse<'_>, value: Option<&RawValue>) -> Option<Spanned<String>> {
+fn scalar(parse: &FileParse<'_>, value: Option<&RawValue>) -> Option<Spanned<Text>> {
     let raw = value?.get();
     let (text, quoted) = match serde_json::from_str::<String>(raw) {
         Ok(s) => (s, true),
@@ -90,7 +90,7 @@ fn scalar(parse: &FileParse<'_>, value: Option<&RawValue>) -> Option<Spanned<Str
     if trimmed.is_empty() {
         return None;
     }
-    Some(Spanned::new(trimmed.to_owned(), span_of(parse, raw, quoted)))
+    Some(Spanned::new(Text::from(trimmed), span_of(parse, raw, quoted)))
 }
 
 /// The span of a slice of the file's text (inside the quotes for a string).

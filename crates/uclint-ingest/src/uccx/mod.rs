@@ -6,7 +6,7 @@
 
 mod json;
 
-use uclint_model::{DataSet, DnRef, Spanned, UccxResource};
+use uclint_model::{DataSet, DnRef, Spanned, Text, UccxResource};
 
 use crate::xml::{Document, Element};
 use crate::FileParse;
@@ -45,6 +45,6 @@ pub fn read_xml(parse: &mut FileParse<'_>, resources: &[&Element]) {
     }
 }
 
-fn extension(text: Spanned<String>) -> Spanned<DnRef> {
+fn extension(text: Spanned<Text>) -> Spanned<DnRef> {
     text.map(|pattern| DnRef::pattern_only(&pattern))
 }

@@ -20,7 +20,7 @@ pub mod read;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
-use uclint_model::{SourceId, Span, Spanned};
+use uclint_model::{SourceId, Span, Spanned, Text};
 
 /// One XML element.
 #[derive(Debug)]
@@ -30,9 +30,9 @@ pub struct Element {
     /// The namespace URI the element is bound to, if any.
     pub namespace: Option<String>,
     /// Attributes by local name, values unescaped and spanning the value inside the quotes.
-    pub attributes: Vec<(String, Spanned<String>)>,
+    pub attributes: Vec<(String, Spanned<Text>)>,
     /// The element's own text, trimmed; `None` when it is empty or blank.
-    pub text: Option<Spanned<String>>,
+    pub text: Option<Spanned<Text>>,
     /// Child elements in document order.
     pub children: Vec<Element>,
     /// Whether it carries `xsi:nil="true"`.
@@ -77,12 +77,12 @@ impl Element {
     }
 
     /// The text of the element at `path`, or `None` when it is absent, empty or `xsi:nil`.
-    pub fn text_at(&self, path: &[&str]) -> Option<Spanned<String>> {
+    pub fn text_at(&self, path: &[&str]) -> Option<Spanned<Text>> {
         self.at(path).and_then(Element::value)
     }
 
     /// This element's text, or `None` when it is empty or `xsi:nil` (AXL's "unset").
-    pub fn value(&self) -> Option<Spanned<String>> {
+    pub fn value(&self) -> Option<Spanned<Text>> {
         if self.nil {
             return None;
         }
@@ -90,7 +90,7 @@ impl Element {
     }
 
     /// An attribute's value by local name.
-    pub fn attribute(&self, name: &str) -> Option<&Spanned<String>> {
+    pub fn attribute(&self, name: &str) -> Option<&Spanned<Text>> {
         self.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
 }
@@ -210,7 +210,7 @@ fn start_element(
         if key == "nil" && value.trim() == "true" {
             nil = true;
         }
-        attributes.push((key, Spanned::new(value, span)));
+        attributes.push((key, Spanned::new(Text::from(value), span)));
     }
     let span = Span::new(source, at, at);
     Element { name, namespace, attributes, text: None, children: Vec::new(), nil, span, tag: span }
@@ -225,7 +225,7 @@ fn offset_in(text: &str, part: &[u8]) -> Option<usize> {
 }
 
 /// Joins the text pieces of one element, trimmed, with the span of the non-blank part.
-fn join_texts(texts: Vec<TextPiece>, source: SourceId) -> Option<Spanned<String>> {
+fn join_texts(texts: Vec<TextPiece>, source: SourceId) -> Option<Spanned<Text>> {
     let pieces: Vec<_> = texts.into_iter().filter(|(_, _, v)| !v.trim().is_empty()).collect();
     let (first_start, _, first) = pieces.first()?;
     let (_, last_end, last) = pieces.last()?;
@@ -233,7 +233,7 @@ fn join_texts(texts: Vec<TextPiece>, source: SourceId) -> Option<Spanned<String>
     let start = first_start + (first.len() - first.trim_start().len());
     let end = last_end.saturating_sub(last.len() - last.trim_end().len()).max(start);
     let value: String = pieces.iter().map(|(_, _, v)| v.as_str()).collect();
-    Some(Spanned::new(value.trim().to_owned(), Span::new(source, start, end)))
+    Some(Spanned::new(Text::from(value.trim()), Span::new(source, start, end)))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! DN keys. A value of the wrong form is reported (INPUT004) at its text and treated as unset,
 //! the same as in the CSV readers.
 
-use uclint_model::{DnKey, Spanned};
+use uclint_model::{DnKey, Spanned, Text};
 
 use super::Element;
 use crate::codes;
@@ -37,7 +37,7 @@ pub fn number(parse: &mut FileParse<'_>, element: &Element, path: &[&str]) -> Op
 }
 
 /// The texts of every `item` child of the child `list`, e.g. `associatedDevices/device`.
-pub fn texts(element: &Element, list: &str, item: &str) -> Vec<Spanned<String>> {
+pub fn texts(element: &Element, list: &str, item: &str) -> Vec<Spanned<Text>> {
     element.child(list).map(|l| l.children_named(item).filter_map(Element::value).collect()).unwrap_or_default()
 }
 

@@ -1,6 +1,6 @@
 //! EM005: an Extension Mobility phone service URL that phones cannot use.
 
-use uclint_model::{PhoneService, Severity, Spanned};
+use uclint_model::{PhoneService, Severity, Spanned, Text};
 
 use crate::rule::declare_rule;
 use crate::service_url::ServiceUrl;
@@ -62,7 +62,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-fn check_url(service: &PhoneService, url: &Spanned<String>, which: &str, sink: &mut Sink<'_>) {
+fn check_url(service: &PhoneService, url: &Spanned<Text>, which: &str, sink: &mut Sink<'_>) {
     let (errors, port) = problems(&url.value);
     let (severity, found) = match (errors.is_empty(), port) {
         (false, port) => (None, errors.into_iter().chain(port).collect::<Vec<_>>()),

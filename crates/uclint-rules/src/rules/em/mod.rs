@@ -14,12 +14,12 @@ pub(crate) mod primary_extension_shared_with_dn_login;
 pub(crate) mod profile_line_max_calls_below_two;
 pub(crate) mod profile_locale_differs_from_phone;
 
-use uclint_model::{PhoneService, Spanned};
+use uclint_model::{PhoneService, Spanned, Text};
 
 use crate::service_url::ServiceUrl;
 
 /// The first Extension Mobility service URL that logs in by DN.
-pub(crate) fn dn_login(services: &[PhoneService]) -> Option<(&PhoneService, &Spanned<String>)> {
+pub(crate) fn dn_login(services: &[PhoneService]) -> Option<(&PhoneService, &Spanned<Text>)> {
     services.iter().find_map(|service| {
         let urls = [&service.url, &service.secure_url];
         let url = urls.into_iter().flatten().find(|url| {

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use uclint_model::{Device, Spanned};
+use uclint_model::{Device, Spanned, Text};
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -45,7 +45,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     // Distinct EM phone locales, each with its first phone, in cluster order.
-    let mut phone_locales: Vec<(&str, &Device, &Spanned<String>)> = Vec::new();
+    let mut phone_locales: Vec<(&str, &Device, &Spanned<Text>)> = Vec::new();
     let mut seen = FxHashSet::default();
     for phone in ctx.cluster.phones.iter().filter(|p| p.extension_mobility.as_ref().is_some_and(|f| f.value)) {
         let Some(locale) = &phone.user_locale else { continue };
@@ -56,7 +56,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for profile in &ctx.cluster.device_profiles {
         let login = profile.login_user_id.as_ref().and_then(|l| ctx.index.user(&l.value));
         let (locale, whose) = match (&profile.user_locale, login.and_then(|u| u.user_locale.as_ref())) {
-            (Some(l), _) => (l, profile.name.value.clone()),
+            (Some(l), _) => (l, profile.name.value.to_string()),
             (None, Some(l)) => {
                 (l, format!("{}/{}", login.map_or("", |u| u.user_id.value.as_str()), profile.name.value))
             }

@@ -1,6 +1,6 @@
 //! FIPPA003: a Finesse IP Phone Agent service that phones cannot use as configured.
 
-use uclint_model::{PhoneService, Severity, Span, Spanned};
+use uclint_model::{PhoneService, Severity, Span, Spanned, Text};
 
 use super::is_fippa;
 use crate::rule::declare_rule;
@@ -85,7 +85,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
 /// Checks one URL against `scheme://<host>:port/fippa/#DEVICENAME#`.
 fn check_url(
     service: &PhoneService,
-    url: &Spanned<String>,
+    url: &Spanned<Text>,
     (which, scheme, port): (&str, &str, &str),
     sink: &mut Sink<'_>,
 ) {

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use uclint_model::{DataSet, Diagnostic, ObjectKey, Severity, Spanned};
+use uclint_model::{DataSet, Diagnostic, ObjectKey, Severity, Spanned, Text};
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -52,15 +52,14 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let devices_known = cluster.has(DataSet::Phones) && cluster.has(DataSet::DeviceProfiles);
     let users_known = cluster.has(DataSet::EndUsers);
     let cdcs_known = cluster.has(DataSet::CommonDeviceConfigs);
-    let finding =
-        |sink: &Sink<'_>, object: ObjectKey, cell: &Spanned<String>, what: &str, warning: bool| -> Diagnostic {
-            let message = format!("{object} references {what} '{}' which is not in the export", cell.value);
-            let mut finding = sink.finding(object, cell.span, what, message);
-            if warning {
-                finding.severity = Severity::Warning;
-            }
-            finding
-        };
+    let finding = |sink: &Sink<'_>, object: ObjectKey, cell: &Spanned<Text>, what: &str, warning: bool| -> Diagnostic {
+        let message = format!("{object} references {what} '{}' which is not in the export", cell.value);
+        let mut finding = sink.finding(object, cell.span, what, message);
+        if warning {
+            finding.severity = Severity::Warning;
+        }
+        finding
+    };
     if devices_known {
         for user in &cluster.end_users {
             for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {

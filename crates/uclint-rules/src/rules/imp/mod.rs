@@ -9,7 +9,7 @@ pub(crate) mod several_softphones_of_one_type;
 pub(crate) mod softphone_not_associated_with_owner;
 pub(crate) mod user_in_cti_secure_connection;
 
-use uclint_model::{Device, EndUser, Spanned};
+use uclint_model::{Device, EndUser, Spanned, Text};
 
 use crate::context::DeviceClass;
 use crate::Context;
@@ -19,7 +19,7 @@ pub(crate) struct DeskPhone<'a> {
     /// The phone.
     pub device: &'a Device,
     /// The user's association cell naming it.
-    pub cell: &'a Spanned<String>,
+    pub cell: &'a Spanned<Text>,
 }
 
 /// Desk-phone-control users, in end-user order: users enabled for IM and Presence with their

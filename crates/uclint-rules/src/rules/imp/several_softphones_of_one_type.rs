@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use uclint_model::Spanned;
+use uclint_model::{Spanned, Text};
 
 use crate::context::DeviceClass;
 use crate::rule::declare_rule;
@@ -42,7 +42,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for user in &ctx.cluster.end_users {
-        let mut by_kind: FxHashMap<&str, Vec<&Spanned<String>>> = FxHashMap::default();
+        let mut by_kind: FxHashMap<&str, Vec<&Spanned<Text>>> = FxHashMap::default();
         let mut order = Vec::new();
         for cell in &user.controlled_devices {
             let Some(device) = ctx.index.device(&cell.value) else { continue };

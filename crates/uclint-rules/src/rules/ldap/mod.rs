@@ -28,6 +28,6 @@ pub(crate) fn sync_agreements<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a
 pub(crate) fn address(server: &LdapServer) -> String {
     match &server.port {
         Some(port) => format!("{}:{}", server.host.value, port.value),
-        None => server.host.value.clone(),
+        None => server.host.value.to_string(),
     }
 }
