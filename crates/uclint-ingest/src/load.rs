@@ -77,7 +77,8 @@ fn read_file(path: &Path, display: &str, inputs: &mut Vec<RawInput>) -> std::io:
     let mut head = Vec::with_capacity(512);
     (&mut file).take(512).read_to_end(&mut head)?;
     if is_tar(&head) {
-        load_tar(display, std::io::BufReader::new(std::io::Cursor::new(head).chain(file)), inputs);
+        let length = file.metadata().map_or(u64::MAX, |m| m.len());
+        load_tar(display, std::io::BufReader::new(std::io::Cursor::new(head).chain(file)), length, inputs);
     } else {
         file.read_to_end(&mut head)?;
         inputs.push(RawInput { path: display.to_owned(), bytes: head, error: None });
@@ -89,7 +90,7 @@ fn read_file(path: &Path, display: &str, inputs: &mut Vec<RawInput>) -> std::io:
 pub fn expand(display: String, bytes: Vec<u8>) -> Vec<RawInput> {
     let mut inputs = Vec::new();
     if is_tar(&bytes) {
-        load_tar(&display, bytes.as_slice(), &mut inputs);
+        load_tar(&display, bytes.as_slice(), bytes.len() as u64, &mut inputs);
     } else {
         inputs.push(RawInput { path: display, bytes, error: None });
     }
@@ -101,7 +102,8 @@ fn is_tar(bytes: &[u8]) -> bool {
     bytes.get(257..262) == Some(b"ustar")
 }
 
-fn load_tar(display: &str, reader: impl std::io::Read, inputs: &mut Vec<RawInput>) {
+/// `length` is the archive's size: no member can be larger, whatever its header claims.
+fn load_tar(display: &str, reader: impl std::io::Read, length: u64, inputs: &mut Vec<RawInput>) {
     let mut archive = tar::Archive::new(reader);
     let entries = match archive.entries() {
         Ok(entries) => entries,
@@ -125,8 +127,9 @@ fn load_tar(display: &str, reader: impl std::io::Read, inputs: &mut Vec<RawInput
             inputs.push(RawInput::failed(member, format!("member is {size} bytes; the limit is 4 GiB")));
             continue;
         }
-        // The header's size is a claim: reserve at most 64 MiB up front, grow as data arrives.
-        let mut data = Vec::with_capacity(size.min(64 << 20) as usize);
+        // The header's size is a claim: reserve no more than the archive holds, so that a
+        // member is read without regrowing (and copying) its buffer.
+        let mut data = Vec::with_capacity(size.min(length) as usize);
         match std::io::Read::read_to_end(&mut entry, &mut data) {
             Ok(_) => inputs.push(RawInput { path: member, bytes: data, error: None }),
             Err(err) => inputs.push(RawInput::failed(member, err)),

@@ -47,13 +47,24 @@ pub struct ClusterIndex<'a> {
     line_group_members: FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
 }
 
-impl<'a> ClusterIndex<'a> {
-    /// Builds every table in one pass over the cluster (two over its lines).
-    pub fn new(cluster: &'a Cluster) -> Self {
+/// The DN tables of a [`ClusterIndex`].
+struct DnTables<'a> {
+    dn_ids: FxHashMap<&'a DnKey, DnId>,
+    dn_keys: Vec<&'a DnKey>,
+    appearance_starts: Vec<u32>,
+    appearances: Vec<LineAppearance<'a>>,
+    device_counts: Vec<u32>,
+    patterns: FxHashMap<&'a str, u32>,
+    pattern_dns: Vec<SmallVec<[DnId; 1]>>,
+}
+
+impl<'a> DnTables<'a> {
+    /// Numbers the DN keys and groups the line appearances by DN: one pass over the lines to
+    /// number and count, one to place each appearance in its DN's slot.
+    fn build(cluster: &'a Cluster) -> Self {
         let devices = || cluster.phones.iter().chain(&cluster.device_profiles);
         let line_count: usize = devices().map(|d| d.lines.len()).sum();
-        let mut index = ClusterIndex {
-            devices: FxHashMap::default(),
+        let mut t = DnTables {
             dn_ids: FxHashMap::default(),
             dn_keys: Vec::new(),
             appearance_starts: Vec::new(),
@@ -61,45 +72,37 @@ impl<'a> ClusterIndex<'a> {
             device_counts: Vec::new(),
             patterns: FxHashMap::default(),
             pattern_dns: Vec::new(),
-            users: FxHashMap::default(),
-            app_users: FxHashMap::default(),
-            cdcs: FxHashMap::default(),
-            line_group_members: FxHashMap::default(),
         };
-        index.devices.reserve(cluster.phones.len() + cluster.device_profiles.len());
-        index.dn_ids.reserve(line_count);
-        // Pass 1: number the DN keys, count appearances and distinct devices per id.
+        t.dn_ids.reserve(line_count);
         let mut line_ids: Vec<DnId> = Vec::with_capacity(line_count);
         let mut counts: Vec<u32> = Vec::new();
         let mut last_device: Vec<u32> = Vec::new();
         for (position, device) in devices().enumerate() {
-            index.devices.entry(device.name.value.as_str()).or_insert(device);
             for line in &device.lines {
                 let key = &line.dn.value;
-                let next = DnId(index.dn_keys.len() as u32);
-                let id = *index.dn_ids.entry(key).or_insert(next);
+                let next = DnId(t.dn_keys.len() as u32);
+                let id = *t.dn_ids.entry(key).or_insert(next);
                 if id == next {
-                    index.dn_keys.push(key);
+                    t.dn_keys.push(key);
                     counts.push(0);
                     last_device.push(u32::MAX);
-                    index.device_counts.push(0);
-                    let pattern = index.pattern_dns.len() as u32;
-                    let group = *index.patterns.entry(key.pattern.as_str()).or_insert(pattern);
+                    t.device_counts.push(0);
+                    let pattern = t.pattern_dns.len() as u32;
+                    let group = *t.patterns.entry(key.pattern.as_str()).or_insert(pattern);
                     if group == pattern {
-                        index.pattern_dns.push(SmallVec::new());
+                        t.pattern_dns.push(SmallVec::new());
                     }
-                    index.pattern_dns[group as usize].push(id);
+                    t.pattern_dns[group as usize].push(id);
                 }
                 let i = id.0 as usize;
                 counts[i] += 1;
                 if last_device[i] != position as u32 {
                     last_device[i] = position as u32;
-                    index.device_counts[i] += 1;
+                    t.device_counts[i] += 1;
                 }
                 line_ids.push(id);
             }
         }
-        // Pass 2: place each appearance in its id's slot, keeping cluster order.
         let mut next_slot: Vec<u32> = Vec::with_capacity(counts.len() + 1);
         let mut total = 0u32;
         for count in &counts {
@@ -107,38 +110,84 @@ impl<'a> ClusterIndex<'a> {
             total += count;
         }
         next_slot.push(total);
-        index.appearance_starts = next_slot.clone();
+        t.appearance_starts = next_slot.clone();
         let placeholder = devices().find_map(|d| d.lines.first().map(|line| LineAppearance { device: d, line }));
         if let Some(placeholder) = placeholder {
-            index.appearances.resize(total as usize, placeholder);
+            t.appearances.resize(total as usize, placeholder);
         }
         let mut ids = line_ids.into_iter();
         for device in devices() {
             for line in &device.lines {
                 let Some(id) = ids.next() else { break };
                 let slot = &mut next_slot[id.0 as usize];
-                index.appearances[*slot as usize] = LineAppearance { device, line };
+                t.appearances[*slot as usize] = LineAppearance { device, line };
                 *slot += 1;
             }
         }
-        for user in &cluster.end_users {
-            index.users.entry(user.user_id.value.as_str()).or_insert(user);
-        }
-        for app_user in &cluster.app_users {
-            index.app_users.entry(app_user.name.value.as_str()).or_insert(app_user);
-        }
-        for cdc in &cluster.common_device_configs {
-            index.cdcs.entry(cdc.name.value.as_str()).or_insert(cdc);
-        }
-        for group in &cluster.line_groups {
-            for member in &group.members {
-                let groups = index.line_group_members.entry(&member.value).or_default();
-                if !groups.iter().any(|g| std::ptr::eq(*g, group)) {
-                    groups.push(group);
-                }
+        t
+    }
+}
+
+/// The by-name tables of a [`ClusterIndex`].
+type NameTables<'a> = (
+    FxHashMap<&'a str, &'a Device>,
+    FxHashMap<&'a str, &'a EndUser>,
+    FxHashMap<&'a str, &'a AppUser>,
+    FxHashMap<&'a str, &'a CommonDeviceConfig>,
+    FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
+);
+
+fn name_tables(cluster: &Cluster) -> NameTables<'_> {
+    let mut devices = FxHashMap::default();
+    devices.reserve(cluster.phones.len() + cluster.device_profiles.len());
+    for device in cluster.phones.iter().chain(&cluster.device_profiles) {
+        devices.entry(device.name.value.as_str()).or_insert(device);
+    }
+    let mut users = FxHashMap::default();
+    users.reserve(cluster.end_users.len());
+    for user in &cluster.end_users {
+        users.entry(user.user_id.value.as_str()).or_insert(user);
+    }
+    let mut app_users = FxHashMap::default();
+    for app_user in &cluster.app_users {
+        app_users.entry(app_user.name.value.as_str()).or_insert(app_user);
+    }
+    let mut cdcs = FxHashMap::default();
+    for cdc in &cluster.common_device_configs {
+        cdcs.entry(cdc.name.value.as_str()).or_insert(cdc);
+    }
+    let mut line_group_members: FxHashMap<&DnKey, Vec<&LineGroup>> = FxHashMap::default();
+    for group in &cluster.line_groups {
+        for member in &group.members {
+            let groups = line_group_members.entry(&member.value).or_default();
+            if !groups.iter().any(|g| std::ptr::eq(*g, group)) {
+                groups.push(group);
             }
         }
-        index
+    }
+    (devices, users, app_users, cdcs, line_group_members)
+}
+
+impl<'a> ClusterIndex<'a> {
+    /// Builds every table: the DN tables and the by-name tables in parallel, each linear in
+    /// the number of objects and lines.
+    pub fn new(cluster: &'a Cluster) -> Self {
+        let (dns, (devices, users, app_users, cdcs, line_group_members)) =
+            rayon::join(|| DnTables::build(cluster), || name_tables(cluster));
+        ClusterIndex {
+            devices,
+            dn_ids: dns.dn_ids,
+            dn_keys: dns.dn_keys,
+            appearance_starts: dns.appearance_starts,
+            appearances: dns.appearances,
+            device_counts: dns.device_counts,
+            patterns: dns.patterns,
+            pattern_dns: dns.pattern_dns,
+            users,
+            app_users,
+            cdcs,
+            line_group_members,
+        }
     }
 
     /// The phone or profile with this name (phones first if both exist).
