@@ -181,7 +181,7 @@ pub struct Device {
     pub extension_mobility: Option<Spanned<bool>>,
     /// Extension Mobility logout profile (phones only).
     pub logout_profile: Option<Spanned<String>>,
-    /// Subscribed IP phone services (AXL `services/service`), spanning the `services` element.
+    /// Subscribed IP phone services (AXL `services/service`), spanning the `services` start tag.
     /// `None` when the export does not say: the BAT tar `phone.csv` carries no subscriptions,
     /// and an AXL record without `services` may have left them out. An empty `<services/>` is
     /// `Some` with no entries: known to subscribe to nothing.

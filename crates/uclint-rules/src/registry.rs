@@ -8,6 +8,8 @@ use crate::RuleMeta;
 pub static RULES: &[&RuleMeta] = &[
     &em::em_user_without_device_profile::RULE,
     &em::logout_profile_without_extension_mobility::RULE,
+    &em::em_phone_not_subscribed::RULE,
+    &em::profile_not_subscribed::RULE,
     &em::em_service_url_malformed::RULE,
     &em::multiple_logins_not_allowed::RULE,
     &em::profile_locale_differs_from_phone::RULE,

@@ -126,3 +126,12 @@ fn a_named_fippa_user_missing_from_the_export_is_a_skip() {
     let reason = run_with("FIPPA001", "fail", &settings).unwrap_err();
     assert_eq!(reason, "FIPPA user `ippa` (from fippa-user) is not among the export's application users");
 }
+
+#[test]
+fn subscription_rules_skip_when_the_export_has_no_subscriptions() {
+    // The BAT tar's phone.csv carries no phone-service subscriptions.
+    let reason = run_with("EM003", "bat-only", &Settings::default()).unwrap_err();
+    assert!(reason.contains("phone.csv has none"), "{reason}");
+    let reason = run_with("EM004", "bat-only", &Settings::default()).unwrap_err();
+    assert!(reason.contains("deviceprofile.csv has none"), "{reason}");
+}

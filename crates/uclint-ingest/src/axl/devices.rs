@@ -69,7 +69,7 @@ fn subscriptions(device: &Element) -> Option<Spanned<Vec<SubscribedService>>> {
             url: service.text_at(&["url"]),
         })
         .collect();
-    Some(Spanned::new(services, list.span))
+    Some(Spanned::new(services, list.tag))
 }
 
 /// `lines/line` (with `index`), or the `lines/lineIdentifier` choice, which has no index.
