@@ -12,6 +12,7 @@ pub static RULES: &[&RuleMeta] = &[
     &em::profile_not_subscribed::RULE,
     &em::em_service_url_malformed::RULE,
     &em::multiple_logins_not_allowed::RULE,
+    &em::em_concurrent_requests_low::RULE,
     &em::profile_locale_differs_from_phone::RULE,
     &em::profile_line_max_calls_below_two::RULE,
     &em::em_proxy_logins_rejected::RULE,

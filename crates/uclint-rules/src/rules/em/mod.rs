@@ -1,6 +1,7 @@
 //! EM: Extension Mobility and EMCC (catalog §3).
 
 pub(crate) mod dn_login_user_without_primary_extension;
+pub(crate) mod em_concurrent_requests_low;
 pub(crate) mod em_phone_not_subscribed;
 pub(crate) mod em_proxy_logins_rejected;
 pub(crate) mod em_service_url_malformed;
