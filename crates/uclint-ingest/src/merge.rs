@@ -236,6 +236,7 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.extension_mobility, new.extension_mobility, "Enable Extension Mobility", &object, out);
     field(&mut kept.logout_profile, new.logout_profile, "The logout profile", &object, out);
     merge_subscriptions(&mut kept.subscriptions, new.subscriptions);
+    field(&mut kept.services_provisioning, new.services_provisioning, "Services Provisioning", &object, out);
     field(&mut kept.user_locale, new.user_locale, "The device user locale", &object, out);
     field(&mut kept.owner_user_id, new.owner_user_id, "The owner user ID", &object, out);
     field(&mut kept.login_user_id, new.login_user_id, "The login user ID", &object, out);

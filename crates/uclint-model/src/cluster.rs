@@ -186,6 +186,9 @@ pub struct Device {
     /// and an AXL record without `services` may have left them out. An empty `<services/>` is
     /// `Some` with no entries: known to subscribe to nothing.
     pub subscriptions: Option<Spanned<Vec<SubscribedService>>>,
+    /// Services Provisioning (phones, BAT `phone.csv`): `Default`, `Internal`, `External URL` or
+    /// `Both`.
+    pub services_provisioning: Option<Spanned<String>>,
     /// Device user locale.
     pub user_locale: Option<Spanned<String>>,
     /// Owner User ID.
@@ -217,6 +220,7 @@ impl Device {
             extension_mobility: None,
             logout_profile: None,
             subscriptions: None,
+            services_provisioning: None,
             user_locale: None,
             owner_user_id: None,
             login_user_id: None,

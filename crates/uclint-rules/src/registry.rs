@@ -15,6 +15,7 @@ pub static RULES: &[&RuleMeta] = &[
     &em::em_concurrent_requests_low::RULE,
     &em::profile_locale_differs_from_phone::RULE,
     &em::profile_line_max_calls_below_two::RULE,
+    &em::services_provisioning_hides_em::RULE,
     &em::em_proxy_logins_rejected::RULE,
     &em::primary_extension_shared_with_dn_login::RULE,
     &em::dn_login_user_without_primary_extension::RULE,

@@ -16,6 +16,7 @@ pub(crate) mod primary_extension_shared_with_dn_login;
 pub(crate) mod profile_line_max_calls_below_two;
 pub(crate) mod profile_locale_differs_from_phone;
 pub(crate) mod profile_not_subscribed;
+pub(crate) mod services_provisioning_hides_em;
 
 use rustc_hash::FxHashMap;
 use uclint_model::{Cluster, Device, PhoneService, Span, Spanned, SubscribedService};
