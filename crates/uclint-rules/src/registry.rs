@@ -26,6 +26,7 @@ pub static RULES: &[&RuleMeta] = &[
     &fippa::agent_device_not_controlled_by_fippa::RULE,
     &fippa::fippa_user_without_group::RULE,
     &fippa::fippa_service_url_malformed::RULE,
+    &fippa::no_secondary_fippa_service::RULE,
     &gen::dn_in_several_partitions::RULE,
     &gen::shared_line::RULE,
     &gen::shared_line_call_limits_mismatch::RULE,

@@ -39,6 +39,10 @@ fn settings(code: &str) -> (Settings, Option<&'static str>) {
             settings.em_proxy_logins = true;
             "em-proxy-logins"
         }
+        "FIPPA004" => {
+            settings.finesse_nodes = Some(2);
+            "finesse-nodes"
+        }
         _ => return (settings, None),
     };
     (settings, Some(key))
@@ -134,4 +138,10 @@ fn subscription_rules_skip_when_the_export_has_no_subscriptions() {
     assert!(reason.contains("phone.csv has none"), "{reason}");
     let reason = run_with("EM004", "bat-only", &Settings::default()).unwrap_err();
     assert!(reason.contains("deviceprofile.csv has none"), "{reason}");
+}
+
+#[test]
+fn a_single_finesse_node_needs_no_second_ippa_service() {
+    let settings = Settings { finesse_nodes: Some(1), ..Settings::default() };
+    assert_eq!(run_with("FIPPA004", "fail", &settings), Ok(vec![]));
 }

@@ -5,6 +5,7 @@
 pub(crate) mod agent_device_not_controlled_by_fippa;
 pub(crate) mod fippa_service_url_malformed;
 pub(crate) mod fippa_user_without_group;
+pub(crate) mod no_secondary_fippa_service;
 
 use uclint_model::PhoneService;
 
