@@ -27,6 +27,7 @@ pub static RULES: &[&RuleMeta] = &[
     &fippa::fippa_user_without_group::RULE,
     &fippa::fippa_service_url_malformed::RULE,
     &fippa::no_secondary_fippa_service::RULE,
+    &fippa::enterprise_fippa_with_sign_in_parameters::RULE,
     &gen::dn_in_several_partitions::RULE,
     &gen::shared_line::RULE,
     &gen::shared_line_call_limits_mismatch::RULE,

@@ -145,3 +145,9 @@ fn a_single_finesse_node_needs_no_second_ippa_service() {
     let settings = Settings { finesse_nodes: Some(1), ..Settings::default() };
     assert_eq!(run_with("FIPPA004", "fail", &settings), Ok(vec![]));
 }
+
+#[test]
+fn fippa_sign_in_parameters_are_known_from_axl_only() {
+    let reason = run_with("FIPPA005", "bat-only", &Settings::default()).unwrap_err();
+    assert!(reason.contains("phoneservices.csv has none"), "{reason}");
+}
