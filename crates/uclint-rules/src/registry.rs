@@ -11,6 +11,7 @@ pub static RULES: &[&RuleMeta] = &[
     &em::em_phone_not_subscribed::RULE,
     &em::profile_not_subscribed::RULE,
     &em::em_service_url_malformed::RULE,
+    &em::em_service_host_not_a_node::RULE,
     &em::multiple_logins_not_allowed::RULE,
     &em::em_concurrent_requests_low::RULE,
     &em::profile_locale_differs_from_phone::RULE,

@@ -151,3 +151,10 @@ fn fippa_sign_in_parameters_are_known_from_axl_only() {
     let reason = run_with("FIPPA005", "bat-only", &Settings::default()).unwrap_err();
     assert!(reason.contains("phoneservices.csv has none"), "{reason}");
 }
+
+#[test]
+fn em_service_hosts_need_node_names() {
+    // Only cluster-wide (EnterpriseWideData) parameters: no node is named.
+    let reason = run_with("EM006", "no-nodes", &Settings::default()).unwrap_err();
+    assert!(reason.contains("SERVER column of serviceparameter.csv"), "{reason}");
+}

@@ -4,6 +4,7 @@ pub(crate) mod dn_login_user_without_primary_extension;
 pub(crate) mod em_concurrent_requests_low;
 pub(crate) mod em_phone_not_subscribed;
 pub(crate) mod em_proxy_logins_rejected;
+pub(crate) mod em_service_host_not_a_node;
 pub(crate) mod em_service_url_malformed;
 pub(crate) mod em_user_not_home_cluster;
 pub(crate) mod em_user_without_device_profile;
