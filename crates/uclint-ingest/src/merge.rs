@@ -455,6 +455,33 @@ mod tests {
     }
 
     #[test]
+    fn subscriptions_known_in_one_record_complete_one_without_them() {
+        let service = |name: &str, offset| SubscribedService {
+            service: Some(Spanned::new(name.to_owned(), at(offset))),
+            name: None,
+            url: None,
+        };
+        let phone = |subscriptions: Option<Vec<SubscribedService>>, offset| Device {
+            subscriptions: subscriptions.map(|s| Spanned::new(s, at(offset))),
+            ..Device::new(uclint_model::DeviceKind::Phone, Spanned::new("SEP1".into(), at(offset)), at(offset))
+        };
+        let mut merger = Merger::default();
+        for record in [phone(None, 0), phone(Some(vec![service("EM", 11)]), 10), phone(Some(vec![]), 20)] {
+            merger.add(Cluster { phones: vec![record], ..Cluster::default() });
+        }
+        merger.add(Cluster {
+            phones: vec![phone(Some(vec![service("EM", 31), service("Dir", 32)]), 30)],
+            ..Cluster::default()
+        });
+        let (cluster, diagnostics) = merger.finish();
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let subscriptions = cluster.phones[0].subscriptions.as_ref().expect("known from the second record");
+        assert_eq!(subscriptions.span, at(10));
+        let names: Vec<_> = subscriptions.value.iter().map(|s| s.service.as_ref().unwrap().value.as_str()).collect();
+        assert_eq!(names, ["EM", "Dir"], "joined without repeats");
+    }
+
+    #[test]
     fn different_patterns_conflict_and_the_first_is_kept() {
         let records = vec![
             user(DnRef::with_partition("4001", "PT_Internal"), true, 0),
