@@ -77,6 +77,7 @@ struct RawConfig {
     emcc: Option<bool>,
     sip_presence_clients: Option<bool>,
     em_proxy_logins: Option<bool>,
+    finesse_nodes: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +118,8 @@ pub struct Deployment {
     pub sip_presence_clients: Option<bool>,
     /// Extension Mobility logins go through a proxy or server.
     pub em_proxy_logins: Option<bool>,
+    /// How many Finesse nodes the UCCX deployment has (2 for high availability).
+    pub finesse_nodes: Option<u32>,
 }
 
 /// A finding accepted on purpose: one rule on one object, with the reason.
@@ -355,6 +358,7 @@ pub fn parse(file: &ConfigFile) -> (Config, Vec<Problem>) {
         emcc: raw.emcc,
         sip_presence_clients: raw.sip_presence_clients,
         em_proxy_logins: raw.em_proxy_logins,
+        finesse_nodes: raw.finesse_nodes,
     };
     let config = Config { select, extend_select, ignore, severity, deployment, suppressions };
     (config, problems)
@@ -391,6 +395,7 @@ pub fn settings(deployment: &Deployment) -> Settings {
         monitoring_recording: deployment.monitoring_recording.unwrap_or(false),
         srtp: deployment.srtp.unwrap_or(false),
         em_proxy_logins: deployment.em_proxy_logins.unwrap_or(false),
+        finesse_nodes: deployment.finesse_nodes,
         ..Settings::default()
     }
 }
@@ -421,6 +426,7 @@ mod tests {
             emcc = false
             sip-presence-clients = false
             em-proxy-logins = true
+            finesse-nodes = 2
             [severity]
             UCCX007 = "warning"
             [[suppress]]
@@ -443,6 +449,7 @@ mod tests {
         assert!(settings.monitoring_recording);
         assert!(!settings.srtp);
         assert!(settings.em_proxy_logins);
+        assert_eq!(settings.finesse_nodes, Some(2));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::hash::Hash;
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
     EnterpriseParameter, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, ObjectKey,
-    PhoneService, ServiceParameter, Spanned, Text, UccxResource,
+    PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UccxResource,
 };
 
 use crate::codes;
@@ -235,6 +235,8 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
     field(&mut kept.extension_mobility, new.extension_mobility, "Enable Extension Mobility", &object, out);
     field(&mut kept.logout_profile, new.logout_profile, "The logout profile", &object, out);
+    merge_subscriptions(&mut kept.subscriptions, new.subscriptions);
+    field(&mut kept.services_provisioning, new.services_provisioning, "Services Provisioning", &object, out);
     field(&mut kept.user_locale, new.user_locale, "The device user locale", &object, out);
     field(&mut kept.owner_user_id, new.owner_user_id, "The owner user ID", &object, out);
     field(&mut kept.login_user_id, new.login_user_id, "The login user ID", &object, out);
@@ -245,6 +247,25 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
         match kept.lines.iter_mut().find(|l| l.index.value == line.index.value) {
             Some(existing) => merge_line(existing, line, &object, out),
             None => kept.lines.push(line),
+        }
+    }
+}
+
+/// Subscriptions known from one record complete a record that did not give them; two lists are
+/// joined without repeating a subscription (same service, name and URL).
+fn merge_subscriptions(
+    kept: &mut Option<Spanned<Vec<SubscribedService>>>,
+    new: Option<Spanned<Vec<SubscribedService>>>,
+) {
+    let Some(new) = new else { return };
+    let Some(kept) = kept.as_mut() else { return *kept = Some(new) };
+    let key = |s: &SubscribedService| {
+        let text = |v: &Option<Spanned<Text>>| v.as_ref().map(|v| v.value.clone());
+        (text(&s.service), text(&s.name), text(&s.url))
+    };
+    for service in new.value {
+        if !kept.value.iter().any(|k| key(k) == key(&service)) {
+            kept.value.push(service);
         }
     }
 }
@@ -359,6 +380,9 @@ fn merge_phone_service(kept: &mut PhoneService, new: PhoneService, out: &mut Vec
     field(&mut kept.service_type, new.service_type, "The service type", &object, out);
     field(&mut kept.enabled, new.enabled, "Enable", &object, out);
     field(&mut kept.enterprise_subscription, new.enterprise_subscription, "Enterprise Subscription", &object, out);
+    if kept.parameters.is_none() {
+        kept.parameters = new.parameters;
+    }
 }
 
 fn merge_uccx_resource(kept: &mut UccxResource, new: UccxResource, out: &mut Vec<Diagnostic>) {
@@ -428,6 +452,33 @@ mod tests {
             assert_eq!(user.digest_credentials.map(|d| d.value), Some(true), "set wins over empty");
             assert_eq!(user.controlled_devices.len(), 2, "devices are joined");
         }
+    }
+
+    #[test]
+    fn subscriptions_known_in_one_record_complete_one_without_them() {
+        let service = |name: &str, offset| SubscribedService {
+            service: Some(Spanned::new(name.into(), at(offset))),
+            name: None,
+            url: None,
+        };
+        let phone = |subscriptions: Option<Vec<SubscribedService>>, offset| Device {
+            subscriptions: subscriptions.map(|s| Spanned::new(s, at(offset))),
+            ..Device::new(uclint_model::DeviceKind::Phone, Spanned::new("SEP1".into(), at(offset)), at(offset))
+        };
+        let mut merger = Merger::default();
+        for record in [phone(None, 0), phone(Some(vec![service("EM", 11)]), 10), phone(Some(vec![]), 20)] {
+            merger.add(Cluster { phones: vec![record], ..Cluster::default() });
+        }
+        merger.add(Cluster {
+            phones: vec![phone(Some(vec![service("EM", 31), service("Dir", 32)]), 30)],
+            ..Cluster::default()
+        });
+        let (cluster, diagnostics) = merger.finish();
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let subscriptions = cluster.phones[0].subscriptions.as_ref().expect("known from the second record");
+        assert_eq!(subscriptions.span, at(10));
+        let names: Vec<_> = subscriptions.value.iter().map(|s| s.service.as_ref().unwrap().value.as_str()).collect();
+        assert_eq!(names, ["EM", "Dir"], "joined without repeats");
     }
 
     #[test]

@@ -64,7 +64,37 @@ pub fn redact_xml(text: &mut String) {
         secret_ranges.push((pos, content_end));
         pos = content_end;
     }
+    secret_ranges.extend(url_secret_ranges(text));
     mask(text, &secret_ranges);
+}
+
+/// URL query parameters that carry a secret.
+const SECRET_QUERY_PARAMETERS: &[&str] = &["password=", "pin="];
+
+/// The values of `password=` and `pin=` query parameters in URLs: a phone's subscription to a
+/// service (AXL `services/service/url`) can carry the values the user entered, e.g. Finesse IPPA
+/// One Button Sign In `…?id=agent01&password=…`. A value runs to the next `&`, quote, `<` or
+/// whitespace; the parameter must follow `?`, `&` or `&amp;`.
+fn url_secret_ranges(text: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut ranges = Vec::new();
+    for parameter in SECRET_QUERY_PARAMETERS {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(parameter) {
+            let at = from + found;
+            from = at + parameter.len();
+            if !matches!(at.checked_sub(1).map(|i| bytes[i]), Some(b'?' | b'&' | b';')) {
+                continue;
+            }
+            let end = bytes[from..]
+                .iter()
+                .position(|b| matches!(b, b'&' | b'<' | b'"' | b'\'' | b'#') || b.is_ascii_whitespace())
+                .map_or(bytes.len(), |p| from + p);
+            ranges.push((from, end));
+        }
+    }
+    ranges
 }
 
 /// Where a secret element's content ends: at the first `<` that opens a tag (its end tag, or a
@@ -113,6 +143,17 @@ mod tests {
         assert!(text.contains("<ns:digestCredentials>***</ns:digestCredentials><PIN>**</PIN>"), "{text}");
         assert!(text.contains("<ldapPassword>***************</ldapPassword>"), "{text}");
         assert!(text.contains("<userid>agent01</userid>") && text.contains(">p</pwdCredPolicyName>"), "{text}");
+    }
+
+    #[test]
+    fn secret_url_parameters_are_masked() {
+        let mut text = "<service><url>https://f1:8445/fippa/#DEVICENAME#?id=agent01&amp;password=s3cret&amp;x=1</url>\
+                        <url>http://h/app?PIN=1234</url><url>http://h/app?spin=up&amp;pinned=1</url></service>"
+            .to_owned();
+        redact_xml(&mut text);
+        assert!(text.contains("id=agent01&amp;password=******&amp;x=1"), "{text}");
+        assert!(text.contains("?PIN=****<"), "{text}");
+        assert!(text.contains("?spin=up&amp;pinned=1"), "{text}");
     }
 
     /// The text of the one file `parse` read from `csv`.

@@ -207,6 +207,43 @@ fn configuration_objects_and_lines_are_read_and_the_ldap_password_masked() {
 }
 
 #[test]
+fn subscriptions_are_known_only_where_the_record_has_services() {
+    let phones = [
+        // Subscribed to EM; the subscription URL carries a One Button Sign In password.
+        r#"<phone><name>SEP0011AABB0001</name><services><service uuid="{S}">
+             <telecasterServiceName uuid="{T}">Extension Mobility</telecasterServiceName><name>EM</name>
+             <url>https://f1:8445/fippa/#DEVICENAME#?id=agent01&amp;password=s3cret</url></service></services></phone>"#,
+        // Known to subscribe to nothing.
+        "<phone><name>SEP0011AABB0002</name><services/></phone>",
+        // Not exported (returnedTags left services out).
+        "<phone><name>SEP0011AABB0003</name></phone>",
+    ];
+    let service = "<ipPhoneServices uuid=\"{T}\"><serviceName>Finesse IPPA</serviceName>\
+                   <serviceUrl>http://f1:8082/fippa/#DEVICENAME#</serviceUrl><enabled>true</enabled>\
+                   <enterpriseSubscription>true</enterpriseSubscription><parameters><parameter><name>id</name>\
+                   <displayName>ID</displayName><paramPassword>false</paramPassword></parameter></parameters></ipPhoneServices>";
+    let text =
+        [envelope("getPhone", "14.0", &phones.concat()), envelope("getIpPhoneServices", "14.0", service)].concat();
+    let ingested = ingest_text("services.xml", &text);
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    assert!(!ingested.sources.get(uclint_model::SourceId(0)).text.contains("s3cret"));
+    let phones = &ingested.cluster.phones;
+    let subscribed = phones[0].subscriptions.as_ref().unwrap();
+    assert_eq!(subscribed.value.len(), 1);
+    assert_eq!(slice(&ingested, subscribed.value[0].service.as_ref().unwrap().span), "Extension Mobility");
+    assert!(slice(&ingested, subscribed.value[0].url.as_ref().unwrap().span).ends_with("password=******"));
+    let none = phones[1].subscriptions.as_ref().unwrap();
+    assert!(none.value.is_empty());
+    assert_eq!(slice(&ingested, none.span), "<services/>");
+    assert!(phones[2].subscriptions.is_none(), "no services element: unknown");
+    let service = &ingested.cluster.phone_services[0];
+    assert_eq!(service.enterprise_subscription.as_ref().map(|e| e.value), Some(true));
+    let parameters: Vec<_> = service.parameters.iter().flatten().map(|p| slice(&ingested, p.span)).collect();
+    assert_eq!(parameters, ["id"]);
+    assert!(ingested.cluster.has(uclint_model::DataSet::PhoneServices));
+}
+
+#[test]
 fn faults_and_foreign_xml_are_not_read_and_broken_axl_is_reported() {
     let fault = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>\
                  <soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>Item not valid: The specified SEP9 was not found</faultstring>\

@@ -34,7 +34,7 @@ pub enum DataSet {
     UccxResources,
     /// Directory numbers as objects of their own (AXL `getLine`, BAT `directorynumber.csv`).
     DirectoryNumbers,
-    /// IP phone services (BAT `phoneservices.csv`).
+    /// IP phone services (BAT `phoneservices.csv`, AXL `getIpPhoneServices`).
     PhoneServices,
     /// The LDAP system settings (BAT `ldapsystem.csv`).
     LdapSystem,
@@ -181,6 +181,14 @@ pub struct Device {
     pub extension_mobility: Option<Spanned<bool>>,
     /// Extension Mobility logout profile (phones only).
     pub logout_profile: Option<Spanned<Text>>,
+    /// Subscribed IP phone services (AXL `services/service`), spanning the `services` start tag.
+    /// `None` when the export does not say: the BAT tar `phone.csv` carries no subscriptions,
+    /// and an AXL record without `services` may have left them out. An empty `<services/>` is
+    /// `Some` with no entries: known to subscribe to nothing.
+    pub subscriptions: Option<Spanned<Vec<SubscribedService>>>,
+    /// Services Provisioning (phones, BAT `phone.csv`): `Default`, `Internal`, `External URL` or
+    /// `Both`.
+    pub services_provisioning: Option<Spanned<Text>>,
     /// Device user locale.
     pub user_locale: Option<Spanned<Text>>,
     /// Owner User ID.
@@ -211,6 +219,8 @@ impl Device {
             allow_cti_control: None,
             extension_mobility: None,
             logout_profile: None,
+            subscriptions: None,
+            services_provisioning: None,
             user_locale: None,
             owner_user_id: None,
             login_user_id: None,
@@ -244,6 +254,18 @@ impl Device {
     pub fn configured_ordinal(&self, index: u32) -> usize {
         self.lines.iter().filter(|l| l.index.value < index).count() + 1
     }
+}
+
+/// One subscription of a phone or device profile to an IP phone service (AXL
+/// `RSubscribedService`).
+#[derive(Clone, Debug)]
+pub struct SubscribedService {
+    /// The IP phone service subscribed to (`telecasterServiceName`): a Phone Services name.
+    pub service: Option<Spanned<Text>>,
+    /// The subscription's own name (`name`).
+    pub name: Option<Spanned<Text>>,
+    /// The URL the device calls (`url`). It may hold parameter values, so rules do not print it.
+    pub url: Option<Spanned<Text>>,
 }
 
 /// One line appearance on a phone or profile.
@@ -526,6 +548,9 @@ pub struct PhoneService {
     pub enabled: Option<Spanned<bool>>,
     /// Enterprise Subscription.
     pub enterprise_subscription: Option<Spanned<bool>>,
+    /// The names of the service's parameters (AXL `parameters/parameter/name`); `None` when
+    /// the export does not say (BAT `phoneservices.csv` has no parameter columns).
+    pub parameters: Option<Vec<Spanned<Text>>>,
     /// The whole record.
     pub span: Span,
 }

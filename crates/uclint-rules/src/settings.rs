@@ -32,4 +32,7 @@ pub struct Settings {
     /// Extension Mobility logins go through a proxy or server (`em-proxy-logins`), so the EM
     /// service must accept requests that do not come from the phone itself.
     pub em_proxy_logins: bool,
+    /// How many Finesse nodes the UCCX deployment has (`finesse-nodes`): 2 for a high
+    /// availability pair, whose agents need a Finesse IPPA service per node.
+    pub finesse_nodes: Option<u32>,
 }

@@ -39,6 +39,10 @@ fn settings(code: &str) -> (Settings, Option<&'static str>) {
             settings.em_proxy_logins = true;
             "em-proxy-logins"
         }
+        "FIPPA004" => {
+            settings.finesse_nodes = Some(2);
+            "finesse-nodes"
+        }
         _ => return (settings, None),
     };
     (settings, Some(key))
@@ -125,4 +129,32 @@ fn a_named_fippa_user_missing_from_the_export_is_a_skip() {
     let settings = Settings { fippa_user: Some("ippa".into()), ..Settings::default() };
     let reason = run_with("FIPPA001", "fail", &settings).unwrap_err();
     assert_eq!(reason, "FIPPA user `ippa` (from fippa-user) is not among the export's application users");
+}
+
+#[test]
+fn subscription_rules_skip_when_the_export_has_no_subscriptions() {
+    // The BAT tar's phone.csv carries no phone-service subscriptions.
+    let reason = run_with("EM003", "bat-only", &Settings::default()).unwrap_err();
+    assert!(reason.contains("phone.csv has none"), "{reason}");
+    let reason = run_with("EM004", "bat-only", &Settings::default()).unwrap_err();
+    assert!(reason.contains("deviceprofile.csv has none"), "{reason}");
+}
+
+#[test]
+fn a_single_finesse_node_needs_no_second_ippa_service() {
+    let settings = Settings { finesse_nodes: Some(1), ..Settings::default() };
+    assert_eq!(run_with("FIPPA004", "fail", &settings), Ok(vec![]));
+}
+
+#[test]
+fn fippa_sign_in_parameters_are_known_from_axl_only() {
+    let reason = run_with("FIPPA005", "bat-only", &Settings::default()).unwrap_err();
+    assert!(reason.contains("phoneservices.csv has none"), "{reason}");
+}
+
+#[test]
+fn em_service_hosts_need_node_names() {
+    // Only cluster-wide (EnterpriseWideData) parameters: no node is named.
+    let reason = run_with("EM006", "no-nodes", &Settings::default()).unwrap_err();
+    assert!(reason.contains("SERVER column of serviceparameter.csv"), "{reason}");
 }

@@ -1,9 +1,10 @@
-//! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication` and
-//! `getLine` records (formats.md §5, §9, §10, §11). `ldapPassword` was masked before the text was read and is
+//! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication`,
+//! `getLine` and `getIpPhoneServices` records (formats.md §5, §9, §10, §11, §14). `ldapPassword` was masked before the text was read and is
 //! never looked at.
 
 use uclint_model::{
-    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, ServiceParameter, Spanned, Text,
+    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, PhoneService, ServiceParameter,
+    Spanned, Text,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -73,5 +74,29 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
         call_pickup_group: None,
         forwards: Vec::new(),
         span: line.span,
+    });
+}
+
+/// One `<ipPhoneServices>` of `getIpPhoneServices` (`RIpPhoneServices` in the AXL schema):
+/// `serviceName`, `serviceUrl`, `secureServiceUrl`, `serviceCategory`, `serviceType`, `enabled`,
+/// `enterpriseSubscription` and the names of `parameters/parameter`. A record without
+/// `parameters` leaves them unknown, as the BAT file does.
+pub fn phone_service(parse: &mut FileParse<'_>, service: &Element) {
+    let Some(name) = service.text_at(&["serviceName"]) else { return };
+    let parameters = service
+        .child("parameters")
+        .map(|list| list.children_named("parameter").filter_map(|parameter| parameter.text_at(&["name"])).collect());
+    let enabled = flag(parse, service, &["enabled"]);
+    let enterprise_subscription = flag(parse, service, &["enterpriseSubscription"]);
+    parse.cluster.phone_services.push(PhoneService {
+        name,
+        url: service.text_at(&["serviceUrl"]),
+        secure_url: service.text_at(&["secureServiceUrl"]),
+        category: service.text_at(&["serviceCategory"]),
+        service_type: service.text_at(&["serviceType"]),
+        enabled,
+        enterprise_subscription,
+        parameters,
+        span: service.span,
     });
 }

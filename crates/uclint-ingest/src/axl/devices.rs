@@ -1,7 +1,7 @@
 //! `getPhone` / `listPhone` `<phone>` and `getDeviceProfile` / `listDeviceProfile`
 //! `<deviceProfile>` records, with their `lines/line` (formats.md §4a, §6).
 
-use uclint_model::{Device, DeviceKind, Line, Spanned};
+use uclint_model::{Device, DeviceKind, Line, Spanned, SubscribedService};
 
 use crate::codes;
 use crate::xml::read::{dn, flag, number};
@@ -19,6 +19,8 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         allow_cti_control: flag(parse, phone, &["allowCtiControlFlag"]),
         extension_mobility: flag(parse, phone, &["enableExtensionMobility"]),
         logout_profile: phone.text_at(&["defaultProfileName"]),
+        subscriptions: subscriptions(phone),
+        services_provisioning: None,
         user_locale: phone.text_at(&["userLocale"]),
         owner_user_id: phone.text_at(&["ownerUserName"]),
         login_user_id: None,
@@ -42,6 +44,8 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
         allow_cti_control: flag(parse, profile, &["allowCtiControlFlag"]),
         extension_mobility: None,
         logout_profile: None,
+        subscriptions: subscriptions(profile),
+        services_provisioning: None,
         user_locale: profile.text_at(&["userLocale"]),
         owner_user_id: None,
         login_user_id: profile.text_at(&["loginUserId"]),
@@ -52,6 +56,22 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
         span: profile.span,
     };
     parse.cluster.device_profiles.push(device);
+}
+
+/// `services/service` (`RSubscribedService`): `None` when the record has no `services`
+/// element (a `list*` record, or `returnedTags` that left it out), so that rules can tell "no
+/// subscriptions" from "not exported".
+fn subscriptions(device: &Element) -> Option<Spanned<Vec<SubscribedService>>> {
+    let list = device.child("services")?;
+    let services = list
+        .children_named("service")
+        .map(|service| SubscribedService {
+            service: service.text_at(&["telecasterServiceName"]),
+            name: service.text_at(&["name"]),
+            url: service.text_at(&["url"]),
+        })
+        .collect();
+    Some(Spanned::new(services, list.tag))
 }
 
 /// `lines/line` (with `index`), or the `lines/lineIdentifier` choice, which has no index.

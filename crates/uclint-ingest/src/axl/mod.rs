@@ -161,6 +161,7 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
             "serviceParameter" => config::service_parameter(parse, record),
             "ldapAuthentication" => config::ldap_authentication(parse, record),
             "line" => config::directory_number(parse, record),
+            "ipPhoneServices" => config::phone_service(parse, record),
             _ => {}
         }
     }
@@ -183,6 +184,7 @@ fn data_set(operation: &str) -> Option<DataSet> {
         "ServiceParameter" => DataSet::ServiceParameters,
         "LdapAuthentication" => DataSet::LdapAuthentication,
         "Line" => DataSet::DirectoryNumbers,
+        "IpPhoneServices" => DataSet::PhoneServices,
         _ => return None,
     })
 }

@@ -41,6 +41,7 @@ pub fn phone_service(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_
         service_type,
         enabled,
         enterprise_subscription,
+        parameters: None,
         span: row.span,
     });
 }

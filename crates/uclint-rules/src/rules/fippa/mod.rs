@@ -3,8 +3,10 @@
 //! The FIPPA user is configured in Finesse, not in CUCM, so the user rules need `fippa-user`.
 
 pub(crate) mod agent_device_not_controlled_by_fippa;
+pub(crate) mod enterprise_fippa_with_sign_in_parameters;
 pub(crate) mod fippa_service_url_malformed;
 pub(crate) mod fippa_user_without_group;
+pub(crate) mod no_secondary_fippa_service;
 
 use uclint_model::PhoneService;
 

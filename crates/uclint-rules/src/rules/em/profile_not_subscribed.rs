@@ -1,0 +1,113 @@
+//! EM004: a user's device profile that is not subscribed to the Extension Mobility service.
+
+use rustc_hash::FxHashMap;
+use uclint_model::{Spanned, Text};
+
+use crate::rule::declare_rule;
+use crate::rules::em::{EmServices, EmSubscription};
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// That every user device profile that an end user controls (AXL `getUser`
+    /// `phoneProfiles`, BAT `TYPE USER ASSOCIATION n` = `Profile Available`) subscribes to an
+    /// Extension Mobility service: a phone service whose URL contains `/emapp/EMAppServlet`
+    /// (compared case-insensitively), recognised by the subscription's URL or by the phone
+    /// service it names. Nothing is reported when an EM service has Enterprise Subscription
+    /// checked.
+    ///
+    /// Subscriptions come from AXL `getDeviceProfile` (`services/service`); an empty
+    /// `<services/>` means none. The BAT `deviceprofile.csv` has no subscription list, so
+    /// profiles read only from BAT are not checked, and the rule is skipped when no such
+    /// profile has its subscriptions in the export. It is also skipped without phone services
+    /// (BAT `phoneservices.csv` or AXL `getIpPhoneServices`), or when an EM service does not say
+    /// whether it is an enterprise subscription.
+    ///
+    /// ## Why it breaks
+    /// At login the phone takes the profile's subscriptions. A profile without the EM service
+    /// leaves the logged-in user with no Extension Mobility entry under Services, so they cannot
+    /// log out from the phone, and the services they expect are missing.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <deviceProfile><name>UDP_jdoe</name><services/>
+    ///   <loginUserId>jdoe</loginUserId></deviceProfile>
+    /// ```
+    ///
+    /// ## How to fix
+    /// Device > Device Settings > Device Profile > the profile > Related Links:
+    /// Subscribe/Unsubscribe Services > Extension Mobility; or Phone Services > the EM service >
+    /// Enterprise Subscription.
+    ///
+    /// ## Sources
+    /// - Cisco Community, "Common problems in Extension Mobility" (B).
+    /// - CUCM Feature Configuration Guide, "Extension Mobility" (FCG-EM): "Phone Services
+    ///   Unavailable After Login".
+    /// - AXL schema: `RDeviceProfile/services/service` (`RSubscribedService`) and
+    ///   `RIpPhoneServices/enterpriseSubscription`.
+    code: "EM004",
+    name: "profile-not-subscribed-to-em",
+    family: Em,
+    severity: Warning,
+    status: Stable,
+    requires: [DeviceProfiles, EndUsers, PhoneServices],
+    summary: "A user's device profile is not subscribed to the Extension Mobility service.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let em = EmServices::new(ctx.cluster);
+    if let Some(service) = em.enterprise_unknown() {
+        return sink.skip(format!(
+            "EM phone service '{}' does not say whether it is an enterprise subscription",
+            service.name.value
+        ));
+    }
+    if em.enterprise().is_some() {
+        return;
+    }
+    // The first user (and cell) that controls each profile.
+    let mut owners: FxHashMap<&str, (&str, &Spanned<Text>)> = FxHashMap::default();
+    for user in &ctx.cluster.end_users {
+        for profile in &user.controlled_profiles {
+            owners.entry(profile.value.as_str()).or_insert((user.user_id.value.as_str(), profile));
+        }
+    }
+    let (mut known, mut unknown) = (0, 0);
+    for profile in &ctx.cluster.device_profiles {
+        let Some((user, cell)) = owners.get(profile.name.value.as_str()) else { continue };
+        let services = match em.subscription(profile) {
+            EmSubscription::Unknown => {
+                unknown += 1;
+                continue;
+            }
+            EmSubscription::Subscribed(_) => {
+                known += 1;
+                continue;
+            }
+            EmSubscription::NotSubscribed(services) => services,
+        };
+        known += 1;
+        let message = format!(
+            "device profile {} (user {user}) is not subscribed to Extension Mobility; after login the user has no \
+             services and cannot log out from the Services menu",
+            profile.name.value
+        );
+        let help = format!(
+            "Device > Device Settings > Device Profile > {} > Related Links: Subscribe/Unsubscribe Services > \
+             Extension Mobility",
+            profile.name.value
+        );
+        let finding = sink
+            .finding(profile.key(), services, "no Extension Mobility subscription", message)
+            .with_label(cell.span, "controlled profile of the user")
+            .with_help(help);
+        sink.push(finding);
+    }
+    if known == 0 && unknown > 0 {
+        sink.skip(
+            "no phone-service subscriptions for the users' device profiles (the BAT deviceprofile.csv has none); \
+             export getDeviceProfile with its services",
+        );
+    }
+}
