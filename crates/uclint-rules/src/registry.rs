@@ -86,6 +86,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::join_across_lines_on_agent_device::RULE,
     &uccx::ipcc_extension_in_call_pickup_group::RULE,
     &uccx::built_in_bridge_off_on_agent_phone::RULE,
+    &uccx::remote_device_not_set_up_for_uccx::RULE,
     &uccx::cti_device_line_shared::RULE,
     &uccx::trigger_in_line_group::RULE,
     &uccx::overlapping_wildcard_triggers::RULE,

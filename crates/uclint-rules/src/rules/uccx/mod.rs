@@ -29,6 +29,7 @@ pub(crate) mod join_across_lines_on_agent_device;
 pub(crate) mod line_forwards_to_ipcc_extension;
 pub(crate) mod max_calls_not_two;
 pub(crate) mod overlapping_wildcard_triggers;
+pub(crate) mod remote_device_not_set_up_for_uccx;
 pub(crate) mod resource_extension_mismatch;
 pub(crate) mod single_line_agent_primary_extension_not_ipcc;
 pub(crate) mod srtp_without_mixed_mode;
