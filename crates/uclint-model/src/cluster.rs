@@ -40,6 +40,9 @@ pub enum DataSet {
     LdapSystem,
     /// LDAP directory synchronisation agreements (BAT `ldapdir.csv`).
     LdapDirectories,
+    /// Intercom directory numbers (BAT `intercomdn.csv`) or the intercom line columns of
+    /// `phone.csv`/`deviceprofile.csv`.
+    Intercom,
 }
 
 impl DataSet {
@@ -60,6 +63,7 @@ impl DataSet {
             DataSet::PhoneServices => "phone service",
             DataSet::LdapSystem => "LDAP system",
             DataSet::LdapDirectories => "LDAP directory",
+            DataSet::Intercom => "intercom",
         }
     }
 }
@@ -96,6 +100,8 @@ pub struct Cluster {
     pub ldap_system: Vec<LdapSystem>,
     /// LDAP directory synchronisation agreements.
     pub ldap_directories: Vec<LdapDirectory>,
+    /// Intercom directory numbers (Call Routing > Intercom > Intercom Directory Number).
+    pub intercom_numbers: Vec<IntercomNumber>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -123,6 +129,7 @@ impl Cluster {
         self.phone_services.extend(other.phone_services);
         self.ldap_system.extend(other.ldap_system);
         self.ldap_directories.extend(other.ldap_directories);
+        self.intercom_numbers.extend(other.intercom_numbers);
         self.present.extend(other.present);
     }
 
@@ -142,6 +149,7 @@ impl Cluster {
             + self.phone_services.len()
             + self.ldap_system.len()
             + self.ldap_directories.len()
+            + self.intercom_numbers.len()
     }
 }
 
@@ -193,6 +201,8 @@ pub struct Device {
     pub join_across_lines: Option<Spanned<String>>,
     /// Application users that list this device as controlled (BAT `Application User n`).
     pub application_users: Vec<Spanned<String>>,
+    /// Intercom lines (BAT `Intercom Directory Number N`).
+    pub intercom_lines: Vec<IntercomLine>,
     /// Configured lines, in the order read; see [`Device::lines_by_index`].
     pub lines: Vec<Line>,
     /// The whole record (CSV row or XML element).
@@ -217,6 +227,7 @@ impl Device {
             built_in_bridge: None,
             join_across_lines: None,
             application_users: Vec::new(),
+            intercom_lines: Vec::new(),
             lines: Vec::new(),
             span,
         }
@@ -263,6 +274,27 @@ pub struct Line {
     pub auto_answer: Option<Spanned<String>>,
     /// Hold Reversion Ring Duration in seconds (0 or unset: off).
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,
+}
+
+/// An intercom line on a phone or profile (BAT `Intercom Directory Number N`).
+#[derive(Clone, Debug)]
+pub struct IntercomLine {
+    /// The intercom directory number and its intercom partition.
+    pub dn: Spanned<DnKey>,
+    /// Default Activated Device: the device that shows the line (`Intercom Default Activated
+    /// Device N`).
+    pub default_activated_device: Option<Spanned<String>>,
+}
+
+/// An intercom directory number (Call Routing > Intercom > Intercom Directory Number).
+#[derive(Clone, Debug)]
+pub struct IntercomNumber {
+    /// The intercom directory number and its intercom partition.
+    pub dn: Spanned<DnKey>,
+    /// Default Activated Device: the device that shows the line.
+    pub default_activated_device: Option<Spanned<String>>,
+    /// The whole record.
+    pub span: Span,
 }
 
 /// An end user.

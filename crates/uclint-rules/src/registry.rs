@@ -82,6 +82,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::line_forwards_to_ipcc_extension::RULE,
     &uccx::ipcc_line_forwards_to_trigger::RULE,
     &uccx::ipcc_line_forwards_all::RULE,
+    &uccx::intercom_on_agent_device::RULE,
     &uccx::hold_reversion_enabled::RULE,
     &uccx::join_across_lines_on_agent_device::RULE,
     &uccx::ipcc_extension_in_call_pickup_group::RULE,
