@@ -199,6 +199,8 @@ pub struct Device {
     pub built_in_bridge: Option<Spanned<String>>,
     /// Join Across Lines: `On`, `Off` or `Default`.
     pub join_across_lines: Option<Spanned<String>>,
+    /// Single Button Barge: `Off`, `Barge`, `CBarge` or `Default`.
+    pub single_button_barge: Option<Spanned<String>>,
     /// Application users that list this device as controlled (BAT `Application User n`).
     pub application_users: Vec<Spanned<String>>,
     /// Intercom lines (BAT `Intercom Directory Number N`).
@@ -226,6 +228,7 @@ impl Device {
             login_user_id: None,
             built_in_bridge: None,
             join_across_lines: None,
+            single_button_barge: None,
             application_users: Vec::new(),
             intercom_lines: Vec::new(),
             lines: Vec::new(),

@@ -85,6 +85,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::intercom_on_agent_device::RULE,
     &uccx::hold_reversion_enabled::RULE,
     &uccx::join_across_lines_on_agent_device::RULE,
+    &uccx::barge_exposed_to_agent::RULE,
     &uccx::ipcc_extension_in_call_pickup_group::RULE,
     &uccx::built_in_bridge_off_on_agent_phone::RULE,
     &uccx::remote_device_not_set_up_for_uccx::RULE,

@@ -10,6 +10,7 @@ pub(crate) mod agent_line_cti_control_disabled;
 pub(crate) mod agent_line_in_line_group;
 pub(crate) mod agent_user_cti_control_disabled;
 pub(crate) mod auto_answer_on_ipcc_line;
+pub(crate) mod barge_exposed_to_agent;
 pub(crate) mod built_in_bridge_off_on_agent_phone;
 pub(crate) mod busy_trigger_not_one;
 pub(crate) mod cti_device_line_shared;
