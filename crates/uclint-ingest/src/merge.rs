@@ -248,6 +248,10 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.built_in_bridge, new.built_in_bridge, "Built In Bridge", &object, out);
     field(&mut kept.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
     field(&mut kept.single_button_barge, new.single_button_barge, "Single Button Barge", &object, out);
+    // Product-specific settings come only from getPhone; a second copy adds nothing.
+    if kept.vendor_config.is_none() {
+        kept.vendor_config = new.vendor_config;
+    }
     union(&mut kept.application_users, new.application_users);
     for line in new.intercom_lines {
         if !kept.intercom_lines.iter().any(|l| l.dn.value == line.dn.value) {

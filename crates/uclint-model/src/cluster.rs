@@ -43,6 +43,8 @@ pub enum DataSet {
     /// Intercom directory numbers (BAT `intercomdn.csv`) or the intercom line columns of
     /// `phone.csv`/`deviceprofile.csv`.
     Intercom,
+    /// Phones' product-specific configuration (AXL `getPhone` `vendorConfig`).
+    VendorConfig,
 }
 
 impl DataSet {
@@ -64,6 +66,7 @@ impl DataSet {
             DataSet::LdapSystem => "LDAP system",
             DataSet::LdapDirectories => "LDAP directory",
             DataSet::Intercom => "intercom",
+            DataSet::VendorConfig => "product-specific phone configuration (vendorConfig)",
         }
     }
 }
@@ -201,6 +204,9 @@ pub struct Device {
     pub join_across_lines: Option<Spanned<String>>,
     /// Single Button Barge: `Off`, `Barge`, `CBarge` or `Default`.
     pub single_button_barge: Option<Spanned<String>>,
+    /// Product-specific configuration (AXL `getPhone` `vendorConfig`); `None` when the export
+    /// does not carry it.
+    pub vendor_config: Option<VendorConfig>,
     /// Application users that list this device as controlled (BAT `Application User n`).
     pub application_users: Vec<Spanned<String>>,
     /// Intercom lines (BAT `Intercom Directory Number N`).
@@ -229,6 +235,7 @@ impl Device {
             built_in_bridge: None,
             join_across_lines: None,
             single_button_barge: None,
+            vendor_config: None,
             application_users: Vec::new(),
             intercom_lines: Vec::new(),
             lines: Vec::new(),
@@ -277,6 +284,33 @@ pub struct Line {
     pub auto_answer: Option<Spanned<String>>,
     /// Hold Reversion Ring Duration in seconds (0 or unset: off).
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,
+}
+
+/// A phone's product-specific configuration (Phone Configuration > Product Specific
+/// Configuration Layout), as AXL `getPhone` returns it in `vendorConfig`.
+#[derive(Clone, Debug)]
+pub struct VendorConfig {
+    /// Every element with text, by local name, in document order; elements inside a section
+    /// (`<desktopClient><extendAndConnectCapability>`) are listed by their own name.
+    pub settings: Vec<VendorSetting>,
+    /// The `vendorConfig` element.
+    pub span: Span,
+}
+
+impl VendorConfig {
+    /// The first setting with this element name.
+    pub fn get(&self, name: &str) -> Option<&Spanned<String>> {
+        self.settings.iter().find(|s| s.name == name).map(|s| &s.value)
+    }
+}
+
+/// One product-specific setting: its element name and value, e.g. `webAccess` = `0`.
+#[derive(Clone, Debug)]
+pub struct VendorSetting {
+    /// The element's local name.
+    pub name: String,
+    /// Its text.
+    pub value: Spanned<String>,
 }
 
 /// An intercom line on a phone or profile (BAT `Intercom Directory Number N`).

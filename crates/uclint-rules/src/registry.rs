@@ -98,6 +98,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::srtp_without_mixed_mode::RULE,
     &uccx::auto_answer_on_ipcc_line::RULE,
     &uccx::ipcc_extension_on_no_device::RULE,
+    &uccx::fippa_phone_simplified_new_call_ui::RULE,
     &uccx::supervisor_on_extend_and_connect::RULE,
     &uccx::resource_extension_mismatch::RULE,
 ];

@@ -1,7 +1,7 @@
 //! `getPhone` / `listPhone` `<phone>` and `getDeviceProfile` / `listDeviceProfile`
 //! `<deviceProfile>` records, with their `lines/line` (formats.md §4a, §6).
 
-use uclint_model::{Device, DeviceKind, Line, Spanned};
+use uclint_model::{DataSet, Device, DeviceKind, Line, Spanned, VendorConfig, VendorSetting};
 
 use crate::codes;
 use crate::xml::read::{dn, flag, number};
@@ -25,6 +25,7 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         built_in_bridge: phone.text_at(&["builtInBridgeStatus"]),
         join_across_lines: phone.text_at(&["joinAcrossLines"]),
         single_button_barge: phone.text_at(&["singleButtonBarge"]),
+        vendor_config: vendor_config(parse, phone),
         application_users: Vec::new(),
         intercom_lines: Vec::new(),
         lines: lines(parse, phone),
@@ -50,12 +51,36 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
         built_in_bridge: None,
         join_across_lines: profile.text_at(&["joinAcrossLines"]),
         single_button_barge: profile.text_at(&["singleButtonBarge"]),
+        vendor_config: None,
         application_users: Vec::new(),
         intercom_lines: Vec::new(),
         lines: lines(parse, profile),
         span: profile.span,
     };
     parse.cluster.device_profiles.push(device);
+}
+
+/// `vendorConfig`: the product-specific settings, an `xsd:any` block of elements named after
+/// the setting (`<webAccess>0</webAccess>`), some grouped in a section element. Every element
+/// with text is kept by its local name, except anything named like a password.
+fn vendor_config(parse: &mut FileParse<'_>, phone: &Element) -> Option<VendorConfig> {
+    fn leaves(element: &Element, out: &mut Vec<VendorSetting>) {
+        for child in &element.children {
+            if child.children.is_empty() {
+                let Some(value) = child.value() else { continue };
+                if !child.name.to_ascii_lowercase().contains("password") {
+                    out.push(VendorSetting { name: child.name.clone(), value });
+                }
+            } else {
+                leaves(child, out);
+            }
+        }
+    }
+    let element = phone.child("vendorConfig")?;
+    parse.cluster.present.insert(DataSet::VendorConfig);
+    let mut settings = Vec::new();
+    leaves(element, &mut settings);
+    Some(VendorConfig { settings, span: element.span })
 }
 
 /// `lines/line` (with `index`), or the `lines/lineIdentifier` choice, which has no index.

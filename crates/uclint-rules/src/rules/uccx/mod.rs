@@ -16,6 +16,7 @@ pub(crate) mod busy_trigger_not_one;
 pub(crate) mod cti_device_line_shared;
 pub(crate) mod cucm_feature_unsupported_with_uccx;
 pub(crate) mod em_agent_ipcc_extension_not_on_profile;
+pub(crate) mod fippa_phone_simplified_new_call_ui;
 pub(crate) mod hold_reversion_enabled;
 pub(crate) mod intercom_on_agent_device;
 pub(crate) mod ipcc_extension_beyond_fourth_line;
