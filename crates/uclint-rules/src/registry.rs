@@ -22,6 +22,7 @@ pub static RULES: &[&RuleMeta] = &[
     &fippa::agent_device_not_controlled_by_fippa::RULE,
     &fippa::fippa_user_without_group::RULE,
     &fippa::fippa_service_url_malformed::RULE,
+    &fippa::web_access_disabled_on_fippa_phone::RULE,
     &gen::dn_in_several_partitions::RULE,
     &gen::shared_line::RULE,
     &gen::shared_line_call_limits_mismatch::RULE,

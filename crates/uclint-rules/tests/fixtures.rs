@@ -27,7 +27,7 @@ fn settings(code: &str) -> (Settings, Option<&'static str>) {
             settings.srtp = true;
             "srtp"
         }
-        "FIPPA001" | "FIPPA002" | "UCCX038" => {
+        "FIPPA001" | "FIPPA002" | "FIPPA006" | "UCCX038" => {
             settings.fippa_user = Some("finesseippa".into());
             "fippa-user"
         }
