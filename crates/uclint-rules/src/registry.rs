@@ -62,6 +62,7 @@ pub static RULES: &[&RuleMeta] = &[
     &sec::em_ip_validation_off::RULE,
     &sec::phone_service_without_secure_url::RULE,
     &sec::cluster_not_mixed_mode::RULE,
+    &sec::phone_web_access_enabled::RULE,
     &sec::axl_user_super_user::RULE,
     &uccx::ipcc_extension_shared::RULE,
     &uccx::ipcc_extension_in_several_partitions::RULE,

@@ -126,3 +126,11 @@ fn a_named_fippa_user_missing_from_the_export_is_a_skip() {
     let reason = run_with("FIPPA001", "fail", &settings).unwrap_err();
     assert_eq!(reason, "FIPPA user `ippa` (from fippa-user) is not among the export's application users");
 }
+
+#[test]
+fn sec007_leaves_out_the_phones_of_a_named_fippa_user() {
+    let everyone = run_with("SEC007", "fail", &Settings::default()).unwrap();
+    assert_eq!(everyone, ["phone:SEP0011AABB0001", "phone:CSFSTAFF77"]);
+    let settings = Settings { fippa_user: Some("finesseippa".into()), ..Settings::default() };
+    assert_eq!(run_with("SEC007", "fail", &settings), Ok(vec!["phone:CSFSTAFF77".to_owned()]));
+}
