@@ -248,6 +248,7 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.built_in_bridge, new.built_in_bridge, "Built In Bridge", &object, out);
     field(&mut kept.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
     field(&mut kept.single_button_barge, new.single_button_barge, "Single Button Barge", &object, out);
+    field(&mut kept.device_mobility_mode, new.device_mobility_mode, "Device Mobility Mode", &object, out);
     // Product-specific settings come only from getPhone; a second copy adds nothing.
     if kept.vendor_config.is_none() {
         kept.vendor_config = new.vendor_config;

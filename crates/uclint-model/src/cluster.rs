@@ -204,6 +204,8 @@ pub struct Device {
     pub join_across_lines: Option<Spanned<String>>,
     /// Single Button Barge: `Off`, `Barge`, `CBarge` or `Default`.
     pub single_button_barge: Option<Spanned<String>>,
+    /// Device Mobility Mode: `On`, `Off` or `Default` (phones only).
+    pub device_mobility_mode: Option<Spanned<String>>,
     /// Product-specific configuration (AXL `getPhone` `vendorConfig`); `None` when the export
     /// does not carry it.
     pub vendor_config: Option<VendorConfig>,
@@ -235,6 +237,7 @@ impl Device {
             built_in_bridge: None,
             join_across_lines: None,
             single_button_barge: None,
+            device_mobility_mode: None,
             vendor_config: None,
             application_users: Vec::new(),
             intercom_lines: Vec::new(),

@@ -99,6 +99,7 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::agent_device_controlled_by_ccxsub::RULE,
     &uccx::srtp_without_mixed_mode::RULE,
     &uccx::auto_answer_on_ipcc_line::RULE,
+    &uccx::device_mobility_on_agent_phone::RULE,
     &uccx::ipcc_extension_on_no_device::RULE,
     &uccx::fippa_phone_simplified_new_call_ui::RULE,
     &uccx::supervisor_on_extend_and_connect::RULE,

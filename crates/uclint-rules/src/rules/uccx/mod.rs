@@ -15,6 +15,7 @@ pub(crate) mod built_in_bridge_off_on_agent_phone;
 pub(crate) mod busy_trigger_not_one;
 pub(crate) mod cti_device_line_shared;
 pub(crate) mod cucm_feature_unsupported_with_uccx;
+pub(crate) mod device_mobility_on_agent_phone;
 pub(crate) mod em_agent_ipcc_extension_not_on_profile;
 pub(crate) mod fippa_phone_simplified_new_call_ui;
 pub(crate) mod hold_reversion_enabled;
