@@ -15,8 +15,8 @@ declare_rule! {
     ///   Number N` with `Intercom Route Partition N` (column names seen in a public script over
     ///   the Import/Export tar's `phone.csv`);
     /// - any other line of the device whose partition is an intercom partition, that is, the
-    ///   partition of an intercom directory number of the export (this catches AXL and SQL
-    ///   exports, which list intercom lines among the device's lines);
+    ///   partition of an intercom directory number of the export (for exports that list
+    ///   intercom lines among the device's ordinary lines, as AXL `getPhone` and SQL may [I]);
     /// - the Default Activated Device of each intercom directory number: `Intercom Default
     ///   Activated Device N` on devices, and `intercomdn.csv`. The header of `intercomdn.csv`
     ///   is inferred [I] (no real export was seen): `INTERCOM DIRECTORY NUMBER`, `INTERCOM ROUTE
