@@ -6,8 +6,8 @@
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
 //! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
-//! pattern and partition; phone service and LDAP directory agreement by name) in input order, so
-//! the result never depends on thread count.
+//! pattern and partition; phone service and LDAP directory agreement by name; intercom directory
+//! number by pattern and partition) in input order, so the result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
@@ -19,8 +19,8 @@ use std::hash::Hash;
 
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
-    EnterpriseParameter, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, ObjectKey,
-    PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UccxResource,
+    EnterpriseParameter, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
+    ObjectKey, PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UccxResource,
 };
 
 use crate::codes;
@@ -41,6 +41,7 @@ pub struct Merger {
     directory_numbers: FxHashMap<DnKey, usize>,
     phone_services: FxHashMap<Text, usize>,
     ldap_directories: FxHashMap<Text, usize>,
+    intercom_numbers: FxHashMap<DnKey, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -62,6 +63,7 @@ impl Merger {
             phone_services,
             ldap_system,
             ldap_directories,
+            intercom_numbers,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -141,6 +143,11 @@ impl Merger {
             let key = directory.name.value.clone();
             let (list, index) = (&mut self.cluster.ldap_directories, &mut self.ldap_directories);
             upsert(list, index, key, directory, |kept, new| merge_ldap_directory(kept, new, out));
+        }
+        for number in intercom_numbers {
+            let key = number.dn.value.clone();
+            let (list, index) = (&mut self.cluster.intercom_numbers, &mut self.intercom_numbers);
+            upsert(list, index, key, number, |kept, new| merge_intercom_number(kept, new, out));
         }
         self.cluster.present.extend(present);
     }
@@ -242,7 +249,18 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.login_user_id, new.login_user_id, "The login user ID", &object, out);
     field(&mut kept.built_in_bridge, new.built_in_bridge, "Built In Bridge", &object, out);
     field(&mut kept.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
+    field(&mut kept.single_button_barge, new.single_button_barge, "Single Button Barge", &object, out);
+    field(&mut kept.device_mobility_mode, new.device_mobility_mode, "Device Mobility Mode", &object, out);
+    // Product-specific settings come only from getPhone; a second copy adds nothing.
+    if kept.vendor_config.is_none() {
+        kept.vendor_config = new.vendor_config;
+    }
     union(&mut kept.application_users, new.application_users);
+    for line in new.intercom_lines {
+        if !kept.intercom_lines.iter().any(|l| l.dn.value == line.dn.value) {
+            kept.intercom_lines.push(line);
+        }
+    }
     for line in new.lines {
         match kept.lines.iter_mut().find(|l| l.index.value == line.index.value) {
             Some(existing) => merge_line(existing, line, &object, out),
@@ -407,6 +425,12 @@ fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out:
             None => kept.forwards.push(forward),
         }
     }
+}
+
+fn merge_intercom_number(kept: &mut IntercomNumber, new: IntercomNumber, out: &mut Vec<Diagnostic>) {
+    let object = ObjectKey::Dn(kept.dn.value.clone());
+    let what = "The intercom Default Activated Device";
+    field(&mut kept.default_activated_device, new.default_activated_device, what, &object, out);
 }
 
 #[cfg(test)]

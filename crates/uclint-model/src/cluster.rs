@@ -40,6 +40,11 @@ pub enum DataSet {
     LdapSystem,
     /// LDAP directory synchronisation agreements (BAT `ldapdir.csv`).
     LdapDirectories,
+    /// Intercom directory numbers (BAT `intercomdn.csv`) or the intercom line columns of
+    /// `phone.csv`/`deviceprofile.csv`.
+    Intercom,
+    /// Phones' product-specific configuration (AXL `getPhone` `vendorConfig`).
+    VendorConfig,
 }
 
 impl DataSet {
@@ -60,6 +65,8 @@ impl DataSet {
             DataSet::PhoneServices => "phone service",
             DataSet::LdapSystem => "LDAP system",
             DataSet::LdapDirectories => "LDAP directory",
+            DataSet::Intercom => "intercom",
+            DataSet::VendorConfig => "product-specific phone configuration (vendorConfig)",
         }
     }
 }
@@ -96,6 +103,8 @@ pub struct Cluster {
     pub ldap_system: Vec<LdapSystem>,
     /// LDAP directory synchronisation agreements.
     pub ldap_directories: Vec<LdapDirectory>,
+    /// Intercom directory numbers (Call Routing > Intercom > Intercom Directory Number).
+    pub intercom_numbers: Vec<IntercomNumber>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -123,6 +132,7 @@ impl Cluster {
         self.phone_services.extend(other.phone_services);
         self.ldap_system.extend(other.ldap_system);
         self.ldap_directories.extend(other.ldap_directories);
+        self.intercom_numbers.extend(other.intercom_numbers);
         self.present.extend(other.present);
     }
 
@@ -142,6 +152,7 @@ impl Cluster {
             + self.phone_services.len()
             + self.ldap_system.len()
             + self.ldap_directories.len()
+            + self.intercom_numbers.len()
     }
 }
 
@@ -199,8 +210,17 @@ pub struct Device {
     pub built_in_bridge: Option<Spanned<Text>>,
     /// Join Across Lines: `On`, `Off` or `Default`.
     pub join_across_lines: Option<Spanned<Text>>,
+    /// Single Button Barge: `Off`, `Barge`, `CBarge` or `Default`.
+    pub single_button_barge: Option<Spanned<Text>>,
+    /// Device Mobility Mode: `On`, `Off` or `Default` (phones only).
+    pub device_mobility_mode: Option<Spanned<Text>>,
+    /// Product-specific configuration (AXL `getPhone` `vendorConfig`); `None` when the export
+    /// does not carry it.
+    pub vendor_config: Option<VendorConfig>,
     /// Application users that list this device as controlled (BAT `Application User n`).
     pub application_users: Vec<Spanned<Text>>,
+    /// Intercom lines (BAT `Intercom Directory Number N`).
+    pub intercom_lines: Vec<IntercomLine>,
     /// Configured lines, in the order read; see [`Device::lines_by_index`].
     pub lines: Vec<Line>,
     /// The whole record (CSV row or XML element).
@@ -226,7 +246,11 @@ impl Device {
             login_user_id: None,
             built_in_bridge: None,
             join_across_lines: None,
+            single_button_barge: None,
+            device_mobility_mode: None,
+            vendor_config: None,
             application_users: Vec::new(),
+            intercom_lines: Vec::new(),
             lines: Vec::new(),
             span,
         }
@@ -300,6 +324,54 @@ impl Line {
             hold_reversion_ring_duration: None,
         }
     }
+}
+
+/// A phone's product-specific configuration (Phone Configuration > Product Specific
+/// Configuration Layout), as AXL `getPhone` returns it in `vendorConfig`.
+#[derive(Clone, Debug)]
+pub struct VendorConfig {
+    /// Every element with text, by local name, in document order; elements inside a section
+    /// (`<desktopClient><extendAndConnectCapability>`) are listed by their own name.
+    pub settings: Vec<VendorSetting>,
+    /// The `vendorConfig` element.
+    pub span: Span,
+}
+
+impl VendorConfig {
+    /// The first setting with this element name.
+    pub fn get(&self, name: &str) -> Option<&Spanned<Text>> {
+        self.settings.iter().find(|s| s.name == name).map(|s| &s.value)
+    }
+}
+
+/// One product-specific setting: its element name and value, e.g. `webAccess` = `0`.
+#[derive(Clone, Debug)]
+pub struct VendorSetting {
+    /// The element's local name.
+    pub name: String,
+    /// Its text.
+    pub value: Spanned<Text>,
+}
+
+/// An intercom line on a phone or profile (BAT `Intercom Directory Number N`).
+#[derive(Clone, Debug)]
+pub struct IntercomLine {
+    /// The intercom directory number and its intercom partition.
+    pub dn: Spanned<DnKey>,
+    /// Default Activated Device: the device that shows the line (`Intercom Default Activated
+    /// Device N`).
+    pub default_activated_device: Option<Spanned<Text>>,
+}
+
+/// An intercom directory number (Call Routing > Intercom > Intercom Directory Number).
+#[derive(Clone, Debug)]
+pub struct IntercomNumber {
+    /// The intercom directory number and its intercom partition.
+    pub dn: Spanned<DnKey>,
+    /// Default Activated Device: the device that shows the line.
+    pub default_activated_device: Option<Spanned<Text>>,
+    /// The whole record.
+    pub span: Span,
 }
 
 /// An end user.

@@ -13,8 +13,8 @@ mod source;
 
 pub use cluster::{
     AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, DirectoryNumber, EndUser, EnterpriseParameter,
-    Forward, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, PhoneService,
-    ServiceParameter, SubscribedService, UccxResource, FORWARD_ALL,
+    Forward, IntercomLine, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
+    PhoneService, ServiceParameter, SubscribedService, UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, DnId, LineAppearance};

@@ -445,6 +445,12 @@ impl CtiKind {
     }
 }
 
+/// Whether a device is a CTI Remote Device (`Device Type` `Cisco Spark Remote Device` or
+/// `CTI Remote Device`): the device an Extend and Connect agent's IPCC extension lives on.
+pub fn is_cti_remote_device(device: &Device) -> bool {
+    device.kind == DeviceKind::Phone && device.model.as_ref().is_some_and(|m| m.value.contains("Remote Device"))
+}
+
 /// What kind of endpoint a device is, by model (BAT `Device Type`) and, for Jabber, name prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DeviceClass {

@@ -27,7 +27,7 @@ fn settings(code: &str) -> (Settings, Option<&'static str>) {
             settings.srtp = true;
             "srtp"
         }
-        "FIPPA001" | "FIPPA002" => {
+        "FIPPA001" | "FIPPA002" | "FIPPA006" | "UCCX038" => {
             settings.fippa_user = Some("finesseippa".into());
             "fippa-user"
         }
@@ -157,4 +157,12 @@ fn em_service_hosts_need_node_names() {
     // Only cluster-wide (EnterpriseWideData) parameters: no node is named.
     let reason = run_with("EM006", "no-nodes", &Settings::default()).unwrap_err();
     assert!(reason.contains("SERVER column of serviceparameter.csv"), "{reason}");
+}
+
+#[test]
+fn sec007_leaves_out_the_phones_of_a_named_fippa_user() {
+    let everyone = run_with("SEC007", "fail", &Settings::default()).unwrap();
+    assert_eq!(everyone, ["phone:SEP0011AABB0001", "phone:CSFSTAFF77"]);
+    let settings = Settings { fippa_user: Some("finesseippa".into()), ..Settings::default() };
+    assert_eq!(run_with("SEC007", "fail", &settings), Ok(vec!["phone:CSFSTAFF77".to_owned()]));
 }

@@ -1,7 +1,7 @@
 //! `getPhone` / `listPhone` `<phone>` and `getDeviceProfile` / `listDeviceProfile`
 //! `<deviceProfile>` records, with their `lines/line` (formats.md §4a, §6).
 
-use uclint_model::{Device, DeviceKind, Line, Spanned, SubscribedService};
+use uclint_model::{DataSet, Device, DeviceKind, Line, Spanned, SubscribedService, VendorConfig, VendorSetting};
 
 use crate::codes;
 use crate::xml::read::{dn, flag, number};
@@ -26,7 +26,11 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         login_user_id: None,
         built_in_bridge: phone.text_at(&["builtInBridgeStatus"]),
         join_across_lines: phone.text_at(&["joinAcrossLines"]),
+        single_button_barge: phone.text_at(&["singleButtonBarge"]),
+        device_mobility_mode: phone.text_at(&["deviceMobilityMode"]),
+        vendor_config: vendor_config(parse, phone),
         application_users: Vec::new(),
+        intercom_lines: Vec::new(),
         lines: lines(parse, phone),
         span: phone.span,
     };
@@ -51,7 +55,11 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
         login_user_id: profile.text_at(&["loginUserId"]),
         built_in_bridge: None,
         join_across_lines: profile.text_at(&["joinAcrossLines"]),
+        single_button_barge: profile.text_at(&["singleButtonBarge"]),
+        device_mobility_mode: None,
+        vendor_config: None,
         application_users: Vec::new(),
+        intercom_lines: Vec::new(),
         lines: lines(parse, profile),
         span: profile.span,
     };
@@ -72,6 +80,29 @@ fn subscriptions(device: &Element) -> Option<Spanned<Vec<SubscribedService>>> {
         })
         .collect();
     Some(Spanned::new(services, list.tag))
+}
+
+/// `vendorConfig`: the product-specific settings, an `xsd:any` block of elements named after
+/// the setting (`<webAccess>0</webAccess>`), some grouped in a section element. Every element
+/// with text is kept by its local name, except anything named like a password.
+fn vendor_config(parse: &mut FileParse<'_>, phone: &Element) -> Option<VendorConfig> {
+    fn leaves(element: &Element, out: &mut Vec<VendorSetting>) {
+        for child in &element.children {
+            if child.children.is_empty() {
+                let Some(value) = child.value() else { continue };
+                if !child.name.to_ascii_lowercase().contains("password") {
+                    out.push(VendorSetting { name: child.name.clone(), value });
+                }
+            } else {
+                leaves(child, out);
+            }
+        }
+    }
+    let element = phone.child("vendorConfig")?;
+    parse.cluster.present.insert(DataSet::VendorConfig);
+    let mut settings = Vec::new();
+    leaves(element, &mut settings);
+    Some(VendorConfig { settings, span: element.span })
 }
 
 /// `lines/line` (with `index`), or the `lines/lineIdentifier` choice, which has no index.

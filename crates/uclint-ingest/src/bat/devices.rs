@@ -1,6 +1,6 @@
 //! `phone.csv` and `deviceprofile.csv`: devices with their numbered line groups.
 
-use uclint_model::{Device, DeviceKind, Line, Spanned};
+use uclint_model::{DataSet, Device, DeviceKind, IntercomLine, Line, Spanned};
 
 use crate::table::{Col, HeaderMap, Row};
 use crate::FileParse;
@@ -23,7 +23,11 @@ pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         login_user_id: None,
         built_in_bridge: row.value(header, "built in bridge"),
         join_across_lines: row.value(header, "join across lines"),
+        single_button_barge: row.value(header, "single button barge"),
+        device_mobility_mode: row.value(header, "device mobility mode"),
+        vendor_config: None,
         application_users: row.group_values(header, "application user"),
+        intercom_lines: intercom_lines(parse, header, row),
         lines: lines(parse, header, row),
         span: row.span,
     };
@@ -48,7 +52,11 @@ pub fn device_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'
         login_user_id: row.value(header, "login user id"),
         built_in_bridge: None,
         join_across_lines: row.value(header, "join across lines"),
+        single_button_barge: row.value(header, "single button barge"),
+        device_mobility_mode: None,
+        vendor_config: None,
         application_users: row.group_values(header, "application user"),
+        intercom_lines: intercom_lines(parse, header, row),
         lines: lines(parse, header, row),
         span: row.span,
     };
@@ -71,6 +79,26 @@ fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Li
             hold_reversion_ring_duration: row.number(parse, header, Col::n("hold reversion ring duration", n)),
             dn,
         });
+    }
+    lines
+}
+
+/// The intercom lines: every `Intercom Directory Number N` with a value. The columns are named
+/// in a public script over the Import/Export tar's `phone.csv`; a file that has them says
+/// whether the device has intercom lines, so it counts as intercom data.
+fn intercom_lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<IntercomLine> {
+    let numbers = header.group_numbers("intercom directory number");
+    if !numbers.is_empty() {
+        parse.cluster.present.insert(DataSet::Intercom);
+    }
+    let mut lines = Vec::new();
+    for n in numbers {
+        let Some(dn) = row.dn(header, Col::n("intercom directory number", n), Col::n("intercom route partition", n))
+        else {
+            continue;
+        };
+        let default_activated_device = row.value(header, Col::n("intercom default activated device", n));
+        lines.push(IntercomLine { dn, default_activated_device });
     }
     lines
 }

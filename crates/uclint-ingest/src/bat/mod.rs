@@ -6,6 +6,7 @@ mod columns;
 mod devices;
 mod directory_numbers;
 mod end_users;
+mod intercom;
 mod ldap;
 mod ldap_directories;
 mod line_groups;
@@ -47,6 +48,8 @@ pub enum BatKind {
     PhoneService,
     /// `directorynumber.csv`.
     DirectoryNumber,
+    /// `intercomdn.csv`.
+    IntercomNumber,
 }
 
 impl BatKind {
@@ -66,6 +69,7 @@ impl BatKind {
             BatKind::LdapDirectory => "ldapdir.csv",
             BatKind::PhoneService => "phoneservices.csv",
             BatKind::DirectoryNumber => "directorynumber.csv",
+            BatKind::IntercomNumber => "intercomdn.csv",
         }
     }
 
@@ -84,6 +88,7 @@ impl BatKind {
             BatKind::LdapDirectory => DataSet::LdapDirectories,
             BatKind::PhoneService => DataSet::PhoneServices,
             BatKind::DirectoryNumber => DataSet::DirectoryNumbers,
+            BatKind::IntercomNumber => DataSet::Intercom,
         }
     }
 }
@@ -98,6 +103,8 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::DeviceProfile
     } else if has("device name") && (has("device type") || has("directory number 1")) {
         BatKind::Phone
+    } else if intercom::is_intercom_header(has) {
+        BatKind::IntercomNumber
     } else if has("application user name") {
         BatKind::AppUser
     } else if has("user id") {
@@ -143,6 +150,7 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::LdapDirectory => ldap_directories::ldap_directory,
         BatKind::PhoneService => phone_services::phone_service,
         BatKind::DirectoryNumber => directory_numbers::directory_number,
+        BatKind::IntercomNumber => intercom::intercom_number,
     };
     read_table(parse, each);
 }

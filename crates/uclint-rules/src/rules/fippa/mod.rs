@@ -7,10 +7,22 @@ pub(crate) mod enterprise_fippa_with_sign_in_parameters;
 pub(crate) mod fippa_service_url_malformed;
 pub(crate) mod fippa_user_without_group;
 pub(crate) mod no_secondary_fippa_service;
+pub(crate) mod web_access_disabled_on_fippa_phone;
 
 use uclint_model::PhoneService;
 
 /// Whether a phone service is a Finesse IPPA service: one of its URLs has a `/fippa/` path.
 pub(crate) fn is_fippa(service: &PhoneService) -> bool {
     [&service.url, &service.secure_url].into_iter().flatten().any(|u| u.value.to_ascii_lowercase().contains("/fippa/"))
+}
+
+/// What a phone's product-specific `webAccess` setting says: `Some(true)` for `0` (enabled),
+/// `Some(false)` for `1` (disabled), `None` for anything else. The encoding is inferred from
+/// public phone configuration files, where `<webAccess>0</webAccess>` is commented as enabled.
+pub(crate) fn web_access_enabled(value: &str) -> Option<bool> {
+    match value.trim() {
+        "0" => Some(true),
+        "1" => Some(false),
+        _ => None,
+    }
 }

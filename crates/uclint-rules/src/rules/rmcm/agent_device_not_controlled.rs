@@ -2,7 +2,7 @@
 
 use uclint_model::{Device, DeviceKind};
 
-use crate::context::AgentDevice;
+use crate::context::{is_cti_remote_device, AgentDevice};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -17,6 +17,10 @@ declare_rule! {
     /// The RMCM user is the one named by `--rmcm-user` (or `rmcm-user` in `uclint.toml`).
     /// Without it, uclint takes the only application user whose name contains `rmcm` and says
     /// so in the summary; if there is none, or several, the rule is skipped.
+    ///
+    /// CTI Remote Devices (`Cisco Spark Remote Device`, `CTI Remote Device`: Extend and
+    /// Connect) are left to UCCX027, which checks them against both the RMCM user and the
+    /// agent, so that one missing association is reported once.
     ///
     /// ## Why it breaks
     /// UCCX monitors agent devices through the RMCM user's JTAPI provider. A device the RMCM
@@ -57,7 +61,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let (name, user) = (rmcm.name, rmcm.user);
     let controls = |device: &Device| rmcm.control_span(device).is_some();
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
-        if controls(device) {
+        // Extend and Connect remote devices are UCCX027's.
+        if controls(device) || is_cti_remote_device(device) {
             continue;
         }
         let list = match device.kind {

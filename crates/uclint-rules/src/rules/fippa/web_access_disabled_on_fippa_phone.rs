@@ -1,0 +1,85 @@
+//! FIPPA006: a Finesse IP Phone Agent phone with Web Access disabled.
+
+use uclint_model::DeviceKind;
+
+use super::web_access_enabled;
+use crate::context::Controls;
+use crate::rule::declare_rule;
+use crate::{Context, Sink};
+
+declare_rule! {
+    /// ## What it checks
+    /// When `fippa-user` is set in `uclint.toml` (or `--fippa-user`), that no phone the
+    /// Finesse IP Phone Agent application user controls has Web Access disabled in its
+    /// product-specific configuration: AXL `getPhone` `vendorConfig` element `webAccess` = `1`.
+    ///
+    /// The FIPPA phones are taken to be the phones the `fippa-user` application user controls
+    /// (as FIPPA001 reads it), not the phones subscribed to the Finesse phone service, which
+    /// this rule does not read. The element name `webAccess` is the one public AXL scripts
+    /// send in `vendorConfig`; its encoding (`0` enabled, `1` disabled) is inferred [I] from
+    /// public phone configuration files. A phone without a `webAccess` element follows its
+    /// Common Phone Profile or the Enterprise Phone Configuration, which are not read, and is
+    /// not judged. The catalog's second setting, HTTPS Server = HTTPS Only, is not checked: its
+    /// element name in `vendorConfig` was not confirmed. Only `getPhone` responses carry
+    /// `vendorConfig`. Skipped without `fippa-user`, or when no phone has `vendorConfig`.
+    ///
+    /// ## Why it breaks
+    /// Finesse IP Phone Agent pushes its screens to the phone through the phone's web server
+    /// (the Finesse server posts to the phone, authenticated as the FIPPA application user).
+    /// With Web Access disabled the phone refuses those requests: the agent signs in, but the
+    /// phone never shows the Finesse screens or call notifications.
+    ///
+    /// ## Example
+    /// A `getPhone` response for a phone controlled by the FIPPA user:
+    /// ```xml
+    /// <phone><name>SEP0011AABB0001</name>
+    ///   <vendorConfig><webAccess>1</webAccess></vendorConfig></phone>
+    /// ```
+    ///
+    /// ## How to fix
+    /// Device > Phone > the phone > Product Specific Configuration Layout > Web Access =
+    /// Enabled (and HTTPS Server = HTTPS Only from Finesse 12.5(1), which uses HTTPS only).
+    ///
+    /// ## Sources
+    /// - Cisco Finesse Administration Guide 12.5(1), "Manage Finesse IP Phone Agent" (FIN-ADM):
+    ///   set up the application user, Web Access and HTTPS Server parameters. This conflicts with
+    ///   hardening advice (SEC007), which is why the rule is scoped to FIPPA phones.
+    code: "FIPPA006",
+    name: "web-access-disabled-on-fippa-phone",
+    family: Fippa,
+    severity: Warning,
+    status: Stable,
+    requires: [AppUsers, Phones, VendorConfig],
+    summary: "A Finesse IP Phone Agent phone has Web Access disabled in its product-specific configuration.",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let fippa = match ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user") {
+        Ok(user) => Controls::new(user),
+        Err(reason) => return sink.skip(reason),
+    };
+    for phone in &ctx.cluster.phones {
+        if phone.kind != DeviceKind::Phone || fippa.span(phone).is_none() {
+            continue;
+        }
+        let Some(setting) = phone.vendor_config.as_ref().and_then(|c| c.get("webAccess")) else { continue };
+        if web_access_enabled(&setting.value) != Some(false) {
+            continue;
+        }
+        let message = format!(
+            "Web Access is disabled on Finesse IP Phone Agent phone {}; Finesse cannot push its screens to the \
+             phone, so the agent sees no FIPPA screens",
+            phone.name.value
+        );
+        let help = format!(
+            "Device > Phone > {} > Product Specific Configuration Layout > Web Access = Enabled",
+            phone.name.value
+        );
+        let finding = sink
+            .finding(phone.key(), setting.span, "webAccess (disabled)", message)
+            .with_label(fippa.user.name.span, "FIPPA user")
+            .with_help(help);
+        sink.push(finding);
+    }
+}
