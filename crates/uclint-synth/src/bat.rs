@@ -1,14 +1,8 @@
 //! The BAT Import/Export layout: the members of `ucmdata_export_*.tar`, with the real header
 //! spellings (formats.md §4b, §6, §7, §8, §9, §10, §11) and realistic row widths.
 
-use rand::Rng;
-use rand_chacha::ChaCha8Rng;
-
+use crate::plan::{DeviceOut, LineOut, Plan, MAX_LINES, PT, RMCM};
 use crate::{Agent, Fault, Spec};
-
-const PT: &str = "PT_Internal";
-const RMCM: &str = "uccxrmcmuser";
-const MAX_LINES: usize = 6;
 
 /// Device columns before the line groups, as in a CUCM 14 `phone.csv` (a realistic subset).
 const PHONE_DEVICE: &[&str] = &[
@@ -83,22 +77,6 @@ const PROFILE_DEVICE: &[&str] = &[
     "Extension Mobility Cross Cluster CSS",
 ];
 
-/// One line as written.
-struct LineOut {
-    index: usize,
-    dn: String,
-    max_calls: u32,
-    busy_trigger: u32,
-}
-
-struct DeviceOut {
-    name: String,
-    model: &'static str,
-    owner: String,
-    rmcm: bool,
-    lines: Vec<LineOut>,
-}
-
 fn csv_bytes(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     // Writing to a Vec cannot fail.
@@ -139,102 +117,17 @@ fn line_cells(lines: &[LineOut], per_line: &[&str]) -> Vec<String> {
     cells
 }
 
-/// The lines of an ordinary phone or profile: 1 to 6 lines with fresh DNs.
-fn ordinary_lines(rng: &mut ChaCha8Rng, next_dn: &mut u64) -> Vec<LineOut> {
-    let count = rng.random_range(1..=MAX_LINES);
-    (1..=count)
-        .map(|index| {
-            *next_dn += 1;
-            LineOut { index, dn: next_dn.to_string(), max_calls: 4, busy_trigger: 2 }
-        })
-        .collect()
-}
-
-fn agent_lines(agent: &Agent, next_dn: &mut u64) -> Vec<LineOut> {
-    let ipcc = |index| LineOut {
-        index,
-        dn: agent.extension.clone(),
-        max_calls: if agent.faults.contains(&Fault::MaxCalls) { 4 } else { 2 },
-        busy_trigger: if agent.faults.contains(&Fault::BusyTrigger) { 2 } else { 1 },
-    };
-    if agent.faults.contains(&Fault::BeyondFourthLine) {
-        let mut lines: Vec<LineOut> = (1..=4)
-            .map(|index| {
-                *next_dn += 1;
-                LineOut { index, dn: next_dn.to_string(), max_calls: 4, busy_trigger: 2 }
-            })
-            .collect();
-        lines.push(ipcc(5));
-        lines
-    } else {
-        vec![ipcc(1)]
-    }
-}
-
-pub(crate) fn files(spec: &Spec, agents: &[Agent], rng: &mut ChaCha8Rng) -> Vec<(String, Vec<u8>)> {
-    let size = spec.size;
-    let mut next_dn: u64 = 2_000_000;
-    let mut phones: Vec<DeviceOut> = Vec::with_capacity(size.phones + agents.len() * 2);
-    let mut profiles: Vec<DeviceOut> = Vec::with_capacity(size.device_profiles + agents.len());
-    for agent in agents {
-        let device = DeviceOut {
-            name: agent.device.clone(),
-            model: "Cisco 8841",
-            owner: agent.user.clone(),
-            rmcm: !agent.faults.contains(&Fault::NotRmcmControlled),
-            lines: agent_lines(agent, &mut next_dn),
-        };
-        if agent.profile {
-            profiles.push(device);
-        } else {
-            phones.push(device);
-        }
-        if agent.faults.contains(&Fault::SharedExtension) {
-            let ext = agent.extension.clone();
-            phones.push(DeviceOut {
-                name: format!("CSF{}", agent.user.to_uppercase()),
-                model: "Cisco Unified Client Services Framework",
-                owner: agent.user.clone(),
-                rmcm: true,
-                lines: vec![LineOut { index: 1, dn: ext, max_calls: 2, busy_trigger: 1 }],
-            });
-        }
-    }
-    let first_plain_user = agents.len();
-    for i in 0..size.phones {
-        let model = ["Cisco 8841", "Cisco 8845", "Cisco 7821", "Cisco 8865"][i % 4];
-        phones.push(DeviceOut {
-            name: format!("SEP{:012X}", 0x0011_0000_0000u64 + i as u64),
-            model,
-            owner: format!("user{:06}", first_plain_user + i % (size.users - first_plain_user).max(1)),
-            rmcm: false,
-            lines: ordinary_lines(rng, &mut next_dn),
-        });
-    }
-    for i in 0..size.device_profiles {
-        profiles.push(DeviceOut {
-            name: format!("UDP_user{:06}", first_plain_user + i),
-            model: "Cisco 8841",
-            owner: format!("user{:06}", first_plain_user + i),
-            rmcm: false,
-            lines: ordinary_lines(rng, &mut next_dn),
-        });
-    }
-    let line_group_members: Vec<String> = phones
-        .iter()
-        .skip(agents.len() * 2)
-        .take(size.line_groups * 10)
-        .flat_map(|p| p.lines.first().map(|l| l.dn.clone()))
-        .collect();
-
+/// The members of the tar, in tar order.
+pub(crate) fn files(spec: &Spec, agents: &[Agent], plan: &Plan) -> Vec<(String, Vec<u8>)> {
+    let (phones, profiles, line_group_members) = (&plan.phones, &plan.profiles, &plan.line_group_members);
     vec![
         ("header.txt".to_owned(), header_txt()),
-        ("phone.csv".to_owned(), phone_csv(&phones)),
-        ("deviceprofile.csv".to_owned(), profile_csv(&profiles)),
+        ("phone.csv".to_owned(), phone_csv(phones)),
+        ("deviceprofile.csv".to_owned(), profile_csv(profiles)),
         ("enduser.csv".to_owned(), enduser_csv(spec, agents)),
-        ("appuser.csv".to_owned(), appuser_csv(&phones, &profiles)),
+        ("appuser.csv".to_owned(), appuser_csv(phones, profiles)),
         ("commondeviceconfiguration.csv".to_owned(), cdc_csv()),
-        ("linegroup.csv".to_owned(), linegroup_csv(size.line_groups, &line_group_members)),
+        ("linegroup.csv".to_owned(), linegroup_csv(spec.size.line_groups, line_group_members)),
         ("serviceparameter.csv".to_owned(), serviceparameter_csv()),
         ("enterpriseparameter.csv".to_owned(), enterpriseparameter_csv()),
     ]

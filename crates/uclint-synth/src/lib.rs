@@ -6,6 +6,7 @@
 
 mod bat;
 pub mod bench;
+mod plan;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -153,5 +154,6 @@ pub fn generate_bat(spec: &Spec) -> Export {
     expected.push(("RMCM002", both_controlled));
     let mut sorted = expected;
     sorted.sort();
-    Export { files: bat::files(spec, &agents, &mut rng), expected: sorted }
+    let plan = plan::plan(spec, &agents, &mut rng);
+    Export { files: bat::files(spec, &agents, &plan), expected: sorted }
 }
