@@ -6,7 +6,7 @@
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
 //! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
-//! pattern and partition; phone service and LDAP directory agreement by name) in input order, so
+//! pattern and partition; phone service, LDAP directory agreement and UC service by name) in input order, so
 //! the result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
@@ -20,7 +20,7 @@ use std::hash::Hash;
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
     EnterpriseParameter, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, ObjectKey,
-    PhoneService, ServiceParameter, Spanned, UccxResource,
+    PhoneService, ServiceParameter, Spanned, UcService, UccxResource,
 };
 
 use crate::codes;
@@ -41,6 +41,7 @@ pub struct Merger {
     directory_numbers: FxHashMap<DnKey, usize>,
     phone_services: FxHashMap<String, usize>,
     ldap_directories: FxHashMap<String, usize>,
+    uc_services: FxHashMap<String, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -62,6 +63,7 @@ impl Merger {
             phone_services,
             ldap_system,
             ldap_directories,
+            uc_services,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -141,6 +143,11 @@ impl Merger {
             let key = directory.name.value.clone();
             let (list, index) = (&mut self.cluster.ldap_directories, &mut self.ldap_directories);
             upsert(list, index, key, directory, |kept, new| merge_ldap_directory(kept, new, out));
+        }
+        for service in uc_services {
+            let key = service.name.value.clone();
+            let (list, index) = (&mut self.cluster.uc_services, &mut self.uc_services);
+            upsert(list, index, key, service, |kept, new| merge_uc_service(kept, new, out));
         }
         self.cluster.present.extend(present);
     }
@@ -349,6 +356,15 @@ fn merge_ldap_directory(kept: &mut LdapDirectory, new: LdapDirectory, out: &mut 
     let object = kept.key();
     field(&mut kept.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
     merge_ldap_servers(&mut kept.servers, new.servers, &object, out);
+}
+
+fn merge_uc_service(kept: &mut UcService, new: UcService, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    field(&mut kept.service_type, new.service_type, "The UC service type", &object, out);
+    field(&mut kept.product_type, new.product_type, "The product type", &object, out);
+    field(&mut kept.host, new.host, "The host name or IP address", &object, out);
+    field(&mut kept.port, new.port, "The port", &object, out);
+    field(&mut kept.protocol, new.protocol, "The protocol", &object, out);
 }
 
 fn merge_phone_service(kept: &mut PhoneService, new: PhoneService, out: &mut Vec<Diagnostic>) {

@@ -40,6 +40,8 @@ pub enum DataSet {
     LdapSystem,
     /// LDAP directory synchronisation agreements (BAT `ldapdir.csv`).
     LdapDirectories,
+    /// UC services: voicemail, mailstore, CTI, directory … (BAT `ucservice.csv`, AXL `getUcService`).
+    UcServices,
 }
 
 impl DataSet {
@@ -60,6 +62,7 @@ impl DataSet {
             DataSet::PhoneServices => "phone service",
             DataSet::LdapSystem => "LDAP system",
             DataSet::LdapDirectories => "LDAP directory",
+            DataSet::UcServices => "UC service",
         }
     }
 }
@@ -96,6 +99,8 @@ pub struct Cluster {
     pub ldap_system: Vec<LdapSystem>,
     /// LDAP directory synchronisation agreements.
     pub ldap_directories: Vec<LdapDirectory>,
+    /// UC services (User Management > User Settings > UC Service).
+    pub uc_services: Vec<UcService>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -123,6 +128,7 @@ impl Cluster {
         self.phone_services.extend(other.phone_services);
         self.ldap_system.extend(other.ldap_system);
         self.ldap_directories.extend(other.ldap_directories);
+        self.uc_services.extend(other.uc_services);
         self.present.extend(other.present);
     }
 
@@ -142,6 +148,7 @@ impl Cluster {
             + self.phone_services.len()
             + self.ldap_system.len()
             + self.ldap_directories.len()
+            + self.uc_services.len()
     }
 }
 
@@ -552,5 +559,32 @@ impl LdapDirectory {
     /// The object key of this agreement.
     pub fn key(&self) -> ObjectKey {
         ObjectKey::LdapDirectory(self.name.value.clone())
+    }
+}
+
+/// A UC service (User Management > User Settings > UC Service): where Jabber finds voicemail,
+/// the mail store, CTI, the directory and so on.
+#[derive(Clone, Debug)]
+pub struct UcService {
+    /// Name.
+    pub name: Spanned<String>,
+    /// UC Service Type, e.g. `MailStore`, `Voicemail`, `CTI`, `Directory`.
+    pub service_type: Option<Spanned<String>>,
+    /// Product Type, e.g. `Exchange`, `Unity Connection`.
+    pub product_type: Option<Spanned<String>>,
+    /// Host Name/IP Address.
+    pub host: Option<Spanned<String>>,
+    /// Port.
+    pub port: Option<Spanned<u32>>,
+    /// Protocol, e.g. `TCP`, `TLS`, `HTTP`, `HTTPS`.
+    pub protocol: Option<Spanned<String>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl UcService {
+    /// The object key of this UC service.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::UcService(self.name.value.clone())
     }
 }

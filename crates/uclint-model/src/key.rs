@@ -123,6 +123,8 @@ pub enum ObjectKey {
     LdapDirectory(String),
     /// A whole input file, by display path.
     File(String),
+    /// A UC service, by name.
+    UcService(String),
 }
 
 impl ObjectKey {
@@ -143,6 +145,7 @@ impl ObjectKey {
             ObjectKey::PhoneService(_) => "phoneservice",
             ObjectKey::LdapDirectory(_) => "ldapdir",
             ObjectKey::File(_) => "file",
+            ObjectKey::UcService(_) => "ucservice",
         }
     }
 }
@@ -162,7 +165,8 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::UccxResource(n)
             | ObjectKey::PhoneService(n)
             | ObjectKey::LdapDirectory(n)
-            | ObjectKey::File(n) => write!(f, "{kind}:{n}"),
+            | ObjectKey::File(n)
+            | ObjectKey::UcService(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),
         }

@@ -1,9 +1,11 @@
-//! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication` and
-//! `getLine` records (formats.md §5, §9, §10, §11). `ldapPassword` was masked before the text was read and is
+//! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication`,
+//! `getLine` and `getUcService` records (formats.md §5, §9, §10, §11; `ucService` per the AXL
+//! schema's `RUcService`). `ldapPassword` was masked before the text was read and is
 //! never looked at.
 
 use uclint_model::{
     CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, ServiceParameter, Spanned,
+    UcService,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -73,5 +75,21 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
         call_pickup_group: None,
         forwards: Vec::new(),
         span: line.span,
+    });
+}
+
+/// One `<ucService>` of `getUcService`/`listUcService`: `serviceType`, `productType`, `name`,
+/// `hostnameorip`, `port`, `protocol` (the AXL schema's `RUcService`).
+pub fn uc_service(parse: &mut FileParse<'_>, service: &Element) {
+    let Some(name) = service.text_at(&["name"]) else { return };
+    let port = number(parse, service, &["port"]);
+    parse.cluster.uc_services.push(UcService {
+        service_type: service.text_at(&["serviceType"]),
+        product_type: service.text_at(&["productType"]),
+        host: service.text_at(&["hostnameorip"]),
+        port,
+        protocol: service.text_at(&["protocol"]),
+        span: service.span,
+        name,
     });
 }

@@ -161,6 +161,7 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
             "serviceParameter" => config::service_parameter(parse, record),
             "ldapAuthentication" => config::ldap_authentication(parse, record),
             "line" => config::directory_number(parse, record),
+            "ucService" => config::uc_service(parse, record),
             _ => {}
         }
     }
@@ -183,6 +184,7 @@ fn data_set(operation: &str) -> Option<DataSet> {
         "ServiceParameter" => DataSet::ServiceParameters,
         "LdapAuthentication" => DataSet::LdapAuthentication,
         "Line" => DataSet::DirectoryNumbers,
+        "UcService" => DataSet::UcServices,
         _ => return None,
     })
 }
@@ -210,6 +212,8 @@ pub fn list_warning(operation: &str) -> Option<String> {
         ),
         "Line" => ("associatedDevices", "getLine for each directory number"),
         "LineGroup" => ("members", "getLineGroup for each line group"),
+        // listUcService returns the fields uclint reads (type, host, port, protocol).
+        "UcService" => return None,
         _ => ("the fields only get responses return", "the matching get call for each object"),
     };
     Some(format!(

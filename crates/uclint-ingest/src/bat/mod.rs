@@ -11,6 +11,7 @@ mod ldap_directories;
 mod line_groups;
 mod parameters;
 mod phone_services;
+mod uc_services;
 
 use csv::ReaderBuilder;
 use uclint_model::DataSet;
@@ -47,6 +48,8 @@ pub enum BatKind {
     PhoneService,
     /// `directorynumber.csv`.
     DirectoryNumber,
+    /// `ucservice.csv`.
+    UcService,
 }
 
 impl BatKind {
@@ -66,6 +69,7 @@ impl BatKind {
             BatKind::LdapDirectory => "ldapdir.csv",
             BatKind::PhoneService => "phoneservices.csv",
             BatKind::DirectoryNumber => "directorynumber.csv",
+            BatKind::UcService => "ucservice.csv",
         }
     }
 
@@ -84,6 +88,7 @@ impl BatKind {
             BatKind::LdapDirectory => DataSet::LdapDirectories,
             BatKind::PhoneService => DataSet::PhoneServices,
             BatKind::DirectoryNumber => DataSet::DirectoryNumbers,
+            BatKind::UcService => DataSet::UcServices,
         }
     }
 }
@@ -116,6 +121,8 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::LdapSystem
     } else if has("name") && (has("ldap port number 1") || (has("ldap dn") && has("host name 1"))) {
         BatKind::LdapDirectory
+    } else if has("protocol") && has("port") && uc_services::SERVICE_TYPE.iter().any(|c| has(c)) {
+        BatKind::UcService
     } else if has("service url") || (has("service name") && has("url")) {
         BatKind::PhoneService
     } else if has("directory number") && has("route partition") {
@@ -143,6 +150,7 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::LdapDirectory => ldap_directories::ldap_directory,
         BatKind::PhoneService => phone_services::phone_service,
         BatKind::DirectoryNumber => directory_numbers::directory_number,
+        BatKind::UcService => uc_services::uc_service,
     };
     read_table(parse, each);
 }

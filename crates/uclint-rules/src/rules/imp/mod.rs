@@ -7,6 +7,7 @@ pub(crate) mod imp_user_not_home_cluster;
 pub(crate) mod imp_user_without_digest_credentials;
 pub(crate) mod several_softphones_of_one_type;
 pub(crate) mod softphone_not_associated_with_owner;
+pub(crate) mod uc_service_plaintext_imap;
 pub(crate) mod user_in_cti_secure_connection;
 
 use uclint_model::{Device, EndUser, Spanned};
