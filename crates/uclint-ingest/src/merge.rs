@@ -6,7 +6,8 @@
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
 //! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
-//! pattern and partition; phone service, LDAP directory agreement and UC service by name) in input order, so
+//! pattern and partition; phone service, LDAP directory agreement, UC service and
+//! credential policy by name) in input order, so
 //! the result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
@@ -18,7 +19,7 @@ use std::fmt::Display;
 use std::hash::Hash;
 
 use uclint_model::{
-    AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
+    AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
     EnterpriseParameter, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, ObjectKey,
     PhoneService, ServiceParameter, Spanned, UcService, UccxResource,
 };
@@ -42,6 +43,7 @@ pub struct Merger {
     phone_services: FxHashMap<String, usize>,
     ldap_directories: FxHashMap<String, usize>,
     uc_services: FxHashMap<String, usize>,
+    credential_policies: FxHashMap<String, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -64,6 +66,7 @@ impl Merger {
             ldap_system,
             ldap_directories,
             uc_services,
+            credential_policies,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -148,6 +151,11 @@ impl Merger {
             let key = service.name.value.clone();
             let (list, index) = (&mut self.cluster.uc_services, &mut self.uc_services);
             upsert(list, index, key, service, |kept, new| merge_uc_service(kept, new, out));
+        }
+        for policy in credential_policies {
+            let key = policy.name.value.clone();
+            let (list, index) = (&mut self.cluster.credential_policies, &mut self.credential_policies);
+            upsert(list, index, key, policy, |kept, new| merge_credential_policy(kept, new, out));
         }
         self.cluster.present.extend(present);
     }
@@ -365,6 +373,11 @@ fn merge_uc_service(kept: &mut UcService, new: UcService, out: &mut Vec<Diagnost
     field(&mut kept.host, new.host, "The host name or IP address", &object, out);
     field(&mut kept.port, new.port, "The port", &object, out);
     field(&mut kept.protocol, new.protocol, "The protocol", &object, out);
+}
+
+fn merge_credential_policy(kept: &mut CredentialPolicy, new: CredentialPolicy, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    field(&mut kept.inactive_days_allowed, new.inactive_days_allowed, "Inactive Days Allowed", &object, out);
 }
 
 fn merge_phone_service(kept: &mut PhoneService, new: PhoneService, out: &mut Vec<Diagnostic>) {

@@ -42,6 +42,8 @@ pub enum DataSet {
     LdapDirectories,
     /// UC services: voicemail, mailstore, CTI, directory … (BAT `ucservice.csv`, AXL `getUcService`).
     UcServices,
+    /// Credential policies (BAT `credpolicy.csv`, AXL `getCredentialPolicy`).
+    CredentialPolicies,
 }
 
 impl DataSet {
@@ -63,6 +65,7 @@ impl DataSet {
             DataSet::LdapSystem => "LDAP system",
             DataSet::LdapDirectories => "LDAP directory",
             DataSet::UcServices => "UC service",
+            DataSet::CredentialPolicies => "credential policy",
         }
     }
 }
@@ -101,6 +104,8 @@ pub struct Cluster {
     pub ldap_directories: Vec<LdapDirectory>,
     /// UC services (User Management > User Settings > UC Service).
     pub uc_services: Vec<UcService>,
+    /// Credential policies (User Management > User Settings > Credential Policy).
+    pub credential_policies: Vec<CredentialPolicy>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -129,6 +134,7 @@ impl Cluster {
         self.ldap_system.extend(other.ldap_system);
         self.ldap_directories.extend(other.ldap_directories);
         self.uc_services.extend(other.uc_services);
+        self.credential_policies.extend(other.credential_policies);
         self.present.extend(other.present);
     }
 
@@ -149,6 +155,7 @@ impl Cluster {
             + self.ldap_system.len()
             + self.ldap_directories.len()
             + self.uc_services.len()
+            + self.credential_policies.len()
     }
 }
 
@@ -586,5 +593,24 @@ impl UcService {
     /// The object key of this UC service.
     pub fn key(&self) -> ObjectKey {
         ObjectKey::UcService(self.name.value.clone())
+    }
+}
+
+/// A credential policy (User Management > User Settings > Credential Policy).
+#[derive(Clone, Debug)]
+pub struct CredentialPolicy {
+    /// Display name, e.g. `Default Credential Policy`.
+    pub name: Spanned<String>,
+    /// Inactive Days Allowed: days a credential may go unused before the account is locked
+    /// (0, the default, never locks).
+    pub inactive_days_allowed: Option<Spanned<u32>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl CredentialPolicy {
+    /// The object key of this credential policy.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::CredentialPolicy(self.name.value.clone())
     }
 }

@@ -125,6 +125,8 @@ pub enum ObjectKey {
     File(String),
     /// A UC service, by name.
     UcService(String),
+    /// A credential policy, by name.
+    CredentialPolicy(String),
 }
 
 impl ObjectKey {
@@ -146,6 +148,7 @@ impl ObjectKey {
             ObjectKey::LdapDirectory(_) => "ldapdir",
             ObjectKey::File(_) => "file",
             ObjectKey::UcService(_) => "ucservice",
+            ObjectKey::CredentialPolicy(_) => "credpolicy",
         }
     }
 }
@@ -166,7 +169,8 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::PhoneService(n)
             | ObjectKey::LdapDirectory(n)
             | ObjectKey::File(n)
-            | ObjectKey::UcService(n) => write!(f, "{kind}:{n}"),
+            | ObjectKey::UcService(n)
+            | ObjectKey::CredentialPolicy(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),
         }

@@ -12,9 +12,9 @@ mod key;
 mod source;
 
 pub use cluster::{
-    AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, DirectoryNumber, EndUser, EnterpriseParameter,
-    Forward, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, PhoneService,
-    ServiceParameter, UcService, UccxResource, FORWARD_ALL,
+    AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataSet, Device, DeviceKind, DirectoryNumber, EndUser,
+    EnterpriseParameter, Forward, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
+    PhoneService, ServiceParameter, UcService, UccxResource, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, LineAppearance};

@@ -1,11 +1,12 @@
 //! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication`,
-//! `getLine` and `getUcService` records (formats.md §5, §9, §10, §11; `ucService` per the AXL
-//! schema's `RUcService`). `ldapPassword` was masked before the text was read and is
+//! `getLine`, `getUcService` and `getCredentialPolicy` records (formats.md §5, §9, §10, §11;
+//! `ucService` per the AXL schema's `RUcService`; `credentialPolicy` as public AXL scripts
+//! name its fields). `ldapPassword` was masked before the text was read and is
 //! never looked at.
 
 use uclint_model::{
-    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, ServiceParameter, Spanned,
-    UcService,
+    CommonDeviceConfig, CredentialPolicy, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, ServiceParameter,
+    Spanned, UcService,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -92,4 +93,12 @@ pub fn uc_service(parse: &mut FileParse<'_>, service: &Element) {
         span: service.span,
         name,
     });
+}
+
+/// One `<credentialPolicy>` of `getCredentialPolicy`/`listCredentialPolicy`: `name` and
+/// `inactiveDaysAllowed`.
+pub fn credential_policy(parse: &mut FileParse<'_>, policy: &Element) {
+    let Some(name) = policy.text_at(&["name"]) else { return };
+    let inactive_days_allowed = number(parse, policy, &["inactiveDaysAllowed"]);
+    parse.cluster.credential_policies.push(CredentialPolicy { name, inactive_days_allowed, span: policy.span });
 }

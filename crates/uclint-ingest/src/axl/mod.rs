@@ -162,6 +162,7 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
             "ldapAuthentication" => config::ldap_authentication(parse, record),
             "line" => config::directory_number(parse, record),
             "ucService" => config::uc_service(parse, record),
+            "credentialPolicy" => config::credential_policy(parse, record),
             _ => {}
         }
     }
@@ -185,6 +186,7 @@ fn data_set(operation: &str) -> Option<DataSet> {
         "LdapAuthentication" => DataSet::LdapAuthentication,
         "Line" => DataSet::DirectoryNumbers,
         "UcService" => DataSet::UcServices,
+        "CredentialPolicy" => DataSet::CredentialPolicies,
         _ => return None,
     })
 }
@@ -214,6 +216,8 @@ pub fn list_warning(operation: &str) -> Option<String> {
         "LineGroup" => ("members", "getLineGroup for each line group"),
         // listUcService returns the fields uclint reads (type, host, port, protocol).
         "UcService" => return None,
+        // listCredentialPolicy returns inactiveDaysAllowed, the one field uclint reads.
+        "CredentialPolicy" => return None,
         _ => ("the fields only get responses return", "the matching get call for each object"),
     };
     Some(format!(

@@ -3,6 +3,7 @@
 
 mod app_users;
 mod columns;
+mod credential_policies;
 mod devices;
 mod directory_numbers;
 mod end_users;
@@ -50,6 +51,8 @@ pub enum BatKind {
     DirectoryNumber,
     /// `ucservice.csv`.
     UcService,
+    /// `credpolicy.csv`.
+    CredentialPolicy,
 }
 
 impl BatKind {
@@ -70,6 +73,7 @@ impl BatKind {
             BatKind::PhoneService => "phoneservices.csv",
             BatKind::DirectoryNumber => "directorynumber.csv",
             BatKind::UcService => "ucservice.csv",
+            BatKind::CredentialPolicy => "credpolicy.csv",
         }
     }
 
@@ -89,6 +93,7 @@ impl BatKind {
             BatKind::PhoneService => DataSet::PhoneServices,
             BatKind::DirectoryNumber => DataSet::DirectoryNumbers,
             BatKind::UcService => DataSet::UcServices,
+            BatKind::CredentialPolicy => DataSet::CredentialPolicies,
         }
     }
 }
@@ -121,6 +126,8 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::LdapSystem
     } else if has("name") && (has("ldap port number 1") || (has("ldap dn") && has("host name 1"))) {
         BatKind::LdapDirectory
+    } else if credential_policies::INACTIVE_DAYS.iter().any(|c| has(c)) {
+        BatKind::CredentialPolicy
     } else if has("protocol") && has("port") && uc_services::SERVICE_TYPE.iter().any(|c| has(c)) {
         BatKind::UcService
     } else if has("service url") || (has("service name") && has("url")) {
@@ -151,6 +158,7 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::PhoneService => phone_services::phone_service,
         BatKind::DirectoryNumber => directory_numbers::directory_number,
         BatKind::UcService => uc_services::uc_service,
+        BatKind::CredentialPolicy => credential_policies::credential_policy,
     };
     read_table(parse, each);
 }
