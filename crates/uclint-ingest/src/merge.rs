@@ -298,6 +298,9 @@ fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
     field(&mut kept.imp_enabled, new.imp_enabled, "Enable User for Unified CM IM and Presence", &object, out);
     field(&mut kept.home_cluster, new.home_cluster, "Home Cluster", &object, out);
     field(&mut kept.subscribe_css, new.subscribe_css, "Whether a SUBSCRIBE CSS is set", &object, out);
+    if kept.presence_lines.is_none() {
+        kept.presence_lines = new.presence_lines;
+    }
 }
 
 fn merge_app_user(kept: &mut AppUser, new: AppUser) {

@@ -306,7 +306,24 @@ pub struct EndUser {
     pub home_cluster: Option<Spanned<bool>>,
     /// Whether a SUBSCRIBE Calling Search Space is set; `None` when the export does not say.
     pub subscribe_css: Option<Spanned<bool>>,
+    /// Line appearances associated with the user for presence (AXL
+    /// `lineAppearanceAssociationForPresences`), spanning the list element; `None` when the export
+    /// does not carry them (the BAT exports do not).
+    pub presence_lines: Option<Spanned<Vec<PresenceLine>>>,
     /// The whole record.
+    pub span: Span,
+}
+
+/// One line appearance association for presence (LAAP) of an end user.
+#[derive(Clone, Debug)]
+pub struct PresenceLine {
+    /// `laapDeviceName`.
+    pub device: Option<Spanned<String>>,
+    /// `laapDirectory`: the DN pattern.
+    pub directory: Option<Spanned<String>>,
+    /// `laapAssociate`: whether the line's on-the-phone status feeds the user's presence.
+    pub associate: Option<Spanned<bool>>,
+    /// The whole element.
     pub span: Span,
 }
 
@@ -326,6 +343,7 @@ impl EndUser {
             imp_enabled: None,
             home_cluster: None,
             subscribe_css: None,
+            presence_lines: None,
             span,
         }
     }

@@ -14,7 +14,7 @@ mod source;
 pub use cluster::{
     AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataSet, Device, DeviceKind, DirectoryNumber, EndUser,
     EnterpriseParameter, Forward, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
-    PhoneService, ServiceParameter, UcService, UccxResource, FORWARD_ALL,
+    PhoneService, PresenceLine, ServiceParameter, UcService, UccxResource, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, LineAppearance};

@@ -40,6 +40,7 @@ pub static RULES: &[&RuleMeta] = &[
     &imp::softphone_not_associated_with_owner::RULE,
     &imp::several_softphones_of_one_type::RULE,
     &imp::inactive_days_with_ldap_authentication::RULE,
+    &imp::imp_user_without_presence_line::RULE,
     &imp::uc_service_plaintext_imap::RULE,
     &ldap::ldap_auth_not_global_catalog::RULE,
     &ldap::ldap_server_without_tls::RULE,

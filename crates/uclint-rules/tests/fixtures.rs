@@ -126,3 +126,13 @@ fn a_named_fippa_user_missing_from_the_export_is_a_skip() {
     let reason = run_with("FIPPA001", "fail", &settings).unwrap_err();
     assert_eq!(reason, "FIPPA user `ippa` (from fippa-user) is not among the export's application users");
 }
+
+#[test]
+fn the_presence_line_rule_is_skipped_on_bat_users_and_says_why() {
+    let rule = registry::find("IMP010").unwrap();
+    let ingested = uclint_ingest::ingest(&[Path::new("../../fixtures/families/bat-export").to_path_buf()]);
+    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+    assert!(result.diagnostics.is_empty(), "{:#?}", result.diagnostics);
+    let reason = result.skipped.first().map(|s| s.reason.as_str()).unwrap_or_default();
+    assert!(reason.contains("lineAppearanceAssociationForPresences"), "{reason:?}");
+}

@@ -43,6 +43,8 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         imp_enabled: row.flag(parse, header, "enable user for unified cm im and presence"),
         home_cluster: row.flag(parse, header, "home cluster"),
         subscribe_css: subscribe_css(header, row),
+        // No BAT user export is known to carry line appearance associations for presence.
+        presence_lines: None,
         span: row.span,
     };
     parse.cluster.end_users.push(user);
