@@ -110,7 +110,6 @@ pub struct Deployment {
     /// UCCX SRTP (encrypted media) is in use.
     pub srtp: Option<bool>,
     /// Extension Mobility Cross Cluster is in use.
-    #[allow(dead_code, reason = "no rule reads it yet")]
     pub emcc: Option<bool>,
     /// Third-party SIP presence clients are in use.
     #[allow(dead_code, reason = "no rule reads it yet")]
@@ -391,6 +390,7 @@ pub fn settings(deployment: &Deployment) -> Settings {
         monitoring_recording: deployment.monitoring_recording.unwrap_or(false),
         srtp: deployment.srtp.unwrap_or(false),
         em_proxy_logins: deployment.em_proxy_logins.unwrap_or(false),
+        emcc: deployment.emcc.unwrap_or(false),
         ..Settings::default()
     }
 }
@@ -418,7 +418,7 @@ mod tests {
             supported-agent-models = ["Cisco 8845"]
             monitoring-recording = true
             srtp = false
-            emcc = false
+            emcc = true
             sip-presence-clients = false
             em-proxy-logins = true
             [severity]
@@ -443,6 +443,7 @@ mod tests {
         assert!(settings.monitoring_recording);
         assert!(!settings.srtp);
         assert!(settings.em_proxy_logins);
+        assert!(settings.emcc);
     }
 
     #[test]

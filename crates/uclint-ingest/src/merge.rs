@@ -67,6 +67,9 @@ impl Merger {
             ldap_directories,
             uc_services,
             credential_policies,
+            remote_clusters,
+            intercluster_service_profiles,
+            empty_tables,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -157,6 +160,9 @@ impl Merger {
             let (list, index) = (&mut self.cluster.credential_policies, &mut self.credential_policies);
             upsert(list, index, key, policy, |kept, new| merge_credential_policy(kept, new, out));
         }
+        union(&mut self.cluster.remote_clusters, remote_clusters);
+        self.cluster.intercluster_service_profiles.extend(intercluster_service_profiles);
+        self.cluster.empty_tables.extend(empty_tables);
         self.cluster.present.extend(present);
     }
 
@@ -256,6 +262,7 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.built_in_bridge, new.built_in_bridge, "Built In Bridge", &object, out);
     field(&mut kept.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
     union(&mut kept.application_users, new.application_users);
+    field(&mut kept.emcc_css, new.emcc_css, "Whether an EMCC CSS is set", &object, out);
     for line in new.lines {
         match kept.lines.iter_mut().find(|l| l.index.value == line.index.value) {
             Some(existing) => merge_line(existing, line, &object, out),
@@ -301,6 +308,7 @@ fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
     if kept.presence_lines.is_none() {
         kept.presence_lines = new.presence_lines;
     }
+    field(&mut kept.enable_emcc, new.enable_emcc, "Enable Extension Mobility Cross Cluster", &object, out);
 }
 
 fn merge_app_user(kept: &mut AppUser, new: AppUser) {

@@ -44,6 +44,10 @@ pub enum DataSet {
     UcServices,
     /// Credential policies (BAT `credpolicy.csv`, AXL `getCredentialPolicy`).
     CredentialPolicies,
+    /// EMCC remote clusters (BAT `remotecluster.csv`).
+    RemoteClusters,
+    /// EMCC intercluster service profiles (BAT `interclusterserviceprofile.csv`).
+    InterclusterServiceProfiles,
 }
 
 impl DataSet {
@@ -66,6 +70,8 @@ impl DataSet {
             DataSet::LdapDirectories => "LDAP directory",
             DataSet::UcServices => "UC service",
             DataSet::CredentialPolicies => "credential policy",
+            DataSet::RemoteClusters => "remote cluster",
+            DataSet::InterclusterServiceProfiles => "intercluster service profile",
         }
     }
 }
@@ -106,6 +112,14 @@ pub struct Cluster {
     pub uc_services: Vec<UcService>,
     /// Credential policies (User Management > User Settings > Credential Policy).
     pub credential_policies: Vec<CredentialPolicy>,
+    /// EMCC remote clusters (Advanced Features > Cluster View), by Cluster ID.
+    pub remote_clusters: Vec<Spanned<String>>,
+    /// EMCC intercluster service profiles (Advanced Features > EMCC > EMCC Intercluster Service
+    /// Profile): the span of each record.
+    pub intercluster_service_profiles: Vec<Span>,
+    /// Tables that held a header but no records, with the span of the header line: evidence
+    /// that the export has none of that kind of object.
+    pub empty_tables: Vec<(DataSet, Span)>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -135,6 +149,9 @@ impl Cluster {
         self.ldap_directories.extend(other.ldap_directories);
         self.uc_services.extend(other.uc_services);
         self.credential_policies.extend(other.credential_policies);
+        self.remote_clusters.extend(other.remote_clusters);
+        self.intercluster_service_profiles.extend(other.intercluster_service_profiles);
+        self.empty_tables.extend(other.empty_tables);
         self.present.extend(other.present);
     }
 
@@ -156,6 +173,8 @@ impl Cluster {
             + self.ldap_directories.len()
             + self.uc_services.len()
             + self.credential_policies.len()
+            + self.remote_clusters.len()
+            + self.intercluster_service_profiles.len()
     }
 }
 
@@ -207,6 +226,9 @@ pub struct Device {
     pub join_across_lines: Option<Spanned<String>>,
     /// Application users that list this device as controlled (BAT `Application User n`).
     pub application_users: Vec<Spanned<String>>,
+    /// Whether an Extension Mobility Cross Cluster CSS is set (device profiles); `None` when the
+    /// export does not say.
+    pub emcc_css: Option<Spanned<bool>>,
     /// Configured lines, in the order read; see [`Device::lines_by_index`].
     pub lines: Vec<Line>,
     /// The whole record (CSV row or XML element).
@@ -231,6 +253,7 @@ impl Device {
             built_in_bridge: None,
             join_across_lines: None,
             application_users: Vec::new(),
+            emcc_css: None,
             lines: Vec::new(),
             span,
         }
@@ -310,6 +333,8 @@ pub struct EndUser {
     /// `lineAppearanceAssociationForPresences`), spanning the list element; `None` when the export
     /// does not carry them (the BAT exports do not).
     pub presence_lines: Option<Spanned<Vec<PresenceLine>>>,
+    /// "Enable Extension Mobility Cross Cluster".
+    pub enable_emcc: Option<Spanned<bool>>,
     /// The whole record.
     pub span: Span,
 }
@@ -344,6 +369,7 @@ impl EndUser {
             home_cluster: None,
             subscribe_css: None,
             presence_lines: None,
+            enable_emcc: None,
             span,
         }
     }

@@ -127,6 +127,8 @@ pub enum ObjectKey {
     UcService(String),
     /// A credential policy, by name.
     CredentialPolicy(String),
+    /// A cluster-wide feature or its configuration as a whole, e.g. `emcc`.
+    Feature(String),
 }
 
 impl ObjectKey {
@@ -149,6 +151,7 @@ impl ObjectKey {
             ObjectKey::File(_) => "file",
             ObjectKey::UcService(_) => "ucservice",
             ObjectKey::CredentialPolicy(_) => "credpolicy",
+            ObjectKey::Feature(_) => "feature",
         }
     }
 }
@@ -170,7 +173,8 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::LdapDirectory(n)
             | ObjectKey::File(n)
             | ObjectKey::UcService(n)
-            | ObjectKey::CredentialPolicy(n) => write!(f, "{kind}:{n}"),
+            | ObjectKey::CredentialPolicy(n)
+            | ObjectKey::Feature(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),
         }

@@ -16,6 +16,7 @@ pub static RULES: &[&RuleMeta] = &[
     &em::primary_extension_shared_with_dn_login::RULE,
     &em::dn_login_user_without_primary_extension::RULE,
     &em::em_user_not_home_cluster::RULE,
+    &em::emcc_prerequisites_missing::RULE,
     &em::hold_reversion_on_profile::RULE,
     &em::logout_profile_missing::RULE,
     &em::em_user_without_subscribe_css::RULE,

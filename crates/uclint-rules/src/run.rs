@@ -45,6 +45,7 @@ pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunRe
             result.skipped.push(Skipped { code, reason });
         }
         result.diagnostics.extend(sink.diagnostics);
+        result.notes.extend(sink.notes);
     }
     uclint_model::sort_diagnostics(&mut result.diagnostics);
     result.skipped.sort_by(|a, b| a.code.cmp(b.code));

@@ -32,4 +32,7 @@ pub struct Settings {
     /// Extension Mobility logins go through a proxy or server (`em-proxy-logins`), so the EM
     /// service must accept requests that do not come from the phone itself.
     pub em_proxy_logins: bool,
+    /// Extension Mobility Cross Cluster is in use (`emcc`): EM017 checks its prerequisites.
+    /// An EM service URL with `EMCC=#EMCC#` says so too.
+    pub emcc: bool,
 }

@@ -25,6 +25,7 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         built_in_bridge: phone.text_at(&["builtInBridgeStatus"]),
         join_across_lines: phone.text_at(&["joinAcrossLines"]),
         application_users: Vec::new(),
+        emcc_css: None,
         lines: lines(parse, phone),
         span: phone.span,
     };
@@ -48,6 +49,8 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
         built_in_bridge: None,
         join_across_lines: profile.text_at(&["joinAcrossLines"]),
         application_users: Vec::new(),
+        // The schema element for a profile's EMCC CSS is not confirmed; only the BAT column is read.
+        emcc_css: None,
         lines: lines(parse, profile),
         span: profile.span,
     };

@@ -40,6 +40,7 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
             None => Spanned::new(false, element.span),
         }),
         presence_lines: presence_lines(parse, user),
+        enable_emcc: flag(parse, user, &["enableEmcc"]),
         span: user.span,
         user_id,
     };

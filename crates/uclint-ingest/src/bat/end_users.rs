@@ -45,6 +45,7 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         subscribe_css: subscribe_css(header, row),
         // No BAT user export is known to carry line appearance associations for presence.
         presence_lines: None,
+        enable_emcc: row.flag(parse, header, "enable emcc"),
         span: row.span,
     };
     parse.cluster.end_users.push(user);

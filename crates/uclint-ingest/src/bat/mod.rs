@@ -6,6 +6,7 @@ mod columns;
 mod credential_policies;
 mod devices;
 mod directory_numbers;
+mod emcc;
 mod end_users;
 mod ldap;
 mod ldap_directories;
@@ -53,6 +54,10 @@ pub enum BatKind {
     UcService,
     /// `credpolicy.csv`.
     CredentialPolicy,
+    /// `remotecluster.csv`.
+    RemoteCluster,
+    /// `interclusterserviceprofile.csv`.
+    InterclusterServiceProfile,
 }
 
 impl BatKind {
@@ -74,6 +79,8 @@ impl BatKind {
             BatKind::DirectoryNumber => "directorynumber.csv",
             BatKind::UcService => "ucservice.csv",
             BatKind::CredentialPolicy => "credpolicy.csv",
+            BatKind::RemoteCluster => "remotecluster.csv",
+            BatKind::InterclusterServiceProfile => "interclusterserviceprofile.csv",
         }
     }
 
@@ -94,6 +101,8 @@ impl BatKind {
             BatKind::DirectoryNumber => DataSet::DirectoryNumbers,
             BatKind::UcService => DataSet::UcServices,
             BatKind::CredentialPolicy => DataSet::CredentialPolicies,
+            BatKind::RemoteCluster => DataSet::RemoteClusters,
+            BatKind::InterclusterServiceProfile => DataSet::InterclusterServiceProfiles,
         }
     }
 }
@@ -103,7 +112,8 @@ pub fn detect(text: &str) -> Option<BatKind> {
     let first_line = text.lines().next()?;
     let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(first_line.as_bytes());
     let record = reader.records().next()?.ok()?;
-    let has = |name: &str| record.iter().any(|h| normalise_header(h) == name);
+    let headers: Vec<String> = record.iter().map(normalise_header).collect();
+    let has = |name: &str| headers.iter().any(|h| h == name);
     let kind = if has("device profile name") {
         BatKind::DeviceProfile
     } else if has("device name") && (has("device type") || has("directory number 1")) {
@@ -126,6 +136,10 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::LdapSystem
     } else if has("name") && (has("ldap port number 1") || (has("ldap dn") && has("host name 1"))) {
         BatKind::LdapDirectory
+    } else if emcc::is_remote_cluster(&headers) {
+        BatKind::RemoteCluster
+    } else if emcc::is_intercluster_service_profile(&headers) {
+        BatKind::InterclusterServiceProfile
     } else if credential_policies::INACTIVE_DAYS.iter().any(|c| has(c)) {
         BatKind::CredentialPolicy
     } else if has("protocol") && has("port") && uc_services::SERVICE_TYPE.iter().any(|c| has(c)) {
@@ -159,6 +173,18 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::DirectoryNumber => directory_numbers::directory_number,
         BatKind::UcService => uc_services::uc_service,
         BatKind::CredentialPolicy => credential_policies::credential_policy,
+        BatKind::RemoteCluster => emcc::remote_cluster,
+        BatKind::InterclusterServiceProfile => emcc::intercluster_service_profile,
     };
-    read_table(parse, each);
+    let mut rows = 0;
+    read_table(parse, |parse, header, row| {
+        rows += 1;
+        each(parse, header, row);
+    });
+    if rows == 0 {
+        // A file with only its header says the cluster has none of these objects.
+        let header_line = parse.text.lines().next().map_or(0, str::len);
+        let span = uclint_model::Span::new(parse.source, 0, header_line);
+        parse.cluster.empty_tables.push((kind.data_set(), span));
+    }
 }
