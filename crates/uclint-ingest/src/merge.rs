@@ -70,6 +70,7 @@ impl Merger {
             remote_clusters,
             intercluster_service_profiles,
             empty_tables,
+            data_gaps,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -163,6 +164,7 @@ impl Merger {
         union(&mut self.cluster.remote_clusters, remote_clusters);
         self.cluster.intercluster_service_profiles.extend(intercluster_service_profiles);
         self.cluster.empty_tables.extend(empty_tables);
+        self.cluster.data_gaps.extend(data_gaps);
         self.cluster.present.extend(present);
     }
 

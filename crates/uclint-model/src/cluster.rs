@@ -120,6 +120,9 @@ pub struct Cluster {
     /// Tables that held a header but no records, with the span of the header line: evidence
     /// that the export has none of that kind of object.
     pub empty_tables: Vec<(DataSet, Span)>,
+    /// Where the input is known to lack data: BAT files missing from a tar's manifest, AXL
+    /// `list*` responses that omit collections.
+    pub data_gaps: Vec<DataGap>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -152,6 +155,7 @@ impl Cluster {
         self.remote_clusters.extend(other.remote_clusters);
         self.intercluster_service_profiles.extend(other.intercluster_service_profiles);
         self.empty_tables.extend(other.empty_tables);
+        self.data_gaps.extend(other.data_gaps);
         self.present.extend(other.present);
     }
 
@@ -657,4 +661,21 @@ impl CredentialPolicy {
     pub fn key(&self) -> ObjectKey {
         ObjectKey::CredentialPolicy(self.name.value.clone())
     }
+}
+
+/// A place where the input is known to lack data that rules read.
+#[derive(Clone, Debug)]
+pub struct DataGap {
+    /// The export it concerns: a BAT tar's display path, or an AXL operation (`listPhone`).
+    pub export: String,
+    /// What is missing, for messages: a file (`linegroup.csv`) or the collections a `list*`
+    /// response omits (`lines`).
+    pub missing: String,
+    /// The kind of data it leaves absent or incomplete.
+    pub data: DataSet,
+    /// True for data that was read without some of its fields (a `list*` response), false for
+    /// data that is absent (a file missing from the tar).
+    pub incomplete: bool,
+    /// Where to point: the tar manifest's `File :` lines, or the `list*` response element.
+    pub span: Span,
 }

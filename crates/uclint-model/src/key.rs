@@ -129,6 +129,8 @@ pub enum ObjectKey {
     CredentialPolicy(String),
     /// A cluster-wide feature or its configuration as a whole, e.g. `emcc`.
     Feature(String),
+    /// An export as a whole: a BAT tar by display path, or the AXL responses of one operation.
+    Export(String),
 }
 
 impl ObjectKey {
@@ -152,6 +154,7 @@ impl ObjectKey {
             ObjectKey::UcService(_) => "ucservice",
             ObjectKey::CredentialPolicy(_) => "credpolicy",
             ObjectKey::Feature(_) => "feature",
+            ObjectKey::Export(_) => "export",
         }
     }
 }
@@ -174,7 +177,8 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::File(n)
             | ObjectKey::UcService(n)
             | ObjectKey::CredentialPolicy(n)
-            | ObjectKey::Feature(n) => write!(f, "{kind}:{n}"),
+            | ObjectKey::Feature(n)
+            | ObjectKey::Export(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),
         }

@@ -12,8 +12,8 @@ mod key;
 mod source;
 
 pub use cluster::{
-    AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataSet, Device, DeviceKind, DirectoryNumber, EndUser,
-    EnterpriseParameter, Forward, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
+    AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataGap, DataSet, Device, DeviceKind, DirectoryNumber,
+    EndUser, EnterpriseParameter, Forward, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
     PhoneService, PresenceLine, ServiceParameter, UcService, UccxResource, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};

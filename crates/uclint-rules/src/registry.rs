@@ -32,6 +32,7 @@ pub static RULES: &[&RuleMeta] = &[
     &gen::unassigned_directory_number::RULE,
     &gen::dangling_reference::RULE,
     &gen::primary_extension_not_on_user_device::RULE,
+    &gen::export_lacks_data::RULE,
     &imp::imp_user_without_digest_credentials::RULE,
     &imp::imp_user_not_home_cluster::RULE,
     &imp::desk_phone_control_without_cti_groups::RULE,

@@ -133,7 +133,7 @@ impl RuleMeta {
             family = self.family.prefix(),
             severity = self.default_severity,
             status = self.status.as_str(),
-            needs = needs.join("; "),
+            needs = if needs.is_empty() { "no particular".to_owned() } else { needs.join("; ") },
             doc = self.doc_text().trim(),
         )
     }

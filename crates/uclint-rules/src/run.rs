@@ -27,7 +27,8 @@ pub struct RunResult {
 
 /// Runs `rules` over `cluster`.
 pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunResult {
-    let context = Context::new(cluster, settings);
+    let mut context = Context::new(cluster, settings);
+    context.selected = rules.iter().map(|r| r.code).collect();
     let outcomes: Vec<_> = rules
         .par_iter()
         .map(|rule| {

@@ -16,7 +16,7 @@ mod phone_services;
 mod uc_services;
 
 use csv::ReaderBuilder;
-use uclint_model::DataSet;
+use uclint_model::{DataGap, DataSet, Span};
 
 use crate::table::{normalise_header, read_table, HeaderMap};
 use crate::FileParse;
@@ -61,6 +61,27 @@ pub enum BatKind {
 }
 
 impl BatKind {
+    /// Every kind, in the order of the tar manifests uclint has seen.
+    pub const ALL: &'static [BatKind] = &[
+        BatKind::Phone,
+        BatKind::DeviceProfile,
+        BatKind::EndUser,
+        BatKind::AppUser,
+        BatKind::CommonDeviceConfig,
+        BatKind::LineGroup,
+        BatKind::ServiceParameter,
+        BatKind::EnterpriseParameter,
+        BatKind::LdapAuthentication,
+        BatKind::LdapSystem,
+        BatKind::LdapDirectory,
+        BatKind::PhoneService,
+        BatKind::DirectoryNumber,
+        BatKind::UcService,
+        BatKind::CredentialPolicy,
+        BatKind::RemoteCluster,
+        BatKind::InterclusterServiceProfile,
+    ];
+
     /// The tar member name this kind has in a BAT Import/Export tar.
     pub fn tar_name(self) -> &'static str {
         match self {
@@ -186,5 +207,41 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         let header_line = parse.text.lines().next().map_or(0, str::len);
         let span = uclint_model::Span::new(parse.source, 0, header_line);
         parse.cluster.empty_tables.push((kind.data_set(), span));
+    }
+}
+
+/// `header.txt` of a BAT Import/Export tar: records each file uclint reads that its `File :`
+/// lines do not list as a [`DataGap`] of the tar, pointing at those lines, so that GEN010 can
+/// say which data the export lacks.
+pub fn manifest(parse: &mut FileParse<'_>) {
+    let mut listed = Vec::new();
+    let (mut start, mut end) = (None, 0);
+    let mut offset = 0;
+    for line in parse.text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\r', '\n']);
+        if let Some(name) =
+            content.trim_start().strip_prefix("File :").or_else(|| content.trim_start().strip_prefix("File:"))
+        {
+            listed.push(name.trim().to_ascii_lowercase());
+            start.get_or_insert(offset);
+            end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    let Some(start) = start else { return };
+    let span = Span::new(parse.source, start, end);
+    // The tar's own path (members are named `archive.tar!member`), or the directory of a loose
+    // `header.txt` beside its CSVs.
+    let export = match parse.path.rsplit_once('!') {
+        Some((tar, _)) => tar,
+        None => parse.path.rsplit_once(['/', '\\']).map_or(parse.path, |(dir, _)| dir),
+    }
+    .to_owned();
+    for kind in BatKind::ALL {
+        if !listed.iter().any(|name| name == kind.tar_name()) {
+            let missing = kind.tar_name().to_owned();
+            let gap = DataGap { export: export.clone(), missing, data: kind.data_set(), incomplete: false, span };
+            parse.cluster.data_gaps.push(gap);
+        }
     }
 }
