@@ -311,6 +311,7 @@ fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
         kept.presence_lines = new.presence_lines;
     }
     field(&mut kept.enable_emcc, new.enable_emcc, "Enable Extension Mobility Cross Cluster", &object, out);
+    field(&mut kept.default_profile, new.default_profile, "The default profile", &object, out);
 }
 
 fn merge_app_user(kept: &mut AppUser, new: AppUser) {

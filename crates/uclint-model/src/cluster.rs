@@ -339,6 +339,9 @@ pub struct EndUser {
     pub presence_lines: Option<Spanned<Vec<PresenceLine>>>,
     /// "Enable Extension Mobility Cross Cluster".
     pub enable_emcc: Option<Spanned<bool>>,
+    /// The Extension Mobility Default Profile (AXL `defaultProfile`, BAT user export `DEFAULT
+    /// PROFILE`).
+    pub default_profile: Option<Spanned<String>>,
     /// The whole record.
     pub span: Span,
 }
@@ -374,6 +377,7 @@ impl EndUser {
             subscribe_css: None,
             presence_lines: None,
             enable_emcc: None,
+            default_profile: None,
             span,
         }
     }

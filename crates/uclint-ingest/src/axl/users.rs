@@ -41,6 +41,7 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
         }),
         presence_lines: presence_lines(parse, user),
         enable_emcc: flag(parse, user, &["enableEmcc"]),
+        default_profile: user.text_at(&["defaultProfile"]),
         span: user.span,
         user_id,
     };

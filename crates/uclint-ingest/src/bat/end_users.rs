@@ -46,6 +46,9 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         // No BAT user export is known to carry line appearance associations for presence.
         presence_lines: None,
         enable_emcc: row.flag(parse, header, "enable emcc"),
+        // The user export's single DEFAULT PROFILE names the profile; the tar's numbered
+        // DEFAULT PROFILE n is a t/f flag per association and is not read.
+        default_profile: row.value(header, "default profile"),
         span: row.span,
     };
     parse.cluster.end_users.push(user);
