@@ -111,7 +111,6 @@ pub struct Deployment {
     /// UCCX SRTP (encrypted media) is in use.
     pub srtp: Option<bool>,
     /// Extension Mobility Cross Cluster is in use.
-    #[allow(dead_code, reason = "no rule reads it yet")]
     pub emcc: Option<bool>,
     /// Third-party SIP presence clients are in use.
     #[allow(dead_code, reason = "no rule reads it yet")]
@@ -396,6 +395,7 @@ pub fn settings(deployment: &Deployment) -> Settings {
         srtp: deployment.srtp.unwrap_or(false),
         em_proxy_logins: deployment.em_proxy_logins.unwrap_or(false),
         finesse_nodes: deployment.finesse_nodes,
+        emcc: deployment.emcc.unwrap_or(false),
         ..Settings::default()
     }
 }
@@ -423,7 +423,7 @@ mod tests {
             supported-agent-models = ["Cisco 8845"]
             monitoring-recording = true
             srtp = false
-            emcc = false
+            emcc = true
             sip-presence-clients = false
             em-proxy-logins = true
             finesse-nodes = 2
@@ -450,6 +450,7 @@ mod tests {
         assert!(!settings.srtp);
         assert!(settings.em_proxy_logins);
         assert_eq!(settings.finesse_nodes, Some(2));
+        assert!(settings.emcc);
     }
 
     #[test]

@@ -198,7 +198,9 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
         return FileStatus::Read("UCCX adminapi resources (JSON)".into());
     }
     if is_tar_manifest(parse.text) {
-        return FileStatus::NotRead("BAT Import/Export manifest (header.txt)".into());
+        // Its file list says which BAT files the export lacks (GEN010).
+        bat::manifest(parse);
+        return FileStatus::Read("BAT Import/Export manifest (header.txt)".into());
     }
     if parse.text.trim().is_empty() {
         return FileStatus::NotRead("empty file".into());

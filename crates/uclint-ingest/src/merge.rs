@@ -6,8 +6,9 @@
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
 //! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
-//! pattern and partition; phone service and LDAP directory agreement by name; intercom directory
-//! number by pattern and partition) in input order, so the result never depends on thread count.
+//! pattern and partition; phone service, LDAP directory agreement, UC service and credential
+//! policy by name; intercom directory number by pattern and partition) in input order, so the
+//! result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
@@ -18,9 +19,9 @@ use std::fmt::Display;
 use std::hash::Hash;
 
 use uclint_model::{
-    AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
+    AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
     EnterpriseParameter, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
-    ObjectKey, PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UccxResource,
+    ObjectKey, PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UcService, UccxResource,
 };
 
 use crate::codes;
@@ -42,6 +43,8 @@ pub struct Merger {
     phone_services: FxHashMap<Text, usize>,
     ldap_directories: FxHashMap<Text, usize>,
     intercom_numbers: FxHashMap<DnKey, usize>,
+    uc_services: FxHashMap<Text, usize>,
+    credential_policies: FxHashMap<Text, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -64,6 +67,12 @@ impl Merger {
             ldap_system,
             ldap_directories,
             intercom_numbers,
+            uc_services,
+            credential_policies,
+            remote_clusters,
+            intercluster_service_profiles,
+            empty_tables,
+            data_gaps,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -149,6 +158,20 @@ impl Merger {
             let (list, index) = (&mut self.cluster.intercom_numbers, &mut self.intercom_numbers);
             upsert(list, index, key, number, |kept, new| merge_intercom_number(kept, new, out));
         }
+        for service in uc_services {
+            let key = service.name.value.clone();
+            let (list, index) = (&mut self.cluster.uc_services, &mut self.uc_services);
+            upsert(list, index, key, service, |kept, new| merge_uc_service(kept, new, out));
+        }
+        for policy in credential_policies {
+            let key = policy.name.value.clone();
+            let (list, index) = (&mut self.cluster.credential_policies, &mut self.credential_policies);
+            upsert(list, index, key, policy, |kept, new| merge_credential_policy(kept, new, out));
+        }
+        union(&mut self.cluster.remote_clusters, remote_clusters);
+        self.cluster.intercluster_service_profiles.extend(intercluster_service_profiles);
+        self.cluster.empty_tables.extend(empty_tables);
+        self.cluster.data_gaps.extend(data_gaps);
         self.cluster.present.extend(present);
     }
 
@@ -261,6 +284,7 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
             kept.intercom_lines.push(line);
         }
     }
+    field(&mut kept.emcc_css, new.emcc_css, "Whether an EMCC CSS is set", &object, out);
     for line in new.lines {
         match kept.lines.iter_mut().find(|l| l.index.value == line.index.value) {
             Some(existing) => merge_line(existing, line, &object, out),
@@ -322,6 +346,11 @@ fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
     field(&mut kept.imp_enabled, new.imp_enabled, "Enable User for Unified CM IM and Presence", &object, out);
     field(&mut kept.home_cluster, new.home_cluster, "Home Cluster", &object, out);
     field(&mut kept.subscribe_css, new.subscribe_css, "Whether a SUBSCRIBE CSS is set", &object, out);
+    if kept.presence_lines.is_none() {
+        kept.presence_lines = new.presence_lines;
+    }
+    field(&mut kept.enable_emcc, new.enable_emcc, "Enable Extension Mobility Cross Cluster", &object, out);
+    field(&mut kept.default_profile, new.default_profile, "The default profile", &object, out);
 }
 
 fn merge_app_user(kept: &mut AppUser, new: AppUser) {
@@ -388,6 +417,20 @@ fn merge_ldap_directory(kept: &mut LdapDirectory, new: LdapDirectory, out: &mut 
     let object = kept.key();
     field(&mut kept.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
     merge_ldap_servers(&mut kept.servers, new.servers, &object, out);
+}
+
+fn merge_uc_service(kept: &mut UcService, new: UcService, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    field(&mut kept.service_type, new.service_type, "The UC service type", &object, out);
+    field(&mut kept.product_type, new.product_type, "The product type", &object, out);
+    field(&mut kept.host, new.host, "The host name or IP address", &object, out);
+    field(&mut kept.port, new.port, "The port", &object, out);
+    field(&mut kept.protocol, new.protocol, "The protocol", &object, out);
+}
+
+fn merge_credential_policy(kept: &mut CredentialPolicy, new: CredentialPolicy, out: &mut Vec<Diagnostic>) {
+    let object = kept.key();
+    field(&mut kept.inactive_days_allowed, new.inactive_days_allowed, "Inactive Days Allowed", &object, out);
 }
 
 fn merge_phone_service(kept: &mut PhoneService, new: PhoneService, out: &mut Vec<Diagnostic>) {

@@ -280,6 +280,12 @@ impl Row<'_> {
         Some((value, Span::new(self.source, s, e)))
     }
 
+    /// The span of a column's cell, empty or not; `None` when the column or the cell is absent.
+    pub fn cell_span<'c>(&self, header: &HeaderMap, col: impl Into<Col<'c>>) -> Option<Span> {
+        let &(s, e) = self.cells.get(header.resolve(col.into())?)?;
+        Some(Span::new(self.source, s, e))
+    }
+
     /// The trimmed value of a column, or `None` if the column is absent, empty or `NULL`.
     pub fn value<'c>(&self, header: &HeaderMap, col: impl Into<Col<'c>>) -> Option<Spanned<Text>> {
         self.text(header, col.into()).map(|(value, span)| Spanned::new(Text::from(value), span))

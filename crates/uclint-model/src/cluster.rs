@@ -45,6 +45,14 @@ pub enum DataSet {
     Intercom,
     /// Phones' product-specific configuration (AXL `getPhone` `vendorConfig`).
     VendorConfig,
+    /// UC services: voicemail, mailstore, CTI, directory … (BAT `ucservice.csv`, AXL `getUcService`).
+    UcServices,
+    /// Credential policies (BAT `credpolicy.csv`, AXL `getCredentialPolicy`).
+    CredentialPolicies,
+    /// EMCC remote clusters (BAT `remotecluster.csv`).
+    RemoteClusters,
+    /// EMCC intercluster service profiles (BAT `interclusterserviceprofile.csv`).
+    InterclusterServiceProfiles,
 }
 
 impl DataSet {
@@ -67,6 +75,10 @@ impl DataSet {
             DataSet::LdapDirectories => "LDAP directory",
             DataSet::Intercom => "intercom",
             DataSet::VendorConfig => "product-specific phone configuration (vendorConfig)",
+            DataSet::UcServices => "UC service",
+            DataSet::CredentialPolicies => "credential policy",
+            DataSet::RemoteClusters => "remote cluster",
+            DataSet::InterclusterServiceProfiles => "intercluster service profile",
         }
     }
 }
@@ -105,6 +117,21 @@ pub struct Cluster {
     pub ldap_directories: Vec<LdapDirectory>,
     /// Intercom directory numbers (Call Routing > Intercom > Intercom Directory Number).
     pub intercom_numbers: Vec<IntercomNumber>,
+    /// UC services (User Management > User Settings > UC Service).
+    pub uc_services: Vec<UcService>,
+    /// Credential policies (User Management > User Settings > Credential Policy).
+    pub credential_policies: Vec<CredentialPolicy>,
+    /// EMCC remote clusters (Advanced Features > Cluster View), by Cluster ID.
+    pub remote_clusters: Vec<Spanned<Text>>,
+    /// EMCC intercluster service profiles (Advanced Features > EMCC > EMCC Intercluster Service
+    /// Profile): the span of each record.
+    pub intercluster_service_profiles: Vec<Span>,
+    /// Tables that held a header but no records, with the span of the header line: evidence
+    /// that the export has none of that kind of object.
+    pub empty_tables: Vec<(DataSet, Span)>,
+    /// Where the input is known to lack data: BAT files missing from a tar's manifest, AXL
+    /// `list*` responses that omit collections.
+    pub data_gaps: Vec<DataGap>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -133,6 +160,12 @@ impl Cluster {
         self.ldap_system.extend(other.ldap_system);
         self.ldap_directories.extend(other.ldap_directories);
         self.intercom_numbers.extend(other.intercom_numbers);
+        self.uc_services.extend(other.uc_services);
+        self.credential_policies.extend(other.credential_policies);
+        self.remote_clusters.extend(other.remote_clusters);
+        self.intercluster_service_profiles.extend(other.intercluster_service_profiles);
+        self.empty_tables.extend(other.empty_tables);
+        self.data_gaps.extend(other.data_gaps);
         self.present.extend(other.present);
     }
 
@@ -153,6 +186,10 @@ impl Cluster {
             + self.ldap_system.len()
             + self.ldap_directories.len()
             + self.intercom_numbers.len()
+            + self.uc_services.len()
+            + self.credential_policies.len()
+            + self.remote_clusters.len()
+            + self.intercluster_service_profiles.len()
     }
 }
 
@@ -221,6 +258,9 @@ pub struct Device {
     pub application_users: Vec<Spanned<Text>>,
     /// Intercom lines (BAT `Intercom Directory Number N`).
     pub intercom_lines: Vec<IntercomLine>,
+    /// Whether an Extension Mobility Cross Cluster CSS is set (device profiles); `None` when the
+    /// export does not say.
+    pub emcc_css: Option<Spanned<bool>>,
     /// Configured lines, in the order read; see [`Device::lines_by_index`].
     pub lines: Vec<Line>,
     /// The whole record (CSV row or XML element).
@@ -251,6 +291,7 @@ impl Device {
             vendor_config: None,
             application_users: Vec::new(),
             intercom_lines: Vec::new(),
+            emcc_css: None,
             lines: Vec::new(),
             span,
         }
@@ -401,7 +442,29 @@ pub struct EndUser {
     pub home_cluster: Option<Spanned<bool>>,
     /// Whether a SUBSCRIBE Calling Search Space is set; `None` when the export does not say.
     pub subscribe_css: Option<Spanned<bool>>,
+    /// Line appearances associated with the user for presence (AXL
+    /// `lineAppearanceAssociationForPresences`), spanning the list element; `None` when the export
+    /// does not carry them (the BAT exports do not).
+    pub presence_lines: Option<Spanned<Vec<PresenceLine>>>,
+    /// "Enable Extension Mobility Cross Cluster".
+    pub enable_emcc: Option<Spanned<bool>>,
+    /// The Extension Mobility Default Profile (AXL `defaultProfile`, BAT user export `DEFAULT
+    /// PROFILE`).
+    pub default_profile: Option<Spanned<Text>>,
     /// The whole record.
+    pub span: Span,
+}
+
+/// One line appearance association for presence (LAAP) of an end user.
+#[derive(Clone, Debug)]
+pub struct PresenceLine {
+    /// `laapDeviceName`.
+    pub device: Option<Spanned<Text>>,
+    /// `laapDirectory`: the DN pattern.
+    pub directory: Option<Spanned<Text>>,
+    /// `laapAssociate`: whether the line's on-the-phone status feeds the user's presence.
+    pub associate: Option<Spanned<bool>>,
+    /// The whole element.
     pub span: Span,
 }
 
@@ -421,6 +484,9 @@ impl EndUser {
             imp_enabled: None,
             home_cluster: None,
             subscribe_css: None,
+            presence_lines: None,
+            enable_emcc: None,
+            default_profile: None,
             span,
         }
     }
@@ -665,4 +731,67 @@ impl LdapDirectory {
     pub fn key(&self) -> ObjectKey {
         ObjectKey::LdapDirectory(self.name.value.clone())
     }
+}
+
+/// A UC service (User Management > User Settings > UC Service): where Jabber finds voicemail,
+/// the mail store, CTI, the directory and so on.
+#[derive(Clone, Debug)]
+pub struct UcService {
+    /// Name.
+    pub name: Spanned<Text>,
+    /// UC Service Type, e.g. `MailStore`, `Voicemail`, `CTI`, `Directory`.
+    pub service_type: Option<Spanned<Text>>,
+    /// Product Type, e.g. `Exchange`, `Unity Connection`.
+    pub product_type: Option<Spanned<Text>>,
+    /// Host Name/IP Address.
+    pub host: Option<Spanned<Text>>,
+    /// Port.
+    pub port: Option<Spanned<u32>>,
+    /// Protocol, e.g. `TCP`, `TLS`, `HTTP`, `HTTPS`.
+    pub protocol: Option<Spanned<Text>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl UcService {
+    /// The object key of this UC service.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::UcService(self.name.value.clone())
+    }
+}
+
+/// A credential policy (User Management > User Settings > Credential Policy).
+#[derive(Clone, Debug)]
+pub struct CredentialPolicy {
+    /// Display name, e.g. `Default Credential Policy`.
+    pub name: Spanned<Text>,
+    /// Inactive Days Allowed: days a credential may go unused before the account is locked
+    /// (0, the default, never locks).
+    pub inactive_days_allowed: Option<Spanned<u32>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+impl CredentialPolicy {
+    /// The object key of this credential policy.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::CredentialPolicy(self.name.value.clone())
+    }
+}
+
+/// A place where the input is known to lack data that rules read.
+#[derive(Clone, Debug)]
+pub struct DataGap {
+    /// The export it concerns: a BAT tar's display path, or an AXL operation (`listPhone`).
+    pub export: String,
+    /// What is missing, for messages: a file (`linegroup.csv`) or the collections a `list*`
+    /// response omits (`lines`).
+    pub missing: String,
+    /// The kind of data it leaves absent or incomplete.
+    pub data: DataSet,
+    /// True for data that was read without some of its fields (a `list*` response), false for
+    /// data that is absent (a file missing from the tar).
+    pub incomplete: bool,
+    /// Where to point: the tar manifest's `File :` lines, or the `list*` response element.
+    pub span: Span,
 }

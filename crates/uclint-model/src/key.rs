@@ -130,6 +130,14 @@ pub enum ObjectKey {
     LdapDirectory(Text),
     /// A whole input file, by display path.
     File(Text),
+    /// A UC service, by name.
+    UcService(Text),
+    /// A credential policy, by name.
+    CredentialPolicy(Text),
+    /// A cluster-wide feature or its configuration as a whole, e.g. `emcc`.
+    Feature(Text),
+    /// An export as a whole: a BAT tar by display path, or the AXL responses of one operation.
+    Export(Text),
 }
 
 impl ObjectKey {
@@ -150,6 +158,10 @@ impl ObjectKey {
             ObjectKey::PhoneService(_) => "phoneservice",
             ObjectKey::LdapDirectory(_) => "ldapdir",
             ObjectKey::File(_) => "file",
+            ObjectKey::UcService(_) => "ucservice",
+            ObjectKey::CredentialPolicy(_) => "credpolicy",
+            ObjectKey::Feature(_) => "feature",
+            ObjectKey::Export(_) => "export",
         }
     }
 }
@@ -169,7 +181,11 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::UccxResource(n)
             | ObjectKey::PhoneService(n)
             | ObjectKey::LdapDirectory(n)
-            | ObjectKey::File(n) => write!(f, "{kind}:{n}"),
+            | ObjectKey::File(n)
+            | ObjectKey::UcService(n)
+            | ObjectKey::CredentialPolicy(n)
+            | ObjectKey::Feature(n)
+            | ObjectKey::Export(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),
         }

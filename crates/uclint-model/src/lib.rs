@@ -12,9 +12,10 @@ mod key;
 mod source;
 
 pub use cluster::{
-    AppUser, Cluster, CommonDeviceConfig, DataSet, Device, DeviceKind, DirectoryNumber, EndUser, EnterpriseParameter,
-    Forward, IntercomLine, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
-    PhoneService, ServiceParameter, SubscribedService, UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
+    AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataGap, DataSet, Device, DeviceKind, DirectoryNumber,
+    EndUser, EnterpriseParameter, Forward, IntercomLine, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer,
+    LdapSystem, Line, LineGroup, PhoneService, PresenceLine, ServiceParameter, SubscribedService, UcService,
+    UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, DnId, LineAppearance};

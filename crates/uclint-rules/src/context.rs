@@ -76,6 +76,9 @@ pub struct Context<'a> {
     pub rmcm: RmcmUser<'a>,
     /// The UCCX telephony (JTAPI) users.
     pub jtapi: JtapiUsers<'a>,
+    /// The codes of the rules selected for this run, for rules about the run itself (GEN010);
+    /// empty when the caller did not say.
+    pub selected: Vec<&'static str>,
 }
 
 /// The UCCX telephony (JTAPI) application users, one per UCCX node, and how they were found.
@@ -105,7 +108,7 @@ impl<'a> Context<'a> {
             .collect();
         let rmcm = resolve_rmcm(cluster, &index, settings);
         let jtapi = resolve_jtapi(cluster, &index, settings);
-        Context { cluster, index, settings, agents, rmcm, jtapi }
+        Context { cluster, index, settings, agents, rmcm, jtapi, selected: Vec::new() }
     }
 
     /// Notes for the run summary about how shared definitions were resolved.

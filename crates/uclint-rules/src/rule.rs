@@ -133,7 +133,7 @@ impl RuleMeta {
             family = self.family.prefix(),
             severity = self.default_severity,
             status = self.status.as_str(),
-            needs = needs.join("; "),
+            needs = if needs.is_empty() { "no particular".to_owned() } else { needs.join("; ") },
             doc = self.doc_text().trim(),
         )
     }
@@ -177,11 +177,12 @@ pub struct Sink<'r> {
     severity: Severity,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) skipped: Option<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 impl<'r> Sink<'r> {
     pub(crate) fn new(rule: &'r RuleMeta, severity: Severity) -> Self {
-        Sink { rule, severity, diagnostics: Vec::new(), skipped: None }
+        Sink { rule, severity, diagnostics: Vec::new(), skipped: None, notes: Vec::new() }
     }
 
     /// A finding of this rule, at its configured severity, ready for labels and help.
@@ -197,5 +198,11 @@ impl<'r> Sink<'r> {
     /// Declares that the rule could not run, and why; it is listed as skipped in the summary.
     pub fn skip(&mut self, reason: impl Into<String>) {
         self.skipped = Some(reason.into());
+    }
+
+    /// A note for the run summary, prefixed with the rule's code: for a rule that ran but could
+    /// not make some of its checks (their data is absent), to say which.
+    pub fn note(&mut self, note: impl AsRef<str>) {
+        self.notes.push(format!("{}: {}", self.rule.code, note.as_ref()));
     }
 }

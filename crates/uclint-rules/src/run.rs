@@ -43,7 +43,8 @@ pub struct RunTimings {
 /// Runs `rules` over `cluster`.
 pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunResult {
     let start = Instant::now();
-    let context = Context::new(cluster, settings);
+    let mut context = Context::new(cluster, settings);
+    context.selected = rules.iter().map(|r| r.code).collect();
     let context_time = start.elapsed();
     let start = Instant::now();
     let outcomes: Vec<_> = rules
@@ -67,6 +68,7 @@ pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunRe
             result.skipped.push(Skipped { code, reason });
         }
         result.diagnostics.extend(sink.diagnostics);
+        result.notes.extend(sink.notes);
     }
     uclint_model::sort_diagnostics(&mut result.diagnostics);
     result.skipped.sort_by(|a, b| a.code.cmp(b.code));

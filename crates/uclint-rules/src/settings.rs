@@ -35,4 +35,7 @@ pub struct Settings {
     /// How many Finesse nodes the UCCX deployment has (`finesse-nodes`): 2 for a high
     /// availability pair, whose agents need a Finesse IPPA service per node.
     pub finesse_nodes: Option<u32>,
+    /// Extension Mobility Cross Cluster is in use (`emcc`): EM017 checks its prerequisites.
+    /// An EM service URL with `EMCC=#EMCC#` says so too.
+    pub emcc: bool,
 }

@@ -43,6 +43,10 @@ fn settings(code: &str) -> (Settings, Option<&'static str>) {
             settings.finesse_nodes = Some(2);
             "finesse-nodes"
         }
+        "EM017" => {
+            settings.emcc = true;
+            "emcc"
+        }
         _ => return (settings, None),
     };
     (settings, Some(key))
@@ -165,4 +169,28 @@ fn sec007_leaves_out_the_phones_of_a_named_fippa_user() {
     assert_eq!(everyone, ["phone:SEP0011AABB0001", "phone:CSFSTAFF77"]);
     let settings = Settings { fippa_user: Some("finesseippa".into()), ..Settings::default() };
     assert_eq!(run_with("SEC007", "fail", &settings), Ok(vec!["phone:CSFSTAFF77".to_owned()]));
+}
+
+#[test]
+fn the_presence_line_rule_is_skipped_on_bat_users_and_says_why() {
+    let rule = registry::find("IMP010").unwrap();
+    let ingested = uclint_ingest::ingest(&[Path::new("../../fixtures/families/bat-export").to_path_buf()]);
+    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+    assert!(result.diagnostics.is_empty(), "{:#?}", result.diagnostics);
+    let reason = result.skipped.first().map(|s| s.reason.as_str()).unwrap_or_default();
+    assert!(reason.contains("lineAppearanceAssociationForPresences"), "{reason:?}");
+}
+
+#[test]
+fn an_emcc_service_url_declares_emcc_and_missing_emcc_data_is_noted() {
+    let rule = registry::find("EM017").unwrap();
+    let ingested = uclint_ingest::ingest(&[fixture("EM017", "url")]);
+    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+    let objects: Vec<String> = result.diagnostics.iter().map(|d| d.object.to_string()).collect();
+    assert_eq!(objects, ["user:jdoe"], "EMCC=#EMCC# in the EM service URL triggers the rule");
+    assert!(result.skipped.is_empty(), "{:?}", result.skipped);
+    let note = result.notes.iter().find(|n| n.starts_with("EM017:")).expect("a note on the checks not made");
+    for missing in ["remotecluster.csv", "interclusterserviceprofile.csv", "Extension Mobility Cross Cluster CSS"] {
+        assert!(note.contains(missing), "{note}");
+    }
 }

@@ -131,7 +131,42 @@ pub(crate) fn files(spec: &Spec, agents: &[Agent], plan: &Plan) -> Vec<(String, 
         ("serviceparameter.csv".to_owned(), serviceparameter_csv()),
         ("enterpriseparameter.csv".to_owned(), enterpriseparameter_csv()),
     ]
+    .into_iter()
+    .chain(EMPTY_TABLES.iter().map(|(name, header)| ((*name).to_owned(), format!("{header}\n").into_bytes())))
+    .collect()
 }
+
+/// Tables a real export carries even when the cluster has none of their objects: just the
+/// header line. Without them the export would be partial (GEN010).
+const EMPTY_TABLES: &[(&str, &str)] = &[
+    (
+        "ldapauth.csv",
+        "LDAP DN,LDAP PASSWORD,USER BASE,AUTHENTICATE WITH CORPORATE DIR,TYPE LDAP PROTOCOL 1,HOST NAME 1,PRIORITY \
+         1,SSL ENABLED 1,PORT NUMBER 1",
+    ),
+    ("ldapsystem.csv", "USERID ATTRIBUTE NAME,TYPE LDAP SERVER,SYNC ENABLED"),
+    (
+        "ldapdir.csv",
+        "LDAP DN,LDAP PASSWORD,NAME,USER SEARCH BASE,LDAP FILTER,SYNC INTERVAL,SCHEDULED UNIT,ACCESS CONTROL GROUP \
+         1,HOST NAME 1,PRIORITY 1,SSL ENABLED 1,LDAP PORT NUMBER 1",
+    ),
+    (
+        "phoneservices.csv",
+        "SERVICE NAME,SERVICE DESCRIPTION,SERVICE URL,SECURE SERVICES URL,SERVICE CATEGORY,SERVICE TYPE,SERVICE \
+         VENDOR,SERVICE VERSION,ENABLE,ENTERPRISE SUBSCRIPTION",
+    ),
+    (
+        "directorynumber.csv",
+        "Directory Number,Route Partition,Description,Alerting Name,ASCII Alerting Name,Voice Mail Profile,Calling \
+         Search Space,Presence Group,Active,Call Pickup Group,Forward All Destination",
+    ),
+    ("ucservice.csv", "NAME,DESCRIPTION,SERVICE TYPE,PRODUCT TYPE,HOST NAME/IP ADDRESS,PORT,PROTOCOL"),
+    (
+        "credpolicy.csv",
+        "NAME,FAILED LOGON,RESET FAILED LOGON ATTEMPTS EVERY,LOCKOUT DURATION,CREDENTIAL EXPIRES AFTER,MINIMUM \
+         CREDENTIAL LENGTH,INACTIVE DAYS ALLOWED,EXPIRY WARNING DAYS",
+    ),
+];
 
 fn header_txt() -> Vec<u8> {
     let files = [
@@ -143,7 +178,9 @@ fn header_txt() -> Vec<u8> {
         "linegroup.csv",
         "serviceparameter.csv",
         "enterpriseparameter.csv",
-    ];
+    ]
+    .into_iter()
+    .chain(EMPTY_TABLES.iter().map(|(name, _)| *name));
     let mut text = String::from(
         "Time : Fri Nov 20 10:12:44 UTC 2026\nIP Address : 10.1.10.11\nCCM : master-14.0.1.10000-20.i386\n",
     );

@@ -1,10 +1,12 @@
 //! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication`,
-//! `getLine` and `getIpPhoneServices` records (formats.md §5, §9, §10, §11, §14). `ldapPassword` was masked before the text was read and is
+//! `getLine`, `getIpPhoneServices`, `getUcService` and `getCredentialPolicy` records (formats.md
+//! §5, §9, §10, §11, §14; `ucService` per the AXL schema's `RUcService`; `credentialPolicy` as
+//! public AXL scripts name its fields). `ldapPassword` was masked before the text was read and is
 //! never looked at.
 
 use uclint_model::{
-    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, PhoneService, ServiceParameter,
-    Spanned, Text,
+    CommonDeviceConfig, CredentialPolicy, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, PhoneService,
+    ServiceParameter, Spanned, Text, UcService,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -99,4 +101,28 @@ pub fn phone_service(parse: &mut FileParse<'_>, service: &Element) {
         parameters,
         span: service.span,
     });
+}
+
+/// One `<ucService>` of `getUcService`/`listUcService`: `serviceType`, `productType`, `name`,
+/// `hostnameorip`, `port`, `protocol` (the AXL schema's `RUcService`).
+pub fn uc_service(parse: &mut FileParse<'_>, service: &Element) {
+    let Some(name) = service.text_at(&["name"]) else { return };
+    let port = number(parse, service, &["port"]);
+    parse.cluster.uc_services.push(UcService {
+        service_type: service.text_at(&["serviceType"]),
+        product_type: service.text_at(&["productType"]),
+        host: service.text_at(&["hostnameorip"]),
+        port,
+        protocol: service.text_at(&["protocol"]),
+        span: service.span,
+        name,
+    });
+}
+
+/// One `<credentialPolicy>` of `getCredentialPolicy`/`listCredentialPolicy`: `name` and
+/// `inactiveDaysAllowed`.
+pub fn credential_policy(parse: &mut FileParse<'_>, policy: &Element) {
+    let Some(name) = policy.text_at(&["name"]) else { return };
+    let inactive_days_allowed = number(parse, policy, &["inactiveDaysAllowed"]);
+    parse.cluster.credential_policies.push(CredentialPolicy { name, inactive_days_allowed, span: policy.span });
 }

@@ -31,6 +31,7 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         vendor_config: vendor_config(parse, phone),
         application_users: Vec::new(),
         intercom_lines: Vec::new(),
+        emcc_css: None,
         lines: lines(parse, phone),
         span: phone.span,
     };
@@ -60,6 +61,8 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
         vendor_config: None,
         application_users: Vec::new(),
         intercom_lines: Vec::new(),
+        // The schema element for a profile's EMCC CSS is not confirmed; only the BAT column is read.
+        emcc_css: None,
         lines: lines(parse, profile),
         span: profile.span,
     };

@@ -14,7 +14,7 @@ mod devices;
 mod sql;
 mod users;
 
-use uclint_model::{DataSet, Text};
+use uclint_model::{DataGap, DataSet, Text};
 
 use crate::codes;
 use crate::xml::{Document, Element};
@@ -162,11 +162,18 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
             "ldapAuthentication" => config::ldap_authentication(parse, record),
             "line" => config::directory_number(parse, record),
             "ipPhoneServices" => config::phone_service(parse, record),
+            "ucService" => config::uc_service(parse, record),
+            "credentialPolicy" => config::credential_policy(parse, record),
             _ => {}
         }
     }
     if let Some(message) = list_warning(operation) {
         parse.report(codes::LIST_RESPONSE.at(parse.path, response.tag, message));
+        if let (Some(data), Some((missing, _))) = (data_set(operation), list_gap(operation)) {
+            let export = operation.to_owned();
+            let gap = DataGap { export, missing: missing.to_owned(), data, incomplete: true, span: response.tag };
+            parse.cluster.data_gaps.push(gap);
+        }
     }
     operation.to_owned()
 }
@@ -185,6 +192,8 @@ fn data_set(operation: &str) -> Option<DataSet> {
         "LdapAuthentication" => DataSet::LdapAuthentication,
         "Line" => DataSet::DirectoryNumbers,
         "IpPhoneServices" => DataSet::PhoneServices,
+        "UcService" => DataSet::UcServices,
+        "CredentialPolicy" => DataSet::CredentialPolicies,
         _ => return None,
     })
 }
@@ -192,8 +201,18 @@ fn data_set(operation: &str) -> Option<DataSet> {
 /// What a `list*` response leaves out (formats.md §3, checked in the 11.0 to 15.0 schemas) and
 /// which call or query supplies it.
 pub fn list_warning(operation: &str) -> Option<String> {
+    let (missing, instead) = list_gap(operation)?;
+    Some(format!(
+        "{operation} returns summary records without {missing}, so rules that need them find nothing \
+         in this file; export {instead}"
+    ))
+}
+
+/// What a `list*` response leaves out and which call or query supplies it; `None` for
+/// operations that are not `list*` or whose summary records hold everything uclint reads.
+fn list_gap(operation: &str) -> Option<(&'static str, &'static str)> {
     let object = operation.strip_prefix("list")?;
-    let (missing, instead) = match object {
+    Some(match object {
         "Phone" => (
             "lines",
             "getPhone for each device, or executeSQLQuery over devicenumplanmap joined with numplan and routepartition",
@@ -212,10 +231,10 @@ pub fn list_warning(operation: &str) -> Option<String> {
         ),
         "Line" => ("associatedDevices", "getLine for each directory number"),
         "LineGroup" => ("members", "getLineGroup for each line group"),
+        // listUcService returns the fields uclint reads (type, host, port, protocol).
+        "UcService" => return None,
+        // listCredentialPolicy returns inactiveDaysAllowed, the one field uclint reads.
+        "CredentialPolicy" => return None,
         _ => ("the fields only get responses return", "the matching get call for each object"),
-    };
-    Some(format!(
-        "{operation} returns summary records without {missing}, so rules that need them find nothing \
-         in this file; export {instead}"
-    ))
+    })
 }

@@ -2,7 +2,7 @@
 //! (formats.md §7, §8). Passwords, PINs and digest credentials were masked before the text was
 //! read; only whether digest credentials are set is kept.
 
-use uclint_model::{AppUser, DnRef, EndUser, Spanned};
+use uclint_model::{AppUser, DnRef, EndUser, PresenceLine, Spanned};
 
 use crate::codes;
 use crate::xml::read::{flag, texts};
@@ -39,10 +39,30 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
             Some(name) => Spanned::new(true, name.span),
             None => Spanned::new(false, element.span),
         }),
+        presence_lines: presence_lines(parse, user),
+        enable_emcc: flag(parse, user, &["enableEmcc"]),
+        default_profile: user.text_at(&["defaultProfile"]),
         span: user.span,
         user_id,
     };
     parse.cluster.end_users.push(end_user);
+}
+
+/// `lineAppearanceAssociationForPresences/lineAppearanceAssociationForPresence`, when the
+/// response has the list. `laapAssociate` is an `XFkType` in the schema and comes back as `t`/`f`
+/// (formats.md §1).
+fn presence_lines(parse: &mut FileParse<'_>, user: &Element) -> Option<Spanned<Vec<PresenceLine>>> {
+    let list = user.child("lineAppearanceAssociationForPresences")?;
+    let lines = list
+        .children_named("lineAppearanceAssociationForPresence")
+        .map(|laap| PresenceLine {
+            device: laap.text_at(&["laapDeviceName"]),
+            directory: laap.text_at(&["laapDirectory"]),
+            associate: flag(parse, laap, &["laapAssociate"]),
+            span: laap.span,
+        })
+        .collect();
+    Some(Spanned::new(lines, list.span))
 }
 
 /// `ipccExtension`, with the partition from `ipccRoutePartition` where the schema has it

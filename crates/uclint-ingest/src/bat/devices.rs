@@ -28,6 +28,7 @@ pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         vendor_config: None,
         application_users: row.group_values(header, "application user"),
         intercom_lines: intercom_lines(parse, header, row),
+        emcc_css: None,
         lines: lines(parse, header, row),
         span: row.span,
     };
@@ -57,10 +58,20 @@ pub fn device_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'
         vendor_config: None,
         application_users: row.group_values(header, "application user"),
         intercom_lines: intercom_lines(parse, header, row),
+        emcc_css: is_set(header, row, "extension mobility cross cluster css"),
         lines: lines(parse, header, row),
         span: row.span,
     };
     parse.cluster.device_profiles.push(device);
+}
+
+/// Whether a column holds a value, pointing at its cell; `None` when the file has no such column.
+fn is_set(header: &HeaderMap, row: &Row<'_>, column: &str) -> Option<Spanned<bool>> {
+    header.col(column)?;
+    Some(match row.value(header, column) {
+        Some(value) => Spanned::new(true, value.span),
+        None => Spanned::new(false, row.cell_span(header, column).unwrap_or(row.span)),
+    })
 }
 
 /// The configured lines: every `Directory Number N` with a value, N being the button index.

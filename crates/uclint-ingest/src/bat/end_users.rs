@@ -43,6 +43,12 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         imp_enabled: row.flag(parse, header, "enable user for unified cm im and presence"),
         home_cluster: row.flag(parse, header, "home cluster"),
         subscribe_css: subscribe_css(header, row),
+        // No BAT user export is known to carry line appearance associations for presence.
+        presence_lines: None,
+        enable_emcc: row.flag(parse, header, "enable emcc"),
+        // The user export's single DEFAULT PROFILE names the profile; the tar's numbered
+        // DEFAULT PROFILE n is a t/f flag per association and is not read.
+        default_profile: row.value(header, "default profile"),
         span: row.span,
     };
     parse.cluster.end_users.push(user);

@@ -3,8 +3,10 @@
 
 mod app_users;
 mod columns;
+mod credential_policies;
 mod devices;
 mod directory_numbers;
+mod emcc;
 mod end_users;
 mod intercom;
 mod ldap;
@@ -12,9 +14,10 @@ mod ldap_directories;
 mod line_groups;
 mod parameters;
 mod phone_services;
+mod uc_services;
 
 use csv::ReaderBuilder;
-use uclint_model::DataSet;
+use uclint_model::{DataGap, DataSet, Span};
 
 use crate::table::{normalise_header, read_table, HeaderMap};
 use crate::FileParse;
@@ -50,9 +53,38 @@ pub enum BatKind {
     DirectoryNumber,
     /// `intercomdn.csv`.
     IntercomNumber,
+    /// `ucservice.csv`.
+    UcService,
+    /// `credpolicy.csv`.
+    CredentialPolicy,
+    /// `remotecluster.csv`.
+    RemoteCluster,
+    /// `interclusterserviceprofile.csv`.
+    InterclusterServiceProfile,
 }
 
 impl BatKind {
+    /// Every kind, in the order of the tar manifests uclint has seen.
+    pub const ALL: &'static [BatKind] = &[
+        BatKind::Phone,
+        BatKind::DeviceProfile,
+        BatKind::EndUser,
+        BatKind::AppUser,
+        BatKind::CommonDeviceConfig,
+        BatKind::LineGroup,
+        BatKind::ServiceParameter,
+        BatKind::EnterpriseParameter,
+        BatKind::LdapAuthentication,
+        BatKind::LdapSystem,
+        BatKind::LdapDirectory,
+        BatKind::PhoneService,
+        BatKind::DirectoryNumber,
+        BatKind::UcService,
+        BatKind::CredentialPolicy,
+        BatKind::RemoteCluster,
+        BatKind::InterclusterServiceProfile,
+    ];
+
     /// The tar member name this kind has in a BAT Import/Export tar.
     pub fn tar_name(self) -> &'static str {
         match self {
@@ -70,6 +102,10 @@ impl BatKind {
             BatKind::PhoneService => "phoneservices.csv",
             BatKind::DirectoryNumber => "directorynumber.csv",
             BatKind::IntercomNumber => "intercomdn.csv",
+            BatKind::UcService => "ucservice.csv",
+            BatKind::CredentialPolicy => "credpolicy.csv",
+            BatKind::RemoteCluster => "remotecluster.csv",
+            BatKind::InterclusterServiceProfile => "interclusterserviceprofile.csv",
         }
     }
 
@@ -89,6 +125,10 @@ impl BatKind {
             BatKind::PhoneService => DataSet::PhoneServices,
             BatKind::DirectoryNumber => DataSet::DirectoryNumbers,
             BatKind::IntercomNumber => DataSet::Intercom,
+            BatKind::UcService => DataSet::UcServices,
+            BatKind::CredentialPolicy => DataSet::CredentialPolicies,
+            BatKind::RemoteCluster => DataSet::RemoteClusters,
+            BatKind::InterclusterServiceProfile => DataSet::InterclusterServiceProfiles,
         }
     }
 }
@@ -98,7 +138,8 @@ pub fn detect(text: &str) -> Option<BatKind> {
     let first_line = text.lines().next()?;
     let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(first_line.as_bytes());
     let record = reader.records().next()?.ok()?;
-    let has = |name: &str| record.iter().any(|h| normalise_header(h) == name);
+    let headers: Vec<String> = record.iter().map(normalise_header).collect();
+    let has = |name: &str| headers.iter().any(|h| h == name);
     let kind = if has("device profile name") {
         BatKind::DeviceProfile
     } else if has("device name") && (has("device type") || has("directory number 1")) {
@@ -123,6 +164,14 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::LdapSystem
     } else if has("name") && (has("ldap port number 1") || (has("ldap dn") && has("host name 1"))) {
         BatKind::LdapDirectory
+    } else if emcc::is_remote_cluster(&headers) {
+        BatKind::RemoteCluster
+    } else if emcc::is_intercluster_service_profile(&headers) {
+        BatKind::InterclusterServiceProfile
+    } else if credential_policies::INACTIVE_DAYS.iter().any(|c| has(c)) {
+        BatKind::CredentialPolicy
+    } else if has("protocol") && has("port") && uc_services::SERVICE_TYPE.iter().any(|c| has(c)) {
+        BatKind::UcService
     } else if has("service url") || (has("service name") && has("url")) {
         BatKind::PhoneService
     } else if has("directory number") && has("route partition") {
@@ -151,6 +200,56 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::PhoneService => phone_services::phone_service,
         BatKind::DirectoryNumber => directory_numbers::directory_number,
         BatKind::IntercomNumber => intercom::intercom_number,
+        BatKind::UcService => uc_services::uc_service,
+        BatKind::CredentialPolicy => credential_policies::credential_policy,
+        BatKind::RemoteCluster => emcc::remote_cluster,
+        BatKind::InterclusterServiceProfile => emcc::intercluster_service_profile,
     };
-    read_table(parse, each);
+    let mut rows = 0;
+    read_table(parse, |parse, header, row| {
+        rows += 1;
+        each(parse, header, row);
+    });
+    if rows == 0 {
+        // A file with only its header says the cluster has none of these objects.
+        let header_line = parse.text.lines().next().map_or(0, str::len);
+        let span = uclint_model::Span::new(parse.source, 0, header_line);
+        parse.cluster.empty_tables.push((kind.data_set(), span));
+    }
+}
+
+/// `header.txt` of a BAT Import/Export tar: records each file uclint reads that its `File :`
+/// lines do not list as a [`DataGap`] of the tar, pointing at those lines, so that GEN010 can
+/// say which data the export lacks.
+pub fn manifest(parse: &mut FileParse<'_>) {
+    let mut listed = Vec::new();
+    let (mut start, mut end) = (None, 0);
+    let mut offset = 0;
+    for line in parse.text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\r', '\n']);
+        if let Some(name) =
+            content.trim_start().strip_prefix("File :").or_else(|| content.trim_start().strip_prefix("File:"))
+        {
+            listed.push(name.trim().to_ascii_lowercase());
+            start.get_or_insert(offset);
+            end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    let Some(start) = start else { return };
+    let span = Span::new(parse.source, start, end);
+    // The tar's own path (members are named `archive.tar!member`), or the directory of a loose
+    // `header.txt` beside its CSVs.
+    let export = match parse.path.rsplit_once('!') {
+        Some((tar, _)) => tar,
+        None => parse.path.rsplit_once(['/', '\\']).map_or(parse.path, |(dir, _)| dir),
+    }
+    .to_owned();
+    for kind in BatKind::ALL {
+        if !listed.iter().any(|name| name == kind.tar_name()) {
+            let missing = kind.tar_name().to_owned();
+            let gap = DataGap { export: export.clone(), missing, data: kind.data_set(), incomplete: false, span };
+            parse.cluster.data_gaps.push(gap);
+        }
+    }
 }

@@ -1,4 +1,5 @@
-//! EM019: a phone's logout profile names a device profile that does not exist.
+//! EM019: a phone's logout profile or a user's default profile names a device profile that does
+//! not exist.
 
 use rustc_hash::FxHashSet;
 
@@ -7,8 +8,9 @@ use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// That the Log Out Profile of every phone (BAT `Logout Profile`) names a user device profile
-    /// in the export. Users' default profiles are not read yet and are not checked.
+    /// That the Log Out Profile of every phone (BAT `Logout Profile`, AXL `defaultProfileName`)
+    /// and the Default Profile of every end user (AXL `defaultProfile`, BAT user export `DEFAULT
+    /// PROFILE`) name a user device profile in the export.
     ///
     /// ## Why it breaks
     /// After an EM logout the phone loads its logout profile. A missing one leaves the phone
@@ -23,7 +25,8 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Device > Phone > Extension Information > Log Out Profile: choose an existing profile (or
-    /// Use Current Device Settings).
+    /// Use Current Device Settings). For a user: User Management > End User > Extension Mobility
+    /// > Default Profile.
     ///
     /// ## Sources
     /// - CUCM Feature Configuration Guide, "Extension Mobility" (FCG-EM); AXL `defaultProfileName`.
@@ -32,8 +35,8 @@ declare_rule! {
     family: Em,
     severity: Error,
     status: Stable,
-    requires: [Phones, DeviceProfiles],
-    summary: "A phone's Log Out Profile names a device profile that is not in the export.",
+    requires: [Phones | EndUsers, DeviceProfiles],
+    summary: "A phone's Log Out Profile or a user's Default Profile names a device profile that is not in the export.",
     check: check,
 }
 
@@ -53,5 +56,21 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             phone.name.value
         );
         sink.push(sink.finding(phone.key(), profile.span, "Logout Profile", message).with_help(help));
+    }
+    for user in &ctx.cluster.end_users {
+        let Some(profile) = &user.default_profile else { continue };
+        if profiles.contains(profile.value.as_str()) {
+            continue;
+        }
+        let message = format!(
+            "user {} references device profile '{}' as Default Profile, which does not exist",
+            user.user_id.value, profile.value,
+        );
+        let help = format!(
+            "User Management > End User > {} > Extension Mobility > Default Profile: choose one of the user's \
+             controlled profiles",
+            user.user_id.value
+        );
+        sink.push(sink.finding(user.key(), profile.span, "Default Profile", message).with_help(help));
     }
 }

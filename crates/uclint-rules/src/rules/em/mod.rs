@@ -9,6 +9,7 @@ pub(crate) mod em_service_url_malformed;
 pub(crate) mod em_user_not_home_cluster;
 pub(crate) mod em_user_without_device_profile;
 pub(crate) mod em_user_without_subscribe_css;
+pub(crate) mod emcc_prerequisites_missing;
 pub(crate) mod hold_reversion_on_profile;
 pub(crate) mod logout_profile_missing;
 pub(crate) mod logout_profile_without_extension_mobility;

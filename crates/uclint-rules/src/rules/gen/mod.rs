@@ -3,6 +3,7 @@
 pub(crate) mod auto_answer_on_shared_line;
 pub(crate) mod dangling_reference;
 pub(crate) mod dn_in_several_partitions;
+pub(crate) mod export_lacks_data;
 pub(crate) mod orphaned_device_profile;
 pub(crate) mod phone_without_owner;
 pub(crate) mod primary_extension_not_on_user_device;

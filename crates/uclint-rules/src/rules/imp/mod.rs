@@ -5,8 +5,11 @@ pub(crate) mod desk_phone_control_without_cti_groups;
 pub(crate) mod desk_phone_control_without_model_cti_group;
 pub(crate) mod imp_user_not_home_cluster;
 pub(crate) mod imp_user_without_digest_credentials;
+pub(crate) mod imp_user_without_presence_line;
+pub(crate) mod inactive_days_with_ldap_authentication;
 pub(crate) mod several_softphones_of_one_type;
 pub(crate) mod softphone_not_associated_with_owner;
+pub(crate) mod uc_service_plaintext_imap;
 pub(crate) mod user_in_cti_secure_connection;
 
 use uclint_model::{Device, EndUser, Spanned, Text};
