@@ -1,5 +1,5 @@
 //! The scale benchmark: for each size and export form, (a) the parse floor, reading every byte
-//! and parsing every CSV record with no model and no rules on one thread; (b) `uclint check` end
+//! and parsing every CSV record or XML event with no model and no rules on one thread; (b) `uclint check` end
 //! to end; (c) its peak memory. Figures are medians over several runs, reported as ratios to the
 //! floor and to the input size, so they carry across machines.
 
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::{generate_bat, Size, Spec};
+use crate::{generate, Form, Size, Spec};
 
 /// One measured configuration.
 #[derive(Debug)]
@@ -48,6 +48,32 @@ pub fn parse_floor_bat(tar_path: &Path) -> std::io::Result<(Duration, u64)> {
     Ok((start.elapsed(), records))
 }
 
+/// The parse floor of a tar of AXL responses: every member read and every XML event parsed
+/// (quick-xml, the parser uclint uses), one thread.
+pub fn parse_floor_axl(tar_path: &Path) -> std::io::Result<(Duration, u64)> {
+    use std::io::Read;
+    let start = Instant::now();
+    let file = std::io::BufReader::new(std::fs::File::open(tar_path)?);
+    let mut archive = tar::Archive::new(file);
+    let mut events = 0u64;
+    let mut bytes = Vec::new();
+    for entry in archive.entries()? {
+        bytes.clear();
+        entry?.read_to_end(&mut bytes)?;
+        let mut reader = quick_xml::Reader::from_reader(bytes.as_slice());
+        let mut buf = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buf) {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => events += 1,
+                Err(err) => return Err(std::io::Error::other(err)),
+            }
+            buf.clear();
+        }
+    }
+    Ok((start.elapsed(), events))
+}
+
 /// Runs `uclint check` once: wall time and, with GNU time available, peak RSS.
 fn run_check(uclint: &Path, input: &Path) -> std::io::Result<(Duration, Option<u64>)> {
     let gnu_time = Path::new("/usr/bin/time");
@@ -82,10 +108,13 @@ fn run_check(uclint: &Path, input: &Path) -> std::io::Result<(Duration, Option<u
     Ok((elapsed, peak.flatten()))
 }
 
-/// Generates the BAT tar for `size` into `dir` and measures it `runs` times.
-pub fn measure_bat(size: Size, dir: &Path, uclint: &Path, runs: usize) -> std::io::Result<Measurement> {
-    let export = generate_bat(&Spec { size, seed: 1, fault_rate: 0.05 });
-    let tar_path: PathBuf = dir.join(format!("ucmdata_export_{}.tar", size.name));
+/// Generates the export of `size` in `form` into `dir` and measures it `runs` times.
+pub fn measure(size: Size, form: Form, dir: &Path, uclint: &Path, runs: usize) -> std::io::Result<Measurement> {
+    let export = generate(&Spec { size, seed: 1, fault_rate: 0.05 }, form);
+    let tar_path: PathBuf = dir.join(match form {
+        Form::Bat => format!("ucmdata_export_{}.tar", size.name),
+        Form::Axl => format!("axl_export_{}.tar", size.name),
+    });
     std::fs::write(&tar_path, export.to_tar()?)?;
     drop(export);
     let input_bytes = std::fs::metadata(&tar_path)?.len();
@@ -93,14 +122,18 @@ pub fn measure_bat(size: Size, dir: &Path, uclint: &Path, runs: usize) -> std::i
     let mut checks = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..runs {
-        floors.push(parse_floor_bat(&tar_path)?.0);
+        let floor = match form {
+            Form::Bat => parse_floor_bat(&tar_path)?,
+            Form::Axl => parse_floor_axl(&tar_path)?,
+        };
+        floors.push(floor.0);
         let (elapsed, peak) = run_check(uclint, &tar_path)?;
         checks.push(elapsed);
         peaks.extend(peak);
     }
     Ok(Measurement {
         size: size.name,
-        form: "BAT tar",
+        form: form.label(),
         input_bytes,
         floor: median(floors),
         check: median(checks),

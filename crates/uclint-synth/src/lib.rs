@@ -4,6 +4,7 @@
 //! chosen rate, and [`Export::expected`] says how many findings of each rule the export should
 //! produce, so a test can check the rules at scale and a benchmark runs on realistic data.
 
+mod axl;
 mod bat;
 pub mod bench;
 mod plan;
@@ -130,8 +131,44 @@ impl Export {
     }
 }
 
+/// The export forms the generator writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The BAT Import/Export tar: one CSV per object type.
+    Bat,
+    /// AXL `get*` responses, a file per operation and thousand objects, in a tar.
+    Axl,
+}
+
+impl Form {
+    /// Every form.
+    pub const ALL: [Form; 2] = [Form::Bat, Form::Axl];
+
+    /// Name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::Bat => "bat",
+            Form::Axl => "axl",
+        }
+    }
+
+    /// Name used in benchmark tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Form::Bat => "BAT tar",
+            Form::Axl => "AXL XML",
+        }
+    }
+}
+
 /// Generates a BAT Import/Export export.
 pub fn generate_bat(spec: &Spec) -> Export {
+    generate(spec, Form::Bat)
+}
+
+/// Generates an export in the given form. Both forms describe the same cluster and yield the
+/// same findings.
+pub fn generate(spec: &Spec, form: Form) -> Export {
     let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
     let agents: Vec<Agent> = (0..spec.size.agents)
         .map(|i| {
@@ -155,5 +192,9 @@ pub fn generate_bat(spec: &Spec) -> Export {
     let mut sorted = expected;
     sorted.sort();
     let plan = plan::plan(spec, &agents, &mut rng);
-    Export { files: bat::files(spec, &agents, &plan), expected: sorted }
+    let files = match form {
+        Form::Bat => bat::files(spec, &agents, &plan),
+        Form::Axl => axl::files(spec, &agents, &plan),
+    };
+    Export { files, expected: sorted }
 }

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use uclint_synth::bench::{measure_bat, Measurement};
-use uclint_synth::{generate_bat, Spec, SIZES};
+use uclint_synth::bench::{measure, Measurement};
+use uclint_synth::{generate, Form, Spec, SIZES};
 
 #[derive(Debug, Parser)]
 #[command(name = "uclint-synth", version, about = "Synthetic CUCM/UCCX exports for uclint's tests and benchmarks")]
@@ -16,8 +16,11 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write a synthetic BAT Import/Export tar.
+    /// Write a synthetic export: a BAT Import/Export tar, or a tar of AXL responses.
     Generate {
+        /// bat (BAT Import/Export CSVs) or axl (AXL get* responses).
+        #[arg(long, default_value = "bat")]
+        form: String,
         /// small, large or mega.
         #[arg(long, default_value = "small")]
         size: String,
@@ -36,6 +39,9 @@ enum Command {
         /// Sizes to measure.
         #[arg(long, value_delimiter = ',', default_value = "large,mega")]
         sizes: Vec<String>,
+        /// Export forms to measure.
+        #[arg(long, value_delimiter = ',', default_value = "bat,axl")]
+        forms: Vec<String>,
         /// Runs per configuration (the median is reported).
         #[arg(long, default_value_t = 5)]
         runs: usize,
@@ -50,23 +56,27 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Generate { size, seed, fault_rate, output } => {
+        Command::Generate { form, size, seed, fault_rate, output } => {
             let Some(size) = SIZES.iter().find(|s| s.name == size) else {
                 eprintln!("error: unknown size `{size}` (small, large, mega)");
                 return ExitCode::from(2);
             };
-            let export = generate_bat(&Spec { size: *size, seed, fault_rate });
+            let Some(form) = Form::ALL.into_iter().find(|f| f.name() == form) else {
+                eprintln!("error: unknown form `{form}` (bat, axl)");
+                return ExitCode::from(2);
+            };
+            let export = generate(&Spec { size: *size, seed, fault_rate }, form);
             if let Err(err) = export.to_tar().and_then(|tar| std::fs::write(&output, tar)) {
                 eprintln!("error: could not write {}: {err}", output.display());
                 return ExitCode::from(2);
             }
-            eprintln!("wrote {} ({} bytes of CSV)", output.display(), export.bytes());
+            eprintln!("wrote {} ({} bytes in {} files)", output.display(), export.bytes(), export.files.len());
             for (code, n) in &export.expected {
                 eprintln!("expected {code}: {n}");
             }
             ExitCode::SUCCESS
         }
-        Command::Bench { sizes, runs, uclint, dir } => {
+        Command::Bench { sizes, forms, runs, uclint, dir } => {
             if let Err(err) = std::fs::create_dir_all(&dir) {
                 eprintln!("error: {}: {err}", dir.display());
                 return ExitCode::from(2);
@@ -77,11 +87,17 @@ fn main() -> ExitCode {
                     eprintln!("error: unknown size `{name}`");
                     return ExitCode::from(2);
                 };
-                match measure_bat(*size, &dir, &uclint, runs.max(1)) {
-                    Ok(m) => println!("{}", m.row()),
-                    Err(err) => {
-                        eprintln!("error: {name}: {err}");
+                for form_name in &forms {
+                    let Some(form) = Form::ALL.into_iter().find(|f| f.name() == form_name) else {
+                        eprintln!("error: unknown form `{form_name}` (bat, axl)");
                         return ExitCode::from(2);
+                    };
+                    match measure(*size, form, &dir, &uclint, runs.max(1)) {
+                        Ok(m) => println!("{}", m.row()),
+                        Err(err) => {
+                            eprintln!("error: {name} {form_name}: {err}");
+                            return ExitCode::from(2);
+                        }
                     }
                 }
             }

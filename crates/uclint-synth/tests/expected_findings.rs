@@ -1,19 +1,32 @@
 //! The generator's promise: a synthetic export yields exactly the findings it planted, through
-//! the real tar ingest and the real rules. This is also the rules' check at scale.
+//! the real ingest and the real rules, in either export form. This is also the rules' check at
+//! scale.
 
 use std::collections::BTreeMap;
 
-use uclint_synth::{generate_bat, Spec, SMALL};
+use uclint_model::Severity;
+use uclint_synth::{generate, generate_bat, Form, Spec, SMALL};
 
 #[test]
-fn small_export_yields_exactly_the_planted_findings() {
-    let export = generate_bat(&Spec { size: SMALL, seed: 7, fault_rate: 0.2 });
+fn small_bat_export_yields_exactly_the_planted_findings() {
+    yields_exactly_the_planted_findings(Form::Bat);
+}
+
+#[test]
+fn small_axl_export_yields_exactly_the_planted_findings() {
+    yields_exactly_the_planted_findings(Form::Axl);
+}
+
+fn yields_exactly_the_planted_findings(form: Form) {
+    let export = generate(&Spec { size: SMALL, seed: 7, fault_rate: 0.2 }, form);
     assert!(export.expected.iter().all(|(_, n)| *n > 0), "every fault should be planted: {:?}", export.expected);
     let dir = tempfile::tempdir().unwrap();
     let tar = dir.path().join("ucmdata_export_small.tar");
     std::fs::write(&tar, export.to_tar().unwrap()).unwrap();
 
     let ingested = uclint_ingest::ingest(&[tar]);
+    let input_errors: Vec<_> = ingested.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert!(input_errors.is_empty(), "the export should read cleanly: {input_errors:#?}");
     let rules = uclint_rules::registry::default_rules();
     let result = uclint_rules::run(&ingested.cluster, &uclint_rules::Settings::default(), &rules);
     let mut found: BTreeMap<&str, usize> = BTreeMap::new();
@@ -21,7 +34,7 @@ fn small_export_yields_exactly_the_planted_findings() {
         *found.entry(d.code).or_default() += 1;
     }
     for (code, expected) in &export.expected {
-        assert_eq!(found.get(code).copied().unwrap_or(0), *expected, "{code}");
+        assert_eq!(found.get(code).copied().unwrap_or(0), *expected, "{code} ({form:?})");
     }
     // Nothing beyond the planted faults, except the one cluster-wide note every default
     // cluster gets (EM008: Multiple Logins Not Allowed, the CUCM default).
@@ -29,11 +42,12 @@ fn small_export_yields_exactly_the_planted_findings() {
         .iter()
         .filter(|(code, _)| !export.expected.iter().any(|(c, _)| c == *code) && **code != "EM008")
         .collect();
-    assert!(unplanted.is_empty(), "findings the generator did not plant: {unplanted:?}");
+    assert!(unplanted.is_empty(), "findings the generator did not plant ({form:?}): {unplanted:?}");
 }
 
 #[test]
 fn the_same_seed_gives_the_same_bytes() {
     let spec = Spec { size: SMALL, seed: 3, fault_rate: 0.05 };
     assert_eq!(generate_bat(&spec).to_tar().unwrap(), generate_bat(&spec).to_tar().unwrap());
+    assert_eq!(generate(&spec, Form::Axl).to_tar().unwrap(), generate(&spec, Form::Axl).to_tar().unwrap());
 }
