@@ -389,7 +389,7 @@ impl VendorConfig {
 #[derive(Clone, Debug)]
 pub struct VendorSetting {
     /// The element's local name.
-    pub name: String,
+    pub name: Text,
     /// Its text.
     pub value: Spanned<Text>,
 }

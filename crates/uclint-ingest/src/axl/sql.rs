@@ -38,7 +38,7 @@ const DEVICE_PROFILE_CLASS: u32 = 254;
 
 /// One row: its columns by lower-cased name.
 struct Row<'a> {
-    columns: Vec<(String, &'a Element)>,
+    columns: Vec<(Text, &'a Element)>,
     span: Span,
 }
 

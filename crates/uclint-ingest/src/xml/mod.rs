@@ -17,6 +17,8 @@
 
 pub mod read;
 
+use std::sync::Arc;
+
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
@@ -26,11 +28,11 @@ use uclint_model::{SourceId, Span, Spanned, Text};
 #[derive(Debug)]
 pub struct Element {
     /// Local name, e.g. `phone` for `<ns:phone>`.
-    pub name: String,
-    /// The namespace URI the element is bound to, if any.
-    pub namespace: Option<String>,
+    pub name: Text,
+    /// The namespace URI the element is bound to, if any; shared by the elements bound to it.
+    pub namespace: Option<Arc<str>>,
     /// Attributes by local name, values unescaped and spanning the value inside the quotes.
-    pub attributes: Vec<(String, Spanned<Text>)>,
+    pub attributes: Vec<(Text, Spanned<Text>)>,
     /// The element's own text, trimmed; `None` when it is empty or blank.
     pub text: Option<Spanned<Text>>,
     /// Child elements in document order.
@@ -106,10 +108,11 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
     let mut reader = NsReader::from_str(text);
     let mut open: Vec<OpenElement> = Vec::new();
     let mut doc = Document::default();
+    let mut namespaces = Namespaces::default();
     loop {
         let before = reader.buffer_position() as usize;
         // The resolved namespace borrows the reader; own it before asking for the position.
-        let event = reader.read_resolved_event().map(|(namespace, event)| (bound_namespace(namespace), event));
+        let event = reader.read_resolved_event().map(|(namespace, event)| (namespaces.bound(namespace), event));
         let after = reader.buffer_position() as usize;
         match event {
             Ok((_, Event::Start(_))) if open.len() >= MAX_DEPTH => {
@@ -135,6 +138,8 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
                     attach(&mut open, &mut doc, element);
                 }
             }
+            // The indentation between elements is blank: nothing to keep (`join_texts` drops it).
+            Ok((_, Event::Text(t))) if t.iter().all(u8::is_ascii_whitespace) => {}
             Ok((_, Event::Text(t))) => {
                 if let Some((_, texts)) = open.last_mut() {
                     let value =
@@ -183,25 +188,37 @@ fn attach(open: &mut [OpenElement], doc: &mut Document, element: Element) {
     }
 }
 
-fn bound_namespace(namespace: ResolveResult<'_>) -> Option<String> {
-    match namespace {
-        ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
-        _ => None,
+/// The namespace URIs of one document, each allocated once however many elements it binds.
+#[derive(Default)]
+struct Namespaces {
+    seen: Vec<Arc<str>>,
+}
+
+impl Namespaces {
+    fn bound(&mut self, namespace: ResolveResult<'_>) -> Option<Arc<str>> {
+        let ResolveResult::Bound(ns) = namespace else { return None };
+        let uri = String::from_utf8_lossy(ns.as_ref());
+        if let Some(seen) = self.seen.iter().find(|s| ***s == *uri) {
+            return Some(seen.clone());
+        }
+        let uri: Arc<str> = Arc::from(uri.as_ref());
+        self.seen.push(uri.clone());
+        Some(uri)
     }
 }
 
 fn start_element(
     start: &BytesStart<'_>,
-    namespace: Option<String>,
+    namespace: Option<Arc<str>>,
     text: &str,
     source: SourceId,
     at: usize,
 ) -> Element {
-    let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+    let name = Text::from(String::from_utf8_lossy(start.local_name().as_ref()));
     let mut attributes = Vec::new();
     let mut nil = false;
     for attribute in start.attributes().with_checks(false).flatten() {
-        let key = String::from_utf8_lossy(attribute.key.local_name().as_ref()).into_owned();
+        let key = Text::from(String::from_utf8_lossy(attribute.key.local_name().as_ref()));
         let value = attribute
             .unescape_value()
             .map_or_else(|_| String::from_utf8_lossy(&attribute.value).into_owned(), |v| v.into_owned());
