@@ -15,6 +15,7 @@
 //! kept and INPUT006 points at both.
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::fmt::Display;
 use std::hash::Hash;
 
@@ -75,7 +76,6 @@ impl Merger {
             data_gaps,
             present,
         } = other;
-        let out = &mut self.diagnostics;
         // Reserving once per file keeps the lists from doubling their way up: on a large export
         // the slack of a grown `Vec<Device>` alone is tens of megabytes.
         reserve(&mut self.cluster.phones, &mut self.phones, phones.len());
@@ -83,19 +83,51 @@ impl Merger {
         reserve(&mut self.cluster.end_users, &mut self.end_users, end_users.len());
         reserve(&mut self.cluster.app_users, &mut self.app_users, app_users.len());
         reserve(&mut self.cluster.directory_numbers, &mut self.directory_numbers, directory_numbers.len());
-        for phone in phones {
-            let key = phone.name.value.clone();
-            upsert(&mut self.cluster.phones, &mut self.phones, key, phone, |kept, new| merge_device(kept, new, out));
-        }
-        for profile in device_profiles {
-            let key = profile.name.value.clone();
-            let (list, index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
-            upsert(list, index, key, profile, |kept, new| merge_device(kept, new, out));
-        }
-        for user in end_users {
-            let key = user.user_id.value.clone();
-            upsert(&mut self.cluster.end_users, &mut self.end_users, key, user, |kept, new| merge_user(kept, new, out));
-        }
+        // The three big lists are merged on their own threads, each into its own diagnostics,
+        // which are appended in a fixed order (and sorted before rendering in any case).
+        let ((mut phone_out, mut profile_out), mut user_out) = {
+            let (phone_list, phone_index) = (&mut self.cluster.phones, &mut self.phones);
+            let (profile_list, profile_index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
+            let (user_list, user_index) = (&mut self.cluster.end_users, &mut self.end_users);
+            rayon::join(
+                || {
+                    rayon::join(
+                        || {
+                            let mut out = Vec::new();
+                            for phone in phones {
+                                let key = phone.name.value.clone();
+                                upsert(phone_list, phone_index, key, phone, |kept, new| {
+                                    merge_device(kept, new, &mut out)
+                                });
+                            }
+                            out
+                        },
+                        || {
+                            let mut out = Vec::new();
+                            for profile in device_profiles {
+                                let key = profile.name.value.clone();
+                                upsert(profile_list, profile_index, key, profile, |kept, new| {
+                                    merge_device(kept, new, &mut out)
+                                });
+                            }
+                            out
+                        },
+                    )
+                },
+                || {
+                    let mut out = Vec::new();
+                    for user in end_users {
+                        let key = user.user_id.value.clone();
+                        upsert(user_list, user_index, key, user, |kept, new| merge_user(kept, new, &mut out));
+                    }
+                    out
+                },
+            )
+        };
+        let out = &mut self.diagnostics;
+        out.append(&mut phone_out);
+        out.append(&mut profile_out);
+        out.append(&mut user_out);
         for user in app_users {
             let key = user.name.value.clone();
             let (list, index) = (&mut self.cluster.app_users, &mut self.app_users);
@@ -194,10 +226,10 @@ fn upsert<K: Hash + Eq, T>(
     record: T,
     mut merge: impl FnMut(&mut T, T),
 ) {
-    match index.get(&key) {
-        Some(&at) => merge(&mut list[at], record),
-        None => {
-            index.insert(key, list.len());
+    match index.entry(key) {
+        Entry::Occupied(at) => merge(&mut list[*at.get()], record),
+        Entry::Vacant(slot) => {
+            slot.insert(list.len());
             list.push(record);
         }
     }

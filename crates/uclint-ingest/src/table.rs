@@ -225,6 +225,8 @@ fn skip_line_breaks(bytes: &[u8], mut pos: usize) -> usize {
 ///
 /// A quoted field's range is its content between the quotes (doubled quotes included).
 pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> (Vec<(usize, usize)>, Option<usize>) {
+    // The end of an unquoted field: the next delimiter or line break, found with memchr.
+    let field_end = |from: usize| memchr::memchr3(b',', b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |i| from + i);
     let mut spans = Vec::with_capacity(count);
     let mut unterminated = None;
     let mut pos = skip_line_breaks(bytes, start);
@@ -232,29 +234,28 @@ pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> (Vec<(usiz
         if pos < bytes.len() && bytes[pos] == b'"' {
             let content = pos + 1;
             let mut i = content;
-            while i < bytes.len() {
-                if bytes[i] == b'"' {
-                    if bytes.get(i + 1) == Some(&b'"') {
-                        i += 2;
-                        continue;
+            // The closing quote is the first one not doubled.
+            loop {
+                match memchr::memchr(b'"', &bytes[i.min(bytes.len())..]) {
+                    Some(q) if bytes.get(i + q + 1) == Some(&b'"') => i += q + 2,
+                    Some(q) => {
+                        i += q;
+                        break;
                     }
-                    break;
+                    None => {
+                        i = bytes.len();
+                        break;
+                    }
                 }
-                i += 1;
             }
             if i >= bytes.len() {
                 unterminated = Some(pos);
             }
             spans.push((content, i.min(bytes.len())));
-            pos = i + 1;
-            while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
-                pos += 1;
-            }
+            pos = field_end((i + 1).min(bytes.len()));
         } else {
-            let field = pos;
-            while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
-                pos += 1;
-            }
+            let field = pos.min(bytes.len());
+            pos = field_end(field);
             spans.push((field, pos));
         }
         // Step over the delimiter (or stay at the line end for the last field).
