@@ -48,9 +48,9 @@ pub fn redact_xml(text: &mut String) {
     let mut secret_ranges: Vec<(usize, usize)> = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(found) = bytes[pos..].iter().position(|&b| b == b'<') {
+    while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
         let tag_start = pos + found + 1;
-        let Some(tag_len) = bytes[tag_start..].iter().position(|&b| b == b'>') else { break };
+        let Some(tag_len) = memchr::memchr(b'>', &bytes[tag_start..]) else { break };
         let tag_end = tag_start + tag_len;
         pos = tag_end + 1;
         let tag = &text[tag_start..tag_end];
@@ -76,24 +76,28 @@ const SECRET_QUERY_PARAMETERS: &[&str] = &["password=", "pin="];
 /// One Button Sign In `…?id=agent01&password=…`. A value runs to the next `&`, quote, `<` or
 /// whitespace; the parameter must follow `?`, `&` or `&amp;`.
 fn url_secret_ranges(text: &str) -> Vec<(usize, usize)> {
-    let lower = text.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
+    let bytes = text.as_bytes();
     let mut ranges = Vec::new();
-    for parameter in SECRET_QUERY_PARAMETERS {
-        let mut from = 0;
-        while let Some(found) = lower[from..].find(parameter) {
-            let at = from + found;
-            from = at + parameter.len();
-            if !matches!(at.checked_sub(1).map(|i| bytes[i]), Some(b'?' | b'&' | b';')) {
-                continue;
-            }
-            let end = bytes[from..]
-                .iter()
-                .position(|b| matches!(b, b'&' | b'<' | b'"' | b'\'' | b'#') || b.is_ascii_whitespace())
-                .map_or(bytes.len(), |p| from + p);
-            ranges.push((from, end));
+    // Every parameter ends in `=`: look at each `=` and compare the name before it, ignoring case.
+    for equals in memchr::memchr_iter(b'=', bytes) {
+        let from = equals + 1;
+        let Some(parameter) = SECRET_QUERY_PARAMETERS.iter().find(|p| {
+            let name = &p.as_bytes()[..p.len() - 1];
+            equals >= name.len() && bytes[equals - name.len()..equals].eq_ignore_ascii_case(name)
+        }) else {
+            continue;
+        };
+        let at = equals + 1 - parameter.len();
+        if !matches!(at.checked_sub(1).map(|i| bytes[i]), Some(b'?' | b'&' | b';')) {
+            continue;
         }
+        let end = bytes[from..]
+            .iter()
+            .position(|b| matches!(b, b'&' | b'<' | b'"' | b'\'' | b'#') || b.is_ascii_whitespace())
+            .map_or(bytes.len(), |p| from + p);
+        ranges.push((from, end));
     }
+    ranges.sort_unstable();
     ranges
 }
 
