@@ -17,6 +17,7 @@
 
 pub mod read;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use quick_xml::events::{BytesStart, Event};
@@ -98,10 +99,10 @@ impl Element {
 }
 
 /// A piece of an element's text: its byte range and its unescaped value.
-type TextPiece = (usize, usize, String);
+type TextPiece<'t> = (usize, usize, Cow<'t, str>);
 
 /// An element still open while reading, with the text pieces seen so far.
-type OpenElement = (Element, Vec<TextPiece>);
+type OpenElement<'t> = (Element, Vec<TextPiece<'t>>);
 
 /// Reads `text` (the whole file) into a tree. Spans point into `text`.
 pub fn read_document(text: &str, source: SourceId) -> Document {
@@ -142,8 +143,24 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
             Ok((_, Event::Text(t))) if t.iter().all(u8::is_ascii_whitespace) => {}
             Ok((_, Event::Text(t))) => {
                 if let Some((_, texts)) = open.last_mut() {
-                    let value =
-                        t.unescape().map_or_else(|_| String::from_utf8_lossy(&t).into_owned(), |v| v.into_owned());
+                    // Borrowed from the file unless it holds an entity reference.
+                    let value = match t.into_inner() {
+                        Cow::Borrowed(raw) => {
+                            let raw = String::from_utf8_lossy(raw);
+                            match quick_xml::escape::unescape(&raw) {
+                                Ok(Cow::Borrowed(_)) => raw,
+                                Ok(Cow::Owned(unescaped)) => Cow::Owned(unescaped),
+                                Err(_) => raw,
+                            }
+                        }
+                        Cow::Owned(raw) => {
+                            let raw = String::from_utf8_lossy(&raw).into_owned();
+                            match quick_xml::escape::unescape(&raw) {
+                                Ok(Cow::Owned(unescaped)) => Cow::Owned(unescaped),
+                                _ => Cow::Owned(raw),
+                            }
+                        }
+                    };
                     texts.push((before, after, value));
                 }
             }
@@ -151,7 +168,7 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
                 if let Some((_, texts)) = open.last_mut() {
                     // The span covers the content, inside `<![CDATA[` and `]]>`.
                     let content = (before + 9).min(after)..after.saturating_sub(3).max(before);
-                    texts.push((content.start, content.end, String::from_utf8_lossy(&c).into_owned()));
+                    texts.push((content.start, content.end, Cow::Owned(String::from_utf8_lossy(&c).into_owned())));
                 }
             }
             Ok((_, Event::Eof)) => {
@@ -242,15 +259,18 @@ fn offset_in(text: &str, part: &[u8]) -> Option<usize> {
 }
 
 /// Joins the text pieces of one element, trimmed, with the span of the non-blank part.
-fn join_texts(texts: Vec<TextPiece>, source: SourceId) -> Option<Spanned<Text>> {
+fn join_texts(texts: Vec<TextPiece<'_>>, source: SourceId) -> Option<Spanned<Text>> {
     let pieces: Vec<_> = texts.into_iter().filter(|(_, _, v)| !v.trim().is_empty()).collect();
     let (first_start, _, first) = pieces.first()?;
     let (_, last_end, last) = pieces.last()?;
     // Whitespace is never escaped in these files, so raw and unescaped edges match.
     let start = first_start + (first.len() - first.trim_start().len());
     let end = last_end.saturating_sub(last.len() - last.trim_end().len()).max(start);
-    let value: String = pieces.iter().map(|(_, _, v)| v.as_str()).collect();
-    Some(Spanned::new(Text::from(value.trim()), Span::new(source, start, end)))
+    let value = match pieces.as_slice() {
+        [(_, _, only)] => Text::from(only.trim()),
+        _ => Text::from(pieces.iter().map(|(_, _, v)| v.as_ref()).collect::<String>().trim()),
+    };
+    Some(Spanned::new(value, Span::new(source, start, end)))
 }
 
 #[cfg(test)]
