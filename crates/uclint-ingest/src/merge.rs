@@ -78,9 +78,6 @@ impl Merger {
         } = other;
         // Reserving once per file keeps the lists from doubling their way up: on a large export
         // the slack of a grown `Vec<Device>` alone is tens of megabytes.
-        reserve(&mut self.cluster.phones, &mut self.phones, phones.len());
-        reserve(&mut self.cluster.device_profiles, &mut self.device_profiles, device_profiles.len());
-        reserve(&mut self.cluster.end_users, &mut self.end_users, end_users.len());
         reserve(&mut self.cluster.app_users, &mut self.app_users, app_users.len());
         reserve(&mut self.cluster.directory_numbers, &mut self.directory_numbers, directory_numbers.len());
         // The three big lists are merged on their own threads, each into its own diagnostics,
@@ -104,22 +101,18 @@ impl Merger {
                         },
                         || {
                             let mut out = Vec::new();
-                            for profile in device_profiles {
-                                let key = profile.name.value.clone();
-                                upsert(profile_list, profile_index, key, profile, |kept, new| {
-                                    merge_device(kept, new, &mut out)
-                                });
-                            }
+                            let key = |d: &Device| d.name.value.clone();
+                            absorb(profile_list, profile_index, device_profiles, key, |kept, new| {
+                                merge_device(kept, new, &mut out)
+                            });
                             out
                         },
                     )
                 },
                 || {
                     let mut out = Vec::new();
-                    for user in end_users {
-                        let key = user.user_id.value.clone();
-                        upsert(user_list, user_index, key, user, |kept, new| merge_user(kept, new, &mut out));
-                    }
+                    let key = |u: &EndUser| u.user_id.value.clone();
+                    absorb(user_list, user_index, end_users, key, |kept, new| merge_user(kept, new, &mut out));
                     out
                 },
             )
@@ -217,6 +210,32 @@ impl Merger {
 fn reserve<K: Hash + Eq, T>(list: &mut Vec<T>, index: &mut FxHashMap<K, usize>, additional: usize) {
     list.reserve_exact(additional);
     index.reserve(additional);
+}
+
+/// Adds a file's records to a list. The first file's records are taken as they are, without
+/// moving them, when their keys are unique (the common case: one `phone.csv`); otherwise, and
+/// for every later file, record by record through [`upsert`].
+fn absorb<K: Hash + Eq, T>(
+    list: &mut Vec<T>,
+    index: &mut FxHashMap<K, usize>,
+    records: Vec<T>,
+    key: impl Fn(&T) -> K,
+    mut merge: impl FnMut(&mut T, T),
+) {
+    if list.is_empty() {
+        index.clear();
+        index.reserve(records.len());
+        if records.iter().enumerate().all(|(i, record)| index.insert(key(record), i).is_none()) {
+            *list = records;
+            return;
+        }
+        index.clear();
+    }
+    reserve(list, index, records.len());
+    for record in records {
+        let k = key(&record);
+        upsert(list, index, k, record, &mut merge);
+    }
 }
 
 fn upsert<K: Hash + Eq, T>(
@@ -591,5 +610,39 @@ mod tests {
         assert_eq!(diagnostics.len(), 1);
         assert_eq!((diagnostics[0].primary.span, diagnostics[0].secondary[0].span), (at(11), at(1)));
         assert_eq!(diagnostics[0].object, ObjectKey::User("agent01".into()));
+    }
+
+    #[test]
+    fn one_file_with_a_repeated_key_is_merged_like_two_files() {
+        // The first file's records are taken whole only when their keys are unique.
+        let mut merger = Merger::default();
+        merger.add(Cluster {
+            end_users: vec![
+                user(DnRef::with_partition("4001", "PT_Internal"), true, 0),
+                user(DnRef::with_partition("4009", "PT_Internal"), true, 10),
+            ],
+            ..Cluster::default()
+        });
+        let (cluster, diagnostics) = merger.finish();
+        assert_eq!(cluster.end_users.len(), 1, "one user, not two");
+        assert_eq!(diagnostics.len(), 1, "the conflicting IPCC extension is reported");
+    }
+
+    #[test]
+    fn a_first_file_with_unique_keys_is_taken_whole_and_later_files_merge_into_it() {
+        let mut merger = Merger::default();
+        let mut second = user(DnRef::pattern_only("4001"), true, 20);
+        second.user_id = Spanned::new("agent02".into(), at(20));
+        merger
+            .add(Cluster { end_users: vec![user(DnRef::pattern_only("4001"), true, 0), second], ..Cluster::default() });
+        merger.add(Cluster {
+            end_users: vec![user(DnRef::with_partition("4001", "PT_Internal"), true, 30)],
+            ..Cluster::default()
+        });
+        let (cluster, diagnostics) = merger.finish();
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let ids: Vec<_> = cluster.end_users.iter().map(|u| u.user_id.value.as_str()).collect();
+        assert_eq!(ids, ["agent01", "agent02"]);
+        assert_eq!(cluster.end_users[0].controlled_devices.len(), 2, "the later record merged into the first");
     }
 }

@@ -91,6 +91,9 @@ fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Li
             dn,
         });
     }
+    // Most devices have fewer lines than the vector grew to hold; on a megacluster the slack
+    // would be tens of megabytes.
+    lines.shrink_to_fit();
     lines
 }
 

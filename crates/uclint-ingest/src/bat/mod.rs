@@ -205,6 +205,16 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::RemoteCluster => emcc::remote_cluster,
         BatKind::InterclusterServiceProfile => emcc::intercluster_service_profile,
     };
+    // One record per line, less the header (quoted line breaks make this an upper bound): the
+    // big lists are sized once instead of doubling their way up, which would leave up to half
+    // of a large file's records as slack.
+    let records = memchr::memchr_iter(b'\n', parse.text.as_bytes()).count();
+    match kind {
+        BatKind::Phone => parse.cluster.phones.reserve_exact(records),
+        BatKind::DeviceProfile => parse.cluster.device_profiles.reserve_exact(records),
+        BatKind::EndUser => parse.cluster.end_users.reserve_exact(records),
+        _ => {}
+    }
     let mut rows = 0;
     read_table(parse, |parse, header, row| {
         rows += 1;
