@@ -269,3 +269,23 @@ fn faults_and_foreign_xml_are_not_read_and_broken_axl_is_reported() {
     let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["INPUT002"]);
 }
+
+#[test]
+fn get_line_reads_the_hold_reversion_ring_duration_and_marks_it_present() {
+    let line = "<line><pattern>4003</pattern><routePartitionName>PT_Internal</routePartitionName>\
+                <hrDuration>45</hrDuration><hrInterval/></line>";
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", line));
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    assert!(ingested.cluster.has(uclint_model::DataSet::LineHoldReversion));
+    let duration = ingested.cluster.directory_numbers[0].hold_reversion_ring_duration.as_ref().unwrap();
+    assert_eq!((duration.value, slice(&ingested, duration.span)), (45, "45"));
+
+    let unset = "<line><pattern>4003</pattern><routePartitionName/><hrDuration/></line>";
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", unset));
+    assert!(ingested.cluster.has(uclint_model::DataSet::LineHoldReversion), "an empty element says: off");
+    assert!(ingested.cluster.directory_numbers[0].hold_reversion_ring_duration.is_none());
+
+    let without = "<line><pattern>4003</pattern><routePartitionName/></line>";
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", without));
+    assert!(!ingested.cluster.has(uclint_model::DataSet::LineHoldReversion), "returnedTags left it out");
+}

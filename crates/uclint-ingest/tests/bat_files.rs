@@ -47,3 +47,25 @@ fn the_four_files_are_read_with_spans() {
     let forwards: Vec<_> = spare.forwards.iter().map(|f| (f.kind, f.destination.value.as_str())).collect();
     assert_eq!(forwards, [("Forward All", "4001"), ("Forward Busy Internal", "8000")]);
 }
+
+#[test]
+fn a_hold_reversion_column_says_the_line_data_is_there_even_when_empty() {
+    let read = |text: &str| {
+        let input = uclint_ingest::RawInput { path: "phone.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
+        uclint_ingest::parse(vec![input])
+    };
+    let with = read(
+        "Device Name,Device Type,Directory Number 1,Route Partition 1,Hold Reversion Ring Duration 1\n\
+         SEP0011AABB0001,Cisco 8841,4001,PT_Internal,\n\
+         SEP0011AABB0002,Cisco 8841,4002,PT_Internal,30\n",
+    );
+    assert!(with.cluster.has(DataSet::LineHoldReversion));
+    assert!(with.cluster.phones[0].lines[0].hold_reversion_ring_duration.is_none());
+    let duration = with.cluster.phones[1].lines[0].hold_reversion_ring_duration.as_ref().unwrap();
+    assert_eq!((duration.value, slice(&with, duration.span)), (30, "30"));
+
+    let without = read(
+        "Device Name,Device Type,Directory Number 1,Route Partition 1\nSEP0011AABB0001,Cisco 8841,4001,PT_Internal\n",
+    );
+    assert!(!without.cluster.has(DataSet::LineHoldReversion));
+}

@@ -45,6 +45,9 @@ pub enum DataSet {
     Intercom,
     /// Phones' product-specific configuration (AXL `getPhone` `vendorConfig`).
     VendorConfig,
+    /// The line-level Hold Reversion Ring Duration (BAT `Hold Reversion Ring Duration N`, AXL
+    /// `getLine` `hrDuration`), even where every value is empty.
+    LineHoldReversion,
 }
 
 impl DataSet {
@@ -67,6 +70,7 @@ impl DataSet {
             DataSet::LdapDirectories => "LDAP directory",
             DataSet::Intercom => "intercom",
             DataSet::VendorConfig => "product-specific phone configuration (vendorConfig)",
+            DataSet::LineHoldReversion => "line Hold Reversion Ring Duration",
         }
     }
 }
@@ -573,6 +577,8 @@ pub struct DirectoryNumber {
     pub call_pickup_group: Option<Spanned<Text>>,
     /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`).
     pub forwards: Vec<Forward>,
+    /// Hold Reversion Ring Duration in seconds (AXL `getLine` `hrDuration`; 0 or unset: off).
+    pub hold_reversion_ring_duration: Option<Spanned<u32>>,
     /// The whole record.
     pub span: Span,
 }

@@ -3,8 +3,8 @@
 //! never looked at.
 
 use uclint_model::{
-    CommonDeviceConfig, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, PhoneService, ServiceParameter,
-    Spanned, Text,
+    CommonDeviceConfig, DataSet, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, PhoneService,
+    ServiceParameter, Spanned, Text,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -62,17 +62,24 @@ pub fn ldap_authentication(parse: &mut FileParse<'_>, auth: &Element) {
     parse.cluster.ldap_authentication.push(LdapAuthentication { enabled, user_search_base, servers, span: auth.span });
 }
 
-/// One `<line>` of `getLine`: the DN and `associatedDevices`, the devices that share it.
+/// One `<line>` of `getLine`: the DN, `associatedDevices` (the devices that share it) and
+/// `hrDuration`, the Hold Reversion Ring Duration (an element of the line, not of the phone's
+/// line appearance: a captured `getLine` response has it, a captured `getPhone` does not).
 pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
     let Some(dn) = dn(line, "pattern", "routePartitionName") else { return };
     let allow_cti_control = flag(parse, line, &["allowCtiControlFlag"]);
     let associated_devices = texts(line, "associatedDevices", "device");
+    if line.child("hrDuration").is_some() {
+        parse.cluster.present.insert(DataSet::LineHoldReversion);
+    }
+    let hold_reversion_ring_duration = number(parse, line, &["hrDuration"]);
     parse.cluster.directory_numbers.push(DirectoryNumber {
         dn,
         associated_devices,
         allow_cti_control,
         call_pickup_group: None,
         forwards: Vec::new(),
+        hold_reversion_ring_duration,
         span: line.span,
     });
 }

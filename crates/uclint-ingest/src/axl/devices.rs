@@ -110,6 +110,9 @@ fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
     let Some(list) = device.child("lines") else { return Vec::new() };
     let mut lines = Vec::new();
     for line in list.children_named("line") {
+        if line.child("hrDuration").is_some() {
+            parse.cluster.present.insert(DataSet::LineHoldReversion);
+        }
         let Some(dn) = line.child("dirn").and_then(|d| dn(d, "pattern", "routePartitionName")) else { continue };
         let Some(index) = number(parse, line, &["index"]) else {
             let message = "this line has no `index`, so its button position is unknown; it was not read";

@@ -64,7 +64,12 @@ pub fn device_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'
 }
 
 /// The configured lines: every `Directory Number N` with a value, N being the button index.
+/// A file with `Hold Reversion Ring Duration N` columns (real "All Details" phone exports have
+/// them) says whether each line has hold reversion, even where the cells are empty.
 fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Line> {
+    if header.resolve(Col::n("hold reversion ring duration", 1)).is_some() {
+        parse.cluster.present.insert(DataSet::LineHoldReversion);
+    }
     let mut lines = Vec::new();
     for n in header.group_numbers("directory number") {
         let Some(dn) = row.dn(header, Col::n("directory number", n), Col::n("route partition", n)) else {
