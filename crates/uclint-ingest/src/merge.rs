@@ -322,6 +322,8 @@ fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
     field(&mut kept.imp_enabled, new.imp_enabled, "Enable User for Unified CM IM and Presence", &object, out);
     field(&mut kept.home_cluster, new.home_cluster, "Home Cluster", &object, out);
     field(&mut kept.subscribe_css, new.subscribe_css, "Whether a SUBSCRIBE CSS is set", &object, out);
+    let what = "Whether a UC Service Profile is set";
+    field(&mut kept.uc_service_profile, new.uc_service_profile, what, &object, out);
 }
 
 fn merge_app_user(kept: &mut AppUser, new: AppUser) {

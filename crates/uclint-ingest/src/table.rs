@@ -285,6 +285,12 @@ impl Row<'_> {
         self.text(header, col.into()).map(|(value, span)| Spanned::new(Text::from(value), span))
     }
 
+    /// The span of a cell, empty or not; `None` when the column is absent (or the row short).
+    pub fn cell_span<'c>(&self, header: &HeaderMap, col: impl Into<Col<'c>>) -> Option<Span> {
+        let &(s, e) = self.cells.get(header.resolve(col.into())?)?;
+        Some(Span::new(self.source, s, e))
+    }
+
     /// A column's value as a boolean; an unrecognised spelling is reported and treated as absent.
     pub fn flag<'c>(
         &self,

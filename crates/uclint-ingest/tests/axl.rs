@@ -289,3 +289,23 @@ fn get_line_reads_the_hold_reversion_ring_duration_and_marks_it_present() {
     let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", without));
     assert!(!ingested.cluster.has(uclint_model::DataSet::LineHoldReversion), "returnedTags left it out");
 }
+
+#[test]
+fn get_user_says_whether_a_uc_service_profile_is_set() {
+    let set = r#"<user><userid>jli</userid><serviceProfile uuid="{5F67}">UC Service Profile</serviceProfile></user>"#;
+    let unset = r#"<user><userid>asmith</userid><serviceProfile uuid=""/></user>"#;
+    let absent = "<user><userid>bwong</userid></user>";
+    let ingested = ingest_text("getUser.xml", &[set, unset, absent].map(|u| envelope("getUser", "12.5", u)).concat());
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let profiles: Vec<_> = ingested
+        .cluster
+        .end_users
+        .iter()
+        .map(|u| u.uc_service_profile.as_ref().map(|p| (p.value, slice(&ingested, p.span))))
+        .collect();
+    assert_eq!(
+        profiles,
+        [Some((true, "UC Service Profile")), Some((false, r#"<serviceProfile uuid=""/>"#)), None],
+        "an empty element is unset, a missing one unknown"
+    );
+}

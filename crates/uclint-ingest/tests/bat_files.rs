@@ -69,3 +69,27 @@ fn a_hold_reversion_column_says_the_line_data_is_there_even_when_empty() {
     );
     assert!(!without.cluster.has(DataSet::LineHoldReversion));
 }
+
+#[test]
+fn enduser_csv_says_whether_a_uc_service_profile_is_set() {
+    let read = |text: &str| {
+        let input =
+            uclint_ingest::RawInput { path: "enduser.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
+        uclint_ingest::parse(vec![input])
+    };
+    let with = read(
+        "FIRST NAME,LAST NAME,USER ID,ENABLE USER FOR UNIFIED CM IM AND PRESENCE,HOME CLUSTER,UC SERVICE PROFILE\n\
+         Jane,Doe,jdoe,t,t,SP_Jabber\n\
+         Al,Smith,asmith,t,t,NULL\n",
+    );
+    let profiles: Vec<_> = with
+        .cluster
+        .end_users
+        .iter()
+        .map(|u| u.uc_service_profile.as_ref().map(|p| (p.value, slice(&with, p.span))))
+        .collect();
+    assert_eq!(profiles, [Some((true, "SP_Jabber")), Some((false, "NULL"))], "NULL is unset, at its cell");
+
+    let without = read("FIRST NAME,LAST NAME,USER ID\nJane,Doe,jdoe\n");
+    assert!(without.cluster.end_users[0].uc_service_profile.is_none(), "no column: unknown");
+}

@@ -405,6 +405,9 @@ pub struct EndUser {
     pub home_cluster: Option<Spanned<bool>>,
     /// Whether a SUBSCRIBE Calling Search Space is set; `None` when the export does not say.
     pub subscribe_css: Option<Spanned<bool>>,
+    /// Whether a UC Service Profile is set (BAT `UC SERVICE PROFILE`, AXL `serviceProfile`);
+    /// `None` when the export does not say.
+    pub uc_service_profile: Option<Spanned<bool>>,
     /// The whole record.
     pub span: Span,
 }
@@ -425,6 +428,7 @@ impl EndUser {
             imp_enabled: None,
             home_cluster: None,
             subscribe_css: None,
+            uc_service_profile: None,
             span,
         }
     }

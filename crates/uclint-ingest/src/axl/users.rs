@@ -35,14 +35,21 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
         enable_cti: flag(parse, user, &["enableCti"]),
         imp_enabled: flag(parse, user, &["imAndPresenceEnable"]),
         home_cluster: flag(parse, user, &["homeCluster"]),
-        subscribe_css: user.child("subscribeCallingSearchSpaceName").map(|element| match element.value() {
-            Some(name) => Spanned::new(true, name.span),
-            None => Spanned::new(false, element.span),
-        }),
+        subscribe_css: is_set(user, "subscribeCallingSearchSpaceName"),
+        uc_service_profile: is_set(user, "serviceProfile"),
         span: user.span,
         user_id,
     };
     parse.cluster.end_users.push(end_user);
+}
+
+/// Whether an optional child (a foreign key such as `serviceProfile`) has a value: `true` at its
+/// text, `false` at an empty element; `None` when the record does not have the element.
+fn is_set(user: &Element, name: &str) -> Option<Spanned<bool>> {
+    user.child(name).map(|element| match element.value() {
+        Some(value) => Spanned::new(true, value.span),
+        None => Spanned::new(false, element.span),
+    })
 }
 
 /// `ipccExtension`, with the partition from `ipccRoutePartition` where the schema has it
