@@ -324,6 +324,8 @@ fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
     field(&mut kept.subscribe_css, new.subscribe_css, "Whether a SUBSCRIBE CSS is set", &object, out);
     let what = "Whether a UC Service Profile is set";
     field(&mut kept.uc_service_profile, new.uc_service_profile, what, &object, out);
+    let what = "Whether a Self-Service User ID is set";
+    field(&mut kept.self_service_id, new.self_service_id, what, &object, out);
 }
 
 fn merge_app_user(kept: &mut AppUser, new: AppUser) {

@@ -309,3 +309,19 @@ fn get_user_says_whether_a_uc_service_profile_is_set() {
         "an empty element is unset, a missing one unknown"
     );
 }
+
+#[test]
+fn get_user_says_whether_a_self_service_user_id_is_set() {
+    let set = "<user><userid>jli</userid><selfService>19725554019</selfService></user>";
+    let unset = "<user><userid>asmith</userid><selfService/></user>";
+    let absent = "<user><userid>bwong</userid></user>";
+    let ingested = ingest_text("getUser.xml", &[set, unset, absent].map(|u| envelope("getUser", "12.5", u)).concat());
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let ids: Vec<_> = ingested
+        .cluster
+        .end_users
+        .iter()
+        .map(|u| u.self_service_id.as_ref().map(|p| (p.value, slice(&ingested, p.span))))
+        .collect();
+    assert_eq!(ids, [Some((true, "19725554019")), Some((false, "<selfService/>")), None]);
+}

@@ -71,17 +71,25 @@ fn a_hold_reversion_column_says_the_line_data_is_there_even_when_empty() {
 }
 
 #[test]
-fn enduser_csv_says_whether_a_uc_service_profile_is_set() {
+fn enduser_csv_says_whether_a_uc_service_profile_and_a_self_service_id_are_set() {
     let read = |text: &str| {
         let input =
             uclint_ingest::RawInput { path: "enduser.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
         uclint_ingest::parse(vec![input])
     };
     let with = read(
-        "FIRST NAME,LAST NAME,USER ID,ENABLE USER FOR UNIFIED CM IM AND PRESENCE,HOME CLUSTER,UC SERVICE PROFILE\n\
-         Jane,Doe,jdoe,t,t,SP_Jabber\n\
-         Al,Smith,asmith,t,t,NULL\n",
+        "FIRST NAME,LAST NAME,USER ID,ENABLE USER FOR UNIFIED CM IM AND PRESENCE,HOME CLUSTER,UC SERVICE PROFILE,\
+         SELF-SERVICE USER ID\n\
+         Jane,Doe,jdoe,t,t,SP_Jabber,NULL\n\
+         Al,Smith,asmith,t,t,NULL,14085554002\n",
     );
+    let ids: Vec<_> = with
+        .cluster
+        .end_users
+        .iter()
+        .map(|u| u.self_service_id.as_ref().map(|p| (p.value, slice(&with, p.span))))
+        .collect();
+    assert_eq!(ids, [Some((false, "NULL")), Some((true, "14085554002"))]);
     let profiles: Vec<_> = with
         .cluster
         .end_users
@@ -92,4 +100,5 @@ fn enduser_csv_says_whether_a_uc_service_profile_is_set() {
 
     let without = read("FIRST NAME,LAST NAME,USER ID\nJane,Doe,jdoe\n");
     assert!(without.cluster.end_users[0].uc_service_profile.is_none(), "no column: unknown");
+    assert!(without.cluster.end_users[0].self_service_id.is_none(), "no column: unknown");
 }

@@ -408,6 +408,9 @@ pub struct EndUser {
     /// Whether a UC Service Profile is set (BAT `UC SERVICE PROFILE`, AXL `serviceProfile`);
     /// `None` when the export does not say.
     pub uc_service_profile: Option<Spanned<bool>>,
+    /// Whether a Self-Service User ID is set (BAT `SELF-SERVICE USER ID`, AXL `selfService`);
+    /// `None` when the export does not say.
+    pub self_service_id: Option<Spanned<bool>>,
     /// The whole record.
     pub span: Span,
 }
@@ -429,6 +432,7 @@ impl EndUser {
             home_cluster: None,
             subscribe_css: None,
             uc_service_profile: None,
+            self_service_id: None,
             span,
         }
     }

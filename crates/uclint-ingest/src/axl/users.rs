@@ -37,13 +37,14 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
         home_cluster: flag(parse, user, &["homeCluster"]),
         subscribe_css: is_set(user, "subscribeCallingSearchSpaceName"),
         uc_service_profile: is_set(user, "serviceProfile"),
+        self_service_id: is_set(user, "selfService"),
         span: user.span,
         user_id,
     };
     parse.cluster.end_users.push(end_user);
 }
 
-/// Whether an optional child (a foreign key such as `serviceProfile`) has a value: `true` at its
+/// Whether an optional child (`serviceProfile`, `selfService`, …) has a value: `true` at its
 /// text, `false` at an empty element; `None` when the record does not have the element.
 fn is_set(user: &Element, name: &str) -> Option<Spanned<bool>> {
     user.child(name).map(|element| match element.value() {

@@ -44,6 +44,7 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         home_cluster: row.flag(parse, header, "home cluster"),
         subscribe_css: subscribe_css(header, row),
         uc_service_profile: is_set(header, row, "uc service profile"),
+        self_service_id: is_set(header, row, "self-service user id"),
         span: row.span,
     };
     parse.cluster.end_users.push(user);
