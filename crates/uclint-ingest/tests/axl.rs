@@ -325,3 +325,27 @@ fn get_user_says_whether_a_self_service_user_id_is_set() {
         .collect();
     assert_eq!(ids, [Some((true, "19725554019")), Some((false, "<selfService/>")), None]);
 }
+
+#[test]
+fn get_line_reads_the_call_forward_destinations_that_are_set() {
+    let line = r#"<line><pattern>2002</pattern><routePartitionName>PT_Internal</routePartitionName>
+      <callForwardAll><forwardToVoiceMail>false</forwardToVoiceMail><callingSearchSpaceName xsi:nil="true" uuid="" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/><destination/></callForwardAll>
+      <callForwardBusy><forwardToVoiceMail>true</forwardToVoiceMail><destination/></callForwardBusy>
+      <callForwardBusyInt><destination>8000</destination></callForwardBusyInt>
+      <callForwardNoAnswerInt><destination>4001</destination><duration>12</duration></callForwardNoAnswerInt>
+      <callForwardAlternateParty><destination>9999</destination><duration/></callForwardAlternateParty>
+      <callForwardNotRegistered><destination>\+14085550100</destination></callForwardNotRegistered></line>"#;
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "10.5", line));
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let number = &ingested.cluster.directory_numbers[0];
+    let forwards: Vec<_> = number.forwards.iter().map(|f| (f.kind, slice(&ingested, f.destination.span))).collect();
+    assert_eq!(
+        forwards,
+        [
+            ("Forward Busy Internal", "8000"),
+            ("Forward No Answer Internal", "4001"),
+            ("Forward Unregistered External", r"\+14085550100"),
+        ],
+        "empty destinations are unset; callForwardAlternateParty is not read"
+    );
+}

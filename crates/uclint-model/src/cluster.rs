@@ -583,7 +583,8 @@ pub struct DirectoryNumber {
     pub allow_cti_control: Option<Spanned<bool>>,
     /// Call Pickup Group (BAT `directorynumber.csv`).
     pub call_pickup_group: Option<Spanned<Text>>,
-    /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`).
+    /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`) or
+    /// schema order (AXL `getLine` `callForward*/destination`).
     pub forwards: Vec<Forward>,
     /// Hold Reversion Ring Duration in seconds (AXL `getLine` `hrDuration`; 0 or unset: off).
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,

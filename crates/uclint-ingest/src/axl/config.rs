@@ -3,8 +3,8 @@
 //! never looked at.
 
 use uclint_model::{
-    CommonDeviceConfig, DataSet, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, PhoneService,
-    ServiceParameter, Spanned, Text,
+    CommonDeviceConfig, DataSet, DirectoryNumber, Forward, LdapAuthentication, LdapServer, LineGroup, PhoneService,
+    ServiceParameter, Spanned, Text, FORWARD_ALL,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -62,9 +62,26 @@ pub fn ldap_authentication(parse: &mut FileParse<'_>, auth: &Element) {
     parse.cluster.ldap_authentication.push(LdapAuthentication { enabled, user_search_base, servers, span: auth.span });
 }
 
-/// One `<line>` of `getLine`: the DN, `associatedDevices` (the devices that share it) and
-/// `hrDuration`, the Hold Reversion Ring Duration (an element of the line, not of the phone's
-/// line appearance: a captured `getLine` response has it, a captured `getPhone` does not).
+/// The call forward blocks of `getLine` (XLine), in schema order, each with the name the admin
+/// page and the BAT export give it (`callForwardBusy` is Forward Busy External). The block's
+/// `destination` is the number; `forwardToVoiceMail` is not read.
+const FORWARDS: &[(&str, &str)] = &[
+    ("callForwardAll", FORWARD_ALL),
+    ("callForwardBusy", "Forward Busy External"),
+    ("callForwardBusyInt", "Forward Busy Internal"),
+    ("callForwardNoAnswer", "Forward No Answer External"),
+    ("callForwardNoAnswerInt", "Forward No Answer Internal"),
+    ("callForwardNoCoverage", "Forward No Coverage External"),
+    ("callForwardNoCoverageInt", "Forward No Coverage Internal"),
+    ("callForwardOnFailure", "Forward on CTI Failure"),
+    ("callForwardNotRegistered", "Forward Unregistered External"),
+    ("callForwardNotRegisteredInt", "Forward Unregistered Internal"),
+];
+
+/// One `<line>` of `getLine`: the DN, `associatedDevices` (the devices that share it), the
+/// call forward destinations that are set, and `hrDuration`, the Hold Reversion Ring Duration
+/// (an element of the line, not of the phone's line appearance: a captured `getLine` response
+/// has it, a captured `getPhone` does not).
 pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
     let Some(dn) = dn(line, "pattern", "routePartitionName") else { return };
     let allow_cti_control = flag(parse, line, &["allowCtiControlFlag"]);
@@ -73,12 +90,16 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
         parse.cluster.present.insert(DataSet::LineHoldReversion);
     }
     let hold_reversion_ring_duration = number(parse, line, &["hrDuration"]);
+    let forwards = FORWARDS
+        .iter()
+        .filter_map(|(element, kind)| Some(Forward { kind, destination: line.text_at(&[element, "destination"])? }))
+        .collect();
     parse.cluster.directory_numbers.push(DirectoryNumber {
         dn,
         associated_devices,
         allow_cti_control,
         call_pickup_group: None,
-        forwards: Vec::new(),
+        forwards,
         hold_reversion_ring_duration,
         span: line.span,
     });
