@@ -6,8 +6,8 @@
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
 //! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
-//! pattern and partition; phone service and LDAP directory agreement by name; intercom directory
-//! number by pattern and partition) in input order, so the result never depends on thread count.
+//! pattern and partition; phone service, LDAP directory agreement and phone security profile by
+//! name; intercom directory number by pattern and partition) in input order, so the result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
@@ -20,7 +20,7 @@ use std::hash::Hash;
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
     EnterpriseParameter, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
-    ObjectKey, PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UccxResource,
+    ObjectKey, PhoneSecurityProfile, PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UccxResource,
 };
 
 use crate::codes;
@@ -42,6 +42,7 @@ pub struct Merger {
     phone_services: FxHashMap<Text, usize>,
     ldap_directories: FxHashMap<Text, usize>,
     intercom_numbers: FxHashMap<DnKey, usize>,
+    phone_security_profiles: FxHashMap<Text, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -64,6 +65,7 @@ impl Merger {
             ldap_system,
             ldap_directories,
             intercom_numbers,
+            phone_security_profiles,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -148,6 +150,11 @@ impl Merger {
             let key = number.dn.value.clone();
             let (list, index) = (&mut self.cluster.intercom_numbers, &mut self.intercom_numbers);
             upsert(list, index, key, number, |kept, new| merge_intercom_number(kept, new, out));
+        }
+        for profile in phone_security_profiles {
+            let key = profile.name.value.clone();
+            let (list, index) = (&mut self.cluster.phone_security_profiles, &mut self.phone_security_profiles);
+            upsert(list, index, key, profile, |kept, new| merge_phone_security_profile(kept, new, out));
         }
         self.cluster.present.extend(present);
     }
@@ -251,6 +258,7 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
     field(&mut kept.single_button_barge, new.single_button_barge, "Single Button Barge", &object, out);
     field(&mut kept.device_mobility_mode, new.device_mobility_mode, "Device Mobility Mode", &object, out);
+    field(&mut kept.security_profile, new.security_profile, "The Device Security Profile", &object, out);
     // Product-specific settings come only from getPhone; a second copy adds nothing.
     if kept.vendor_config.is_none() {
         kept.vendor_config = new.vendor_config;
@@ -431,6 +439,11 @@ fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out:
             None => kept.forwards.push(forward),
         }
     }
+}
+
+fn merge_phone_security_profile(kept: &mut PhoneSecurityProfile, new: PhoneSecurityProfile, out: &mut Vec<Diagnostic>) {
+    let object = ObjectKey::PhoneSecurityProfile(kept.name.value.clone());
+    field(&mut kept.security_mode, new.security_mode, "The Device Security Mode", &object, out);
 }
 
 fn merge_intercom_number(kept: &mut IntercomNumber, new: IntercomNumber, out: &mut Vec<Diagnostic>) {

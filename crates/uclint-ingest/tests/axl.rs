@@ -349,3 +349,29 @@ fn get_line_reads_the_call_forward_destinations_that_are_set() {
         "empty destinations are unset; callForwardAlternateParty is not read"
     );
 }
+
+#[test]
+fn phone_security_profiles_and_a_phones_profile_name_are_read() {
+    let profiles = "<phoneSecurityProfile><name>Cisco 8841 - Standard SIP Non-Secure Profile</name>\
+                    <deviceSecurityMode>Non Secure</deviceSecurityMode></phoneSecurityProfile>\
+                    <phoneSecurityProfile><name>Encrypted_8841</name><deviceSecurityMode>Encrypted</deviceSecurityMode>\
+                    </phoneSecurityProfile>";
+    let phone = "<phone><name>SEP0011AABB0001</name>\
+                 <securityProfileName uuid=\"{S}\">Cisco 8841 - Standard SIP Non-Secure Profile</securityProfileName></phone>";
+    let text = [envelope("listPhoneSecurityProfile", "14.0", profiles), envelope("getPhone", "14.0", phone)].concat();
+    let ingested = ingest_text("security.xml", &text);
+    assert!(ingested.diagnostics.is_empty(), "a list of profiles has what the rules read: {:#?}", ingested.diagnostics);
+    assert!(ingested.cluster.has(uclint_model::DataSet::PhoneSecurityProfiles));
+    let modes: Vec<_> = ingested
+        .cluster
+        .phone_security_profiles
+        .iter()
+        .map(|p| (p.name.value.as_str(), slice(&ingested, p.security_mode.as_ref().unwrap().span)))
+        .collect();
+    assert_eq!(
+        modes,
+        [("Cisco 8841 - Standard SIP Non-Secure Profile", "Non Secure"), ("Encrypted_8841", "Encrypted")]
+    );
+    let name = ingested.cluster.phones[0].security_profile.as_ref().unwrap();
+    assert_eq!(slice(&ingested, name.span), "Cisco 8841 - Standard SIP Non-Secure Profile");
+}

@@ -48,6 +48,9 @@ pub enum DataSet {
     /// The line-level Hold Reversion Ring Duration (BAT `Hold Reversion Ring Duration N`, AXL
     /// `getLine` `hrDuration`), even where every value is empty.
     LineHoldReversion,
+    /// Phone security profiles with their Device Security Mode (AXL `getPhoneSecurityProfile`,
+    /// `listPhoneSecurityProfile`).
+    PhoneSecurityProfiles,
 }
 
 impl DataSet {
@@ -71,6 +74,7 @@ impl DataSet {
             DataSet::Intercom => "intercom",
             DataSet::VendorConfig => "product-specific phone configuration (vendorConfig)",
             DataSet::LineHoldReversion => "line Hold Reversion Ring Duration",
+            DataSet::PhoneSecurityProfiles => "phone security profile",
         }
     }
 }
@@ -109,6 +113,8 @@ pub struct Cluster {
     pub ldap_directories: Vec<LdapDirectory>,
     /// Intercom directory numbers (Call Routing > Intercom > Intercom Directory Number).
     pub intercom_numbers: Vec<IntercomNumber>,
+    /// Phone security profiles (System > Security > Phone Security Profile).
+    pub phone_security_profiles: Vec<PhoneSecurityProfile>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -137,6 +143,7 @@ impl Cluster {
         self.ldap_system.extend(other.ldap_system);
         self.ldap_directories.extend(other.ldap_directories);
         self.intercom_numbers.extend(other.intercom_numbers);
+        self.phone_security_profiles.extend(other.phone_security_profiles);
         self.present.extend(other.present);
     }
 
@@ -157,6 +164,7 @@ impl Cluster {
             + self.ldap_system.len()
             + self.ldap_directories.len()
             + self.intercom_numbers.len()
+            + self.phone_security_profiles.len()
     }
 }
 
@@ -218,6 +226,9 @@ pub struct Device {
     pub single_button_barge: Option<Spanned<Text>>,
     /// Device Mobility Mode: `On`, `Off` or `Default` (phones only).
     pub device_mobility_mode: Option<Spanned<Text>>,
+    /// Device Security Profile: the phone security profile's name (phones only; BAT `Device
+    /// Security Profile`, AXL `securityProfileName`).
+    pub security_profile: Option<Spanned<Text>>,
     /// Product-specific configuration (AXL `getPhone` `vendorConfig`); `None` when the export
     /// does not carry it.
     pub vendor_config: Option<VendorConfig>,
@@ -252,6 +263,7 @@ impl Device {
             join_across_lines: None,
             single_button_barge: None,
             device_mobility_mode: None,
+            security_profile: None,
             vendor_config: None,
             application_users: Vec::new(),
             intercom_lines: Vec::new(),
@@ -374,6 +386,17 @@ pub struct IntercomNumber {
     pub dn: Spanned<DnKey>,
     /// Default Activated Device: the device that shows the line.
     pub default_activated_device: Option<Spanned<Text>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// A phone security profile (System > Security > Phone Security Profile).
+#[derive(Clone, Debug)]
+pub struct PhoneSecurityProfile {
+    /// Name, as phones name it in their Device Security Profile.
+    pub name: Spanned<Text>,
+    /// Device Security Mode: `Non Secure`, `Authenticated` or `Encrypted`.
+    pub security_mode: Option<Spanned<Text>>,
     /// The whole record.
     pub span: Span,
 }

@@ -128,6 +128,8 @@ pub enum ObjectKey {
     PhoneService(Text),
     /// An LDAP directory synchronisation agreement, by name.
     LdapDirectory(Text),
+    /// A phone security profile, by name.
+    PhoneSecurityProfile(Text),
     /// A whole input file, by display path.
     File(Text),
 }
@@ -149,6 +151,7 @@ impl ObjectKey {
             ObjectKey::UccxResource(_) => "uccxresource",
             ObjectKey::PhoneService(_) => "phoneservice",
             ObjectKey::LdapDirectory(_) => "ldapdir",
+            ObjectKey::PhoneSecurityProfile(_) => "phonesecurityprofile",
             ObjectKey::File(_) => "file",
         }
     }
@@ -169,6 +172,7 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::UccxResource(n)
             | ObjectKey::PhoneService(n)
             | ObjectKey::LdapDirectory(n)
+            | ObjectKey::PhoneSecurityProfile(n)
             | ObjectKey::File(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),

@@ -1,10 +1,10 @@
 //! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication`,
-//! `getLine` and `getIpPhoneServices` records (formats.md §5, §9, §10, §11, §14). `ldapPassword` was masked before the text was read and is
+//! `getLine`, `getIpPhoneServices` and `getPhoneSecurityProfile` records (formats.md §5, §9, §10, §11, §14). `ldapPassword` was masked before the text was read and is
 //! never looked at.
 
 use uclint_model::{
-    CommonDeviceConfig, DataSet, DirectoryNumber, Forward, LdapAuthentication, LdapServer, LineGroup, PhoneService,
-    ServiceParameter, Spanned, Text, FORWARD_ALL,
+    CommonDeviceConfig, DataSet, DirectoryNumber, Forward, LdapAuthentication, LdapServer, LineGroup,
+    PhoneSecurityProfile, PhoneService, ServiceParameter, Spanned, Text, FORWARD_ALL,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -127,4 +127,13 @@ pub fn phone_service(parse: &mut FileParse<'_>, service: &Element) {
         parameters,
         span: service.span,
     });
+}
+
+/// One `<phoneSecurityProfile>` of `getPhoneSecurityProfile` or `listPhoneSecurityProfile`
+/// (`RPhoneSecurityProfile`/`LPhoneSecurityProfile` in the AXL schema; both have `name` and
+/// `deviceSecurityMode`).
+pub fn phone_security_profile(parse: &mut FileParse<'_>, profile: &Element) {
+    let Some(name) = profile.text_at(&["name"]) else { return };
+    let security_mode = profile.text_at(&["deviceSecurityMode"]);
+    parse.cluster.phone_security_profiles.push(PhoneSecurityProfile { name, security_mode, span: profile.span });
 }

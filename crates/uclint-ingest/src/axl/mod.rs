@@ -162,6 +162,7 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
             "ldapAuthentication" => config::ldap_authentication(parse, record),
             "line" => config::directory_number(parse, record),
             "ipPhoneServices" => config::phone_service(parse, record),
+            "phoneSecurityProfile" => config::phone_security_profile(parse, record),
             _ => {}
         }
     }
@@ -185,6 +186,7 @@ fn data_set(operation: &str) -> Option<DataSet> {
         "LdapAuthentication" => DataSet::LdapAuthentication,
         "Line" => DataSet::DirectoryNumbers,
         "IpPhoneServices" => DataSet::PhoneServices,
+        "PhoneSecurityProfile" => DataSet::PhoneSecurityProfiles,
         _ => return None,
     })
 }
@@ -212,6 +214,8 @@ pub fn list_warning(operation: &str) -> Option<String> {
         ),
         "Line" => ("associatedDevices", "getLine for each directory number"),
         "LineGroup" => ("members", "getLineGroup for each line group"),
+        // LPhoneSecurityProfile has the name and Device Security Mode the rules read.
+        "PhoneSecurityProfile" => return None,
         _ => ("the fields only get responses return", "the matching get call for each object"),
     };
     Some(format!(
