@@ -7,7 +7,8 @@
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
 //! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
 //! pattern and partition; phone service, LDAP directory agreement and phone security profile by
-//! name; intercom directory number by pattern and partition) in input order, so the result never depends on thread count.
+//! name; intercom directory number by pattern and partition; access control group by name, its
+//! roles joined) in input order, so the result never depends on thread count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
@@ -43,6 +44,7 @@ pub struct Merger {
     ldap_directories: FxHashMap<Text, usize>,
     intercom_numbers: FxHashMap<DnKey, usize>,
     phone_security_profiles: FxHashMap<Text, usize>,
+    access_control_groups: FxHashMap<Text, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -66,6 +68,7 @@ impl Merger {
             ldap_directories,
             intercom_numbers,
             phone_security_profiles,
+            access_control_groups,
             present,
         } = other;
         let out = &mut self.diagnostics;
@@ -155,6 +158,11 @@ impl Merger {
             let key = profile.name.value.clone();
             let (list, index) = (&mut self.cluster.phone_security_profiles, &mut self.phone_security_profiles);
             upsert(list, index, key, profile, |kept, new| merge_phone_security_profile(kept, new, out));
+        }
+        for group in access_control_groups {
+            let key = group.name.value.clone();
+            let (list, index) = (&mut self.cluster.access_control_groups, &mut self.access_control_groups);
+            upsert(list, index, key, group, |kept, new| union(&mut kept.roles, new.roles));
         }
         self.cluster.present.extend(present);
     }

@@ -375,3 +375,30 @@ fn phone_security_profiles_and_a_phones_profile_name_are_read() {
     let name = ingested.cluster.phones[0].security_profile.as_ref().unwrap();
     assert_eq!(slice(&ingested, name.span), "Cisco 8841 - Standard SIP Non-Secure Profile");
 }
+
+#[test]
+fn user_groups_given_with_their_roles_are_access_control_groups_too() {
+    let user = |id: &str, roles: &str| {
+        format!(
+            "<user><userid>{id}</userid><associatedGroups>\
+             <userGroup><name>Desk Phone Users</name><userRoles>{roles}</userRoles></userGroup>\
+             <userGroup><name>Standard CCM End Users</name></userGroup></associatedGroups></user>"
+        )
+    };
+    let text = [
+        envelope("getUser", "12.5", &user("ann", "<userRole>Standard CCM End Users</userRole>")),
+        envelope("getUser", "12.5", &user("bob", "<userRole>Standard CTI Enabled</userRole>")),
+    ]
+    .concat();
+    let ingested = ingest_text("getUser.xml", &text);
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let groups = &ingested.cluster.access_control_groups;
+    assert_eq!(groups.len(), 1, "a group without userRoles says nothing of its roles; one group per name");
+    let roles: Vec<_> = groups[0].roles.iter().map(|r| r.value.as_str()).collect();
+    assert_eq!(
+        (groups[0].name.value.as_str(), roles),
+        ("Desk Phone Users", vec!["Standard CCM End Users", "Standard CTI Enabled"])
+    );
+    let names: Vec<_> = ingested.cluster.end_users[0].groups.iter().map(|g| g.value.as_str()).collect();
+    assert_eq!(names, ["Desk Phone Users", "Standard CCM End Users"]);
+}

@@ -102,3 +102,30 @@ fn enduser_csv_says_whether_a_uc_service_profile_and_a_self_service_id_are_set()
     assert!(without.cluster.end_users[0].uc_service_profile.is_none(), "no column: unknown");
     assert!(without.cluster.end_users[0].self_service_id.is_none(), "no column: unknown");
 }
+
+#[test]
+fn accesscntrlgrp_csv_gives_each_group_its_roles() {
+    let text = "DIR GROUP NAME,IS STANDARD DIR GROUP,FUNCTION ROLE NAME 1,FUNCTION ROLE NAME 2,APPLICATION USER 1,\
+                IS STANDARD APPLICATION USER 1,END USER 1\n\
+                Standard CTI Enabled,t,Standard CTI Enabled,,uccxrmcmuser,f,\n\
+                Jabber Desk Control,f,Standard CTI Enabled,Standard CCM End Users,,,pat\n";
+    let input =
+        uclint_ingest::RawInput { path: "accesscntrlgrp.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
+    let ingested = uclint_ingest::parse(vec![input]);
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    assert_eq!(ingested.files[0].status, uclint_ingest::FileStatus::Read("BAT accesscntrlgrp.csv".into()));
+    assert!(ingested.cluster.has(DataSet::AccessControlGroups));
+    let groups: Vec<(&str, Vec<&str>)> = ingested
+        .cluster
+        .access_control_groups
+        .iter()
+        .map(|g| (g.name.value.as_str(), g.roles.iter().map(|r| slice(&ingested, r.span)).collect()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Standard CTI Enabled", vec!["Standard CTI Enabled"]),
+            ("Jabber Desk Control", vec!["Standard CTI Enabled", "Standard CCM End Users"]),
+        ]
+    );
+}

@@ -51,6 +51,9 @@ pub enum DataSet {
     /// Phone security profiles with their Device Security Mode (AXL `getPhoneSecurityProfile`,
     /// `listPhoneSecurityProfile`).
     PhoneSecurityProfiles,
+    /// Access control groups with the roles they carry (BAT `accesscntrlgrp.csv`; the
+    /// `userRoles` of AXL `getUser`/`getAppUser` groups).
+    AccessControlGroups,
 }
 
 impl DataSet {
@@ -75,6 +78,7 @@ impl DataSet {
             DataSet::VendorConfig => "product-specific phone configuration (vendorConfig)",
             DataSet::LineHoldReversion => "line Hold Reversion Ring Duration",
             DataSet::PhoneSecurityProfiles => "phone security profile",
+            DataSet::AccessControlGroups => "access control group",
         }
     }
 }
@@ -115,6 +119,8 @@ pub struct Cluster {
     pub intercom_numbers: Vec<IntercomNumber>,
     /// Phone security profiles (System > Security > Phone Security Profile).
     pub phone_security_profiles: Vec<PhoneSecurityProfile>,
+    /// Access control groups with their roles, where the export gives them.
+    pub access_control_groups: Vec<AccessControlGroup>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -144,6 +150,7 @@ impl Cluster {
         self.ldap_directories.extend(other.ldap_directories);
         self.intercom_numbers.extend(other.intercom_numbers);
         self.phone_security_profiles.extend(other.phone_security_profiles);
+        self.access_control_groups.extend(other.access_control_groups);
         self.present.extend(other.present);
     }
 
@@ -165,6 +172,7 @@ impl Cluster {
             + self.ldap_directories.len()
             + self.intercom_numbers.len()
             + self.phone_security_profiles.len()
+            + self.access_control_groups.len()
     }
 }
 
@@ -397,6 +405,19 @@ pub struct PhoneSecurityProfile {
     pub name: Spanned<Text>,
     /// Device Security Mode: `Non Secure`, `Authenticated` or `Encrypted`.
     pub security_mode: Option<Spanned<Text>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// An access control group (User Management > User Settings > Access Control Group) and the
+/// roles it carries. Each standard group carries the role of the same name; a custom group
+/// carries whatever roles the administrator assigned.
+#[derive(Clone, Debug)]
+pub struct AccessControlGroup {
+    /// Group name, as users and application users name it.
+    pub name: Spanned<Text>,
+    /// Role names (BAT `FUNCTION ROLE NAME n`, AXL `userRoles/userRole`).
+    pub roles: Vec<Spanned<Text>>,
     /// The whole record.
     pub span: Span,
 }

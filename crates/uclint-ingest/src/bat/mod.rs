@@ -1,6 +1,7 @@
 //! BAT CSV files: the members of the Import/Export tar (`phone.csv`, `enduser.csv`, …), also
 //! accepted loose in a directory. Each kind is recognised by its header, not its file name.
 
+mod access_control_groups;
 mod app_users;
 mod columns;
 mod devices;
@@ -50,6 +51,8 @@ pub enum BatKind {
     DirectoryNumber,
     /// `intercomdn.csv`.
     IntercomNumber,
+    /// `accesscntrlgrp.csv`.
+    AccessControlGroup,
 }
 
 impl BatKind {
@@ -70,6 +73,7 @@ impl BatKind {
             BatKind::PhoneService => "phoneservices.csv",
             BatKind::DirectoryNumber => "directorynumber.csv",
             BatKind::IntercomNumber => "intercomdn.csv",
+            BatKind::AccessControlGroup => "accesscntrlgrp.csv",
         }
     }
 
@@ -89,6 +93,7 @@ impl BatKind {
             BatKind::PhoneService => DataSet::PhoneServices,
             BatKind::DirectoryNumber => DataSet::DirectoryNumbers,
             BatKind::IntercomNumber => DataSet::Intercom,
+            BatKind::AccessControlGroup => DataSet::AccessControlGroups,
         }
     }
 }
@@ -105,6 +110,8 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::Phone
     } else if intercom::is_intercom_header(has) {
         BatKind::IntercomNumber
+    } else if has("dir group name") && has("function role name 1") {
+        BatKind::AccessControlGroup
     } else if has("application user name") {
         BatKind::AppUser
     } else if has("user id") {
@@ -151,6 +158,7 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::PhoneService => phone_services::phone_service,
         BatKind::DirectoryNumber => directory_numbers::directory_number,
         BatKind::IntercomNumber => intercom::intercom_number,
+        BatKind::AccessControlGroup => access_control_groups::access_control_group,
     };
     read_table(parse, each);
 }
