@@ -6,9 +6,10 @@
 //! user, Common Device Configuration and line group by name; end user by user ID; service
 //! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
 //! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
-//! pattern and partition; phone service, LDAP directory agreement, UC service and credential
-//! policy by name; intercom directory number by pattern and partition) in input order, so the
-//! result never depends on thread count.
+//! pattern and partition; phone service, LDAP directory agreement, UC service, credential policy
+//! and phone security profile by name; intercom directory number by pattern and partition; access
+//! control group by name, its roles joined) in input order, so the result never depends on thread
+//! count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
@@ -22,7 +23,8 @@ use std::hash::Hash;
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
     EnterpriseParameter, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
-    ObjectKey, PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UcService, UccxResource,
+    ObjectKey, PhoneSecurityProfile, PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UcService,
+    UccxResource,
 };
 
 use crate::codes;
@@ -46,6 +48,8 @@ pub struct Merger {
     intercom_numbers: FxHashMap<DnKey, usize>,
     uc_services: FxHashMap<Text, usize>,
     credential_policies: FxHashMap<Text, usize>,
+    phone_security_profiles: FxHashMap<Text, usize>,
+    access_control_groups: FxHashMap<Text, usize>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -74,6 +78,8 @@ impl Merger {
             intercluster_service_profiles,
             empty_tables,
             data_gaps,
+            phone_security_profiles,
+            access_control_groups,
             present,
         } = other;
         // Reserving once per file keeps the lists from doubling their way up: on a large export
@@ -197,6 +203,16 @@ impl Merger {
         self.cluster.intercluster_service_profiles.extend(intercluster_service_profiles);
         self.cluster.empty_tables.extend(empty_tables);
         self.cluster.data_gaps.extend(data_gaps);
+        for profile in phone_security_profiles {
+            let key = profile.name.value.clone();
+            let (list, index) = (&mut self.cluster.phone_security_profiles, &mut self.phone_security_profiles);
+            upsert(list, index, key, profile, |kept, new| merge_phone_security_profile(kept, new, out));
+        }
+        for group in access_control_groups {
+            let key = group.name.value.clone();
+            let (list, index) = (&mut self.cluster.access_control_groups, &mut self.access_control_groups);
+            upsert(list, index, key, group, |kept, new| union(&mut kept.roles, new.roles));
+        }
         self.cluster.present.extend(present);
     }
 
@@ -325,6 +341,7 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
     field(&mut kept.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
     field(&mut kept.single_button_barge, new.single_button_barge, "Single Button Barge", &object, out);
     field(&mut kept.device_mobility_mode, new.device_mobility_mode, "Device Mobility Mode", &object, out);
+    field(&mut kept.security_profile, new.security_profile, "The Device Security Profile", &object, out);
     // Product-specific settings come only from getPhone; a second copy adds nothing.
     if kept.vendor_config.is_none() {
         kept.vendor_config = new.vendor_config;
@@ -402,6 +419,10 @@ fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
     }
     field(&mut kept.enable_emcc, new.enable_emcc, "Enable Extension Mobility Cross Cluster", &object, out);
     field(&mut kept.default_profile, new.default_profile, "The default profile", &object, out);
+    let what = "Whether a UC Service Profile is set";
+    field(&mut kept.uc_service_profile, new.uc_service_profile, what, &object, out);
+    let what = "Whether a Self-Service User ID is set";
+    field(&mut kept.self_service_id, new.self_service_id, what, &object, out);
 }
 
 fn merge_app_user(kept: &mut AppUser, new: AppUser) {
@@ -509,6 +530,8 @@ fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out:
     union(&mut kept.associated_devices, new.associated_devices);
     field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
     field(&mut kept.call_pickup_group, new.call_pickup_group, "The call pickup group", &object, out);
+    let what = "The Hold Reversion Ring Duration";
+    field(&mut kept.hold_reversion_ring_duration, new.hold_reversion_ring_duration, what, &object, out);
     for forward in new.forwards {
         match kept.forwards.iter_mut().find(|f| f.kind == forward.kind) {
             Some(existing) if existing.destination.value != forward.destination.value => {
@@ -519,6 +542,11 @@ fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out:
             None => kept.forwards.push(forward),
         }
     }
+}
+
+fn merge_phone_security_profile(kept: &mut PhoneSecurityProfile, new: PhoneSecurityProfile, out: &mut Vec<Diagnostic>) {
+    let object = ObjectKey::PhoneSecurityProfile(kept.name.value.clone());
+    field(&mut kept.security_mode, new.security_mode, "The Device Security Mode", &object, out);
 }
 
 fn merge_intercom_number(kept: &mut IntercomNumber, new: IntercomNumber, out: &mut Vec<Diagnostic>) {

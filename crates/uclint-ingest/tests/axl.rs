@@ -269,3 +269,136 @@ fn faults_and_foreign_xml_are_not_read_and_broken_axl_is_reported() {
     let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["INPUT002"]);
 }
+
+#[test]
+fn get_line_reads_the_hold_reversion_ring_duration_and_marks_it_present() {
+    let line = "<line><pattern>4003</pattern><routePartitionName>PT_Internal</routePartitionName>\
+                <hrDuration>45</hrDuration><hrInterval/></line>";
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", line));
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    assert!(ingested.cluster.has(uclint_model::DataSet::LineHoldReversion));
+    let duration = ingested.cluster.directory_numbers[0].hold_reversion_ring_duration.as_ref().unwrap();
+    assert_eq!((duration.value, slice(&ingested, duration.span)), (45, "45"));
+
+    let unset = "<line><pattern>4003</pattern><routePartitionName/><hrDuration/></line>";
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", unset));
+    assert!(ingested.cluster.has(uclint_model::DataSet::LineHoldReversion), "an empty element says: off");
+    assert!(ingested.cluster.directory_numbers[0].hold_reversion_ring_duration.is_none());
+
+    let without = "<line><pattern>4003</pattern><routePartitionName/></line>";
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", without));
+    assert!(!ingested.cluster.has(uclint_model::DataSet::LineHoldReversion), "returnedTags left it out");
+}
+
+#[test]
+fn get_user_says_whether_a_uc_service_profile_is_set() {
+    let set = r#"<user><userid>jli</userid><serviceProfile uuid="{5F67}">UC Service Profile</serviceProfile></user>"#;
+    let unset = r#"<user><userid>asmith</userid><serviceProfile uuid=""/></user>"#;
+    let absent = "<user><userid>bwong</userid></user>";
+    let ingested = ingest_text("getUser.xml", &[set, unset, absent].map(|u| envelope("getUser", "12.5", u)).concat());
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let profiles: Vec<_> = ingested
+        .cluster
+        .end_users
+        .iter()
+        .map(|u| u.uc_service_profile.as_ref().map(|p| (p.value, slice(&ingested, p.span))))
+        .collect();
+    assert_eq!(
+        profiles,
+        [Some((true, "UC Service Profile")), Some((false, r#"<serviceProfile uuid=""/>"#)), None],
+        "an empty element is unset, a missing one unknown"
+    );
+}
+
+#[test]
+fn get_user_says_whether_a_self_service_user_id_is_set() {
+    let set = "<user><userid>jli</userid><selfService>19725554019</selfService></user>";
+    let unset = "<user><userid>asmith</userid><selfService/></user>";
+    let absent = "<user><userid>bwong</userid></user>";
+    let ingested = ingest_text("getUser.xml", &[set, unset, absent].map(|u| envelope("getUser", "12.5", u)).concat());
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let ids: Vec<_> = ingested
+        .cluster
+        .end_users
+        .iter()
+        .map(|u| u.self_service_id.as_ref().map(|p| (p.value, slice(&ingested, p.span))))
+        .collect();
+    assert_eq!(ids, [Some((true, "19725554019")), Some((false, "<selfService/>")), None]);
+}
+
+#[test]
+fn get_line_reads_the_call_forward_destinations_that_are_set() {
+    let line = r#"<line><pattern>2002</pattern><routePartitionName>PT_Internal</routePartitionName>
+      <callForwardAll><forwardToVoiceMail>false</forwardToVoiceMail><callingSearchSpaceName xsi:nil="true" uuid="" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/><destination/></callForwardAll>
+      <callForwardBusy><forwardToVoiceMail>true</forwardToVoiceMail><destination/></callForwardBusy>
+      <callForwardBusyInt><destination>8000</destination></callForwardBusyInt>
+      <callForwardNoAnswerInt><destination>4001</destination><duration>12</duration></callForwardNoAnswerInt>
+      <callForwardAlternateParty><destination>9999</destination><duration/></callForwardAlternateParty>
+      <callForwardNotRegistered><destination>\+14085550100</destination></callForwardNotRegistered></line>"#;
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "10.5", line));
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let number = &ingested.cluster.directory_numbers[0];
+    let forwards: Vec<_> = number.forwards.iter().map(|f| (f.kind, slice(&ingested, f.destination.span))).collect();
+    assert_eq!(
+        forwards,
+        [
+            ("Forward Busy Internal", "8000"),
+            ("Forward No Answer Internal", "4001"),
+            ("Forward Unregistered External", r"\+14085550100"),
+        ],
+        "empty destinations are unset; callForwardAlternateParty is not read"
+    );
+}
+
+#[test]
+fn phone_security_profiles_and_a_phones_profile_name_are_read() {
+    let profiles = "<phoneSecurityProfile><name>Cisco 8841 - Standard SIP Non-Secure Profile</name>\
+                    <deviceSecurityMode>Non Secure</deviceSecurityMode></phoneSecurityProfile>\
+                    <phoneSecurityProfile><name>Encrypted_8841</name><deviceSecurityMode>Encrypted</deviceSecurityMode>\
+                    </phoneSecurityProfile>";
+    let phone = "<phone><name>SEP0011AABB0001</name>\
+                 <securityProfileName uuid=\"{S}\">Cisco 8841 - Standard SIP Non-Secure Profile</securityProfileName></phone>";
+    let text = [envelope("listPhoneSecurityProfile", "14.0", profiles), envelope("getPhone", "14.0", phone)].concat();
+    let ingested = ingest_text("security.xml", &text);
+    assert!(ingested.diagnostics.is_empty(), "a list of profiles has what the rules read: {:#?}", ingested.diagnostics);
+    assert!(ingested.cluster.has(uclint_model::DataSet::PhoneSecurityProfiles));
+    let modes: Vec<_> = ingested
+        .cluster
+        .phone_security_profiles
+        .iter()
+        .map(|p| (p.name.value.as_str(), slice(&ingested, p.security_mode.as_ref().unwrap().span)))
+        .collect();
+    assert_eq!(
+        modes,
+        [("Cisco 8841 - Standard SIP Non-Secure Profile", "Non Secure"), ("Encrypted_8841", "Encrypted")]
+    );
+    let name = ingested.cluster.phones[0].security_profile.as_ref().unwrap();
+    assert_eq!(slice(&ingested, name.span), "Cisco 8841 - Standard SIP Non-Secure Profile");
+}
+
+#[test]
+fn user_groups_given_with_their_roles_are_access_control_groups_too() {
+    let user = |id: &str, roles: &str| {
+        format!(
+            "<user><userid>{id}</userid><associatedGroups>\
+             <userGroup><name>Desk Phone Users</name><userRoles>{roles}</userRoles></userGroup>\
+             <userGroup><name>Standard CCM End Users</name></userGroup></associatedGroups></user>"
+        )
+    };
+    let text = [
+        envelope("getUser", "12.5", &user("ann", "<userRole>Standard CCM End Users</userRole>")),
+        envelope("getUser", "12.5", &user("bob", "<userRole>Standard CTI Enabled</userRole>")),
+    ]
+    .concat();
+    let ingested = ingest_text("getUser.xml", &text);
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let groups = &ingested.cluster.access_control_groups;
+    assert_eq!(groups.len(), 1, "a group without userRoles says nothing of its roles; one group per name");
+    let roles: Vec<_> = groups[0].roles.iter().map(|r| r.value.as_str()).collect();
+    assert_eq!(
+        (groups[0].name.value.as_str(), roles),
+        ("Desk Phone Users", vec!["Standard CCM End Users", "Standard CTI Enabled"])
+    );
+    let names: Vec<_> = ingested.cluster.end_users[0].groups.iter().map(|g| g.value.as_str()).collect();
+    assert_eq!(names, ["Desk Phone Users", "Standard CCM End Users"]);
+}

@@ -47,3 +47,85 @@ fn the_four_files_are_read_with_spans() {
     let forwards: Vec<_> = spare.forwards.iter().map(|f| (f.kind, f.destination.value.as_str())).collect();
     assert_eq!(forwards, [("Forward All", "4001"), ("Forward Busy Internal", "8000")]);
 }
+
+#[test]
+fn a_hold_reversion_column_says_the_line_data_is_there_even_when_empty() {
+    let read = |text: &str| {
+        let input = uclint_ingest::RawInput { path: "phone.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
+        uclint_ingest::parse(vec![input])
+    };
+    let with = read(
+        "Device Name,Device Type,Directory Number 1,Route Partition 1,Hold Reversion Ring Duration 1\n\
+         SEP0011AABB0001,Cisco 8841,4001,PT_Internal,\n\
+         SEP0011AABB0002,Cisco 8841,4002,PT_Internal,30\n",
+    );
+    assert!(with.cluster.has(DataSet::LineHoldReversion));
+    assert!(with.cluster.phones[0].lines[0].hold_reversion_ring_duration.is_none());
+    let duration = with.cluster.phones[1].lines[0].hold_reversion_ring_duration.as_ref().unwrap();
+    assert_eq!((duration.value, slice(&with, duration.span)), (30, "30"));
+
+    let without = read(
+        "Device Name,Device Type,Directory Number 1,Route Partition 1\nSEP0011AABB0001,Cisco 8841,4001,PT_Internal\n",
+    );
+    assert!(!without.cluster.has(DataSet::LineHoldReversion));
+}
+
+#[test]
+fn enduser_csv_says_whether_a_uc_service_profile_and_a_self_service_id_are_set() {
+    let read = |text: &str| {
+        let input =
+            uclint_ingest::RawInput { path: "enduser.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
+        uclint_ingest::parse(vec![input])
+    };
+    let with = read(
+        "FIRST NAME,LAST NAME,USER ID,ENABLE USER FOR UNIFIED CM IM AND PRESENCE,HOME CLUSTER,UC SERVICE PROFILE,\
+         SELF-SERVICE USER ID\n\
+         Jane,Doe,jdoe,t,t,SP_Jabber,NULL\n\
+         Al,Smith,asmith,t,t,NULL,14085554002\n",
+    );
+    let ids: Vec<_> = with
+        .cluster
+        .end_users
+        .iter()
+        .map(|u| u.self_service_id.as_ref().map(|p| (p.value, slice(&with, p.span))))
+        .collect();
+    assert_eq!(ids, [Some((false, "NULL")), Some((true, "14085554002"))]);
+    let profiles: Vec<_> = with
+        .cluster
+        .end_users
+        .iter()
+        .map(|u| u.uc_service_profile.as_ref().map(|p| (p.value, slice(&with, p.span))))
+        .collect();
+    assert_eq!(profiles, [Some((true, "SP_Jabber")), Some((false, "NULL"))], "NULL is unset, at its cell");
+
+    let without = read("FIRST NAME,LAST NAME,USER ID\nJane,Doe,jdoe\n");
+    assert!(without.cluster.end_users[0].uc_service_profile.is_none(), "no column: unknown");
+    assert!(without.cluster.end_users[0].self_service_id.is_none(), "no column: unknown");
+}
+
+#[test]
+fn accesscntrlgrp_csv_gives_each_group_its_roles() {
+    let text = "DIR GROUP NAME,IS STANDARD DIR GROUP,FUNCTION ROLE NAME 1,FUNCTION ROLE NAME 2,APPLICATION USER 1,\
+                IS STANDARD APPLICATION USER 1,END USER 1\n\
+                Standard CTI Enabled,t,Standard CTI Enabled,,uccxrmcmuser,f,\n\
+                Jabber Desk Control,f,Standard CTI Enabled,Standard CCM End Users,,,pat\n";
+    let input =
+        uclint_ingest::RawInput { path: "accesscntrlgrp.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
+    let ingested = uclint_ingest::parse(vec![input]);
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    assert_eq!(ingested.files[0].status, uclint_ingest::FileStatus::Read("BAT accesscntrlgrp.csv".into()));
+    assert!(ingested.cluster.has(DataSet::AccessControlGroups));
+    let groups: Vec<(&str, Vec<&str>)> = ingested
+        .cluster
+        .access_control_groups
+        .iter()
+        .map(|g| (g.name.value.as_str(), g.roles.iter().map(|r| slice(&ingested, r.span)).collect()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Standard CTI Enabled", vec!["Standard CTI Enabled"]),
+            ("Jabber Desk Control", vec!["Standard CTI Enabled", "Standard CCM End Users"]),
+        ]
+    );
+}

@@ -53,6 +53,15 @@ pub enum DataSet {
     RemoteClusters,
     /// EMCC intercluster service profiles (BAT `interclusterserviceprofile.csv`).
     InterclusterServiceProfiles,
+    /// The line-level Hold Reversion Ring Duration (BAT `Hold Reversion Ring Duration N`, AXL
+    /// `getLine` `hrDuration`), even where every value is empty.
+    LineHoldReversion,
+    /// Phone security profiles with their Device Security Mode (AXL `getPhoneSecurityProfile`,
+    /// `listPhoneSecurityProfile`).
+    PhoneSecurityProfiles,
+    /// Access control groups with the roles they carry (BAT `accesscntrlgrp.csv`; the
+    /// `userRoles` of AXL `getUser`/`getAppUser` groups).
+    AccessControlGroups,
 }
 
 impl DataSet {
@@ -79,6 +88,9 @@ impl DataSet {
             DataSet::CredentialPolicies => "credential policy",
             DataSet::RemoteClusters => "remote cluster",
             DataSet::InterclusterServiceProfiles => "intercluster service profile",
+            DataSet::LineHoldReversion => "line Hold Reversion Ring Duration",
+            DataSet::PhoneSecurityProfiles => "phone security profile",
+            DataSet::AccessControlGroups => "access control group",
         }
     }
 }
@@ -132,6 +144,10 @@ pub struct Cluster {
     /// Where the input is known to lack data: BAT files missing from a tar's manifest, AXL
     /// `list*` responses that omit collections.
     pub data_gaps: Vec<DataGap>,
+    /// Phone security profiles (System > Security > Phone Security Profile).
+    pub phone_security_profiles: Vec<PhoneSecurityProfile>,
+    /// Access control groups with their roles, where the export gives them.
+    pub access_control_groups: Vec<AccessControlGroup>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -166,6 +182,8 @@ impl Cluster {
         self.intercluster_service_profiles.extend(other.intercluster_service_profiles);
         self.empty_tables.extend(other.empty_tables);
         self.data_gaps.extend(other.data_gaps);
+        self.phone_security_profiles.extend(other.phone_security_profiles);
+        self.access_control_groups.extend(other.access_control_groups);
         self.present.extend(other.present);
     }
 
@@ -190,6 +208,8 @@ impl Cluster {
             + self.credential_policies.len()
             + self.remote_clusters.len()
             + self.intercluster_service_profiles.len()
+            + self.phone_security_profiles.len()
+            + self.access_control_groups.len()
     }
 }
 
@@ -251,6 +271,9 @@ pub struct Device {
     pub single_button_barge: Option<Spanned<Text>>,
     /// Device Mobility Mode: `On`, `Off` or `Default` (phones only).
     pub device_mobility_mode: Option<Spanned<Text>>,
+    /// Device Security Profile: the phone security profile's name (phones only; BAT `Device
+    /// Security Profile`, AXL `securityProfileName`).
+    pub security_profile: Option<Spanned<Text>>,
     /// Product-specific configuration (AXL `getPhone` `vendorConfig`); `None` when the export
     /// does not carry it.
     pub vendor_config: Option<VendorConfig>,
@@ -288,6 +311,7 @@ impl Device {
             join_across_lines: None,
             single_button_barge: None,
             device_mobility_mode: None,
+            security_profile: None,
             vendor_config: None,
             application_users: Vec::new(),
             intercom_lines: Vec::new(),
@@ -415,6 +439,30 @@ pub struct IntercomNumber {
     pub span: Span,
 }
 
+/// A phone security profile (System > Security > Phone Security Profile).
+#[derive(Clone, Debug)]
+pub struct PhoneSecurityProfile {
+    /// Name, as phones name it in their Device Security Profile.
+    pub name: Spanned<Text>,
+    /// Device Security Mode: `Non Secure`, `Authenticated` or `Encrypted`.
+    pub security_mode: Option<Spanned<Text>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// An access control group (User Management > User Settings > Access Control Group) and the
+/// roles it carries. Each standard group carries the role of the same name; a custom group
+/// carries whatever roles the administrator assigned.
+#[derive(Clone, Debug)]
+pub struct AccessControlGroup {
+    /// Group name, as users and application users name it.
+    pub name: Spanned<Text>,
+    /// Role names (BAT `FUNCTION ROLE NAME n`, AXL `userRoles/userRole`).
+    pub roles: Vec<Spanned<Text>>,
+    /// The whole record.
+    pub span: Span,
+}
+
 /// An end user.
 #[derive(Clone, Debug)]
 pub struct EndUser {
@@ -451,6 +499,12 @@ pub struct EndUser {
     /// The Extension Mobility Default Profile (AXL `defaultProfile`, BAT user export `DEFAULT
     /// PROFILE`).
     pub default_profile: Option<Spanned<Text>>,
+    /// Whether a UC Service Profile is set (BAT `UC SERVICE PROFILE`, AXL `serviceProfile`);
+    /// `None` when the export does not say.
+    pub uc_service_profile: Option<Spanned<bool>>,
+    /// Whether a Self-Service User ID is set (BAT `SELF-SERVICE USER ID`, AXL `selfService`);
+    /// `None` when the export does not say.
+    pub self_service_id: Option<Spanned<bool>>,
     /// The whole record.
     pub span: Span,
 }
@@ -487,6 +541,8 @@ impl EndUser {
             presence_lines: None,
             enable_emcc: None,
             default_profile: None,
+            uc_service_profile: None,
+            self_service_id: None,
             span,
         }
     }
@@ -637,8 +693,11 @@ pub struct DirectoryNumber {
     pub allow_cti_control: Option<Spanned<bool>>,
     /// Call Pickup Group (BAT `directorynumber.csv`).
     pub call_pickup_group: Option<Spanned<Text>>,
-    /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`).
+    /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`) or
+    /// schema order (AXL `getLine` `callForward*/destination`).
     pub forwards: Vec<Forward>,
+    /// Hold Reversion Ring Duration in seconds (AXL `getLine` `hrDuration`; 0 or unset: off).
+    pub hold_reversion_ring_duration: Option<Spanned<u32>>,
     /// The whole record.
     pub span: Span,
 }

@@ -128,6 +128,8 @@ pub enum ObjectKey {
     PhoneService(Text),
     /// An LDAP directory synchronisation agreement, by name.
     LdapDirectory(Text),
+    /// A phone security profile, by name.
+    PhoneSecurityProfile(Text),
     /// A whole input file, by display path.
     File(Text),
     /// A UC service, by name.
@@ -157,6 +159,7 @@ impl ObjectKey {
             ObjectKey::UccxResource(_) => "uccxresource",
             ObjectKey::PhoneService(_) => "phoneservice",
             ObjectKey::LdapDirectory(_) => "ldapdir",
+            ObjectKey::PhoneSecurityProfile(_) => "phonesecurityprofile",
             ObjectKey::File(_) => "file",
             ObjectKey::UcService(_) => "ucservice",
             ObjectKey::CredentialPolicy(_) => "credpolicy",
@@ -185,6 +188,7 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::UcService(n)
             | ObjectKey::CredentialPolicy(n)
             | ObjectKey::Feature(n)
+            | ObjectKey::PhoneSecurityProfile(n)
             | ObjectKey::Export(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),

@@ -12,10 +12,10 @@ mod key;
 mod source;
 
 pub use cluster::{
-    AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataGap, DataSet, Device, DeviceKind, DirectoryNumber,
-    EndUser, EnterpriseParameter, Forward, IntercomLine, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer,
-    LdapSystem, Line, LineGroup, PhoneService, PresenceLine, ServiceParameter, SubscribedService, UcService,
-    UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
+    AccessControlGroup, AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataGap, DataSet, Device, DeviceKind,
+    DirectoryNumber, EndUser, EnterpriseParameter, Forward, IntercomLine, IntercomNumber, LdapAuthentication,
+    LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, PhoneSecurityProfile, PhoneService, PresenceLine,
+    ServiceParameter, SubscribedService, UcService, UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, DnId, LineAppearance};

@@ -1,12 +1,12 @@
 //! `getCommonDeviceConfig`, `getLineGroup`, `getServiceParameter`, `getLdapAuthentication`,
-//! `getLine`, `getIpPhoneServices`, `getUcService` and `getCredentialPolicy` records (formats.md
-//! §5, §9, §10, §11, §14; `ucService` per the AXL schema's `RUcService`; `credentialPolicy` as
-//! public AXL scripts name its fields). `ldapPassword` was masked before the text was read and is
-//! never looked at.
+//! `getLine`, `getIpPhoneServices`, `getUcService`, `getCredentialPolicy` and
+//! `getPhoneSecurityProfile` records (formats.md §5, §9, §10, §11, §14; `ucService` per the AXL
+//! schema's `RUcService`; `credentialPolicy` as public AXL scripts name its fields).
+//! `ldapPassword` was masked before the text was read and is never looked at.
 
 use uclint_model::{
-    CommonDeviceConfig, CredentialPolicy, DirectoryNumber, LdapAuthentication, LdapServer, LineGroup, PhoneService,
-    ServiceParameter, Spanned, Text, UcService,
+    CommonDeviceConfig, CredentialPolicy, DataSet, DirectoryNumber, Forward, LdapAuthentication, LdapServer, LineGroup,
+    PhoneSecurityProfile, PhoneService, ServiceParameter, Spanned, Text, UcService, FORWARD_ALL,
 };
 
 use crate::xml::read::{dn, flag, number, texts};
@@ -64,17 +64,45 @@ pub fn ldap_authentication(parse: &mut FileParse<'_>, auth: &Element) {
     parse.cluster.ldap_authentication.push(LdapAuthentication { enabled, user_search_base, servers, span: auth.span });
 }
 
-/// One `<line>` of `getLine`: the DN and `associatedDevices`, the devices that share it.
+/// The call forward blocks of `getLine` (XLine), in schema order, each with the name the admin
+/// page and the BAT export give it (`callForwardBusy` is Forward Busy External). The block's
+/// `destination` is the number; `forwardToVoiceMail` is not read.
+const FORWARDS: &[(&str, &str)] = &[
+    ("callForwardAll", FORWARD_ALL),
+    ("callForwardBusy", "Forward Busy External"),
+    ("callForwardBusyInt", "Forward Busy Internal"),
+    ("callForwardNoAnswer", "Forward No Answer External"),
+    ("callForwardNoAnswerInt", "Forward No Answer Internal"),
+    ("callForwardNoCoverage", "Forward No Coverage External"),
+    ("callForwardNoCoverageInt", "Forward No Coverage Internal"),
+    ("callForwardOnFailure", "Forward on CTI Failure"),
+    ("callForwardNotRegistered", "Forward Unregistered External"),
+    ("callForwardNotRegisteredInt", "Forward Unregistered Internal"),
+];
+
+/// One `<line>` of `getLine`: the DN, `associatedDevices` (the devices that share it), the
+/// call forward destinations that are set, and `hrDuration`, the Hold Reversion Ring Duration
+/// (an element of the line, not of the phone's line appearance: a captured `getLine` response
+/// has it, a captured `getPhone` does not).
 pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
     let Some(dn) = dn(line, "pattern", "routePartitionName") else { return };
     let allow_cti_control = flag(parse, line, &["allowCtiControlFlag"]);
     let associated_devices = texts(line, "associatedDevices", "device");
+    if line.child("hrDuration").is_some() {
+        parse.cluster.present.insert(DataSet::LineHoldReversion);
+    }
+    let hold_reversion_ring_duration = number(parse, line, &["hrDuration"]);
+    let forwards = FORWARDS
+        .iter()
+        .filter_map(|(element, kind)| Some(Forward { kind, destination: line.text_at(&[element, "destination"])? }))
+        .collect();
     parse.cluster.directory_numbers.push(DirectoryNumber {
         dn,
         associated_devices,
         allow_cti_control,
         call_pickup_group: None,
-        forwards: Vec::new(),
+        forwards,
+        hold_reversion_ring_duration,
         span: line.span,
     });
 }
@@ -125,4 +153,13 @@ pub fn credential_policy(parse: &mut FileParse<'_>, policy: &Element) {
     let Some(name) = policy.text_at(&["name"]) else { return };
     let inactive_days_allowed = number(parse, policy, &["inactiveDaysAllowed"]);
     parse.cluster.credential_policies.push(CredentialPolicy { name, inactive_days_allowed, span: policy.span });
+}
+
+/// One `<phoneSecurityProfile>` of `getPhoneSecurityProfile` or `listPhoneSecurityProfile`
+/// (`RPhoneSecurityProfile`/`LPhoneSecurityProfile` in the AXL schema; both have `name` and
+/// `deviceSecurityMode`).
+pub fn phone_security_profile(parse: &mut FileParse<'_>, profile: &Element) {
+    let Some(name) = profile.text_at(&["name"]) else { return };
+    let security_mode = profile.text_at(&["deviceSecurityMode"]);
+    parse.cluster.phone_security_profiles.push(PhoneSecurityProfile { name, security_mode, span: profile.span });
 }

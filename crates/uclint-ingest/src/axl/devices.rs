@@ -28,6 +28,7 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         join_across_lines: phone.text_at(&["joinAcrossLines"]),
         single_button_barge: phone.text_at(&["singleButtonBarge"]),
         device_mobility_mode: phone.text_at(&["deviceMobilityMode"]),
+        security_profile: phone.text_at(&["securityProfileName"]),
         vendor_config: vendor_config(parse, phone),
         application_users: Vec::new(),
         intercom_lines: Vec::new(),
@@ -58,6 +59,7 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
         join_across_lines: profile.text_at(&["joinAcrossLines"]),
         single_button_barge: profile.text_at(&["singleButtonBarge"]),
         device_mobility_mode: None,
+        security_profile: None,
         vendor_config: None,
         application_users: Vec::new(),
         intercom_lines: Vec::new(),
@@ -113,6 +115,9 @@ fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
     let Some(list) = device.child("lines") else { return Vec::new() };
     let mut lines = Vec::new();
     for line in list.children_named("line") {
+        if line.child("hrDuration").is_some() {
+            parse.cluster.present.insert(DataSet::LineHoldReversion);
+        }
         let Some(dn) = line.child("dirn").and_then(|d| dn(d, "pattern", "routePartitionName")) else { continue };
         let Some(index) = number(parse, line, &["index"]) else {
             let message = "this line has no `index`, so its button position is unknown; it was not read";

@@ -164,6 +164,7 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
             "ipPhoneServices" => config::phone_service(parse, record),
             "ucService" => config::uc_service(parse, record),
             "credentialPolicy" => config::credential_policy(parse, record),
+            "phoneSecurityProfile" => config::phone_security_profile(parse, record),
             _ => {}
         }
     }
@@ -194,6 +195,7 @@ fn data_set(operation: &str) -> Option<DataSet> {
         "IpPhoneServices" => DataSet::PhoneServices,
         "UcService" => DataSet::UcServices,
         "CredentialPolicy" => DataSet::CredentialPolicies,
+        "PhoneSecurityProfile" => DataSet::PhoneSecurityProfiles,
         _ => return None,
     })
 }
@@ -235,6 +237,8 @@ fn list_gap(operation: &str) -> Option<(&'static str, &'static str)> {
         "UcService" => return None,
         // listCredentialPolicy returns inactiveDaysAllowed, the one field uclint reads.
         "CredentialPolicy" => return None,
+        // LPhoneSecurityProfile has the name and Device Security Mode the rules read.
+        "PhoneSecurityProfile" => return None,
         _ => ("the fields only get responses return", "the matching get call for each object"),
     })
 }

@@ -2,7 +2,7 @@
 //! (formats.md §7, §8). Passwords, PINs and digest credentials were masked before the text was
 //! read; only whether digest credentials are set is kept.
 
-use uclint_model::{AppUser, DnRef, EndUser, PresenceLine, Spanned};
+use uclint_model::{AccessControlGroup, AppUser, DataSet, DnRef, EndUser, PresenceLine, Spanned, Text};
 
 use crate::codes;
 use crate::xml::read::{flag, texts};
@@ -20,10 +20,7 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
     // §7, §16.4), so an empty element means "unknown", not "absent": only a value is evidence.
     let digest_credentials =
         user.child("digestCredentials").and_then(|element| element.value()).map(|text| Spanned::new(true, text.span));
-    let groups = user
-        .child("associatedGroups")
-        .map(|g| g.children_named("userGroup").filter_map(|group| group.text_at(&["name"])).collect())
-        .unwrap_or_default();
+    let groups = associated_groups(parse, user);
     let end_user = EndUser {
         ipcc_extension: ipcc_extension(parse, user),
         primary_extension,
@@ -35,10 +32,9 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
         enable_cti: flag(parse, user, &["enableCti"]),
         imp_enabled: flag(parse, user, &["imAndPresenceEnable"]),
         home_cluster: flag(parse, user, &["homeCluster"]),
-        subscribe_css: user.child("subscribeCallingSearchSpaceName").map(|element| match element.value() {
-            Some(name) => Spanned::new(true, name.span),
-            None => Spanned::new(false, element.span),
-        }),
+        subscribe_css: is_set(user, "subscribeCallingSearchSpaceName"),
+        uc_service_profile: is_set(user, "serviceProfile"),
+        self_service_id: is_set(user, "selfService"),
         presence_lines: presence_lines(parse, user),
         enable_emcc: flag(parse, user, &["enableEmcc"]),
         default_profile: user.text_at(&["defaultProfile"]),
@@ -63,6 +59,35 @@ fn presence_lines(parse: &mut FileParse<'_>, user: &Element) -> Option<Spanned<V
         })
         .collect();
     Some(Spanned::new(lines, list.span))
+}
+
+/// The names of `associatedGroups/userGroup`; a group given with `userRoles/userRole` is also
+/// recorded as an access control group carrying those roles.
+fn associated_groups(parse: &mut FileParse<'_>, user: &Element) -> Vec<Spanned<Text>> {
+    let mut names = Vec::new();
+    for group in user.child("associatedGroups").into_iter().flat_map(|g| g.children_named("userGroup")) {
+        let Some(name) = group.text_at(&["name"]) else { continue };
+        if group.child("userRoles").is_some() {
+            let roles = texts(group, "userRoles", "userRole");
+            parse.cluster.present.insert(DataSet::AccessControlGroups);
+            parse.cluster.access_control_groups.push(AccessControlGroup {
+                name: name.clone(),
+                roles,
+                span: group.span,
+            });
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// Whether an optional child (`serviceProfile`, `selfService`, …) has a value: `true` at its
+/// text, `false` at an empty element; `None` when the record does not have the element.
+fn is_set(user: &Element, name: &str) -> Option<Spanned<bool>> {
+    user.child(name).map(|element| match element.value() {
+        Some(value) => Spanned::new(true, value.span),
+        None => Spanned::new(false, element.span),
+    })
 }
 
 /// `ipccExtension`, with the partition from `ipccRoutePartition` where the schema has it
@@ -91,10 +116,7 @@ pub fn app_user(parse: &mut FileParse<'_>, app_user: &Element) {
     let mut controlled_profiles = texts(app_user, "ctiControlledDeviceProfiles", "deviceProfile");
     // End users list profiles as `profileName`; accept that spelling here too.
     controlled_profiles.extend(texts(app_user, "ctiControlledDeviceProfiles", "profileName"));
-    let groups = app_user
-        .child("associatedGroups")
-        .map(|g| g.children_named("userGroup").filter_map(|group| group.text_at(&["name"])).collect())
-        .unwrap_or_default();
+    let groups = associated_groups(parse, app_user);
     parse.cluster.app_users.push(AppUser {
         name,
         controlled_devices: texts(app_user, "associatedDevices", "device"),

@@ -25,6 +25,7 @@ pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         join_across_lines: row.value(header, "join across lines"),
         single_button_barge: row.value(header, "single button barge"),
         device_mobility_mode: row.value(header, "device mobility mode"),
+        security_profile: row.value(header, "device security profile"),
         vendor_config: None,
         application_users: row.group_values(header, "application user"),
         intercom_lines: intercom_lines(parse, header, row),
@@ -55,6 +56,7 @@ pub fn device_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'
         join_across_lines: row.value(header, "join across lines"),
         single_button_barge: row.value(header, "single button barge"),
         device_mobility_mode: None,
+        security_profile: None,
         vendor_config: None,
         application_users: row.group_values(header, "application user"),
         intercom_lines: intercom_lines(parse, header, row),
@@ -75,7 +77,12 @@ fn is_set(header: &HeaderMap, row: &Row<'_>, column: &str) -> Option<Spanned<boo
 }
 
 /// The configured lines: every `Directory Number N` with a value, N being the button index.
+/// A file with `Hold Reversion Ring Duration N` columns (real "All Details" phone exports have
+/// them) says whether each line has hold reversion, even where the cells are empty.
 fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Line> {
+    if header.resolve(Col::n("hold reversion ring duration", 1)).is_some() {
+        parse.cluster.present.insert(DataSet::LineHoldReversion);
+    }
     let mut lines = Vec::new();
     for n in header.group_numbers("directory number") {
         let Some(dn) = row.dn(header, Col::n("directory number", n), Col::n("route partition", n)) else {

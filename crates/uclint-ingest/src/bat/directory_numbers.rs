@@ -53,6 +53,7 @@ pub fn directory_number(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row
         allow_cti_control: None,
         call_pickup_group: row.value(header, "call pickup group"),
         forwards,
+        hold_reversion_ring_duration: None,
         span: row.span,
     });
 }

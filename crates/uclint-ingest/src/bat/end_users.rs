@@ -49,6 +49,8 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         // The user export's single DEFAULT PROFILE names the profile; the tar's numbered
         // DEFAULT PROFILE n is a t/f flag per association and is not read.
         default_profile: row.value(header, "default profile"),
+        uc_service_profile: is_set(header, row, "uc service profile"),
+        self_service_id: is_set(header, row, "self-service user id"),
         span: row.span,
     };
     parse.cluster.end_users.push(user);
@@ -59,6 +61,13 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
 fn subscribe_css(header: &HeaderMap, row: &Row<'_>) -> Option<Spanned<bool>> {
     let column = ["subscribe css", "subscribe calling search space"].into_iter().find(|c| header.has(c))?;
     Some(row.value(header, column).map_or(Spanned::new(false, row.span), |v| Spanned::new(true, v.span)))
+}
+
+/// Whether an optional setting's column holds a value: `true` at the value, `false` at the
+/// empty or `NULL` cell; `None` when the file has no such column.
+fn is_set(header: &HeaderMap, row: &Row<'_>, column: &str) -> Option<Spanned<bool>> {
+    let cell = row.cell_span(header, column)?;
+    Some(row.value(header, column).map_or(Spanned::new(false, cell), |v| Spanned::new(true, v.span)))
 }
 
 type Extensions = (Option<Spanned<DnRef>>, Option<Spanned<DnRef>>);

@@ -1,6 +1,7 @@
 //! BAT CSV files: the members of the Import/Export tar (`phone.csv`, `enduser.csv`, …), also
 //! accepted loose in a directory. Each kind is recognised by its header, not its file name.
 
+mod access_control_groups;
 mod app_users;
 mod columns;
 mod credential_policies;
@@ -61,6 +62,8 @@ pub enum BatKind {
     RemoteCluster,
     /// `interclusterserviceprofile.csv`.
     InterclusterServiceProfile,
+    /// `accesscntrlgrp.csv`.
+    AccessControlGroup,
 }
 
 impl BatKind {
@@ -106,6 +109,7 @@ impl BatKind {
             BatKind::CredentialPolicy => "credpolicy.csv",
             BatKind::RemoteCluster => "remotecluster.csv",
             BatKind::InterclusterServiceProfile => "interclusterserviceprofile.csv",
+            BatKind::AccessControlGroup => "accesscntrlgrp.csv",
         }
     }
 
@@ -129,6 +133,7 @@ impl BatKind {
             BatKind::CredentialPolicy => DataSet::CredentialPolicies,
             BatKind::RemoteCluster => DataSet::RemoteClusters,
             BatKind::InterclusterServiceProfile => DataSet::InterclusterServiceProfiles,
+            BatKind::AccessControlGroup => DataSet::AccessControlGroups,
         }
     }
 }
@@ -146,6 +151,8 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::Phone
     } else if intercom::is_intercom_header(has) {
         BatKind::IntercomNumber
+    } else if has("dir group name") && has("function role name 1") {
+        BatKind::AccessControlGroup
     } else if has("application user name") {
         BatKind::AppUser
     } else if has("user id") {
@@ -204,6 +211,7 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::CredentialPolicy => credential_policies::credential_policy,
         BatKind::RemoteCluster => emcc::remote_cluster,
         BatKind::InterclusterServiceProfile => emcc::intercluster_service_profile,
+        BatKind::AccessControlGroup => access_control_groups::access_control_group,
     };
     // One record per line, less the header (quoted line breaks make this an upper bound): the
     // big lists are sized once instead of doubling their way up, which would leave up to half

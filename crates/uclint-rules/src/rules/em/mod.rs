@@ -114,12 +114,23 @@ impl<'a> EmServices<'a> {
 
 /// The first Extension Mobility service URL that logs in by DN.
 pub(crate) fn dn_login(services: &[PhoneService]) -> Option<(&PhoneService, &Spanned<Text>)> {
+    login_by(services, "DN")
+}
+
+/// The first Extension Mobility service URL whose `loginType` is `login_type` (`DN`, `SP`),
+/// compared case-insensitively.
+pub(crate) fn login_by<'s>(
+    services: &'s [PhoneService],
+    login_type: &str,
+) -> Option<(&'s PhoneService, &'s Spanned<Text>)> {
     services.iter().find_map(|service| {
         let urls = [&service.url, &service.secure_url];
         let url = urls.into_iter().flatten().find(|url| {
             let Some(parsed) = ServiceUrl::parse(url.value.trim()) else { return false };
             parsed.path.to_ascii_lowercase().contains("emapp")
-                && parsed.parameters().any(|(k, v)| k.eq_ignore_ascii_case("loginType") && v.eq_ignore_ascii_case("DN"))
+                && parsed
+                    .parameters()
+                    .any(|(k, v)| k.eq_ignore_ascii_case("loginType") && v.eq_ignore_ascii_case(login_type))
         })?;
         Some((service, url))
     })

@@ -13,7 +13,10 @@ declare_rule! {
     /// profile's `Device User Locale`, else its login user's `USER LOCALE`) matches the `Device
     /// User Locale` of the phones with Extension Mobility enabled. Empty values inherit and are
     /// skipped. One finding per profile lists each differing phone locale once, with an
-    /// example phone. The device pool locale is not read yet.
+    /// example phone. The catalog also compares the device pool's locale; that part is not
+    /// checked, because no export form uclint knows gives a device pool's user locale: the BAT
+    /// guide's `devicepool.csv` sample has only `NETWORK LOCALE`, and AXL `getDevicePool`
+    /// (`RDevicePool`, 11.5 schema) only `networkLocale`.
     ///
     /// ## Why it breaks
     /// When the locale changes at login or logout, the phone must download and apply the other

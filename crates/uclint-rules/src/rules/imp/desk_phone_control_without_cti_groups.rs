@@ -1,18 +1,20 @@
 //! IMP003: a desk-phone-control user lacks "Standard CTI Enabled" or "Standard CCM End Users".
 
-use crate::context::{add_to_group_help, find_group, groups};
+use crate::context::{add_to_group_help, groups};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
-use super::desk_phone_users;
+use super::{desk_phone_users, GroupRoles};
 
 declare_rule! {
     /// ## What it checks
-    /// That every desk-phone-control user is in the access control groups "Standard CTI
-    /// Enabled" and "Standard CCM End Users" (BAT `ACCESS CONTROL GROUP n`, compared
-    /// case-insensitively). A desk-phone-control user is an end user enabled for IM and
-    /// Presence who controls a physical phone (not a Jabber softphone, CTI port, route point,
-    /// remote device or template). Custom groups carrying the roles are not recognised yet.
+    /// That every desk-phone-control user has the roles "Standard CTI Enabled" and "Standard
+    /// CCM End Users": through the standard groups of those names (BAT `ACCESS CONTROL GROUP
+    /// n`, AXL `associatedGroups/userGroup/name`, compared case-insensitively), or through a
+    /// custom group that carries the role where the export says so (BAT `accesscntrlgrp.csv`
+    /// `FUNCTION ROLE NAME n`, AXL `userGroup/userRoles/userRole`). A desk-phone-control user
+    /// is an end user enabled for IM and Presence who controls a physical phone (not a Jabber
+    /// softphone, CTI port, route point, remote device or template).
     ///
     /// ## Why it breaks
     /// Jabber (or CUPC) controls the desk phone through CTI as the end user. Without "Standard
@@ -43,9 +45,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let roles = GroupRoles::new(ctx.cluster);
     for (user, phones) in desk_phone_users(ctx) {
         for group in [groups::CTI_ENABLED, groups::CCM_END_USERS] {
-            if find_group(&user.groups, group).is_some() {
+            if roles.granting(&user.groups, group).is_some() {
                 continue;
             }
             let phone = &phones[0];

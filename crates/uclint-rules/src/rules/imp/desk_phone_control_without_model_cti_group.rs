@@ -1,17 +1,19 @@
 //! IMP004: a desk-phone-control user lacks the CTI group the phone's model needs.
 
-use crate::context::{add_to_group_help, find_group, model_cti_group};
+use crate::context::{add_to_group_help, model_cti_group};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
-use super::desk_phone_users;
+use super::{desk_phone_users, GroupRoles};
 
 declare_rule! {
     /// ## What it checks
     /// That a desk-phone-control user (as IMP003 defines it) is in the model-specific CTI group
     /// each controlled desk phone needs: "Standard CTI Allow Control of Phones supporting
     /// Connected Xfer and conf" for the 78xx, 88xx, 89xx, 99xx and DX series, "Standard CTI
-    /// Allow Control of Phones supporting Rollover Mode" for the 69xx series.
+    /// Allow Control of Phones supporting Rollover Mode" for the 69xx series. A custom group
+    /// that carries the role counts where the export says so (BAT `accesscntrlgrp.csv`
+    /// `FUNCTION ROLE NAME n`, AXL `userGroup/userRoles/userRole`).
     ///
     /// ## Why it breaks
     /// CTIManager lets a user control these phones only with the extra role: Jabber's desk-phone
@@ -42,12 +44,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let roles = GroupRoles::new(ctx.cluster);
     for (user, phones) in desk_phone_users(ctx) {
         let mut reported: Vec<&str> = Vec::new();
         for phone in &phones {
             let Some(model) = &phone.device.model else { continue };
             let Some(group) = model_cti_group(&model.value) else { continue };
-            if reported.contains(&group) || find_group(&user.groups, group).is_some() {
+            if reported.contains(&group) || roles.granting(&user.groups, group).is_some() {
                 continue;
             }
             reported.push(group);

@@ -34,9 +34,10 @@ pub(crate) mod cti_enabled {
         /// ## What it checks
         /// That the RMCM application user is in the access control group "Standard CTI
         /// Enabled" (BAT `appuser.csv` `DIR GROUP NAME n`; compared case-insensitively). A
-        /// custom group carrying the role is not recognised, because the export's group-to-role
-        /// mapping (`accesscntrlgrp.csv`) is not read yet. The RMCM user is found as RMCM001
-        /// describes; without it the rule is skipped.
+        /// custom group carrying the role is not recognised: this rule compares group names
+        /// only (the group-to-role mapping read from `accesscntrlgrp.csv` and AXL `userRoles`
+        /// is used by IMP003 and IMP004 so far). The RMCM user is found as RMCM001 describes;
+        /// without it the rule is skipped.
         ///
         /// ## Why it breaks
         /// Without the "Standard CTI Enabled" role, CTIManager refuses the RMCM user's JTAPI

@@ -1,15 +1,27 @@
-//! UCCX022: Hold Reversion enabled cluster-wide while UCCX agents exist.
+//! UCCX022: Hold Reversion enabled cluster-wide, or on an agent's IPCC line, while UCCX agents
+//! exist.
+
+use rustc_hash::FxHashSet;
+use uclint_model::DataSet;
 
 use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::rules::uccx::agent_directory_numbers;
+use crate::{Agent, Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// That the Cisco CallManager service parameter Hold Reversion Duration
-    /// (`HoldReversionDuration`) is 0 when the export has UCCX agents (end users with an IPCC
-    /// extension). The line-level Hold Reversion Ring Duration is not read yet, so hold reversion
-    /// enabled on an agent line alone is not found. Skipped when the parameter is absent.
+    /// When the export has UCCX agents (end users with an IPCC extension), that Hold Reversion
+    /// is off both cluster-wide and on the agents' lines:
+    /// - the Cisco CallManager service parameter Hold Reversion Duration
+    ///   (`HoldReversionDuration`) is 0;
+    /// - no line carrying an agent's IPCC extension has a Hold Reversion Ring Duration above 0:
+    ///   BAT `phone.csv`/`deviceprofile.csv` `Hold Reversion Ring Duration N` (one finding per
+    ///   agent device line), or AXL `getLine` `hrDuration` for the IPCC directory number (one
+    ///   finding per directory number, unless a device line already reported it).
+    ///
+    /// Either part runs when its data is in the export; the rule is skipped only when neither
+    /// the parameter nor any line Hold Reversion Ring Duration is there.
     ///
     /// ## Why it breaks
     /// Hold Reversion rings the phone again when a held call waits too long. Cisco lists it as
@@ -21,10 +33,16 @@ declare_rule! {
     /// SERVER,PARAM NAME,PARAM VALUE,PARAM TYPE,SERVICE TYPE
     /// EnterpriseWideData,HoldReversionDuration,60,long,Cisco CallManager
     /// ```
+    /// or an agent line in `phone.csv`:
+    /// ```csv
+    /// Device Name,Directory Number 1,Route Partition 1,Hold Reversion Ring Duration 1
+    /// SEP0011AABB0002,4002,PT_Internal,30
+    /// ```
     ///
     /// ## How to fix
-    /// System > Service Parameters > Cisco CallManager > Hold Reversion Duration = 0; and Hold
-    /// Reversion Ring Duration empty or 0 on agent lines (Directory Number Configuration).
+    /// System > Service Parameters > Cisco CallManager > Hold Reversion Duration = 0; and on
+    /// each agent line, Call Routing > Directory Number > the IPCC extension > Line Settings
+    /// for All Devices > Hold Reversion Ring Duration: empty or 0.
     ///
     /// ## Sources
     /// - UCCX 12.5(1)SU3 and 15.0 Solution Release Notes, unsupported configurations (RN125, RN150).
@@ -34,16 +52,19 @@ declare_rule! {
     family: Uccx,
     severity: Warning,
     status: Stable,
-    requires: [EndUsers, ServiceParameters],
-    summary: "Hold Reversion is enabled cluster-wide while the cluster has UCCX agents.",
+    requires: [EndUsers, ServiceParameters | LineHoldReversion],
+    summary: "Hold Reversion is enabled cluster-wide or on an agent's IPCC line while the cluster has UCCX agents.",
     check: check,
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let Some(agent) = ctx.agents.first() else { return };
+    let Some(first_agent) = ctx.agents.first() else { return };
     let rows = ctx.service_parameters("Cisco CallManager", "HoldReversionDuration");
-    if rows.is_empty() {
-        return sink.skip("no Cisco CallManager HoldReversionDuration service parameter in the export");
+    if rows.is_empty() && !ctx.cluster.has(DataSet::LineHoldReversion) {
+        return sink.skip(
+            "no Cisco CallManager HoldReversionDuration service parameter and no line Hold Reversion Ring Duration \
+             in the export",
+        );
     }
     for parameter in rows {
         let Ok(seconds) = parameter.value.value.trim().parse::<u64>() else { continue };
@@ -60,11 +81,61 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         );
         let finding = sink
             .finding(service_parameter_key(parameter), parameter.value.span, "Hold Reversion Duration", message)
-            .with_label(agent.ipcc.span, format!("{} is a UCCX agent", agent.user.user_id.value))
+            .with_label(first_agent.ipcc.span, format!("{} is a UCCX agent", first_agent.user.user_id.value))
             .with_help(
                 "System > Service Parameters > Cisco CallManager > Hold Reversion Duration = 0; clear Hold Reversion \
                  Ring Duration on agent lines",
             );
         sink.push(finding);
     }
+    check_lines(ctx, sink);
+}
+
+/// The agents' IPCC lines: each device line appearance, then each directory-number record
+/// (AXL `getLine`) that no device line reported.
+fn check_lines(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut reported = FxHashSet::default();
+    for agent in &ctx.agents {
+        for appearance in &agent.appearances {
+            let line = appearance.line;
+            let Some(duration) = line.hold_reversion_ring_duration.as_ref().filter(|d| d.value > 0) else { continue };
+            reported.insert(&line.dn.value);
+            let scope = format!(
+                "Hold Reversion Ring Duration = {} s on IPCC line {} of {}",
+                duration.value, line.dn.value, appearance.device.name.value
+            );
+            let finding =
+                sink.finding(appearance.device.key(), duration.span, "Hold Reversion Ring Duration", message(&scope));
+            sink.push(
+                finding.with_label(agent.ipcc.span, ipcc_label(agent)).with_help(help(&line.dn.value.to_string())),
+            );
+        }
+    }
+    for (agent, number) in agent_directory_numbers(ctx) {
+        let Some(duration) = number.hold_reversion_ring_duration.as_ref().filter(|d| d.value > 0) else { continue };
+        if !reported.insert(&number.dn.value) {
+            continue;
+        }
+        let scope = format!("Hold Reversion Ring Duration = {} s on IPCC line {}", duration.value, number.dn.value);
+        let finding = sink.finding(number.key(), duration.span, "Hold Reversion Ring Duration", message(&scope));
+        sink.push(finding.with_label(agent.ipcc.span, ipcc_label(agent)).with_help(help(&number.dn.value.to_string())));
+    }
+}
+
+fn message(scope: &str) -> String {
+    format!(
+        "Hold Reversion is enabled ({scope}); Hold Reversion is unsupported with Unified CCX agent phones (and with \
+         Extension Mobility)"
+    )
+}
+
+fn ipcc_label(agent: &Agent<'_>) -> String {
+    format!("IPCC extension of {}", agent.user.user_id.value)
+}
+
+fn help(dn: &str) -> String {
+    format!(
+        "Call Routing > Directory Number > {dn} > Line Settings for All Devices > Hold Reversion Ring Duration: empty \
+         or 0"
+    )
 }

@@ -11,9 +11,10 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no agent's IPCC line has a Call Forward All destination (BAT `directorynumber.csv`
-    /// `Forward All Destination`), unless the destination is a line on an agent device, which
-    /// Unified CCX monitors. This is a static export: a CFA an agent sets from the phone shows
-    /// only if the export caught it.
+    /// `Forward All Destination`, AXL `getLine` `callForwardAll/destination`), unless the
+    /// destination is a line on an agent device, which Unified CCX monitors. Call Forward All
+    /// to voicemail without a destination is not read. This is a static export: a CFA an agent
+    /// sets from the phone shows only if the export caught it.
     ///
     /// ## Why it breaks
     /// Unified CCX routes a call to the agent it has reserved. If the agent's line forwards all

@@ -11,7 +11,9 @@ declare_rule! {
     /// ## What it checks
     /// That no call forward destination (all, busy, no answer, unregistered: whichever the
     /// export carries) on an agent's IPCC line is the DN of a UCCX trigger: a CTI route point
-    /// controlled by the UCCX JTAPI users. Forwards are read from `directorynumber.csv`.
+    /// controlled by the UCCX JTAPI users. Forwards are read from BAT `directorynumber.csv`
+    /// (`… Destination` columns) and AXL `getLine` (`callForward…/destination`); a forward to
+    /// voicemail (no destination) is not read.
     ///
     /// ## Why it breaks
     /// An unanswered or busy ACD call forwarded from the agent's line back into a UCCX trigger

@@ -9,10 +9,11 @@ use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// That no directory number forwards calls (any Call Forward destination in BAT
-    /// `directorynumber.csv`: All, Busy, No Answer, No Coverage, CTI Failure, Unregistered) to an
-    /// agent's IPCC extension, other than the IPCC line itself. Destinations are compared by
-    /// pattern, since a forward destination carries no partition.
+    /// That no directory number forwards calls (any Call Forward destination: All, Busy, No
+    /// Answer, No Coverage, CTI Failure, Unregistered; from BAT `directorynumber.csv` or AXL
+    /// `getLine` `callForward…/destination`) to an agent's IPCC extension, other than the IPCC
+    /// line itself. Destinations are compared by pattern, since a forward destination carries
+    /// no partition.
     ///
     /// ## Why it breaks
     /// Unified CCX must be the only thing that sends calls to an agent's extension. A call that
@@ -24,6 +25,12 @@ declare_rule! {
     /// ```csv
     /// Directory Number,Route Partition,Description,Call Pickup Group,Forward All Destination,Forward Busy Internal Destination
     /// 2001,PT_Internal,Reception,NULL,NULL,4001
+    /// ```
+    /// or, in an AXL `getLine` response:
+    /// ```xml
+    /// <line><pattern>2002</pattern><routePartitionName>PT_Internal</routePartitionName>
+    ///   <callForwardNoAnswerInt><forwardToVoiceMail>false</forwardToVoiceMail>
+    ///     <destination>4001</destination></callForwardNoAnswerInt></line>
     /// ```
     ///
     /// ## How to fix
