@@ -370,9 +370,15 @@ pub struct Line {
     pub busy_trigger: Option<Spanned<u32>>,
     /// Line-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
-    /// Auto Answer: `Auto Answer Off`, `Auto Answer with Headset`, `Auto Answer with Speakerphone`.
+    /// Auto Answer: `Auto Answer Off`, `Auto Answer with Headset`, `Auto Answer with Speakerphone`
+    /// (BAT `Auto Answer N`). A setting of the directory number, not of the appearance: AXL
+    /// gives it on `getLine` ([`DirectoryNumber::auto_answer`]); rules read both through
+    /// `Context::line_auto_answer`.
     pub auto_answer: Option<Spanned<Text>>,
-    /// Hold Reversion Ring Duration in seconds (0 or unset: off).
+    /// Hold Reversion Ring Duration in seconds (0 or unset: off; BAT `Hold Reversion Ring
+    /// Duration N`). Also a setting of the directory number: AXL gives it on `getLine`
+    /// ([`DirectoryNumber::hold_reversion_ring_duration`]); rules read both through
+    /// `Context::line_hold_reversion`.
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,
 }
 
@@ -698,6 +704,9 @@ pub struct DirectoryNumber {
     pub forwards: Vec<Forward>,
     /// Hold Reversion Ring Duration in seconds (AXL `getLine` `hrDuration`; 0 or unset: off).
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,
+    /// Auto Answer (AXL `getLine` `autoAnswer`, an `XAutoAnswer` such as `Auto Answer Off`). Not
+    /// read from `directorynumber.csv`: BAT gives it per line in `phone.csv`/`deviceprofile.csv`.
+    pub auto_answer: Option<Spanned<Text>>,
     /// The whole record.
     pub span: Span,
 }

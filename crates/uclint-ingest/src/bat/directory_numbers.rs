@@ -54,6 +54,7 @@ pub fn directory_number(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row
         call_pickup_group: row.value(header, "call pickup group"),
         forwards,
         hold_reversion_ring_duration: None,
+        auto_answer: None,
         span: row.span,
     });
 }
