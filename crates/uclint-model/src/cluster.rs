@@ -697,7 +697,8 @@ pub struct DirectoryNumber {
     pub associated_devices: Vec<Spanned<Text>>,
     /// Line-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
-    /// Call Pickup Group (BAT `directorynumber.csv`).
+    /// Call Pickup Group (BAT `directorynumber.csv` `Call Pickup Group`, AXL `getLine`
+    /// `callPickupGroupName`).
     pub call_pickup_group: Option<Spanned<Text>>,
     /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`) or
     /// schema order (AXL `getLine` `callForward*/destination`).

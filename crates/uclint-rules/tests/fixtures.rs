@@ -157,6 +157,13 @@ fn fippa_sign_in_parameters_are_known_from_axl_only() {
 }
 
 #[test]
+fn a_call_pickup_group_is_known_from_axl_get_line_alone() {
+    // getUser, getPhone and getLine only: no directorynumber.csv.
+    let found = run_with("UCCX025", "axl-only", &Settings::default()).unwrap();
+    assert_eq!(found, ["dn:4006@PT_Internal"]);
+}
+
+#[test]
 fn em_service_hosts_need_node_names() {
     // Only cluster-wide (EnterpriseWideData) parameters: no node is named.
     let reason = run_with("EM006", "no-nodes", &Settings::default()).unwrap_err();

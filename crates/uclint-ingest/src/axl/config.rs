@@ -81,7 +81,8 @@ const FORWARDS: &[(&str, &str)] = &[
 ];
 
 /// One `<line>` of `getLine`: the DN, `associatedDevices` (the devices that share it), the
-/// call forward destinations that are set, `hrDuration`, the Hold Reversion Ring Duration, and
+/// call forward destinations that are set, `callPickupGroupName` (empty when the line is in
+/// no call pickup group), `hrDuration`, the Hold Reversion Ring Duration, and
 /// `autoAnswer` (both elements of the line, `XLine` in the AXL schema, not of the phone's line
 /// appearance `XPhoneLine`: a captured `getLine` response has them, a captured `getPhone` does
 /// not). Rules apply them to every appearance of the DN.
@@ -101,7 +102,7 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
         dn,
         associated_devices,
         allow_cti_control,
-        call_pickup_group: None,
+        call_pickup_group: line.text_at(&["callPickupGroupName"]),
         forwards,
         hold_reversion_ring_duration,
         auto_answer: line.text_at(&["autoAnswer"]),
