@@ -532,6 +532,7 @@ fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out:
     field(&mut kept.call_pickup_group, new.call_pickup_group, "The call pickup group", &object, out);
     let what = "The Hold Reversion Ring Duration";
     field(&mut kept.hold_reversion_ring_duration, new.hold_reversion_ring_duration, what, &object, out);
+    field(&mut kept.auto_answer, new.auto_answer, "Auto Answer", &object, out);
     for forward in new.forwards {
         match kept.forwards.iter_mut().find(|f| f.kind == forward.kind) {
             Some(existing) if existing.destination.value != forward.destination.value => {

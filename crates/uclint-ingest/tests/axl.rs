@@ -291,6 +291,34 @@ fn get_line_reads_the_hold_reversion_ring_duration_and_marks_it_present() {
 }
 
 #[test]
+fn get_line_reads_auto_answer_as_a_setting_of_the_directory_number() {
+    let line = "<line><pattern>4005</pattern><routePartitionName>PT_Internal</routePartitionName>\
+                <autoAnswer>Auto Answer with Headset</autoAnswer></line>";
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", line));
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let setting = ingested.cluster.directory_numbers[0].auto_answer.as_ref().unwrap();
+    assert_eq!(slice(&ingested, setting.span), "Auto Answer with Headset");
+
+    let unset = "<line><pattern>4005</pattern><routePartitionName/><autoAnswer/></line>";
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", unset));
+    assert!(ingested.cluster.directory_numbers[0].auto_answer.is_none());
+}
+
+#[test]
+fn get_line_reads_the_call_pickup_group() {
+    let line = r#"<line><pattern>4006</pattern><routePartitionName>PT_Internal</routePartitionName>
+                  <callPickupGroupName uuid="{4C5D}">CPG_Floor1</callPickupGroupName></line>"#;
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", line));
+    assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
+    let group = ingested.cluster.directory_numbers[0].call_pickup_group.as_ref().unwrap();
+    assert_eq!(slice(&ingested, group.span), "CPG_Floor1");
+
+    let none = r#"<line><pattern>4006</pattern><routePartitionName/><callPickupGroupName uuid=""/></line>"#;
+    let ingested = ingest_text("getLine.xml", &envelope("getLine", "14.0", none));
+    assert!(ingested.cluster.directory_numbers[0].call_pickup_group.is_none());
+}
+
+#[test]
 fn get_user_says_whether_a_uc_service_profile_is_set() {
     let set = r#"<user><userid>jli</userid><serviceProfile uuid="{5F67}">UC Service Profile</serviceProfile></user>"#;
     let unset = r#"<user><userid>asmith</userid><serviceProfile uuid=""/></user>"#;

@@ -71,6 +71,52 @@ fn a_hold_reversion_column_says_the_line_data_is_there_even_when_empty() {
 }
 
 #[test]
+fn phone_csv_line_forwards_become_one_directory_number_record_per_dn() {
+    let read = |text: &str| {
+        let input = uclint_ingest::RawInput { path: "phone.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
+        uclint_ingest::parse(vec![input])
+    };
+    // The per-line spellings of a real "All Details" phone.csv.
+    let with = read(
+        "Device Name,Device Type,Directory Number 1,Route Partition 1,Forward All Voice Mail 1,\
+         Forward All Destination 1,Forward Busy Internal Destination 1,Forward Unregistered External Destination 1\n\
+         SEP0011AABB0001,Cisco 8841,2001,PT_Internal,f,,4001,\n\
+         SEP0011AABB0002,Cisco 8841,2001,PT_Internal,f,,4001,\n\
+         SEP0011AABB0003,Cisco 8841,2003,PT_Internal,f,,,\n\
+         SEP0011AABB0004,Cisco 8841,2004,PT_Internal,f,+14085550100,,8000\n",
+    );
+    assert!(with.diagnostics.is_empty(), "{:#?}", with.diagnostics);
+    assert!(with.cluster.has(DataSet::LineForwards));
+    assert!(!with.cluster.has(DataSet::DirectoryNumbers), "phone.csv is not directorynumber.csv");
+    let numbers: Vec<_> = with
+        .cluster
+        .directory_numbers
+        .iter()
+        .map(|n| {
+            let forwards: Vec<_> = n.forwards.iter().map(|f| (f.kind, slice(&with, f.destination.span))).collect();
+            (n.dn.value.to_string(), forwards)
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("2001@PT_Internal".to_owned(), vec![("Forward Busy Internal", "4001")]),
+            (
+                "2004@PT_Internal".to_owned(),
+                vec![("Forward All", "+14085550100"), ("Forward Unregistered External", "8000")]
+            ),
+        ],
+        "one record per DN with a forward set, shared lines merged"
+    );
+
+    let without = read(
+        "Device Name,Device Type,Directory Number 1,Route Partition 1\nSEP0011AABB0001,Cisco 8841,4001,PT_Internal\n",
+    );
+    assert!(!without.cluster.has(DataSet::LineForwards));
+    assert!(without.cluster.directory_numbers.is_empty());
+}
+
+#[test]
 fn enduser_csv_says_whether_a_uc_service_profile_and_a_self_service_id_are_set() {
     let read = |text: &str| {
         let input =

@@ -59,6 +59,10 @@ pub enum DataSet {
     /// Phone security profiles with their Device Security Mode (AXL `getPhoneSecurityProfile`,
     /// `listPhoneSecurityProfile`).
     PhoneSecurityProfiles,
+    /// The per-line call forward destinations of `phone.csv` (`Forward All Destination N`, …),
+    /// even where every value is empty: the forwards of the DNs on phones, without
+    /// `directorynumber.csv`.
+    LineForwards,
     /// Access control groups with the roles they carry (BAT `accesscntrlgrp.csv`; the
     /// `userRoles` of AXL `getUser`/`getAppUser` groups).
     AccessControlGroups,
@@ -90,6 +94,7 @@ impl DataSet {
             DataSet::InterclusterServiceProfiles => "intercluster service profile",
             DataSet::LineHoldReversion => "line Hold Reversion Ring Duration",
             DataSet::PhoneSecurityProfiles => "phone security profile",
+            DataSet::LineForwards => "line call forward",
             DataSet::AccessControlGroups => "access control group",
         }
     }
@@ -370,9 +375,15 @@ pub struct Line {
     pub busy_trigger: Option<Spanned<u32>>,
     /// Line-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
-    /// Auto Answer: `Auto Answer Off`, `Auto Answer with Headset`, `Auto Answer with Speakerphone`.
+    /// Auto Answer: `Auto Answer Off`, `Auto Answer with Headset`, `Auto Answer with Speakerphone`
+    /// (BAT `Auto Answer N`). A setting of the directory number, not of the appearance: AXL
+    /// gives it on `getLine` ([`DirectoryNumber::auto_answer`]); rules read both through
+    /// `Context::line_auto_answer`.
     pub auto_answer: Option<Spanned<Text>>,
-    /// Hold Reversion Ring Duration in seconds (0 or unset: off).
+    /// Hold Reversion Ring Duration in seconds (0 or unset: off; BAT `Hold Reversion Ring
+    /// Duration N`). Also a setting of the directory number: AXL gives it on `getLine`
+    /// ([`DirectoryNumber::hold_reversion_ring_duration`]); rules read both through
+    /// `Context::line_hold_reversion`.
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,
 }
 
@@ -681,7 +692,8 @@ impl UccxResource {
     }
 }
 
-/// A directory number as an object of its own (AXL `getLine`).
+/// A directory number as an object of its own (AXL `getLine`, BAT `directorynumber.csv`), or
+/// the DN settings a BAT `phone.csv` line gives (its call forwards), merged by DN key.
 #[derive(Clone, Debug)]
 pub struct DirectoryNumber {
     /// Pattern and partition.
@@ -691,13 +703,18 @@ pub struct DirectoryNumber {
     pub associated_devices: Vec<Spanned<Text>>,
     /// Line-level "Allow Control of Device from CTI".
     pub allow_cti_control: Option<Spanned<bool>>,
-    /// Call Pickup Group (BAT `directorynumber.csv`).
+    /// Call Pickup Group (BAT `directorynumber.csv` `Call Pickup Group`, AXL `getLine`
+    /// `callPickupGroupName`).
     pub call_pickup_group: Option<Spanned<Text>>,
-    /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`) or
-    /// schema order (AXL `getLine` `callForward*/destination`).
+    /// Call forward destinations that are set, in column order (BAT `directorynumber.csv`, or
+    /// `phone.csv` `Forward … Destination N` for the DN of line N) or schema order (AXL `getLine`
+    /// `callForward*/destination`).
     pub forwards: Vec<Forward>,
     /// Hold Reversion Ring Duration in seconds (AXL `getLine` `hrDuration`; 0 or unset: off).
     pub hold_reversion_ring_duration: Option<Spanned<u32>>,
+    /// Auto Answer (AXL `getLine` `autoAnswer`, an `XAutoAnswer` such as `Auto Answer Off`). Not
+    /// read from `directorynumber.csv`: BAT gives it per line in `phone.csv`/`deviceprofile.csv`.
+    pub auto_answer: Option<Spanned<Text>>,
     /// The whole record.
     pub span: Span,
 }

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
-use crate::{AppUser, Cluster, CommonDeviceConfig, Device, DnKey, DnRef, EndUser, Line, LineGroup};
+use crate::{AppUser, Cluster, CommonDeviceConfig, Device, DirectoryNumber, DnKey, DnRef, EndUser, Line, LineGroup};
 
 /// One appearance of a DN on a device: the device and the line.
 #[derive(Clone, Copy, Debug)]
@@ -45,6 +45,7 @@ pub struct ClusterIndex<'a> {
     app_users: FxHashMap<&'a str, &'a AppUser>,
     cdcs: FxHashMap<&'a str, &'a CommonDeviceConfig>,
     line_group_members: FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
+    directory_numbers: FxHashMap<&'a DnKey, &'a DirectoryNumber>,
 }
 
 /// The DN tables of a [`ClusterIndex`].
@@ -135,6 +136,7 @@ type NameTables<'a> = (
     FxHashMap<&'a str, &'a AppUser>,
     FxHashMap<&'a str, &'a CommonDeviceConfig>,
     FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
+    FxHashMap<&'a DnKey, &'a DirectoryNumber>,
 );
 
 fn name_tables(cluster: &Cluster) -> NameTables<'_> {
@@ -165,14 +167,19 @@ fn name_tables(cluster: &Cluster) -> NameTables<'_> {
             }
         }
     }
-    (devices, users, app_users, cdcs, line_group_members)
+    let mut directory_numbers = FxHashMap::default();
+    directory_numbers.reserve(cluster.directory_numbers.len());
+    for number in &cluster.directory_numbers {
+        directory_numbers.entry(&number.dn.value).or_insert(number);
+    }
+    (devices, users, app_users, cdcs, line_group_members, directory_numbers)
 }
 
 impl<'a> ClusterIndex<'a> {
     /// Builds every table: the DN tables and the by-name tables in parallel, each linear in
     /// the number of objects and lines.
     pub fn new(cluster: &'a Cluster) -> Self {
-        let (dns, (devices, users, app_users, cdcs, line_group_members)) =
+        let (dns, (devices, users, app_users, cdcs, line_group_members, directory_numbers)) =
             rayon::join(|| DnTables::build(cluster), || name_tables(cluster));
         ClusterIndex {
             devices,
@@ -187,6 +194,7 @@ impl<'a> ClusterIndex<'a> {
             app_users,
             cdcs,
             line_group_members,
+            directory_numbers,
         }
     }
 
@@ -263,6 +271,12 @@ impl<'a> ClusterIndex<'a> {
     /// The Common Device Configuration with this name.
     pub fn common_device_config(&self, name: &str) -> Option<&'a CommonDeviceConfig> {
         self.cdcs.get(name).copied()
+    }
+
+    /// The directory-number record (AXL `getLine`, BAT `directorynumber.csv`) of a DN key: the
+    /// settings of the line itself, shared by every appearance of the DN.
+    pub fn directory_number(&self, dn: &DnKey) -> Option<&'a DirectoryNumber> {
+        self.directory_numbers.get(dn).copied()
     }
 
     /// The line groups that have this DN key as a member.

@@ -280,6 +280,30 @@ impl<'a> Context<'a> {
     pub fn enterprise_parameter(&self, name: &str) -> Option<&'a EnterpriseParameter> {
         self.cluster.enterprise_parameters.iter().find(|p| p.name.value.eq_ignore_ascii_case(name))
     }
+
+    /// A line appearance's Auto Answer, with the cell or element that sets it: the appearance's
+    /// own value (BAT `Auto Answer N`), else the `autoAnswer` of its DN's own record (AXL
+    /// `getLine`). Auto Answer is a setting of the directory number, so the DN record's value
+    /// holds for every appearance of that DN key. One index lookup per line.
+    pub fn line_auto_answer(&self, line: &'a Line) -> Option<&'a Spanned<Text>> {
+        line.auto_answer.as_ref().or_else(|| self.index.directory_number(&line.dn.value)?.auto_answer.as_ref())
+    }
+
+    /// A line appearance's Auto Answer when it answers by itself (anything but `Auto Answer
+    /// Off`), as [`Context::line_auto_answer`] finds it.
+    pub fn line_answers_by_itself(&self, line: &'a Line) -> Option<&'a Spanned<Text>> {
+        self.line_auto_answer(line).filter(|a| !a.value.trim().eq_ignore_ascii_case("Auto Answer Off"))
+    }
+
+    /// A line appearance's Hold Reversion Ring Duration in seconds, with the cell or element
+    /// that sets it: the appearance's own value (BAT `Hold Reversion Ring Duration N`), else the
+    /// `hrDuration` of its DN's own record (AXL `getLine`), which holds for every appearance of
+    /// that DN key. One index lookup per line.
+    pub fn line_hold_reversion(&self, line: &'a Line) -> Option<&'a Spanned<u32>> {
+        line.hold_reversion_ring_duration
+            .as_ref()
+            .or_else(|| self.index.directory_number(&line.dn.value)?.hold_reversion_ring_duration.as_ref())
+    }
 }
 
 /// The RMCM user as rules see it: its name and, if the export has it, its record.

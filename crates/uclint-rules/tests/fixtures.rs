@@ -157,6 +157,38 @@ fn fippa_sign_in_parameters_are_known_from_axl_only() {
 }
 
 #[test]
+fn a_call_pickup_group_is_known_from_axl_get_line_alone() {
+    // getUser, getPhone and getLine only: no directorynumber.csv.
+    let found = run_with("UCCX025", "axl-only", &Settings::default()).unwrap();
+    assert_eq!(found, ["dn:4006@PT_Internal"]);
+}
+
+#[test]
+fn phone_csv_line_forwards_are_enough_without_directorynumber_csv() {
+    // phone.csv with its per-line `Forward … Destination N` columns, no directorynumber.csv.
+    let settings = Settings::default();
+    // 2001 is on two phones: its forwards are the DN's, reported once.
+    assert_eq!(run_with("UCCX018", "phone-forwards", &settings), Ok(vec!["dn:2001@PT_Internal".to_owned()]));
+    assert_eq!(run_with("UCCX019", "phone-forwards", &settings), Ok(vec!["dn:4001@PT_Internal".to_owned()]));
+    assert_eq!(run_with("UCCX020", "phone-forwards", &settings), Ok(vec!["dn:4001@PT_Internal".to_owned()]));
+}
+
+#[test]
+fn phone_csv_line_forwards_merge_with_directorynumber_csv_by_dn() {
+    // The same forward in directorynumber.csv and on both phones' lines: one finding, no conflict.
+    let rule = registry::find("UCCX018").unwrap();
+    let inputs = [fixture("UCCX018", "phone-forwards"), fixture("UCCX018", "fail").join("directorynumber.csv")];
+    let ingested = uclint_ingest::ingest(&inputs);
+    assert!(ingested.cluster.has(uclint_model::DataSet::DirectoryNumbers));
+    let conflicts: Vec<_> = ingested.diagnostics.iter().filter(|d| d.code == "INPUT006").collect();
+    assert!(conflicts.is_empty(), "{conflicts:#?}");
+    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
+    let found: Vec<_> =
+        result.diagnostics.iter().filter(|d| d.code == "UCCX018").map(|d| d.object.to_string()).collect();
+    assert_eq!(found, ["dn:2001@PT_Internal"]);
+}
+
+#[test]
 fn em_service_hosts_need_node_names() {
     // Only cluster-wide (EnterpriseWideData) parameters: no node is named.
     let reason = run_with("EM006", "no-nodes", &Settings::default()).unwrap_err();

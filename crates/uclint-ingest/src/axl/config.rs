@@ -81,9 +81,11 @@ const FORWARDS: &[(&str, &str)] = &[
 ];
 
 /// One `<line>` of `getLine`: the DN, `associatedDevices` (the devices that share it), the
-/// call forward destinations that are set, and `hrDuration`, the Hold Reversion Ring Duration
-/// (an element of the line, not of the phone's line appearance: a captured `getLine` response
-/// has it, a captured `getPhone` does not).
+/// call forward destinations that are set, `callPickupGroupName` (empty when the line is in
+/// no call pickup group), `hrDuration`, the Hold Reversion Ring Duration, and
+/// `autoAnswer` (both elements of the line, `XLine` in the AXL schema, not of the phone's line
+/// appearance `XPhoneLine`: a captured `getLine` response has them, a captured `getPhone` does
+/// not). Rules apply them to every appearance of the DN.
 pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
     let Some(dn) = dn(line, "pattern", "routePartitionName") else { return };
     let allow_cti_control = flag(parse, line, &["allowCtiControlFlag"]);
@@ -100,9 +102,10 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
         dn,
         associated_devices,
         allow_cti_control,
-        call_pickup_group: None,
+        call_pickup_group: line.text_at(&["callPickupGroupName"]),
         forwards,
         hold_reversion_ring_duration,
+        auto_answer: line.text_at(&["autoAnswer"]),
         span: line.span,
     });
 }

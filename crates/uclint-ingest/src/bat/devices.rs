@@ -1,7 +1,8 @@
 //! `phone.csv` and `deviceprofile.csv`: devices with their numbered line groups.
 
-use uclint_model::{DataSet, Device, DeviceKind, IntercomLine, Line, Spanned};
+use uclint_model::{DataSet, Device, DeviceKind, DirectoryNumber, Forward, IntercomLine, Line, Spanned};
 
+use super::directory_numbers::FORWARDS;
 use crate::table::{Col, HeaderMap, Row};
 use crate::FileParse;
 
@@ -33,7 +34,43 @@ pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         lines: lines(parse, header, row),
         span: row.span,
     };
+    line_forwards(parse, header, row, &device.lines);
     parse.cluster.phones.push(device);
+}
+
+/// The call forward destinations of each line (`Forward All Destination N`, `Forward Busy
+/// Internal Destination N`, …, as a real "All Details" `phone.csv` header spells them), as a
+/// directory-number record of the line's DN: forwards are settings of the DN, so the merge joins
+/// them by DN key with the same DN's other lines and its `directorynumber.csv` or `getLine`
+/// record, and rules report each DN once. A file with these columns says whether each line
+/// forwards, even where the cells are empty.
+fn line_forwards(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>, lines: &[Line]) {
+    if !FORWARDS.iter().any(|(_, spellings)| header.resolve(Col::n(spellings[0], 1)).is_some()) {
+        return;
+    }
+    parse.cluster.present.insert(DataSet::LineForwards);
+    for line in lines {
+        let n = line.index.value;
+        let forwards: Vec<Forward> = FORWARDS
+            .iter()
+            .filter_map(|(kind, spellings)| {
+                Some(Forward { kind, destination: row.value(header, Col::n(spellings[0], n))? })
+            })
+            .collect();
+        if forwards.is_empty() {
+            continue;
+        }
+        parse.cluster.directory_numbers.push(DirectoryNumber {
+            dn: line.dn.clone(),
+            associated_devices: Vec::new(),
+            allow_cti_control: None,
+            call_pickup_group: None,
+            forwards,
+            hold_reversion_ring_duration: None,
+            auto_answer: None,
+            span: row.span,
+        });
+    }
 }
 
 /// One `deviceprofile.csv` row.

@@ -2,9 +2,10 @@
 //! none partition is `NULL`). The file has no device list (formats.md §5).
 //!
 //! `Directory Number`, `Route Partition` and `Call Pickup Group` are confirmed from a real
-//! export. The call forward destination columns are inferred: the spellings of `phone.csv`
-//! without the line number (`Forward All Destination`) and a `Call Forward …` variant are
-//! accepted, with one INPUT005 note per file.
+//! export. The call forward destination columns are inferred: the spellings of `phone.csv`'s
+//! per-line columns (confirmed from a real "All Details" export) without the line number
+//! (`Forward All Destination`) and a `Call Forward …` variant are accepted, with one INPUT005
+//! note per file.
 
 use uclint_model::{DirectoryNumber, Forward, FORWARD_ALL};
 
@@ -12,8 +13,9 @@ use super::columns::{note_inferred, pick};
 use crate::table::{HeaderMap, Row};
 use crate::FileParse;
 
-/// Each forward, as the admin page names it, with its accepted column spellings.
-const FORWARDS: &[(&str, &[&str])] = &[
+/// Each forward, as the admin page names it, with its accepted column spellings; the first is
+/// the `phone.csv` per-line spelling without its line number.
+pub(super) const FORWARDS: &[(&str, &[&str])] = &[
     (FORWARD_ALL, &["forward all destination", "call forward all destination", "cfa destination"]),
     ("Forward Busy Internal", &["forward busy internal destination", "call forward busy internal destination"]),
     ("Forward Busy External", &["forward busy external destination", "call forward busy external destination"]),
@@ -54,6 +56,7 @@ pub fn directory_number(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row
         call_pickup_group: row.value(header, "call pickup group"),
         forwards,
         hold_reversion_ring_duration: None,
+        auto_answer: None,
         span: row.span,
     });
 }

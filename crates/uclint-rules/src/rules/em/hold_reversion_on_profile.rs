@@ -9,6 +9,11 @@ declare_rule! {
     /// ## What it checks
     /// That no line of a user device profile has a Hold Reversion Ring Duration above 0.
     ///
+    /// Hold Reversion Ring Duration is a setting of the directory number. Each profile line's
+    /// value is its own (BAT `deviceprofile.csv` `Hold Reversion Ring Duration N`), else the AXL
+    /// `getLine` `hrDuration` of the DN, which holds for every profile carrying it (AXL
+    /// `getDeviceProfile` lines do not carry it).
+    ///
     /// ## Why it breaks
     /// Extension Mobility does not support the hold reversion feature: a call left on hold on a
     /// profile line does not revert to the user as configured, so the setting promises something
@@ -40,7 +45,7 @@ declare_rule! {
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for profile in ctx.cluster.device_profiles.iter().filter(|d| d.kind == DeviceKind::DeviceProfile) {
         for line in &profile.lines {
-            let Some(duration) = line.hold_reversion_ring_duration.as_ref().filter(|d| d.value > 0) else { continue };
+            let Some(duration) = ctx.line_hold_reversion(line).filter(|d| d.value > 0) else { continue };
             let message = format!(
                 "Device profile {} line {} has Hold Reversion Ring Duration {} s; Extension Mobility does not \
                  support hold reversion",

@@ -1,8 +1,10 @@
 //! GEN004: auto-answer on a shared line.
 
-use uclint_model::{Line, ObjectKey};
+use rustc_hash::FxHashMap;
+use uclint_model::{ObjectKey, Span};
 
 use super::shared_lines;
+use crate::context::name_list;
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -11,6 +13,11 @@ declare_rule! {
     /// That no appearance of a shared line (one DN key on two or more phones or profiles) has
     /// Auto Answer set to anything but `Auto Answer Off`. Agents' IPCC extensions are left to
     /// UCCX001, which forbids sharing them at all.
+    ///
+    /// Auto Answer is a setting of the directory number. Each appearance's value is its own
+    /// (BAT `phone.csv`/`deviceprofile.csv` `Auto Answer N`), else the AXL `getLine`
+    /// `autoAnswer` of the DN, which holds for every appearance of it (AXL `getPhone` and
+    /// `getDeviceProfile` lines do not carry it).
     ///
     /// ## Why it breaks
     /// A call to a shared line rings every appearance at once; with auto-answer on one of them,
@@ -41,17 +48,12 @@ declare_rule! {
     check: check,
 }
 
-/// Whether a line answers by itself.
-pub(crate) fn auto_answers(line: &Line) -> bool {
-    line.auto_answer.as_ref().is_some_and(|a| !a.value.trim().eq_ignore_ascii_case("Auto Answer Off"))
-}
-
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for shared in shared_lines(ctx) {
-        let answering: Vec<_> = shared.appearances.iter().filter(|a| auto_answers(a.line)).collect();
-        let [first, rest @ ..] = answering.as_slice() else { continue };
-        let Some(setting) = &first.line.auto_answer else { continue };
-        let names: Vec<&str> = answering.iter().map(|a| a.device.name.value.as_str()).collect();
+        let answering: Vec<_> =
+            shared.appearances.iter().filter_map(|a| Some((a, ctx.line_answers_by_itself(a.line)?))).collect();
+        let Some((_, setting)) = answering.first() else { continue };
+        let names: Vec<&str> = answering.iter().map(|(a, _)| a.device.name.value.as_str()).collect();
         let message = format!(
             "Auto-answer is enabled on shared line {} ({} on {}); Cisco advises not to use auto-answer on shared \
              line appearances: that device seizes every call",
@@ -59,12 +61,25 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             setting.value.trim(),
             names.join(", "),
         );
-        let mut finding =
-            sink.finding(ObjectKey::Dn(shared.key.clone()), setting.span, &format!("on {}", names[0]), message);
-        for a in rest {
-            if let Some(other) = &a.line.auto_answer {
-                finding = finding.with_label(other.span, format!("on {}", a.device.name.value));
+        // A value from the DN's own record (AXL `getLine`) is one element for every appearance:
+        // each setting is labelled once, with every device it holds for.
+        let mut labels: Vec<(Span, Vec<&str>)> = Vec::new();
+        let mut by_span = FxHashMap::default();
+        for (a, other) in &answering {
+            let slot = *by_span.entry(other.span).or_insert_with(|| {
+                labels.push((other.span, Vec::new()));
+                labels.len() - 1
+            });
+            let devices = &mut labels[slot].1;
+            if devices.last() != Some(&a.device.name.value.as_str()) {
+                devices.push(a.device.name.value.as_str());
             }
+        }
+        let mut labels = labels.into_iter().map(|(span, devices)| (span, format!("on {}", name_list(&devices))));
+        let Some((_, first_label)) = labels.next() else { continue };
+        let mut finding = sink.finding(ObjectKey::Dn(shared.key.clone()), setting.span, &first_label, message);
+        for (span, label) in labels {
+            finding = finding.with_label(span, label);
         }
         let help = format!(
             "Directory Number Configuration > {} (each shared appearance) > Auto Answer = Auto Answer Off",

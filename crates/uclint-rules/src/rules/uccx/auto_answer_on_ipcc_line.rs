@@ -1,13 +1,17 @@
 //! UCCX035: Unified CM Auto Answer on the IPCC line.
 
 use crate::rule::declare_rule;
-use crate::rules::gen::auto_answer_on_shared_line::auto_answers;
 use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
     /// That the line carrying an agent's IPCC extension does not have Unified CM Auto Answer set
     /// (anything but `Auto Answer Off`). Disabled by default: the catalog rates it L.
+    ///
+    /// Auto Answer is a setting of the directory number. Each agent device line's value is its
+    /// own (BAT `phone.csv`/`deviceprofile.csv` `Auto Answer N`), else the AXL `getLine`
+    /// `autoAnswer` of the IPCC directory number, which holds for every device carrying it
+    /// (one finding per agent device line either way).
     ///
     /// ## Why it breaks
     /// No Cisco document forbids line auto-answer on agent lines, but since UCCX 12.5(1)SU1
@@ -38,8 +42,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for agent in &ctx.agents {
-        for appearance in agent.appearances.iter().filter(|a| auto_answers(a.line)) {
-            let Some(setting) = &appearance.line.auto_answer else { continue };
+        for appearance in &agent.appearances {
+            let Some(setting) = ctx.line_answers_by_itself(appearance.line) else { continue };
             let message = format!(
                 "Unified CM Auto Answer ({}) is set on IPCC line {} of {}; prefer UCCX Team-level Auto Answer",
                 setting.value.trim(),

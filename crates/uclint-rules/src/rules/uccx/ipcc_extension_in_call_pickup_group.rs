@@ -7,7 +7,7 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no agent's IPCC extension belongs to a call pickup group (BAT `directorynumber.csv`
-    /// `Call Pickup Group`).
+    /// `Call Pickup Group`, AXL `getLine` `callPickupGroupName`).
     ///
     /// ## Why it breaks
     /// Call pickup (and call park) are not supported on extensions that a contact center

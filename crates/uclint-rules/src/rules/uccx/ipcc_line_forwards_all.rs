@@ -11,7 +11,8 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no agent's IPCC line has a Call Forward All destination (BAT `directorynumber.csv`
-    /// `Forward All Destination`, AXL `getLine` `callForwardAll/destination`), unless the
+    /// `Forward All Destination` or `phone.csv` `Forward All Destination N`, AXL `getLine`
+    /// `callForwardAll/destination`; merged into one record per DN key), unless the
     /// destination is a line on an agent device, which Unified CCX monitors. Call Forward All
     /// to voicemail without a destination is not read. This is a static export: a CFA an agent
     /// sets from the phone shows only if the export caught it.
@@ -41,7 +42,7 @@ declare_rule! {
     family: Uccx,
     severity: Warning,
     status: Stable,
-    requires: [EndUsers, DirectoryNumbers],
+    requires: [EndUsers, DirectoryNumbers | LineForwards],
     summary: "An agent's IPCC line has Call Forward All to a destination UCCX does not control.",
     check: check,
 }

@@ -12,8 +12,10 @@ declare_rule! {
     /// That no call forward destination (all, busy, no answer, unregistered: whichever the
     /// export carries) on an agent's IPCC line is the DN of a UCCX trigger: a CTI route point
     /// controlled by the UCCX JTAPI users. Forwards are read from BAT `directorynumber.csv`
-    /// (`… Destination` columns) and AXL `getLine` (`callForward…/destination`); a forward to
-    /// voicemail (no destination) is not read.
+    /// (`… Destination` columns), the per-line `Forward … Destination N` columns of `phone.csv`
+    /// and AXL `getLine` (`callForward…/destination`), merged into one record per DN key, so a
+    /// DN on several phones is reported once; a forward to voicemail (no destination) is not
+    /// read.
     ///
     /// ## Why it breaks
     /// An unanswered or busy ACD call forwarded from the agent's line back into a UCCX trigger
@@ -39,7 +41,7 @@ declare_rule! {
     family: Uccx,
     severity: Error,
     status: Stable,
-    requires: [EndUsers, DirectoryNumbers, Phones, AppUsers],
+    requires: [EndUsers, DirectoryNumbers | LineForwards, Phones, AppUsers],
     summary: "An agent's IPCC line forwards to a UCCX trigger (CTI route point).",
     check: check,
 }

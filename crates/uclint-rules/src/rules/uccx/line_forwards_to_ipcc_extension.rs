@@ -10,10 +10,12 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no directory number forwards calls (any Call Forward destination: All, Busy, No
-    /// Answer, No Coverage, CTI Failure, Unregistered; from BAT `directorynumber.csv` or AXL
-    /// `getLine` `callForward…/destination`) to an agent's IPCC extension, other than the IPCC
-    /// line itself. Destinations are compared by pattern, since a forward destination carries
-    /// no partition.
+    /// Answer, No Coverage, CTI Failure, Unregistered; from BAT `directorynumber.csv`, the
+    /// per-line `Forward … Destination N` columns of `phone.csv`, or AXL `getLine`
+    /// `callForward…/destination`) to an agent's IPCC extension, other than the IPCC line
+    /// itself. Destinations are compared by pattern, since a forward destination carries no
+    /// partition. Forwards are settings of the DN: every source is merged into one record per
+    /// DN key, so a DN on several phones is reported once.
     ///
     /// ## Why it breaks
     /// Unified CCX must be the only thing that sends calls to an agent's extension. A call that
@@ -45,7 +47,7 @@ declare_rule! {
     family: Uccx,
     severity: Warning,
     status: Stable,
-    requires: [EndUsers, DirectoryNumbers],
+    requires: [EndUsers, DirectoryNumbers | LineForwards],
     summary: "A line forwards calls to an agent's IPCC extension.",
     check: check,
 }
