@@ -1,7 +1,7 @@
 //! EM003: an EM-enabled phone that is not subscribed to the Extension Mobility service.
 
 use crate::rule::declare_rule;
-use crate::rules::em::{EmServices, EmSubscription};
+use crate::rules::em::unsubscribed;
 use crate::{Context, Sink};
 
 declare_rule! {
@@ -54,31 +54,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let em = EmServices::new(ctx.cluster);
-    if let Some(service) = em.enterprise_unknown() {
-        return sink.skip(format!(
-            "EM phone service '{}' does not say whether it is an enterprise subscription",
-            service.name.value
-        ));
-    }
-    if em.enterprise().is_some() {
-        return;
-    }
-    let (mut known, mut unknown) = (0, 0);
-    for phone in &ctx.cluster.phones {
-        let Some(flag) = phone.extension_mobility.as_ref().filter(|f| f.value) else { continue };
-        let services = match em.subscription(phone) {
-            EmSubscription::Unknown => {
-                unknown += 1;
-                continue;
-            }
-            EmSubscription::Subscribed(_) => {
-                known += 1;
-                continue;
-            }
-            EmSubscription::NotSubscribed(services) => services,
-        };
-        known += 1;
+    let enabled =
+        ctx.cluster.phones.iter().filter_map(|p| Some((p, p.extension_mobility.as_ref().filter(|f| f.value)?)));
+    let no_subscriptions = "no phone-service subscriptions for the EM-enabled phones (the BAT phone.csv has none); \
+                            export getPhone with its services";
+    for (phone, flag, services) in unsubscribed(ctx, sink, enabled, no_subscriptions) {
         let message = format!(
             "phone {} is EM-enabled but not subscribed to the Extension Mobility service; users cannot log in, \
              and services disappear after logout",
@@ -94,11 +74,5 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             .with_label(flag.span, "Enable Extension Mobility")
             .with_help(help);
         sink.push(finding);
-    }
-    if known == 0 && unknown > 0 {
-        sink.skip(
-            "no phone-service subscriptions for the EM-enabled phones (the BAT phone.csv has none); export getPhone \
-             with its services",
-        );
     }
 }

@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 use uclint_model::{Cluster, Device, PhoneService, Span, Spanned, SubscribedService, Text};
 
 use crate::service_url::ServiceUrl;
+use crate::{Context, Sink};
 
 /// Whether a URL is the Extension Mobility servlet: it contains `/emapp/EMAppServlet`, compared
 /// case-insensitively. EM005 reports a path in the wrong case; the rules about subscriptions
@@ -56,6 +57,46 @@ pub(crate) struct EmServices<'a> {
     pub services: Vec<&'a PhoneService>,
     /// Every phone service by lower-case name: whether it is an EM service.
     by_name: FxHashMap<String, bool>,
+}
+
+/// The `candidates` (devices with what the rule reports beside them) that are known not to
+/// subscribe to the Extension Mobility service, each with the span of its `services` element.
+/// Empty when an EM service is an enterprise subscription (every device has it); the rule is
+/// skipped when that is not known, or when no candidate's subscriptions are known, saying
+/// `no_subscriptions`.
+pub(crate) fn unsubscribed<'a, T>(
+    ctx: &Context<'a>,
+    sink: &mut Sink<'_>,
+    candidates: impl Iterator<Item = (&'a Device, T)>,
+    no_subscriptions: &str,
+) -> Vec<(&'a Device, T, Span)> {
+    let em = EmServices::new(ctx.cluster);
+    if let Some(service) = em.enterprise_unknown() {
+        sink.skip(format!(
+            "EM phone service '{}' does not say whether it is an enterprise subscription",
+            service.name.value
+        ));
+        return Vec::new();
+    }
+    if em.enterprise().is_some() {
+        return Vec::new();
+    }
+    let (mut known, mut unknown) = (0, 0);
+    let mut out = Vec::new();
+    for (device, extra) in candidates {
+        match em.subscription(device) {
+            EmSubscription::Unknown => unknown += 1,
+            EmSubscription::Subscribed(_) => known += 1,
+            EmSubscription::NotSubscribed(services) => {
+                known += 1;
+                out.push((device, extra, services));
+            }
+        }
+    }
+    if known == 0 && unknown > 0 {
+        sink.skip(no_subscriptions);
+    }
+    out
 }
 
 impl<'a> EmServices<'a> {

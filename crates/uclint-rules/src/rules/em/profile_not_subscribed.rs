@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 use uclint_model::{Spanned, Text};
 
 use crate::rule::declare_rule;
-use crate::rules::em::{EmServices, EmSubscription};
+use crate::rules::em::unsubscribed;
 use crate::{Context, Sink};
 
 declare_rule! {
@@ -56,16 +56,6 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let em = EmServices::new(ctx.cluster);
-    if let Some(service) = em.enterprise_unknown() {
-        return sink.skip(format!(
-            "EM phone service '{}' does not say whether it is an enterprise subscription",
-            service.name.value
-        ));
-    }
-    if em.enterprise().is_some() {
-        return;
-    }
     // The first user (and cell) that controls each profile.
     let mut owners: FxHashMap<&str, (&str, &Spanned<Text>)> = FxHashMap::default();
     for user in &ctx.cluster.end_users {
@@ -73,21 +63,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             owners.entry(profile.value.as_str()).or_insert((user.user_id.value.as_str(), profile));
         }
     }
-    let (mut known, mut unknown) = (0, 0);
-    for profile in &ctx.cluster.device_profiles {
-        let Some((user, cell)) = owners.get(profile.name.value.as_str()) else { continue };
-        let services = match em.subscription(profile) {
-            EmSubscription::Unknown => {
-                unknown += 1;
-                continue;
-            }
-            EmSubscription::Subscribed(_) => {
-                known += 1;
-                continue;
-            }
-            EmSubscription::NotSubscribed(services) => services,
-        };
-        known += 1;
+    let controlled = ctx.cluster.device_profiles.iter().filter_map(|p| Some((p, *owners.get(p.name.value.as_str())?)));
+    let no_subscriptions = "no phone-service subscriptions for the users' device profiles (the BAT \
+                            deviceprofile.csv has none); export getDeviceProfile with its services";
+    for (profile, (user, cell), services) in unsubscribed(ctx, sink, controlled, no_subscriptions) {
         let message = format!(
             "device profile {} (user {user}) is not subscribed to Extension Mobility; after login the user has no \
              services and cannot log out from the Services menu",
@@ -103,11 +82,5 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             .with_label(cell.span, "controlled profile of the user")
             .with_help(help);
         sink.push(finding);
-    }
-    if known == 0 && unknown > 0 {
-        sink.skip(
-            "no phone-service subscriptions for the users' device profiles (the BAT deviceprofile.csv has none); \
-             export getDeviceProfile with its services",
-        );
     }
 }
