@@ -9,7 +9,33 @@ pub(crate) mod fippa_user_without_group;
 pub(crate) mod no_secondary_fippa_service;
 pub(crate) mod web_access_disabled_on_fippa_phone;
 
-use uclint_model::PhoneService;
+use uclint_model::{Device, DeviceKind, PhoneService, Span, Spanned, Text};
+
+use crate::context::Controls;
+use crate::{Context, Sink};
+
+/// One product-specific setting of each FIPPA phone (a phone the `fippa-user` controls) that
+/// has it: the phone, the setting, and the FIPPA user's name cell. Empty, and the rule skipped
+/// with the reason, when the FIPPA user is not known.
+pub(crate) fn fippa_phone_settings<'a>(
+    ctx: &Context<'a>,
+    sink: &mut Sink<'_>,
+    setting: &str,
+) -> Vec<(&'a Device, &'a Spanned<Text>, Span)> {
+    let fippa = match ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user") {
+        Ok(user) => Controls::new(user),
+        Err(reason) => {
+            sink.skip(reason);
+            return Vec::new();
+        }
+    };
+    ctx.cluster
+        .phones
+        .iter()
+        .filter(|phone| phone.kind == DeviceKind::Phone && fippa.span(phone).is_some())
+        .filter_map(|phone| Some((phone, phone.vendor_config.as_ref()?.get(setting)?, fippa.user.name.span)))
+        .collect()
+}
 
 /// Whether a phone service is a Finesse IPPA service: one of its URLs has a `/fippa/` path.
 pub(crate) fn is_fippa(service: &PhoneService) -> bool {

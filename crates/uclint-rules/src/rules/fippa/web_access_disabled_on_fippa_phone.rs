@@ -1,9 +1,6 @@
 //! FIPPA006: a Finesse IP Phone Agent phone with Web Access disabled.
 
-use uclint_model::DeviceKind;
-
-use super::web_access_enabled;
-use crate::context::Controls;
+use super::{fippa_phone_settings, web_access_enabled};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -55,15 +52,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let fippa = match ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user") {
-        Ok(user) => Controls::new(user),
-        Err(reason) => return sink.skip(reason),
-    };
-    for phone in &ctx.cluster.phones {
-        if phone.kind != DeviceKind::Phone || fippa.span(phone).is_none() {
-            continue;
-        }
-        let Some(setting) = phone.vendor_config.as_ref().and_then(|c| c.get("webAccess")) else { continue };
+    for (phone, setting, fippa_user) in fippa_phone_settings(ctx, sink, "webAccess") {
         if web_access_enabled(&setting.value) != Some(false) {
             continue;
         }
@@ -78,7 +67,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         );
         let finding = sink
             .finding(phone.key(), setting.span, "webAccess (disabled)", message)
-            .with_label(fippa.user.name.span, "FIPPA user")
+            .with_label(fippa_user, "FIPPA user")
             .with_help(help);
         sink.push(finding);
     }

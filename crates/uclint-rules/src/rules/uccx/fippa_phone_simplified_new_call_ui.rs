@@ -1,9 +1,7 @@
 //! UCCX038: a Finesse IP Phone Agent phone with the Simplified New Call UI enabled.
 
-use uclint_model::DeviceKind;
-
-use crate::context::Controls;
 use crate::rule::declare_rule;
+use crate::rules::fippa::fippa_phone_settings;
 use crate::{Context, Sink};
 
 declare_rule! {
@@ -50,15 +48,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let fippa = match ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user") {
-        Ok(user) => Controls::new(user),
-        Err(reason) => return sink.skip(reason),
-    };
-    for phone in &ctx.cluster.phones {
-        if phone.kind != DeviceKind::Phone || fippa.span(phone).is_none() {
-            continue;
-        }
-        let Some(setting) = phone.vendor_config.as_ref().and_then(|c| c.get("simplifiedNewCall")) else { continue };
+    for (phone, setting, fippa_user) in fippa_phone_settings(ctx, sink, "simplifiedNewCall") {
         if setting.value.trim() != "1" {
             continue;
         }
@@ -73,7 +63,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         );
         let finding = sink
             .finding(phone.key(), setting.span, "simplifiedNewCall", message)
-            .with_label(fippa.user.name.span, "FIPPA user")
+            .with_label(fippa_user, "FIPPA user")
             .with_help(help);
         sink.push(finding);
     }
