@@ -8,65 +8,45 @@ use crate::xml::read::{dn, flag, number};
 use crate::xml::Element;
 use crate::FileParse;
 
-/// One `<phone>`.
+/// One `<phone>`. Fields the schema does not give a phone (`loginUserId`, the BAT-only
+/// `Services Provisioning`, application users, intercom lines) stay unset.
 pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
     let Some(name) = phone.text_at(&["name"]) else { return };
     let device = Device {
-        kind: DeviceKind::Phone,
-        name,
         model: phone.text_at(&["model"]).or_else(|| phone.text_at(&["product"])),
         common_device_config: phone.text_at(&["commonDeviceConfigName"]),
         allow_cti_control: flag(parse, phone, &["allowCtiControlFlag"]),
         extension_mobility: flag(parse, phone, &["enableExtensionMobility"]),
         logout_profile: phone.text_at(&["defaultProfileName"]),
         subscriptions: subscriptions(phone),
-        services_provisioning: None,
         user_locale: phone.text_at(&["userLocale"]),
         owner_user_id: phone.text_at(&["ownerUserName"]),
-        login_user_id: None,
         built_in_bridge: phone.text_at(&["builtInBridgeStatus"]),
         join_across_lines: phone.text_at(&["joinAcrossLines"]),
         single_button_barge: phone.text_at(&["singleButtonBarge"]),
         device_mobility_mode: phone.text_at(&["deviceMobilityMode"]),
         security_profile: phone.text_at(&["securityProfileName"]),
         vendor_config: vendor_config(parse, phone),
-        application_users: Vec::new(),
-        intercom_lines: Vec::new(),
-        emcc_css: None,
         lines: lines(parse, phone),
-        span: phone.span,
+        ..Device::new(DeviceKind::Phone, name, phone.span)
     };
     parse.cluster.phones.push(device);
 }
 
-/// One `<deviceProfile>`.
+/// One `<deviceProfile>`. The schema element for a profile's EMCC CSS is not confirmed, so only
+/// the BAT column gives it.
 pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
     let Some(name) = profile.text_at(&["name"]) else { return };
     let device = Device {
-        kind: DeviceKind::DeviceProfile,
-        name,
         model: profile.text_at(&["model"]).or_else(|| profile.text_at(&["product"])),
-        common_device_config: None,
         allow_cti_control: flag(parse, profile, &["allowCtiControlFlag"]),
-        extension_mobility: None,
-        logout_profile: None,
         subscriptions: subscriptions(profile),
-        services_provisioning: None,
         user_locale: profile.text_at(&["userLocale"]),
-        owner_user_id: None,
         login_user_id: profile.text_at(&["loginUserId"]),
-        built_in_bridge: None,
         join_across_lines: profile.text_at(&["joinAcrossLines"]),
         single_button_barge: profile.text_at(&["singleButtonBarge"]),
-        device_mobility_mode: None,
-        security_profile: None,
-        vendor_config: None,
-        application_users: Vec::new(),
-        intercom_lines: Vec::new(),
-        // The schema element for a profile's EMCC CSS is not confirmed; only the BAT column is read.
-        emcc_css: None,
         lines: lines(parse, profile),
-        span: profile.span,
+        ..Device::new(DeviceKind::DeviceProfile, name, profile.span)
     };
     parse.cluster.device_profiles.push(device);
 }
@@ -141,16 +121,7 @@ fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
                            on the button of its position in the list";
             parse.report(codes::INFERRED_FORM.at(parse.path, dn.span, message));
         }
-        let index = Spanned::new(position as u32 + 1, dn.span);
-        lines.push(Line {
-            index,
-            dn,
-            max_calls: None,
-            busy_trigger: None,
-            allow_cti_control: None,
-            auto_answer: None,
-            hold_reversion_ring_duration: None,
-        });
+        lines.push(Line::new(Spanned::new(position as u32 + 1, dn.span), dn));
     }
     lines
 }
