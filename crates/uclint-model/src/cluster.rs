@@ -63,6 +63,9 @@ pub enum DataSet {
     /// even where every value is empty: the forwards of the DNs on phones, without
     /// `directorynumber.csv`.
     LineForwards,
+    /// The per-line call pickup group of `phone.csv` (`Call Pickup Group N`), even where every
+    /// value is empty: the pickup groups of the DNs on phones, without `directorynumber.csv`.
+    LinePickupGroups,
     /// Access control groups with the roles they carry (BAT `accesscntrlgrp.csv`; the
     /// `userRoles` of AXL `getUser`/`getAppUser` groups).
     AccessControlGroups,
@@ -95,6 +98,7 @@ impl DataSet {
             DataSet::LineHoldReversion => "line Hold Reversion Ring Duration",
             DataSet::PhoneSecurityProfiles => "phone security profile",
             DataSet::LineForwards => "line call forward",
+            DataSet::LinePickupGroups => "line call pickup group",
             DataSet::AccessControlGroups => "access control group",
         }
     }

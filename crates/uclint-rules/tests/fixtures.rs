@@ -174,6 +174,14 @@ fn phone_csv_line_forwards_are_enough_without_directorynumber_csv() {
 }
 
 #[test]
+fn phone_csv_line_pickup_groups_are_enough_without_directorynumber_csv() {
+    // phone.csv with its per-line `Call Pickup Group N` column, no directorynumber.csv: the
+    // agent's 4001 is reported, the receptionist's 2001 in the same group is not an agent's.
+    let found = run_with("UCCX025", "phone-pickup", &Settings::default());
+    assert_eq!(found, Ok(vec!["dn:4001@PT_Internal".to_owned()]));
+}
+
+#[test]
 fn phone_csv_line_forwards_merge_with_directorynumber_csv_by_dn() {
     // The same forward in directorynumber.csv and on both phones' lines: one finding, no conflict.
     let rule = registry::find("UCCX018").unwrap();

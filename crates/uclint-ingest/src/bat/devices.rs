@@ -34,21 +34,29 @@ pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         lines: lines(parse, header, row),
         span: row.span,
     };
-    line_forwards(parse, header, row, &device.lines);
+    line_dn_settings(parse, header, row, &device.lines);
     parse.cluster.phones.push(device);
 }
 
-/// The call forward destinations of each line (`Forward All Destination N`, `Forward Busy
-/// Internal Destination N`, …, as a real "All Details" `phone.csv` header spells them), as a
-/// directory-number record of the line's DN: forwards are settings of the DN, so the merge joins
-/// them by DN key with the same DN's other lines and its `directorynumber.csv` or `getLine`
-/// record, and rules report each DN once. A file with these columns says whether each line
-/// forwards, even where the cells are empty.
-fn line_forwards(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>, lines: &[Line]) {
-    if !FORWARDS.iter().any(|(_, spellings)| header.resolve(Col::n(spellings[0], 1)).is_some()) {
+/// The DN settings that a real "All Details" `phone.csv` header repeats per line: the call
+/// forward destinations (`Forward All Destination N`, `Forward Busy Internal Destination N`, …)
+/// and the call pickup group (`Call Pickup Group N`), as a directory-number record of the
+/// line's DN. They are settings of the DN, so the merge joins them by DN key with the same
+/// DN's other lines and its `directorynumber.csv` or `getLine` record, and rules report each
+/// DN once. A file with these columns says, for each line, whether it forwards or is in a
+/// pickup group, even where the cells are empty.
+fn line_dn_settings(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>, lines: &[Line]) {
+    let has_forwards = FORWARDS.iter().any(|(_, spellings)| header.resolve(Col::n(spellings[0], 1)).is_some());
+    let has_pickup = header.resolve(Col::n("call pickup group", 1)).is_some();
+    if has_forwards {
+        parse.cluster.present.insert(DataSet::LineForwards);
+    }
+    if has_pickup {
+        parse.cluster.present.insert(DataSet::LinePickupGroups);
+    }
+    if !has_forwards && !has_pickup {
         return;
     }
-    parse.cluster.present.insert(DataSet::LineForwards);
     for line in lines {
         let n = line.index.value;
         let forwards: Vec<Forward> = FORWARDS
@@ -57,14 +65,15 @@ fn line_forwards(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>, l
                 Some(Forward { kind, destination: row.value(header, Col::n(spellings[0], n))? })
             })
             .collect();
-        if forwards.is_empty() {
+        let call_pickup_group = row.value(header, Col::n("call pickup group", n));
+        if forwards.is_empty() && call_pickup_group.is_none() {
             continue;
         }
         parse.cluster.directory_numbers.push(DirectoryNumber {
             dn: line.dn.clone(),
             associated_devices: Vec::new(),
             allow_cti_control: None,
-            call_pickup_group: None,
+            call_pickup_group,
             forwards,
             hold_reversion_ring_duration: None,
             auto_answer: None,

@@ -7,7 +7,8 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no agent's IPCC extension belongs to a call pickup group (BAT `directorynumber.csv`
-    /// `Call Pickup Group`, AXL `getLine` `callPickupGroupName`).
+    /// `Call Pickup Group`, the per-line `Call Pickup Group N` of an "All Details" `phone.csv`,
+    /// AXL `getLine` `callPickupGroupName`). A DN on several phones is reported once.
     ///
     /// ## Why it breaks
     /// Call pickup (and call park) are not supported on extensions that a contact center
@@ -33,7 +34,7 @@ declare_rule! {
     family: Uccx,
     severity: Warning,
     status: Stable,
-    requires: [EndUsers, DirectoryNumbers],
+    requires: [EndUsers, DirectoryNumbers | LinePickupGroups],
     summary: "An agent's IPCC extension belongs to a call pickup group.",
     check: check,
 }
