@@ -4,8 +4,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use uclint_model::{
-    AppUser, Cluster, ClusterIndex, Device, DeviceKind, DnKey, DnRef, EndUser, EnterpriseParameter, Line,
-    LineAppearance, ObjectKey, ServiceParameter, Span, Spanned, Text,
+    AccessControlGroup, AppUser, Cluster, ClusterIndex, Device, DeviceKind, DnKey, DnRef, EndUser, EnterpriseParameter,
+    Line, LineAppearance, ObjectKey, ServiceParameter, Span, Spanned, Text,
 };
 
 use crate::{Settings, Sink};
@@ -79,6 +79,8 @@ pub struct Context<'a> {
     /// The codes of the rules selected for this run, for rules about the run itself (GEN010);
     /// empty when the caller did not say.
     pub selected: Vec<&'static str>,
+    /// The roles each access control group carries, where the export gives them.
+    pub group_roles: GroupRoles<'a>,
 }
 
 /// The UCCX telephony (JTAPI) application users, one per UCCX node, and how they were found.
@@ -108,7 +110,14 @@ impl<'a> Context<'a> {
             .collect();
         let rmcm = resolve_rmcm(cluster, &index, settings);
         let jtapi = resolve_jtapi(cluster, &index, settings);
-        Context { cluster, index, settings, agents, rmcm, jtapi, selected: Vec::new() }
+        let group_roles = GroupRoles::new(cluster);
+        Context { cluster, index, settings, agents, rmcm, jtapi, selected: Vec::new(), group_roles }
+    }
+
+    /// The cell of the first of `groups` that grants `role`: a group of that name, or a custom
+    /// group whose roles, as the export gives them, include it (see [`GroupRoles`]).
+    pub fn granting<'g>(&self, groups: &'g [Spanned<Text>], role: &str) -> Option<&'g Spanned<Text>> {
+        self.group_roles.granting(groups, role)
     }
 
     /// Notes for the run summary about how shared definitions were resolved.
@@ -419,9 +428,32 @@ pub fn add_to_group_help(page: &str, user: &str, group: &str) -> String {
     format!("User Management > {page} > {user} > Permissions Information > Add to Access Control Group > {group}")
 }
 
-/// The cell naming `group` among `groups`, compared case-insensitively.
-pub fn find_group<'g>(groups: &'g [Spanned<Text>], group: &str) -> Option<&'g Spanned<Text>> {
-    groups.iter().find(|g| g.value.trim().eq_ignore_ascii_case(group))
+/// The roles of the export's access control groups (BAT `accesscntrlgrp.csv`, AXL
+/// `userGroup/userRoles`), by lower-case group name, built once per rule run.
+pub struct GroupRoles<'a> {
+    by_name: FxHashMap<String, &'a AccessControlGroup>,
+}
+
+impl<'a> GroupRoles<'a> {
+    /// Indexes the cluster's access control groups.
+    pub fn new(cluster: &'a Cluster) -> Self {
+        let by_name = cluster.access_control_groups.iter().map(|g| (g.name.value.trim().to_lowercase(), g)).collect();
+        GroupRoles { by_name }
+    }
+
+    /// The cell of the first of `groups` that grants `role`: a group of that name (each
+    /// standard group carries the role of the same name), or a group whose roles, as the export
+    /// gives them, include it. Compared case-insensitively.
+    pub fn granting<'g>(&self, groups: &'g [Spanned<Text>], role: &str) -> Option<&'g Spanned<Text>> {
+        let same = |name: &str| name.trim().eq_ignore_ascii_case(role);
+        groups.iter().find(|g| same(&g.value)).or_else(|| {
+            groups.iter().find(|g| {
+                self.by_name
+                    .get(&g.value.trim().to_lowercase())
+                    .is_some_and(|group| group.roles.iter().any(|r| same(&r.value)))
+            })
+        })
+    }
 }
 
 /// The model-specific CTI group a device model needs before an application or user can

@@ -174,6 +174,18 @@ fn phone_csv_line_forwards_are_enough_without_directorynumber_csv() {
 }
 
 #[test]
+fn a_custom_group_that_carries_the_role_counts_for_the_rmcm_user() {
+    // The RMCM user's custom group "UCCX RMCM CTI" carries "Standard CTI Enabled" in
+    // accesscntrlgrp.csv; without that file only the group names could be compared.
+    assert_eq!(run_with("RMCM003", "custom-group", &Settings::default()), Ok(vec![]));
+    let without_roles = fixture("RMCM003", "custom-group");
+    let files = ["appuser.csv", "enduser.csv", "phone.csv"].map(|f| without_roles.join(f));
+    let ingested = uclint_ingest::ingest(&files);
+    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[registry::find("RMCM003").unwrap()]);
+    assert_eq!(result.diagnostics.len(), 1, "{:#?}", result.diagnostics);
+}
+
+#[test]
 fn phone_csv_line_pickup_groups_are_enough_without_directorynumber_csv() {
     // phone.csv with its per-line `Call Pickup Group N` column, no directorynumber.csv: the
     // agent's 4001 is reported, the receptionist's 2001 in the same group is not an agent's.

@@ -1,6 +1,6 @@
 //! FIPPA002: the FIPPA application user lacks a group it needs.
 
-use crate::context::{add_to_group_help, find_group, groups};
+use crate::context::{add_to_group_help, groups};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -8,8 +8,9 @@ declare_rule! {
     /// ## What it checks
     /// When `fippa-user` is set in `uclint.toml` (or `--fippa-user`), that this application user
     /// is in "Standard CTI Enabled" and "Standard CTI Allow Control of All Devices" (BAT
-    /// `appuser.csv` `DIR GROUP NAME n`; compared case-insensitively). One finding per missing
-    /// group. Skipped without the setting, or when the export does not have the user.
+    /// `appuser.csv` `DIR GROUP NAME n`; compared case-insensitively; a custom group counts
+    /// when the export gives its roles: `accesscntrlgrp.csv`, AXL `userRoles`). One finding per
+    /// missing group. Skipped without the setting, or when the export does not have the user.
     ///
     /// ## Why it breaks
     /// Finesse IP Phone Agent signs in to CTIManager as this user and controls the agents'
@@ -45,7 +46,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Err(reason) => return sink.skip(reason),
     };
     for group in [groups::CTI_ENABLED, groups::ALL_DEVICES] {
-        if find_group(&user.groups, group).is_some() {
+        if ctx.granting(&user.groups, group).is_some() {
             continue;
         }
         let message = format!(

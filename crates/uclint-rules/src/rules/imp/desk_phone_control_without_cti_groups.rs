@@ -4,7 +4,7 @@ use crate::context::{add_to_group_help, groups};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
-use super::{desk_phone_users, GroupRoles};
+use super::desk_phone_users;
 
 declare_rule! {
     /// ## What it checks
@@ -45,10 +45,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let roles = GroupRoles::new(ctx.cluster);
     for (user, phones) in desk_phone_users(ctx) {
         for group in [groups::CTI_ENABLED, groups::CCM_END_USERS] {
-            if roles.granting(&user.groups, group).is_some() {
+            if ctx.granting(&user.groups, group).is_some() {
                 continue;
             }
             let phone = &phones[0];

@@ -4,7 +4,7 @@ use crate::context::{add_to_group_help, model_cti_group};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
-use super::{desk_phone_users, GroupRoles};
+use super::desk_phone_users;
 
 declare_rule! {
     /// ## What it checks
@@ -44,13 +44,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let roles = GroupRoles::new(ctx.cluster);
     for (user, phones) in desk_phone_users(ctx) {
         let mut reported: Vec<&str> = Vec::new();
         for phone in &phones {
             let Some(model) = &phone.device.model else { continue };
             let Some(group) = model_cti_group(&model.value) else { continue };
-            if reported.contains(&group) || roles.granting(&user.groups, group).is_some() {
+            if reported.contains(&group) || ctx.granting(&user.groups, group).is_some() {
                 continue;
             }
             reported.push(group);

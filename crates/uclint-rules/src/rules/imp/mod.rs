@@ -12,39 +12,10 @@ pub(crate) mod softphone_not_associated_with_owner;
 pub(crate) mod uc_service_plaintext_imap;
 pub(crate) mod user_in_cti_secure_connection;
 
-use rustc_hash::FxHashMap;
-use uclint_model::{AccessControlGroup, Cluster, Device, EndUser, Spanned, Text};
+use uclint_model::{Device, EndUser, Spanned, Text};
 
 use crate::context::DeviceClass;
 use crate::Context;
-
-/// The roles of the export's access control groups (BAT `accesscntrlgrp.csv`, AXL
-/// `userGroup/userRoles`), by lower-case group name, built once per rule run.
-pub(crate) struct GroupRoles<'a> {
-    by_name: FxHashMap<String, &'a AccessControlGroup>,
-}
-
-impl<'a> GroupRoles<'a> {
-    /// Indexes the cluster's access control groups.
-    pub fn new(cluster: &'a Cluster) -> Self {
-        let by_name = cluster.access_control_groups.iter().map(|g| (g.name.value.trim().to_lowercase(), g)).collect();
-        GroupRoles { by_name }
-    }
-
-    /// The cell of the first of `groups` that grants `role`: a group of that name (each
-    /// standard group carries the role of the same name), or a group whose roles, as the export
-    /// gives them, include it. Compared case-insensitively.
-    pub fn granting<'g>(&self, groups: &'g [Spanned<Text>], role: &str) -> Option<&'g Spanned<Text>> {
-        let same = |name: &str| name.trim().eq_ignore_ascii_case(role);
-        groups.iter().find(|g| same(&g.value)).or_else(|| {
-            groups.iter().find(|g| {
-                self.by_name
-                    .get(&g.value.trim().to_lowercase())
-                    .is_some_and(|group| group.roles.iter().any(|r| same(&r.value)))
-            })
-        })
-    }
-}
 
 /// A desk phone that a desk-phone-control user controls.
 pub(crate) struct DeskPhone<'a> {

@@ -1,14 +1,15 @@
 //! IMP006: a Jabber or desk-phone-control user in "Standard CTI Secure Connection".
 
-use crate::context::{find_group, groups, DeviceClass};
+use crate::context::{groups, DeviceClass};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
     /// That no Jabber user (an end user enabled for IM and Presence, or one who controls a
-    /// Jabber softphone) is in the access control group "Standard CTI Secure Connection". A
-    /// deployment that has secure CTI fully configured can ignore the rule (`--ignore IMP006`);
+    /// Jabber softphone) is in the access control group "Standard CTI Secure Connection", or in
+    /// a custom group that carries that role where the export gives the roles
+    /// (`accesscntrlgrp.csv`, AXL `userRoles`). A deployment that has secure CTI fully configured can ignore the rule (`--ignore IMP006`);
     /// there is no setting for it yet.
     ///
     /// ## Why it breaks
@@ -41,7 +42,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for user in &ctx.cluster.end_users {
-        let Some(group) = find_group(&user.groups, groups::SECURE_CONNECTION) else { continue };
+        let Some(group) = ctx.granting(&user.groups, groups::SECURE_CONNECTION) else { continue };
         let imp = user.imp_enabled.as_ref().is_some_and(|f| f.value);
         let softphone = || {
             user.controlled_devices.iter().any(|d| {

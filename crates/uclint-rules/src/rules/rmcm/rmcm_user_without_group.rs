@@ -5,7 +5,7 @@
 
 use uclint_model::AppUser;
 
-use crate::context::{add_to_group_help, find_group, groups};
+use crate::context::{add_to_group_help, groups};
 use crate::{Context, Sink};
 
 /// Reports when the RMCM user is not in `group`; `why` finishes the message.
@@ -14,7 +14,7 @@ fn check_group(ctx: &Context<'_>, sink: &mut Sink<'_>, group: &str, why: &str) {
         Ok(user) => user,
         Err(reason) => return sink.skip(reason),
     };
-    if find_group(&user.groups, group).is_some() {
+    if ctx.granting(&user.groups, group).is_some() {
         return;
     }
     let message = format!("RmCm user {} lacks access control group '{group}'; {why}", user.name.value);
@@ -33,11 +33,10 @@ pub(crate) mod cti_enabled {
     declare_rule! {
         /// ## What it checks
         /// That the RMCM application user is in the access control group "Standard CTI
-        /// Enabled" (BAT `appuser.csv` `DIR GROUP NAME n`; compared case-insensitively). A
-        /// custom group carrying the role is not recognised: this rule compares group names
-        /// only (the group-to-role mapping read from `accesscntrlgrp.csv` and AXL `userRoles`
-        /// is used by IMP003 and IMP004 so far). The RMCM user is found as RMCM001 describes;
-        /// without it the rule is skipped.
+        /// Enabled" (BAT `appuser.csv` `DIR GROUP NAME n`; compared case-insensitively), or in
+        /// a custom group that carries the role where the export says so (BAT
+        /// `accesscntrlgrp.csv` `FUNCTION ROLE NAME n`, AXL `userGroup/userRoles`). The RMCM
+        /// user is found as RMCM001 describes; without it the rule is skipped.
         ///
         /// ## Why it breaks
         /// Without the "Standard CTI Enabled" role, CTIManager refuses the RMCM user's JTAPI
@@ -129,7 +128,9 @@ pub(crate) mod monitoring_recording {
         /// When `monitoring-recording = true` in `uclint.toml` (Finesse supervisors silently
         /// monitor or record agents), that the RMCM application user is in "Standard CTI Allow
         /// Call Monitoring" and "Standard CTI Allow Call Recording" (BAT `appuser.csv`
-        /// `DIR GROUP NAME n`; compared case-insensitively). One finding per missing group.
+        /// `DIR GROUP NAME n`; compared case-insensitively; a custom group counts when the
+        /// export gives its roles: `accesscntrlgrp.csv`, AXL `userRoles`). One finding per
+        /// missing group.
         /// Skipped when monitoring and recording are not declared, or the RMCM user is not
         /// known (see RMCM001).
         ///

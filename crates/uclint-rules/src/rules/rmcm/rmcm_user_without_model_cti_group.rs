@@ -1,6 +1,6 @@
 //! RMCM004: the RMCM user lacks the CTI group an agent device's model needs.
 
-use crate::context::{add_to_group_help, find_group, model_cti_group, AgentDevice};
+use crate::context::{add_to_group_help, model_cti_group, AgentDevice};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -10,8 +10,9 @@ declare_rule! {
     /// device's model needs: "Standard CTI Allow Control of Phones supporting Connected Xfer
     /// and conf" for the 88xx, 89xx, 99xx and DX series (and the 78xx series, by the same
     /// role table), and "Standard CTI Allow Control of Phones supporting Rollover Mode" for
-    /// the 69xx series. The model is BAT `Device Type`. The RMCM user is found as RMCM001
-    /// describes; without it the rule is skipped.
+    /// the 69xx series. The model is BAT `Device Type`. A custom group counts when the export
+    /// gives its roles (`accesscntrlgrp.csv`, AXL `userRoles`). The RMCM user is found as
+    /// RMCM001 describes; without it the rule is skipped.
     ///
     /// ## Why it breaks
     /// CTIManager lets an application control these phones only with the extra role. Without
@@ -52,7 +53,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for AgentDevice { device, .. } in ctx.agent_devices() {
         let Some(model) = &device.model else { continue };
         let Some(group) = model_cti_group(&model.value) else { continue };
-        if find_group(&user.groups, group).is_some() {
+        if ctx.granting(&user.groups, group).is_some() {
             continue;
         }
         let message = format!(

@@ -2,7 +2,7 @@
 
 use uclint_model::AppUser;
 
-use crate::context::{add_to_group_help, find_group, groups};
+use crate::context::{add_to_group_help, groups};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -10,8 +10,9 @@ declare_rule! {
     /// ## What it checks
     /// When `srtp = true` in `uclint.toml`, that the RMCM user and every UCCX telephony (JTAPI)
     /// user are in "Standard CTI Allow Reception of SRTP Key Material" and "Standard CTI Secure
-    /// Connection" (BAT `appuser.csv` `DIR GROUP NAME n`; compared case-insensitively). One
-    /// finding per user and missing group. The RMCM user is found as RMCM001 describes; the
+    /// Connection" (BAT `appuser.csv` `DIR GROUP NAME n`; compared case-insensitively; a
+    /// custom group counts when the export gives its roles: `accesscntrlgrp.csv`, AXL
+    /// `userRoles`). One finding per user and missing group. The RMCM user is found as RMCM001 describes; the
     /// JTAPI users are `jtapi-users`, or else the application users named `<prefix>_<node id>`
     /// with `jtapi` in the prefix (`uccxjtapiuser_1`). Users that cannot be found are left out;
     /// the rule is skipped when SRTP is not declared or no user is found.
@@ -66,7 +67,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
     for (user, role) in users {
         for group in SRTP_GROUPS {
-            if find_group(&user.groups, group).is_some() {
+            if ctx.granting(&user.groups, group).is_some() {
                 continue;
             }
             let message =

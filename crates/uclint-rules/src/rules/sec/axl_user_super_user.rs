@@ -1,13 +1,15 @@
 //! SEC008: the UCCX AXL application user is a full CUCM administrator.
 
-use crate::context::{find_group, groups};
+use crate::context::groups;
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
     /// When `axl-user` is set in `uclint.toml`, that this application user (the account UCCX
-    /// uses for AXL) is not in "Standard CCM Super Users" (compared case-insensitively).
+    /// uses for AXL) is not in "Standard CCM Super Users" (compared case-insensitively; a
+    /// custom group counts when the export gives its roles: `accesscntrlgrp.csv`, AXL
+    /// `userRoles`).
     /// Skipped without the setting, or when the export does not have the user.
     ///
     /// ## Why it breaks
@@ -45,7 +47,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(user) => user,
         Err(reason) => return sink.skip(reason),
     };
-    let Some(group) = find_group(&user.groups, groups::SUPER_USERS) else { return };
+    let Some(group) = ctx.granting(&user.groups, groups::SUPER_USERS) else { return };
     let message = format!(
         "UCCX AXL user {} is a CUCM super user; use a dedicated AXL-only account (lockouts of a shared \
          administrator break UCCX provisioning)",

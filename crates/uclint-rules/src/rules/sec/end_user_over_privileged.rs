@@ -1,6 +1,6 @@
 //! SEC003: an end user holds a group that controls every phone or administers the cluster.
 
-use crate::context::{find_group, groups};
+use crate::context::groups;
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it checks
     /// That no end user (application users are not checked) is in "Standard CTI Allow Control
     /// of All Devices", "Standard CCM Super Users" or "Standard AXL API Access" (BAT `ACCESS
-    /// CONTROL GROUP n`, compared case-insensitively). One finding per group.
+    /// CONTROL GROUP n`, compared case-insensitively; a custom group counts when the export gives
+    /// its roles: `accesscntrlgrp.csv`, AXL `userRoles`). One finding per group.
     ///
     /// ## Why it breaks
     /// These groups let a person's account control every phone in the cluster (listen in,
@@ -47,7 +48,7 @@ const GROUPS: [(&str, &str); 3] = [
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for user in &ctx.cluster.end_users {
         for (group, power) in GROUPS {
-            let Some(cell) = find_group(&user.groups, group) else { continue };
+            let Some(cell) = ctx.granting(&user.groups, group) else { continue };
             let message = format!("end user {} holds '{group}'; this lets the account {power}", user.user_id.value);
             let help = format!(
                 "User Management > End User > {} > Permissions Information: remove {group} (use an application user \
