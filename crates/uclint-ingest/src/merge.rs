@@ -97,12 +97,8 @@ impl Merger {
                     rayon::join(
                         || {
                             let mut out = Vec::new();
-                            for phone in phones {
-                                let key = phone.name.value.clone();
-                                upsert(phone_list, phone_index, key, phone, |kept, new| {
-                                    merge_device(kept, new, &mut out)
-                                });
-                            }
+                            let key = |d: &Device| d.name.value.clone();
+                            absorb(phone_list, phone_index, phones, key, |kept, new| merge_device(kept, new, &mut out));
                             out
                         },
                         || {
