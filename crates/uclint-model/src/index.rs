@@ -29,7 +29,13 @@ pub struct DnId(u32);
 /// each DN key is hashed once, when the index is built.
 #[derive(Debug)]
 pub struct ClusterIndex<'a> {
-    devices: FxHashMap<&'a str, &'a Device>,
+    dns: DnTables<'a>,
+    names: NameTables<'a>,
+}
+
+/// The DN tables of a [`ClusterIndex`].
+#[derive(Debug)]
+struct DnTables<'a> {
     dn_ids: FxHashMap<&'a DnKey, DnId>,
     /// The key of each id.
     dn_keys: Vec<&'a DnKey>,
@@ -39,22 +45,6 @@ pub struct ClusterIndex<'a> {
     /// How many distinct devices carry each id.
     device_counts: Vec<u32>,
     /// Pattern → the ids with that pattern, one per partition, in first-seen order.
-    patterns: FxHashMap<&'a str, u32>,
-    pattern_dns: Vec<SmallVec<[DnId; 1]>>,
-    users: FxHashMap<&'a str, &'a EndUser>,
-    app_users: FxHashMap<&'a str, &'a AppUser>,
-    cdcs: FxHashMap<&'a str, &'a CommonDeviceConfig>,
-    line_group_members: FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
-    directory_numbers: FxHashMap<&'a DnKey, &'a DirectoryNumber>,
-}
-
-/// The DN tables of a [`ClusterIndex`].
-struct DnTables<'a> {
-    dn_ids: FxHashMap<&'a DnKey, DnId>,
-    dn_keys: Vec<&'a DnKey>,
-    appearance_starts: Vec<u32>,
-    appearances: Vec<LineAppearance<'a>>,
-    device_counts: Vec<u32>,
     patterns: FxHashMap<&'a str, u32>,
     pattern_dns: Vec<SmallVec<[DnId; 1]>>,
 }
@@ -130,103 +120,92 @@ impl<'a> DnTables<'a> {
 }
 
 /// The by-name tables of a [`ClusterIndex`].
-type NameTables<'a> = (
-    FxHashMap<&'a str, &'a Device>,
-    FxHashMap<&'a str, &'a EndUser>,
-    FxHashMap<&'a str, &'a AppUser>,
-    FxHashMap<&'a str, &'a CommonDeviceConfig>,
-    FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
-    FxHashMap<&'a DnKey, &'a DirectoryNumber>,
-);
+#[derive(Debug)]
+struct NameTables<'a> {
+    devices: FxHashMap<&'a str, &'a Device>,
+    users: FxHashMap<&'a str, &'a EndUser>,
+    app_users: FxHashMap<&'a str, &'a AppUser>,
+    cdcs: FxHashMap<&'a str, &'a CommonDeviceConfig>,
+    line_group_members: FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
+    directory_numbers: FxHashMap<&'a DnKey, &'a DirectoryNumber>,
+}
 
-fn name_tables(cluster: &Cluster) -> NameTables<'_> {
-    let mut devices = FxHashMap::default();
-    devices.reserve(cluster.phones.len() + cluster.device_profiles.len());
-    for device in cluster.phones.iter().chain(&cluster.device_profiles) {
-        devices.entry(device.name.value.as_str()).or_insert(device);
-    }
-    let mut users = FxHashMap::default();
-    users.reserve(cluster.end_users.len());
-    for user in &cluster.end_users {
-        users.entry(user.user_id.value.as_str()).or_insert(user);
-    }
-    let mut app_users = FxHashMap::default();
-    for app_user in &cluster.app_users {
-        app_users.entry(app_user.name.value.as_str()).or_insert(app_user);
-    }
-    let mut cdcs = FxHashMap::default();
-    for cdc in &cluster.common_device_configs {
-        cdcs.entry(cdc.name.value.as_str()).or_insert(cdc);
-    }
-    let mut line_group_members: FxHashMap<&DnKey, Vec<&LineGroup>> = FxHashMap::default();
-    for group in &cluster.line_groups {
-        for member in &group.members {
-            let groups = line_group_members.entry(&member.value).or_default();
-            if !groups.iter().any(|g| std::ptr::eq(*g, group)) {
-                groups.push(group);
+impl<'a> NameTables<'a> {
+    /// Builds the tables by name (and the DN-keyed tables of line groups and `getLine`).
+    fn build(cluster: &'a Cluster) -> Self {
+        let mut devices = FxHashMap::default();
+        devices.reserve(cluster.phones.len() + cluster.device_profiles.len());
+        for device in cluster.phones.iter().chain(&cluster.device_profiles) {
+            devices.entry(device.name.value.as_str()).or_insert(device);
+        }
+        let mut users = FxHashMap::default();
+        users.reserve(cluster.end_users.len());
+        for user in &cluster.end_users {
+            users.entry(user.user_id.value.as_str()).or_insert(user);
+        }
+        let mut app_users = FxHashMap::default();
+        for app_user in &cluster.app_users {
+            app_users.entry(app_user.name.value.as_str()).or_insert(app_user);
+        }
+        let mut cdcs = FxHashMap::default();
+        for cdc in &cluster.common_device_configs {
+            cdcs.entry(cdc.name.value.as_str()).or_insert(cdc);
+        }
+        let mut line_group_members: FxHashMap<&DnKey, Vec<&LineGroup>> = FxHashMap::default();
+        for group in &cluster.line_groups {
+            for member in &group.members {
+                let groups = line_group_members.entry(&member.value).or_default();
+                if !groups.iter().any(|g| std::ptr::eq(*g, group)) {
+                    groups.push(group);
+                }
             }
         }
+        let mut directory_numbers = FxHashMap::default();
+        directory_numbers.reserve(cluster.directory_numbers.len());
+        for number in &cluster.directory_numbers {
+            directory_numbers.entry(&number.dn.value).or_insert(number);
+        }
+        NameTables { devices, users, app_users, cdcs, line_group_members, directory_numbers }
     }
-    let mut directory_numbers = FxHashMap::default();
-    directory_numbers.reserve(cluster.directory_numbers.len());
-    for number in &cluster.directory_numbers {
-        directory_numbers.entry(&number.dn.value).or_insert(number);
-    }
-    (devices, users, app_users, cdcs, line_group_members, directory_numbers)
 }
 
 impl<'a> ClusterIndex<'a> {
     /// Builds every table: the DN tables and the by-name tables in parallel, each linear in
     /// the number of objects and lines.
     pub fn new(cluster: &'a Cluster) -> Self {
-        let (dns, (devices, users, app_users, cdcs, line_group_members, directory_numbers)) =
-            rayon::join(|| DnTables::build(cluster), || name_tables(cluster));
-        ClusterIndex {
-            devices,
-            dn_ids: dns.dn_ids,
-            dn_keys: dns.dn_keys,
-            appearance_starts: dns.appearance_starts,
-            appearances: dns.appearances,
-            device_counts: dns.device_counts,
-            patterns: dns.patterns,
-            pattern_dns: dns.pattern_dns,
-            users,
-            app_users,
-            cdcs,
-            line_group_members,
-            directory_numbers,
-        }
+        let (dns, names) = rayon::join(|| DnTables::build(cluster), || NameTables::build(cluster));
+        ClusterIndex { dns, names }
     }
 
     /// The phone or profile with this name (phones first if both exist).
     pub fn device(&self, name: &str) -> Option<&'a Device> {
-        self.devices.get(name).copied()
+        self.names.devices.get(name).copied()
     }
 
     /// The id of a DN key that appears on some device.
     pub fn dn_id(&self, dn: &DnKey) -> Option<DnId> {
-        self.dn_ids.get(dn).copied()
+        self.dns.dn_ids.get(dn).copied()
     }
 
     /// Every DN key on a device, by id, in first-seen order.
     pub fn dns(&self) -> impl Iterator<Item = DnId> + '_ {
-        (0..self.dn_keys.len() as u32).map(DnId)
+        (0..self.dns.dn_keys.len() as u32).map(DnId)
     }
 
     /// The key of an id.
     pub fn dn_key(&self, id: DnId) -> &'a DnKey {
-        self.dn_keys[id.0 as usize]
+        self.dns.dn_keys[id.0 as usize]
     }
 
     /// Every line appearance of a DN, by id, in cluster order.
     pub fn appearances_of(&self, id: DnId) -> &[LineAppearance<'a>] {
         let i = id.0 as usize;
-        &self.appearances[self.appearance_starts[i] as usize..self.appearance_starts[i + 1] as usize]
+        &self.dns.appearances[self.dns.appearance_starts[i] as usize..self.dns.appearance_starts[i + 1] as usize]
     }
 
     /// How many distinct devices carry a DN.
     pub fn device_count(&self, id: DnId) -> usize {
-        self.device_counts[id.0 as usize] as usize
+        self.dns.device_counts[id.0 as usize] as usize
     }
 
     /// Every line appearance of a DN key, in cluster order.
@@ -236,15 +215,15 @@ impl<'a> ClusterIndex<'a> {
 
     /// The DN keys on devices with this pattern, one per partition, in first-seen order.
     pub fn keys_with_pattern(&self, pattern: &str) -> Vec<&'a DnKey> {
-        self.patterns.get(pattern).map_or_else(Vec::new, |group| {
-            self.pattern_dns[*group as usize].iter().map(|id| self.dn_key(*id)).collect()
+        self.dns.patterns.get(pattern).map_or_else(Vec::new, |group| {
+            self.dns.pattern_dns[*group as usize].iter().map(|id| self.dn_key(*id)).collect()
         })
     }
 
     /// Patterns that exist in two or more partitions on devices, each with its ids in
     /// first-seen order; patterns in first-seen order.
     pub fn patterns_in_several_partitions(&self) -> impl Iterator<Item = &[DnId]> + '_ {
-        self.pattern_dns.iter().filter(|ids| ids.len() >= 2).map(SmallVec::as_slice)
+        self.dns.pattern_dns.iter().filter(|ids| ids.len() >= 2).map(SmallVec::as_slice)
     }
 
     /// The DN keys on devices that a reference may mean: the exact key if the export named a
@@ -260,28 +239,28 @@ impl<'a> ClusterIndex<'a> {
 
     /// The end user with this user ID.
     pub fn user(&self, user_id: &str) -> Option<&'a EndUser> {
-        self.users.get(user_id).copied()
+        self.names.users.get(user_id).copied()
     }
 
     /// The application user with this name.
     pub fn app_user(&self, name: &str) -> Option<&'a AppUser> {
-        self.app_users.get(name).copied()
+        self.names.app_users.get(name).copied()
     }
 
     /// The Common Device Configuration with this name.
     pub fn common_device_config(&self, name: &str) -> Option<&'a CommonDeviceConfig> {
-        self.cdcs.get(name).copied()
+        self.names.cdcs.get(name).copied()
     }
 
     /// The directory-number record (AXL `getLine`, BAT `directorynumber.csv`) of a DN key: the
     /// settings of the line itself, shared by every appearance of the DN.
     pub fn directory_number(&self, dn: &DnKey) -> Option<&'a DirectoryNumber> {
-        self.directory_numbers.get(dn).copied()
+        self.names.directory_numbers.get(dn).copied()
     }
 
     /// The line groups that have this DN key as a member.
     pub fn line_groups_with(&self, dn: &DnKey) -> &[&'a LineGroup] {
-        self.line_group_members.get(dn).map_or(&[], Vec::as_slice)
+        self.names.line_group_members.get(dn).map_or(&[], Vec::as_slice)
     }
 }
 

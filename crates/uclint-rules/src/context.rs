@@ -447,6 +447,10 @@ impl<'a> GroupRoles<'a> {
     pub fn granting<'g>(&self, groups: &'g [Spanned<Text>], role: &str) -> Option<&'g Spanned<Text>> {
         let same = |name: &str| name.trim().eq_ignore_ascii_case(role);
         groups.iter().find(|g| same(&g.value)).or_else(|| {
+            // Most exports give no roles: then only the names count, with no lookup per group.
+            if self.by_name.is_empty() {
+                return None;
+            }
             groups.iter().find(|g| {
                 self.by_name
                     .get(&g.value.trim().to_lowercase())

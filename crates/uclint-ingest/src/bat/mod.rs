@@ -216,11 +216,11 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
     // One record per line, less the header (quoted line breaks make this an upper bound): the
     // big lists are sized once instead of doubling their way up, which would leave up to half
     // of a large file's records as slack.
-    let records = memchr::memchr_iter(b'\n', parse.text.as_bytes()).count();
+    let records = || memchr::memchr_iter(b'\n', parse.text.as_bytes()).count();
     match kind {
-        BatKind::Phone => parse.cluster.phones.reserve_exact(records),
-        BatKind::DeviceProfile => parse.cluster.device_profiles.reserve_exact(records),
-        BatKind::EndUser => parse.cluster.end_users.reserve_exact(records),
+        BatKind::Phone => parse.cluster.phones.reserve_exact(records()),
+        BatKind::DeviceProfile => parse.cluster.device_profiles.reserve_exact(records()),
+        BatKind::EndUser => parse.cluster.end_users.reserve_exact(records()),
         _ => {}
     }
     let mut rows = 0;
