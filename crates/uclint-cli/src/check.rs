@@ -47,14 +47,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     let settings = config::settings(&deployment(args, &config));
 
     let start = Instant::now();
-    let mut ingested = uclint_ingest::ingest(&args.paths);
+    // Texts are let go once parsed and the few a report shows are read back before rendering.
+    let mut ingested = uclint_ingest::ingest_with(&args.paths, uclint_ingest::Options { release_text: true });
     let result = uclint_rules::run(&ingested.cluster, &settings, &rules);
     let ingest_timings = std::mem::take(&mut ingested.timings);
     let run_timings = result.timings.clone();
     let render_start = Instant::now();
 
     let input_failed = ingested.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let mut diagnostics = ingested.diagnostics;
+    let mut diagnostics = std::mem::take(&mut ingested.diagnostics);
     diagnostics.extend(result.diagnostics);
     for d in &mut diagnostics {
         if let Some(severity) = config.severity.get(d.code) {
@@ -91,7 +92,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         stale_baseline: accepted.stale,
         ..Summary::default()
     };
-    for file in ingested.files {
+    for file in std::mem::take(&mut ingested.files) {
         match file.status {
             FileStatus::Read(kind) => summary.files_read.push((file.path, kind)),
             FileStatus::NotRead(reason) => summary.files_not_read.push((file.path, reason)),
@@ -104,6 +105,16 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         Health::default()
     };
+    let restore_start = Instant::now();
+    if output::wants_snippets(&args.outputs) {
+        // The model is no longer needed: let it go before the texts that the findings point
+        // into are read back, so that the two are never held together.
+        drop(std::mem::take(&mut ingested.cluster));
+        let shown =
+            diagnostics.iter().flat_map(|d| std::iter::once(&d.primary).chain(&d.secondary)).map(|l| l.span.source);
+        ingested.restore_text(shown);
+    }
+    let restore_time = restore_start.elapsed();
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
     if let Err(message) = output::write_all(&args.outputs, &report, args.color, &health) {
         return usage_error(&message);
@@ -113,14 +124,14 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     eprint!("{}", render_summary(&summary, &diagnostics));
     if args.timings {
-        eprint!("{}", timings(&ingest_timings, &run_timings, render_start.elapsed(), start.elapsed()));
+        eprint!("{}", timings(&ingest_timings, &run_timings, restore_time, render_start.elapsed(), start.elapsed()));
     }
     let config_failed = diagnostics.iter().any(|d| d.code.starts_with("CONFIG") && d.severity == Severity::Error);
     exit_code(input_failed || config_failed, &diagnostics, args)
 }
 
 /// The `--timings` table: each stage's wall-clock time, the slowest files and the slowest rules.
-fn timings(ingest: &IngestTimings, run: &RunTimings, rest: Duration, total: Duration) -> String {
+fn timings(ingest: &IngestTimings, run: &RunTimings, restore: Duration, rest: Duration, total: Duration) -> String {
     fn slowest<T: AsRef<str>>(items: &[(T, Duration)], n: usize) -> String {
         let mut items: Vec<_> = items.iter().map(|(name, d)| (name.as_ref(), *d)).collect();
         items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -133,12 +144,13 @@ fn timings(ingest: &IngestTimings, run: &RunTimings, rest: Duration, total: Dura
         format!("  {stage:<20} {:>8.3} s{detail}\n", d.as_secs_f64())
     };
     let mut out = String::from("timings (wall clock):\n");
-    out += &row("load", ingest.load, String::new());
-    out += &row("parse (per file)", ingest.parse, slowest(&file_names, 3));
+    out += &row("list inputs", ingest.load, String::new());
+    out += &row("read and parse", ingest.parse, slowest(&file_names, 3));
     out += &row("merge", ingest.merge, String::new());
     out += &row("index", run.context, String::new());
     out += &row("rules (in parallel)", run.rules, slowest(&run.per_rule, 5));
-    out += &row("select and render", rest, String::new());
+    out += &row("select and render", rest.saturating_sub(restore), String::new());
+    out += &row("  of which read back", restore, String::new());
     out += &row("total", total, String::new());
     out
 }

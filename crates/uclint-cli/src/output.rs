@@ -60,6 +60,12 @@ pub fn wants_health(outputs: &[Output]) -> bool {
     outputs.iter().any(|o| matches!(o.format, Format::Html | Format::HealthMarkdown))
 }
 
+/// Whether any output shows export snippets (`full`), which need the files' texts back; every
+/// other format gives positions only, which released texts keep. No `--format` means `full`.
+pub fn wants_snippets(outputs: &[Output]) -> bool {
+    outputs.is_empty() || outputs.iter().any(|o| matches!(o.format, Format::Full))
+}
+
 /// Renders one format. `health` is gathered by the caller when [`wants_health`] says so.
 pub fn render(format: Format, report: &Report<'_>, rules: &[RuleInfo], color: bool, health: &Health) -> String {
     match format {

@@ -173,7 +173,9 @@ fn timings_go_to_stderr_and_leave_stdout_alone() {
     assert_eq!(plain.stdout, timed.stdout);
     assert_eq!(plain.status.code(), timed.status.code());
     let stderr = String::from_utf8(timed.stderr).unwrap();
-    for stage in ["load", "parse (per file)", "merge", "index", "rules (in parallel)", "select and render", "total"] {
+    let stages =
+        ["list inputs", "read and parse", "merge", "index", "rules (in parallel)", "select and render", "total"];
+    for stage in stages {
         assert!(stderr.contains(&format!("  {stage} ")), "no {stage} row in:\n{stderr}");
     }
     assert!(stderr.contains("slowest: "), "{stderr}");

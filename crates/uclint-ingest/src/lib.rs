@@ -7,8 +7,11 @@
 //! by its `resources`/`resource` elements or `userID` keys. Records of one object from several
 //! files are merged by key ([`merge`]).
 //!
-//! The work is split in two: [`load`] does the IO (walking directories, unpacking tars) and
-//! [`parse`] turns the loaded bytes into the model, in parallel across files.
+//! The work is split in two: [`load`] does the IO (walking directories, listing tar members,
+//! reading each input's bytes) and [`parse`] turns the bytes into the model, in parallel across
+//! files. With [`Options::release_text`] each file's text is let go once it is parsed and read
+//! back, checked against a hash, for the files a report points into ([`Ingested::restore_text`]):
+//! a megacluster's model is then never held in memory beside its whole export.
 
 pub mod axl;
 pub mod bat;
@@ -29,7 +32,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use uclint_model::{Cluster, Diagnostic, SourceFile, SourceId, SourceMap};
 
-pub use load::{expand, load, RawInput};
+pub use load::{expand, list, load, Input, RawInput};
 
 /// What became of one input file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,26 +67,85 @@ pub struct Ingested {
     pub files: Vec<FileReport>,
     /// How long each stage took (for `--timings`; never part of any report).
     pub timings: IngestTimings,
+    /// Per source: how to read a released text back (`None` when the text is kept).
+    released: Vec<Option<Released>>,
 }
 
-/// Loads and parses every path (files, directories, tars).
+/// How ingest runs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Let go of each file's text once it is parsed, keeping its line table, the secret ranges
+    /// masked in it and a hash; [`Ingested::restore_text`] reads back the files a report needs.
+    /// Texts given in memory ([`parse`]) are always kept, as they cannot be read again.
+    pub release_text: bool,
+}
+
+/// What it takes to read a released text back as it was: where the bytes are, the secret
+/// ranges to mask again, and the hash the masked text must have.
+struct Released {
+    input: Input,
+    secrets: Vec<(usize, usize)>,
+}
+
+impl std::fmt::Debug for Released {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Released").field("path", &self.input.path).finish_non_exhaustive()
+    }
+}
+
+/// Lists, reads and parses every path (files, directories, tars), keeping every text.
 pub fn ingest(paths: &[PathBuf]) -> Ingested {
+    ingest_with(paths, Options::default())
+}
+
+/// Lists, reads and parses every path (files, directories, tars).
+pub fn ingest_with(paths: &[PathBuf], options: Options) -> Ingested {
     let start = Instant::now();
-    let inputs = load(paths);
+    let inputs = list(paths);
     let load_time = start.elapsed();
-    let mut ingested = parse(inputs);
+    let mut ingested = parse_inputs(inputs, options);
     ingested.timings.load = load_time;
     ingested
+}
+
+impl Ingested {
+    /// Reads back the released text of every source in `ids` (those a report shows), in
+    /// parallel. A text is taken back only when it decodes and masks to exactly the text that
+    /// was parsed (same hash); a file changed or gone since keeps no text, and reports then give
+    /// its positions without a snippet (columns in bytes).
+    pub fn restore_text(&mut self, ids: impl IntoIterator<Item = SourceId>) {
+        let mut wanted: Vec<SourceId> = ids.into_iter().collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let released = &self.released;
+        let texts: Vec<(SourceId, String)> = wanted
+            .into_par_iter()
+            .filter_map(|id| {
+                let released = released.get(id.0 as usize)?.as_ref()?;
+                let bytes = released.input.reread().ok()?;
+                let raw = RawInput { path: released.input.path.clone(), bytes, error: None };
+                let mut file = decode::decode(raw);
+                redact::redact_xml(&mut file.text);
+                redact::mask(&mut file.text, &released.secrets);
+                Some((id, file.text))
+            })
+            .collect();
+        for (id, text) in texts {
+            if self.sources.restore(id, text) {
+                self.released[id.0 as usize] = None;
+            }
+        }
+    }
 }
 
 /// Wall-clock time of each ingest stage.
 #[derive(Clone, Debug, Default)]
 pub struct IngestTimings {
-    /// Reading files and unpacking tars.
+    /// Listing files and tar members (their bytes are read in the parse stage).
     pub load: Duration,
-    /// Decoding and parsing every file (in parallel across files).
+    /// Reading, decoding and parsing every file (in parallel across files).
     pub parse: Duration,
-    /// Each file's decode and parse, in input order.
+    /// Each file's read, decode and parse, in input order.
     pub files: Vec<(String, Duration)>,
     /// Merging the per-file records by key.
     pub merge: Duration,
@@ -119,21 +181,26 @@ impl FileParse<'_> {
     }
 }
 
-/// Parses loaded inputs. Inputs are ordered by display path first and files are parsed in
+/// Parses inputs given in memory (their texts are kept).
+pub fn parse(inputs: Vec<RawInput>) -> Ingested {
+    parse_inputs(inputs.into_iter().map(Input::from).collect(), Options::default())
+}
+
+/// Reads and parses inputs. Inputs are ordered by display path first and files are parsed in
 /// parallel, with results combined in that order: the outcome depends neither on the order the
 /// paths were given in nor on the number of threads.
-pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
+pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let start = Instant::now();
-    // Each file is decoded, parsed and masked on one worker that owns its text; source ids are
-    // the input positions, so they are known before the files enter the source map in order.
+    // Each file is read, decoded, parsed and masked on one worker that owns its text; source ids
+    // are the input positions, so they are known before the files enter the source map in order.
     let parsed: Vec<_> = inputs
         .into_par_iter()
         .enumerate()
-        .map(|(index, input)| {
+        .map(|(index, mut input)| {
             let id = SourceId(index as u32);
             let file_start = Instant::now();
-            let mut file = decode::decode(input);
+            let mut file = decode::decode(input.read());
             redact::redact_xml(&mut file.text);
             let (status, cluster, diagnostics, secrets) = {
                 let mut parse = FileParse {
@@ -157,22 +224,22 @@ pub fn parse(mut inputs: Vec<RawInput>) -> Ingested {
             if matches!(status, FileStatus::NotRead(_)) && diagnostics.is_empty() {
                 file.text = String::new();
             }
-            (
-                SourceFile::new(file.path.clone(), file.text),
-                FileReport { path: file.path, status },
-                cluster,
-                diagnostics,
-                file_start.elapsed(),
-            )
+            let mut source = SourceFile::new(file.path.clone(), file.text);
+            let released = (options.release_text && input.rereadable() && !source.text.is_empty()).then(|| {
+                source.release();
+                Released { input, secrets }
+            });
+            (source, released, FileReport { path: file.path, status }, cluster, diagnostics, file_start.elapsed())
         })
         .collect();
     let mut out = Ingested::default();
     out.timings.parse = start.elapsed();
     let start = Instant::now();
     let mut merger = merge::Merger::default();
-    for (source, report, cluster, diagnostics, time) in parsed {
+    for (source, released, report, cluster, diagnostics, time) in parsed {
         out.timings.files.push((report.path.clone(), time));
         out.sources.add(source);
+        out.released.push(released);
         out.files.push(report);
         merger.add(cluster);
         out.diagnostics.extend(diagnostics);

@@ -75,19 +75,78 @@ impl<T> std::ops::Deref for Spanned<T> {
 }
 
 /// One input file (or tar member) as text.
+///
+/// Its text may be *released* once the file is parsed (a megacluster's model is not held beside
+/// its whole export): the line table stays, with the few lines that hold non-ASCII characters,
+/// so every position keeps its line and column; [`SourceFile::restore`] takes back the same
+/// text, checked by its hash, for a report that shows snippets.
 #[derive(Debug)]
 pub struct SourceFile {
     /// Display path, e.g. `fixtures/demo/ucmdata_export_demo.tar!phone.csv`.
     pub path: String,
-    /// The decoded text; empty for a file that could not be read.
+    /// The decoded text; empty for a file that could not be read, and while it is released.
     pub text: String,
     line_starts: OnceLock<Vec<u32>>,
+    /// While the text is released: what positions need of it.
+    released: Option<Released>,
+}
+
+#[derive(Debug)]
+struct Released {
+    len: usize,
+    hash: u64,
+    /// The lines (by 0-based number) that hold non-ASCII characters, whose columns in
+    /// characters cannot be told from byte offsets.
+    wide_lines: Vec<(u32, String)>,
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 impl SourceFile {
     /// A source file with the given display path and text.
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { path: path.into(), text: text.into(), line_starts: OnceLock::new() }
+        SourceFile { path: path.into(), text: text.into(), line_starts: OnceLock::new(), released: None }
+    }
+
+    /// Lets go of the text, keeping its line table, its non-ASCII lines, length and hash.
+    pub fn release(&mut self) {
+        if self.released.is_some() {
+            return;
+        }
+        let starts = self.line_starts();
+        let wide_lines = (0..starts.len())
+            .filter_map(|line| {
+                let start = starts[line] as usize;
+                let end = starts.get(line + 1).map_or(self.text.len(), |&s| s as usize);
+                let text = self.text.get(start..end)?;
+                (!text.is_ascii()).then(|| (line as u32, text.to_owned()))
+            })
+            .collect();
+        self.released = Some(Released { len: self.text.len(), hash: text_hash(&self.text), wide_lines });
+        self.text = String::new();
+    }
+
+    /// Whether the text is released (and not restored).
+    pub fn is_released(&self) -> bool {
+        self.released.is_some()
+    }
+
+    /// Takes back a released text if it is the one released (same length and hash); returns
+    /// whether it was taken.
+    pub fn restore(&mut self, text: String) -> bool {
+        match &self.released {
+            Some(released) if text.len() == released.len && text_hash(&text) == released.hash => {
+                self.text = text;
+                self.released = None;
+                true
+            }
+            _ => false,
+        }
     }
 
     fn line_starts(&self) -> &[u32] {
@@ -96,13 +155,24 @@ impl SourceFile {
         })
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
+    /// 1-based line and column (in characters) of a byte offset, whether the text is held or
+    /// released.
     pub fn line_col(&self, offset: u32) -> (usize, usize) {
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let line_start = starts[line] as usize;
-        let end = (offset as usize).min(self.text.len());
-        let col = self.text.get(line_start..end).map_or(end - line_start, |s| s.chars().count());
+        let (line_text, line_offset) = match &self.released {
+            None => (self.text.as_str(), line_start),
+            Some(released) => match released.wide_lines.binary_search_by_key(&(line as u32), |(n, _)| *n) {
+                Ok(i) => (released.wide_lines[i].1.as_str(), 0),
+                // An ASCII line: a byte is a character.
+                Err(_) => ("", 0),
+            },
+        };
+        let len = self.released.as_ref().map_or(self.text.len(), |r| r.len);
+        let end = (offset as usize).min(len).max(line_start);
+        let bytes = end - line_start;
+        let col = line_text.get(line_offset..line_offset + bytes).map_or(bytes, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -143,6 +213,12 @@ impl SourceMap {
         self.files.iter().enumerate().map(|(i, f)| (SourceId(i as u32), f))
     }
 
+    /// Gives a released file its text back if it is the one released; returns whether it was
+    /// taken (see [`SourceFile::restore`]).
+    pub fn restore(&mut self, id: SourceId, text: String) -> bool {
+        self.files.get_mut(id.0 as usize).is_some_and(|file| file.restore(text))
+    }
+
     /// Number of files.
     pub fn len(&self) -> usize {
         self.files.len()
@@ -165,6 +241,23 @@ mod tests {
         assert_eq!(file.line_col(2), (1, 3));
         assert_eq!(file.line_col(4), (2, 1));
         // "ä" is two bytes; the comma after it is column 2.
+        assert_eq!(file.line_col(6), (2, 2));
+    }
+
+    #[test]
+    fn a_released_text_keeps_its_lines_and_comes_back_only_unchanged() {
+        let mut file = SourceFile::new("x.csv", "a,b\nä,c\n");
+        file.release();
+        assert!(file.is_released() && file.text.is_empty());
+        // Positions are the same while the text is away: the non-ASCII line is kept.
+        assert_eq!(file.line_col(2), (1, 3));
+        assert_eq!(file.line_col(4), (2, 1));
+        assert_eq!(file.line_col(6), (2, 2));
+        assert!(!file.restore("a,b\nö,c\n".into()), "same length, other text");
+        assert!(!file.restore("a,b\n".into()));
+        assert!(file.is_released());
+        assert!(file.restore("a,b\nä,c\n".into()));
+        assert!(!file.is_released());
         assert_eq!(file.line_col(6), (2, 2));
     }
 }

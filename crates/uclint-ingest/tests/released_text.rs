@@ -1,0 +1,108 @@
+//! Texts released after parsing (`Options::release_text`, what `uclint check` uses): positions
+//! stay exact without the text, the text read back is the one parsed (secrets masked again), and
+//! a file changed since it was parsed is not taken back.
+
+use std::path::{Path, PathBuf};
+
+use uclint_ingest::{ingest, ingest_with, Ingested, Options};
+use uclint_model::{SourceId, Span};
+
+const PHONES: &str = "Device Name,Device Type,Description,Directory Number 1,Route Partition 1\n\
+                      SEP1,Cisco 8841,Empfang Müller,4001,PT\n\
+                      SEP2,Cisco 8841,Lobby,4002,PT\n";
+const USERS: &str = "USER ID,LAST NAME,PIN\nagent01,Groß,7391\nagent02,Lee,5150\n";
+
+/// A tar of the two files, built in memory.
+fn tar_of(files: &[(&str, &str)]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, text) in files {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(text.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder.append_data(&mut header, name, text.as_bytes()).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+fn released(paths: &[PathBuf]) -> Ingested {
+    ingest_with(paths, Options { release_text: true })
+}
+
+/// Every position of every byte of every source, as `(line, column)`.
+fn positions(ingested: &Ingested) -> Vec<Vec<(usize, usize)>> {
+    ingested
+        .sources
+        .iter()
+        .map(|(_, file)| (0..=file.text.len() as u32).map(|offset| file.line_col(offset)).collect())
+        .collect()
+}
+
+fn setup(dir: &Path) -> Vec<PathBuf> {
+    std::fs::write(dir.join("phone.csv"), PHONES).unwrap();
+    std::fs::write(dir.join("export.tar"), tar_of(&[("enduser.csv", USERS)])).unwrap();
+    vec![dir.join("phone.csv"), dir.join("export.tar")]
+}
+
+#[test]
+fn positions_are_the_same_without_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = setup(dir.path());
+    let kept = ingest(&paths);
+    let mut gone = released(&paths);
+    assert!(gone.sources.iter().all(|(_, f)| f.is_released() && f.text.is_empty()));
+    assert_eq!(gone.cluster.phones.len(), 2);
+    assert_eq!(gone.cluster.end_users.len(), 2);
+    // Same line and column (in characters: `ü` and `ß` are two bytes) for every offset.
+    let expected = positions(&kept);
+    for (id, file) in gone.sources.iter() {
+        let got: Vec<_> = (0..expected[id.0 as usize].len() as u32).map(|o| file.line_col(o)).collect();
+        assert_eq!(got, expected[id.0 as usize], "{}", file.path);
+    }
+    gone.restore_text([SourceId(0), SourceId(1)]);
+    for ((_, kept), (_, back)) in kept.sources.iter().zip(gone.sources.iter()) {
+        assert!(!back.is_released());
+        assert_eq!(back.text, kept.text, "{}", back.path);
+    }
+    // The PIN cells are masked again in the text read back.
+    let users = &gone.sources.get(SourceId(0)).text;
+    assert!(users.contains("agent01,Groß,****") && !users.contains("7391"), "{users}");
+}
+
+#[test]
+fn only_the_files_asked_for_are_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut gone = released(&setup(dir.path()));
+    let phone = gone.cluster.phones[0].name.span;
+    gone.restore_text([phone.source]);
+    let held: Vec<bool> = gone.sources.iter().map(|(_, f)| !f.is_released()).collect();
+    assert_eq!(held, [false, true], "enduser.csv stays released, phone.csv is back");
+    let file = gone.sources.get(phone.source);
+    assert_eq!(file.slice(phone), "SEP1");
+}
+
+#[test]
+fn a_file_changed_since_it_was_parsed_is_not_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = setup(dir.path());
+    let mut gone = released(&paths);
+    // Same length, other text: only the hash tells.
+    std::fs::write(&paths[0], PHONES.replace("Lobby", "Halle")).unwrap();
+    std::fs::remove_file(&paths[1]).unwrap();
+    gone.restore_text([SourceId(0), SourceId(1)]);
+    for (_, file) in gone.sources.iter() {
+        assert!(file.is_released() && file.text.is_empty(), "{}", file.path);
+    }
+    // Positions still stand: `4002` on line 3, column 23.
+    let phone = gone.sources.iter().find(|(_, f)| f.path.ends_with("phone.csv")).unwrap().1;
+    let offset = PHONES.find("4002").unwrap() as u32;
+    assert_eq!(phone.line_col(offset), (3, 23));
+    assert_eq!(phone.slice(Span { source: SourceId(1), start: offset, end: offset + 4 }), "");
+}
+
+#[test]
+fn texts_given_in_memory_are_kept() {
+    let raw = uclint_ingest::RawInput { path: "phone.csv".into(), bytes: PHONES.as_bytes().to_vec(), error: None };
+    let ingested = uclint_ingest::parse(vec![raw]);
+    assert_eq!(ingested.sources.get(SourceId(0)).text, PHONES);
+}
