@@ -3,8 +3,10 @@
 //! Every table maps a name or DN key to positions in the cluster's vectors; building it is
 //! linear in the number of objects and lines.
 
-use rustc_hash::FxHashMap;
-use smallvec::SmallVec;
+use std::hash::{BuildHasher, Hash};
+
+use hashbrown::hash_table::{Entry, HashTable};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::{AppUser, Cluster, CommonDeviceConfig, Device, DirectoryNumber, DnKey, DnRef, EndUser, Line, LineGroup};
 
@@ -23,6 +25,39 @@ pub struct LineAppearance<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DnId(u32);
 
+/// No id: the end of a chain in [`DnTables::pattern_next`].
+const NONE: u32 = u32::MAX;
+
+fn fx_hash<K: Hash + ?Sized>(key: &K) -> u64 {
+    FxBuildHasher.hash_one(key)
+}
+
+/// A hash table of positions (`u32`) whose keys are read from the items they point at, so that
+/// each entry is 4 bytes rather than a key reference and a value (16 to 24 bytes). On a
+/// megacluster the DN and name tables hold a million entries.
+#[derive(Debug, Default)]
+struct PositionTable(HashTable<u32>);
+
+impl PositionTable {
+    fn with_capacity(capacity: usize) -> Self {
+        PositionTable(HashTable::with_capacity(capacity))
+    }
+
+    /// The position held for `key`, after holding `position` for it if it had none.
+    fn insert<'k, K: Hash + Eq + ?Sized + 'k>(&mut self, key: &K, position: u32, key_of: impl Fn(u32) -> &'k K) -> u32 {
+        let entry = self.0.entry(fx_hash(key), |&p| key_of(p) == key, |&p| fx_hash(key_of(p)));
+        match entry {
+            Entry::Occupied(held) => *held.get(),
+            Entry::Vacant(vacant) => *vacant.insert(position).get(),
+        }
+    }
+
+    /// The position held for `key`.
+    fn get<'k, K: Hash + Eq + ?Sized + 'k>(&self, key: &K, key_of: impl Fn(u32) -> &'k K) -> Option<u32> {
+        self.0.find(fx_hash(key), |&p| key_of(p) == key).copied()
+    }
+}
+
 /// Indexes over a cluster. Lists keep the cluster's order, so results are deterministic.
 ///
 /// Line appearances are stored flat, grouped by [`DnId`] (one allocation for all of them), and
@@ -33,10 +68,12 @@ pub struct ClusterIndex<'a> {
     names: NameTables<'a>,
 }
 
-/// The DN tables of a [`ClusterIndex`].
+/// The DN tables of a [`ClusterIndex`]. Every per-DN vector is sized once, from the number of
+/// lines, and the hash tables hold ids, not keys.
 #[derive(Debug)]
 struct DnTables<'a> {
-    dn_ids: FxHashMap<&'a DnKey, DnId>,
+    /// DN key → id (keys read from `dn_keys`).
+    dn_ids: PositionTable,
     /// The key of each id.
     dn_keys: Vec<&'a DnKey>,
     /// `appearances[appearance_starts[id]..appearance_starts[id + 1]]` are the id's appearances.
@@ -44,9 +81,12 @@ struct DnTables<'a> {
     appearances: Vec<LineAppearance<'a>>,
     /// How many distinct devices carry each id.
     device_counts: Vec<u32>,
-    /// Pattern → the ids with that pattern, one per partition, in first-seen order.
-    patterns: FxHashMap<&'a str, u32>,
-    pattern_dns: Vec<SmallVec<[DnId; 1]>>,
+    /// Pattern → the first id with that pattern (patterns read from `dn_keys`).
+    patterns: PositionTable,
+    /// The first id of each pattern, in first-seen order of patterns.
+    pattern_firsts: Vec<u32>,
+    /// For each id, the next id with the same pattern (another partition), or [`NONE`].
+    pattern_next: Vec<u32>,
 }
 
 impl<'a> DnTables<'a> {
@@ -55,77 +95,103 @@ impl<'a> DnTables<'a> {
     fn build(cluster: &'a Cluster) -> Self {
         let devices = || cluster.phones.iter().chain(&cluster.device_profiles);
         let line_count: usize = devices().map(|d| d.lines.len()).sum();
-        let mut t = DnTables {
-            dn_ids: FxHashMap::default(),
-            dn_keys: Vec::new(),
-            appearance_starts: Vec::new(),
-            appearances: Vec::with_capacity(line_count),
-            device_counts: Vec::new(),
-            patterns: FxHashMap::default(),
-            pattern_dns: Vec::new(),
-        };
-        t.dn_ids.reserve(line_count);
-        let mut line_ids: Vec<DnId> = Vec::with_capacity(line_count);
-        let mut counts: Vec<u32> = Vec::new();
-        let mut last_device: Vec<u32> = Vec::new();
+        // No more DNs than lines: every vector below is sized once.
+        let mut dn_ids = PositionTable::with_capacity(line_count);
+        let mut dn_keys: Vec<&DnKey> = Vec::with_capacity(line_count);
+        let mut device_counts: Vec<u32> = Vec::with_capacity(line_count);
+        let mut counts: Vec<u32> = Vec::with_capacity(line_count);
+        let mut last_device: Vec<u32> = Vec::with_capacity(line_count);
+        let mut patterns = PositionTable::with_capacity(line_count);
+        let mut pattern_firsts: Vec<u32> = Vec::new();
+        let mut pattern_next: Vec<u32> = Vec::with_capacity(line_count);
+        // The last id of each pattern's chain, by the chain's first id.
+        let mut pattern_last: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut line_ids: Vec<u32> = Vec::with_capacity(line_count);
         for (position, device) in devices().enumerate() {
             for line in &device.lines {
                 let key = &line.dn.value;
-                let next = DnId(t.dn_keys.len() as u32);
-                let id = *t.dn_ids.entry(key).or_insert(next);
+                let next = dn_keys.len() as u32;
+                let id = dn_ids.insert(key, next, |id| dn_keys[id as usize]);
                 if id == next {
-                    t.dn_keys.push(key);
+                    dn_keys.push(key);
                     counts.push(0);
-                    last_device.push(u32::MAX);
-                    t.device_counts.push(0);
-                    let pattern = t.pattern_dns.len() as u32;
-                    let group = *t.patterns.entry(key.pattern.as_str()).or_insert(pattern);
-                    if group == pattern {
-                        t.pattern_dns.push(SmallVec::new());
+                    last_device.push(NONE);
+                    device_counts.push(0);
+                    pattern_next.push(NONE);
+                    let first = patterns.insert(key.pattern.as_str(), id, |id| dn_keys[id as usize].pattern.as_str());
+                    if first == id {
+                        pattern_firsts.push(id);
+                    } else {
+                        let last = pattern_last.entry(first).or_insert(first);
+                        pattern_next[*last as usize] = id;
+                        *last = id;
                     }
-                    t.pattern_dns[group as usize].push(id);
                 }
-                let i = id.0 as usize;
+                let i = id as usize;
                 counts[i] += 1;
                 if last_device[i] != position as u32 {
                     last_device[i] = position as u32;
-                    t.device_counts[i] += 1;
+                    device_counts[i] += 1;
                 }
                 line_ids.push(id);
             }
         }
-        let mut next_slot: Vec<u32> = Vec::with_capacity(counts.len() + 1);
+        drop(last_device);
+        // Counting sort: `appearance_starts[id]` is first the id's next free slot, then (once
+        // every appearance is placed) the end of its slots, shifted back into starts below.
+        let mut appearance_starts: Vec<u32> = Vec::with_capacity(counts.len() + 1);
         let mut total = 0u32;
         for count in &counts {
-            next_slot.push(total);
+            appearance_starts.push(total);
             total += count;
         }
-        next_slot.push(total);
-        t.appearance_starts = next_slot.clone();
+        appearance_starts.push(total);
+        drop(counts);
+        let mut appearances = Vec::new();
         let placeholder = devices().find_map(|d| d.lines.first().map(|line| LineAppearance { device: d, line }));
         if let Some(placeholder) = placeholder {
-            t.appearances.resize(total as usize, placeholder);
+            appearances.resize(total as usize, placeholder);
         }
         let mut ids = line_ids.into_iter();
         for device in devices() {
             for line in &device.lines {
                 let Some(id) = ids.next() else { break };
-                let slot = &mut next_slot[id.0 as usize];
-                t.appearances[*slot as usize] = LineAppearance { device, line };
+                let slot = &mut appearance_starts[id as usize];
+                appearances[*slot as usize] = LineAppearance { device, line };
                 *slot += 1;
             }
         }
-        t
+        let ids = appearance_starts.len() - 1;
+        appearance_starts.copy_within(0..ids, 1);
+        appearance_starts[0] = 0;
+        DnTables {
+            dn_ids,
+            dn_keys,
+            appearance_starts,
+            appearances,
+            device_counts,
+            patterns,
+            pattern_firsts,
+            pattern_next,
+        }
+    }
+
+    /// The ids with the same pattern as `first` (the first id of its pattern), in order.
+    fn pattern_chain(&self, first: u32) -> impl Iterator<Item = DnId> + '_ {
+        std::iter::successors(Some(first), |&id| Some(self.pattern_next[id as usize]).filter(|&n| n != NONE)).map(DnId)
     }
 }
 
-/// The by-name tables of a [`ClusterIndex`].
+/// The by-name tables of a [`ClusterIndex`]: positions in the cluster's vectors, found by the
+/// name the item carries.
 #[derive(Debug)]
 struct NameTables<'a> {
-    devices: FxHashMap<&'a str, &'a Device>,
-    users: FxHashMap<&'a str, &'a EndUser>,
-    app_users: FxHashMap<&'a str, &'a AppUser>,
-    cdcs: FxHashMap<&'a str, &'a CommonDeviceConfig>,
+    cluster: &'a Cluster,
+    /// Phones first, then device profiles (positions past the phones).
+    devices: PositionTable,
+    users: PositionTable,
+    app_users: PositionTable,
+    cdcs: PositionTable,
     line_group_members: FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
     directory_numbers: FxHashMap<&'a DnKey, &'a DirectoryNumber>,
 }
@@ -133,24 +199,14 @@ struct NameTables<'a> {
 impl<'a> NameTables<'a> {
     /// Builds the tables by name (and the DN-keyed tables of line groups and `getLine`).
     fn build(cluster: &'a Cluster) -> Self {
-        let mut devices = FxHashMap::default();
-        devices.reserve(cluster.phones.len() + cluster.device_profiles.len());
-        for device in cluster.phones.iter().chain(&cluster.device_profiles) {
-            devices.entry(device.name.value.as_str()).or_insert(device);
+        let mut devices = PositionTable::with_capacity(cluster.phones.len() + cluster.device_profiles.len());
+        for position in 0..(cluster.phones.len() + cluster.device_profiles.len()) as u32 {
+            let name = |p| device_at(cluster, p).name.value.as_str();
+            devices.insert(name(position), position, name);
         }
-        let mut users = FxHashMap::default();
-        users.reserve(cluster.end_users.len());
-        for user in &cluster.end_users {
-            users.entry(user.user_id.value.as_str()).or_insert(user);
-        }
-        let mut app_users = FxHashMap::default();
-        for app_user in &cluster.app_users {
-            app_users.entry(app_user.name.value.as_str()).or_insert(app_user);
-        }
-        let mut cdcs = FxHashMap::default();
-        for cdc in &cluster.common_device_configs {
-            cdcs.entry(cdc.name.value.as_str()).or_insert(cdc);
-        }
+        let users = by_name(&cluster.end_users, |u| u.user_id.value.as_str());
+        let app_users = by_name(&cluster.app_users, |u| u.name.value.as_str());
+        let cdcs = by_name(&cluster.common_device_configs, |c| c.name.value.as_str());
         let mut line_group_members: FxHashMap<&DnKey, Vec<&LineGroup>> = FxHashMap::default();
         for group in &cluster.line_groups {
             for member in &group.members {
@@ -165,8 +221,23 @@ impl<'a> NameTables<'a> {
         for number in &cluster.directory_numbers {
             directory_numbers.entry(&number.dn.value).or_insert(number);
         }
-        NameTables { devices, users, app_users, cdcs, line_group_members, directory_numbers }
+        NameTables { cluster, devices, users, app_users, cdcs, line_group_members, directory_numbers }
     }
+}
+
+/// The phone at `position`, or the device profile past the phones.
+fn device_at(cluster: &Cluster, position: u32) -> &Device {
+    let position = position as usize;
+    cluster.phones.get(position).unwrap_or_else(|| &cluster.device_profiles[position - cluster.phones.len()])
+}
+
+/// Positions of `items` by name; the first item with a name wins.
+fn by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> PositionTable {
+    let mut table = PositionTable::with_capacity(items.len());
+    for position in 0..items.len() as u32 {
+        table.insert(name(&items[position as usize]), position, |p| name(&items[p as usize]));
+    }
+    table
 }
 
 impl<'a> ClusterIndex<'a> {
@@ -179,12 +250,14 @@ impl<'a> ClusterIndex<'a> {
 
     /// The phone or profile with this name (phones first if both exist).
     pub fn device(&self, name: &str) -> Option<&'a Device> {
-        self.names.devices.get(name).copied()
+        let cluster = self.names.cluster;
+        let position = self.names.devices.get(name, |p| device_at(cluster, p).name.value.as_str())?;
+        Some(device_at(cluster, position))
     }
 
     /// The id of a DN key that appears on some device.
     pub fn dn_id(&self, dn: &DnKey) -> Option<DnId> {
-        self.dns.dn_ids.get(dn).copied()
+        self.dns.dn_ids.get(dn, |id| self.dns.dn_keys[id as usize]).map(DnId)
     }
 
     /// Every DN key on a device, by id, in first-seen order.
@@ -215,15 +288,21 @@ impl<'a> ClusterIndex<'a> {
 
     /// The DN keys on devices with this pattern, one per partition, in first-seen order.
     pub fn keys_with_pattern(&self, pattern: &str) -> Vec<&'a DnKey> {
-        self.dns.patterns.get(pattern).map_or_else(Vec::new, |group| {
-            self.dns.pattern_dns[*group as usize].iter().map(|id| self.dn_key(*id)).collect()
-        })
+        let dn_keys = &self.dns.dn_keys;
+        self.dns
+            .patterns
+            .get(pattern, |id| dn_keys[id as usize].pattern.as_str())
+            .map_or_else(Vec::new, |first| self.dns.pattern_chain(first).map(|id| self.dn_key(id)).collect())
     }
 
     /// Patterns that exist in two or more partitions on devices, each with its ids in
     /// first-seen order; patterns in first-seen order.
-    pub fn patterns_in_several_partitions(&self) -> impl Iterator<Item = &[DnId]> + '_ {
-        self.dns.pattern_dns.iter().filter(|ids| ids.len() >= 2).map(SmallVec::as_slice)
+    pub fn patterns_in_several_partitions(&self) -> impl Iterator<Item = Vec<DnId>> + '_ {
+        self.dns
+            .pattern_firsts
+            .iter()
+            .filter(|&&first| self.dns.pattern_next[first as usize] != NONE)
+            .map(|&first| self.dns.pattern_chain(first).collect())
     }
 
     /// The DN keys on devices that a reference may mean: the exact key if the export named a
@@ -239,17 +318,20 @@ impl<'a> ClusterIndex<'a> {
 
     /// The end user with this user ID.
     pub fn user(&self, user_id: &str) -> Option<&'a EndUser> {
-        self.names.users.get(user_id).copied()
+        let users = &self.names.cluster.end_users;
+        self.names.users.get(user_id, |p| users[p as usize].user_id.value.as_str()).map(|p| &users[p as usize])
     }
 
     /// The application user with this name.
     pub fn app_user(&self, name: &str) -> Option<&'a AppUser> {
-        self.names.app_users.get(name).copied()
+        let app_users = &self.names.cluster.app_users;
+        self.names.app_users.get(name, |p| app_users[p as usize].name.value.as_str()).map(|p| &app_users[p as usize])
     }
 
     /// The Common Device Configuration with this name.
     pub fn common_device_config(&self, name: &str) -> Option<&'a CommonDeviceConfig> {
-        self.names.cdcs.get(name).copied()
+        let cdcs = &self.names.cluster.common_device_configs;
+        self.names.cdcs.get(name, |p| cdcs[p as usize].name.value.as_str()).map(|p| &cdcs[p as usize])
     }
 
     /// The directory-number record (AXL `getLine`, BAT `directorynumber.csv`) of a DN key: the
@@ -315,6 +397,41 @@ mod tests {
         assert_eq!(several, [["4001@PT_A", "4001@PT_B"]]);
         assert_eq!(index.keys_with_pattern("4002").len(), 1);
         assert_eq!(index.device("UDP1").map(|d| d.name.value.as_str()), Some("UDP1"));
+    }
+
+    #[test]
+    fn names_find_the_first_item_with_the_name_phones_before_profiles() {
+        let mut second = device("SEPA", &[("4009", "PT_A")]);
+        second.model = Some(spanned("second".into()));
+        let user = |id: &str, locale: &str| {
+            let mut user = EndUser::new(spanned(id.into()), spanned(()).span);
+            user.user_locale = Some(spanned(locale.into()));
+            user
+        };
+        let cluster = Cluster {
+            phones: vec![device("SEPA", &[]), second, device("SEPB", &[])],
+            device_profiles: vec![device("SEPB", &[]), device("UDP1", &[])],
+            end_users: vec![user("agent01", "first"), user("agent02", "x"), user("agent01", "second")],
+            app_users: vec![AppUser {
+                name: spanned("uccxrmcmuser".into()),
+                controlled_devices: Vec::new(),
+                controlled_profiles: Vec::new(),
+                groups: Vec::new(),
+                span: spanned(()).span,
+            }],
+            ..Cluster::default()
+        };
+        let index = ClusterIndex::new(&cluster);
+        assert!(index.device("SEPA").unwrap().model.is_none(), "the first SEPA wins");
+        assert!(std::ptr::eq(index.device("SEPB").unwrap(), &cluster.phones[2]), "the phone, not the profile");
+        assert!(std::ptr::eq(index.device("UDP1").unwrap(), &cluster.device_profiles[1]));
+        assert!(index.device("SEPC").is_none());
+        assert_eq!(index.user("agent01").and_then(|u| u.user_locale.as_ref()).unwrap().value, "first");
+        assert!(index.user("agent02").is_some() && index.user("agent03").is_none());
+        assert!(index.app_user("uccxrmcmuser").is_some() && index.app_user("agent01").is_none());
+        assert!(index.common_device_config("CDC").is_none());
+        // SEPA's second record still has its DN indexed.
+        assert_eq!(index.appearances(&DnKey::new("4009", "PT_A")).len(), 1);
     }
 
     #[test]
