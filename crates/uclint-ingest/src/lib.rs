@@ -20,6 +20,7 @@ mod decode;
 mod load;
 pub mod merge;
 mod redact;
+mod schedule;
 mod table;
 pub mod uccx;
 pub mod values;
@@ -187,51 +188,47 @@ pub fn parse(inputs: Vec<RawInput>) -> Ingested {
 }
 
 /// Reads and parses inputs. Inputs are ordered by display path first and files are parsed in
-/// parallel, with results combined in that order: the outcome depends neither on the order the
-/// paths were given in nor on the number of threads.
+/// parallel (largest first), with results combined in path order: the outcome depends neither
+/// on the order the paths were given in nor on the number of threads.
 pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let start = Instant::now();
     // Each file is read, decoded, parsed and masked on one worker that owns its text; source ids
     // are the input positions, so they are known before the files enter the source map in order.
-    let parsed: Vec<_> = inputs
-        .into_par_iter()
-        .enumerate()
-        .map(|(index, mut input)| {
-            let id = SourceId(index as u32);
-            let file_start = Instant::now();
-            let mut file = decode::decode(input.read());
-            redact::redact_xml(&mut file.text);
-            let (status, cluster, diagnostics, secrets) = {
-                let mut parse = FileParse {
-                    text: &file.text,
-                    source: id,
-                    path: &file.path,
-                    cluster: Cluster::default(),
-                    diagnostics: file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect(),
-                    secrets: Vec::new(),
-                    once: FxHashSet::default(),
-                };
-                let status = match file.status.take() {
-                    Some(status) => status,
-                    None => parse_text(&mut parse),
-                };
-                (status, parse.cluster, parse.diagnostics, parse.secrets)
+    let parsed: Vec<_> = schedule::largest_first(inputs, Input::size, |index, mut input| {
+        let id = SourceId(index as u32);
+        let file_start = Instant::now();
+        let mut file = decode::decode(input.read());
+        redact::redact_xml(&mut file.text);
+        let (status, cluster, diagnostics, secrets) = {
+            let mut parse = FileParse {
+                text: &file.text,
+                source: id,
+                path: &file.path,
+                cluster: Cluster::default(),
+                diagnostics: file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect(),
+                secrets: Vec::new(),
+                once: FxHashSet::default(),
             };
-            redact::mask(&mut file.text, &secrets);
-            // Nothing points into a file that was not read, and it may hold secrets in a form
-            // no parser recognised: keep none of its text.
-            if matches!(status, FileStatus::NotRead(_)) && diagnostics.is_empty() {
-                file.text = String::new();
-            }
-            let mut source = SourceFile::new(file.path.clone(), file.text);
-            let released = (options.release_text && input.rereadable() && !source.text.is_empty()).then(|| {
-                source.release();
-                Released { input, secrets }
-            });
-            (source, released, FileReport { path: file.path, status }, cluster, diagnostics, file_start.elapsed())
-        })
-        .collect();
+            let status = match file.status.take() {
+                Some(status) => status,
+                None => parse_text(&mut parse),
+            };
+            (status, parse.cluster, parse.diagnostics, parse.secrets)
+        };
+        redact::mask(&mut file.text, &secrets);
+        // Nothing points into a file that was not read, and it may hold secrets in a form
+        // no parser recognised: keep none of its text.
+        if matches!(status, FileStatus::NotRead(_)) && diagnostics.is_empty() {
+            file.text = String::new();
+        }
+        let mut source = SourceFile::new(file.path.clone(), file.text);
+        let released = (options.release_text && input.rereadable() && !source.text.is_empty()).then(|| {
+            source.release();
+            Released { input, secrets }
+        });
+        (source, released, FileReport { path: file.path, status }, cluster, diagnostics, file_start.elapsed())
+    });
     let mut out = Ingested::default();
     out.timings.parse = start.elapsed();
     let start = Instant::now();

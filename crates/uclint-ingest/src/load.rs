@@ -38,8 +38,8 @@ pub struct Input {
 enum Origin {
     /// Bytes handed over in memory; they cannot be read a second time.
     Memory { bytes: Vec<u8>, error: Option<String> },
-    /// A file on disk.
-    File(PathBuf),
+    /// A file on disk, of `size` bytes when it was listed.
+    File { path: PathBuf, size: u64 },
     /// A member of a tar on disk: `size` bytes from `offset`.
     Member { archive: PathBuf, offset: u64, size: u64 },
 }
@@ -70,6 +70,14 @@ impl Input {
         }
     }
 
+    /// The input's size in bytes (as listed), for scheduling the largest files first.
+    pub fn size(&self) -> u64 {
+        match &self.origin {
+            Origin::Memory { bytes, .. } => bytes.len() as u64,
+            Origin::File { size, .. } | Origin::Member { size, .. } => *size,
+        }
+    }
+
     /// Whether the bytes can be read again (from disk).
     pub(crate) fn rereadable(&self) -> bool {
         !matches!(self.origin, Origin::Memory { .. })
@@ -87,7 +95,7 @@ impl Origin {
             Origin::Memory { .. } => {
                 Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "the bytes were given in memory"))
             }
-            Origin::File(path) => {
+            Origin::File { path, .. } => {
                 let mut file = std::fs::File::open(path)?;
                 // Regular files say their size: read them into a buffer of that size, once.
                 let size = file.metadata().map_or(0, |m| m.len());
@@ -161,7 +169,7 @@ fn list_tar_or_file(path: &Path, display: &str, length: u64, inputs: &mut Vec<In
     let mut head = Vec::with_capacity(512);
     (&mut file).take(512).read_to_end(&mut head)?;
     if !is_tar(&head) {
-        inputs.push(Input { path: display.to_owned(), origin: Origin::File(path.to_owned()) });
+        inputs.push(Input { path: display.to_owned(), origin: Origin::File { path: path.to_owned(), size: length } });
         return Ok(());
     }
     file.rewind()?;
