@@ -26,7 +26,7 @@ pub mod uccx;
 pub mod values;
 pub mod xml;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -166,19 +166,58 @@ pub struct FileParse<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Byte ranges of secret values found while parsing, masked once parsing is done.
     pub secrets: Vec<(usize, usize)>,
-    once: FxHashSet<&'static str>,
+    /// The keys [`FileParse::first_time`] has seen, each with the index its note takes in
+    /// `diagnostics`.
+    once: FxHashMap<&'static str, usize>,
 }
 
-impl FileParse<'_> {
+impl<'a> FileParse<'a> {
     /// Records a diagnostic.
     pub fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
     /// True the first time it is called with `key` for this file; for notes that would
-    /// otherwise repeat on every row.
+    /// otherwise repeat on every row. The note must be the next diagnostic reported.
     pub fn first_time(&mut self, key: &'static str) -> bool {
-        self.once.insert(key)
+        let next = self.diagnostics.len();
+        match self.once.entry(key) {
+            std::collections::hash_map::Entry::Occupied(_) => false,
+            std::collections::hash_map::Entry::Vacant(vacant) => {
+                vacant.insert(next);
+                true
+            }
+        }
+    }
+
+    /// A parse of the same file from another offset, on another thread: same text, source and
+    /// path, nothing read yet.
+    pub(crate) fn part(&self) -> FileParse<'a> {
+        FileParse {
+            text: self.text,
+            source: self.source,
+            path: self.path,
+            cluster: Cluster::default(),
+            diagnostics: Vec::new(),
+            secrets: Vec::new(),
+            once: FxHashMap::default(),
+        }
+    }
+
+    /// Appends what a [`FileParse::part`] that read the rows after this one's read: its records
+    /// and diagnostics, less the once-per-file notes this part already gave.
+    pub(crate) fn append(&mut self, part: FileParse<'a>) {
+        let repeated: FxHashSet<usize> =
+            part.once.iter().filter(|(key, _)| self.once.contains_key(*key)).map(|(_, &index)| index).collect();
+        let offset = self.diagnostics.len();
+        for (key, index) in part.once {
+            let removed_before = repeated.iter().filter(|&&r| r < index).count();
+            self.once.entry(key).or_insert(offset + index - removed_before);
+        }
+        self.diagnostics
+            .extend(part.diagnostics.into_iter().enumerate().filter(|(i, _)| !repeated.contains(i)).map(|(_, d)| d));
+        self.cluster.extend(part.cluster);
+        self.secrets.extend(part.secrets);
     }
 }
 
@@ -208,7 +247,7 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
                 cluster: Cluster::default(),
                 diagnostics: file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect(),
                 secrets: Vec::new(),
-                once: FxHashSet::default(),
+                once: FxHashMap::default(),
             };
             let status = match file.status.take() {
                 Some(status) => status,

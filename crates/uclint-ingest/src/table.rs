@@ -129,34 +129,126 @@ pub struct Row<'t> {
     pub span: Span,
 }
 
-/// Reads a CSV table and hands every row to `each`. Rows with a field count other than the
-/// header's are reported (INPUT003) and still read by position.
-pub fn read_table(parse: &mut FileParse<'_>, mut each: impl FnMut(&mut FileParse<'_>, &HeaderMap, &Row<'_>)) {
+/// A CSV file's header record: its column map, its width and where the rows start.
+pub struct Header {
+    /// The columns by normalised name.
+    pub map: HeaderMap,
+    width: usize,
+    secret_columns: Vec<usize>,
+    /// The byte offset just past the header record.
+    pub rows_start: usize,
+}
+
+/// Reads the header record; `None` for a file with no record at all (or one that cannot be
+/// parsed from the start, which is reported).
+pub fn read_header(parse: &mut FileParse<'_>) -> Option<Header> {
+    let mut found = None;
+    read_records(parse, 0, None, &mut |_, text, record| {
+        let names: Vec<String> = record.cells.iter().map(|&(s, e)| normalise_header(&text[s..e])).collect();
+        let secret_columns = names.iter().enumerate().filter(|(_, n)| is_secret_column(n)).map(|(i, _)| i).collect();
+        let map = HeaderMap::new(names.into_iter());
+        found = Some(Header { map, width: record.fields, secret_columns, rows_start: record.end });
+        false
+    });
+    found
+}
+
+/// How a run of rows ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowsEnd {
+    /// At the end of the text.
+    End,
+    /// At `stop_at`, which is the start of a record.
+    Stopped,
+}
+
+/// Reads the rows from byte `from` (the start of a record) to the end of the text, or up to
+/// `stop_at` if a record starts there; when no record starts at `stop_at` (a quoted field runs
+/// across it), reading goes on to the end. Each row goes to `each`; rows with a field count
+/// other than the header's are reported (INPUT003) and still read by position.
+pub fn read_rows(
+    parse: &mut FileParse<'_>,
+    header: &Header,
+    from: usize,
+    stop_at: Option<usize>,
+    each: &mut impl FnMut(&mut FileParse<'_>, &HeaderMap, &Row<'_>),
+) -> RowsEnd {
+    read_records(parse, from, stop_at, &mut |parse, text, record| {
+        let RawRecord { fields, cells, span: (start, end), .. } = record;
+        let span = Span::new(parse.source, start, end);
+        if fields != header.width {
+            parse.report(codes::RAGGED_ROW.at(
+                parse.path,
+                span,
+                format!(
+                    "this row has {fields} fields but the header has {}; cells were read by position",
+                    header.width
+                ),
+            ));
+        }
+        for &col in &header.secret_columns {
+            if let Some(&(s, e)) = cells.get(col) {
+                if !is_unset(&text[s..e]) {
+                    parse.secrets.push((s, e));
+                }
+            }
+        }
+        let row = Row { text, cells, source: parse.source, span };
+        each(parse, &header.map, &row);
+        true
+    })
+}
+
+/// One CSV record as [`read_records`] finds it.
+struct RawRecord {
+    /// Its number of fields.
+    fields: usize,
+    /// Each field's byte range (a quoted field's content inside the quotes).
+    cells: Vec<(usize, usize)>,
+    /// The record without its line break.
+    span: (usize, usize),
+    /// The offset just past the record and its line break.
+    end: usize,
+}
+
+/// The record loop under [`read_header`] and [`read_rows`]: hands each record to `record`
+/// until it returns false, the text ends, or a record starts at `stop_at`.
+fn read_records(
+    parse: &mut FileParse<'_>,
+    from: usize,
+    stop_at: Option<usize>,
+    record: &mut dyn FnMut(&mut FileParse<'_>, &str, RawRecord) -> bool,
+) -> RowsEnd {
     let text = parse.text;
-    let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut record = ByteRecord::new();
-    let mut header: Option<(HeaderMap, usize)> = None;
-    let mut secret_columns: Vec<usize> = Vec::new();
+    let from = from.min(text.len());
+    let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&text.as_bytes()[from..]);
+    let mut buffer = ByteRecord::new();
     loop {
-        let start = reader.position().byte() as usize;
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
+        let start = from + reader.position().byte() as usize;
+        if let Some(stop) = stop_at {
+            // A record starts at `stop` when only line breaks lie between here and there.
+            if start <= stop && skip_line_breaks(text.as_bytes(), start) >= stop {
+                return RowsEnd::Stopped;
+            }
+        }
+        match reader.read_byte_record(&mut buffer) {
+            Ok(false) => return RowsEnd::End,
             Ok(true) => {}
             Err(err) => {
-                let at = err.position().map_or(start, |p| p.byte() as usize);
+                let at = err.position().map_or(start, |p| from + p.byte() as usize);
                 let span = Span::new(parse.source, at, at);
                 parse.report(codes::MALFORMED_FILE.at(
                     parse.path,
                     span,
                     format!("the CSV could not be parsed past this point: {err}"),
                 ));
-                break;
+                return RowsEnd::End;
             }
         }
         // The csv reader reports the position before any skipped blank lines.
-        let start = record.position().map_or(start, |p| p.byte() as usize);
-        let end = reader.position().byte() as usize;
-        let (cells, unterminated) = cell_spans(&text.as_bytes()[..end.min(text.len())], start, record.len());
+        let start = buffer.position().map_or(start, |p| from + p.byte() as usize);
+        let end = from + reader.position().byte() as usize;
+        let (cells, unterminated) = cell_spans(&text.as_bytes()[..end.min(text.len())], start, buffer.len());
         if let Some(quote) = unterminated {
             let lost = text[quote..].lines().count().saturating_sub(1);
             parse.report(codes::MALFORMED_FILE.at(
@@ -169,35 +261,9 @@ pub fn read_table(parse: &mut FileParse<'_>, mut each: impl FnMut(&mut FileParse
             ));
         }
         let row_start = skip_line_breaks(text.as_bytes(), start);
-        let row_span = Span::new(parse.source, row_start, trim_line_end(text, row_start, end));
-        match &header {
-            None => {
-                let names: Vec<String> = cells.iter().map(|&(s, e)| normalise_header(&text[s..e])).collect();
-                secret_columns =
-                    names.iter().enumerate().filter(|(_, n)| is_secret_column(n)).map(|(i, _)| i).collect();
-                header = Some((HeaderMap::new(names.into_iter()), record.len()));
-            }
-            Some((map, width)) => {
-                if record.len() != *width {
-                    parse.report(codes::RAGGED_ROW.at(
-                        parse.path,
-                        row_span,
-                        format!(
-                            "this row has {} fields but the header has {width}; cells were read by position",
-                            record.len()
-                        ),
-                    ));
-                }
-                for &col in &secret_columns {
-                    if let Some(&(s, e)) = cells.get(col) {
-                        if !is_unset(&text[s..e]) {
-                            parse.secrets.push((s, e));
-                        }
-                    }
-                }
-                let row = Row { text, cells, source: parse.source, span: row_span };
-                each(parse, map, &row);
-            }
+        let span = (row_start, trim_line_end(text, row_start, end));
+        if !record(parse, text, RawRecord { fields: buffer.len(), cells, span, end }) {
+            return RowsEnd::End;
         }
     }
 }

@@ -20,7 +20,7 @@ mod uc_services;
 use csv::ReaderBuilder;
 use uclint_model::{DataGap, DataSet, Span};
 
-use crate::table::{normalise_header, read_table, HeaderMap};
+use crate::table::{normalise_header, read_header, read_rows, HeaderMap, RowsEnd};
 use crate::FileParse;
 
 /// The BAT CSV kinds uclint reads.
@@ -191,6 +191,11 @@ pub fn detect(text: &str) -> Option<BatKind> {
 
 /// Parses a BAT CSV of a known kind into `parse.cluster`.
 pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
+    parse_in_pieces(kind, parse, PIECE_BYTES);
+}
+
+/// [`parse`], with the big files' rows read in pieces of about `piece_bytes`.
+fn parse_in_pieces(kind: BatKind, parse: &mut FileParse<'_>, piece_bytes: usize) {
     parse.cluster.present.insert(kind.data_set());
     let each: fn(&mut FileParse<'_>, &HeaderMap, &crate::table::Row<'_>) = match kind {
         BatKind::Phone => devices::phone,
@@ -213,27 +218,106 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
         BatKind::InterclusterServiceProfile => emcc::intercluster_service_profile,
         BatKind::AccessControlGroup => access_control_groups::access_control_group,
     };
-    // One record per line, less the header (quoted line breaks make this an upper bound): the
-    // big lists are sized once instead of doubling their way up, which would leave up to half
-    // of a large file's records as slack.
-    let records = || memchr::memchr_iter(b'\n', parse.text.as_bytes()).count();
+    let Some(header) = read_header(parse) else {
+        return empty_table(kind, parse);
+    };
+    reserve(kind, parse, header.rows_start..parse.text.len());
+    let big = matches!(kind, BatKind::Phone | BatKind::DeviceProfile | BatKind::EndUser);
+    let cuts = if big { piece_starts(parse.text, header.rows_start, piece_bytes) } else { vec![header.rows_start] };
+    let read = |parse: &mut FileParse<'_>, from: usize, stop: Option<usize>| {
+        let mut rows = 0;
+        let end = read_rows(parse, &header, from, stop, &mut |parse, header, row| {
+            rows += 1;
+            each(parse, header, row);
+        });
+        (end, rows)
+    };
+    // Pieces are read two at a time on two threads (or one after the other when the other core
+    // is busy), and the second piece's records appended to the file's: no more than a piece of
+    // records is ever held twice. Each read stops where the next piece starts; if no record
+    // starts there (a quoted line break, or a stray quote, fooled the cut), it reads on to the
+    // end of the file and the later pieces are dropped.
+    let mut rows = 0;
+    let mut piece = 0;
+    while let Some(&start) = cuts.get(piece) {
+        let (Some(&second_start), third_start) = (cuts.get(piece + 1), cuts.get(piece + 2).copied()) else {
+            rows += read(parse, start, None).1;
+            break;
+        };
+        let mut second = parse.part();
+        let ((first_end, first_rows), (second_end, second_rows)) =
+            rayon::join(|| read(parse, start, Some(second_start)), || read(&mut second, second_start, third_start));
+        rows += first_rows;
+        if first_end == RowsEnd::End {
+            // It read on to the end: the second piece's rows were read by it already.
+            break;
+        }
+        parse.append(second);
+        rows += second_rows;
+        if second_end == RowsEnd::End {
+            break;
+        }
+        piece += 2;
+    }
+    if rows == 0 {
+        empty_table(kind, parse);
+    }
+}
+
+/// A file with only its header says the cluster has none of these objects.
+fn empty_table(kind: BatKind, parse: &mut FileParse<'_>) {
+    let header_line = parse.text.lines().next().map_or(0, str::len);
+    let span = uclint_model::Span::new(parse.source, 0, header_line);
+    parse.cluster.empty_tables.push((kind.data_set(), span));
+}
+
+/// Sizes the big lists for the rows in `range`: one record per line (quoted line breaks make
+/// this an upper bound), so that they are allocated once instead of doubling their way up,
+/// which would leave up to half of a large file's records as slack.
+fn reserve(kind: BatKind, parse: &mut FileParse<'_>, range: std::ops::Range<usize>) {
+    let records = || memchr::memchr_iter(b'\n', &parse.text.as_bytes()[range.clone()]).count() + 1;
     match kind {
         BatKind::Phone => parse.cluster.phones.reserve_exact(records()),
         BatKind::DeviceProfile => parse.cluster.device_profiles.reserve_exact(records()),
         BatKind::EndUser => parse.cluster.end_users.reserve_exact(records()),
         _ => {}
     }
-    let mut rows = 0;
-    read_table(parse, |parse, header, row| {
-        rows += 1;
-        each(parse, header, row);
-    });
-    if rows == 0 {
-        // A file with only its header says the cluster has none of these objects.
-        let header_line = parse.text.lines().next().map_or(0, str::len);
-        let span = uclint_model::Span::new(parse.source, 0, header_line);
-        parse.cluster.empty_tables.push((kind.data_set(), span));
+}
+
+/// The size of the pieces a large file's rows are read in, two at a time.
+const PIECE_BYTES: usize = 4 << 20;
+
+/// Where each piece of a file's rows starts: `rows_start`, then the start of the first line
+/// past every `piece_bytes` that begins outside quotes, by the parity of the quotes before it.
+/// A cut is a guess that [`read_rows`] checks: a record must start there.
+fn piece_starts(text: &str, rows_start: usize, piece_bytes: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![rows_start];
+    // Whether `scanned` is inside a quoted field.
+    let mut in_quotes = false;
+    let mut scanned = rows_start;
+    while let Some(target) = starts.last().map(|&s| s + piece_bytes.max(1)).filter(|&t| t < bytes.len()) {
+        in_quotes ^= memchr::memchr_iter(b'"', &bytes[scanned..target]).count() % 2 == 1;
+        let mut cut = None;
+        for at in memchr::memchr2_iter(b'"', b'\n', &bytes[target..]) {
+            let at = target + at;
+            if bytes[at] == b'"' {
+                in_quotes = !in_quotes;
+            } else if !in_quotes {
+                cut = Some(at + 1);
+                break;
+            }
+        }
+        // The loop above followed the quotes up to `cut`: `in_quotes` is the state there.
+        match cut {
+            Some(cut) if cut < bytes.len() => {
+                scanned = cut;
+                starts.push(cut);
+            }
+            _ => break,
+        }
     }
+    starts
 }
 
 /// `header.txt` of a BAT Import/Export tar: records each file uclint reads that its `File :`
@@ -268,6 +352,73 @@ pub fn manifest(parse: &mut FileParse<'_>) {
             let missing = kind.tar_name().to_owned();
             let gap = DataGap { export: export.clone(), missing, data: kind.data_set(), incomplete: false, span };
             parse.cluster.data_gaps.push(gap);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Cluster, FileParse};
+    use uclint_model::SourceId;
+
+    /// The records, diagnostics and secret ranges read from `text` with pieces of `piece_bytes`.
+    fn read(text: &str, piece_bytes: usize) -> String {
+        let mut parse = FileParse {
+            text,
+            source: SourceId(0),
+            path: "x.csv",
+            cluster: Cluster::default(),
+            diagnostics: Vec::new(),
+            secrets: Vec::new(),
+            once: Default::default(),
+        };
+        let kind = detect(text).expect("a BAT file");
+        parse_in_pieces(kind, &mut parse, piece_bytes);
+        format!("{:?}\n{:?}\n{:?}", parse.cluster, parse.diagnostics, parse.secrets)
+    }
+
+    /// Every piece size from 1 byte to the whole file gives what one whole read gives.
+    fn same_in_every_piece_size(text: &str) {
+        let whole = read(text, usize::MAX / 2);
+        for piece_bytes in 1..=text.len() {
+            assert_eq!(read(text, piece_bytes), whole, "pieces of {piece_bytes} bytes");
+        }
+    }
+
+    #[test]
+    fn phones_read_in_pieces_are_the_phones_read_whole() {
+        same_in_every_piece_size(
+            "Device Name,Device Type,Description,Directory Number 1,Route Partition 1,Maximum Number of Calls 1\n\
+             SEP1,Cisco 8841,\"lobby, \"\"east\"\"\n2nd line\",4001,PT,2\n\
+             SEP2,Cisco 8841,plain,4002,PT,x\r\n\
+             SEP3,Cisco 8841,ragged\n\
+             \n\
+             SEP4,Cisco 8841,\"a\nb\nc\",4004,PT,4\n\
+             SEP5,Cisco 8841,stray\"quote,4005,PT,2\n\
+             SEP6,Cisco 8841,after the stray quote,4006,PT,2\n",
+        );
+    }
+
+    #[test]
+    fn users_read_in_pieces_keep_one_note_per_file_and_every_secret() {
+        same_in_every_piece_size(
+            "USER ID,PIN,PRIMARY EXTENSION 1,TYPE PATTERN USAGE 1\n\
+             agent01,1234,4001,ICD\n\
+             agent02,5678,4002,ICD\n\
+             agent03,,4003,ICD\n\
+             agent04,9999,4004,ICD\n",
+        );
+    }
+
+    #[test]
+    fn cuts_fall_only_between_records() {
+        let text = "H\n\"a\nb\"\nc\nd\n";
+        for piece_bytes in 1..text.len() {
+            for cut in piece_starts(text, 2, piece_bytes).into_iter().skip(1) {
+                assert!(!(3..=7).contains(&cut), "cut at {cut} is inside the quoted field");
+                assert_eq!(text.as_bytes()[cut - 1], b'\n');
+            }
         }
     }
 }
