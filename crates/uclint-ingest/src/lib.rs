@@ -205,19 +205,23 @@ impl<'a> FileParse<'a> {
     }
 
     /// Appends what a [`FileParse::part`] that read the rows after this one's read: its records
-    /// and diagnostics, less the once-per-file notes this part already gave.
-    pub(crate) fn append(&mut self, part: FileParse<'a>) {
+    /// and diagnostics, less the once-per-file notes this part already gave. The part is left
+    /// empty, its lists' capacity kept for the next piece it reads.
+    pub(crate) fn append(&mut self, part: &mut FileParse<'a>) {
         let repeated: FxHashSet<usize> =
             part.once.iter().filter(|(key, _)| self.once.contains_key(*key)).map(|(_, &index)| index).collect();
         let offset = self.diagnostics.len();
-        for (key, index) in part.once {
+        for (key, index) in part.once.drain() {
             let removed_before = repeated.iter().filter(|&&r| r < index).count();
             self.once.entry(key).or_insert(offset + index - removed_before);
         }
-        self.diagnostics
-            .extend(part.diagnostics.into_iter().enumerate().filter(|(i, _)| !repeated.contains(i)).map(|(_, d)| d));
-        self.cluster.extend(part.cluster);
-        self.secrets.extend(part.secrets);
+        let mut index = 0;
+        self.diagnostics.extend(part.diagnostics.drain(..).filter(|_| {
+            index += 1;
+            !repeated.contains(&(index - 1))
+        }));
+        self.cluster.append(&mut part.cluster);
+        self.secrets.append(&mut part.secrets);
     }
 }
 

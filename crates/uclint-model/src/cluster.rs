@@ -169,31 +169,63 @@ impl Cluster {
 
     /// Appends everything from `other`, without merging records of the same object; ingest
     /// combines the files of a run by key instead (`uclint_ingest::merge`).
-    pub fn extend(&mut self, other: Cluster) {
-        self.phones.extend(other.phones);
-        self.device_profiles.extend(other.device_profiles);
-        self.end_users.extend(other.end_users);
-        self.app_users.extend(other.app_users);
-        self.common_device_configs.extend(other.common_device_configs);
-        self.line_groups.extend(other.line_groups);
-        self.service_parameters.extend(other.service_parameters);
-        self.enterprise_parameters.extend(other.enterprise_parameters);
-        self.ldap_authentication.extend(other.ldap_authentication);
-        self.uccx_resources.extend(other.uccx_resources);
-        self.directory_numbers.extend(other.directory_numbers);
-        self.phone_services.extend(other.phone_services);
-        self.ldap_system.extend(other.ldap_system);
-        self.ldap_directories.extend(other.ldap_directories);
-        self.intercom_numbers.extend(other.intercom_numbers);
-        self.uc_services.extend(other.uc_services);
-        self.credential_policies.extend(other.credential_policies);
-        self.remote_clusters.extend(other.remote_clusters);
-        self.intercluster_service_profiles.extend(other.intercluster_service_profiles);
-        self.empty_tables.extend(other.empty_tables);
-        self.data_gaps.extend(other.data_gaps);
-        self.phone_security_profiles.extend(other.phone_security_profiles);
-        self.access_control_groups.extend(other.access_control_groups);
-        self.present.extend(other.present);
+    pub fn extend(&mut self, mut other: Cluster) {
+        self.append(&mut other);
+    }
+
+    /// Moves everything from `other` to the end of this cluster's lists, leaving `other` empty
+    /// with its lists' capacity, to be filled again (as [`Vec::append`] does).
+    pub fn append(&mut self, other: &mut Cluster) {
+        let Cluster {
+            phones,
+            device_profiles,
+            end_users,
+            app_users,
+            common_device_configs,
+            line_groups,
+            service_parameters,
+            enterprise_parameters,
+            ldap_authentication,
+            uccx_resources,
+            directory_numbers,
+            phone_services,
+            ldap_system,
+            ldap_directories,
+            intercom_numbers,
+            uc_services,
+            credential_policies,
+            remote_clusters,
+            intercluster_service_profiles,
+            empty_tables,
+            data_gaps,
+            phone_security_profiles,
+            access_control_groups,
+            present,
+        } = other;
+        self.phones.append(phones);
+        self.device_profiles.append(device_profiles);
+        self.end_users.append(end_users);
+        self.app_users.append(app_users);
+        self.common_device_configs.append(common_device_configs);
+        self.line_groups.append(line_groups);
+        self.service_parameters.append(service_parameters);
+        self.enterprise_parameters.append(enterprise_parameters);
+        self.ldap_authentication.append(ldap_authentication);
+        self.uccx_resources.append(uccx_resources);
+        self.directory_numbers.append(directory_numbers);
+        self.phone_services.append(phone_services);
+        self.ldap_system.append(ldap_system);
+        self.ldap_directories.append(ldap_directories);
+        self.intercom_numbers.append(intercom_numbers);
+        self.uc_services.append(uc_services);
+        self.credential_policies.append(credential_policies);
+        self.remote_clusters.append(remote_clusters);
+        self.intercluster_service_profiles.append(intercluster_service_profiles);
+        self.empty_tables.append(empty_tables);
+        self.data_gaps.append(data_gaps);
+        self.phone_security_profiles.append(phone_security_profiles);
+        self.access_control_groups.append(access_control_groups);
+        self.present.append(present);
     }
 
     /// Number of objects read, for the run summary.

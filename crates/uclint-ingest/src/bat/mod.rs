@@ -239,12 +239,12 @@ fn parse_in_pieces(kind: BatKind, parse: &mut FileParse<'_>, piece_bytes: usize)
     // end of the file and the later pieces are dropped.
     let mut rows = 0;
     let mut piece = 0;
+    let mut second = parse.part();
     while let Some(&start) = cuts.get(piece) {
         let (Some(&second_start), third_start) = (cuts.get(piece + 1), cuts.get(piece + 2).copied()) else {
             rows += read(parse, start, None).1;
             break;
         };
-        let mut second = parse.part();
         let ((first_end, first_rows), (second_end, second_rows)) =
             rayon::join(|| read(parse, start, Some(second_start)), || read(&mut second, second_start, third_start));
         rows += first_rows;
@@ -252,7 +252,7 @@ fn parse_in_pieces(kind: BatKind, parse: &mut FileParse<'_>, piece_bytes: usize)
             // It read on to the end: the second piece's rows were read by it already.
             break;
         }
-        parse.append(second);
+        parse.append(&mut second);
         rows += second_rows;
         if second_end == RowsEnd::End {
             break;
