@@ -9,8 +9,10 @@
 //! are looked up without building their names ([`Col::n`]), and secret cells are recorded in
 //! the same pass for masking (see `redact.rs`).
 
+use std::any::Any;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -72,6 +74,8 @@ impl fmt::Display for Col<'_> {
 pub struct HeaderMap {
     columns: FxHashMap<String, usize>,
     groups: FxHashMap<String, Vec<(u32, usize)>>,
+    /// A parser's columns, resolved once per file ([`HeaderMap::plan`]).
+    plan: OnceLock<Box<dyn Any + Send + Sync>>,
 }
 
 impl HeaderMap {
@@ -112,6 +116,14 @@ impl HeaderMap {
                 members.binary_search_by_key(&n, |(k, _)| *k).ok().map(|i| members[i].1)
             }
         }
+    }
+
+    /// The parser's plan of this file's columns, built by `build` for the first row and kept
+    /// for the others (a file is read by one parser, with one plan type): the big files'
+    /// parsers look their columns up by name once per file instead of once per row.
+    pub fn plan<P: Any + Send + Sync>(&self, build: impl FnOnce(&HeaderMap) -> P) -> &P {
+        let plan = self.plan.get_or_init(|| Box::new(build(self)));
+        plan.downcast_ref().expect("one plan type per header")
     }
 
     /// The numbers present for a numbered group, e.g. `[1, 2, 3]` for `directory number`.
@@ -333,11 +345,11 @@ pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> (Vec<(usiz
 }
 
 impl Row<'_> {
-    /// The trimmed text of a cell, quotes removed and doubled quotes undone, with the cell's
-    /// span; `None` when the column is absent or the cell empty or `NULL`. Borrowed unless the
-    /// cell held doubled quotes.
-    fn text(&self, header: &HeaderMap, col: Col<'_>) -> Option<(Cow<'_, str>, Span)> {
-        let &(s, e) = self.cells.get(header.resolve(col)?)?;
+    /// The trimmed text of the cell in column `col`, quotes removed and doubled quotes undone,
+    /// with the cell's span; `None` when the column is absent or the cell empty or `NULL`.
+    /// Borrowed unless the cell held doubled quotes.
+    fn text_at(&self, col: Option<usize>) -> Option<(Cow<'_, str>, Span)> {
+        let &(s, e) = self.cells.get(col?)?;
         let trimmed = self.text[s..e].trim();
         if is_unset(trimmed) {
             return None;
@@ -347,15 +359,56 @@ impl Row<'_> {
         Some((value, Span::new(self.source, s, e)))
     }
 
-    /// The span of a column's cell, empty or not; `None` when the column or the cell is absent.
-    pub fn cell_span<'c>(&self, header: &HeaderMap, col: impl Into<Col<'c>>) -> Option<Span> {
-        let &(s, e) = self.cells.get(header.resolve(col.into())?)?;
+    /// The span of the cell in column `col`, empty or not; `None` when the column or the cell
+    /// is absent.
+    pub fn cell_span_at(&self, col: Option<usize>) -> Option<Span> {
+        let &(s, e) = self.cells.get(col?)?;
         Some(Span::new(self.source, s, e))
+    }
+
+    /// The trimmed value in column `col`, or `None` if the column is absent, empty or `NULL`.
+    pub fn value_at(&self, col: Option<usize>) -> Option<Spanned<Text>> {
+        self.text_at(col).map(|(value, span)| Spanned::new(Text::from(value), span))
+    }
+
+    /// The value in column `col` (named `name` in messages) as a boolean; an unrecognised
+    /// spelling is reported and treated as absent.
+    pub fn flag_at(&self, parse: &mut FileParse<'_>, col: Option<usize>, name: Col<'_>) -> Option<Spanned<bool>> {
+        let (value, span) = self.text_at(col)?;
+        match parse_bool(&value) {
+            Some(b) => Some(Spanned::new(b, span)),
+            None => {
+                let message = format!("`{name}` is not a boolean (expected t/f, true/false or 1/0); treated as unset");
+                parse.report(codes::INVALID_VALUE.at(parse.path, span, message));
+                None
+            }
+        }
+    }
+
+    /// The value in column `col` (named `name` in messages) as a whole number; anything else is
+    /// reported and treated as absent.
+    pub fn number_at(&self, parse: &mut FileParse<'_>, col: Option<usize>, name: Col<'_>) -> Option<Spanned<u32>> {
+        let (value, span) = self.text_at(col)?;
+        match value.parse::<u32>() {
+            Ok(n) => Some(Spanned::new(n, span)),
+            Err(_) => {
+                let message = format!("`{name}` is not a whole number; treated as unset");
+                parse.report(codes::INVALID_VALUE.at(parse.path, span, message));
+                None
+            }
+        }
+    }
+
+    /// A DN from a pattern column and a partition column, spanning the pattern cell.
+    pub fn dn_at(&self, pattern: Option<usize>, partition: Option<usize>) -> Option<Spanned<DnKey>> {
+        let (pattern, span) = self.text_at(pattern)?;
+        let partition = self.text_at(partition).map(|(p, _)| p).unwrap_or_default();
+        Some(Spanned::new(DnKey::new(&pattern, &partition), span))
     }
 
     /// The trimmed value of a column, or `None` if the column is absent, empty or `NULL`.
     pub fn value<'c>(&self, header: &HeaderMap, col: impl Into<Col<'c>>) -> Option<Spanned<Text>> {
-        self.text(header, col.into()).map(|(value, span)| Spanned::new(Text::from(value), span))
+        self.value_at(header.resolve(col.into()))
     }
 
     /// A column's value as a boolean; an unrecognised spelling is reported and treated as absent.
@@ -366,15 +419,7 @@ impl Row<'_> {
         col: impl Into<Col<'c>>,
     ) -> Option<Spanned<bool>> {
         let col = col.into();
-        let (value, span) = self.text(header, col)?;
-        match parse_bool(&value) {
-            Some(b) => Some(Spanned::new(b, span)),
-            None => {
-                let message = format!("`{col}` is not a boolean (expected t/f, true/false or 1/0); treated as unset");
-                parse.report(codes::INVALID_VALUE.at(parse.path, span, message));
-                None
-            }
-        }
+        self.flag_at(parse, header.resolve(col), col)
     }
 
     /// A column's value as a whole number; anything else is reported and treated as absent.
@@ -385,23 +430,17 @@ impl Row<'_> {
         col: impl Into<Col<'c>>,
     ) -> Option<Spanned<u32>> {
         let col = col.into();
-        let (value, span) = self.text(header, col)?;
-        match value.parse::<u32>() {
-            Ok(n) => Some(Spanned::new(n, span)),
-            Err(_) => {
-                parse.report(codes::INVALID_VALUE.at(
-                    parse.path,
-                    span,
-                    format!("`{col}` is not a whole number; treated as unset"),
-                ));
-                None
-            }
-        }
+        self.number_at(parse, header.resolve(col), col)
     }
 
     /// Every non-empty value of a numbered group, in number order (e.g. `access control group`).
     pub fn group_values(&self, header: &HeaderMap, base: &str) -> Vec<Spanned<Text>> {
         header.group_numbers(base).into_iter().filter_map(|n| self.value(header, Col::n(base, n))).collect()
+    }
+
+    /// Every non-empty value of the given columns, in their order.
+    pub fn values_at(&self, cols: &[usize]) -> Vec<Spanned<Text>> {
+        cols.iter().filter_map(|&col| self.value_at(Some(col))).collect()
     }
 
     /// A DN from a pattern column and a partition column, spanning the pattern cell.
@@ -411,9 +450,7 @@ impl Row<'_> {
         pattern: impl Into<Col<'c>>,
         partition: impl Into<Col<'c>>,
     ) -> Option<Spanned<DnKey>> {
-        let (pattern, span) = self.text(header, pattern.into())?;
-        let partition = self.text(header, partition.into()).map(|(p, _)| p).unwrap_or_default();
-        Some(Spanned::new(DnKey::new(&pattern, &partition), span))
+        self.dn_at(header.resolve(pattern.into()), header.resolve(partition.into()))
     }
 }
 

@@ -6,35 +6,165 @@ use super::directory_numbers::FORWARDS;
 use crate::table::{Col, HeaderMap, Row};
 use crate::FileParse;
 
+/// The columns of a `phone.csv` or `deviceprofile.csv`, looked up once per file.
+struct DeviceColumns {
+    name: Option<usize>,
+    profile_name: Option<usize>,
+    model: Option<usize>,
+    common_device_config: Option<usize>,
+    allow_cti_control: Option<usize>,
+    extension_mobility: Option<usize>,
+    logout_profile: Option<usize>,
+    services_provisioning: Option<usize>,
+    user_locale: Option<usize>,
+    owner_user_id: Option<usize>,
+    login_user_id: Option<usize>,
+    built_in_bridge: Option<usize>,
+    join_across_lines: Option<usize>,
+    single_button_barge: Option<usize>,
+    device_mobility_mode: Option<usize>,
+    security_profile: Option<usize>,
+    emcc_css: Option<usize>,
+    application_users: Vec<usize>,
+    lines: Vec<LineColumns>,
+    intercom_lines: Vec<IntercomColumns>,
+    /// The file has per-line forward destinations, pickup groups, hold reversion durations.
+    has_forwards: bool,
+    has_pickup: bool,
+    has_hold_reversion: bool,
+}
+
+/// The columns of line `n` (`Directory Number n`, `Route Partition n`, …).
+struct LineColumns {
+    n: u32,
+    dn: Option<usize>,
+    partition: Option<usize>,
+    max_calls: Option<usize>,
+    busy_trigger: Option<usize>,
+    allow_cti_control: Option<usize>,
+    auto_answer: Option<usize>,
+    hold_reversion_ring_duration: Option<usize>,
+    /// Each forward kind with its `… Destination n` column.
+    forwards: Vec<(&'static str, usize)>,
+    call_pickup_group: Option<usize>,
+}
+
+struct IntercomColumns {
+    dn: Option<usize>,
+    partition: Option<usize>,
+    default_activated_device: Option<usize>,
+}
+
+impl DeviceColumns {
+    fn new(header: &HeaderMap) -> Self {
+        let col = |name: &str| header.col(name);
+        let numbered = |base: &str, n: u32| header.resolve(Col::n(base, n));
+        let lines = header
+            .group_numbers("directory number")
+            .into_iter()
+            .map(|n| LineColumns {
+                n,
+                dn: numbered("directory number", n),
+                partition: numbered("route partition", n),
+                max_calls: numbered("maximum number of calls", n),
+                busy_trigger: numbered("busy trigger", n),
+                allow_cti_control: numbered("allow control of device from cti", n),
+                auto_answer: numbered("auto answer", n),
+                hold_reversion_ring_duration: numbered("hold reversion ring duration", n),
+                forwards: FORWARDS
+                    .iter()
+                    .filter_map(|(kind, spellings)| Some((*kind, numbered(spellings[0], n)?)))
+                    .collect(),
+                call_pickup_group: numbered("call pickup group", n),
+            })
+            .collect();
+        let intercom_lines = header
+            .group_numbers("intercom directory number")
+            .into_iter()
+            .map(|n| IntercomColumns {
+                dn: numbered("intercom directory number", n),
+                partition: numbered("intercom route partition", n),
+                default_activated_device: numbered("intercom default activated device", n),
+            })
+            .collect();
+        let application_users = header
+            .group_numbers("application user")
+            .into_iter()
+            .filter_map(|n| numbered("application user", n))
+            .collect();
+        DeviceColumns {
+            name: col("device name"),
+            profile_name: col("device profile name"),
+            model: col("device type"),
+            common_device_config: col("common device configuration"),
+            allow_cti_control: col("allow cti control flag"),
+            extension_mobility: col("extension mobility"),
+            logout_profile: col("logout profile"),
+            services_provisioning: col("services provisioning"),
+            user_locale: col("device user locale"),
+            owner_user_id: col("owner user id"),
+            login_user_id: col("login user id"),
+            built_in_bridge: col("built in bridge"),
+            join_across_lines: col("join across lines"),
+            single_button_barge: col("single button barge"),
+            device_mobility_mode: col("device mobility mode"),
+            security_profile: col("device security profile"),
+            emcc_css: col("extension mobility cross cluster css"),
+            application_users,
+            lines,
+            intercom_lines,
+            has_forwards: FORWARDS.iter().any(|(_, spellings)| numbered(spellings[0], 1).is_some()),
+            has_pickup: numbered("call pickup group", 1).is_some(),
+            has_hold_reversion: numbered("hold reversion ring duration", 1).is_some(),
+        }
+    }
+
+    /// Records which optional data sets the file's columns carry.
+    fn mark_present(&self, parse: &mut FileParse<'_>) {
+        for (has, data) in [
+            (self.has_forwards, DataSet::LineForwards),
+            (self.has_pickup, DataSet::LinePickupGroups),
+            (self.has_hold_reversion, DataSet::LineHoldReversion),
+            (!self.intercom_lines.is_empty(), DataSet::Intercom),
+        ] {
+            if has {
+                parse.cluster.present.insert(data);
+            }
+        }
+    }
+}
+
 /// One `phone.csv` row.
 pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
-    let Some(name) = row.value(header, "device name") else { return };
+    let cols = header.plan(DeviceColumns::new);
+    let Some(name) = row.value_at(cols.name) else { return };
+    cols.mark_present(parse);
     let device = Device {
         kind: DeviceKind::Phone,
         name,
-        model: row.value(header, "device type"),
-        common_device_config: row.value(header, "common device configuration"),
-        allow_cti_control: row.flag(parse, header, "allow cti control flag"),
-        extension_mobility: row.flag(parse, header, "extension mobility"),
-        logout_profile: row.value(header, "logout profile"),
+        model: row.value_at(cols.model),
+        common_device_config: row.value_at(cols.common_device_config),
+        allow_cti_control: row.flag_at(parse, cols.allow_cti_control, "allow cti control flag".into()),
+        extension_mobility: row.flag_at(parse, cols.extension_mobility, "extension mobility".into()),
+        logout_profile: row.value_at(cols.logout_profile),
         subscriptions: None,
-        services_provisioning: row.value(header, "services provisioning"),
-        user_locale: row.value(header, "device user locale"),
-        owner_user_id: row.value(header, "owner user id"),
+        services_provisioning: row.value_at(cols.services_provisioning),
+        user_locale: row.value_at(cols.user_locale),
+        owner_user_id: row.value_at(cols.owner_user_id),
         login_user_id: None,
-        built_in_bridge: row.value(header, "built in bridge"),
-        join_across_lines: row.value(header, "join across lines"),
-        single_button_barge: row.value(header, "single button barge"),
-        device_mobility_mode: row.value(header, "device mobility mode"),
-        security_profile: row.value(header, "device security profile"),
+        built_in_bridge: row.value_at(cols.built_in_bridge),
+        join_across_lines: row.value_at(cols.join_across_lines),
+        single_button_barge: row.value_at(cols.single_button_barge),
+        device_mobility_mode: row.value_at(cols.device_mobility_mode),
+        security_profile: row.value_at(cols.security_profile),
         vendor_config: None,
-        application_users: row.group_values(header, "application user"),
-        intercom_lines: intercom_lines(parse, header, row),
+        application_users: row.values_at(&cols.application_users),
+        intercom_lines: intercom_lines(cols, row),
         emcc_css: None,
-        lines: lines(parse, header, row),
+        lines: lines(parse, cols, row),
         span: row.span,
     };
-    line_dn_settings(parse, header, row, &device.lines);
+    line_dn_settings(parse, cols, row, &device.lines);
     parse.cluster.phones.push(device);
 }
 
@@ -45,27 +175,18 @@ pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
 /// DN's other lines and its `directorynumber.csv` or `getLine` record, and rules report each
 /// DN once. A file with these columns says, for each line, whether it forwards or is in a
 /// pickup group, even where the cells are empty.
-fn line_dn_settings(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>, lines: &[Line]) {
-    let has_forwards = FORWARDS.iter().any(|(_, spellings)| header.resolve(Col::n(spellings[0], 1)).is_some());
-    let has_pickup = header.resolve(Col::n("call pickup group", 1)).is_some();
-    if has_forwards {
-        parse.cluster.present.insert(DataSet::LineForwards);
-    }
-    if has_pickup {
-        parse.cluster.present.insert(DataSet::LinePickupGroups);
-    }
-    if !has_forwards && !has_pickup {
+fn line_dn_settings(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'_>, lines: &[Line]) {
+    if !cols.has_forwards && !cols.has_pickup {
         return;
     }
     for line in lines {
-        let n = line.index.value;
-        let forwards: Vec<Forward> = FORWARDS
+        let Some(line_cols) = cols.lines.iter().find(|c| c.n == line.index.value) else { continue };
+        let forwards: Vec<Forward> = line_cols
+            .forwards
             .iter()
-            .filter_map(|(kind, spellings)| {
-                Some(Forward { kind, destination: row.value(header, Col::n(spellings[0], n))? })
-            })
+            .filter_map(|&(kind, col)| Some(Forward { kind, destination: row.value_at(Some(col))? }))
             .collect();
-        let call_pickup_group = row.value(header, Col::n("call pickup group", n));
+        let call_pickup_group = row.value_at(line_cols.call_pickup_group);
         if forwards.is_empty() && call_pickup_group.is_none() {
             continue;
         }
@@ -84,63 +205,69 @@ fn line_dn_settings(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>
 
 /// One `deviceprofile.csv` row.
 pub fn device_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
-    let Some(name) = row.value(header, "device profile name") else { return };
+    let cols = header.plan(DeviceColumns::new);
+    let Some(name) = row.value_at(cols.profile_name) else { return };
+    cols.mark_present(parse);
     let device = Device {
         kind: DeviceKind::DeviceProfile,
         name,
-        model: row.value(header, "device type"),
+        model: row.value_at(cols.model),
         common_device_config: None,
-        allow_cti_control: row.flag(parse, header, "allow cti control flag"),
+        allow_cti_control: row.flag_at(parse, cols.allow_cti_control, "allow cti control flag".into()),
         extension_mobility: None,
         logout_profile: None,
         subscriptions: None,
         services_provisioning: None,
-        user_locale: row.value(header, "device user locale"),
+        user_locale: row.value_at(cols.user_locale),
         owner_user_id: None,
-        login_user_id: row.value(header, "login user id"),
+        login_user_id: row.value_at(cols.login_user_id),
         built_in_bridge: None,
-        join_across_lines: row.value(header, "join across lines"),
-        single_button_barge: row.value(header, "single button barge"),
+        join_across_lines: row.value_at(cols.join_across_lines),
+        single_button_barge: row.value_at(cols.single_button_barge),
         device_mobility_mode: None,
         security_profile: None,
         vendor_config: None,
-        application_users: row.group_values(header, "application user"),
-        intercom_lines: intercom_lines(parse, header, row),
-        emcc_css: is_set(header, row, "extension mobility cross cluster css"),
-        lines: lines(parse, header, row),
+        application_users: row.values_at(&cols.application_users),
+        intercom_lines: intercom_lines(cols, row),
+        emcc_css: is_set(cols.emcc_css, row),
+        lines: lines(parse, cols, row),
         span: row.span,
     };
     parse.cluster.device_profiles.push(device);
 }
 
 /// Whether a column holds a value, pointing at its cell; `None` when the file has no such column.
-fn is_set(header: &HeaderMap, row: &Row<'_>, column: &str) -> Option<Spanned<bool>> {
-    header.col(column)?;
-    Some(match row.value(header, column) {
+fn is_set(col: Option<usize>, row: &Row<'_>) -> Option<Spanned<bool>> {
+    col?;
+    Some(match row.value_at(col) {
         Some(value) => Spanned::new(true, value.span),
-        None => Spanned::new(false, row.cell_span(header, column).unwrap_or(row.span)),
+        None => Spanned::new(false, row.cell_span_at(col).unwrap_or(row.span)),
     })
 }
 
 /// The configured lines: every `Directory Number N` with a value, N being the button index.
 /// A file with `Hold Reversion Ring Duration N` columns (real "All Details" phone exports have
 /// them) says whether each line has hold reversion, even where the cells are empty.
-fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Line> {
-    if header.resolve(Col::n("hold reversion ring duration", 1)).is_some() {
-        parse.cluster.present.insert(DataSet::LineHoldReversion);
-    }
+fn lines(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'_>) -> Vec<Line> {
     let mut lines = Vec::new();
-    for n in header.group_numbers("directory number") {
-        let Some(dn) = row.dn(header, Col::n("directory number", n), Col::n("route partition", n)) else {
-            continue;
-        };
+    for line in &cols.lines {
+        let Some(dn) = row.dn_at(line.dn, line.partition) else { continue };
+        let n = line.n;
         lines.push(Line {
             index: Spanned::new(n, dn.span),
-            max_calls: row.number(parse, header, Col::n("maximum number of calls", n)),
-            busy_trigger: row.number(parse, header, Col::n("busy trigger", n)),
-            allow_cti_control: row.flag(parse, header, Col::n("allow control of device from cti", n)),
-            auto_answer: row.value(header, Col::n("auto answer", n)),
-            hold_reversion_ring_duration: row.number(parse, header, Col::n("hold reversion ring duration", n)),
+            max_calls: row.number_at(parse, line.max_calls, Col::n("maximum number of calls", n)),
+            busy_trigger: row.number_at(parse, line.busy_trigger, Col::n("busy trigger", n)),
+            allow_cti_control: row.flag_at(
+                parse,
+                line.allow_cti_control,
+                Col::n("allow control of device from cti", n),
+            ),
+            auto_answer: row.value_at(line.auto_answer),
+            hold_reversion_ring_duration: row.number_at(
+                parse,
+                line.hold_reversion_ring_duration,
+                Col::n("hold reversion ring duration", n),
+            ),
             dn,
         });
     }
@@ -153,19 +280,12 @@ fn lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<Li
 /// The intercom lines: every `Intercom Directory Number N` with a value. The columns are named
 /// in a public script over the Import/Export tar's `phone.csv`; a file that has them says
 /// whether the device has intercom lines, so it counts as intercom data.
-fn intercom_lines(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Vec<IntercomLine> {
-    let numbers = header.group_numbers("intercom directory number");
-    if !numbers.is_empty() {
-        parse.cluster.present.insert(DataSet::Intercom);
-    }
-    let mut lines = Vec::new();
-    for n in numbers {
-        let Some(dn) = row.dn(header, Col::n("intercom directory number", n), Col::n("intercom route partition", n))
-        else {
-            continue;
-        };
-        let default_activated_device = row.value(header, Col::n("intercom default activated device", n));
-        lines.push(IntercomLine { dn, default_activated_device });
-    }
-    lines
+fn intercom_lines(cols: &DeviceColumns, row: &Row<'_>) -> Vec<IntercomLine> {
+    cols.intercom_lines
+        .iter()
+        .filter_map(|line| {
+            let dn = row.dn_at(line.dn, line.partition)?;
+            Some(IntercomLine { dn, default_activated_device: row.value_at(line.default_activated_device) })
+        })
+        .collect()
 }

@@ -12,21 +12,94 @@ use crate::table::{Col, HeaderMap, Row};
 use crate::values::is_unset;
 use crate::FileParse;
 
+/// The columns of an end-user file, looked up once per file.
+struct UserColumns {
+    user_id: Option<usize>,
+    ipcc_extension: Option<usize>,
+    primary_extension: Option<usize>,
+    /// `PRIMARY EXTENSION n` with its partition column (if any) and `TYPE PATTERN USAGE n`.
+    extensions: Vec<ExtensionColumns>,
+    /// `DEVICE NAME n` with `TYPE USER ASSOCIATION n`.
+    associations: Vec<(usize, Option<usize>)>,
+    controlled_devices: Vec<usize>,
+    groups: Vec<usize>,
+    digest_credentials: Option<usize>,
+    user_locale: Option<usize>,
+    enable_cti: Option<usize>,
+    imp_enabled: Option<usize>,
+    home_cluster: Option<usize>,
+    subscribe_css: Option<usize>,
+    enable_emcc: Option<usize>,
+    default_profile: Option<usize>,
+    uc_service_profile: Option<usize>,
+    self_service_id: Option<usize>,
+}
+
+struct ExtensionColumns {
+    pattern: usize,
+    /// `None` when the file has no partition column for this extension.
+    partition: Option<usize>,
+    usage: Option<usize>,
+}
+
+impl UserColumns {
+    fn new(header: &HeaderMap) -> Self {
+        let col = |name: &str| header.col(name);
+        let group = |base: &str| -> Vec<(u32, usize)> {
+            header.group_numbers(base).into_iter().filter_map(|n| Some((n, header.resolve(Col::n(base, n))?))).collect()
+        };
+        let extensions = group("primary extension")
+            .into_iter()
+            .map(|(n, pattern)| ExtensionColumns {
+                pattern,
+                partition: ["route partition", "route partition name", "partition"]
+                    .iter()
+                    .find_map(|base| header.resolve(Col::n(base, n))),
+                usage: header.resolve(Col::n("type pattern usage", n)),
+            })
+            .collect();
+        let associations = group("device name")
+            .into_iter()
+            .map(|(n, device)| (device, header.resolve(Col::n("type user association", n))))
+            .collect();
+        UserColumns {
+            user_id: col("user id"),
+            ipcc_extension: col("ipcc extension"),
+            primary_extension: col("primary extension"),
+            extensions,
+            associations,
+            controlled_devices: group("controlled device").into_iter().map(|(_, c)| c).collect(),
+            groups: group("access control group").into_iter().map(|(_, c)| c).collect(),
+            digest_credentials: col("digest credentials"),
+            user_locale: col("user locale"),
+            enable_cti: col("allow control of device from cti"),
+            imp_enabled: col("enable user for unified cm im and presence"),
+            home_cluster: col("home cluster"),
+            subscribe_css: col("subscribe css").or_else(|| col("subscribe calling search space")),
+            enable_emcc: col("enable emcc"),
+            default_profile: col("default profile"),
+            uc_service_profile: col("uc service profile"),
+            self_service_id: col("self-service user id"),
+        }
+    }
+}
+
 /// One end-user row.
 pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
-    let Some(user_id) = row.value(header, "user id") else { return };
-    let (mut ipcc_extension, mut primary_extension) = numbered_extensions(parse, header, row);
-    if let Some(ipcc) = row.value(header, "ipcc extension") {
+    let cols = header.plan(UserColumns::new);
+    let Some(user_id) = row.value_at(cols.user_id) else { return };
+    let (mut ipcc_extension, mut primary_extension) = numbered_extensions(parse, cols, row);
+    if let Some(ipcc) = row.value_at(cols.ipcc_extension) {
         ipcc_extension = Some(dn_in_pt(ipcc));
     }
-    if let Some(primary) = row.value(header, "primary extension") {
+    if let Some(primary) = row.value_at(cols.primary_extension) {
         primary_extension = Some(dn_in_pt(primary));
     }
-    let (mut controlled_devices, controlled_profiles) = associations(parse, header, row);
-    controlled_devices.extend(row.group_values(header, "controlled device"));
+    let (mut controlled_devices, controlled_profiles) = associations(parse, cols, row);
+    controlled_devices.extend(row.values_at(&cols.controlled_devices));
     // Only presence is kept: the hash itself must never reach any output.
-    let digest_credentials = header.col("digest credentials").map(|_| {
-        let cell = row.value(header, "digest credentials");
+    let digest_credentials = cols.digest_credentials.map(|_| {
+        let cell = row.value_at(cols.digest_credentials);
         let span = cell.as_ref().map_or(row.span, |c| c.span);
         Spanned::new(cell.is_some_and(|c| !is_unset(&c.value)), span)
     });
@@ -36,21 +109,21 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
         primary_extension,
         controlled_devices,
         controlled_profiles,
-        groups: row.group_values(header, "access control group"),
+        groups: row.values_at(&cols.groups),
         digest_credentials,
-        user_locale: row.value(header, "user locale"),
-        enable_cti: row.flag(parse, header, "allow control of device from cti"),
-        imp_enabled: row.flag(parse, header, "enable user for unified cm im and presence"),
-        home_cluster: row.flag(parse, header, "home cluster"),
-        subscribe_css: subscribe_css(header, row),
+        user_locale: row.value_at(cols.user_locale),
+        enable_cti: row.flag_at(parse, cols.enable_cti, "allow control of device from cti".into()),
+        imp_enabled: row.flag_at(parse, cols.imp_enabled, "enable user for unified cm im and presence".into()),
+        home_cluster: row.flag_at(parse, cols.home_cluster, "home cluster".into()),
+        subscribe_css: subscribe_css(cols.subscribe_css, row),
         // No BAT user export is known to carry line appearance associations for presence.
         presence_lines: None,
-        enable_emcc: row.flag(parse, header, "enable emcc"),
+        enable_emcc: row.flag_at(parse, cols.enable_emcc, "enable emcc".into()),
         // The user export's single DEFAULT PROFILE names the profile; the tar's numbered
         // DEFAULT PROFILE n is a t/f flag per association and is not read.
-        default_profile: row.value(header, "default profile"),
-        uc_service_profile: is_set(header, row, "uc service profile"),
-        self_service_id: is_set(header, row, "self-service user id"),
+        default_profile: row.value_at(cols.default_profile),
+        uc_service_profile: is_set(cols.uc_service_profile, row),
+        self_service_id: is_set(cols.self_service_id, row),
         span: row.span,
     };
     parse.cluster.end_users.push(user);
@@ -58,34 +131,31 @@ pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
 
 /// Whether the SUBSCRIBE CSS is set (`SUBSCRIBE CSS` in the tar, `SUBSCRIBE CALLING SEARCH
 /// SPACE` in the user export); `None` when neither column is there.
-fn subscribe_css(header: &HeaderMap, row: &Row<'_>) -> Option<Spanned<bool>> {
-    let column = ["subscribe css", "subscribe calling search space"].into_iter().find(|c| header.has(c))?;
-    Some(row.value(header, column).map_or(Spanned::new(false, row.span), |v| Spanned::new(true, v.span)))
+fn subscribe_css(col: Option<usize>, row: &Row<'_>) -> Option<Spanned<bool>> {
+    col?;
+    Some(row.value_at(col).map_or(Spanned::new(false, row.span), |v| Spanned::new(true, v.span)))
 }
 
 /// Whether an optional setting's column holds a value: `true` at the value, `false` at the
 /// empty or `NULL` cell; `None` when the file has no such column.
-fn is_set(header: &HeaderMap, row: &Row<'_>, column: &str) -> Option<Spanned<bool>> {
-    let cell = row.cell_span(header, column)?;
-    Some(row.value(header, column).map_or(Spanned::new(false, cell), |v| Spanned::new(true, v.span)))
+fn is_set(col: Option<usize>, row: &Row<'_>) -> Option<Spanned<bool>> {
+    let cell = row.cell_span_at(col)?;
+    Some(row.value_at(col).map_or(Spanned::new(false, cell), |v| Spanned::new(true, v.span)))
 }
 
 type Extensions = (Option<Spanned<DnRef>>, Option<Spanned<DnRef>>);
 
 /// `PRIMARY EXTENSION n` groups, split by `TYPE PATTERN USAGE n` into (IPCC, primary).
-fn numbered_extensions(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) -> Extensions {
+fn numbered_extensions(parse: &mut FileParse<'_>, cols: &UserColumns, row: &Row<'_>) -> Extensions {
     let (mut ipcc, mut primary) = (None, None);
-    for n in header.group_numbers("primary extension") {
-        let Some(pattern) = row.value(header, Col::n("primary extension", n)) else { continue };
-        let partition = ["route partition", "route partition name", "partition"]
-            .iter()
-            .find(|base| header.resolve(Col::n(base, n)).is_some())
-            .map(|base| row.value(header, Col::n(base, n)).map(|p| p.value).unwrap_or_default());
+    for extension in &cols.extensions {
+        let Some(pattern) = row.value_at(Some(extension.pattern)) else { continue };
+        let partition = extension.partition.map(|col| row.value_at(Some(col)).map(|p| p.value).unwrap_or_default());
         let dn = match partition {
             Some(pt) => Spanned::new(DnRef::with_partition(&pattern.value, &pt), pattern.span),
             None => dn_in_pt(pattern),
         };
-        let usage = row.value(header, Col::n("type pattern usage", n));
+        let usage = row.value_at(extension.usage);
         if usage.as_ref().is_some_and(|u| u.value.eq_ignore_ascii_case("ICD")) {
             if dn.value.partition.is_none() {
                 note_partitionless_ipcc(parse, dn.span);
@@ -109,13 +179,13 @@ fn note_partitionless_ipcc(parse: &mut FileParse<'_>, span: Span) {
 /// `DEVICE NAME n` + `TYPE USER ASSOCIATION n`, split into (devices, profiles).
 fn associations(
     parse: &mut FileParse<'_>,
-    header: &HeaderMap,
+    cols: &UserColumns,
     row: &Row<'_>,
 ) -> (Vec<Spanned<Text>>, Vec<Spanned<Text>>) {
     let (mut devices, mut profiles) = (Vec::new(), Vec::new());
-    for n in header.group_numbers("device name") {
-        let Some(device) = row.value(header, Col::n("device name", n)) else { continue };
-        match row.value(header, Col::n("type user association", n)) {
+    for &(device_col, type_col) in &cols.associations {
+        let Some(device) = row.value_at(Some(device_col)) else { continue };
+        match row.value_at(type_col) {
             Some(a) if a.value.eq_ignore_ascii_case("Profile Available") => profiles.push(device),
             Some(a) if a.value.eq_ignore_ascii_case("Cti Control In") => devices.push(device),
             other => {
