@@ -127,6 +127,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         eprint!("{}", timings(&ingest_timings, &run_timings, restore_time, render_start.elapsed(), start.elapsed()));
     }
     let config_failed = diagnostics.iter().any(|d| d.code.starts_with("CONFIG") && d.severity == Severity::Error);
+    // The process ends next: freeing a megacluster's model record by record would add a tenth
+    // of a second to the run for nothing (the operating system takes the memory back at once).
+    std::mem::forget(ingested);
     exit_code(input_failed || config_failed, &diagnostics, args)
 }
 
