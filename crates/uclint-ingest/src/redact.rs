@@ -19,11 +19,25 @@ pub(crate) fn is_secret_column(name: &str) -> bool {
         || name.contains("digest credentials")
 }
 
-/// Overwrites every non-whitespace byte of each range with `*`.
+/// Overwrites every non-whitespace byte of each range with `*`, in place: a range on character
+/// boundaries becomes as many `*` as it had bytes, so the text stays valid UTF-8 without being
+/// checked again.
 pub(crate) fn mask(text: &mut String, ranges: &[(usize, usize)]) {
-    if ranges.is_empty() {
-        return;
+    let mut stars = String::new();
+    for &(start, end) in ranges {
+        let end = end.min(text.len());
+        let start = start.min(end);
+        if !(text.is_char_boundary(start) && text.is_char_boundary(end)) {
+            return mask_bytes(text, ranges);
+        }
+        stars.clear();
+        stars.extend(text[start..end].bytes().map(|b| if b.is_ascii_whitespace() { char::from(b) } else { '*' }));
+        text.replace_range(start..end, &stars);
     }
+}
+
+/// [`mask`] byte by byte, for a range that cuts a character (which parsers never give).
+fn mask_bytes(text: &mut String, ranges: &[(usize, usize)]) {
     let mut bytes = std::mem::take(text).into_bytes();
     for &(start, end) in ranges {
         let end = end.min(bytes.len());
@@ -147,6 +161,19 @@ mod tests {
         assert!(text.contains("<ns:digestCredentials>***</ns:digestCredentials><PIN>**</PIN>"), "{text}");
         assert!(text.contains("<ldapPassword>***************</ldapPassword>"), "{text}");
         assert!(text.contains("<userid>agent01</userid>") && text.contains(">p</pwdCredPolicyName>"), "{text}");
+    }
+
+    #[test]
+    fn masks_keep_length_whitespace_and_validity_even_across_characters() {
+        let mut text = "a,pässwörd 1,b".to_owned();
+        mask(&mut text, &[(2, 14)]);
+        assert_eq!(text, "a,********** *,b", "ten bytes of `pässwörd`");
+        // A range that cuts `ä` in two still leaves valid text of the same length.
+        let mut text = "a,pässwörd,b".to_owned();
+        let len = text.len();
+        mask(&mut text, &[(4, 6)]);
+        assert_eq!(text.len(), len + 2, "each broken byte becomes U+FFFD");
+        assert!(text.starts_with("a,p\u{fffd}*"), "{text}");
     }
 
     #[test]

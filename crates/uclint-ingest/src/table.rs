@@ -1,13 +1,15 @@
 //! A BAT CSV file read as a header map plus rows whose every cell keeps its source span.
 //!
-//! The `csv` crate does the parsing (quoting, escaped quotes, CRLF). It reports where each
-//! record starts but not where each field stands in the source, so [`cell_spans`] walks the raw
-//! bytes of one record to find them; quoted cells span their content inside the quotes.
+//! `csv_core` (the `csv` crate's parser) does the parsing (quoting, escaped quotes, CRLF),
+//! straight from the text. It tells where each record ends and how many fields it has but not
+//! where each field stands in the source, so [`cell_spans`] walks the raw bytes of one record to
+//! find them; quoted cells span their content inside the quotes.
 //!
 //! This is the hot path of a large export (hundreds of thousands of rows of hundreds of cells),
-//! so cells are read as borrowed text and only the values kept are allocated, numbered columns
-//! are looked up without building their names ([`Col::n`]), and secret cells are recorded in
-//! the same pass for masking (see `redact.rs`).
+//! so cells are read as borrowed text and only the values kept are allocated, the big files'
+//! parsers look their columns up once per file ([`HeaderMap::plan`]), numbered columns are
+//! looked up without building their names ([`Col::n`]), and secret cells are recorded in the
+//! same pass for masking (see `redact.rs`).
 
 use std::any::Any;
 use std::borrow::Cow;
@@ -16,7 +18,6 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use csv::{ByteRecord, ReaderBuilder};
 use uclint_model::{DnKey, SourceId, Span, Spanned, Text};
 
 use crate::codes;
@@ -232,35 +233,43 @@ fn read_records(
     record: &mut dyn FnMut(&mut FileParse<'_>, &str, RawRecord) -> bool,
 ) -> RowsEnd {
     let text = parse.text;
-    let from = from.min(text.len());
-    let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&text.as_bytes()[from..]);
-    let mut buffer = ByteRecord::new();
+    let bytes = text.as_bytes();
+    // `csv_core` finds where each record ends and how many fields it has, straight from the
+    // text (the `csv` reader would copy the text through a buffer first); `cell_spans` then
+    // finds each field in the source.
+    let mut reader = csv_core::ReaderBuilder::new().build();
+    let (mut fields, mut ends) = (vec![0u8; 1024], vec![0usize; 64]);
+    let mut position = from.min(bytes.len());
     loop {
-        let start = from + reader.position().byte() as usize;
         if let Some(stop) = stop_at {
             // A record starts at `stop` when only line breaks lie between here and there.
-            if start <= stop && skip_line_breaks(text.as_bytes(), start) >= stop {
+            if position <= stop && skip_line_breaks(bytes, position) >= stop {
                 return RowsEnd::Stopped;
             }
         }
-        match reader.read_byte_record(&mut buffer) {
-            Ok(false) => return RowsEnd::End,
-            Ok(true) => {}
-            Err(err) => {
-                let at = err.position().map_or(start, |p| from + p.byte() as usize);
-                let span = Span::new(parse.source, at, at);
-                parse.report(codes::MALFORMED_FILE.at(
-                    parse.path,
-                    span,
-                    format!("the CSV could not be parsed past this point: {err}"),
-                ));
-                return RowsEnd::End;
+        // The reader's position before any skipped blank lines, as `cell_spans` expects.
+        let start = position;
+        let (mut out, mut count) = (0, 0);
+        let found = loop {
+            let (result, read, written, ended) =
+                reader.read_record(&bytes[position..], &mut fields[out..], &mut ends[count..]);
+            position += read;
+            out += written;
+            count += ended;
+            match result {
+                csv_core::ReadRecordResult::Record => break true,
+                csv_core::ReadRecordResult::End => break false,
+                csv_core::ReadRecordResult::OutputFull => fields.resize(fields.len() * 2, 0),
+                csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+                // At the end of the text: the next call, with no input, ends the last record.
+                csv_core::ReadRecordResult::InputEmpty => {}
             }
+        };
+        if !found {
+            return RowsEnd::End;
         }
-        // The csv reader reports the position before any skipped blank lines.
-        let start = buffer.position().map_or(start, |p| from + p.byte() as usize);
-        let end = from + reader.position().byte() as usize;
-        let (cells, unterminated) = cell_spans(&text.as_bytes()[..end.min(text.len())], start, buffer.len());
+        let end = position;
+        let (cells, unterminated) = cell_spans(&bytes[..end], start, count);
         if let Some(quote) = unterminated {
             let lost = text[quote..].lines().count().saturating_sub(1);
             parse.report(codes::MALFORMED_FILE.at(
@@ -272,9 +281,9 @@ fn read_records(
                 ),
             ));
         }
-        let row_start = skip_line_breaks(text.as_bytes(), start);
+        let row_start = skip_line_breaks(bytes, start);
         let span = (row_start, trim_line_end(text, row_start, end));
-        if !record(parse, text, RawRecord { fields: buffer.len(), cells, span, end }) {
+        if !record(parse, text, RawRecord { fields: count, cells, span, end }) {
             return RowsEnd::End;
         }
     }
