@@ -101,13 +101,18 @@ impl Element {
 /// A piece of an element's text: its byte range and its unescaped value.
 type TextPiece<'t> = (usize, usize, Cow<'t, str>);
 
-/// An element still open while reading, with the text pieces seen so far.
-type OpenElement<'t> = (Element, Vec<TextPiece<'t>>);
+/// An element still open while reading, with the text pieces seen so far and where its
+/// children start on the stack of finished elements.
+type OpenElement<'t> = (Element, Vec<TextPiece<'t>>, usize);
 
 /// Reads `text` (the whole file) into a tree. Spans point into `text`.
 pub fn read_document(text: &str, source: SourceId) -> Document {
     let mut reader = NsReader::from_str(text);
     let mut open: Vec<OpenElement> = Vec::new();
+    // Finished elements whose parent is still open, in document order: an element's children
+    // are moved off the top of this stack into a vector of their exact number when it closes,
+    // rather than pushed one by one into a vector that grows (and copies them) as it goes.
+    let mut finished: Vec<Element> = Vec::new();
     let mut doc = Document::default();
     let mut namespaces = Namespaces::default();
     loop {
@@ -124,25 +129,23 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
             Ok((namespace, Event::Start(start))) => {
                 let mut element = start_element(&start, namespace, text, source, before);
                 element.tag = Span::new(source, before, after);
-                open.push((element, Vec::new()));
+                open.push((element, Vec::new(), finished.len()));
             }
             Ok((namespace, Event::Empty(start))) => {
                 let mut element = start_element(&start, namespace, text, source, before);
                 element.span = Span::new(source, before, after);
                 element.tag = element.span;
-                attach(&mut open, &mut doc, element);
+                finished.push(element);
             }
             Ok((_, Event::End(_))) => {
-                if let Some((mut element, texts)) = open.pop() {
-                    element.span.end = Span::new(source, before, after).end;
-                    element.text = join_texts(texts, source);
-                    attach(&mut open, &mut doc, element);
+                if let Some(element) = open.pop() {
+                    close(element, &mut finished, after, source);
                 }
             }
             // The indentation between elements is blank: nothing to keep (`join_texts` drops it).
             Ok((_, Event::Text(t))) if t.iter().all(u8::is_ascii_whitespace) => {}
             Ok((_, Event::Text(t))) => {
-                if let Some((_, texts)) = open.last_mut() {
+                if let Some((_, texts, _)) = open.last_mut() {
                     // Borrowed from the file unless it holds an entity reference.
                     let value = match t.into_inner() {
                         Cow::Borrowed(raw) => {
@@ -165,7 +168,7 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
                 }
             }
             Ok((_, Event::CData(c))) => {
-                if let Some((_, texts)) = open.last_mut() {
+                if let Some((_, texts, _)) = open.last_mut() {
                     // The span covers the content, inside `<![CDATA[` and `]]>`.
                     let content = (before + 9).min(after)..after.saturating_sub(3).max(before);
                     texts.push((content.start, content.end, Cow::Owned(String::from_utf8_lossy(&c).into_owned())));
@@ -173,7 +176,7 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
             }
             Ok((_, Event::Eof)) => {
                 if !open.is_empty() {
-                    let name = open.last().map(|(e, _)| e.name.clone()).unwrap_or_default();
+                    let name = open.last().map(|(e, _, _)| e.name.clone()).unwrap_or_default();
                     doc.error = Some((text.len(), format!("the file ends inside `<{name}>`")));
                 }
                 break;
@@ -190,19 +193,22 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
     }
     // Close whatever is still open at the point reading stopped, so what was read stays.
     let end = doc.error.as_ref().map_or(text.len(), |(at, _)| *at);
-    while let Some((mut element, texts)) = open.pop() {
-        element.span.end = Span::new(source, end, end).end.max(element.span.start);
-        element.text = join_texts(texts, source);
-        attach(&mut open, &mut doc, element);
+    while let Some(element) = open.pop() {
+        close(element, &mut finished, end, source);
     }
+    // What is left are the top-level elements.
+    doc.roots = finished;
     doc
 }
 
-fn attach(open: &mut [OpenElement], doc: &mut Document, element: Element) {
-    match open.last_mut() {
-        Some((parent, _)) => parent.children.push(element),
-        None => doc.roots.push(element),
-    }
+/// Ends an open element at byte `end`: its text joined, its children taken off `finished`,
+/// and the element itself pushed there for its parent.
+fn close(open: OpenElement<'_>, finished: &mut Vec<Element>, end: usize, source: SourceId) {
+    let (mut element, texts, children_start) = open;
+    element.span.end = Span::new(source, end, end).end.max(element.span.start);
+    element.text = join_texts(texts, source);
+    element.children = finished.drain(children_start.min(finished.len())..).collect();
+    finished.push(element);
 }
 
 /// The namespace URIs of one document, each allocated once however many elements it binds.
