@@ -94,7 +94,8 @@ fn check_phone(
     why: &Why<'_>,
     ipv6: Option<&EnterpriseParameter>,
 ) {
-    let subject = match why {
+    // Named only when there is a finding: most phones have none.
+    let subject = || match why {
         Why::Agent(user) => format!("agent device {} (agent {user})", phone.name.value),
         Why::Em(users) => format!(
             "Extension Mobility phone {} (EM agents who may log in there: {})",
@@ -105,8 +106,9 @@ fn check_phone(
     let Some(cdc_name) = &phone.common_device_config else {
         let Some(ipv6) = ipv6 else { return };
         let message = format!(
-            "{subject} has no Common Device Configuration, so it takes the system default while EnableIPV6 \
-             is T; UCCX agent phones must be IPv4 Only"
+            "{} has no Common Device Configuration, so it takes the system default while EnableIPV6 \
+             is T; UCCX agent phones must be IPv4 Only",
+            subject()
         );
         let mut finding = sink
             .finding(phone.key(), phone.name.span, "no Common Device Configuration", message)
@@ -122,9 +124,11 @@ fn check_phone(
         return;
     }
     let message = format!(
-        "{subject} uses Common Device Configuration {} with IP addressing mode '{}'; UCCX agent phones \
+        "{} uses Common Device Configuration {} with IP addressing mode '{}'; UCCX agent phones \
          must be IPv4 Only",
-        cdc_name.value, mode.value,
+        subject(),
+        cdc_name.value,
+        mode.value,
     );
     let finding = sink
         .finding(phone.key(), cdc_name.span, "Common Device Configuration", message)
