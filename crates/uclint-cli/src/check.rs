@@ -15,6 +15,7 @@ use uclint_rules::RunTimings;
 use uclint_rules::{registry, RuleMeta};
 
 use crate::args::CheckArgs;
+use crate::memory::Memory;
 use crate::output;
 
 /// Exit code: no finding at or above the `--fail-on` threshold (or `--exit-zero`).
@@ -49,7 +50,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     let start = Instant::now();
     // Texts are let go once parsed and the few a report shows are read back before rendering.
     let mut ingested = uclint_ingest::ingest_with(&args.paths, uclint_ingest::Options { release_text: true });
+    let mut memory = Vec::new();
+    let mut sample = |stage: &'static str| {
+        if args.timings {
+            memory.extend(Memory::now().map(|m| (stage, m)));
+        }
+    };
+    sample("after ingest");
     let result = uclint_rules::run(&ingested.cluster, &settings, &rules);
+    sample("after rules");
     let ingest_timings = std::mem::take(&mut ingested.timings);
     let run_timings = result.timings.clone();
     let render_start = Instant::now();
@@ -124,7 +133,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     eprint!("{}", render_summary(&summary, &diagnostics));
     if args.timings {
+        sample("at the end");
         eprint!("{}", timings(&ingest_timings, &run_timings, restore_time, render_start.elapsed(), start.elapsed()));
+        eprint!("{}", memory_table(&memory));
     }
     let config_failed = diagnostics.iter().any(|d| d.code.starts_with("CONFIG") && d.severity == Severity::Error);
     // The process ends next: freeing a megacluster's model record by record would add a tenth
@@ -155,6 +166,19 @@ fn timings(ingest: &IngestTimings, run: &RunTimings, restore: Duration, rest: Du
     out += &row("select and render", rest.saturating_sub(restore), String::new());
     out += &row("  of which read back", restore, String::new());
     out += &row("total", total, String::new());
+    out
+}
+
+/// The `--timings` memory rows: resident memory and its peak so far after each stage.
+fn memory_table(samples: &[(&str, Memory)]) -> String {
+    if samples.is_empty() {
+        return String::new();
+    }
+    let mib = |kib: u64| kib as f64 / 1024.0;
+    let mut out = String::from("memory (resident):\n");
+    for (stage, m) in samples {
+        out += &format!("  {stage:<20} {:>8.0} MiB  (peak so far {:.0} MiB)\n", mib(m.resident_kib), mib(m.peak_kib));
+    }
     out
 }
 

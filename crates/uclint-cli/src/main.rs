@@ -7,6 +7,7 @@
 mod args;
 mod check;
 mod listing;
+mod memory;
 mod output;
 mod report;
 

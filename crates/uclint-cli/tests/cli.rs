@@ -179,5 +179,10 @@ fn timings_go_to_stderr_and_leave_stdout_alone() {
         assert!(stderr.contains(&format!("  {stage} ")), "no {stage} row in:\n{stderr}");
     }
     assert!(stderr.contains("slowest: "), "{stderr}");
+    if cfg!(target_os = "linux") {
+        for stage in ["memory (resident):", "after ingest", "after rules", "at the end", "peak so far"] {
+            assert!(stderr.contains(stage), "no {stage} in:\n{stderr}");
+        }
+    }
     assert!(!String::from_utf8(plain.stderr).unwrap().contains("timings"));
 }
