@@ -93,7 +93,9 @@ fn vendor_config(parse: &mut FileParse<'_>, phone: &Element) -> Option<VendorCon
 /// `lines/line` (with `index`), or the `lines/lineIdentifier` choice, which has no index.
 fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
     let Some(list) = device.child("lines") else { return Vec::new() };
-    let mut lines = Vec::new();
+    // One line per child, at most: sized once, so that no device keeps the slack of a grown
+    // vector (tens of megabytes over a megacluster's lines).
+    let mut lines = Vec::with_capacity(list.children.len());
     for line in list.children_named("line") {
         if line.child("hrDuration").is_some() {
             parse.cluster.present.insert(DataSet::LineHoldReversion);
@@ -123,5 +125,6 @@ fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
         }
         lines.push(Line::new(Spanned::new(position as u32 + 1, dn.span), dn));
     }
+    lines.shrink_to_fit();
     lines
 }
