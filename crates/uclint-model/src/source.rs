@@ -86,7 +86,7 @@ pub struct SourceFile {
     pub path: String,
     /// The decoded text; empty for a file that could not be read, and while it is released.
     pub text: String,
-    line_starts: OnceLock<Vec<u32>>,
+    lines: OnceLock<LineIndex>,
     /// While the text is released: what positions need of it.
     released: Option<Released>,
 }
@@ -110,7 +110,7 @@ fn text_hash(text: &str) -> u64 {
 impl SourceFile {
     /// A source file with the given display path and text.
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { path: path.into(), text: text.into(), line_starts: OnceLock::new(), released: None }
+        SourceFile { path: path.into(), text: text.into(), lines: OnceLock::new(), released: None }
     }
 
     /// Lets go of the text, keeping its line table, its non-ASCII lines, length and hash.
@@ -118,15 +118,22 @@ impl SourceFile {
         if self.released.is_some() {
             return;
         }
-        let starts = self.line_starts();
-        let wide_lines = (0..starts.len())
-            .filter_map(|line| {
-                let start = starts[line] as usize;
-                let end = starts.get(line + 1).map_or(self.text.len(), |&s| s as usize);
-                let text = self.text.get(start..end)?;
-                (!text.is_ascii()).then(|| (line as u32, text.to_owned()))
-            })
-            .collect();
+        let lines = self.lines();
+        let wide_lines = if self.text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut starts = lines.starts().peekable();
+            let mut wide = Vec::new();
+            let mut line = 0;
+            while let Some(start) = starts.next() {
+                let end = starts.peek().map_or(self.text.len(), |&s| s as usize);
+                if let Some(text) = self.text.get(start as usize..end).filter(|t| !t.is_ascii()) {
+                    wide.push((line, text.to_owned()));
+                }
+                line += 1;
+            }
+            wide
+        };
         self.released = Some(Released { len: self.text.len(), hash: text_hash(&self.text), wide_lines });
         self.text = String::new();
     }
@@ -149,18 +156,15 @@ impl SourceFile {
         }
     }
 
-    fn line_starts(&self) -> &[u32] {
-        self.line_starts.get_or_init(|| {
-            std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| (i + 1) as u32)).collect()
-        })
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// 1-based line and column (in characters) of a byte offset, whether the text is held or
     /// released.
     pub fn line_col(&self, offset: u32) -> (usize, usize) {
-        let starts = self.line_starts();
-        let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let line_start = starts[line] as usize;
+        let (line, line_start) = self.lines().locate(offset);
+        let line_start = line_start as usize;
         let (line_text, line_offset) = match &self.released {
             None => (self.text.as_str(), line_start),
             Some(released) => match released.wide_lines.binary_search_by_key(&(line as u32), |(n, _)| *n) {
@@ -179,6 +183,87 @@ impl SourceFile {
     /// The text a span covers, or `""` if the span does not fit this file.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start as usize..span.end as usize).unwrap_or("")
+    }
+}
+
+/// Where each line of a text starts, in about one byte per line: pretty-printed AXL runs to
+/// millions of short lines, whose starts as `u32`s would take four times that. Every 64th
+/// line's start is kept whole (a checkpoint), every line's length as a byte, and the start of
+/// each line of 255 bytes or more whole, apart.
+#[derive(Debug)]
+struct LineIndex {
+    checkpoints: Vec<u32>,
+    /// `lengths[i]`: the length of line `i - 1` (the distance from its start to line `i`'s),
+    /// [`LONG`] when that is 255 or more; `lengths[0]` is unused.
+    lengths: Vec<u8>,
+    /// `(line, start)` of every line that follows a long one, in line order.
+    long: Vec<(u32, u32)>,
+}
+
+/// A line of 255 bytes or more, whose successor's start is in [`LineIndex::long`].
+const LONG: u8 = u8::MAX;
+/// Lines between checkpoints.
+const CHECKPOINT_EVERY: usize = 64;
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut index = LineIndex { checkpoints: vec![0], lengths: vec![0], long: Vec::new() };
+        let mut previous = 0u32;
+        for (newline, _) in text.match_indices('\n') {
+            let start = newline as u32 + 1;
+            let line = index.lengths.len();
+            if line % CHECKPOINT_EVERY == 0 {
+                index.checkpoints.push(start);
+            }
+            match u8::try_from(start - previous).ok().filter(|&length| length != LONG) {
+                Some(length) => index.lengths.push(length),
+                None => {
+                    index.lengths.push(LONG);
+                    index.long.push((line as u32, start));
+                }
+            }
+            previous = start;
+        }
+        index.lengths.shrink_to_fit();
+        index.checkpoints.shrink_to_fit();
+        index.long.shrink_to_fit();
+        index
+    }
+
+    /// The start of line `line` (0-based), given the start of the line before it.
+    fn next_start(&self, line: usize, previous: u32) -> u32 {
+        match self.lengths[line] {
+            LONG => self.long.binary_search_by_key(&(line as u32), |&(l, _)| l).map_or(previous, |i| self.long[i].1),
+            length => previous + u32::from(length),
+        }
+    }
+
+    /// The line (0-based) that holds byte `offset`, and where it starts.
+    fn locate(&self, offset: u32) -> (usize, u32) {
+        let block = self.checkpoints.partition_point(|&c| c <= offset).saturating_sub(1);
+        let mut line = block * CHECKPOINT_EVERY;
+        let mut start = self.checkpoints[block];
+        let block_end = ((block + 1) * CHECKPOINT_EVERY).min(self.lengths.len());
+        while line + 1 < block_end {
+            let next = self.next_start(line + 1, start);
+            if next > offset {
+                break;
+            }
+            line += 1;
+            start = next;
+        }
+        (line, start)
+    }
+
+    /// Every line's start, in order.
+    fn starts(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut start = 0;
+        (0..self.lengths.len()).map(move |line| {
+            if line > 0 {
+                start = self.next_start(line, start);
+            }
+            start
+        })
     }
 }
 
@@ -242,6 +327,26 @@ mod tests {
         assert_eq!(file.line_col(4), (2, 1));
         // "ä" is two bytes; the comma after it is column 2.
         assert_eq!(file.line_col(6), (2, 2));
+    }
+
+    #[test]
+    fn the_line_index_locates_every_offset_as_a_full_table_would() {
+        // Lines of every length around the one-byte limit, the checkpoint spacing and empties.
+        let mut text = String::new();
+        for i in 0..700usize {
+            text.push_str(&"x".repeat((i * 37) % 300));
+            text.push(if i % 5 == 0 { '\r' } else { 'y' });
+            text.push('\n');
+        }
+        text.push_str("no final line break");
+        let starts: Vec<u32> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1)).collect();
+        let index = LineIndex::new(&text);
+        assert_eq!(index.starts().collect::<Vec<_>>(), starts);
+        for offset in 0..=text.len() as u32 + 3 {
+            let line = starts.partition_point(|&s| s <= offset) - 1;
+            assert_eq!(index.locate(offset), (line, starts[line]), "offset {offset}");
+        }
+        assert!(index.lengths.len() + index.checkpoints.len() * 4 + index.long.len() * 8 < starts.len() * 4);
     }
 
     #[test]
