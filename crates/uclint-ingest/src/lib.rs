@@ -81,8 +81,8 @@ pub struct Options {
     pub release_text: bool,
 }
 
-/// What it takes to read a released text back as it was: where the bytes are, the secret
-/// ranges to mask again, and the hash the masked text must have.
+/// What it takes to read a released text back as it was: where the bytes are and the secret
+/// ranges to mask again (the source file keeps the hash the masked text must have).
 struct Released {
     input: Input,
     secrets: Vec<(usize, usize)>,
@@ -113,7 +113,7 @@ impl Ingested {
     /// Reads back the released text of every source in `ids` (those a report shows), in
     /// parallel. A text is taken back only when it decodes and masks to exactly the text that
     /// was parsed (same hash); a file changed or gone since keeps no text, and reports then give
-    /// its positions without a snippet (columns in bytes).
+    /// its positions (which the kept line table still makes exact) without a snippet.
     pub fn restore_text(&mut self, ids: impl IntoIterator<Item = SourceId>) {
         let mut wanted: Vec<SourceId> = ids.into_iter().collect();
         wanted.sort_unstable();
