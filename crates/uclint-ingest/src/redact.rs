@@ -19,25 +19,13 @@ pub(crate) fn is_secret_column(name: &str) -> bool {
         || name.contains("digest credentials")
 }
 
-/// Overwrites every non-whitespace byte of each range with `*`, in place: a range on character
-/// boundaries becomes as many `*` as it had bytes, so the text stays valid UTF-8 without being
-/// checked again.
+/// Overwrites every non-whitespace byte of each range with `*`. Parsers give ranges on
+/// character boundaries, so whole UTF-8 sequences become ASCII and the text stays valid; a
+/// range that cut a character would leave U+FFFD for its other bytes.
 pub(crate) fn mask(text: &mut String, ranges: &[(usize, usize)]) {
-    let mut stars = String::new();
-    for &(start, end) in ranges {
-        let end = end.min(text.len());
-        let start = start.min(end);
-        if !(text.is_char_boundary(start) && text.is_char_boundary(end)) {
-            return mask_bytes(text, ranges);
-        }
-        stars.clear();
-        stars.extend(text[start..end].bytes().map(|b| if b.is_ascii_whitespace() { char::from(b) } else { '*' }));
-        text.replace_range(start..end, &stars);
+    if ranges.is_empty() {
+        return;
     }
-}
-
-/// [`mask`] byte by byte, for a range that cuts a character (which parsers never give).
-fn mask_bytes(text: &mut String, ranges: &[(usize, usize)]) {
     let mut bytes = std::mem::take(text).into_bytes();
     for &(start, end) in ranges {
         let end = end.min(bytes.len());
@@ -47,7 +35,6 @@ fn mask_bytes(text: &mut String, ranges: &[(usize, usize)]) {
             }
         }
     }
-    // Whole UTF-8 sequences were replaced by ASCII, so the text stays valid.
     *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
