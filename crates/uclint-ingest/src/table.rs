@@ -136,7 +136,7 @@ impl HeaderMap {
 /// One CSV row: its cells and their spans.
 pub struct Row<'t> {
     text: &'t str,
-    cells: Vec<(usize, usize)>,
+    cells: &'t [(usize, usize)],
     source: SourceId,
     /// The whole record.
     pub span: Span,
@@ -213,11 +213,11 @@ pub fn read_rows(
 }
 
 /// One CSV record as [`read_records`] finds it.
-struct RawRecord {
+struct RawRecord<'c> {
     /// Its number of fields.
     fields: usize,
     /// Each field's byte range (a quoted field's content inside the quotes).
-    cells: Vec<(usize, usize)>,
+    cells: &'c [(usize, usize)],
     /// The record without its line break.
     span: (usize, usize),
     /// The offset just past the record and its line break.
@@ -230,7 +230,7 @@ fn read_records(
     parse: &mut FileParse<'_>,
     from: usize,
     stop_at: Option<usize>,
-    record: &mut dyn FnMut(&mut FileParse<'_>, &str, RawRecord) -> bool,
+    record: &mut dyn FnMut(&mut FileParse<'_>, &str, RawRecord<'_>) -> bool,
 ) -> RowsEnd {
     let text = parse.text;
     let bytes = text.as_bytes();
@@ -240,6 +240,9 @@ fn read_records(
     let mut reader = csv_core::ReaderBuilder::new().build();
     let (mut fields, mut ends) = (vec![0u8; 1024], vec![0usize; 64]);
     let mut position = from.min(bytes.len());
+    // One vector of cell ranges for every record: a row is handed on and done with before the
+    // next is read.
+    let mut cells = Vec::new();
     loop {
         if let Some(stop) = stop_at {
             // A record starts at `stop` when only line breaks lie between here and there.
@@ -269,7 +272,7 @@ fn read_records(
             return RowsEnd::End;
         }
         let end = position;
-        let (cells, unterminated) = cell_spans(&bytes[..end], start, count);
+        let unterminated = cell_spans(&bytes[..end], start, count, &mut cells);
         if let Some(quote) = unterminated {
             let lost = text[quote..].lines().count().saturating_sub(1);
             parse.report(codes::MALFORMED_FILE.at(
@@ -283,7 +286,7 @@ fn read_records(
         }
         let row_start = skip_line_breaks(bytes, start);
         let span = (row_start, trim_line_end(text, row_start, end));
-        if !record(parse, text, RawRecord { fields: count, cells, span, end }) {
+        if !record(parse, text, RawRecord { fields: count, cells: &cells, span, end }) {
             return RowsEnd::End;
         }
     }
@@ -307,14 +310,15 @@ fn skip_line_breaks(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-/// Source byte ranges of the `count` fields of the record starting at `start`, and the position
-/// of a quote that opens a field but is never closed (the field then runs to the end of input).
+/// Fills `spans` with the source byte ranges of the `count` fields of the record starting at
+/// `start`, and returns the position of a quote that opens a field but is never closed (the
+/// field then runs to the end of input).
 ///
 /// A quoted field's range is its content between the quotes (doubled quotes included).
-pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> (Vec<(usize, usize)>, Option<usize>) {
+pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize, spans: &mut Vec<(usize, usize)>) -> Option<usize> {
     // The end of an unquoted field: the next delimiter or line break, found with memchr.
     let field_end = |from: usize| memchr::memchr3(b',', b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |i| from + i);
-    let mut spans = Vec::with_capacity(count);
+    spans.clear();
     let mut unterminated = None;
     let mut pos = skip_line_breaks(bytes, start);
     for _ in 0..count {
@@ -350,7 +354,7 @@ pub(crate) fn cell_spans(bytes: &[u8], start: usize, count: usize) -> (Vec<(usiz
             pos += 1;
         }
     }
-    (spans, unterminated)
+    unterminated
 }
 
 impl Row<'_> {
@@ -470,7 +474,8 @@ mod tests {
     #[test]
     fn quoted_cells_span_their_content() {
         let text = b"a,\"x,\"\"y\",c\n";
-        let (spans, unterminated) = cell_spans(text, 0, 3);
+        let mut spans = Vec::new();
+        let unterminated = cell_spans(text, 0, 3, &mut spans);
         assert_eq!(unterminated, None);
         assert_eq!(spans, vec![(0, 1), (3, 8), (10, 11)]);
         assert_eq!(&text[3..8], b"x,\"\"y");
@@ -480,14 +485,15 @@ mod tests {
     fn crlf_records_start_after_the_line_break() {
         let text = b"a,b\r\nc,d\r\n";
         // Position 4 is the `\n` of the first record's CRLF.
-        let (spans, _) = cell_spans(text, 4, 2);
+        let mut spans = vec![(9, 9)];
+        cell_spans(text, 4, 2, &mut spans);
         assert_eq!(spans, vec![(5, 6), (7, 8)]);
     }
 
     #[test]
     fn an_unclosed_quote_is_found() {
         let text = b"a,\"never closed\nb,c\n";
-        let (_, unterminated) = cell_spans(text, 0, 2);
+        let unterminated = cell_spans(text, 0, 2, &mut Vec::new());
         assert_eq!(unterminated, Some(2));
     }
 
