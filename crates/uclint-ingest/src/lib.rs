@@ -166,7 +166,7 @@ pub struct FileParse<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Byte ranges of secret values found while parsing, masked once parsing is done.
     pub secrets: Vec<(usize, usize)>,
-    /// The keys [`FileParse::first_time`] has seen, each with the index its note takes in
+    /// The keys [`FileParse::note_once`] has seen, each with the index of its note in
     /// `diagnostics`.
     once: FxHashMap<&'static str, usize>,
 }
@@ -177,16 +177,12 @@ impl<'a> FileParse<'a> {
         self.diagnostics.push(diagnostic);
     }
 
-    /// True the first time it is called with `key` for this file; for notes that would
-    /// otherwise repeat on every row. The note must be the next diagnostic reported.
-    pub fn first_time(&mut self, key: &'static str) -> bool {
-        let next = self.diagnostics.len();
-        match self.once.entry(key) {
-            std::collections::hash_map::Entry::Occupied(_) => false,
-            std::collections::hash_map::Entry::Vacant(vacant) => {
-                vacant.insert(next);
-                true
-            }
+    /// Reports an INPUT005 note (a form read by inference) the first time `key` comes up in
+    /// this file, for notes that would otherwise repeat on every row.
+    pub fn note_once(&mut self, key: &'static str, span: uclint_model::Span, message: &str) {
+        if let std::collections::hash_map::Entry::Vacant(vacant) = self.once.entry(key) {
+            vacant.insert(self.diagnostics.len());
+            self.diagnostics.push(codes::INFERRED_FORM.at(self.path, span, message));
         }
     }
 

@@ -118,11 +118,9 @@ fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
     }
     for (position, identifier) in list.children_named("lineIdentifier").enumerate() {
         let Some(dn) = dn(identifier, "directoryNumber", "routePartitionName") else { continue };
-        if parse.first_time("line-identifier") {
-            let message = "lines are given as lineIdentifier, which has no index; each one is taken to be \
-                           on the button of its position in the list";
-            parse.report(codes::INFERRED_FORM.at(parse.path, dn.span, message));
-        }
+        let message = "lines are given as lineIdentifier, which has no index; each one is taken to be \
+                       on the button of its position in the list";
+        parse.note_once("line-identifier", dn.span, message);
         lines.push(Line::new(Spanned::new(position as u32 + 1, dn.span), dn));
     }
     lines.shrink_to_fit();

@@ -87,11 +87,9 @@ impl<'a> Row<'a> {
             return Some(partition.value().map(|v| v.value).unwrap_or_default());
         }
         let (_, name) = self.columns.iter().filter(|(c, _)| c == "name").nth(nth)?;
-        if parse.first_time("unaliased-partition") {
-            let message = "this `name` column is taken to be the route partition name (an unaliased \
-                           routepartition.name); alias it `routepartition` in the query to be sure";
-            parse.report(codes::INFERRED_FORM.at(parse.path, name.tag, message));
-        }
+        let message = "this `name` column is taken to be the route partition name (an unaliased \
+                       routepartition.name); alias it `routepartition` in the query to be sure";
+        parse.note_once("unaliased-partition", name.tag, message);
         Some(name.value().map(|v| v.value).unwrap_or_default())
     }
 
@@ -170,10 +168,10 @@ fn user_extension(parse: &mut FileParse<'_>, row: &Row<'_>) {
     let dn = match row.partition(parse, 0) {
         Some(partition) => DnRef::with_partition(&pattern.value, &partition),
         None => {
-            if usage.value == 2 && parse.first_time("partitionless-ipcc") {
+            if usage.value == 2 {
                 let message = "these rows select no route partition name; uclint matches each IPCC \
                                extension by pattern against the lines of phones and device profiles";
-                parse.report(codes::INFERRED_FORM.at(parse.path, pattern.span, message));
+                parse.note_once("partitionless-ipcc", pattern.span, message);
             }
             DnRef::pattern_only(&pattern.value)
         }

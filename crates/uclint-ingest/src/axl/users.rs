@@ -4,7 +4,6 @@
 
 use uclint_model::{AccessControlGroup, AppUser, DataSet, DnRef, EndUser, PresenceLine, Spanned, Text};
 
-use crate::codes;
 use crate::xml::read::{flag, texts};
 use crate::xml::Element;
 use crate::FileParse;
@@ -99,11 +98,9 @@ fn ipcc_extension(parse: &mut FileParse<'_>, user: &Element) -> Option<Spanned<D
             DnRef::with_partition(&pattern.value, &partition.value().map(|p| p.value).unwrap_or_default())
         }
         None => {
-            if parse.first_time("partitionless-ipcc") {
-                let message = "this getUser response has no ipccRoutePartition (AXL before 12.0); uclint \
-                               matches the IPCC extension by pattern against the lines of phones and device profiles";
-                parse.report(codes::INFERRED_FORM.at(parse.path, pattern.span, message));
-            }
+            let message = "this getUser response has no ipccRoutePartition (AXL before 12.0); uclint \
+                           matches the IPCC extension by pattern against the lines of phones and device profiles";
+            parse.note_once("partitionless-ipcc", pattern.span, message);
             DnRef::pattern_only(&pattern.value)
         }
     };

@@ -3,7 +3,6 @@
 
 use uclint_model::Span;
 
-use crate::codes;
 use crate::table::HeaderMap;
 use crate::FileParse;
 
@@ -14,7 +13,5 @@ pub fn pick(header: &HeaderMap, variants: &[&'static str]) -> Option<&'static st
 
 /// Reports, once per file and `key`, that a column set is read in an inferred spelling.
 pub fn note_inferred(parse: &mut FileParse<'_>, key: &'static str, span: Span, message: &str) {
-    if parse.first_time(key) {
-        parse.report(codes::INFERRED_FORM.at(parse.path, span, message));
-    }
+    parse.note_once(key, span, message);
 }

@@ -169,11 +169,9 @@ fn numbered_extensions(parse: &mut FileParse<'_>, cols: &UserColumns, row: &Row<
 }
 
 fn note_partitionless_ipcc(parse: &mut FileParse<'_>, span: Span) {
-    if parse.first_time("partitionless-ipcc") {
-        let message = "IPCC extensions here carry no partition column; uclint matches each \
-                       one by pattern against the lines of phones and device profiles";
-        parse.report(codes::INFERRED_FORM.at(parse.path, span, message));
-    }
+    let message = "IPCC extensions here carry no partition column; uclint matches each \
+                   one by pattern against the lines of phones and device profiles";
+    parse.note_once("partitionless-ipcc", span, message);
 }
 
 /// `DEVICE NAME n` + `TYPE USER ASSOCIATION n`, split into (devices, profiles).

@@ -56,12 +56,10 @@ fn collect<'a>(parse: &mut FileParse<'_>, value: &'a RawValue, out: &mut Vec<&'a
 }
 
 fn note_list_form(parse: &mut FileParse<'_>, value: &RawValue) {
-    if parse.first_time("uccx-json-list") {
-        let message = "a list of UCCX resources in JSON is read as an array of resource objects, \
-                       bare or under `resource`/`resources`; only the single-resource form is confirmed";
-        let span = span_of(parse, value.get(), false);
-        parse.report(codes::INFERRED_FORM.at(parse.path, Span { end: span.start + 1, ..span }, message));
-    }
+    let message = "a list of UCCX resources in JSON is read as an array of resource objects, \
+                   bare or under `resource`/`resources`; only the single-resource form is confirmed";
+    let span = span_of(parse, value.get(), false);
+    parse.note_once("uccx-json-list", Span { end: span.start + 1, ..span }, message);
 }
 
 fn read_resource(parse: &mut FileParse<'_>, value: &RawValue) {
