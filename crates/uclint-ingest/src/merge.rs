@@ -360,8 +360,8 @@ fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
 /// Subscriptions known from one record complete a record that did not give them; two lists are
 /// joined without repeating a subscription (same service, name and URL).
 fn merge_subscriptions(
-    kept: &mut Option<Spanned<Vec<SubscribedService>>>,
-    new: Option<Spanned<Vec<SubscribedService>>>,
+    kept: &mut Option<Box<Spanned<Vec<SubscribedService>>>>,
+    new: Option<Box<Spanned<Vec<SubscribedService>>>>,
 ) {
     let Some(new) = new else { return };
     let Some(kept) = kept.as_mut() else { return *kept = Some(new) };
@@ -605,7 +605,7 @@ mod tests {
             url: None,
         };
         let phone = |subscriptions: Option<Vec<SubscribedService>>, offset| Device {
-            subscriptions: subscriptions.map(|s| Spanned::new(s, at(offset))),
+            subscriptions: subscriptions.map(|s| Box::new(Spanned::new(s, at(offset)))),
             ..Device::new(uclint_model::DeviceKind::Phone, Spanned::new("SEP1".into(), at(offset)), at(offset))
         };
         let mut merger = Merger::default();

@@ -18,7 +18,7 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         allow_cti_control: flag(parse, phone, &["allowCtiControlFlag"]),
         extension_mobility: flag(parse, phone, &["enableExtensionMobility"]),
         logout_profile: phone.text_at(&["defaultProfileName"]),
-        subscriptions: subscriptions(phone),
+        subscriptions: subscriptions(phone).map(Box::new),
         user_locale: phone.text_at(&["userLocale"]),
         owner_user_id: phone.text_at(&["ownerUserName"]),
         built_in_bridge: phone.text_at(&["builtInBridgeStatus"]),
@@ -26,7 +26,7 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         single_button_barge: phone.text_at(&["singleButtonBarge"]),
         device_mobility_mode: phone.text_at(&["deviceMobilityMode"]),
         security_profile: phone.text_at(&["securityProfileName"]),
-        vendor_config: vendor_config(parse, phone),
+        vendor_config: vendor_config(parse, phone).map(Box::new),
         lines: lines(parse, phone),
         ..Device::new(DeviceKind::Phone, name, phone.span)
     };
@@ -40,7 +40,7 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
     let device = Device {
         model: profile.text_at(&["model"]).or_else(|| profile.text_at(&["product"])),
         allow_cti_control: flag(parse, profile, &["allowCtiControlFlag"]),
-        subscriptions: subscriptions(profile),
+        subscriptions: subscriptions(profile).map(Box::new),
         user_locale: profile.text_at(&["userLocale"]),
         login_user_id: profile.text_at(&["loginUserId"]),
         join_across_lines: profile.text_at(&["joinAcrossLines"]),

@@ -34,7 +34,7 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
         subscribe_css: is_set(user, "subscribeCallingSearchSpaceName"),
         uc_service_profile: is_set(user, "serviceProfile"),
         self_service_id: is_set(user, "selfService"),
-        presence_lines: presence_lines(parse, user),
+        presence_lines: presence_lines(parse, user).map(Box::new),
         enable_emcc: flag(parse, user, &["enableEmcc"]),
         default_profile: user.text_at(&["defaultProfile"]),
         span: user.span,
