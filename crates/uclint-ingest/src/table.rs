@@ -137,6 +137,8 @@ impl HeaderMap {
 pub struct Row<'t> {
     text: &'t str,
     cells: &'t [(usize, usize)],
+    /// Whether the record holds a quote (else no cell can hold a doubled one).
+    quoted: bool,
     source: SourceId,
     /// The whole record.
     pub span: Span,
@@ -187,7 +189,7 @@ pub fn read_rows(
     each: &mut impl FnMut(&mut FileParse<'_>, &HeaderMap, &Row<'_>),
 ) -> RowsEnd {
     read_records(parse, from, stop_at, &mut |parse, text, record| {
-        let RawRecord { fields, cells, span: (start, end), .. } = record;
+        let RawRecord { fields, cells, quoted, span: (start, end), .. } = record;
         let span = Span::new(parse.source, start, end);
         if fields != header.width {
             parse.report(codes::RAGGED_ROW.at(
@@ -206,7 +208,7 @@ pub fn read_rows(
                 }
             }
         }
-        let row = Row { text, cells, source: parse.source, span };
+        let row = Row { text, cells, quoted, source: parse.source, span };
         each(parse, &header.map, &row);
         true
     })
@@ -218,6 +220,8 @@ struct RawRecord<'c> {
     fields: usize,
     /// Each field's byte range (a quoted field's content inside the quotes).
     cells: &'c [(usize, usize)],
+    /// Whether the record holds a quote.
+    quoted: bool,
     /// The record without its line break.
     span: (usize, usize),
     /// The offset just past the record and its line break.
@@ -273,7 +277,8 @@ fn read_records(
         }
         let end = position;
         let row_start = skip_line_breaks(bytes, start);
-        let unterminated = if memchr::memchr(b'"', &bytes[row_start.min(end)..end]).is_none() {
+        let quoted = memchr::memchr(b'"', &bytes[row_start.min(end)..end]).is_some();
+        let unterminated = if !quoted {
             // No quotes: each field is its bytes as written, so its place follows from the field
             // ends `csv_core` reported (one delimiter between fields), without a second scan.
             cells.clear();
@@ -298,7 +303,7 @@ fn read_records(
             ));
         }
         let span = (row_start, trim_line_end(text, row_start, end));
-        if !record(parse, text, RawRecord { fields: count, cells: &cells, span, end }) {
+        if !record(parse, text, RawRecord { fields: count, cells: &cells, quoted, span, end }) {
             return RowsEnd::End;
         }
     }
@@ -379,8 +384,11 @@ impl Row<'_> {
         if is_unset(trimmed) {
             return None;
         }
-        let value =
-            if trimmed.contains("\"\"") { Cow::Owned(trimmed.replace("\"\"", "\"")) } else { Cow::Borrowed(trimmed) };
+        let value = if self.quoted && trimmed.contains("\"\"") {
+            Cow::Owned(trimmed.replace("\"\"", "\""))
+        } else {
+            Cow::Borrowed(trimmed)
+        };
         Some((value, Span::new(self.source, s, e)))
     }
 
@@ -522,6 +530,16 @@ mod tests {
                 assert_eq!(fast, scanned, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn doubled_quotes_are_undone_only_in_records_that_have_quotes() {
+        let text = "Device Name,Device Type\nSEP1,\"Cisco \"\"8841\"\"\"\nSEP2,Cisco 8841\n";
+        let raw = crate::RawInput { path: "phone.csv".into(), bytes: text.as_bytes().to_vec(), error: None };
+        let ingested = crate::parse(vec![raw]);
+        let models: Vec<&str> =
+            ingested.cluster.phones.iter().map(|p| p.model.as_ref().unwrap().value.as_str()).collect();
+        assert_eq!(models, ["Cisco \"8841\"", "Cisco 8841"]);
     }
 
     #[test]
