@@ -7,9 +7,9 @@
 //! by its `resources`/`resource` elements or `userID` keys. Records of one object from several
 //! files are merged by key ([`merge`]).
 //!
-//! The work is split in two: [`load`] does the IO (walking directories, listing tar members,
-//! reading each input's bytes) and [`parse`] turns the bytes into the model, in parallel across
-//! files. With [`Options::release_text`] each file's text is let go once it is parsed and read
+//! The work is split in two: `load.rs` does the IO (walking directories, listing tar members,
+//! reading each input's bytes) and [`parse_inputs`] turns the bytes into the model, in parallel
+//! across files. With [`Options::release_text`] each file's text is let go once it is parsed and read
 //! back, checked against a hash, for the files a report points into ([`Ingested::restore_text`]):
 //! a megacluster's model is then never held in memory beside its whole export.
 
@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use uclint_model::{Cluster, Diagnostic, SourceFile, SourceId, SourceMap};
 
-pub use load::{expand, list, load, Input, RawInput};
+pub use load::{expand, list, Input, RawInput};
 
 /// What became of one input file.
 #[derive(Clone, Debug, PartialEq, Eq)]

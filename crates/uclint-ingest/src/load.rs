@@ -144,11 +144,6 @@ pub fn list(paths: &[PathBuf]) -> Vec<Input> {
     inputs
 }
 
-/// Reads every path into memory at once (as [`list`] lists them).
-pub fn load(paths: &[PathBuf]) -> Vec<RawInput> {
-    list(paths).iter_mut().map(Input::read).collect()
-}
-
 fn list_file(path: &Path, inputs: &mut Vec<Input>) {
     let display = path.display().to_string();
     match std::fs::metadata(path) {
