@@ -101,6 +101,41 @@ fn a_file_changed_since_it_was_parsed_is_not_taken_back() {
 }
 
 #[test]
+fn odd_encodings_and_xml_secrets_come_back_as_they_were_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    // UTF-16 with a BOM, UTF-8 with a BOM, a byte that is not UTF-8, and AXL with a password.
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(PHONES.encode_utf16().flat_map(|unit| unit.to_le_bytes())).collect();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(USERS.as_bytes());
+    let mut broken = PHONES.replace("SEP2", "SEP9").into_bytes();
+    broken.insert(60, 0xFF);
+    let axl = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>\
+               <ns:getUserResponse xmlns:ns=\"http://www.cisco.com/AXL/API/14.0\"><return><user>\
+               <userid>agent07</userid><password>hunter2</password></user></return></ns:getUserResponse>\
+               </soapenv:Body></soapenv:Envelope>";
+    let files: [(&str, &[u8]); 4] =
+        [("a-utf16.csv", &utf16), ("b-bom.csv", &bom), ("c-broken.csv", &broken), ("d-user.xml", axl.as_bytes())];
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|(name, bytes)| {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+            dir.path().join(name)
+        })
+        .collect();
+    let kept = ingest(&paths);
+    let mut gone = released(&paths);
+    let ids: Vec<SourceId> = gone.sources.iter().map(|(id, _)| id).collect();
+    gone.restore_text(ids);
+    for ((_, kept), (_, back)) in kept.sources.iter().zip(gone.sources.iter()) {
+        assert!(!back.is_released(), "{} was not taken back", back.path);
+        assert_eq!(back.text, kept.text, "{}", back.path);
+    }
+    let xml = &gone.sources.iter().find(|(_, f)| f.path.ends_with("d-user.xml")).unwrap().1.text;
+    assert!(xml.contains("<password>*******</password>") && !xml.contains("hunter2"), "{xml}");
+}
+
+#[test]
 fn texts_given_in_memory_are_kept() {
     let raw = uclint_ingest::RawInput { path: "phone.csv".into(), bytes: PHONES.as_bytes().to_vec(), error: None };
     let ingested = uclint_ingest::parse(vec![raw]);
