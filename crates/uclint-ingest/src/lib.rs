@@ -186,18 +186,23 @@ impl<'a> FileParse<'a> {
         }
     }
 
-    /// A parse of the same file from another offset, on another thread: same text, source and
-    /// path, nothing read yet.
-    pub(crate) fn part(&self) -> FileParse<'a> {
+    /// A parse of `text` (source `source`, shown as `path`) with nothing read yet.
+    pub(crate) fn new(text: &'a str, source: SourceId, path: &'a str) -> Self {
         FileParse {
-            text: self.text,
-            source: self.source,
-            path: self.path,
+            text,
+            source,
+            path,
             cluster: Cluster::default(),
             diagnostics: Vec::new(),
             secrets: Vec::new(),
             once: FxHashMap::default(),
         }
+    }
+
+    /// A parse of the same file from another offset, on another thread: same text, source and
+    /// path, nothing read yet.
+    pub(crate) fn part(&self) -> FileParse<'a> {
+        FileParse::new(self.text, self.source, self.path)
     }
 
     /// Appends what a [`FileParse::part`] that read the rows after this one's read: its records
@@ -240,15 +245,8 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
         let mut file = decode::decode(input.read());
         redact::redact_xml(&mut file.text);
         let (status, cluster, diagnostics, secrets) = {
-            let mut parse = FileParse {
-                text: &file.text,
-                source: id,
-                path: &file.path,
-                cluster: Cluster::default(),
-                diagnostics: file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect(),
-                secrets: Vec::new(),
-                once: FxHashMap::default(),
-            };
+            let mut parse = FileParse::new(&file.text, id, &file.path);
+            parse.diagnostics = file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect();
             let status = match file.status.take() {
                 Some(status) => status,
                 None => parse_text(&mut parse),

@@ -496,15 +496,7 @@ mod tests {
     /// Every record of `text` as `read_records` finds it, with its cells as `cell_spans`
     /// finds them from the record's start.
     fn records_both_ways(text: &str) -> Vec<(Cells, Cells)> {
-        let mut parse = crate::FileParse {
-            text,
-            source: SourceId(0),
-            path: "x.csv",
-            cluster: Default::default(),
-            diagnostics: Vec::new(),
-            secrets: Vec::new(),
-            once: Default::default(),
-        };
+        let mut parse = crate::FileParse::new(text, SourceId(0), "x.csv");
         let mut out = Vec::new();
         read_records(&mut parse, 0, None, &mut |_, text, record| {
             let mut scanned = Vec::new();

@@ -167,14 +167,10 @@ impl Cluster {
         self.present.contains(&data)
     }
 
-    /// Appends everything from `other`, without merging records of the same object; ingest
-    /// combines the files of a run by key instead (`uclint_ingest::merge`).
-    pub fn extend(&mut self, mut other: Cluster) {
-        self.append(&mut other);
-    }
-
-    /// Moves everything from `other` to the end of this cluster's lists, leaving `other` empty
-    /// with its lists' capacity, to be filled again (as [`Vec::append`] does).
+    /// Moves everything from `other` to the end of this cluster's lists, without merging records
+    /// of the same object (ingest combines the files of a run by key instead,
+    /// `uclint_ingest::merge`), leaving `other` empty with its lists' capacity, to be filled
+    /// again (as [`Vec::append`] does).
     pub fn append(&mut self, other: &mut Cluster) {
         let Cluster {
             phones,

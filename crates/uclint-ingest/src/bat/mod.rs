@@ -359,20 +359,12 @@ pub fn manifest(parse: &mut FileParse<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Cluster, FileParse};
+    use crate::FileParse;
     use uclint_model::SourceId;
 
     /// The records, diagnostics and secret ranges read from `text` with pieces of `piece_bytes`.
     fn read(text: &str, piece_bytes: usize) -> String {
-        let mut parse = FileParse {
-            text,
-            source: SourceId(0),
-            path: "x.csv",
-            cluster: Cluster::default(),
-            diagnostics: Vec::new(),
-            secrets: Vec::new(),
-            once: Default::default(),
-        };
+        let mut parse = FileParse::new(text, SourceId(0), "x.csv");
         let kind = detect(text).expect("a BAT file");
         parse_in_pieces(kind, &mut parse, piece_bytes);
         format!("{:?}\n{:?}\n{:?}", parse.cluster, parse.diagnostics, parse.secrets)
