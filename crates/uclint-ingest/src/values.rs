@@ -9,10 +9,14 @@ pub fn is_unset(raw: &str) -> bool {
 
 /// Parses the six boolean spellings CUCM uses (`t`, `f`, `true`, `false`, `1`, `0`), in any case.
 pub fn parse_bool(raw: &str) -> Option<bool> {
-    match raw.trim().to_ascii_lowercase().as_str() {
-        "t" | "true" | "1" => Some(true),
-        "f" | "false" | "0" => Some(false),
-        _ => None,
+    let v = raw.trim();
+    let any = |spellings: [&str; 3]| spellings.iter().any(|s| v.eq_ignore_ascii_case(s));
+    if any(["t", "true", "1"]) {
+        Some(true)
+    } else if any(["f", "false", "0"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
