@@ -21,6 +21,7 @@ mod load;
 pub mod merge;
 mod redact;
 mod schedule;
+mod shared;
 mod table;
 pub mod uccx;
 pub mod values;
@@ -122,7 +123,7 @@ impl Ingested {
         let texts: Vec<(SourceId, String)> = wanted
             .into_par_iter()
             .filter_map(|id| {
-                let released = released.get(id.0 as usize)?.as_ref()?;
+                let released = released.get(id.index())?.as_ref()?;
                 let bytes = released.input.reread().ok()?;
                 let raw = RawInput { path: released.input.path.clone(), bytes, error: None };
                 let mut file = decode::decode(raw);
@@ -133,7 +134,7 @@ impl Ingested {
             .collect();
         for (id, text) in texts {
             if self.sources.restore(id, text) {
-                self.released[id.0 as usize] = None;
+                self.released[id.index()] = None;
             }
         }
     }
@@ -240,7 +241,7 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     // Each file is read, decoded, parsed and masked on one worker that owns its text; source ids
     // are the input positions, so they are known before the files enter the source map in order.
     let parsed: Vec<_> = schedule::largest_first(inputs, Input::size, |index, mut input| {
-        let id = SourceId(index as u32);
+        let id = SourceId::new(index);
         let file_start = Instant::now();
         let mut file = decode::decode(input.read());
         redact::redact_xml(&mut file.text);

@@ -559,7 +559,7 @@ mod tests {
     use super::*;
 
     fn at(offset: usize) -> Span {
-        Span::new(SourceId(0), offset, offset + 1)
+        Span::new(SourceId::new(0), offset, offset + 1)
     }
 
     fn user(ipcc: DnRef, digest: bool, offset: usize) -> EndUser {

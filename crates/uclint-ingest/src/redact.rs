@@ -178,7 +178,7 @@ mod tests {
     fn parsed(csv: &str) -> String {
         let raw = crate::RawInput { path: "x.csv".into(), bytes: csv.as_bytes().to_vec(), error: None };
         let ingested = crate::parse(vec![raw]);
-        ingested.sources.get(uclint_model::SourceId(0)).text.clone()
+        ingested.sources.get(uclint_model::SourceId::new(0)).text.clone()
     }
 
     #[test]

@@ -22,6 +22,7 @@ use uclint_model::{DnKey, SourceId, Span, Spanned, Text};
 
 use crate::codes;
 use crate::redact::is_secret_column;
+use crate::shared::SharedValues;
 use crate::values::{is_unset, parse_bool};
 use crate::FileParse;
 
@@ -140,6 +141,8 @@ pub struct Row<'t> {
     /// Whether the record holds a quote (else no cell can hold a doubled one).
     quoted: bool,
     source: SourceId,
+    /// Long values already read from each column, to share their allocations.
+    shared: &'t SharedValues,
     /// The whole record.
     pub span: Span,
 }
@@ -188,6 +191,7 @@ pub fn read_rows(
     stop_at: Option<usize>,
     each: &mut impl FnMut(&mut FileParse<'_>, &HeaderMap, &Row<'_>),
 ) -> RowsEnd {
+    let shared = SharedValues::default();
     read_records(parse, from, stop_at, &mut |parse, text, record| {
         let RawRecord { fields, cells, quoted, span: (start, end), .. } = record;
         let span = Span::new(parse.source, start, end);
@@ -208,7 +212,7 @@ pub fn read_rows(
                 }
             }
         }
-        let row = Row { text, cells, quoted, source: parse.source, span };
+        let row = Row { text, cells, quoted, source: parse.source, shared: &shared, span };
         each(parse, &header.map, &row);
         true
     })
@@ -401,7 +405,8 @@ impl Row<'_> {
 
     /// The trimmed value in column `col`, or `None` if the column is absent, empty or `NULL`.
     pub fn value_at(&self, col: Option<usize>) -> Option<Spanned<Text>> {
-        self.text_at(col).map(|(value, span)| Spanned::new(Text::from(value), span))
+        let col = col?;
+        self.text_at(Some(col)).map(|(value, span)| Spanned::new(self.shared.text(col, &value), span))
     }
 
     /// The value in column `col` (named `name` in messages) as a boolean; an unrecognised
@@ -496,7 +501,7 @@ mod tests {
     /// Every record of `text` as `read_records` finds it, with its cells as `cell_spans`
     /// finds them from the record's start.
     fn records_both_ways(text: &str) -> Vec<(Cells, Cells)> {
-        let mut parse = crate::FileParse::new(text, SourceId(0), "x.csv");
+        let mut parse = crate::FileParse::new(text, SourceId::new(0), "x.csv");
         let mut out = Vec::new();
         read_records(&mut parse, 0, None, &mut |_, text, record| {
             let mut scanned = Vec::new();

@@ -65,7 +65,7 @@ fn get_user_reads_the_ipcc_extension_with_its_partition_and_masks_secrets() {
       <ipccExtension uuid="{E}">4001</ipccExtension><ipccRoutePartition uuid="{R}">PT_Internal</ipccRoutePartition></user>"#;
     let ingested = ingest_text("getUser.xml", &envelope("getUser", "12.5", user));
     assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
-    let text = &ingested.sources.get(uclint_model::SourceId(0)).text;
+    let text = &ingested.sources.get(uclint_model::SourceId::new(0)).text;
     for secret in ["Secr3tPass", "1234", "d1g3stV4lue"] {
         assert!(!text.contains(secret), "{secret} reached the source map");
     }
@@ -182,7 +182,7 @@ fn configuration_objects_and_lines_are_read_and_the_ldap_password_masked() {
     ];
     let ingested = ingest_text("config.xml", &records.concat());
     assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
-    assert!(!ingested.sources.get(uclint_model::SourceId(0)).text.contains("hunter2"));
+    assert!(!ingested.sources.get(uclint_model::SourceId::new(0)).text.contains("hunter2"));
     let cluster = &ingested.cluster;
     let parameter = &cluster.service_parameters[0];
     assert_eq!(
@@ -226,7 +226,7 @@ fn subscriptions_are_known_only_where_the_record_has_services() {
         [envelope("getPhone", "14.0", &phones.concat()), envelope("getIpPhoneServices", "14.0", service)].concat();
     let ingested = ingest_text("services.xml", &text);
     assert!(ingested.diagnostics.is_empty(), "{:#?}", ingested.diagnostics);
-    assert!(!ingested.sources.get(uclint_model::SourceId(0)).text.contains("s3cret"));
+    assert!(!ingested.sources.get(uclint_model::SourceId::new(0)).text.contains("s3cret"));
     let phones = &ingested.cluster.phones;
     let subscribed = phones[0].subscriptions.as_ref().unwrap();
     assert_eq!(subscribed.value.len(), 1);

@@ -119,7 +119,7 @@ fn billion_laughs_entities_are_not_expanded() {
     let (ingested, rendered) = check("getUser.xml", text.into_bytes());
     assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
     assert_eq!(user_names(&ingested), ["agent01"]);
-    let source = &ingested.sources.get(uclint_model::SourceId(0)).text;
+    let source = &ingested.sources.get(uclint_model::SourceId::new(0)).text;
     assert!(source.len() < 2_000 && !source.contains("lollollol"), "an entity was expanded");
     assert!(not_fully_read(&ingested));
     insta::assert_snapshot!(rendered, @"broken/getUser.xml:2:1: INPUT002 [error] the file declares a DTD (<!DOCTYPE …>), which AXL and UCCX exports never do; its entities were not expanded and no external entity was read, so a value that refers to one is read as written (`&name;`)");

@@ -56,16 +56,16 @@ fn positions_are_the_same_without_the_text() {
     // Same line and column (in characters: `ü` and `ß` are two bytes) for every offset.
     let expected = positions(&kept);
     for (id, file) in gone.sources.iter() {
-        let got: Vec<_> = (0..expected[id.0 as usize].len() as u32).map(|o| file.line_col(o)).collect();
-        assert_eq!(got, expected[id.0 as usize], "{}", file.path);
+        let got: Vec<_> = (0..expected[id.index()].len() as u32).map(|o| file.line_col(o)).collect();
+        assert_eq!(got, expected[id.index()], "{}", file.path);
     }
-    gone.restore_text([SourceId(0), SourceId(1)]);
+    gone.restore_text([SourceId::new(0), SourceId::new(1)]);
     for ((_, kept), (_, back)) in kept.sources.iter().zip(gone.sources.iter()) {
         assert!(!back.is_released());
         assert_eq!(back.text, kept.text, "{}", back.path);
     }
     // The PIN cells are masked again in the text read back.
-    let users = &gone.sources.get(SourceId(0)).text;
+    let users = &gone.sources.get(SourceId::new(0)).text;
     assert!(users.contains("agent01,Groß,****") && !users.contains("7391"), "{users}");
 }
 
@@ -89,7 +89,7 @@ fn a_file_changed_since_it_was_parsed_is_not_taken_back() {
     // Same length, other text: only the hash tells.
     std::fs::write(&paths[0], PHONES.replace("Lobby", "Halle")).unwrap();
     std::fs::remove_file(&paths[1]).unwrap();
-    gone.restore_text([SourceId(0), SourceId(1)]);
+    gone.restore_text([SourceId::new(0), SourceId::new(1)]);
     for (_, file) in gone.sources.iter() {
         assert!(file.is_released() && file.text.is_empty(), "{}", file.path);
     }
@@ -97,7 +97,7 @@ fn a_file_changed_since_it_was_parsed_is_not_taken_back() {
     let phone = gone.sources.iter().find(|(_, f)| f.path.ends_with("phone.csv")).unwrap().1;
     let offset = PHONES.find("4002").unwrap() as u32;
     assert_eq!(phone.line_col(offset), (3, 23));
-    assert_eq!(phone.slice(Span { source: SourceId(1), start: offset, end: offset + 4 }), "");
+    assert_eq!(phone.slice(Span { source: SourceId::new(1), start: offset, end: offset + 4 }), "");
 }
 
 #[test]
@@ -139,5 +139,5 @@ fn odd_encodings_and_xml_secrets_come_back_as_they_were_parsed() {
 fn texts_given_in_memory_are_kept() {
     let raw = uclint_ingest::RawInput { path: "phone.csv".into(), bytes: PHONES.as_bytes().to_vec(), error: None };
     let ingested = uclint_ingest::parse(vec![raw]);
-    assert_eq!(ingested.sources.get(SourceId(0)).text, PHONES);
+    assert_eq!(ingested.sources.get(SourceId::new(0)).text, PHONES);
 }

@@ -28,7 +28,7 @@ fn truncated_files_are_read_up_to_the_cut() {
         let step = (bytes.len() / 61).max(1);
         for cut in (0..bytes.len()).step_by(step) {
             let ingested = parse_bytes(&path, bytes[..cut].to_vec());
-            let text = &ingested.sources.get(uclint_model::SourceId(0)).text;
+            let text = &ingested.sources.get(uclint_model::SourceId::new(0)).text;
             assert!(!text.contains("a5d14d48"), "{path} cut at {cut}: a digest reached the source map");
         }
     }

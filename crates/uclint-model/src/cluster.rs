@@ -904,3 +904,27 @@ pub struct DataGap {
     /// Where to point: the tar manifest's `File :` lines, or the `list*` response element.
     pub span: Span,
 }
+/// A megacluster holds 160,000 devices, 160,000 users and half a million lines: every 8 bytes
+/// on a record is 1-4 MiB of peak memory. Growing a record should be a decision; this makes it
+/// one. (Sizes hold for 64-bit little-endian targets, where a [`Text`] is 16 bytes.)
+#[cfg(all(test, target_pointer_width = "64", target_endian = "little"))]
+mod record_sizes {
+    use std::mem::size_of;
+
+    use super::*;
+
+    #[test]
+    fn an_optional_spanned_value_costs_no_more_than_the_value() {
+        assert_eq!(size_of::<Text>(), 16);
+        assert_eq!(size_of::<Spanned<Text>>(), 32);
+        assert_eq!(size_of::<Option<Spanned<Text>>>(), 32, "`SourceId` gives `Span` a niche");
+        assert_eq!(size_of::<Option<Spanned<u32>>>(), 16);
+    }
+
+    #[test]
+    fn records_stay_within_their_budgets() {
+        assert!(size_of::<Device>() <= 568, "Device is {} bytes", size_of::<Device>());
+        assert!(size_of::<EndUser>() <= 432, "EndUser is {} bytes", size_of::<EndUser>());
+        assert!(size_of::<Line>() <= 160, "Line is {} bytes", size_of::<Line>());
+    }
+}

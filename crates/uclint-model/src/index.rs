@@ -352,7 +352,7 @@ mod tests {
     use crate::{DeviceKind, SourceId, Span, Spanned};
 
     fn spanned<T>(value: T) -> Spanned<T> {
-        Spanned { value, span: Span { source: SourceId(0), start: 0, end: 0 } }
+        Spanned { value, span: Span { source: SourceId::new(0), start: 0, end: 0 } }
     }
 
     fn device(name: &str, dns: &[(&str, &str)]) -> Device {

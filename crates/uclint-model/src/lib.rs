@@ -22,7 +22,9 @@ pub use index::{ClusterIndex, DnId, LineAppearance};
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};
 
-/// Text read from an export. Values of up to 24 bytes (device names, DN patterns, partitions,
-/// user IDs, models and most settings) are stored inline, without an allocation of their own,
-/// which keeps a megacluster's model compact and quick to build.
-pub type Text = compact_str::CompactString;
+/// Text read from an export: 16 bytes. Values of up to 15 bytes (device names, DN patterns,
+/// partitions, user IDs, models and most settings) are stored inline, without an allocation of
+/// their own; longer ones are reference-counted, so the CSV reader gives every row that repeats
+/// a column's value (an access control group, a locale) the same allocation. This keeps a
+/// megacluster's model compact and quick to build.
+pub type Text = ecow::EcoString;

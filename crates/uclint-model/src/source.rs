@@ -4,11 +4,28 @@
 //! diagnostic can point at the exact place in the export. A tar member is a source file of its
 //! own, named `archive.tar!member.csv`.
 
+use std::num::NonZeroU32;
 use std::sync::OnceLock;
 
 /// Index of a [`SourceFile`] in its [`SourceMap`].
+///
+/// Stored as index + 1 in a `NonZeroU32`, so that an `Option<Spanned<T>>` (the shape of nearly
+/// every model field) needs no tag of its own and costs what a `Spanned<T>` does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SourceId(pub u32);
+pub struct SourceId(NonZeroU32);
+
+impl SourceId {
+    /// The id of the file at `index` (saturating at `u32::MAX - 1`, which no run reaches).
+    pub fn new(index: usize) -> Self {
+        let one_based = u32::try_from(index).ok().and_then(|i| i.checked_add(1)).unwrap_or(u32::MAX);
+        SourceId(NonZeroU32::new(one_based).unwrap_or(NonZeroU32::MAX))
+    }
+
+    /// The file's index in its [`SourceMap`].
+    pub fn index(self) -> usize {
+        (self.0.get() - 1) as usize
+    }
+}
 
 /// A half-open byte range `start..end` in one source file.
 ///
@@ -282,7 +299,7 @@ impl SourceMap {
     /// Adds a file and returns its id.
     pub fn add(&mut self, file: SourceFile) -> SourceId {
         self.files.push(file);
-        SourceId((self.files.len() - 1) as u32)
+        SourceId::new(self.files.len() - 1)
     }
 
     /// The file with this id.
@@ -290,18 +307,18 @@ impl SourceMap {
     /// # Panics
     /// If the id was not issued by this map, which is a programming error.
     pub fn get(&self, id: SourceId) -> &SourceFile {
-        &self.files[id.0 as usize]
+        &self.files[id.index()]
     }
 
     /// All files in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (SourceId(i as u32), f))
+        self.files.iter().enumerate().map(|(i, f)| (SourceId::new(i), f))
     }
 
     /// Gives a released file its text back if it is the one released; returns whether it was
     /// taken (see [`SourceFile::restore`]).
     pub fn restore(&mut self, id: SourceId, text: String) -> bool {
-        self.files.get_mut(id.0 as usize).is_some_and(|file| file.restore(text))
+        self.files.get_mut(id.index()).is_some_and(|file| file.restore(text))
     }
 
     /// Number of files.

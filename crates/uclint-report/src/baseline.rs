@@ -125,7 +125,7 @@ mod tests {
     use super::*;
 
     fn finding(code: &'static str, user: &str, line: usize) -> Diagnostic {
-        let span = Span::new(SourceId(0), line * 10, line * 10 + 1);
+        let span = Span::new(SourceId::new(0), line * 10, line * 10 + 1);
         Diagnostic::new(code, "x", Severity::Error, ObjectKey::User(user.into()), "m", Label::new(span, "here"))
     }
 

@@ -606,7 +606,7 @@ mod tests {
     use super::*;
 
     fn device(kind: DeviceKind, name: &str, model: &str) -> Device {
-        let span = Span::file_start(SourceId(0));
+        let span = Span::file_start(SourceId::new(0));
         let model = (!model.is_empty()).then(|| Spanned::new(model.into(), span));
         Device { model, ..Device::new(kind, Spanned::new(name.into(), span), span) }
     }

@@ -364,7 +364,7 @@ mod tests {
 
     /// The records, diagnostics and secret ranges read from `text` with pieces of `piece_bytes`.
     fn read(text: &str, piece_bytes: usize) -> String {
-        let mut parse = FileParse::new(text, SourceId(0), "x.csv");
+        let mut parse = FileParse::new(text, SourceId::new(0), "x.csv");
         let kind = detect(text).expect("a BAT file");
         parse_in_pieces(kind, &mut parse, piece_bytes);
         format!("{:?}\n{:?}\n{:?}", parse.cluster, parse.diagnostics, parse.secrets)

@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn text_spans_point_at_the_trimmed_text() {
         let text = "<a xmlns:ns=\"urn:x\"><ns:b uuid=\"{1}\">\n  4001 \n</ns:b><c/><d xsi:nil=\"true\"/></a>";
-        let doc = read_document(text, SourceId(0));
+        let doc = read_document(text, SourceId::new(0));
         let a = &doc.roots[0];
         let b = a.child("b").unwrap();
         assert_eq!(b.namespace.as_deref(), Some("urn:x"));
@@ -306,7 +306,7 @@ mod tests {
     #[test]
     fn malformed_xml_keeps_what_was_read_and_says_where() {
         let text = "<a><b>1</b><c>2</d></a>";
-        let doc = read_document(text, SourceId(0));
+        let doc = read_document(text, SourceId::new(0));
         let (at, _) = doc.error.expect("error");
         assert_eq!(&text[at..at + 4], "</d>");
         assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "1");
@@ -316,7 +316,7 @@ mod tests {
     fn nesting_beyond_the_limit_stops_reading_there() {
         let depth = 100_000;
         let text = format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth));
-        let doc = read_document(&text, SourceId(0));
+        let doc = read_document(&text, SourceId::new(0));
         let (at, message) = doc.error.expect("error");
         assert_eq!(at, MAX_DEPTH * 3, "{message}");
         let mut levels = 0;
@@ -331,7 +331,7 @@ mod tests {
     #[test]
     fn a_doctype_is_recorded_and_its_entities_are_not_expanded() {
         let text = "<!DOCTYPE a [<!ENTITY x \"expanded\"><!ENTITY f SYSTEM \"file:///etc/passwd\">]><a><b>&x;</b><c>&f;</c></a>";
-        let doc = read_document(text, SourceId(0));
+        let doc = read_document(text, SourceId::new(0));
         let (start, end) = doc.doctype.expect("doctype");
         assert_eq!(&text[start..end], &text[..text.find("<a>").unwrap()]);
         assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "&x;");
@@ -341,7 +341,7 @@ mod tests {
     #[test]
     fn escaped_text_is_unescaped_and_cdata_read() {
         let text = "<a><b>A &amp; B</b><c><![CDATA[x<y]]></c></a>";
-        let doc = read_document(text, SourceId(0));
+        let doc = read_document(text, SourceId::new(0));
         assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "A & B");
         let c = doc.roots[0].child("c").unwrap().value().unwrap();
         assert_eq!(c.value, "x<y");

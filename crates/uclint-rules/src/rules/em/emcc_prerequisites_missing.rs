@@ -102,7 +102,7 @@ fn emcc_service_urls<'a>(ctx: &Context<'a>) -> Vec<&'a Spanned<Text>> {
     let services = ctx.cluster.phone_services.iter();
     services
         .flat_map(|s| s.url.iter().chain(&s.secure_url))
-        .filter(|url| url.value.to_ascii_lowercase().replace(' ', "").contains("emcc=#emcc#"))
+        .filter(|url| url.value.as_str().to_ascii_lowercase().replace(' ', "").contains("emcc=#emcc#"))
         .collect()
 }
 

@@ -52,7 +52,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         // With a known partition, the others are the duplicates; without one, any second
         // partition makes the number ambiguous.
         let others: Vec<&DnKey> = match &agent.ipcc.value.partition {
-            Some(partition) => all.iter().copied().filter(|k| k.partition != partition).collect(),
+            Some(partition) => all.iter().copied().filter(|k| k.partition != *partition).collect(),
             None if all.len() >= 2 => all.to_vec(),
             None => Vec::new(),
         };
