@@ -23,7 +23,10 @@ use std::sync::Arc;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
+use rustc_hash::FxHashMap;
 use uclint_model::{SourceId, Span, Spanned, Text};
+
+use crate::shared::SharedValues;
 
 /// One XML element.
 #[derive(Debug)]
@@ -101,9 +104,9 @@ impl Element {
 /// A piece of an element's text: its byte range and its unescaped value.
 type TextPiece<'t> = (usize, usize, Cow<'t, str>);
 
-/// An element still open while reading, with the text pieces seen so far and where its
-/// children start on the stack of finished elements.
-type OpenElement<'t> = (Element, Vec<TextPiece<'t>>, usize);
+/// An element still open while reading: the element, where its children start on the stack of
+/// finished elements, where its text pieces start on the stack of pieces, and its name's number.
+type OpenElement = (Element, usize, usize, usize);
 
 /// Reads `text` (the whole file) into a tree. Spans point into `text`.
 pub fn read_document(text: &str, source: SourceId) -> Document {
@@ -113,8 +116,12 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
     // are moved off the top of this stack into a vector of their exact number when it closes,
     // rather than pushed one by one into a vector that grows (and copies them) as it goes.
     let mut finished: Vec<Element> = Vec::new();
+    // The text pieces of the open elements, the innermost's on top (a text event belongs to the
+    // innermost open element, and an element's pieces go when it closes).
+    let mut pieces: Vec<TextPiece> = Vec::new();
     let mut doc = Document::default();
     let mut namespaces = Namespaces::default();
+    let mut names = Names::default();
     loop {
         let before = reader.buffer_position() as usize;
         // The resolved namespace borrows the reader; own it before asking for the position.
@@ -127,25 +134,25 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
                 break;
             }
             Ok((namespace, Event::Start(start))) => {
-                let mut element = start_element(&start, namespace, text, source, before);
+                let (mut element, name) = start_element(&start, namespace, &mut names, text, source, before);
                 element.tag = Span::new(source, before, after);
-                open.push((element, Vec::new(), finished.len()));
+                open.push((element, finished.len(), pieces.len(), name));
             }
             Ok((namespace, Event::Empty(start))) => {
-                let mut element = start_element(&start, namespace, text, source, before);
+                let (mut element, _) = start_element(&start, namespace, &mut names, text, source, before);
                 element.span = Span::new(source, before, after);
                 element.tag = element.span;
                 finished.push(element);
             }
             Ok((_, Event::End(_))) => {
                 if let Some(element) = open.pop() {
-                    close(element, &mut finished, after, source);
+                    close(element, &mut finished, &mut pieces, after, &names.values);
                 }
             }
             // The indentation between elements is blank: nothing to keep (`join_texts` drops it).
             Ok((_, Event::Text(t))) if t.iter().all(u8::is_ascii_whitespace) => {}
             Ok((_, Event::Text(t))) => {
-                if let Some((_, texts, _)) = open.last_mut() {
+                if !open.is_empty() {
                     // Borrowed from the file unless it holds an entity reference.
                     let value = match t.into_inner() {
                         Cow::Borrowed(raw) => {
@@ -164,19 +171,19 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
                             }
                         }
                     };
-                    texts.push((before, after, value));
+                    pieces.push((before, after, value));
                 }
             }
             Ok((_, Event::CData(c))) => {
-                if let Some((_, texts, _)) = open.last_mut() {
+                if !open.is_empty() {
                     // The span covers the content, inside `<![CDATA[` and `]]>`.
                     let content = (before + 9).min(after)..after.saturating_sub(3).max(before);
-                    texts.push((content.start, content.end, Cow::Owned(String::from_utf8_lossy(&c).into_owned())));
+                    pieces.push((content.start, content.end, Cow::Owned(String::from_utf8_lossy(&c).into_owned())));
                 }
             }
             Ok((_, Event::Eof)) => {
                 if !open.is_empty() {
-                    let name = open.last().map(|(e, _, _)| e.name.clone()).unwrap_or_default();
+                    let name = open.last().map(|(e, _, _, _)| e.name.clone()).unwrap_or_default();
                     doc.error = Some((text.len(), format!("the file ends inside `<{name}>`")));
                 }
                 break;
@@ -194,7 +201,7 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
     // Close whatever is still open at the point reading stopped, so what was read stays.
     let end = doc.error.as_ref().map_or(text.len(), |(at, _)| *at);
     while let Some(element) = open.pop() {
-        close(element, &mut finished, end, source);
+        close(element, &mut finished, &mut pieces, end, &names.values);
     }
     // What is left are the top-level elements.
     doc.roots = finished;
@@ -203,10 +210,19 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
 
 /// Ends an open element at byte `end`: its text joined, its children taken off `finished`,
 /// and the element itself pushed there for its parent.
-fn close(open: OpenElement<'_>, finished: &mut Vec<Element>, end: usize, source: SourceId) {
-    let (mut element, texts, children_start) = open;
+fn close(
+    open: OpenElement,
+    finished: &mut Vec<Element>,
+    pieces: &mut Vec<TextPiece<'_>>,
+    end: usize,
+    values: &SharedValues,
+) {
+    let (mut element, children_start, pieces_start, name) = open;
+    let source = element.span.source;
     element.span.end = Span::new(source, end, end).end.max(element.span.start);
-    element.text = join_texts(texts, source);
+    let pieces_start = pieces_start.min(pieces.len());
+    element.text = join_texts(&pieces[pieces_start..], source, |value| values.text(name, value));
+    pieces.truncate(pieces_start);
     element.children = finished.drain(children_start.min(finished.len())..).collect();
     finished.push(element);
 }
@@ -230,18 +246,43 @@ impl Namespaces {
     }
 }
 
+/// The element and attribute names of one document, and the values of each element name.
+///
+/// A name longer than [`Text`]'s inline limit (`routePartitionName`, `callingSearchSpaceName`)
+/// is allocated once and shared by every element that bears it; so is a long text that elements
+/// of one name repeat (`Standard Presence group` in every `presenceGroupName`), through
+/// [`SharedValues`] keyed by the name's number.
+#[derive(Default)]
+struct Names {
+    seen: FxHashMap<Vec<u8>, (Text, usize)>,
+    values: SharedValues,
+}
+
+impl Names {
+    /// The name as a [`Text`], and its number in this document.
+    fn get(&mut self, name: &[u8]) -> (Text, usize) {
+        if let Some((text, id)) = self.seen.get(name) {
+            return (text.clone(), *id);
+        }
+        let entry = (Text::from(String::from_utf8_lossy(name)), self.seen.len());
+        self.seen.insert(name.to_vec(), entry.clone());
+        entry
+    }
+}
+
 fn start_element(
     start: &BytesStart<'_>,
     namespace: Option<Arc<str>>,
+    names: &mut Names,
     text: &str,
     source: SourceId,
     at: usize,
-) -> Element {
-    let name = Text::from(String::from_utf8_lossy(start.local_name().as_ref()));
+) -> (Element, usize) {
+    let (name, id) = names.get(start.local_name().as_ref());
     let mut attributes = Vec::new();
     let mut nil = false;
     for attribute in start.attributes().with_checks(false).flatten() {
-        let key = Text::from(String::from_utf8_lossy(attribute.key.local_name().as_ref()));
+        let (key, _) = names.get(attribute.key.local_name().as_ref());
         let value = attribute
             .unescape_value()
             .map_or_else(|_| String::from_utf8_lossy(&attribute.value).into_owned(), |v| v.into_owned());
@@ -253,7 +294,7 @@ fn start_element(
         attributes.push((key, Spanned::new(Text::from(value), span)));
     }
     let span = Span::new(source, at, at);
-    Element { name, namespace, attributes, text: None, children: Vec::new(), nil, span, tag: span }
+    (Element { name, namespace, attributes, text: None, children: Vec::new(), nil, span, tag: span }, id)
 }
 
 /// Where a slice borrowed from `text` starts in it. The reader borrows attribute values from
@@ -265,16 +306,18 @@ fn offset_in(text: &str, part: &[u8]) -> Option<usize> {
 }
 
 /// Joins the text pieces of one element, trimmed, with the span of the non-blank part.
-fn join_texts(texts: Vec<TextPiece<'_>>, source: SourceId) -> Option<Spanned<Text>> {
-    let pieces: Vec<_> = texts.into_iter().filter(|(_, _, v)| !v.trim().is_empty()).collect();
-    let (first_start, _, first) = pieces.first()?;
-    let (_, last_end, last) = pieces.last()?;
+fn join_texts(pieces: &[TextPiece<'_>], source: SourceId, text: impl Fn(&str) -> Text) -> Option<Spanned<Text>> {
+    let blank = |(_, _, v): &&TextPiece<'_>| v.trim().is_empty();
+    let first_at = pieces.iter().position(|p| !blank(&p))?;
+    let last_at = pieces.iter().rposition(|p| !blank(&p))?;
+    let pieces = &pieces[first_at..=last_at];
+    let ((first_start, _, first), (_, last_end, last)) = (&pieces[0], &pieces[pieces.len() - 1]);
     // Whitespace is never escaped in these files, so raw and unescaped edges match.
     let start = first_start + (first.len() - first.trim_start().len());
     let end = last_end.saturating_sub(last.len() - last.trim_end().len()).max(start);
-    let value = match pieces.as_slice() {
-        [(_, _, only)] => Text::from(only.trim()),
-        _ => Text::from(pieces.iter().map(|(_, _, v)| v.as_ref()).collect::<String>().trim()),
+    let value = match pieces {
+        [(_, _, only)] => text(only.trim()),
+        _ => text(pieces.iter().filter(|p| !blank(p)).map(|(_, _, v)| v.as_ref()).collect::<String>().trim()),
     };
     Some(Spanned::new(value, Span::new(source, start, end)))
 }
@@ -336,6 +379,29 @@ mod tests {
         assert_eq!(&text[start..end], &text[..text.find("<a>").unwrap()]);
         assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "&x;");
         assert_eq!(doc.roots[0].child("c").unwrap().value().unwrap().value, "&f;");
+    }
+
+    #[test]
+    fn a_parents_text_around_its_children_is_its_own() {
+        let text = "<a> x <b>y</b><c/> z </a>";
+        let doc = read_document(text, SourceId::new(0));
+        let a = doc.roots[0].value().unwrap();
+        assert_eq!(a.value, "x  z", "the pieces either side of the children, joined and trimmed");
+        assert_eq!(slice(text, a.span), "x <b>y</b><c/> z");
+        assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "y");
+    }
+
+    #[test]
+    fn long_names_and_an_elements_repeated_long_text_share_one_allocation() {
+        let one = "<routePartitionName>Standard Presence group</routePartitionName>";
+        let text = format!("<r>{one}{one}</r>");
+        let doc = read_document(&text, SourceId::new(0));
+        let [first, second] = &doc.roots[0].children[..] else { panic!("two children") };
+        assert_eq!(first.name, "routePartitionName");
+        assert_eq!(first.name.as_ptr(), second.name.as_ptr());
+        let (a, b) = (first.value().unwrap().value, second.value().unwrap().value);
+        assert_eq!(a, "Standard Presence group");
+        assert_eq!(a.as_ptr(), b.as_ptr());
     }
 
     #[test]
