@@ -104,18 +104,20 @@ impl Element {
 /// A piece of an element's text: its byte range and its unescaped value.
 type TextPiece<'t> = (usize, usize, Cow<'t, str>);
 
-/// An element still open while reading: the element, where its children start on the stack of
-/// finished elements, where its text pieces start on the stack of pieces, and its name's number.
-type OpenElement = (Element, usize, usize, usize);
+/// An element still open while reading: where it stands on the stack of elements (its children
+/// are the ones above it), where its text pieces start on the stack of pieces, and its name's
+/// number.
+type OpenElement = (usize, usize, usize);
 
 /// Reads `text` (the whole file) into a tree. Spans point into `text`.
 pub fn read_document(text: &str, source: SourceId) -> Document {
     let mut reader = NsReader::from_str(text);
     let mut open: Vec<OpenElement> = Vec::new();
-    // Finished elements whose parent is still open, in document order: an element's children
-    // are moved off the top of this stack into a vector of their exact number when it closes,
-    // rather than pushed one by one into a vector that grows (and copies them) as it goes.
-    let mut finished: Vec<Element> = Vec::new();
+    // Elements whose parent is still open, in document order, open ones included: an element
+    // stays where it was pushed until its parent closes, and its children are moved off the top
+    // of this stack into a vector of their exact number when it closes itself, rather than
+    // pushed one by one into a vector that grows (and copies them) as it goes.
+    let mut elements: Vec<Element> = Vec::new();
     // The text pieces of the open elements, the innermost's on top (a text event belongs to the
     // innermost open element, and an element's pieces go when it closes).
     let mut pieces: Vec<TextPiece> = Vec::new();
@@ -136,17 +138,18 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
             Ok((namespace, Event::Start(start))) => {
                 let (mut element, name) = start_element(&start, namespace, &mut names, text, source, before);
                 element.tag = Span::new(source, before, after);
-                open.push((element, finished.len(), pieces.len(), name));
+                open.push((elements.len(), pieces.len(), name));
+                elements.push(element);
             }
             Ok((namespace, Event::Empty(start))) => {
                 let (mut element, _) = start_element(&start, namespace, &mut names, text, source, before);
                 element.span = Span::new(source, before, after);
                 element.tag = element.span;
-                finished.push(element);
+                elements.push(element);
             }
             Ok((_, Event::End(_))) => {
                 if let Some(element) = open.pop() {
-                    close(element, &mut finished, &mut pieces, after, &names.values);
+                    close(element, &mut elements, &mut pieces, after, &names.values);
                 }
             }
             // The indentation between elements is blank: nothing to keep (`join_texts` drops it).
@@ -182,8 +185,8 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
                 }
             }
             Ok((_, Event::Eof)) => {
-                if !open.is_empty() {
-                    let name = open.last().map(|(e, _, _, _)| e.name.clone()).unwrap_or_default();
+                if let Some(&(at, _, _)) = open.last() {
+                    let name = &elements[at].name;
                     doc.error = Some((text.len(), format!("the file ends inside `<{name}>`")));
                 }
                 break;
@@ -201,30 +204,31 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
     // Close whatever is still open at the point reading stopped, so what was read stays.
     let end = doc.error.as_ref().map_or(text.len(), |(at, _)| *at);
     while let Some(element) = open.pop() {
-        close(element, &mut finished, &mut pieces, end, &names.values);
+        close(element, &mut elements, &mut pieces, end, &names.values);
     }
     // What is left are the top-level elements.
-    doc.roots = finished;
+    doc.roots = elements;
     doc
 }
 
-/// Ends an open element at byte `end`: its text joined, its children taken off `finished`,
-/// and the element itself pushed there for its parent.
+/// Ends the open element at `open` at byte `end`: its text joined, and its children (the
+/// elements above it) taken off the stack.
 fn close(
     open: OpenElement,
-    finished: &mut Vec<Element>,
+    elements: &mut Vec<Element>,
     pieces: &mut Vec<TextPiece<'_>>,
     end: usize,
     values: &SharedValues,
 ) {
-    let (mut element, children_start, pieces_start, name) = open;
+    let (at, pieces_start, name) = open;
+    let children: Vec<Element> = elements.drain((at + 1).min(elements.len())..).collect();
+    let Some(element) = elements.get_mut(at) else { return };
     let source = element.span.source;
     element.span.end = Span::new(source, end, end).end.max(element.span.start);
     let pieces_start = pieces_start.min(pieces.len());
     element.text = join_texts(&pieces[pieces_start..], source, |value| values.text(name, value));
     pieces.truncate(pieces_start);
-    element.children = finished.drain(children_start.min(finished.len())..).collect();
-    finished.push(element);
+    element.children = children;
 }
 
 /// The namespace URIs of one document, each allocated once however many elements it binds.
