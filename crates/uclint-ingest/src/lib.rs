@@ -313,10 +313,18 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
 /// Reads an XML file: AXL responses, or else a UCCX `adminapi` resource export, or else an AXL
 /// SOAP fault, which is reported as the AXL error it is.
 fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
-    let doc = xml::read_document(parse.text, parse.source);
+    // AXL records are read as the XML reader finishes each, so a file's records are never
+    // held as one tree; the responses around them are read once the file is.
+    let (text, source) = (parse.text, parse.source);
+    let mut read_records = axl::ReadRecords::default();
+    let mut take = |response: &xml::Element, record: xml::Element| {
+        *read_records.entry(response.tag.start).or_default() += 1;
+        axl::read_record(parse, &record);
+    };
+    let doc = xml::read_document_with(text, source, Some(xml::Records { of: &axl::holds_records, take: &mut take }));
     let responses = axl::responses(&doc);
     let status = if !responses.is_empty() {
-        FileStatus::Read(format!("AXL {}", axl::read(parse, &responses)))
+        FileStatus::Read(format!("AXL {}", axl::read(parse, &responses, &read_records)))
     } else if let Some(resources) = uccx::xml_resources(&doc) {
         uccx::read_xml(parse, &resources);
         FileStatus::Read("UCCX adminapi resources".into())

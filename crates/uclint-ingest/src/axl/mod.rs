@@ -104,10 +104,25 @@ pub fn fault(doc: &Document) -> Option<Fault> {
     None
 }
 
+/// Whether the children of `parent` (a `return` in `response`) are records that
+/// [`read_record`] reads one by one, as the XML reader finishes each: those of every AXL
+/// response but `executeSQLQuery`, whose rows are read together.
+pub fn holds_records(response: &Element, parent: &Element) -> bool {
+    parent.name == "return"
+        && response.name.ends_with("Response")
+        && response.name != "executeSQLQueryResponse"
+        && response.namespace.as_deref().is_some_and(|ns| ns.starts_with(AXL_NAMESPACE))
+}
+
+/// Records already read from each response as the file was read ([`holds_records`]), by the
+/// start of the response's start tag.
+pub type ReadRecords = rustc_hash::FxHashMap<u32, usize>;
+
 /// Reads every response into `parse.cluster` and describes what was read, for the file list:
 /// the schema versions from the namespaces, then the operations, e.g. `14.0 getPhone` or
-/// `14.0 executeSQLQuery (device lines)`.
-pub fn read(parse: &mut FileParse<'_>, responses: &[&Element]) -> String {
+/// `14.0 executeSQLQuery (device lines)`. `read_records` says how many records of each
+/// response [`read_record`] has read already.
+pub fn read(parse: &mut FileParse<'_>, responses: &[&Element], read_records: &ReadRecords) -> String {
     let mut versions: Vec<&str> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
     for response in responses {
@@ -116,7 +131,8 @@ pub fn read(parse: &mut FileParse<'_>, responses: &[&Element]) -> String {
             versions.push(version);
         }
         let operation = response.name.trim_end_matches("Response");
-        let label = read_response(parse, operation, response);
+        let already = read_records.get(&response.tag.start).copied().unwrap_or(0);
+        let label = read_response(parse, operation, response, already);
         if !labels.contains(&label) {
             labels.push(label);
         }
@@ -124,8 +140,8 @@ pub fn read(parse: &mut FileParse<'_>, responses: &[&Element]) -> String {
     format!("{} {}", versions.join("/"), labels.join(", ")).trim_start().to_owned()
 }
 
-fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element) -> String {
-    let records = response.child("return").filter(|r| !r.children.is_empty());
+fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element, already: usize) -> String {
+    let records = response.child("return").filter(|r| already > 0 || !r.children.is_empty());
     if operation.starts_with("get") && records.is_none() {
         // A get* names one object and AXL answers a missing one with a fault, so an empty
         // result means the script saved nothing; the object is not in the export. The data set
@@ -151,22 +167,7 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
         parse.cluster.present.insert(data);
     }
     for record in &records.children {
-        match record.name.as_str() {
-            "phone" => devices::phone(parse, record),
-            "deviceProfile" => devices::device_profile(parse, record),
-            "user" => users::end_user(parse, record),
-            "appUser" => users::app_user(parse, record),
-            "commonDeviceConfig" => config::common_device_config(parse, record),
-            "lineGroup" => config::line_group(parse, record),
-            "serviceParameter" => config::service_parameter(parse, record),
-            "ldapAuthentication" => config::ldap_authentication(parse, record),
-            "line" => config::directory_number(parse, record),
-            "ipPhoneServices" => config::phone_service(parse, record),
-            "ucService" => config::uc_service(parse, record),
-            "credentialPolicy" => config::credential_policy(parse, record),
-            "phoneSecurityProfile" => config::phone_security_profile(parse, record),
-            _ => {}
-        }
+        read_record(parse, record);
     }
     if let Some(message) = list_warning(operation) {
         parse.report(codes::LIST_RESPONSE.at(parse.path, response.tag, message));
@@ -177,6 +178,27 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element)
         }
     }
     operation.to_owned()
+}
+
+/// Reads one record of a `get*` or `list*` response (a child of its `return`) into
+/// `parse.cluster`, by its element name; other elements are not records uclint reads.
+pub fn read_record(parse: &mut FileParse<'_>, record: &Element) {
+    match record.name.as_str() {
+        "phone" => devices::phone(parse, record),
+        "deviceProfile" => devices::device_profile(parse, record),
+        "user" => users::end_user(parse, record),
+        "appUser" => users::app_user(parse, record),
+        "commonDeviceConfig" => config::common_device_config(parse, record),
+        "lineGroup" => config::line_group(parse, record),
+        "serviceParameter" => config::service_parameter(parse, record),
+        "ldapAuthentication" => config::ldap_authentication(parse, record),
+        "line" => config::directory_number(parse, record),
+        "ipPhoneServices" => config::phone_service(parse, record),
+        "ucService" => config::uc_service(parse, record),
+        "credentialPolicy" => config::credential_policy(parse, record),
+        "phoneSecurityProfile" => config::phone_security_profile(parse, record),
+        _ => {}
+    }
 }
 
 /// The kind of data an operation returns, for the operations uclint reads.

@@ -3,7 +3,9 @@
 //!
 //! AXL, `executeSQLQuery` and UCCX `adminapi` responses are a few levels deep and their readers
 //! look up children by local name, so each file is streamed once into this tree and the family
-//! readers walk it. Names are local (prefix dropped), because AXL children are unqualified and
+//! readers walk it. A reader of many records (AXL `get*` and `list*` responses) takes each one
+//! out of the tree as soon as it closes ([`read_document_with`]), so only one record's elements
+//! are held at a time. Names are local (prefix dropped), because AXL children are unqualified and
 //! only the response element carries the `http://www.cisco.com/AXL/API/<ver>` namespace.
 //!
 //! Reading never fails: malformed XML ends the tree at the error, keeps every element read so
@@ -109,8 +111,26 @@ type TextPiece<'t> = (usize, usize, Cow<'t, str>);
 /// number.
 type OpenElement = (usize, usize, usize);
 
+/// Where a reader takes records out of the tree as they close (see [`read_document_with`]).
+pub struct Records<'s> {
+    /// Whether the children of `parent`, whose own parent is `grandparent`, are records.
+    pub of: &'s dyn Fn(&Element, &Element) -> bool,
+    /// Takes a record that has just closed, with its grandparent (the element that gives the
+    /// records their meaning, such as an AXL `get*Response`).
+    pub take: &'s mut dyn FnMut(&Element, Element),
+}
+
 /// Reads `text` (the whole file) into a tree. Spans point into `text`.
 pub fn read_document(text: &str, source: SourceId) -> Document {
+    read_document_with(text, source, None)
+}
+
+/// Reads `text` into a tree as [`read_document`] does, except that every element whose parent
+/// and grandparent `records` picks goes to `records.take` as soon as it closes, complete (text,
+/// children, span), instead of staying in the tree: a file of a thousand responses is then
+/// read one record at a time, each record's elements freed (and their memory reused) before
+/// the next is read. The parent stays in the tree without those children.
+pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Records<'_>>) -> Document {
     let mut reader = NsReader::from_str(text);
     let mut open: Vec<OpenElement> = Vec::new();
     // Elements whose parent is still open, in document order, open ones included: an element
@@ -146,10 +166,12 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
                 element.span = Span::new(source, before, after);
                 element.tag = element.span;
                 elements.push(element);
+                hand_over(&open, &mut elements, &mut records);
             }
             Ok((_, Event::End(_))) => {
                 if let Some(element) = open.pop() {
                     close(element, &mut elements, &mut pieces, after, &names.values);
+                    hand_over(&open, &mut elements, &mut records);
                 }
             }
             // The indentation between elements is blank: nothing to keep (`join_texts` drops it).
@@ -205,6 +227,7 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
     let end = doc.error.as_ref().map_or(text.len(), |(at, _)| *at);
     while let Some(element) = open.pop() {
         close(element, &mut elements, &mut pieces, end, &names.values);
+        hand_over(&open, &mut elements, &mut records);
     }
     // What is left are the top-level elements.
     doc.roots = elements;
@@ -229,6 +252,20 @@ fn close(
     element.text = join_texts(&pieces[pieces_start..], source, |value| values.text(name, value));
     pieces.truncate(pieces_start);
     element.children = children;
+}
+
+/// Hands the element that has just closed (the last one on the stack) to `records` when its
+/// open parent and grandparent make it a record.
+fn hand_over(open: &[OpenElement], elements: &mut Vec<Element>, records: &mut Option<Records<'_>>) {
+    let (Some(records), [.., (grandparent, _, _), (parent, _, _)]) = (records, open) else { return };
+    let (grandparent, parent) = (*grandparent, *parent);
+    // The element is the last on the stack, above its parent.
+    if elements.len() <= parent + 1 || !(records.of)(&elements[grandparent], &elements[parent]) {
+        return;
+    }
+    if let Some(record) = elements.pop() {
+        (records.take)(&elements[grandparent], record);
+    }
 }
 
 /// The namespace URIs of one document, each allocated once however many elements it binds.
@@ -406,6 +443,40 @@ mod tests {
         let (a, b) = (first.value().unwrap().value, second.value().unwrap().value);
         assert_eq!(a, "Standard Presence group");
         assert_eq!(a.as_ptr(), b.as_ptr());
+    }
+
+    #[test]
+    fn records_are_handed_over_complete_as_they_close_and_leave_the_tree() {
+        let text = "<r><list><x><n>1</n></x><x><n>2</n><m/></x></list><other><x>3</x></other></r>";
+        let mut taken = Vec::new();
+        let mut take = |grandparent: &Element, record: Element| {
+            let n = record.text_at(&["n"]).map(|n| n.value.to_string());
+            taken.push((grandparent.name.to_string(), n, record.children.len(), slice(text, record.span).to_owned()));
+        };
+        let of = |grandparent: &Element, parent: &Element| grandparent.name == "r" && parent.name == "list";
+        let doc = read_document_with(text, SourceId::new(0), Some(Records { of: &of, take: &mut take }));
+        assert_eq!(
+            taken,
+            [
+                ("r".into(), Some("1".into()), 1, "<x><n>1</n></x>".into()),
+                ("r".into(), Some("2".into()), 2, "<x><n>2</n><m/></x>".into()),
+            ]
+        );
+        let root = &doc.roots[0];
+        assert!(root.child("list").unwrap().children.is_empty(), "the records left the tree");
+        assert_eq!(root.text_at(&["other", "x"]).unwrap().value, "3", "other elements stay");
+        assert_eq!(slice(text, root.span), text);
+    }
+
+    #[test]
+    fn a_record_cut_short_is_handed_over_as_far_as_it_was_read() {
+        let text = "<r><list><x><n>1</n></x><x><n>2</n>";
+        let mut taken = Vec::new();
+        let mut take = |_: &Element, record: Element| taken.push(record.text_at(&["n"]).unwrap().value);
+        let of = |_: &Element, parent: &Element| parent.name == "list";
+        let doc = read_document_with(text, SourceId::new(0), Some(Records { of: &of, take: &mut take }));
+        assert!(doc.error.is_some());
+        assert_eq!(taken, ["1", "2"]);
     }
 
     #[test]
