@@ -430,3 +430,19 @@ fn user_groups_given_with_their_roles_are_access_control_groups_too() {
     let names: Vec<_> = ingested.cluster.end_users[0].groups.iter().map(|g| g.value.as_str()).collect();
     assert_eq!(names, ["Desk Phone Users", "Standard CCM End Users"]);
 }
+
+#[test]
+fn a_response_in_the_default_namespace_is_read_and_one_outside_axl_is_not() {
+    let default = envelope("getPhone", "14.0", PHONE)
+        .replace("<ns:getPhoneResponse xmlns:ns=", "<getPhoneResponse xmlns=")
+        .replace("</ns:getPhoneResponse>", "</getPhoneResponse>");
+    let ingested = ingest_text("getPhone.xml", &default);
+    assert_eq!(ingested.files[0].status, FileStatus::Read("AXL 14.0 getPhone".into()));
+    assert_eq!(ingested.cluster.phones.len(), 1);
+
+    // The same response bound to another namespace is not AXL, and none of its records are read.
+    let other = envelope("getPhone", "14.0", PHONE).replace("http://www.cisco.com/AXL/API/14.0", "urn:not-axl");
+    let ingested = ingest_text("getPhone.xml", &other);
+    assert!(matches!(ingested.files[0].status, FileStatus::NotRead(_)), "{:?}", ingested.files[0].status);
+    assert!(ingested.cluster.phones.is_empty());
+}

@@ -23,8 +23,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use rustc_hash::FxHashMap;
 use uclint_model::{SourceId, Span, Spanned, Text};
 
@@ -107,9 +106,9 @@ impl Element {
 type TextPiece<'t> = (usize, usize, Cow<'t, str>);
 
 /// An element still open while reading: where it stands on the stack of elements (its children
-/// are the ones above it), where its text pieces start on the stack of pieces, and its name's
-/// number.
-type OpenElement = (usize, usize, usize);
+/// are the ones above it), where its text pieces start on the stack of pieces, its name's
+/// number, and how many namespace bindings it declares.
+type OpenElement = (usize, usize, usize, usize);
 
 /// Where a reader takes records out of the tree as they close (see [`read_document_with`]).
 pub struct Records<'s> {
@@ -131,7 +130,7 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
 /// read one record at a time, each record's elements freed (and their memory reused) before
 /// the next is read. The parent stays in the tree without those children.
 pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Records<'_>>) -> Document {
-    let mut reader = NsReader::from_str(text);
+    let mut reader = Reader::from_str(text);
     let mut open: Vec<OpenElement> = Vec::new();
     // Elements whose parent is still open, in document order, open ones included: an element
     // stays where it was pushed until its parent closes, and its children are moved off the top
@@ -146,37 +145,40 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
     let mut names = Names::default();
     loop {
         let before = reader.buffer_position() as usize;
-        // The resolved namespace borrows the reader; own it before asking for the position.
-        let event = reader.read_resolved_event().map(|(namespace, event)| (namespaces.bound(namespace), event));
+        let event = reader.read_event();
         let after = reader.buffer_position() as usize;
         match event {
-            Ok((_, Event::Start(_))) if open.len() >= MAX_DEPTH => {
+            Ok(Event::Start(_)) if open.len() >= MAX_DEPTH => {
                 let message = format!("elements are nested more than {MAX_DEPTH} deep; exports are a few levels deep");
                 doc.error = Some((before, message));
                 break;
             }
-            Ok((namespace, Event::Start(start))) => {
-                let (mut element, name) = start_element(&start, namespace, &mut names, text, source, before);
+            Ok(Event::Start(start)) => {
+                let (mut element, name, declared) =
+                    start_element(&start, &mut namespaces, &mut names, text, source, before);
                 element.tag = Span::new(source, before, after);
-                open.push((elements.len(), pieces.len(), name));
+                open.push((elements.len(), pieces.len(), name, declared));
                 elements.push(element);
             }
-            Ok((namespace, Event::Empty(start))) => {
-                let (mut element, _) = start_element(&start, namespace, &mut names, text, source, before);
+            Ok(Event::Empty(start)) => {
+                let (mut element, _, declared) =
+                    start_element(&start, &mut namespaces, &mut names, text, source, before);
+                namespaces.end(declared);
                 element.span = Span::new(source, before, after);
                 element.tag = element.span;
                 elements.push(element);
                 hand_over(&open, &mut elements, &mut records);
             }
-            Ok((_, Event::End(_))) => {
+            Ok(Event::End(_)) => {
                 if let Some(element) = open.pop() {
+                    namespaces.end(element.3);
                     close(element, &mut elements, &mut pieces, after, &names.values);
                     hand_over(&open, &mut elements, &mut records);
                 }
             }
             // The indentation between elements is blank: nothing to keep (`join_texts` drops it).
-            Ok((_, Event::Text(t))) if t.iter().all(u8::is_ascii_whitespace) => {}
-            Ok((_, Event::Text(t))) => {
+            Ok(Event::Text(t)) if t.iter().all(u8::is_ascii_whitespace) => {}
+            Ok(Event::Text(t)) => {
                 if !open.is_empty() {
                     // Borrowed from the file unless it holds an entity reference.
                     let value = match t.into_inner() {
@@ -199,21 +201,21 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
                     pieces.push((before, after, value));
                 }
             }
-            Ok((_, Event::CData(c))) => {
+            Ok(Event::CData(c)) => {
                 if !open.is_empty() {
                     // The span covers the content, inside `<![CDATA[` and `]]>`.
                     let content = (before + 9).min(after)..after.saturating_sub(3).max(before);
                     pieces.push((content.start, content.end, Cow::Owned(String::from_utf8_lossy(&c).into_owned())));
                 }
             }
-            Ok((_, Event::Eof)) => {
-                if let Some(&(at, _, _)) = open.last() {
+            Ok(Event::Eof) => {
+                if let Some(&(at, _, _, _)) = open.last() {
                     let name = &elements[at].name;
                     doc.error = Some((text.len(), format!("the file ends inside `<{name}>`")));
                 }
                 break;
             }
-            Ok((_, Event::DocType(_))) => {
+            Ok(Event::DocType(_)) => {
                 doc.doctype.get_or_insert((before, after));
             }
             Ok(_) => {}
@@ -243,7 +245,7 @@ fn close(
     end: usize,
     values: &SharedValues,
 ) {
-    let (at, pieces_start, name) = open;
+    let (at, pieces_start, name, _) = open;
     let children: Vec<Element> = elements.drain((at + 1).min(elements.len())..).collect();
     let Some(element) = elements.get_mut(at) else { return };
     let source = element.span.source;
@@ -257,7 +259,7 @@ fn close(
 /// Hands the element that has just closed (the last one on the stack) to `records` when its
 /// open parent and grandparent make it a record.
 fn hand_over(open: &[OpenElement], elements: &mut Vec<Element>, records: &mut Option<Records<'_>>) {
-    let (Some(records), [.., (grandparent, _, _), (parent, _, _)]) = (records, open) else { return };
+    let (Some(records), [.., (grandparent, _, _, _), (parent, _, _, _)]) = (records, open) else { return };
     let (grandparent, parent) = (*grandparent, *parent);
     // The element is the last on the stack, above its parent.
     if elements.len() <= parent + 1 || !(records.of)(&elements[grandparent], &elements[parent]) {
@@ -268,22 +270,41 @@ fn hand_over(open: &[OpenElement], elements: &mut Vec<Element>, records: &mut Op
     }
 }
 
-/// The namespace URIs of one document, each allocated once however many elements it binds.
+/// The namespace bindings in scope while reading (XML Namespaces 1.0 §5): each `xmlns` or
+/// `xmlns:p` attribute binds a prefix until its element closes, an inner binding hides an outer
+/// one, and `xmlns=""` unbinds the default namespace. Only element names are resolved, as
+/// nothing reads an attribute's namespace; each URI is allocated once however many elements
+/// it binds.
 #[derive(Default)]
 struct Namespaces {
-    seen: Vec<Arc<str>>,
+    /// Prefix (empty for the default namespace) and URI (`None` when unbound), innermost last.
+    bindings: Vec<(Vec<u8>, Option<Arc<str>>)>,
+    uris: Vec<Arc<str>>,
 }
 
 impl Namespaces {
-    fn bound(&mut self, namespace: ResolveResult<'_>) -> Option<Arc<str>> {
-        let ResolveResult::Bound(ns) = namespace else { return None };
-        let uri = String::from_utf8_lossy(ns.as_ref());
-        if let Some(seen) = self.seen.iter().find(|s| ***s == *uri) {
-            return Some(seen.clone());
-        }
-        let uri: Arc<str> = Arc::from(uri.as_ref());
-        self.seen.push(uri.clone());
-        Some(uri)
+    /// Binds `prefix` to `uri` until [`Namespaces::end`] takes the binding back.
+    fn declare(&mut self, prefix: &[u8], uri: &[u8]) {
+        let uri = (!uri.is_empty()).then(|| {
+            let uri = String::from_utf8_lossy(uri);
+            if let Some(seen) = self.uris.iter().find(|s| ***s == *uri) {
+                return seen.clone();
+            }
+            let uri: Arc<str> = Arc::from(uri.as_ref());
+            self.uris.push(uri.clone());
+            uri
+        });
+        self.bindings.push((prefix.to_vec(), uri));
+    }
+
+    /// The URI `prefix` (empty for none) is bound to here; `None` when it is unbound.
+    fn resolve(&self, prefix: &[u8]) -> Option<Arc<str>> {
+        self.bindings.iter().rev().find(|(p, _)| p == prefix).and_then(|(_, uri)| uri.clone())
+    }
+
+    /// Takes back the last `declared` bindings, those of an element that has closed.
+    fn end(&mut self, declared: usize) {
+        self.bindings.truncate(self.bindings.len().saturating_sub(declared));
     }
 }
 
@@ -311,31 +332,44 @@ impl Names {
     }
 }
 
+/// The element a start tag opens, its name's number, and how many namespace bindings its
+/// attributes declare (in scope from here until it closes).
 fn start_element(
     start: &BytesStart<'_>,
-    namespace: Option<Arc<str>>,
+    namespaces: &mut Namespaces,
     names: &mut Names,
     text: &str,
     source: SourceId,
     at: usize,
-) -> (Element, usize) {
+) -> (Element, usize, usize) {
     let (name, id) = names.get(start.local_name().as_ref());
     let mut attributes = Vec::new();
     let mut nil = false;
+    let mut declared = 0;
     for attribute in start.attributes().with_checks(false).flatten() {
+        let key = attribute.key.as_ref();
+        if let Some(prefix) =
+            key.strip_prefix(b"xmlns").and_then(|rest| rest.strip_prefix(b":").or(rest.is_empty().then_some(rest)))
+        {
+            namespaces.declare(prefix, &attribute.value);
+            declared += 1;
+        }
         let (key, _) = names.get(attribute.key.local_name().as_ref());
-        let value = attribute
-            .unescape_value()
-            .map_or_else(|_| String::from_utf8_lossy(&attribute.value).into_owned(), |v| v.into_owned());
+        let value = match attribute.unescape_value() {
+            Ok(value) => Text::from(value.as_ref()),
+            Err(_) => Text::from(String::from_utf8_lossy(&attribute.value).as_ref()),
+        };
         let span = offset_in(text, &attribute.value)
             .map_or(Span::new(source, at, at), |s| Span::new(source, s, s + attribute.value.len()));
         if key == "nil" && value.trim() == "true" {
             nil = true;
         }
-        attributes.push((key, Spanned::new(Text::from(value), span)));
+        attributes.push((key, Spanned::new(value, span)));
     }
+    let prefix = start.name().prefix().map_or(&[][..], |p| p.into_inner());
+    let namespace = namespaces.resolve(prefix);
     let span = Span::new(source, at, at);
-    (Element { name, namespace, attributes, text: None, children: Vec::new(), nil, span, tag: span }, id)
+    (Element { name, namespace, attributes, text: None, children: Vec::new(), nil, span, tag: span }, id, declared)
 }
 
 /// Where a slice borrowed from `text` starts in it. The reader borrows attribute values from
@@ -477,6 +511,34 @@ mod tests {
         let doc = read_document_with(text, SourceId::new(0), Some(Records { of: &of, take: &mut take }));
         assert!(doc.error.is_some());
         assert_eq!(taken, ["1", "2"]);
+    }
+
+    #[test]
+    fn namespaces_follow_the_scope_of_their_declarations() {
+        let text = concat!(
+            "<e:Envelope xmlns:e=\"urn:env\" xmlns=\"urn:default\">",
+            "<ns:r xmlns:ns=\"urn:one\"><ns:a/><ns:b xmlns:ns=\"urn:two\"><ns:c/></ns:b><ns:d/><plain/></ns:r>",
+            "<ns:gone/><none xmlns=\"\"><inner/></none><x:undeclared/>",
+            "</e:Envelope>"
+        );
+        let doc = read_document(text, SourceId::new(0));
+        let ns = |e: &Element| e.namespace.as_deref().map(str::to_owned);
+        let envelope = &doc.roots[0];
+        assert_eq!(ns(envelope).as_deref(), Some("urn:env"));
+        let r = envelope.child("r").unwrap();
+        assert_eq!(ns(r).as_deref(), Some("urn:one"));
+        assert_eq!(ns(r.child("a").unwrap()).as_deref(), Some("urn:one"));
+        let b = r.child("b").unwrap();
+        assert_eq!(ns(b).as_deref(), Some("urn:two"), "an element's own declaration binds its name");
+        assert_eq!(ns(b.child("c").unwrap()).as_deref(), Some("urn:two"));
+        assert_eq!(ns(r.child("d").unwrap()).as_deref(), Some("urn:one"), "the inner binding ended with <ns:b>");
+        assert_eq!(ns(r.child("plain").unwrap()).as_deref(), Some("urn:default"));
+        assert_eq!(ns(envelope.child("gone").unwrap()), None, "ns: was bound only inside <ns:r>");
+        let none = envelope.child("none").unwrap();
+        assert_eq!(ns(none), None, "xmlns=\"\" unbinds the default namespace");
+        assert_eq!(ns(none.child("inner").unwrap()), None);
+        assert_eq!(ns(envelope.child("undeclared").unwrap()), None);
+        assert!(r.attribute("ns").is_some(), "declarations stay among the attributes");
     }
 
     #[test]
