@@ -55,8 +55,7 @@ pub fn redact_xml(text: &mut String) {
         let tag_end = tag_start + tag_len;
         pos = tag_end + 1;
         let tag = &text[tag_start..tag_end];
-        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
-        let local = name.rsplit(':').next().unwrap_or("");
+        let local = local_tag_name(tag);
         let is_secret = SECRET_ELEMENTS.iter().any(|s| s.eq_ignore_ascii_case(local));
         if !is_secret || tag.ends_with('/') {
             continue;
@@ -69,7 +68,21 @@ pub fn redact_xml(text: &mut String) {
     mask(text, &secret_ranges);
 }
 
-/// URL query parameters that carry a secret.
+/// The local name of the tag whose text (between `<` and `>`) is `tag`: up to the first
+/// whitespace or `/`, after the last `:`. Tags are read byte by byte up to their first
+/// non-ASCII byte, where the reading by `char` (and Unicode whitespace) takes over.
+fn local_tag_name(tag: &str) -> &str {
+    let bytes = tag.as_bytes();
+    let end = bytes.iter().position(|&b| !b.is_ascii() || b == b'/' || b == b'\x0B' || b.is_ascii_whitespace());
+    let name = match end {
+        Some(at) if !bytes[at].is_ascii() => tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or(""),
+        Some(at) => &tag[..at],
+        None => tag,
+    };
+    memchr::memrchr(b':', name.as_bytes()).map_or(name, |colon| &name[colon + 1..])
+}
+
+/// URL query parameters that carry a secret./// URL query parameters that carry a secret.
 const SECRET_QUERY_PARAMETERS: &[&str] = &["password=", "pin="];
 
 /// The values of `password=` and `pin=` query parameters in URLs: a phone's subscription to a
@@ -132,6 +145,25 @@ fn secret_content_end(bytes: &[u8], start: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn local_tag_names_read_byte_by_byte_match_the_reading_by_char() {
+        let by_char = |tag: &str| {
+            let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+            name.rsplit(':').next().unwrap_or("").to_owned()
+        };
+        let pieces = ["ns", ":", "pin", "Password", " ", "/", "\t", "\u{0B}", "\u{85}", "\u{A0}", "é", "=", "\"x\""];
+        let mut state = 11u64;
+        for _ in 0..5_000 {
+            let mut tag = String::new();
+            for _ in 0..(state % 9) {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                tag.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            state = state.wrapping_add(1);
+            assert_eq!(local_tag_name(&tag), by_char(&tag), "{tag:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
