@@ -321,7 +321,11 @@ fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
         *read_records.entry(response.tag.start).or_default() += 1;
         axl::read_record(parse, &record);
     };
-    let doc = xml::read_document_with(text, source, Some(xml::Records { of: &axl::holds_records, take: &mut take }));
+    let doc = xml::read_document_with(
+        text,
+        source,
+        Some(xml::Records { holds_records: &axl::holds_records, take: &mut take }),
+    );
     let responses = axl::responses(&doc);
     let status = if !responses.is_empty() {
         FileStatus::Read(format!("AXL {}", axl::read(parse, &responses, &read_records)))

@@ -105,15 +105,24 @@ impl Element {
 /// A piece of an element's text: its byte range and its unescaped value.
 type TextPiece<'t> = (usize, usize, Cow<'t, str>);
 
-/// An element still open while reading: where it stands on the stack of elements (its children
-/// are the ones above it), where its text pieces start on the stack of pieces, its name's
-/// number, and how many namespace bindings it declares.
-type OpenElement = (usize, usize, usize, usize);
+/// An element still open while reading.
+#[derive(Clone, Copy)]
+struct OpenElement {
+    /// Where it stands on the stack of elements; its children are the ones above it.
+    at: usize,
+    /// Where its text pieces start on the stack of pieces.
+    pieces: usize,
+    /// Its name's number in [`Names`].
+    name: usize,
+    /// How many namespace bindings it declares.
+    declared: usize,
+}
 
 /// Where a reader takes records out of the tree as they close (see [`read_document_with`]).
 pub struct Records<'s> {
-    /// Whether the children of `parent`, whose own parent is `grandparent`, are records.
-    pub of: &'s dyn Fn(&Element, &Element) -> bool,
+    /// Whether the children of an open element are records, given the element's parent and
+    /// the element itself (an AXL `get*Response` and its `return`).
+    pub holds_records: &'s dyn Fn(&Element, &Element) -> bool,
     /// Takes a record that has just closed, with its grandparent (the element that gives the
     /// records their meaning, such as an AXL `get*Response`).
     pub take: &'s mut dyn FnMut(&Element, Element),
@@ -157,7 +166,7 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
                 let (mut element, name, declared) =
                     start_element(&start, &mut namespaces, &mut names, text, source, before);
                 element.tag = Span::new(source, before, after);
-                open.push((elements.len(), pieces.len(), name, declared));
+                open.push(OpenElement { at: elements.len(), pieces: pieces.len(), name, declared });
                 elements.push(element);
             }
             Ok(Event::Empty(start)) => {
@@ -171,7 +180,7 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
             }
             Ok(Event::End(_)) => {
                 if let Some(element) = open.pop() {
-                    namespaces.end(element.3);
+                    namespaces.end(element.declared);
                     close(element, &mut elements, &mut pieces, after, &names.values);
                     hand_over(&open, &mut elements, &mut records);
                 }
@@ -209,8 +218,8 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
                 }
             }
             Ok(Event::Eof) => {
-                if let Some(&(at, _, _, _)) = open.last() {
-                    let name = &elements[at].name;
+                if let Some(innermost) = open.last() {
+                    let name = &elements[innermost.at].name;
                     doc.error = Some((text.len(), format!("the file ends inside `<{name}>`")));
                 }
                 break;
@@ -245,7 +254,7 @@ fn close(
     end: usize,
     values: &SharedValues,
 ) {
-    let (at, pieces_start, name, _) = open;
+    let OpenElement { at, pieces: pieces_start, name, .. } = open;
     let children: Vec<Element> = elements.drain((at + 1).min(elements.len())..).collect();
     let Some(element) = elements.get_mut(at) else { return };
     let source = element.span.source;
@@ -259,10 +268,10 @@ fn close(
 /// Hands the element that has just closed (the last one on the stack) to `records` when its
 /// open parent and grandparent make it a record.
 fn hand_over(open: &[OpenElement], elements: &mut Vec<Element>, records: &mut Option<Records<'_>>) {
-    let (Some(records), [.., (grandparent, _, _, _), (parent, _, _, _)]) = (records, open) else { return };
-    let (grandparent, parent) = (*grandparent, *parent);
+    let (Some(records), [.., grandparent, parent]) = (records, open) else { return };
+    let (grandparent, parent) = (grandparent.at, parent.at);
     // The element is the last on the stack, above its parent.
-    if elements.len() <= parent + 1 || !(records.of)(&elements[grandparent], &elements[parent]) {
+    if elements.len() <= parent + 1 || !(records.holds_records)(&elements[grandparent], &elements[parent]) {
         return;
     }
     if let Some(record) = elements.pop() {
@@ -488,7 +497,7 @@ mod tests {
             taken.push((grandparent.name.to_string(), n, record.children.len(), slice(text, record.span).to_owned()));
         };
         let of = |grandparent: &Element, parent: &Element| grandparent.name == "r" && parent.name == "list";
-        let doc = read_document_with(text, SourceId::new(0), Some(Records { of: &of, take: &mut take }));
+        let doc = read_document_with(text, SourceId::new(0), Some(Records { holds_records: &of, take: &mut take }));
         assert_eq!(
             taken,
             [
@@ -508,7 +517,7 @@ mod tests {
         let mut taken = Vec::new();
         let mut take = |_: &Element, record: Element| taken.push(record.text_at(&["n"]).unwrap().value);
         let of = |_: &Element, parent: &Element| parent.name == "list";
-        let doc = read_document_with(text, SourceId::new(0), Some(Records { of: &of, take: &mut take }));
+        let doc = read_document_with(text, SourceId::new(0), Some(Records { holds_records: &of, take: &mut take }));
         assert!(doc.error.is_some());
         assert_eq!(taken, ["1", "2"]);
     }
