@@ -35,16 +35,44 @@ fn uuid(kind: u32, n: usize) -> String {
     format!("{{{:08X}-{:04X}-{:04X}-{:04X}-{:012X}}}", x >> 32, (x >> 16) & 0xFFFF, x & 0xFFFF, kind, n)
 }
 
-fn lines(out: &mut String, device: &DeviceOut) {
+/// Kinds of object a uuid is made for (the record kinds use 3 to 8).
+const DEVICE_POOL: u32 = 10;
+const PARTITION: u32 = 11;
+const DIRECTORY_NUMBER: u32 = 12;
+const LINE: u32 = 13;
+const PRESENCE_GROUP: u32 = 14;
+const CSS: u32 = 15;
+const SERVICE_PROFILE: u32 = 16;
+const CDC: u32 = 7;
+
+/// The ` uuid="{…}"` attribute of a reference (AXL `XFkType`): real exports carry one on
+/// every reference to another object (formats.md §3), so each is an attribute to read.
+fn fk(kind: u32, n: usize) -> String {
+    format!(" uuid=\"{}\"", uuid(kind, n))
+}
+
+/// A number for a DN, for its uuid.
+fn dn_number(dn: &str) -> usize {
+    dn.bytes().filter(u8::is_ascii_digit).fold(0usize, |n, d| n.wrapping_mul(10).wrapping_add(usize::from(d - b'0')))
+}
+
+fn lines(out: &mut String, device: &DeviceOut, n: usize) {
     out.push_str("          <lines>\n");
     for line in &device.lines {
         let _ = write!(
             out,
-            "            <line>\n              <index>{}</index>\n              <label>{}</label>\n              \
-             <dirn>\n                <pattern>{}</pattern>\n                <routePartitionName>{PT}\
+            "            <line{}>\n              <index>{}</index>\n              <label>{}</label>\n              \
+             <dirn{}>\n                <pattern>{}</pattern>\n                <routePartitionName{}>{PT}\
              </routePartitionName>\n              </dirn>\n              <maxNumCalls>{}</maxNumCalls>\n              \
              <busyTrigger>{}</busyTrigger>\n            </line>\n",
-            line.index, line.dn, line.dn, line.max_calls, line.busy_trigger,
+            fk(LINE, n * 8 + line.index),
+            line.index,
+            line.dn,
+            fk(DIRECTORY_NUMBER, dn_number(&line.dn)),
+            line.dn,
+            fk(PARTITION, 0),
+            line.max_calls,
+            line.busy_trigger,
         );
     }
     out.push_str("          </lines>\n");
@@ -54,16 +82,18 @@ fn phone(device: &DeviceOut, n: usize) -> String {
     let mut out = format!(
         "        <phone uuid=\"{}\">\n          <name>{}</name>\n          <description>{} {}</description>\n          \
          <product>{}</product>\n          <model>{}</model>\n          <class>Phone</class>\n          \
-         <protocol>SIP</protocol>\n          <devicePoolName>DP_HQ</devicePoolName>\n          \
-         <commonDeviceConfigName>common-device-configuration-ipv4</commonDeviceConfigName>\n",
+         <protocol>SIP</protocol>\n          <devicePoolName{}>DP_HQ</devicePoolName>\n          \
+         <commonDeviceConfigName{}>common-device-configuration-ipv4</commonDeviceConfigName>\n",
         uuid(3, n),
         device.name,
         device.owner,
         device.model,
         device.model,
         device.model,
+        fk(DEVICE_POOL, 0),
+        fk(CDC, 0),
     );
-    lines(&mut out, device);
+    lines(&mut out, device, n);
     let _ = write!(
         out,
         "          <userLocale>English United States</userLocale>\n          <defaultProfileName/>\n          \
@@ -87,7 +117,7 @@ fn device_profile(device: &DeviceOut, n: usize) -> String {
         device.model,
         device.model,
     );
-    lines(&mut out, device);
+    lines(&mut out, device, n);
     let _ = write!(
         out,
         "          <userLocale>English United States</userLocale>\n          <joinAcrossLines>Off</joinAcrossLines>\n          \
@@ -135,16 +165,19 @@ fn user(spec: &Spec, agents: &[Agent], i: usize) -> String {
          <digestCredentials>{digest}</digestCredentials>\n          <phoneProfiles>\n"
     );
     for profile in &profiles {
-        let _ = writeln!(out, "            <profileName>{profile}</profileName>");
+        let _ = writeln!(out, "            <profileName{}>{profile}</profileName>", fk(4, i));
     }
     out.push_str("          </phoneProfiles>\n          <defaultProfile/>\n");
     let _ = write!(
         out,
-        "          <presenceGroupName>Standard Presence group</presenceGroupName>\n          \
-         <subscribeCallingSearchSpaceName>CSS_Subscribe</subscribeCallingSearchSpaceName>\n          \
+        "          <presenceGroupName{}>Standard Presence group</presenceGroupName>\n          \
+         <subscribeCallingSearchSpaceName{}>CSS_Subscribe</subscribeCallingSearchSpaceName>\n          \
          <enableMobility>false</enableMobility>\n          <homeCluster>true</homeCluster>\n          \
-         <imAndPresenceEnable>true</imAndPresenceEnable>\n          <serviceProfile>SP_Jabber</serviceProfile>\n          \
-         <enableEmcc>false</enableEmcc>\n"
+         <imAndPresenceEnable>true</imAndPresenceEnable>\n          <serviceProfile{}>SP_Jabber</serviceProfile>\n          \
+         <enableEmcc>false</enableEmcc>\n",
+        fk(PRESENCE_GROUP, 0),
+        fk(CSS, 0),
+        fk(SERVICE_PROFILE, 0),
     );
     match agent {
         Some(a) => {
@@ -152,8 +185,9 @@ fn user(spec: &Spec, agents: &[Agent], i: usize) -> String {
                 out,
                 "          <primaryExtension>\n            <pattern>{ext}</pattern>\n            \
                  <routePartitionName>{PT}</routePartitionName>\n          </primaryExtension>\n          \
-                 <ipccExtension>{ext}</ipccExtension>\n          <ipccRoutePartition>{PT}</ipccRoutePartition>\n",
-                ext = a.extension
+                 <ipccExtension{uuid}>{ext}</ipccExtension>\n          <ipccRoutePartition>{PT}</ipccRoutePartition>\n",
+                ext = a.extension,
+                uuid = fk(DIRECTORY_NUMBER, dn_number(&a.extension)),
             );
         }
         None => out.push_str("          <primaryExtension/>\n          <ipccExtension/>\n"),
