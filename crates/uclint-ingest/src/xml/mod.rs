@@ -321,12 +321,16 @@ impl Namespaces {
 ///
 /// A name longer than [`Text`]'s inline limit (`routePartitionName`, `callingSearchSpaceName`)
 /// is allocated once and shared by every element that bears it; so is a long text that elements
-/// of one name repeat (`Standard Presence group` in every `presenceGroupName`), through
-/// [`SharedValues`] keyed by the name's number.
+/// of one name repeat (`Standard Presence group` in every `presenceGroupName`), and a long
+/// attribute value they repeat (the `uuid` of the partition every `routePartitionName` names),
+/// through [`SharedValues`] keyed by the name's number.
 #[derive(Default)]
 struct Names {
     seen: FxHashMap<Vec<u8>, (Text, usize)>,
     values: SharedValues,
+    /// Attribute values by the number of the element name they stand on: a reference's
+    /// `uuid` repeats on every `routePartitionName`, while a `line`'s is its own.
+    attribute_values: SharedValues,
 }
 
 impl Names {
@@ -365,8 +369,8 @@ fn start_element(
         }
         let (key, _) = names.get(attribute.key.local_name().as_ref());
         let value = match attribute.unescape_value() {
-            Ok(value) => Text::from(value.as_ref()),
-            Err(_) => Text::from(String::from_utf8_lossy(&attribute.value).as_ref()),
+            Ok(value) => names.attribute_values.text(id, &value),
+            Err(_) => names.attribute_values.text(id, &String::from_utf8_lossy(&attribute.value)),
         };
         let span = offset_in(text, &attribute.value)
             .map_or(Span::new(source, at, at), |s| Span::new(source, s, s + attribute.value.len()));
@@ -476,8 +480,8 @@ mod tests {
     }
 
     #[test]
-    fn long_names_and_an_elements_repeated_long_text_share_one_allocation() {
-        let one = "<routePartitionName>Standard Presence group</routePartitionName>";
+    fn long_names_and_an_elements_repeated_long_text_and_attributes_share_one_allocation() {
+        let one = "<routePartitionName uuid=\"{9E3779B9-7F4A-7C16-000B-000000000000}\">Standard Presence group</routePartitionName>";
         let text = format!("<r>{one}{one}</r>");
         let doc = read_document(&text, SourceId::new(0));
         let [first, second] = &doc.roots[0].children[..] else { panic!("two children") };
@@ -486,6 +490,9 @@ mod tests {
         let (a, b) = (first.value().unwrap().value, second.value().unwrap().value);
         assert_eq!(a, "Standard Presence group");
         assert_eq!(a.as_ptr(), b.as_ptr());
+        let (a, b) = (&first.attribute("uuid").unwrap().value, &second.attribute("uuid").unwrap().value);
+        assert_eq!(a, "{9E3779B9-7F4A-7C16-000B-000000000000}");
+        assert_eq!(a.as_ptr(), b.as_ptr(), "a reference's repeated uuid is one allocation");
     }
 
     #[test]
