@@ -271,14 +271,16 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     out.timings.parse = start.elapsed();
     let start = Instant::now();
     let mut merger = merge::Merger::default();
+    let mut clusters = Vec::with_capacity(parsed.len());
     for (source, released, report, cluster, diagnostics, time) in parsed {
         out.timings.files.push((report.path.clone(), time));
         out.sources.add(source);
         out.released.push(released);
         out.files.push(report);
-        merger.add(cluster);
+        clusters.push(cluster);
         out.diagnostics.extend(diagnostics);
     }
+    merger.add_all(clusters);
     let (cluster, conflicts) = merger.finish();
     out.cluster = cluster;
     out.diagnostics.extend(conflicts);

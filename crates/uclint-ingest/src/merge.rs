@@ -54,6 +54,66 @@ pub struct Merger {
 }
 
 impl Merger {
+    /// Adds every record of `clusters`, in order, as [`Merger::add`] of each would. The three
+    /// big lists (phones, device profiles, end users) are merged on their own threads across
+    /// all the clusters at once, rather than file by file: an AXL export holds each kind in
+    /// files of its own, so one file at a time would keep one thread busy.
+    pub fn add_all(&mut self, clusters: Vec<Cluster>) {
+        let count = clusters.len();
+        let (mut phones, mut profiles, mut users) =
+            (Vec::with_capacity(count), Vec::with_capacity(count), Vec::with_capacity(count));
+        let mut rest = Vec::with_capacity(count);
+        for mut cluster in clusters {
+            phones.push(std::mem::take(&mut cluster.phones));
+            profiles.push(std::mem::take(&mut cluster.device_profiles));
+            users.push(std::mem::take(&mut cluster.end_users));
+            rest.push(cluster);
+        }
+        let (phone_list, phone_index) = (&mut self.cluster.phones, &mut self.phones);
+        let (profile_list, profile_index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
+        let (user_list, user_index) = (&mut self.cluster.end_users, &mut self.end_users);
+        let ((mut phone_out, mut profile_out), mut user_out) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        let mut out = Vec::new();
+                        for records in phones {
+                            let key = |d: &Device| d.name.value.clone();
+                            absorb(phone_list, phone_index, records, key, |kept, new| {
+                                merge_device(kept, new, &mut out)
+                            });
+                        }
+                        out
+                    },
+                    || {
+                        let mut out = Vec::new();
+                        for records in profiles {
+                            let key = |d: &Device| d.name.value.clone();
+                            absorb(profile_list, profile_index, records, key, |kept, new| {
+                                merge_device(kept, new, &mut out)
+                            });
+                        }
+                        out
+                    },
+                )
+            },
+            || {
+                let mut out = Vec::new();
+                for records in users {
+                    let key = |u: &EndUser| u.user_id.value.clone();
+                    absorb(user_list, user_index, records, key, |kept, new| merge_user(kept, new, &mut out));
+                }
+                out
+            },
+        );
+        self.diagnostics.append(&mut phone_out);
+        self.diagnostics.append(&mut profile_out);
+        self.diagnostics.append(&mut user_out);
+        for cluster in rest {
+            self.add(cluster);
+        }
+    }
+
     /// Adds every record of `other`, merging those whose key was seen before.
     pub fn add(&mut self, other: Cluster) {
         let Cluster {
@@ -622,6 +682,58 @@ mod tests {
         assert_eq!(subscriptions.span, at(10));
         let names: Vec<_> = subscriptions.value.iter().map(|s| s.service.as_ref().unwrap().value.as_str()).collect();
         assert_eq!(names, ["EM", "Dir"], "joined without repeats");
+    }
+
+    #[test]
+    fn merging_all_at_once_is_merging_one_cluster_after_another() {
+        let device = |kind, name: &str, model: &str, offset| Device {
+            model: Some(Spanned::new(model.into(), at(offset + 1))),
+            ..Device::new(kind, Spanned::new(name.into(), at(offset)), at(offset))
+        };
+        let (phone, profile) = (uclint_model::DeviceKind::Phone, uclint_model::DeviceKind::DeviceProfile);
+        let clusters = || {
+            vec![
+                Cluster { phones: vec![device(phone, "SEP1", "Cisco 8841", 0)], ..Cluster::default() },
+                Cluster {
+                    end_users: vec![user(DnRef::with_partition("4001", "PT_A"), true, 10)],
+                    device_profiles: vec![device(profile, "UDP1", "Cisco 8841", 20)],
+                    common_device_configs: vec![CommonDeviceConfig {
+                        name: Spanned::new("CDC".into(), at(25)),
+                        ip_addressing_mode: None,
+                        span: at(25),
+                    }],
+                    ..Cluster::default()
+                },
+                Cluster {
+                    phones: vec![device(phone, "SEP1", "Cisco 8865", 30), device(phone, "SEP2", "Cisco 8841", 40)],
+                    end_users: vec![user(DnRef::with_partition("4009", "PT_A"), false, 50)],
+                    ..Cluster::default()
+                },
+                Cluster { device_profiles: vec![device(profile, "UDP1", "Cisco 8851", 60)], ..Cluster::default() },
+            ]
+        };
+        let mut one_by_one = Merger::default();
+        for cluster in clusters() {
+            one_by_one.add(cluster);
+        }
+        let mut all = Merger::default();
+        all.add_all(clusters());
+        let (expected, mut expected_diagnostics) = one_by_one.finish();
+        let (got, mut diagnostics) = all.finish();
+        let names = |devices: &[Device]| -> Vec<(String, String)> {
+            devices.iter().map(|d| (d.name.value.to_string(), d.model.as_ref().unwrap().value.to_string())).collect()
+        };
+        assert_eq!(names(&got.phones), names(&expected.phones));
+        assert_eq!(names(&got.phones), [("SEP1".into(), "Cisco 8841".into()), ("SEP2".into(), "Cisco 8841".into())]);
+        assert_eq!(names(&got.device_profiles), names(&expected.device_profiles));
+        let ipcc = |c: &Cluster| c.end_users[0].ipcc_extension.as_ref().unwrap().value.pattern.to_string();
+        assert_eq!((got.end_users.len(), ipcc(&got)), (1, ipcc(&expected)));
+        assert_eq!(got.common_device_configs.len(), 1);
+        assert_eq!(diagnostics.len(), 3, "the phone, the profile and the user conflict: {diagnostics:#?}");
+        uclint_model::sort_diagnostics(&mut diagnostics);
+        uclint_model::sort_diagnostics(&mut expected_diagnostics);
+        let texts = |d: &[Diagnostic]| d.iter().map(|d| (d.primary.span, d.message.clone())).collect::<Vec<_>>();
+        assert_eq!(texts(&diagnostics), texts(&expected_diagnostics));
     }
 
     #[test]
