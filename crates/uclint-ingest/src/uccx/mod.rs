@@ -33,12 +33,13 @@ pub fn read_xml(parse: &mut FileParse<'_>, resources: &[&Element]) {
     parse.cluster.present.insert(DataSet::UccxResources);
     for resource in resources {
         let Some(user_id) = resource.text_at(&["userID"]) else { continue };
-        let team = resource.child("team").and_then(|t| t.attribute("name")).filter(|n| !n.value.trim().is_empty());
+        let team =
+            resource.child("team").and_then(|t| t.attribute(parse.text, "name")).filter(|n| !n.value.trim().is_empty());
         let record = UccxResource {
             user_id,
             extension: resource.text_at(&["extension"]).map(extension),
             resource_type: resource.text_at(&["type"]),
-            team: team.cloned(),
+            team,
             span: resource.span,
         };
         parse.cluster.uccx_resources.push(record);

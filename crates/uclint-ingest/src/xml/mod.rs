@@ -22,6 +22,7 @@ pub mod read;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use rustc_hash::FxHashMap;
@@ -36,8 +37,10 @@ pub struct Element {
     pub name: Text,
     /// The namespace URI the element is bound to, if any; shared by the elements bound to it.
     pub namespace: Option<Arc<str>>,
-    /// Attributes by local name, values unescaped and spanning the value inside the quotes.
-    pub attributes: Vec<(Text, Spanned<Text>)>,
+    /// Where the start tag's attributes stand in the text (after the name). They are read
+    /// when asked for ([`Element::attribute`]): nearly all are the `uuid` of a reference,
+    /// which nothing reads.
+    attributes: Span,
     /// The element's own text, trimmed; `None` when it is empty or blank.
     pub text: Option<Spanned<Text>>,
     /// Child elements in document order.
@@ -96,9 +99,20 @@ impl Element {
         self.text.clone()
     }
 
-    /// An attribute's value by local name.
-    pub fn attribute(&self, name: &str) -> Option<&Spanned<Text>> {
-        self.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    /// An attribute's value by local name, unescaped, spanning the value inside the quotes;
+    /// `text` is the text the element was read from.
+    pub fn attribute(&self, text: &str, name: &str) -> Option<Spanned<Text>> {
+        let raw = text.get(self.attributes.start as usize..self.attributes.end as usize)?;
+        let attribute = Attributes::new(raw, 0)
+            .with_checks(false)
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == name.as_bytes())?;
+        let value = match attribute.unescape_value() {
+            Ok(value) => Text::from(value.as_ref()),
+            Err(_) => Text::from(String::from_utf8_lossy(&attribute.value).as_ref()),
+        };
+        let start = offset_in(text, &attribute.value).unwrap_or(self.attributes.start as usize);
+        Some(Spanned::new(value, Span::new(self.attributes.source, start, start + attribute.value.len())))
     }
 }
 
@@ -317,20 +331,16 @@ impl Namespaces {
     }
 }
 
-/// The element and attribute names of one document, and the values of each element name.
+/// The element names of one document, and the values of each.
 ///
 /// A name longer than [`Text`]'s inline limit (`routePartitionName`, `callingSearchSpaceName`)
 /// is allocated once and shared by every element that bears it; so is a long text that elements
-/// of one name repeat (`Standard Presence group` in every `presenceGroupName`), and a long
-/// attribute value they repeat (the `uuid` of the partition every `routePartitionName` names),
-/// through [`SharedValues`] keyed by the name's number.
+/// of one name repeat (`Standard Presence group` in every `presenceGroupName`), through
+/// [`SharedValues`] keyed by the name's number.
 #[derive(Default)]
 struct Names {
     seen: FxHashMap<Vec<u8>, (Text, usize)>,
     values: SharedValues,
-    /// Attribute values by the number of the element name they stand on: a reference's
-    /// `uuid` repeats on every `routePartitionName`, while a `line`'s is its own.
-    attribute_values: SharedValues,
 }
 
 impl Names {
@@ -356,9 +366,10 @@ fn start_element(
     at: usize,
 ) -> (Element, usize, usize) {
     let (name, id) = names.get(start.local_name().as_ref());
-    let mut attributes = Vec::new();
     let mut nil = false;
     let mut declared = 0;
+    // Only namespace declarations and `xsi:nil` matter while reading; other values are read
+    // when asked for.
     for attribute in start.attributes().with_checks(false).flatten() {
         let key = attribute.key.as_ref();
         if let Some(prefix) =
@@ -366,19 +377,12 @@ fn start_element(
         {
             namespaces.declare(prefix, &attribute.value);
             declared += 1;
+        } else if attribute.key.local_name().as_ref() == b"nil" {
+            nil |= attribute.unescape_value().is_ok_and(|value| value.trim() == "true");
         }
-        let (key, _) = names.get(attribute.key.local_name().as_ref());
-        let value = match attribute.unescape_value() {
-            Ok(value) => names.attribute_values.text(id, &value),
-            Err(_) => names.attribute_values.text(id, &String::from_utf8_lossy(&attribute.value)),
-        };
-        let span = offset_in(text, &attribute.value)
-            .map_or(Span::new(source, at, at), |s| Span::new(source, s, s + attribute.value.len()));
-        if key == "nil" && value.trim() == "true" {
-            nil = true;
-        }
-        attributes.push((key, Spanned::new(value, span)));
     }
+    let raw = start.attributes_raw();
+    let attributes = offset_in(text, raw).map_or(Span::new(source, at, at), |s| Span::new(source, s, s + raw.len()));
     let prefix = start.name().prefix().map_or(&[][..], |p| p.into_inner());
     let namespace = namespaces.resolve(prefix);
     let span = Span::new(source, at, at);
@@ -428,7 +432,8 @@ mod tests {
         let value = b.value().unwrap();
         assert_eq!(value.value, "4001");
         assert_eq!(slice(text, value.span), "4001");
-        assert_eq!(slice(text, b.attribute("uuid").unwrap().span), "{1}");
+        assert_eq!(slice(text, b.attribute(text, "uuid").unwrap().span), "{1}");
+        assert!(b.attribute(text, "ctiid").is_none());
         assert!(a.child("c").unwrap().value().is_none());
         assert!(a.child("d").unwrap().nil);
         assert_eq!(slice(text, a.span), text);
@@ -480,7 +485,7 @@ mod tests {
     }
 
     #[test]
-    fn long_names_and_an_elements_repeated_long_text_and_attributes_share_one_allocation() {
+    fn long_names_and_an_elements_repeated_long_text_share_one_allocation() {
         let one = "<routePartitionName uuid=\"{9E3779B9-7F4A-7C16-000B-000000000000}\">Standard Presence group</routePartitionName>";
         let text = format!("<r>{one}{one}</r>");
         let doc = read_document(&text, SourceId::new(0));
@@ -490,9 +495,9 @@ mod tests {
         let (a, b) = (first.value().unwrap().value, second.value().unwrap().value);
         assert_eq!(a, "Standard Presence group");
         assert_eq!(a.as_ptr(), b.as_ptr());
-        let (a, b) = (&first.attribute("uuid").unwrap().value, &second.attribute("uuid").unwrap().value);
-        assert_eq!(a, "{9E3779B9-7F4A-7C16-000B-000000000000}");
-        assert_eq!(a.as_ptr(), b.as_ptr(), "a reference's repeated uuid is one allocation");
+        let uuid = second.attribute(&text, "uuid").unwrap();
+        assert_eq!(uuid.value, "{9E3779B9-7F4A-7C16-000B-000000000000}");
+        assert_eq!(slice(&text, uuid.span), uuid.value, "read when asked for, from the text");
     }
 
     #[test]
@@ -554,7 +559,7 @@ mod tests {
         assert_eq!(ns(none), None, "xmlns=\"\" unbinds the default namespace");
         assert_eq!(ns(none.child("inner").unwrap()), None);
         assert_eq!(ns(envelope.child("undeclared").unwrap()), None);
-        assert!(r.attribute("ns").is_some(), "declarations stay among the attributes");
+        assert_eq!(r.attribute(text, "ns").unwrap().value, "urn:one", "declarations stay among the attributes");
     }
 
     #[test]
