@@ -1,5 +1,5 @@
-//! A small element tree over quick-xml's event stream, with the source span of every element,
-//! attribute value and text.
+//! A small element tree over quick-xml's event stream, with the source span of every element
+//! and text, and of every attribute value when it is asked for.
 //!
 //! AXL, `executeSQLQuery` and UCCX `adminapi` responses are a few levels deep and their readers
 //! look up children by local name, so each file is streamed once into this tree and the family
