@@ -206,7 +206,11 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
                     // Borrowed from the file unless it holds an entity reference.
                     let value = match t.into_inner() {
                         Cow::Borrowed(raw) => {
-                            let raw = String::from_utf8_lossy(raw);
+                            // A slice of the (already valid) text: taken back as `str` by its
+                            // place, without checking its bytes again.
+                            let raw = offset_in(text, raw)
+                                .and_then(|at| text.get(at..at + raw.len()))
+                                .map_or_else(|| String::from_utf8_lossy(raw), Cow::Borrowed);
                             match quick_xml::escape::unescape(&raw) {
                                 Ok(Cow::Borrowed(_)) => raw,
                                 Ok(Cow::Owned(unescaped)) => Cow::Owned(unescaped),
