@@ -69,32 +69,32 @@ impl Merger {
             users.push(std::mem::take(&mut cluster.end_users));
             rest.push(cluster);
         }
+        self.absorb_big_lists(phones, profiles, users);
+        for cluster in rest {
+            self.add(cluster);
+        }
+    }
+
+    /// Merges the phones, device profiles and end users of one file or more (one list per file,
+    /// in input order), each kind on its own thread and into its own diagnostics, which are
+    /// appended in a fixed order (and sorted before rendering in any case).
+    fn absorb_big_lists(&mut self, phones: Vec<Vec<Device>>, profiles: Vec<Vec<Device>>, users: Vec<Vec<EndUser>>) {
         let (phone_list, phone_index) = (&mut self.cluster.phones, &mut self.phones);
         let (profile_list, profile_index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
         let (user_list, user_index) = (&mut self.cluster.end_users, &mut self.end_users);
+        let devices = |list: &mut Vec<Device>, index: &mut FxHashMap<Text, usize>, files: Vec<Vec<Device>>| {
+            let mut out = Vec::new();
+            for records in files {
+                let key = |d: &Device| d.name.value.clone();
+                absorb(list, index, records, key, |kept, new| merge_device(kept, new, &mut out));
+            }
+            out
+        };
         let ((mut phone_out, mut profile_out), mut user_out) = rayon::join(
             || {
                 rayon::join(
-                    || {
-                        let mut out = Vec::new();
-                        for records in phones {
-                            let key = |d: &Device| d.name.value.clone();
-                            absorb(phone_list, phone_index, records, key, |kept, new| {
-                                merge_device(kept, new, &mut out)
-                            });
-                        }
-                        out
-                    },
-                    || {
-                        let mut out = Vec::new();
-                        for records in profiles {
-                            let key = |d: &Device| d.name.value.clone();
-                            absorb(profile_list, profile_index, records, key, |kept, new| {
-                                merge_device(kept, new, &mut out)
-                            });
-                        }
-                        out
-                    },
+                    || devices(phone_list, phone_index, phones),
+                    || devices(profile_list, profile_index, profiles),
                 )
             },
             || {
@@ -109,9 +109,6 @@ impl Merger {
         self.diagnostics.append(&mut phone_out);
         self.diagnostics.append(&mut profile_out);
         self.diagnostics.append(&mut user_out);
-        for cluster in rest {
-            self.add(cluster);
-        }
     }
 
     /// Adds every record of `other`, merging those whose key was seen before.
@@ -146,43 +143,8 @@ impl Merger {
         // the slack of a grown `Vec<Device>` alone is tens of megabytes.
         reserve(&mut self.cluster.app_users, &mut self.app_users, app_users.len());
         reserve(&mut self.cluster.directory_numbers, &mut self.directory_numbers, directory_numbers.len());
-        // The three big lists are merged on their own threads, each into its own diagnostics,
-        // which are appended in a fixed order (and sorted before rendering in any case).
-        let ((mut phone_out, mut profile_out), mut user_out) = {
-            let (phone_list, phone_index) = (&mut self.cluster.phones, &mut self.phones);
-            let (profile_list, profile_index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
-            let (user_list, user_index) = (&mut self.cluster.end_users, &mut self.end_users);
-            rayon::join(
-                || {
-                    rayon::join(
-                        || {
-                            let mut out = Vec::new();
-                            let key = |d: &Device| d.name.value.clone();
-                            absorb(phone_list, phone_index, phones, key, |kept, new| merge_device(kept, new, &mut out));
-                            out
-                        },
-                        || {
-                            let mut out = Vec::new();
-                            let key = |d: &Device| d.name.value.clone();
-                            absorb(profile_list, profile_index, device_profiles, key, |kept, new| {
-                                merge_device(kept, new, &mut out)
-                            });
-                            out
-                        },
-                    )
-                },
-                || {
-                    let mut out = Vec::new();
-                    let key = |u: &EndUser| u.user_id.value.clone();
-                    absorb(user_list, user_index, end_users, key, |kept, new| merge_user(kept, new, &mut out));
-                    out
-                },
-            )
-        };
+        self.absorb_big_lists(vec![phones], vec![device_profiles], vec![end_users]);
         let out = &mut self.diagnostics;
-        out.append(&mut phone_out);
-        out.append(&mut profile_out);
-        out.append(&mut user_out);
         for user in app_users {
             let key = user.name.value.clone();
             let (list, index) = (&mut self.cluster.app_users, &mut self.app_users);
