@@ -19,6 +19,8 @@ pub mod codes;
 mod decode;
 mod load;
 pub mod merge;
+#[cfg(test)]
+mod random_texts;
 mod redact;
 mod schedule;
 mod shared;

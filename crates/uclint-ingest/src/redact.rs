@@ -152,14 +152,7 @@ mod tests {
             name.rsplit(':').next().unwrap_or("").to_owned()
         };
         let pieces = ["ns", ":", "pin", "Password", " ", "/", "\t", "\u{0B}", "\u{85}", "\u{A0}", "é", "=", "\"x\""];
-        let mut state = 11u64;
-        for _ in 0..5_000 {
-            let mut tag = String::new();
-            for _ in 0..(state % 9) {
-                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                tag.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
-            state = state.wrapping_add(1);
+        for tag in crate::random_texts::random_texts(&pieces, 5_000, 9, 11) {
             assert_eq!(local_tag_name(&tag), by_char(&tag), "{tag:?}");
         }
     }

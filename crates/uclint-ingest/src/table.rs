@@ -516,13 +516,7 @@ mod tests {
     fn cells_of_records_without_quotes_are_placed_from_the_field_ends() {
         // Random texts of delimiters, line ends, blanks and two-byte characters, no quotes.
         let pieces = ["a", "bc", "é", ",", ",", "\n", "\r\n", "\r", " ", "\n\n"];
-        let mut state = 7u64;
-        for _ in 0..2_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 40) {
-                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::random_texts::random_texts(&pieces, 2_000, 40, 7) {
             for (fast, scanned) in records_both_ways(&text) {
                 assert_eq!(fast, scanned, "{text:?}");
             }
