@@ -128,8 +128,7 @@ impl Ingested {
                 let released = released.get(id.index())?.as_ref()?;
                 let bytes = released.input.reread().ok()?;
                 let raw = RawInput { path: released.input.path.clone(), bytes, error: None };
-                let mut file = decode::decode(raw);
-                redact::redact_xml(&mut file.text);
+                let mut file = text_to_parse(raw);
                 redact::mask(&mut file.text, &released.secrets);
                 Some((id, file.text))
             })
@@ -245,8 +244,7 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     let parsed: Vec<_> = schedule::largest_first(inputs, Input::size, |index, mut input| {
         let id = SourceId::new(index);
         let file_start = Instant::now();
-        let mut file = decode::decode(input.read());
-        redact::redact_xml(&mut file.text);
+        let mut file = text_to_parse(input.read());
         let (status, cluster, diagnostics, secrets) = {
             let mut parse = FileParse::new(&file.text, id, &file.path);
             parse.diagnostics = file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect();
@@ -288,6 +286,14 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     out.diagnostics.extend(conflicts);
     out.timings.merge = start.elapsed();
     out
+}
+
+/// An input's bytes as the text parsers read: decoded, with secret XML elements masked. A
+/// released text is read back through here too, so it comes back exactly as it was parsed.
+fn text_to_parse(raw: RawInput) -> decode::Decoded {
+    let mut file = decode::decode(raw);
+    redact::redact_xml(&mut file.text);
+    file
 }
 
 /// Recognises a decoded file and parses it.
