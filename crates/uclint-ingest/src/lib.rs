@@ -288,17 +288,20 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     out
 }
 
-/// An input's bytes as the text parsers read: decoded, with secret XML elements masked. A
-/// released text is read back through here too, so it comes back exactly as it was parsed.
+/// An input's bytes as the text parsers read: decoded. A released text is read back through
+/// here too, so it comes back exactly as it was parsed, and masked with the secret ranges the
+/// parse found.
 fn text_to_parse(raw: RawInput) -> decode::Decoded {
-    let mut file = decode::decode(raw);
-    redact::redact_xml(&mut file.text);
-    file
+    decode::decode(raw)
 }
 
 /// Recognises a decoded file and parses it.
 fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
     if let Some(kind) = bat::detect(parse.text) {
+        // A first line that reads as a BAT header but a text that looks like XML: mask its
+        // secret elements as XML too, without the XML reader.
+        let xml_secrets = redact::scanned_xml_secrets(parse.text);
+        parse.secrets.extend(xml_secrets);
         bat::parse(kind, parse);
         return FileStatus::Read(format!("BAT {}", kind.tar_name()));
     }
@@ -336,6 +339,9 @@ fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
         source,
         Some(xml::Records { holds_records: &axl::holds_records, take: &mut take }),
     );
+    // Masked whatever the file turns out to be: a file not read keeps its text when it has a
+    // diagnostic to show.
+    parse.secrets.extend(redact::xml_secrets(text, &doc));
     let responses = axl::responses(&doc);
     let status = if !responses.is_empty() {
         FileStatus::Read(format!("AXL {}", axl::read(parse, &responses, &read_records)))

@@ -6,8 +6,12 @@
 //! every span valid. Unset cells (empty or `NULL`) are left alone: whether a secret is present
 //! is all the rules may know.
 //!
-//! XML (AXL responses) is masked by a plain scan for the secret elements rather than by the XML
-//! reader, so that a secret after a syntax error is masked too.
+//! XML is masked where the XML reader finds the secret elements (`password`, `pin`,
+//! `digestCredentials`, …): it knows every element's name anyway, so a megacluster's 25 million
+//! tags are not read a second time. The reader masks a secret element's value before any family
+//! reader sees it, and gives the ranges to mask in the text ([`xml_secrets`]). Where the reader
+//! stopped at a syntax error, a plain scan of the whole text for secret tags
+//! ([`scanned_xml_secrets`]) masks what lies beyond the error as well.
 
 /// Whether a normalised CSV header names a secret column. The CSV table reader records the
 /// cells of these columns while it parses, and the file is masked once parsing is done.
@@ -40,11 +44,44 @@ pub(crate) fn mask(text: &mut String, ranges: &[(usize, usize)]) {
 
 const SECRET_ELEMENTS: &[&str] = &["password", "pin", "digestcredentials", "ldappassword", "credentials"];
 
-/// Masks the text of every secret element of an XML text in place, including CDATA content.
-/// Texts that are not XML are left unchanged.
-pub fn redact_xml(text: &mut String) {
+/// Whether an element of this name holds a secret: its local name (after the last `:`, up to
+/// the first whitespace or `/`, as the plain scan reads a tag) is a secret element's, in any
+/// case. The XML reader gives names up to ASCII whitespace, so a name such as `password\u{A0}`
+/// is read here as the scan reads it.
+pub(crate) fn is_secret_element(name: &str) -> bool {
+    let local = local_tag_name(name);
+    SECRET_ELEMENTS.iter().any(|s| s.eq_ignore_ascii_case(local))
+}
+
+/// A copy of `value` masked as [`mask`] masks a range of the text: what the value of a secret
+/// element reads as once its text is masked.
+pub(crate) fn masked(value: &str) -> String {
+    let mut value = value.to_owned();
+    let len = value.len();
+    mask(&mut value, &[(0, len)]);
+    value
+}
+
+/// The ranges to mask in an XML text the reader has read into `doc`: the secret elements it
+/// found, secret URL parameters, and, if reading stopped at an error, every secret tag a plain
+/// scan finds (the elements past the error were never read).
+pub(crate) fn xml_secrets(text: &str, doc: &crate::xml::Document) -> Vec<(usize, usize)> {
+    if doc.error.is_some() {
+        let mut ranges = scanned_xml_secrets(text);
+        ranges.extend_from_slice(&doc.secrets);
+        return ranges;
+    }
+    let mut ranges = doc.secrets.clone();
+    ranges.extend(url_secret_ranges(text));
+    ranges
+}
+
+/// The ranges to mask in a text that looks like XML, found by a plain scan without the XML
+/// reader: the content of every secret element and secret URL parameters. Texts that do not
+/// start with `<` have none.
+pub(crate) fn scanned_xml_secrets(text: &str) -> Vec<(usize, usize)> {
     if !text.trim_start().starts_with('<') {
-        return;
+        return Vec::new();
     }
     let mut secret_ranges: Vec<(usize, usize)> = Vec::new();
     let bytes = text.as_bytes();
@@ -55,9 +92,7 @@ pub fn redact_xml(text: &mut String) {
         let tag_end = tag_start + tag_len;
         pos = tag_end + 1;
         let tag = &text[tag_start..tag_end];
-        let local = local_tag_name(tag);
-        let is_secret = SECRET_ELEMENTS.iter().any(|s| s.eq_ignore_ascii_case(local));
-        if !is_secret || tag.ends_with('/') {
+        if !is_secret_element(tag) || tag.ends_with('/') {
             continue;
         }
         let content_end = secret_content_end(bytes, pos);
@@ -65,7 +100,7 @@ pub fn redact_xml(text: &mut String) {
         pos = content_end;
     }
     secret_ranges.extend(url_secret_ranges(text));
-    mask(text, &secret_ranges);
+    secret_ranges
 }
 
 /// The local name of the tag whose text (between `<` and `>`) is `tag`: up to the first
@@ -120,7 +155,7 @@ fn url_secret_ranges(text: &str) -> Vec<(usize, usize)> {
 /// content: a value can be split by them (`s<!---->ecret`, `<![CDATA[s]]>ecret`) and the XML
 /// reader joins the pieces, so stopping at their `<` would leave the rest of the secret in the
 /// text. Their markup is masked too, which is harmless and keeps the text one plain value.
-fn secret_content_end(bytes: &[u8], start: usize) -> usize {
+pub(crate) fn secret_content_end(bytes: &[u8], start: usize) -> usize {
     let mut at = start;
     loop {
         let rest = &bytes[at..];
@@ -158,6 +193,100 @@ mod tests {
     }
 
     use super::*;
+
+    /// Masks `text` as ingest masks an XML file: with what the XML reader found in it.
+    fn redact_xml(text: &mut String) {
+        let doc = crate::xml::read_document(text, uclint_model::SourceId::new(0));
+        let ranges = xml_secrets(text, &doc);
+        mask(text, &ranges);
+    }
+
+    /// Masks `text` with the plain scan alone, as every XML file was masked before the XML
+    /// reader found the secret elements.
+    fn scan_xml(text: &mut String) {
+        let ranges = scanned_xml_secrets(text);
+        mask(text, &ranges);
+    }
+
+    /// The values of the secret elements the XML reader reads from `text`.
+    fn secret_values(text: &str) -> Vec<String> {
+        let doc = crate::xml::read_document(text, uclint_model::SourceId::new(0));
+        let mut stack: Vec<&crate::xml::Element> = doc.roots.iter().collect();
+        let mut values = Vec::new();
+        while let Some(element) = stack.pop() {
+            stack.extend(&element.children);
+            if let (true, Some(value)) = (is_secret_element(&element.name), &element.text) {
+                values.push(value.value.to_string());
+            }
+        }
+        values
+    }
+
+    #[test]
+    fn no_secret_value_is_read_from_an_xml_text_or_from_it_masked() {
+        let pieces = [
+            "<password>",
+            "</password>",
+            "<ns:PIN a=\">\">",
+            "</ns:PIN>",
+            "<digestCredentials/>",
+            "<x>",
+            "</x>",
+            "<y/>",
+            "s3cret",
+            " ",
+            "\n",
+            "é",
+            "&amp;",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "]]>",
+            "<?p",
+            "?>",
+            "<",
+            ">",
+            "<password\u{A0}>",
+            "<a:b:ldapPassword >",
+            "=",
+            "?pin=1&",
+        ];
+        let is_masked = |value: &String| value.bytes().all(|b| b == b'*' || b.is_ascii_whitespace());
+        let (mut values, mut compared) = (0, 0);
+        for body in crate::random_texts::random_texts(&pieces, 20_000, 14, 7) {
+            let text = format!("<r>{body}</r>");
+            // Every value a family reader gets for a secret element is masked ...
+            let read = secret_values(&text);
+            values += read.len();
+            assert!(read.iter().all(is_masked), "{text:?}: {read:?}");
+            // ... and so is every value the masked text would give.
+            let mut by_reader = text.clone();
+            redact_xml(&mut by_reader);
+            assert_eq!(by_reader.len(), text.len(), "{text:?}");
+            assert!(secret_values(&by_reader).iter().all(is_masked), "{text:?} masked to {by_reader:?}");
+            // Where the text is well formed and holds nothing the plain scan reads otherwise than
+            // XML does (comments, CDATA sections and instructions, whose `<` it takes for a tag,
+            // and a `>` in an attribute value, which it takes for the tag's end), the reader masks
+            // all the scan masks.
+            let doc = crate::xml::read_document(&text, uclint_model::SourceId::new(0));
+            if doc.error.is_none() && !text.contains("<!") && !text.contains("<?") && !text.contains("\">\"") {
+                compared += 1;
+                let mut by_scan = text.clone();
+                scan_xml(&mut by_scan);
+                for ((original, reader), scan) in text.bytes().zip(by_reader.bytes()).zip(by_scan.bytes()) {
+                    assert!(scan == original || reader == scan, "{text:?}: {by_reader:?} against {by_scan:?}");
+                }
+            }
+        }
+        assert!(values > 1_000 && compared > 500, "{values} secret values read, {compared} texts compared");
+    }
+
+    #[test]
+    fn secrets_past_a_syntax_error_are_masked_by_the_plain_scan() {
+        let mut text = "<r><password>one</password><a></b><password>two</password></r>".to_owned();
+        redact_xml(&mut text);
+        assert_eq!(text, "<r><password>***</password><a></b><password>***</password></r>");
+    }
 
     #[test]
     fn secret_xml_elements_are_masked_byte_for_byte() {

@@ -28,6 +28,7 @@ use quick_xml::Reader;
 use rustc_hash::FxHashMap;
 use uclint_model::{SourceId, Span, Spanned, Text};
 
+use crate::redact;
 use crate::shared::SharedValues;
 
 /// One XML element.
@@ -68,6 +69,10 @@ pub struct Document {
     /// Where a `<!DOCTYPE …>` declaration starts and ends, if the file has one. Exports never
     /// do; its entities are not expanded, so references to them stay as written.
     pub doctype: Option<(usize, usize)>,
+    /// The byte ranges of the text to mask: the content of every secret element read
+    /// (`password`, `pin`, `digestCredentials`, …; see [`crate::redact`]). Those elements'
+    /// values are masked already.
+    pub secrets: Vec<(usize, usize)>,
 }
 
 impl Element {
@@ -195,7 +200,7 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
             Ok(Event::End(_)) => {
                 if let Some(element) = open.pop() {
                     namespaces.end(element.declared);
-                    close(element, &mut elements, &mut pieces, after, &names.values);
+                    close(element, &mut elements, &mut pieces, after, &names, text, &mut doc.secrets);
                     hand_over(&open, &mut elements, &mut records);
                 }
             }
@@ -255,7 +260,7 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
     // Close whatever is still open at the point reading stopped, so what was read stays.
     let end = doc.error.as_ref().map_or(text.len(), |(at, _)| *at);
     while let Some(element) = open.pop() {
-        close(element, &mut elements, &mut pieces, end, &names.values);
+        close(element, &mut elements, &mut pieces, end, &names, text, &mut doc.secrets);
         hand_over(&open, &mut elements, &mut records);
     }
     // What is left are the top-level elements.
@@ -264,13 +269,16 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
 }
 
 /// Ends the open element at `open` at byte `end`: its text joined, and its children (the
-/// elements above it) taken off the stack.
+/// elements above it) taken off the stack. A secret element's content goes to `secrets` and
+/// its value is masked.
 fn close(
     open: OpenElement,
     elements: &mut Vec<Element>,
     pieces: &mut Vec<TextPiece<'_>>,
     end: usize,
-    values: &SharedValues,
+    names: &Names,
+    text: &str,
+    secrets: &mut Vec<(usize, usize)>,
 ) {
     let OpenElement { at, pieces: pieces_start, name, .. } = open;
     let children: Vec<Element> = elements.drain((at + 1).min(elements.len())..).collect();
@@ -278,9 +286,43 @@ fn close(
     let source = element.span.source;
     element.span.end = Span::new(source, end, end).end.max(element.span.start);
     let pieces_start = pieces_start.min(pieces.len());
-    element.text = join_texts(&pieces[pieces_start..], source, |value| values.text(name, value));
+    let own_pieces = &pieces[pieces_start..];
+    element.text = if names.secret[name] {
+        secret_text(text, element.tag.end as usize, own_pieces, source, secrets)
+    } else {
+        join_texts(own_pieces, source, |value| names.values.text(name, value))
+    };
     pieces.truncate(pieces_start);
     element.children = children;
+}
+
+/// The value of a secret element whose start tag ends at `content_start`, masked, and the
+/// ranges of the text to mask. As the plain scan does ([`redact::scanned_xml_secrets`]), the
+/// content runs to the first `<` that is not a comment, CDATA section or processing
+/// instruction, which are masked with it (a value split by one is masked whole); text after a
+/// child element is masked too, though nothing reads it.
+fn secret_text(
+    text: &str,
+    content_start: usize,
+    pieces: &[TextPiece<'_>],
+    source: SourceId,
+    secrets: &mut Vec<(usize, usize)>,
+) -> Option<Spanned<Text>> {
+    let content_end = redact::secret_content_end(text.as_bytes(), content_start.min(text.len()));
+    secrets.push((content_start, content_end));
+    secrets.extend(
+        pieces
+            .iter()
+            .map(|&(start, end, _)| (start, end))
+            .filter(|&(start, end)| start < content_start || end > content_end),
+    );
+    let masked = redact::masked(text.get(content_start..content_end)?);
+    let value = masked.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let start = content_start + (masked.len() - masked.trim_start().len());
+    Some(Spanned::new(Text::from(value), Span::new(source, start, start + value.len())))
 }
 
 /// Hands the element that has just closed (the last one on the stack) to `records` when its
@@ -345,6 +387,8 @@ impl Namespaces {
 struct Names {
     seen: FxHashMap<Vec<u8>, (Text, usize)>,
     values: SharedValues,
+    /// Whether each name is a secret element's ([`redact::is_secret_element`]).
+    secret: Vec<bool>,
 }
 
 impl Names {
@@ -354,6 +398,7 @@ impl Names {
             return (text.clone(), *id);
         }
         let entry = (Text::from(String::from_utf8_lossy(name)), self.seen.len());
+        self.secret.push(redact::is_secret_element(&entry.0));
         self.seen.insert(name.to_vec(), entry.clone());
         entry
     }
