@@ -396,6 +396,11 @@ impl Row<'_> {
         Some((value, Span::new(self.source, s, e)))
     }
 
+    /// Whether column `col` has a value (is present, not empty and not `NULL`).
+    pub fn is_set_at(&self, col: Option<usize>) -> bool {
+        self.text_at(col).is_some()
+    }
+
     /// The span of the cell in column `col`, empty or not; `None` when the column or the cell
     /// is absent.
     pub fn cell_span_at(&self, col: Option<usize>) -> Option<Span> {
