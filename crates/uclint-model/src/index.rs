@@ -45,7 +45,18 @@ impl PositionTable {
 
     /// The position held for `key`, after holding `position` for it if it had none.
     fn insert<'k, K: Hash + Eq + ?Sized + 'k>(&mut self, key: &K, position: u32, key_of: impl Fn(u32) -> &'k K) -> u32 {
-        let entry = self.0.entry(fx_hash(key), |&p| key_of(p) == key, |&p| fx_hash(key_of(p)));
+        self.insert_hashed(fx_hash(key), key, position, key_of)
+    }
+
+    /// [`PositionTable::insert`] with the key's hash already known.
+    fn insert_hashed<'k, K: Hash + Eq + ?Sized + 'k>(
+        &mut self,
+        hash: u64,
+        key: &K,
+        position: u32,
+        key_of: impl Fn(u32) -> &'k K,
+    ) -> u32 {
+        let entry = self.0.entry(hash, |&p| key_of(p) == key, |&p| fx_hash(key_of(p)));
         match entry {
             Entry::Occupied(held) => *held.get(),
             Entry::Vacant(vacant) => *vacant.insert(position).get(),
@@ -54,7 +65,17 @@ impl PositionTable {
 
     /// The position held for `key`.
     fn get<'k, K: Hash + Eq + ?Sized + 'k>(&self, key: &K, key_of: impl Fn(u32) -> &'k K) -> Option<u32> {
-        self.0.find(fx_hash(key), |&p| key_of(p) == key).copied()
+        self.get_hashed(fx_hash(key), key, key_of)
+    }
+
+    /// [`PositionTable::get`] with the key's hash already known.
+    fn get_hashed<'k, K: Hash + Eq + ?Sized + 'k>(
+        &self,
+        hash: u64,
+        key: &K,
+        key_of: impl Fn(u32) -> &'k K,
+    ) -> Option<u32> {
+        self.0.find(hash, |&p| key_of(p) == key).copied()
     }
 }
 
@@ -69,11 +90,12 @@ pub struct ClusterIndex<'a> {
 }
 
 /// The DN tables of a [`ClusterIndex`]. Every per-DN vector is sized once, from the number of
-/// lines, and the hash tables hold ids, not keys.
+/// lines, and the hash tables hold numbers, not keys.
 #[derive(Debug)]
 struct DnTables<'a> {
-    /// DN key → id (keys read from `dn_keys`).
-    dn_ids: PositionTable,
+    /// DN key → id, in two halves by a bit of the key's hash ([`shard_of`]), numbered at once
+    /// on two threads.
+    shards: [DnShard<'a>; 2],
     /// The key of each id.
     dn_keys: Vec<&'a DnKey>,
     /// `appearances[appearance_starts[id]..appearance_starts[id + 1]]` are the id's appearances.
@@ -89,83 +111,107 @@ struct DnTables<'a> {
     pattern_next: Vec<u32>,
 }
 
+/// The half of the DN keys whose hash has bit [`SHARD_BIT`] at `shard`, numbered in
+/// first-seen order within the half, with the id each number has among all keys.
+///
+/// A megacluster has half a million DN keys, nearly all distinct, and numbering them is a
+/// hash-table insert each whose cost is the cache miss on a table of several megabytes; the two
+/// halves are numbered on two threads, then a pass in line order gives the ids.
+#[derive(Debug, Default)]
+struct DnShard<'a> {
+    /// DN key → number in this half (keys read from `keys`).
+    table: PositionTable,
+    /// The key of each number.
+    keys: Vec<&'a DnKey>,
+    /// The id of each number.
+    ids: Vec<u32>,
+}
+
+/// The bit of a key's hash that picks its [`DnShard`]: one that `hashbrown` uses neither for the
+/// bucket (the low bits) nor for the tag (the top seven), so that each half's table spreads as
+/// well as a whole one would.
+const SHARD_BIT: u32 = 40;
+
+fn shard_of(hash: u64) -> usize {
+    usize::from(hash >> SHARD_BIT & 1 == 1)
+}
+
+impl<'a> DnShard<'a> {
+    /// Numbers the keys of half `shard` among `lines` (every line's key, in cluster order), and
+    /// gives each line its number, or [`NONE`] for a line of the other half.
+    fn number(lines: &[&'a DnKey], shard: usize) -> (Self, Vec<u32>) {
+        let expected = lines.len() / 2 + lines.len() / 16 + 16;
+        let mut table = PositionTable::with_capacity(expected);
+        let mut keys: Vec<&DnKey> = Vec::with_capacity(expected);
+        let mut numbers = Vec::with_capacity(lines.len());
+        for &key in lines {
+            let hash = fx_hash(key);
+            if shard_of(hash) != shard {
+                numbers.push(NONE);
+                continue;
+            }
+            let next = keys.len() as u32;
+            let number = table.insert_hashed(hash, key, next, |n| keys[n as usize]);
+            if number == next {
+                keys.push(key);
+            }
+            numbers.push(number);
+        }
+        (DnShard { table, ids: vec![NONE; keys.len()], keys }, numbers)
+    }
+
+    /// The id of `key`, hashed to `hash`, if this half holds it.
+    fn id(&self, hash: u64, key: &DnKey) -> Option<u32> {
+        self.table.get_hashed(hash, key, |n| self.keys[n as usize]).map(|n| self.ids[n as usize])
+    }
+}
+
 impl<'a> DnTables<'a> {
-    /// Numbers the DN keys and groups the line appearances by DN: one pass over the lines to
-    /// number and count, one to place each appearance in its DN's slot.
+    /// Numbers the DN keys and groups the line appearances by DN: the two halves of the keys
+    /// numbered on two threads, one pass over the lines to give ids in first-seen order and
+    /// count, then the patterns chained on one thread while the other places each appearance
+    /// in its DN's slot.
     fn build(cluster: &'a Cluster) -> Self {
         let devices = || cluster.phones.iter().chain(&cluster.device_profiles);
-        let line_count: usize = devices().map(|d| d.lines.len()).sum();
-        // No more DNs than lines: every vector below is sized once.
-        let mut dn_ids = PositionTable::with_capacity(line_count);
-        let mut dn_keys: Vec<&DnKey> = Vec::with_capacity(line_count);
-        let mut device_counts: Vec<u32> = Vec::with_capacity(line_count);
-        let mut counts: Vec<u32> = Vec::with_capacity(line_count);
-        let mut last_device: Vec<u32> = Vec::with_capacity(line_count);
-        let mut patterns = PositionTable::with_capacity(line_count);
-        let mut pattern_firsts: Vec<u32> = Vec::new();
-        let mut pattern_next: Vec<u32> = Vec::with_capacity(line_count);
-        // The last id of each pattern's chain, by the chain's first id.
-        let mut pattern_last: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut line_ids: Vec<u32> = Vec::with_capacity(line_count);
+        let lines: Vec<&DnKey> = devices().flat_map(|d| d.lines.iter().map(|line| &line.dn.value)).collect();
+        let ((mut first, first_numbers), (mut second, second_numbers)) =
+            rayon::join(|| DnShard::number(&lines, 0), || DnShard::number(&lines, 1));
+        let key_count = first.keys.len() + second.keys.len();
+        let mut dn_keys: Vec<&DnKey> = Vec::with_capacity(key_count);
+        let mut device_counts: Vec<u32> = Vec::with_capacity(key_count);
+        let mut counts: Vec<u32> = Vec::with_capacity(key_count);
+        let mut last_device: Vec<u32> = Vec::with_capacity(key_count);
+        let mut line_ids: Vec<u32> = Vec::with_capacity(lines.len());
+        let mut at = 0;
         for (position, device) in devices().enumerate() {
-            for line in &device.lines {
-                let key = &line.dn.value;
-                let next = dn_keys.len() as u32;
-                let id = dn_ids.insert(key, next, |id| dn_keys[id as usize]);
-                if id == next {
-                    dn_keys.push(key);
+            for _ in &device.lines {
+                let (shard, number) = match first_numbers[at] {
+                    NONE => (&mut second, second_numbers[at]),
+                    number => (&mut first, number),
+                };
+                let id = &mut shard.ids[number as usize];
+                if *id == NONE {
+                    *id = dn_keys.len() as u32;
+                    dn_keys.push(lines[at]);
                     counts.push(0);
                     last_device.push(NONE);
                     device_counts.push(0);
-                    pattern_next.push(NONE);
-                    let first = patterns.insert(key.pattern.as_str(), id, |id| dn_keys[id as usize].pattern.as_str());
-                    if first == id {
-                        pattern_firsts.push(id);
-                    } else {
-                        let last = pattern_last.entry(first).or_insert(first);
-                        pattern_next[*last as usize] = id;
-                        *last = id;
-                    }
                 }
-                let i = id as usize;
+                let i = *id as usize;
                 counts[i] += 1;
                 if last_device[i] != position as u32 {
                     last_device[i] = position as u32;
                     device_counts[i] += 1;
                 }
-                line_ids.push(id);
+                line_ids.push(*id);
+                at += 1;
             }
         }
-        drop(last_device);
-        // Counting sort: `appearance_starts[id]` is first the id's next free slot, then (once
-        // every appearance is placed) the end of its slots, shifted back into starts below.
-        let mut appearance_starts: Vec<u32> = Vec::with_capacity(counts.len() + 1);
-        let mut total = 0u32;
-        for count in &counts {
-            appearance_starts.push(total);
-            total += count;
-        }
-        appearance_starts.push(total);
-        drop(counts);
-        let mut appearances = Vec::new();
-        let placeholder = devices().find_map(|d| d.lines.first().map(|line| LineAppearance { device: d, line }));
-        if let Some(placeholder) = placeholder {
-            appearances.resize(total as usize, placeholder);
-        }
-        let mut ids = line_ids.into_iter();
-        for device in devices() {
-            for line in &device.lines {
-                let Some(id) = ids.next() else { break };
-                let slot = &mut appearance_starts[id as usize];
-                appearances[*slot as usize] = LineAppearance { device, line };
-                *slot += 1;
-            }
-        }
-        let ids = appearance_starts.len() - 1;
-        appearance_starts.copy_within(0..ids, 1);
-        appearance_starts[0] = 0;
+        drop((last_device, first_numbers, second_numbers, lines));
+        let ((patterns, pattern_firsts, pattern_next), (appearance_starts, appearances)) =
+            rayon::join(|| chain_patterns(&dn_keys), || place_appearances(devices, line_ids, counts));
         DnTables {
-            dn_ids,
+            shards: [first, second],
             dn_keys,
             appearance_starts,
             appearances,
@@ -180,6 +226,65 @@ impl<'a> DnTables<'a> {
     fn pattern_chain(&self, first: u32) -> impl Iterator<Item = DnId> + '_ {
         std::iter::successors(Some(first), |&id| Some(self.pattern_next[id as usize]).filter(|&n| n != NONE)).map(DnId)
     }
+}
+
+/// The pattern table of the DN keys (numbered by id): each pattern's first id, the first ids
+/// in first-seen order of patterns, and for each id the next one with its pattern.
+fn chain_patterns(dn_keys: &[&DnKey]) -> (PositionTable, Vec<u32>, Vec<u32>) {
+    let mut patterns = PositionTable::with_capacity(dn_keys.len());
+    let mut pattern_firsts: Vec<u32> = Vec::new();
+    let mut pattern_next: Vec<u32> = vec![NONE; dn_keys.len()];
+    // The last id of each pattern's chain, by the chain's first id.
+    let mut pattern_last: FxHashMap<u32, u32> = FxHashMap::default();
+    for (id, key) in dn_keys.iter().enumerate() {
+        let id = id as u32;
+        let first = patterns.insert(key.pattern.as_str(), id, |id| dn_keys[id as usize].pattern.as_str());
+        if first == id {
+            pattern_firsts.push(id);
+        } else {
+            let last = pattern_last.entry(first).or_insert(first);
+            pattern_next[*last as usize] = id;
+            *last = id;
+        }
+    }
+    (patterns, pattern_firsts, pattern_next)
+}
+
+/// Every line appearance grouped by DN id (a counting sort: `line_ids` gives each line's id in
+/// cluster order, `counts` each id's number of lines), with the start of each id's group.
+fn place_appearances<'a, I: Iterator<Item = &'a Device>>(
+    devices: impl Fn() -> I,
+    line_ids: Vec<u32>,
+    counts: Vec<u32>,
+) -> (Vec<u32>, Vec<LineAppearance<'a>>) {
+    // `appearance_starts[id]` is first the id's next free slot, then (once every appearance is
+    // placed) the end of its slots, shifted back into starts below.
+    let mut appearance_starts: Vec<u32> = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    for count in &counts {
+        appearance_starts.push(total);
+        total += count;
+    }
+    appearance_starts.push(total);
+    drop(counts);
+    let mut appearances = Vec::new();
+    let placeholder = devices().find_map(|d| d.lines.first().map(|line| LineAppearance { device: d, line }));
+    if let Some(placeholder) = placeholder {
+        appearances.resize(total as usize, placeholder);
+    }
+    let mut ids = line_ids.into_iter();
+    for device in devices() {
+        for line in &device.lines {
+            let Some(id) = ids.next() else { break };
+            let slot = &mut appearance_starts[id as usize];
+            appearances[*slot as usize] = LineAppearance { device, line };
+            *slot += 1;
+        }
+    }
+    let ids = appearance_starts.len() - 1;
+    appearance_starts.copy_within(0..ids, 1);
+    appearance_starts[0] = 0;
+    (appearance_starts, appearances)
 }
 
 /// The by-name tables of a [`ClusterIndex`]: positions in the cluster's vectors, found by the
@@ -257,7 +362,8 @@ impl<'a> ClusterIndex<'a> {
 
     /// The id of a DN key that appears on some device.
     pub fn dn_id(&self, dn: &DnKey) -> Option<DnId> {
-        self.dns.dn_ids.get(dn, |id| self.dns.dn_keys[id as usize]).map(DnId)
+        let hash = fx_hash(dn);
+        self.dns.shards[shard_of(hash)].id(hash, dn).map(DnId)
     }
 
     /// Every DN key on a device, by id, in first-seen order.
@@ -350,6 +456,7 @@ impl<'a> ClusterIndex<'a> {
 mod tests {
     use super::*;
     use crate::{DeviceKind, SourceId, Span, Spanned};
+    use rustc_hash::FxHashSet;
 
     fn spanned<T>(value: T) -> Spanned<T> {
         Spanned { value, span: Span { source: SourceId::new(0), start: 0, end: 0 } }
@@ -397,6 +504,55 @@ mod tests {
         assert_eq!(several, [["4001@PT_A", "4001@PT_B"]]);
         assert_eq!(index.keys_with_pattern("4002").len(), 1);
         assert_eq!(index.device("UDP1").map(|d| d.name.value.as_str()), Some("UDP1"));
+    }
+
+    #[test]
+    fn many_dns_numbered_in_two_halves_get_the_ids_of_one_pass_in_line_order() {
+        // 600 devices of one to four lines over 700 patterns in three partitions: keys repeat
+        // within and across devices, and land in both halves of the numbering.
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        let partitions = ["PT_A", "PT_B", ""];
+        let mut phones = Vec::new();
+        for d in 0..600 {
+            let dns: Vec<(String, &str)> =
+                (0..1 + next(4)).map(|_| (format!("{}", 4000 + next(700)), partitions[next(3) as usize])).collect();
+            let dns: Vec<(&str, &str)> = dns.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+            phones.push(device(&format!("SEP{d:012}"), &dns));
+        }
+        let cluster = Cluster { phones, ..Cluster::default() };
+        let index = ClusterIndex::new(&cluster);
+        // One pass in line order, as the index was built before it was split.
+        let mut order: Vec<&DnKey> = Vec::new();
+        let mut lines_of: FxHashMap<&DnKey, Vec<(&str, u32)>> = FxHashMap::default();
+        for phone in &cluster.phones {
+            for line in &phone.lines {
+                if !order.contains(&&line.dn.value) {
+                    order.push(&line.dn.value);
+                }
+                lines_of.entry(&line.dn.value).or_default().push((phone.name.value.as_str(), line.index.value));
+            }
+        }
+        let halves: FxHashSet<usize> = order.iter().map(|key| shard_of(fx_hash(*key))).collect();
+        assert_eq!(halves.len(), 2, "the keys fall in both halves");
+        let keys: Vec<&DnKey> = index.dns().map(|id| index.dn_key(id)).collect();
+        assert_eq!(keys, order);
+        for (n, key) in order.iter().enumerate() {
+            let id = index.dn_id(key).unwrap();
+            assert_eq!(id, DnId(n as u32));
+            let on: Vec<(&str, u32)> =
+                index.appearances_of(id).iter().map(|x| (x.device.name.value.as_str(), x.line.index.value)).collect();
+            assert_eq!(on, lines_of[key]);
+            let mut devices: Vec<&str> = on.iter().map(|(name, _)| *name).collect();
+            devices.dedup();
+            assert_eq!(index.device_count(id), devices.len());
+            let same_pattern: Vec<&DnKey> = order.iter().copied().filter(|k| k.pattern == key.pattern).collect();
+            assert_eq!(index.keys_with_pattern(&key.pattern), same_pattern);
+        }
+        assert!(index.dn_id(&DnKey::new("4000", "PT_Z")).is_none());
     }
 
     #[test]
