@@ -418,8 +418,14 @@ fn start_element(
     let mut nil = false;
     let mut declared = 0;
     // Only namespace declarations and `xsi:nil` matter while reading; other values are read
-    // when asked for.
-    for attribute in start.attributes().with_checks(false).flatten() {
+    // when asked for. Nearly every attribute is a reference's `uuid` (`uuid="{9E3779B9-…}"`,
+    // without an `n` or an `x`): a tag whose attributes have neither letter, so neither name,
+    // is not parsed further.
+    let raw = start.attributes_raw();
+    let may_matter = memchr::memchr2(b'n', b'x', raw).is_some();
+    let mut attributes = start.attributes();
+    let attributes = attributes.with_checks(false).flatten().take(if may_matter { usize::MAX } else { 0 });
+    for attribute in attributes {
         let key = attribute.key.as_ref();
         if let Some(prefix) =
             key.strip_prefix(b"xmlns").and_then(|rest| rest.strip_prefix(b":").or(rest.is_empty().then_some(rest)))
@@ -430,7 +436,6 @@ fn start_element(
             nil |= attribute.unescape_value().is_ok_and(|value| value.trim() == "true");
         }
     }
-    let raw = start.attributes_raw();
     let attributes = offset_in(text, raw).map_or(Span::new(source, at, at), |s| Span::new(source, s, s + raw.len()));
     let prefix = start.name().prefix().map_or(&[][..], |p| p.into_inner());
     let namespace = namespaces.resolve(prefix);
