@@ -74,6 +74,8 @@ pub struct Context<'a> {
     pub agents: Vec<Agent<'a>>,
     /// The RMCM user.
     pub rmcm: RmcmUser<'a>,
+    /// The devices the RMCM user's record says it controls, by name, when the export has it.
+    rmcm_controls: Option<Controls<'a>>,
     /// The UCCX telephony (JTAPI) users.
     pub jtapi: JtapiUsers<'a>,
     /// The codes of the rules selected for this run, for rules about the run itself (GEN010);
@@ -109,9 +111,13 @@ impl<'a> Context<'a> {
             })
             .collect();
         let rmcm = resolve_rmcm(cluster, &index, settings);
+        let rmcm_controls = match &rmcm {
+            RmcmUser::Configured { user: Some(user), .. } | RmcmUser::Heuristic(user) => Some(Controls::new(user)),
+            RmcmUser::Configured { user: None, .. } | RmcmUser::Unknown(_) => None,
+        };
         let jtapi = resolve_jtapi(cluster, &index, settings);
         let group_roles = GroupRoles::new(cluster);
-        Context { cluster, index, settings, agents, rmcm, jtapi, selected: Vec::new(), group_roles }
+        Context { cluster, index, settings, agents, rmcm, rmcm_controls, jtapi, selected: Vec::new(), group_roles }
     }
 
     /// The cell of the first of `groups` that grants `role`: a group of that name, or a custom
@@ -189,8 +195,12 @@ impl<'a> Context<'a> {
     /// The RMCM user, or why it is not known (the reason a rule gives when it skips).
     pub fn rmcm_user(&self) -> Result<Rmcm<'_>, String> {
         match &self.rmcm {
-            RmcmUser::Configured { name, user } => Ok(Rmcm { name, user: *user }),
-            RmcmUser::Heuristic(user) => Ok(Rmcm { name: &user.name.value, user: Some(*user) }),
+            RmcmUser::Configured { name, user } => {
+                Ok(Rmcm { name, user: *user, controls: self.rmcm_controls.as_ref() })
+            }
+            RmcmUser::Heuristic(user) => {
+                Ok(Rmcm { name: &user.name.value, user: Some(*user), controls: self.rmcm_controls.as_ref() })
+            }
             RmcmUser::Unknown(reason) => Err(reason.clone()),
         }
     }
@@ -322,16 +332,17 @@ pub struct Rmcm<'c> {
     pub name: &'c str,
     /// The application user, if the export has it.
     pub user: Option<&'c AppUser>,
+    /// The devices its record says it controls, by name (built once per run: a rule asks about
+    /// every agent's device).
+    controls: Option<&'c Controls<'c>>,
 }
 
 impl Rmcm<'_> {
     /// Where the export records that the RMCM user controls `device`: the application user's
     /// device or profile cell, else the device's `Application User n` cell. `None`: it does not.
     pub fn control_span(&self, device: &Device) -> Option<Span> {
-        let on_user = self.user.and_then(|u| {
-            u.controlled_devices.iter().chain(&u.controlled_profiles).find(|d| d.value == device.name.value)
-        });
-        on_user.or_else(|| device.application_users.iter().find(|a| a.value == self.name)).map(|s| s.span)
+        let on_user = self.controls.and_then(|controls| controls.cell(&device.name.value));
+        on_user.or_else(|| device.application_users.iter().find(|a| a.value == self.name).map(|s| s.span))
     }
 }
 
@@ -347,16 +358,23 @@ pub struct Controls<'a> {
 impl<'a> Controls<'a> {
     /// Indexes the user's controlled devices and profiles.
     pub fn new(user: &'a AppUser) -> Self {
-        let cells = user.controlled_devices.iter().chain(&user.controlled_profiles).map(|d| (d.value.as_str(), d.span));
-        Controls { user, cells: cells.collect() }
+        let mut cells = FxHashMap::default();
+        // A device listed twice is found at its first cell.
+        for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {
+            cells.entry(cell.value.as_str()).or_insert(cell.span);
+        }
+        Controls { user, cells }
+    }
+
+    /// The user's device or profile cell that names `device`, if any.
+    pub fn cell(&self, device: &str) -> Option<Span> {
+        self.cells.get(device).copied()
     }
 
     /// Where the export records that the user controls `device`: the application user's device
     /// or profile cell, else the device's `Application User n` cell. `None`: it does not.
     pub fn span(&self, device: &Device) -> Option<Span> {
-        self.cells
-            .get(device.name.value.as_str())
-            .copied()
+        self.cell(&device.name.value)
             .or_else(|| device.application_users.iter().find(|a| a.value == self.user.name.value).map(|a| a.span))
     }
 }
