@@ -8,7 +8,9 @@ use std::hash::{BuildHasher, Hash};
 use hashbrown::hash_table::{Entry, HashTable};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::{AppUser, Cluster, CommonDeviceConfig, Device, DirectoryNumber, DnKey, DnRef, EndUser, Line, LineGroup};
+use crate::{
+    AppUser, Cluster, CommonDeviceConfig, Device, DirectoryNumber, DnKey, DnRef, EndUser, Line, LineGroup, Spanned,
+};
 
 /// One appearance of a DN on a device: the device and the line.
 #[derive(Clone, Copy, Debug)]
@@ -17,6 +19,15 @@ pub struct LineAppearance<'a> {
     pub device: &'a Device,
     /// The line on it.
     pub line: &'a Line,
+}
+
+/// A line group that has a DN key as a member, with the member's cell.
+#[derive(Clone, Copy, Debug)]
+pub struct LineGroupMember<'a> {
+    /// The line group.
+    pub group: &'a LineGroup,
+    /// The group's first member cell with the key.
+    pub member: &'a Spanned<DnKey>,
 }
 
 /// A directory number's dense id in a [`ClusterIndex`]: DN keys found on devices are numbered
@@ -297,7 +308,7 @@ struct NameTables<'a> {
     users: PositionTable,
     app_users: PositionTable,
     cdcs: PositionTable,
-    line_group_members: FxHashMap<&'a DnKey, Vec<&'a LineGroup>>,
+    line_group_members: FxHashMap<&'a DnKey, Vec<LineGroupMember<'a>>>,
     directory_numbers: FxHashMap<&'a DnKey, &'a DirectoryNumber>,
 }
 
@@ -312,12 +323,13 @@ impl<'a> NameTables<'a> {
         let users = by_name(&cluster.end_users, |u| u.user_id.value.as_str());
         let app_users = by_name(&cluster.app_users, |u| u.name.value.as_str());
         let cdcs = by_name(&cluster.common_device_configs, |c| c.name.value.as_str());
-        let mut line_group_members: FxHashMap<&DnKey, Vec<&LineGroup>> = FxHashMap::default();
+        let mut line_group_members: FxHashMap<&DnKey, Vec<LineGroupMember>> = FxHashMap::default();
         for group in &cluster.line_groups {
             for member in &group.members {
                 let groups = line_group_members.entry(&member.value).or_default();
-                if !groups.iter().any(|g| std::ptr::eq(*g, group)) {
-                    groups.push(group);
+                // The groups of one key are few; a key twice in one group is found at its first cell.
+                if !groups.iter().any(|g| std::ptr::eq(g.group, group)) {
+                    groups.push(LineGroupMember { group, member });
                 }
             }
         }
@@ -446,8 +458,9 @@ impl<'a> ClusterIndex<'a> {
         self.names.directory_numbers.get(dn).copied()
     }
 
-    /// The line groups that have this DN key as a member.
-    pub fn line_groups_with(&self, dn: &DnKey) -> &[&'a LineGroup] {
+    /// The line groups that have this DN key as a member, each with the member's cell, in
+    /// line-group order.
+    pub fn line_groups_with(&self, dn: &DnKey) -> &[LineGroupMember<'a>] {
         self.names.line_group_members.get(dn).map_or(&[], Vec::as_slice)
     }
 }
@@ -455,7 +468,7 @@ impl<'a> ClusterIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{DeviceKind, SourceId, Span, Spanned};
+    use crate::{DeviceKind, SourceId, Span};
     use rustc_hash::FxHashSet;
 
     fn spanned<T>(value: T) -> Spanned<T> {

@@ -1,5 +1,7 @@
 //! UCCX004: an IPCC extension, or one of an agent device's first four lines, in a line group.
 
+use uclint_model::LineGroupMember;
+
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -58,8 +60,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             } else {
                 continue;
             };
-            for group in ctx.index.line_groups_with(&line.dn.value) {
-                let Some(member) = group.members.iter().find(|m| m.value == line.dn.value) else { continue };
+            for &LineGroupMember { group, member } in ctx.index.line_groups_with(&line.dn.value) {
                 let message = format!(
                     "line {} on agent device {} ({what}) is a member of line group {}; agent extensions and \
                      the first four monitored lines must not be in hunt groups or hunt lists",

@@ -1,5 +1,7 @@
 //! UCCX029: a UCCX route point's directory number is a line-group member.
 
+use uclint_model::LineGroupMember;
+
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -45,8 +47,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Err(reason) => return sink.skip(reason),
     };
     for (device, line) in triggers {
-        for group in ctx.index.line_groups_with(&line.dn.value) {
-            let Some(member) = group.members.iter().find(|m| m.value == line.dn.value) else { continue };
+        for &LineGroupMember { group, member } in ctx.index.line_groups_with(&line.dn.value) {
             let message = format!(
                 "UCCX trigger {} (route point {}) is a member of line group {}; route points in line groups and \
                  hunt lists are unsupported",
