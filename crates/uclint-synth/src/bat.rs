@@ -130,6 +130,7 @@ pub(crate) fn files(spec: &Spec, agents: &[Agent], plan: &Plan) -> Vec<(String, 
         ("linegroup.csv".to_owned(), linegroup_csv(spec.size.line_groups, line_group_members)),
         ("serviceparameter.csv".to_owned(), serviceparameter_csv()),
         ("enterpriseparameter.csv".to_owned(), enterpriseparameter_csv()),
+        ("accesscntrlgrp.csv".to_owned(), accesscntrlgrp_csv()),
     ]
     .into_iter()
     .chain(EMPTY_TABLES.iter().map(|(name, header)| ((*name).to_owned(), format!("{header}\n").into_bytes())))
@@ -178,6 +179,7 @@ fn header_txt() -> Vec<u8> {
         "linegroup.csv",
         "serviceparameter.csv",
         "enterpriseparameter.csv",
+        "accesscntrlgrp.csv",
     ]
     .into_iter()
     .chain(EMPTY_TABLES.iter().map(|(name, _)| *name));
@@ -381,6 +383,25 @@ fn appuser_csv(phones: &[DeviceOut], profiles: &[DeviceOut]) -> Vec<u8> {
     jtapi.push("Standard CTI Enabled".to_owned());
     jtapi.resize(width, String::new());
     csv_bytes(&header, [rmcm, jtapi].into_iter())
+}
+
+/// The standard access control groups the users and application users are in, and a few
+/// more, each carrying its same-named role as in a real export (formats.md §8). With the table
+/// present, rules look up the roles of every group a user is in, as they do on a real export.
+fn accesscntrlgrp_csv() -> Vec<u8> {
+    let groups = [
+        "Standard CCM End Users",
+        "Standard CCM Admin Users",
+        "Standard CCM Super Users",
+        "Standard CTI Enabled",
+        "Standard CTI Allow Call Monitoring",
+        "Standard CTI Allow Call Recording",
+        "Standard CTI Allow Control of All Devices",
+        "Standard CTI Allow Control of Phones supporting Connected Xfer and conf",
+        "Standard CTI Secure Connection",
+    ];
+    let header = ["DIR GROUP NAME", "IS STANDARD DIR GROUP", "FUNCTION ROLE NAME 1"].map(String::from);
+    csv_bytes(&header, groups.iter().map(|g| vec![(*g).to_owned(), "t".to_owned(), (*g).to_owned()]))
 }
 
 fn cdc_csv() -> Vec<u8> {
