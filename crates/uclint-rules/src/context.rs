@@ -82,7 +82,7 @@ pub struct Context<'a> {
     /// empty when the caller did not say.
     pub selected: Vec<&'static str>,
     /// The roles each access control group carries, where the export gives them.
-    pub group_roles: GroupRoles<'a>,
+    pub group_roles: GroupRoles,
 }
 
 /// The UCCX telephony (JTAPI) application users, one per UCCX node, and how they were found.
@@ -447,16 +447,33 @@ pub fn add_to_group_help(page: &str, user: &str, group: &str) -> String {
 }
 
 /// The roles of the export's access control groups (BAT `accesscntrlgrp.csv`, AXL
-/// `userGroup/userRoles`), by lower-case group name, built once per rule run.
-pub struct GroupRoles<'a> {
-    by_name: FxHashMap<String, &'a AccessControlGroup>,
+/// `userGroup/userRoles`), built once per rule run: for each role, the groups that carry it.
+///
+/// Rules ask whether each of 160,000 users holds a role, through each of the user's groups; the
+/// role is looked up once per question, and each group's name compared with the few that carry
+/// it, rather than each group looked up by its lower-cased name.
+pub struct GroupRoles {
+    /// Role (trimmed, ASCII lower case) → the names (trimmed, lower case) of the groups that
+    /// carry it.
+    holders: FxHashMap<String, Vec<String>>,
 }
 
-impl<'a> GroupRoles<'a> {
-    /// Indexes the cluster's access control groups.
-    pub fn new(cluster: &'a Cluster) -> Self {
-        let by_name = cluster.access_control_groups.iter().map(|g| (g.name.value.trim().to_lowercase(), g)).collect();
-        GroupRoles { by_name }
+impl GroupRoles {
+    /// Indexes the cluster's access control groups. Of groups whose names differ only in case,
+    /// the last one's roles count.
+    pub fn new(cluster: &Cluster) -> Self {
+        let by_name: FxHashMap<String, &AccessControlGroup> =
+            cluster.access_control_groups.iter().map(|g| (g.name.value.trim().to_lowercase(), g)).collect();
+        let mut holders: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        for (name, group) in by_name {
+            for role in &group.roles {
+                let names = holders.entry(role.value.trim().to_ascii_lowercase()).or_default();
+                if !names.contains(&name) {
+                    names.push(name.clone());
+                }
+            }
+        }
+        GroupRoles { holders }
     }
 
     /// The cell of the first of `groups` that grants `role`: a group of that name (each
@@ -465,16 +482,36 @@ impl<'a> GroupRoles<'a> {
     pub fn granting<'g>(&self, groups: &'g [Spanned<Text>], role: &str) -> Option<&'g Spanned<Text>> {
         let same = |name: &str| name.trim().eq_ignore_ascii_case(role);
         groups.iter().find(|g| same(&g.value)).or_else(|| {
-            // Most exports give no roles: then only the names count, with no lookup per group.
-            if self.by_name.is_empty() {
+            // Most exports give no roles: then only the names count, with no lookup at all.
+            if self.holders.is_empty() {
                 return None;
             }
+            let holders = self.holders(role)?;
             groups.iter().find(|g| {
-                self.by_name
-                    .get(&g.value.trim().to_lowercase())
-                    .is_some_and(|group| group.roles.iter().any(|r| same(&r.value)))
+                let name = g.value.trim();
+                holders.iter().any(|holder| {
+                    if name.is_ascii() {
+                        holder.eq_ignore_ascii_case(name)
+                    } else {
+                        *holder == name.to_lowercase()
+                    }
+                })
             })
         })
+    }
+
+    /// The groups that carry `role`, which is lower-cased on the stack when it is short (role
+    /// names are), not allocated.
+    fn holders(&self, role: &str) -> Option<&Vec<String>> {
+        let mut buffer = [0u8; 128];
+        match buffer.get_mut(..role.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(role.as_bytes());
+                lower.make_ascii_lowercase();
+                self.holders.get(std::str::from_utf8(lower).ok()?)
+            }
+            None => self.holders.get(&role.to_ascii_lowercase()),
+        }
     }
 }
 
@@ -627,6 +664,37 @@ mod tests {
         let span = Span::file_start(SourceId::new(0));
         let model = (!model.is_empty()).then(|| Spanned::new(model.into(), span));
         Device { model, ..Device::new(kind, Spanned::new(name.into(), span), span) }
+    }
+
+    #[test]
+    fn a_role_is_granted_by_its_name_or_by_a_group_that_carries_it_in_any_case() {
+        let span = Span::file_start(SourceId::new(0));
+        let text = |s: &str| Spanned::new(Text::from(s), span);
+        let group = |name: &str, roles: &[&str]| AccessControlGroup {
+            name: text(name),
+            roles: roles.iter().map(|r| text(r)).collect(),
+            span,
+        };
+        let cluster = Cluster {
+            access_control_groups: vec![
+                group("UCCX Admins", &[" standard cti enabled ", "Standard CTI Allow Call Monitoring"]),
+                group("Équipe CTI", &["Standard CTI Allow Call Recording"]),
+                group("No Roles", &[]),
+            ],
+            ..Cluster::default()
+        };
+        let roles = GroupRoles::new(&cluster);
+        let groups = |names: &[&str]| names.iter().map(|n| text(n)).collect::<Vec<_>>();
+        let granted = |names: &[&str], role: &str| roles.granting(&groups(names), role).map(|g| g.value.to_string());
+        let (enabled, recording) = ("Standard CTI Enabled", "Standard CTI Allow Call Recording");
+        assert_eq!(granted(&["No Roles", "standard CTI enabled"], enabled).as_deref(), Some("standard CTI enabled"));
+        assert_eq!(granted(&["No Roles", " uccx ADMINS "], enabled).as_deref(), Some(" uccx ADMINS "));
+        assert_eq!(granted(&["UCCX Admins", "Standard CTI Enabled"], enabled).as_deref(), Some("Standard CTI Enabled"));
+        assert_eq!(granted(&["équipe cti"], recording).as_deref(), Some("équipe cti"), "non-ASCII names lower-cased");
+        assert_eq!(granted(&["No Roles", "Other"], enabled), None);
+        assert_eq!(granted(&["UCCX Admins"], recording), None);
+        let none = Cluster::default();
+        assert_eq!(GroupRoles::new(&none).granting(&groups(&["UCCX Admins"]), enabled), None);
     }
 
     #[test]
