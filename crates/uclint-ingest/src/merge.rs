@@ -240,9 +240,12 @@ impl Merger {
     }
 }
 
-/// Appends `record`, or merges it into the object already stored under `key`.
+/// Makes room for `additional` more records. The list grows by doubling rather than by exactly
+/// each file's records: an AXL export holds one kind in a hundred files or more, and each exact
+/// growth of a megacluster's list had glibc move the whole mapping (`mremap`); capacity past the
+/// end is address space that is never touched, not memory.
 fn reserve<K: Hash + Eq, T>(list: &mut Vec<T>, index: &mut FxHashMap<K, usize>, additional: usize) {
-    list.reserve_exact(additional);
+    list.reserve(additional);
     index.reserve(additional);
 }
 
@@ -272,6 +275,7 @@ fn absorb<K: Hash + Eq, T>(
     }
 }
 
+/// Appends `record`, or merges it into the object already stored under `key`.
 fn upsert<K: Hash + Eq, T>(
     list: &mut Vec<T>,
     index: &mut FxHashMap<K, usize>,
