@@ -23,7 +23,7 @@ use uclint_model::{DnKey, SourceId, Span, Spanned, Text};
 use crate::codes;
 use crate::redact::is_secret_column;
 use crate::shared::SharedValues;
-use crate::values::{is_unset, parse_bool};
+use crate::values::{is_unset, parse_bool, trim};
 use crate::FileParse;
 
 /// Header names normalised the way real exports need: trimmed, inner whitespace collapsed,
@@ -384,7 +384,7 @@ impl Row<'_> {
     /// Borrowed unless the cell held doubled quotes.
     fn text_at(&self, col: Option<usize>) -> Option<(Cow<'_, str>, Span)> {
         let &(s, e) = self.cells.get(col?)?;
-        let trimmed = self.text[s..e].trim();
+        let trimmed = trim(&self.text[s..e]);
         if is_unset(trimmed) {
             return None;
         }

@@ -30,6 +30,7 @@ use uclint_model::{SourceId, Span, Spanned, Text};
 
 use crate::redact;
 use crate::shared::SharedValues;
+use crate::values::trim;
 
 /// One XML element.
 #[derive(Debug)]
@@ -453,7 +454,13 @@ fn offset_in(text: &str, part: &[u8]) -> Option<usize> {
 
 /// Joins the text pieces of one element, trimmed, with the span of the non-blank part.
 fn join_texts(pieces: &[TextPiece<'_>], source: SourceId, text: impl Fn(&str) -> Text) -> Option<Spanned<Text>> {
-    let blank = |(_, _, v): &&TextPiece<'_>| v.trim().is_empty();
+    // Nearly every element holds one piece without surrounding whitespace: read as it is.
+    if let [(start, end, only)] = pieces {
+        if trim(only).len() == only.len() && !only.is_empty() {
+            return Some(Spanned::new(text(only), Span::new(source, *start, *end)));
+        }
+    }
+    let blank = |(_, _, v): &&TextPiece<'_>| trim(v).is_empty();
     let first_at = pieces.iter().position(|p| !blank(&p))?;
     let last_at = pieces.iter().rposition(|p| !blank(&p))?;
     let pieces = &pieces[first_at..=last_at];
@@ -462,7 +469,7 @@ fn join_texts(pieces: &[TextPiece<'_>], source: SourceId, text: impl Fn(&str) ->
     let start = first_start + (first.len() - first.trim_start().len());
     let end = last_end.saturating_sub(last.len() - last.trim_end().len()).max(start);
     let value = match pieces {
-        [(_, _, only)] => text(only.trim()),
+        [(_, _, only)] => text(trim(only)),
         _ => text(pieces.iter().filter(|p| !blank(p)).map(|(_, _, v)| v.as_ref()).collect::<String>().trim()),
     };
     Some(Spanned::new(value, Span::new(source, start, end)))
