@@ -300,8 +300,7 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
     if let Some(kind) = bat::detect(parse.text) {
         // A first line that reads as a BAT header but a text that looks like XML: mask its
         // secret elements as XML too, without the XML reader.
-        let xml_secrets = redact::scanned_xml_secrets(parse.text);
-        parse.secrets.extend(xml_secrets);
+        parse.secrets.extend(redact::scanned_xml_secrets(parse.text));
         bat::parse(kind, parse);
         return FileStatus::Read(format!("BAT {}", kind.tar_name()));
     }
