@@ -128,7 +128,9 @@ impl Ingested {
                 let released = released.get(id.index())?.as_ref()?;
                 let bytes = released.input.reread().ok()?;
                 let raw = RawInput { path: released.input.path.clone(), bytes, error: None };
-                let mut file = text_to_parse(raw);
+                // Decoded and masked as the parse had it: every secret, CSV or XML, is a range
+                // the parse recorded.
+                let mut file = decode::decode(raw);
                 redact::mask(&mut file.text, &released.secrets);
                 Some((id, file.text))
             })
@@ -244,7 +246,7 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     let parsed: Vec<_> = schedule::largest_first(inputs, Input::size, |index, mut input| {
         let id = SourceId::new(index);
         let file_start = Instant::now();
-        let mut file = text_to_parse(input.read());
+        let mut file = decode::decode(input.read());
         let (status, cluster, diagnostics, secrets) = {
             let mut parse = FileParse::new(&file.text, id, &file.path);
             parse.diagnostics = file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect();
@@ -288,13 +290,6 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     out
 }
 
-/// An input's bytes as the text parsers read: decoded. A released text is read back through
-/// here too, so it comes back exactly as it was parsed, and masked with the secret ranges the
-/// parse found.
-fn text_to_parse(raw: RawInput) -> decode::Decoded {
-    decode::decode(raw)
-}
-
 /// Recognises a decoded file and parses it.
 fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
     if let Some(kind) = bat::detect(parse.text) {
@@ -333,14 +328,14 @@ fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
         *read_records.entry(response.tag.start).or_default() += 1;
         axl::read_record(parse, &record);
     };
-    let doc = xml::read_document_with(
+    let mut doc = xml::read_document_with(
         text,
         source,
         Some(xml::Records { holds_records: &axl::holds_records, take: &mut take }),
     );
     // Masked whatever the file turns out to be: a file not read keeps its text when it has a
     // diagnostic to show.
-    parse.secrets.extend(redact::xml_secrets(text, &doc));
+    parse.secrets.extend(redact::xml_secrets(text, &mut doc));
     let responses = axl::responses(&doc);
     let status = if !responses.is_empty() {
         FileStatus::Read(format!("AXL {}", axl::read(parse, &responses, &read_records)))

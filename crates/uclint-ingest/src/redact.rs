@@ -63,16 +63,15 @@ pub(crate) fn masked(value: &str) -> String {
 }
 
 /// The ranges to mask in an XML text the reader has read into `doc`: the secret elements it
-/// found, secret URL parameters, and, if reading stopped at an error, every secret tag a plain
-/// scan finds (the elements past the error were never read).
-pub(crate) fn xml_secrets(text: &str, doc: &crate::xml::Document) -> Vec<(usize, usize)> {
+/// found (taken from `doc`), secret URL parameters, and, if reading stopped at an error, every
+/// secret tag a plain scan finds (the elements past the error were never read).
+pub(crate) fn xml_secrets(text: &str, doc: &mut crate::xml::Document) -> Vec<(usize, usize)> {
+    let mut ranges = std::mem::take(&mut doc.secrets);
     if doc.error.is_some() {
-        let mut ranges = scanned_xml_secrets(text);
-        ranges.extend_from_slice(&doc.secrets);
-        return ranges;
+        ranges.extend(scanned_xml_secrets(text));
+    } else {
+        ranges.extend(url_secret_ranges(text));
     }
-    let mut ranges = doc.secrets.clone();
-    ranges.extend(url_secret_ranges(text));
     ranges
 }
 
@@ -196,8 +195,8 @@ mod tests {
 
     /// Masks `text` as ingest masks an XML file: with what the XML reader found in it.
     fn redact_xml(text: &mut String) {
-        let doc = crate::xml::read_document(text, uclint_model::SourceId::new(0));
-        let ranges = xml_secrets(text, &doc);
+        let mut doc = crate::xml::read_document(text, uclint_model::SourceId::new(0));
+        let ranges = xml_secrets(text, &mut doc);
         mask(text, &ranges);
     }
 

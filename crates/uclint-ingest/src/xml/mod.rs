@@ -423,18 +423,17 @@ fn start_element(
     // without an `n` or an `x`): a tag whose attributes have neither letter, so neither name,
     // is not parsed further.
     let raw = start.attributes_raw();
-    let may_matter = memchr::memchr2(b'n', b'x', raw).is_some();
-    let mut attributes = start.attributes();
-    let attributes = attributes.with_checks(false).flatten().take(if may_matter { usize::MAX } else { 0 });
-    for attribute in attributes {
-        let key = attribute.key.as_ref();
-        if let Some(prefix) =
-            key.strip_prefix(b"xmlns").and_then(|rest| rest.strip_prefix(b":").or(rest.is_empty().then_some(rest)))
-        {
-            namespaces.declare(prefix, &attribute.value);
-            declared += 1;
-        } else if attribute.key.local_name().as_ref() == b"nil" {
-            nil |= attribute.unescape_value().is_ok_and(|value| value.trim() == "true");
+    if memchr::memchr2(b'n', b'x', raw).is_some() {
+        for attribute in start.attributes().with_checks(false).flatten() {
+            let key = attribute.key.as_ref();
+            if let Some(prefix) =
+                key.strip_prefix(b"xmlns").and_then(|rest| rest.strip_prefix(b":").or(rest.is_empty().then_some(rest)))
+            {
+                namespaces.declare(prefix, &attribute.value);
+                declared += 1;
+            } else if attribute.key.local_name().as_ref() == b"nil" {
+                nil |= attribute.unescape_value().is_ok_and(|value| value.trim() == "true");
+            }
         }
     }
     let attributes = offset_in(text, raw).map_or(Span::new(source, at, at), |s| Span::new(source, s, s + raw.len()));
