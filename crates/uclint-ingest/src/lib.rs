@@ -324,9 +324,9 @@ fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
     // held as one tree; the responses around them are read once the file is.
     let (text, source) = (parse.text, parse.source);
     let mut read_records = axl::ReadRecords::default();
-    let mut take = |response: &xml::Element, record: xml::Element| {
-        *read_records.entry(response.tag.start).or_default() += 1;
-        axl::read_record(parse, &record);
+    let mut take = |response: xml::Element<'_>, record: xml::Element<'_>| {
+        *read_records.entry(response.tag().start).or_default() += 1;
+        axl::read_record(parse, record);
     };
     let mut doc = xml::read_document_with(
         text,

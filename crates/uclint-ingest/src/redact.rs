@@ -210,11 +210,11 @@ mod tests {
     /// The values of the secret elements the XML reader reads from `text`.
     fn secret_values(text: &str) -> Vec<String> {
         let doc = crate::xml::read_document(text, uclint_model::SourceId::new(0));
-        let mut stack: Vec<&crate::xml::Element> = doc.roots.iter().collect();
+        let mut stack: Vec<crate::xml::Element<'_>> = doc.roots().collect();
         let mut values = Vec::new();
         while let Some(element) = stack.pop() {
-            stack.extend(&element.children);
-            if let (true, Some(value)) = (is_secret_element(&element.name), &element.text) {
+            stack.extend(element.children());
+            if let (true, Some(value)) = (is_secret_element(element.name()), element.text()) {
                 values.push(value.value.to_string());
             }
         }

@@ -14,14 +14,14 @@ use crate::xml::Element;
 use crate::FileParse;
 
 /// One `<commonDeviceConfig>`.
-pub fn common_device_config(parse: &mut FileParse<'_>, cdc: &Element) {
+pub fn common_device_config(parse: &mut FileParse<'_>, cdc: Element<'_>) {
     let Some(name) = cdc.text_at(&["name"]) else { return };
     let ip_addressing_mode = cdc.text_at(&["ipAddressingMode"]);
-    parse.cluster.common_device_configs.push(CommonDeviceConfig { name, ip_addressing_mode, span: cdc.span });
+    parse.cluster.common_device_configs.push(CommonDeviceConfig { name, ip_addressing_mode, span: cdc.span() });
 }
 
 /// One `<lineGroup>`: `members/member/directoryNumber`, in `lineSelectionOrder`.
-pub fn line_group(parse: &mut FileParse<'_>, group: &Element) {
+pub fn line_group(parse: &mut FileParse<'_>, group: Element<'_>) {
     let Some(name) = group.text_at(&["name"]) else { return };
     let mut members = Vec::new();
     if let Some(list) = group.child("members") {
@@ -35,21 +35,21 @@ pub fn line_group(parse: &mut FileParse<'_>, group: &Element) {
     }
     members.sort_by_key(|(order, _)| *order);
     let members = members.into_iter().map(|(_, dn)| dn).collect();
-    parse.cluster.line_groups.push(LineGroup { name, members, span: group.span });
+    parse.cluster.line_groups.push(LineGroup { name, members, span: group.span() });
 }
 
 /// One `<serviceParameter>`: `processNodeName`, `service`, `name`, `value`.
-pub fn service_parameter(parse: &mut FileParse<'_>, parameter: &Element) {
+pub fn service_parameter(parse: &mut FileParse<'_>, parameter: Element<'_>) {
     let (Some(name), Some(service)) = (parameter.text_at(&["name"]), parameter.text_at(&["service"])) else {
         return;
     };
     let value = parameter.text_at(&["value"]).unwrap_or_else(|| Spanned::new(Text::default(), name.span));
     let server = parameter.text_at(&["processNodeName"]).unwrap_or_else(|| Spanned::new(Text::default(), name.span));
-    parse.cluster.service_parameters.push(ServiceParameter { server, service, name, value, span: parameter.span });
+    parse.cluster.service_parameters.push(ServiceParameter { server, service, name, value, span: parameter.span() });
 }
 
 /// One `<ldapAuthentication>` with up to three `servers/server`.
-pub fn ldap_authentication(parse: &mut FileParse<'_>, auth: &Element) {
+pub fn ldap_authentication(parse: &mut FileParse<'_>, auth: Element<'_>) {
     let mut servers = Vec::new();
     for server in auth.child("servers").into_iter().flat_map(|s| s.children_named("server")) {
         let Some(host) = server.text_at(&["hostName"]) else { continue };
@@ -61,7 +61,12 @@ pub fn ldap_authentication(parse: &mut FileParse<'_>, auth: &Element) {
     }
     let enabled = flag(parse, auth, &["authenticateEndUsers"]);
     let user_search_base = auth.text_at(&["userSearchBase"]);
-    parse.cluster.ldap_authentication.push(LdapAuthentication { enabled, user_search_base, servers, span: auth.span });
+    parse.cluster.ldap_authentication.push(LdapAuthentication {
+        enabled,
+        user_search_base,
+        servers,
+        span: auth.span(),
+    });
 }
 
 /// The call forward blocks of `getLine` (XLine), in schema order, each with the name the admin
@@ -86,7 +91,7 @@ const FORWARDS: &[(&str, &str)] = &[
 /// `autoAnswer` (both elements of the line, `XLine` in the AXL schema, not of the phone's line
 /// appearance `XPhoneLine`: a captured `getLine` response has them, a captured `getPhone` does
 /// not). Rules apply them to every appearance of the DN.
-pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
+pub fn directory_number(parse: &mut FileParse<'_>, line: Element<'_>) {
     let Some(dn) = dn(line, "pattern", "routePartitionName") else { return };
     let allow_cti_control = flag(parse, line, &["allowCtiControlFlag"]);
     let associated_devices = texts(line, "associatedDevices", "device");
@@ -106,7 +111,7 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
         forwards,
         hold_reversion_ring_duration,
         auto_answer: line.text_at(&["autoAnswer"]),
-        span: line.span,
+        span: line.span(),
     });
 }
 
@@ -114,7 +119,7 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: &Element) {
 /// `serviceName`, `serviceUrl`, `secureServiceUrl`, `serviceCategory`, `serviceType`, `enabled`,
 /// `enterpriseSubscription` and the names of `parameters/parameter`. A record without
 /// `parameters` leaves them unknown, as the BAT file does.
-pub fn phone_service(parse: &mut FileParse<'_>, service: &Element) {
+pub fn phone_service(parse: &mut FileParse<'_>, service: Element<'_>) {
     let Some(name) = service.text_at(&["serviceName"]) else { return };
     let parameters = service
         .child("parameters")
@@ -130,13 +135,13 @@ pub fn phone_service(parse: &mut FileParse<'_>, service: &Element) {
         enabled,
         enterprise_subscription,
         parameters,
-        span: service.span,
+        span: service.span(),
     });
 }
 
 /// One `<ucService>` of `getUcService`/`listUcService`: `serviceType`, `productType`, `name`,
 /// `hostnameorip`, `port`, `protocol` (the AXL schema's `RUcService`).
-pub fn uc_service(parse: &mut FileParse<'_>, service: &Element) {
+pub fn uc_service(parse: &mut FileParse<'_>, service: Element<'_>) {
     let Some(name) = service.text_at(&["name"]) else { return };
     let port = number(parse, service, &["port"]);
     parse.cluster.uc_services.push(UcService {
@@ -145,24 +150,24 @@ pub fn uc_service(parse: &mut FileParse<'_>, service: &Element) {
         host: service.text_at(&["hostnameorip"]),
         port,
         protocol: service.text_at(&["protocol"]),
-        span: service.span,
+        span: service.span(),
         name,
     });
 }
 
 /// One `<credentialPolicy>` of `getCredentialPolicy`/`listCredentialPolicy`: `name` and
 /// `inactiveDaysAllowed`.
-pub fn credential_policy(parse: &mut FileParse<'_>, policy: &Element) {
+pub fn credential_policy(parse: &mut FileParse<'_>, policy: Element<'_>) {
     let Some(name) = policy.text_at(&["name"]) else { return };
     let inactive_days_allowed = number(parse, policy, &["inactiveDaysAllowed"]);
-    parse.cluster.credential_policies.push(CredentialPolicy { name, inactive_days_allowed, span: policy.span });
+    parse.cluster.credential_policies.push(CredentialPolicy { name, inactive_days_allowed, span: policy.span() });
 }
 
 /// One `<phoneSecurityProfile>` of `getPhoneSecurityProfile` or `listPhoneSecurityProfile`
 /// (`RPhoneSecurityProfile`/`LPhoneSecurityProfile` in the AXL schema; both have `name` and
 /// `deviceSecurityMode`).
-pub fn phone_security_profile(parse: &mut FileParse<'_>, profile: &Element) {
+pub fn phone_security_profile(parse: &mut FileParse<'_>, profile: Element<'_>) {
     let Some(name) = profile.text_at(&["name"]) else { return };
     let security_mode = profile.text_at(&["deviceSecurityMode"]);
-    parse.cluster.phone_security_profiles.push(PhoneSecurityProfile { name, security_mode, span: profile.span });
+    parse.cluster.phone_security_profiles.push(PhoneSecurityProfile { name, security_mode, span: profile.span() });
 }

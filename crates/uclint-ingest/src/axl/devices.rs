@@ -10,7 +10,7 @@ use crate::FileParse;
 
 /// One `<phone>`. Fields the schema does not give a phone (`loginUserId`, the BAT-only
 /// `Services Provisioning`, application users, intercom lines) stay unset.
-pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
+pub fn phone(parse: &mut FileParse<'_>, phone: Element<'_>) {
     let Some(name) = phone.text_at(&["name"]) else { return };
     let device = Device {
         model: phone.text_at(&["model"]).or_else(|| phone.text_at(&["product"])),
@@ -28,14 +28,14 @@ pub fn phone(parse: &mut FileParse<'_>, phone: &Element) {
         security_profile: phone.text_at(&["securityProfileName"]),
         vendor_config: vendor_config(parse, phone).map(Box::new),
         lines: lines(parse, phone),
-        ..Device::new(DeviceKind::Phone, name, phone.span)
+        ..Device::new(DeviceKind::Phone, name, phone.span())
     };
     parse.cluster.phones.push(device);
 }
 
 /// One `<deviceProfile>`. The schema element for a profile's EMCC CSS is not confirmed, so only
 /// the BAT column gives it.
-pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
+pub fn device_profile(parse: &mut FileParse<'_>, profile: Element<'_>) {
     let Some(name) = profile.text_at(&["name"]) else { return };
     let device = Device {
         model: profile.text_at(&["model"]).or_else(|| profile.text_at(&["product"])),
@@ -46,7 +46,7 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
         join_across_lines: profile.text_at(&["joinAcrossLines"]),
         single_button_barge: profile.text_at(&["singleButtonBarge"]),
         lines: lines(parse, profile),
-        ..Device::new(DeviceKind::DeviceProfile, name, profile.span)
+        ..Device::new(DeviceKind::DeviceProfile, name, profile.span())
     };
     parse.cluster.device_profiles.push(device);
 }
@@ -54,7 +54,7 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: &Element) {
 /// `services/service` (`RSubscribedService`): `None` when the record has no `services`
 /// element (a `list*` record, or `returnedTags` that left it out), so that rules can tell "no
 /// subscriptions" from "not exported".
-fn subscriptions(device: &Element) -> Option<Spanned<Vec<SubscribedService>>> {
+fn subscriptions(device: Element<'_>) -> Option<Spanned<Vec<SubscribedService>>> {
     let list = device.child("services")?;
     let services = list
         .children_named("service")
@@ -64,19 +64,19 @@ fn subscriptions(device: &Element) -> Option<Spanned<Vec<SubscribedService>>> {
             url: service.text_at(&["url"]),
         })
         .collect();
-    Some(Spanned::new(services, list.tag))
+    Some(Spanned::new(services, list.tag()))
 }
 
 /// `vendorConfig`: the product-specific settings, an `xsd:any` block of elements named after
 /// the setting (`<webAccess>0</webAccess>`), some grouped in a section element. Every element
 /// with text is kept by its local name, except anything named like a password.
-fn vendor_config(parse: &mut FileParse<'_>, phone: &Element) -> Option<VendorConfig> {
-    fn leaves(element: &Element, out: &mut Vec<VendorSetting>) {
-        for child in &element.children {
-            if child.children.is_empty() {
+fn vendor_config(parse: &mut FileParse<'_>, phone: Element<'_>) -> Option<VendorConfig> {
+    fn leaves(element: Element<'_>, out: &mut Vec<VendorSetting>) {
+        for child in element.children() {
+            if !child.has_children() {
                 let Some(value) = child.value() else { continue };
-                if !child.name.to_ascii_lowercase().contains("password") {
-                    out.push(VendorSetting { name: child.name.clone(), value });
+                if !child.name().to_ascii_lowercase().contains("password") {
+                    out.push(VendorSetting { name: child.name().clone(), value });
                 }
             } else {
                 leaves(child, out);
@@ -87,15 +87,15 @@ fn vendor_config(parse: &mut FileParse<'_>, phone: &Element) -> Option<VendorCon
     parse.cluster.present.insert(DataSet::VendorConfig);
     let mut settings = Vec::new();
     leaves(element, &mut settings);
-    Some(VendorConfig { settings, span: element.span })
+    Some(VendorConfig { settings, span: element.span() })
 }
 
 /// `lines/line` (with `index`), or the `lines/lineIdentifier` choice, which has no index.
-fn lines(parse: &mut FileParse<'_>, device: &Element) -> Vec<Line> {
+fn lines(parse: &mut FileParse<'_>, device: Element<'_>) -> Vec<Line> {
     let Some(list) = device.child("lines") else { return Vec::new() };
     // One line per child, at most: sized once, so that no device keeps the slack of a grown
     // vector (tens of megabytes over a megacluster's lines).
-    let mut lines = Vec::with_capacity(list.children.len());
+    let mut lines = Vec::with_capacity(list.children().count());
     for line in list.children_named("line") {
         if line.child("hrDuration").is_some() {
             parse.cluster.present.insert(DataSet::LineHoldReversion);

@@ -25,15 +25,18 @@ pub const AXL_NAMESPACE: &str = "http://www.cisco.com/AXL/API/";
 
 /// The AXL response elements in a document, in document order: each `*Response` element in an
 /// AXL namespace, wherever it stands (in a SOAP `Body`, at the top level, or in a wrapper).
-pub fn responses(doc: &Document) -> Vec<&Element> {
+pub fn responses(doc: &Document) -> Vec<Element<'_>> {
     let mut found = Vec::new();
-    let mut stack: Vec<&Element> = doc.roots.iter().rev().collect();
+    let mut stack: Vec<Element<'_>> = doc.roots().collect();
+    stack.reverse();
     while let Some(element) = stack.pop() {
-        let in_axl = element.namespace.as_deref().is_some_and(|ns| ns.starts_with(AXL_NAMESPACE));
-        if in_axl && element.name.ends_with("Response") {
+        let in_axl = element.namespace().is_some_and(|ns| ns.starts_with(AXL_NAMESPACE));
+        if in_axl && element.name().ends_with("Response") {
             found.push(element);
         } else {
-            stack.extend(element.children.iter().rev());
+            let at = stack.len();
+            stack.extend(element.children());
+            stack[at..].reverse();
         }
     }
     found
@@ -86,20 +89,23 @@ impl std::fmt::Display for Fault {
 /// The first SOAP fault in the document, if it holds one. `faultcode` and `faultstring` are
 /// unqualified in SOAP 1.1; the AXL detail is `detail/axlError/{axlcode, axlmessage}`.
 pub fn fault(doc: &Document) -> Option<Fault> {
-    let mut stack: Vec<&Element> = doc.roots.iter().rev().collect();
+    let mut stack: Vec<Element<'_>> = doc.roots().collect();
+    stack.reverse();
     while let Some(element) = stack.pop() {
-        if element.name == "Fault" {
+        if element.name() == "Fault" {
             let text = |path: &[&str]| element.text_at(path).map(|s| s.value);
             let message = element.text_at(&["detail", "axlError", "axlmessage"]);
             return Some(Fault {
                 faultcode: text(&["faultcode"]),
                 faultstring: text(&["faultstring"]),
                 axlcode: text(&["detail", "axlError", "axlcode"]),
-                span: message.as_ref().map_or(element.tag, |m| m.span),
+                span: message.as_ref().map_or(element.tag(), |m| m.span),
                 axlmessage: message.map(|m| m.value),
             });
         }
-        stack.extend(element.children.iter().rev());
+        let at = stack.len();
+        stack.extend(element.children());
+        stack[at..].reverse();
     }
     None
 }
@@ -107,11 +113,11 @@ pub fn fault(doc: &Document) -> Option<Fault> {
 /// Whether the children of `parent` (a `return` in `response`) are records that
 /// [`read_record`] reads one by one, as the XML reader finishes each: those of every AXL
 /// response but `executeSQLQuery`, whose rows are read together.
-pub fn holds_records(response: &Element, parent: &Element) -> bool {
-    parent.name == "return"
-        && response.name.ends_with("Response")
-        && response.name != "executeSQLQueryResponse"
-        && response.namespace.as_deref().is_some_and(|ns| ns.starts_with(AXL_NAMESPACE))
+pub fn holds_records(response: Element<'_>, parent: Element<'_>) -> bool {
+    parent.name() == "return"
+        && response.name().ends_with("Response")
+        && response.name() != "executeSQLQueryResponse"
+        && response.namespace().is_some_and(|ns| ns.starts_with(AXL_NAMESPACE))
 }
 
 /// Records already read from each response as the file was read ([`holds_records`]), by the
@@ -122,16 +128,16 @@ pub type ReadRecords = rustc_hash::FxHashMap<u32, usize>;
 /// the schema versions from the namespaces, then the operations, e.g. `14.0 getPhone` or
 /// `14.0 executeSQLQuery (device lines)`. `read_records` says how many records of each
 /// response [`read_record`] has read already.
-pub fn read(parse: &mut FileParse<'_>, responses: &[&Element], read_records: &ReadRecords) -> String {
+pub fn read(parse: &mut FileParse<'_>, responses: &[Element<'_>], read_records: &ReadRecords) -> String {
     let mut versions: Vec<&str> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
-    for response in responses {
-        let version = response.namespace.as_deref().and_then(|ns| ns.strip_prefix(AXL_NAMESPACE)).unwrap_or("");
+    for &response in responses {
+        let version = response.namespace().and_then(|ns| ns.strip_prefix(AXL_NAMESPACE)).unwrap_or("");
         if !version.is_empty() && !versions.contains(&version) {
             versions.push(version);
         }
-        let operation = response.name.trim_end_matches("Response");
-        let already = read_records.get(&response.tag.start).copied().unwrap_or(0);
+        let operation = response.name().trim_end_matches("Response");
+        let already = read_records.get(&response.tag().start).copied().unwrap_or(0);
         let label = read_response(parse, operation, response, already);
         if !labels.contains(&label) {
             labels.push(label);
@@ -140,8 +146,8 @@ pub fn read(parse: &mut FileParse<'_>, responses: &[&Element], read_records: &Re
     format!("{} {}", versions.join("/"), labels.join(", ")).trim_start().to_owned()
 }
 
-fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element, already: usize) -> String {
-    let records = response.child("return").filter(|r| already > 0 || !r.children.is_empty());
+fn read_response(parse: &mut FileParse<'_>, operation: &str, response: Element<'_>, already: usize) -> String {
+    let records = response.child("return").filter(|r| already > 0 || r.has_children());
     if operation.starts_with("get") && records.is_none() {
         // A get* names one object and AXL answers a missing one with a fault, so an empty
         // result means the script saved nothing; the object is not in the export. The data set
@@ -151,7 +157,7 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element,
              from this file; export it again",
             object = operation.trim_start_matches("get"),
         );
-        let span = response.child("return").map_or(response.tag, |r| r.tag);
+        let span = response.child("return").map_or(response.tag(), |r| r.tag());
         parse.report(codes::AXL_ERROR_RESPONSE.at(parse.path, span, message));
         return operation.to_owned();
     }
@@ -166,14 +172,14 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element,
     if let Some(data) = data_set(operation) {
         parse.cluster.present.insert(data);
     }
-    for record in &records.children {
+    for record in records.children() {
         read_record(parse, record);
     }
     if let Some(message) = list_warning(operation) {
-        parse.report(codes::LIST_RESPONSE.at(parse.path, response.tag, message));
+        parse.report(codes::LIST_RESPONSE.at(parse.path, response.tag(), message));
         if let (Some(data), Some((missing, _))) = (data_set(operation), list_gap(operation)) {
             let export = operation.to_owned();
-            let gap = DataGap { export, missing: missing.to_owned(), data, incomplete: true, span: response.tag };
+            let gap = DataGap { export, missing: missing.to_owned(), data, incomplete: true, span: response.tag() };
             parse.cluster.data_gaps.push(gap);
         }
     }
@@ -182,8 +188,8 @@ fn read_response(parse: &mut FileParse<'_>, operation: &str, response: &Element,
 
 /// Reads one record of a `get*` or `list*` response (a child of its `return`) into
 /// `parse.cluster`, by its element name; other elements are not records uclint reads.
-pub fn read_record(parse: &mut FileParse<'_>, record: &Element) {
-    match record.name.as_str() {
+pub fn read_record(parse: &mut FileParse<'_>, record: Element<'_>) {
+    match record.name().as_str() {
         "phone" => devices::phone(parse, record),
         "deviceProfile" => devices::device_profile(parse, record),
         "user" => users::end_user(parse, record),

@@ -38,18 +38,18 @@ const DEVICE_PROFILE_CLASS: u32 = 254;
 
 /// One row: its columns by lower-cased name.
 struct Row<'a> {
-    columns: Vec<(Text, &'a Element)>,
+    columns: Vec<(Text, Element<'a>)>,
     span: Span,
 }
 
 impl<'a> Row<'a> {
-    fn new(row: &'a Element) -> Self {
-        let columns = row.children.iter().map(|c| (c.name.to_ascii_lowercase(), c)).collect();
-        Row { columns, span: row.span }
+    fn new(row: Element<'a>) -> Self {
+        let columns = row.children().map(|c| (c.name().to_ascii_lowercase(), c)).collect();
+        Row { columns, span: row.span() }
     }
 
     /// The first present column among `names`, whatever its value.
-    fn column(&self, names: &[&str]) -> Option<&'a Element> {
+    fn column(&self, names: &[&str]) -> Option<Element<'a>> {
         names.iter().find_map(|n| self.columns.iter().find(|(c, _)| c == n).map(|(_, e)| *e))
     }
 
@@ -89,7 +89,7 @@ impl<'a> Row<'a> {
         let (_, name) = self.columns.iter().filter(|(c, _)| c == "name").nth(nth)?;
         let message = "this `name` column is taken to be the route partition name (an unaliased \
                        routepartition.name); alias it `routepartition` in the query to be sure";
-        parse.note_once("unaliased-partition", name.tag, message);
+        parse.note_once("unaliased-partition", name.tag(), message);
         Some(name.value().map(|v| v.value).unwrap_or_default())
     }
 
@@ -101,10 +101,10 @@ impl<'a> Row<'a> {
 }
 
 /// Reads every `<row>` of a `<return>`; returns what kinds of rows it found, for the file list.
-pub fn read(parse: &mut FileParse<'_>, records: &Element) -> Vec<&'static str> {
+pub fn read(parse: &mut FileParse<'_>, records: Element<'_>) -> Vec<&'static str> {
     let mut kinds: Vec<&'static str> = Vec::new();
     let mut unrecognised = None;
-    for element in records.children.iter().filter(|c| c.name.eq_ignore_ascii_case("row")) {
+    for element in records.children().filter(|c| c.name().eq_ignore_ascii_case("row")) {
         let row = Row::new(element);
         let kind = if row.has(DEVICE) && row.has(&["numplanindex"]) && row.has(PATTERN) {
             device_line(parse, &row);
@@ -119,7 +119,7 @@ pub fn read(parse: &mut FileParse<'_>, records: &Element) -> Vec<&'static str> {
             app_user_device(parse, &row);
             "application user devices"
         } else {
-            unrecognised.get_or_insert_with(|| (element.tag, row.names()));
+            unrecognised.get_or_insert_with(|| (element.tag(), row.names()));
             continue;
         };
         if !kinds.contains(&kind) {

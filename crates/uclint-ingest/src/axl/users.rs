@@ -9,7 +9,7 @@ use crate::xml::Element;
 use crate::FileParse;
 
 /// One `<user>`.
-pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
+pub fn end_user(parse: &mut FileParse<'_>, user: Element<'_>) {
     let Some(user_id) = user.text_at(&["userid"]) else { return };
     let primary_extension = user.text_at(&["primaryExtension", "pattern"]).map(|pattern| {
         let partition = user.text_at(&["primaryExtension", "routePartitionName"]).map(|p| p.value);
@@ -37,7 +37,7 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
         presence_lines: presence_lines(parse, user).map(Box::new),
         enable_emcc: flag(parse, user, &["enableEmcc"]),
         default_profile: user.text_at(&["defaultProfile"]),
-        span: user.span,
+        span: user.span(),
         user_id,
     };
     parse.cluster.end_users.push(end_user);
@@ -46,7 +46,7 @@ pub fn end_user(parse: &mut FileParse<'_>, user: &Element) {
 /// `lineAppearanceAssociationForPresences/lineAppearanceAssociationForPresence`, when the
 /// response has the list. `laapAssociate` is an `XFkType` in the schema and comes back as `t`/`f`
 /// (formats.md §1).
-fn presence_lines(parse: &mut FileParse<'_>, user: &Element) -> Option<Spanned<Vec<PresenceLine>>> {
+fn presence_lines(parse: &mut FileParse<'_>, user: Element<'_>) -> Option<Spanned<Vec<PresenceLine>>> {
     let list = user.child("lineAppearanceAssociationForPresences")?;
     let lines = list
         .children_named("lineAppearanceAssociationForPresence")
@@ -54,15 +54,15 @@ fn presence_lines(parse: &mut FileParse<'_>, user: &Element) -> Option<Spanned<V
             device: laap.text_at(&["laapDeviceName"]),
             directory: laap.text_at(&["laapDirectory"]),
             associate: flag(parse, laap, &["laapAssociate"]),
-            span: laap.span,
+            span: laap.span(),
         })
         .collect();
-    Some(Spanned::new(lines, list.span))
+    Some(Spanned::new(lines, list.span()))
 }
 
 /// The names of `associatedGroups/userGroup`; a group given with `userRoles/userRole` is also
 /// recorded as an access control group carrying those roles.
-fn associated_groups(parse: &mut FileParse<'_>, user: &Element) -> Vec<Spanned<Text>> {
+fn associated_groups(parse: &mut FileParse<'_>, user: Element<'_>) -> Vec<Spanned<Text>> {
     let mut names = Vec::new();
     for group in user.child("associatedGroups").into_iter().flat_map(|g| g.children_named("userGroup")) {
         let Some(name) = group.text_at(&["name"]) else { continue };
@@ -72,7 +72,7 @@ fn associated_groups(parse: &mut FileParse<'_>, user: &Element) -> Vec<Spanned<T
             parse.cluster.access_control_groups.push(AccessControlGroup {
                 name: name.clone(),
                 roles,
-                span: group.span,
+                span: group.span(),
             });
         }
         names.push(name);
@@ -82,16 +82,16 @@ fn associated_groups(parse: &mut FileParse<'_>, user: &Element) -> Vec<Spanned<T
 
 /// Whether an optional child (`serviceProfile`, `selfService`, …) has a value: `true` at its
 /// text, `false` at an empty element; `None` when the record does not have the element.
-fn is_set(user: &Element, name: &str) -> Option<Spanned<bool>> {
+fn is_set(user: Element<'_>, name: &str) -> Option<Spanned<bool>> {
     user.child(name).map(|element| match element.value() {
         Some(value) => Spanned::new(true, value.span),
-        None => Spanned::new(false, element.span),
+        None => Spanned::new(false, element.span()),
     })
 }
 
 /// `ipccExtension`, with the partition from `ipccRoutePartition` where the schema has it
 /// (12.0 and later; an empty one is the "None" partition).
-fn ipcc_extension(parse: &mut FileParse<'_>, user: &Element) -> Option<Spanned<DnRef>> {
+fn ipcc_extension(parse: &mut FileParse<'_>, user: Element<'_>) -> Option<Spanned<DnRef>> {
     let pattern = user.text_at(&["ipccExtension"])?;
     let dn = match user.child("ipccRoutePartition") {
         Some(partition) => {
@@ -108,7 +108,7 @@ fn ipcc_extension(parse: &mut FileParse<'_>, user: &Element) -> Option<Spanned<D
 }
 
 /// One `<appUser>`.
-pub fn app_user(parse: &mut FileParse<'_>, app_user: &Element) {
+pub fn app_user(parse: &mut FileParse<'_>, app_user: Element<'_>) {
     let Some(name) = app_user.text_at(&["userid"]) else { return };
     let mut controlled_profiles = texts(app_user, "ctiControlledDeviceProfiles", "deviceProfile");
     // End users list profiles as `profileName`; accept that spelling here too.
@@ -119,6 +119,6 @@ pub fn app_user(parse: &mut FileParse<'_>, app_user: &Element) {
         controlled_devices: texts(app_user, "associatedDevices", "device"),
         controlled_profiles,
         groups,
-        span: app_user.span,
+        span: app_user.span(),
     });
 }

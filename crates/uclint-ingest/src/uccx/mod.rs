@@ -14,22 +14,22 @@ use crate::FileParse;
 pub use json::{looks_like_resources as json_looks_like_resources, read as read_json};
 
 /// The `<resource>` elements of an `adminapi` XML document, if it is one.
-pub fn xml_resources(doc: &Document) -> Option<Vec<&Element>> {
-    let is_resource = |e: &Element| e.name == "resource" && e.child("userID").is_some();
+pub fn xml_resources(doc: &Document) -> Option<Vec<Element<'_>>> {
+    let is_resource = |e: &Element<'_>| e.name() == "resource" && e.child("userID").is_some();
     let mut found = Vec::new();
-    for root in &doc.roots {
-        match root.name.as_str() {
-            "resources" => found.extend(root.children.iter().filter(|c| is_resource(c))),
-            _ if is_resource(root) => found.push(root),
+    for root in doc.roots() {
+        match root.name().as_str() {
+            "resources" => found.extend(root.children().filter(is_resource)),
+            _ if is_resource(&root) => found.push(root),
             _ => {}
         }
     }
-    let is_export = doc.roots.iter().any(|r| r.name == "resources") || !found.is_empty();
+    let is_export = doc.roots().any(|r| r.name() == "resources") || !found.is_empty();
     is_export.then_some(found)
 }
 
 /// Reads XML `<resource>` elements into `parse.cluster`.
-pub fn read_xml(parse: &mut FileParse<'_>, resources: &[&Element]) {
+pub fn read_xml(parse: &mut FileParse<'_>, resources: &[Element<'_>]) {
     parse.cluster.present.insert(DataSet::UccxResources);
     for resource in resources {
         let Some(user_id) = resource.text_at(&["userID"]) else { continue };
@@ -40,7 +40,7 @@ pub fn read_xml(parse: &mut FileParse<'_>, resources: &[&Element]) {
             extension: resource.text_at(&["extension"]).map(extension),
             resource_type: resource.text_at(&["type"]),
             team,
-            span: resource.span,
+            span: resource.span(),
         };
         parse.cluster.uccx_resources.push(record);
     }

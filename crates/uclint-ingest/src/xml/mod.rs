@@ -20,7 +20,7 @@
 pub mod read;
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::fmt;
 
 use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesStart, Event};
@@ -32,27 +32,94 @@ use crate::redact;
 use crate::shared::SharedValues;
 use crate::values::trim;
 
-/// One XML element.
+/// No element: the end of a list of children, or an unbound namespace.
+const NONE: u32 = u32::MAX;
+
+/// One element as the tree stores it: in document order, linked to its first child and its
+/// next sibling, so that an element is written once where it is read and never moved, and no
+/// element has a vector of its own.
 #[derive(Debug)]
-pub struct Element {
-    /// Local name, e.g. `phone` for `<ns:phone>`.
-    pub name: Text,
-    /// The namespace URI the element is bound to, if any; shared by the elements bound to it.
-    pub namespace: Option<Arc<str>>,
-    /// Where the start tag's attributes stand in the text (after the name). They are read
-    /// when asked for ([`Element::attribute`]): nearly all are the `uuid` of a reference,
-    /// which nothing reads.
+struct Node {
+    /// Its local name's number in [`Tree::names`].
+    name: u32,
+    /// Its namespace's number in [`Tree::namespaces`], or [`NONE`].
+    namespace: u32,
+    /// Where the start tag's attributes stand in the text (after the name).
     attributes: Span,
     /// The element's own text, trimmed; `None` when it is empty or blank.
-    pub text: Option<Spanned<Text>>,
-    /// Child elements in document order.
-    pub children: Vec<Element>,
+    text: Option<Spanned<Text>>,
     /// Whether it carries `xsi:nil="true"`.
-    pub nil: bool,
+    nil: bool,
     /// From `<` of the start tag to `>` of the end tag.
-    pub span: Span,
-    /// The start tag alone, for diagnostics about the element as a whole.
-    pub tag: Span,
+    span: Span,
+    /// The start tag alone.
+    tag: Span,
+    first_child: u32,
+    next_sibling: u32,
+}
+
+/// The elements read from one XML text. Node 0 stands for the document: its children are the
+/// top-level elements.
+#[derive(Debug)]
+struct Tree {
+    nodes: Vec<Node>,
+    /// Element names, by number; a name is allocated once per document.
+    names: Vec<Text>,
+    /// Namespace URIs, by number.
+    namespaces: Vec<Box<str>>,
+}
+
+impl Tree {
+    fn new(source: SourceId) -> Self {
+        let span = Span::new(source, 0, 0);
+        let document = Node {
+            name: 0,
+            namespace: NONE,
+            attributes: span,
+            text: None,
+            nil: false,
+            span,
+            tag: span,
+            first_child: NONE,
+            next_sibling: NONE,
+        };
+        Tree { nodes: vec![document], names: vec![Text::default()], namespaces: Vec::new() }
+    }
+
+    fn element(&self, at: u32) -> Element<'_> {
+        Element { tree: self, at }
+    }
+}
+
+/// One XML element: a view into the document it was read from, cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Element<'d> {
+    tree: &'d Tree,
+    at: u32,
+}
+
+impl fmt::Debug for Element<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Element").field("name", self.name()).field("span", &self.span()).finish()
+    }
+}
+
+/// The children of an element, in document order.
+#[derive(Clone)]
+pub struct Children<'d> {
+    tree: &'d Tree,
+    next: u32,
+}
+
+impl<'d> Iterator for Children<'d> {
+    type Item = Element<'d>;
+
+    fn next(&mut self) -> Option<Element<'d>> {
+        let node = self.tree.nodes.get(self.next as usize)?;
+        let element = self.tree.element(self.next);
+        self.next = node.next_sibling;
+        Some(element)
+    }
 }
 
 /// How deep elements may nest. AXL responses are about eight levels deep (envelope, body,
@@ -61,10 +128,9 @@ pub struct Element {
 pub const MAX_DEPTH: usize = 256;
 
 /// What was read from one XML text.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Document {
-    /// Top-level elements (a file may hold several responses one after the other).
-    pub roots: Vec<Element>,
+    tree: Tree,
     /// Where and why reading stopped early.
     pub error: Option<(usize, String)>,
     /// Where a `<!DOCTYPE …>` declaration starts and ends, if the file has one. Exports never
@@ -76,39 +142,93 @@ pub struct Document {
     pub secrets: Vec<(usize, usize)>,
 }
 
-impl Element {
+impl Document {
+    /// The top-level elements (a file may hold several responses one after the other).
+    pub fn roots(&self) -> Children<'_> {
+        self.tree.element(0).children()
+    }
+}
+
+impl<'d> Element<'d> {
+    fn node(self) -> &'d Node {
+        &self.tree.nodes[self.at as usize]
+    }
+
+    /// Local name, e.g. `phone` for `<ns:phone>`.
+    pub fn name(self) -> &'d Text {
+        &self.tree.names[self.node().name as usize]
+    }
+
+    /// The namespace URI the element is bound to, if any.
+    pub fn namespace(self) -> Option<&'d str> {
+        self.tree.namespaces.get(self.node().namespace as usize).map(AsRef::as_ref)
+    }
+
+    /// The element's own text, trimmed, whether or not it is `xsi:nil`; `None` when it is
+    /// empty or blank.
+    pub fn text(self) -> Option<&'d Spanned<Text>> {
+        self.node().text.as_ref()
+    }
+
+    /// Whether it carries `xsi:nil="true"`.
+    pub fn nil(self) -> bool {
+        self.node().nil
+    }
+
+    /// From `<` of the start tag to `>` of the end tag.
+    pub fn span(self) -> Span {
+        self.node().span
+    }
+
+    /// The start tag alone, for diagnostics about the element as a whole.
+    pub fn tag(self) -> Span {
+        self.node().tag
+    }
+
+    /// Child elements in document order.
+    pub fn children(self) -> Children<'d> {
+        Children { tree: self.tree, next: self.node().first_child }
+    }
+
+    /// Whether it has child elements.
+    pub fn has_children(self) -> bool {
+        self.node().first_child != NONE
+    }
+
     /// The first child with this local name.
-    pub fn child(&self, name: &str) -> Option<&Element> {
-        self.children.iter().find(|c| c.name == name)
+    pub fn child(self, name: &str) -> Option<Element<'d>> {
+        self.children().find(|c| c.name() == name)
     }
 
     /// Every child with this local name.
-    pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
-        self.children.iter().filter(move |c| c.name == name)
+    pub fn children_named<'n>(self, name: &'n str) -> impl Iterator<Item = Element<'d>> + use<'d, 'n> {
+        self.children().filter(move |c| c.name() == name)
     }
 
     /// The element at a path of child names, e.g. `["dirn", "pattern"]`.
-    pub fn at(&self, path: &[&str]) -> Option<&Element> {
+    pub fn at(self, path: &[&str]) -> Option<Element<'d>> {
         path.iter().try_fold(self, |el, name| el.child(name))
     }
 
     /// The text of the element at `path`, or `None` when it is absent, empty or `xsi:nil`.
-    pub fn text_at(&self, path: &[&str]) -> Option<Spanned<Text>> {
+    pub fn text_at(self, path: &[&str]) -> Option<Spanned<Text>> {
         self.at(path).and_then(Element::value)
     }
 
     /// This element's text, or `None` when it is empty or `xsi:nil` (AXL's "unset").
-    pub fn value(&self) -> Option<Spanned<Text>> {
-        if self.nil {
+    pub fn value(self) -> Option<Spanned<Text>> {
+        let node = self.node();
+        if node.nil {
             return None;
         }
-        self.text.clone()
+        node.text.clone()
     }
 
     /// An attribute's value by local name, unescaped, spanning the value inside the quotes;
     /// `text` is the text the element was read from.
-    pub fn attribute(&self, text: &str, name: &str) -> Option<Spanned<Text>> {
-        let raw = text.get(self.attributes.start as usize..self.attributes.end as usize)?;
+    pub fn attribute(self, text: &str, name: &str) -> Option<Spanned<Text>> {
+        let attributes = self.node().attributes;
+        let raw = text.get(attributes.start as usize..attributes.end as usize)?;
         let attribute = Attributes::new(raw, 0)
             .with_checks(false)
             .flatten()
@@ -117,8 +237,8 @@ impl Element {
             Ok(value) => Text::from(value.as_ref()),
             Err(_) => Text::from(String::from_utf8_lossy(&attribute.value).as_ref()),
         };
-        let start = offset_in(text, &attribute.value).unwrap_or(self.attributes.start as usize);
-        Some(Spanned::new(value, Span::new(self.attributes.source, start, start + attribute.value.len())))
+        let start = offset_in(text, &attribute.value).unwrap_or(attributes.start as usize);
+        Some(Spanned::new(value, Span::new(attributes.source, start, start + attribute.value.len())))
     }
 }
 
@@ -128,24 +248,33 @@ type TextPiece<'t> = (usize, usize, Cow<'t, str>);
 /// An element still open while reading.
 #[derive(Clone, Copy)]
 struct OpenElement {
-    /// Where it stands on the stack of elements; its children are the ones above it.
-    at: usize,
+    /// Its node.
+    at: u32,
     /// Where its text pieces start on the stack of pieces.
     pieces: usize,
-    /// Its name's number in [`Names`].
-    name: usize,
     /// How many namespace bindings it declares.
     declared: usize,
+    /// Its last child so far, and the one before it ([`NONE`] when there is none), so that a
+    /// record handed over can be unlinked.
+    last_child: u32,
+    before_last: u32,
+}
+
+impl OpenElement {
+    fn new(at: u32, pieces: usize, declared: usize) -> Self {
+        OpenElement { at, pieces, declared, last_child: NONE, before_last: NONE }
+    }
 }
 
 /// Where a reader takes records out of the tree as they close (see [`read_document_with`]).
 pub struct Records<'s> {
     /// Whether the children of an open element are records, given the element's parent and
-    /// the element itself (an AXL `get*Response` and its `return`).
-    pub holds_records: &'s dyn Fn(&Element, &Element) -> bool,
+    /// the element itself (an AXL `get*Response` and its `return`). It is asked as each child
+    /// closes and must give the same answer for every child of one element.
+    pub holds_records: &'s dyn Fn(Element<'_>, Element<'_>) -> bool,
     /// Takes a record that has just closed, with its grandparent (the element that gives the
     /// records their meaning, such as an AXL `get*Response`).
-    pub take: &'s mut dyn FnMut(&Element, Element),
+    pub take: &'s mut dyn FnMut(Element<'_>, Element<'_>),
 }
 
 /// Reads `text` (the whole file) into a tree. Spans point into `text`.
@@ -155,23 +284,23 @@ pub fn read_document(text: &str, source: SourceId) -> Document {
 
 /// Reads `text` into a tree as [`read_document`] does, except that every element whose parent
 /// and grandparent `records` picks goes to `records.take` as soon as it closes, complete (text,
-/// children, span), instead of staying in the tree: a file of a thousand responses is then
-/// read one record at a time, each record's elements freed (and their memory reused) before
-/// the next is read. The parent stays in the tree without those children.
+/// children, span), and then leaves the tree: a file of a thousand responses is read one record
+/// at a time, each record's nodes dropped (and their place reused) before the next is read. The
+/// parent stays in the tree without those children.
 pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Records<'_>>) -> Document {
     let mut reader = Reader::from_str(text);
+    let mut tree = Tree::new(source);
     let mut open: Vec<OpenElement> = Vec::new();
-    // Elements whose parent is still open, in document order, open ones included: an element
-    // stays where it was pushed until its parent closes, and its children are moved off the top
-    // of this stack into a vector of their exact number when it closes itself, rather than
-    // pushed one by one into a vector that grows (and copies them) as it goes.
-    let mut elements: Vec<Element> = Vec::new();
+    // The document's own children (node 0's), as an open element's are kept.
+    let mut document = OpenElement::new(0, 0, 0);
     // The text pieces of the open elements, the innermost's on top (a text event belongs to the
     // innermost open element, and an element's pieces go when it closes).
     let mut pieces: Vec<TextPiece> = Vec::new();
-    let mut doc = Document::default();
+    let mut doc_error = None;
+    let mut doctype = None;
+    let mut secrets = Vec::new();
     let mut namespaces = Namespaces::default();
-    let mut names = Names::default();
+    let mut names = Names::new();
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event();
@@ -179,30 +308,30 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
         match event {
             Ok(Event::Start(_)) if open.len() >= MAX_DEPTH => {
                 let message = format!("elements are nested more than {MAX_DEPTH} deep; exports are a few levels deep");
-                doc.error = Some((before, message));
+                doc_error = Some((before, message));
                 break;
             }
             Ok(Event::Start(start)) => {
-                let (mut element, name, declared) =
-                    start_element(&start, &mut namespaces, &mut names, text, source, before);
-                element.tag = Span::new(source, before, after);
-                open.push(OpenElement { at: elements.len(), pieces: pieces.len(), name, declared });
-                elements.push(element);
+                let (mut node, declared) =
+                    start_element(&start, &mut namespaces, &mut names, &mut tree, text, source, before);
+                node.tag = Span::new(source, before, after);
+                let at = push(&mut tree, open.last_mut().unwrap_or(&mut document), node);
+                open.push(OpenElement::new(at, pieces.len(), declared));
             }
             Ok(Event::Empty(start)) => {
-                let (mut element, _, declared) =
-                    start_element(&start, &mut namespaces, &mut names, text, source, before);
+                let (mut node, declared) =
+                    start_element(&start, &mut namespaces, &mut names, &mut tree, text, source, before);
                 namespaces.end(declared);
-                element.span = Span::new(source, before, after);
-                element.tag = element.span;
-                elements.push(element);
-                hand_over(&open, &mut elements, &mut records);
+                node.span = Span::new(source, before, after);
+                node.tag = node.span;
+                let at = push(&mut tree, open.last_mut().unwrap_or(&mut document), node);
+                hand_over(&mut open, &mut tree, at, &mut records);
             }
             Ok(Event::End(_)) => {
                 if let Some(element) = open.pop() {
                     namespaces.end(element.declared);
-                    close(element, &mut elements, &mut pieces, after, &names, text, &mut doc.secrets);
-                    hand_over(&open, &mut elements, &mut records);
+                    close(element, &mut tree, &mut pieces, after, &names, text, &mut secrets);
+                    hand_over(&mut open, &mut tree, element.at, &mut records);
                 }
             }
             // The indentation between elements is blank: nothing to keep (`join_texts` drops it).
@@ -243,58 +372,67 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
             }
             Ok(Event::Eof) => {
                 if let Some(innermost) = open.last() {
-                    let name = &elements[innermost.at].name;
-                    doc.error = Some((text.len(), format!("the file ends inside `<{name}>`")));
+                    let name = tree.element(innermost.at).name();
+                    doc_error = Some((text.len(), format!("the file ends inside `<{name}>`")));
                 }
                 break;
             }
             Ok(Event::DocType(_)) => {
-                doc.doctype.get_or_insert((before, after));
+                doctype.get_or_insert((before, after));
             }
             Ok(_) => {}
             Err(err) => {
-                doc.error = Some((reader.error_position() as usize, err.to_string()));
+                doc_error = Some((reader.error_position() as usize, err.to_string()));
                 break;
             }
         }
     }
     // Close whatever is still open at the point reading stopped, so what was read stays.
-    let end = doc.error.as_ref().map_or(text.len(), |(at, _)| *at);
+    let end = doc_error.as_ref().map_or(text.len(), |(at, _)| *at);
     while let Some(element) = open.pop() {
-        close(element, &mut elements, &mut pieces, end, &names, text, &mut doc.secrets);
-        hand_over(&open, &mut elements, &mut records);
+        close(element, &mut tree, &mut pieces, end, &names, text, &mut secrets);
+        hand_over(&mut open, &mut tree, element.at, &mut records);
     }
-    // What is left are the top-level elements.
-    doc.roots = elements;
-    doc
+    Document { tree, error: doc_error, doctype, secrets }
 }
 
-/// Ends the open element at `open` at byte `end`: its text joined, and its children (the
-/// elements above it) taken off the stack. A secret element's content goes to `secrets` and
-/// its value is masked.
+/// Adds `node` to the tree as the last child of `parent` and returns its number.
+fn push(tree: &mut Tree, parent: &mut OpenElement, node: Node) -> u32 {
+    let at = u32::try_from(tree.nodes.len()).unwrap_or(NONE);
+    tree.nodes.push(node);
+    match parent.last_child {
+        NONE => tree.nodes[parent.at as usize].first_child = at,
+        last => tree.nodes[last as usize].next_sibling = at,
+    }
+    parent.before_last = parent.last_child;
+    parent.last_child = at;
+    at
+}
+
+/// Ends the open element `open` at byte `end`, its text joined. A secret element's content
+/// goes to `secrets` and its value is masked.
 fn close(
     open: OpenElement,
-    elements: &mut Vec<Element>,
+    tree: &mut Tree,
     pieces: &mut Vec<TextPiece<'_>>,
     end: usize,
     names: &Names,
     text: &str,
     secrets: &mut Vec<(usize, usize)>,
 ) {
-    let OpenElement { at, pieces: pieces_start, name, .. } = open;
-    let children: Vec<Element> = elements.drain((at + 1).min(elements.len())..).collect();
-    let Some(element) = elements.get_mut(at) else { return };
-    let source = element.span.source;
-    element.span.end = Span::new(source, end, end).end.max(element.span.start);
+    let OpenElement { at, pieces: pieces_start, .. } = open;
+    let Some(node) = tree.nodes.get_mut(at as usize) else { return };
+    let source = node.span.source;
+    node.span.end = Span::new(source, end, end).end.max(node.span.start);
     let pieces_start = pieces_start.min(pieces.len());
     let own_pieces = &pieces[pieces_start..];
-    element.text = if names.secret[name] {
-        secret_text(text, element.tag.end as usize, own_pieces, source, secrets)
+    let name = node.name as usize;
+    node.text = if names.secret[name] {
+        secret_text(text, node.tag.end as usize, own_pieces, source, secrets)
     } else {
         join_texts(own_pieces, source, |value| names.values.text(name, value))
     };
     pieces.truncate(pieces_start);
-    element.children = children;
 }
 
 /// The value of a secret element whose start tag ends at `content_start`, masked, and the
@@ -326,50 +464,55 @@ fn secret_text(
     Some(Spanned::new(Text::from(value), Span::new(source, start, start + value.len())))
 }
 
-/// Hands the element that has just closed (the last one on the stack) to `records` when its
-/// open parent and grandparent make it a record.
-fn hand_over(open: &[OpenElement], elements: &mut Vec<Element>, records: &mut Option<Records<'_>>) {
+/// Hands the element that has just closed (node `closed`, the last child of the innermost open
+/// element) to `records` when its open parent and grandparent make it a record, and then takes
+/// it and everything after it (its descendants) out of the tree.
+fn hand_over(open: &mut [OpenElement], tree: &mut Tree, closed: u32, records: &mut Option<Records<'_>>) {
     let (Some(records), [.., grandparent, parent]) = (records, open) else { return };
-    let (grandparent, parent) = (grandparent.at, parent.at);
-    // The element is the last on the stack, above its parent.
-    if elements.len() <= parent + 1 || !(records.holds_records)(&elements[grandparent], &elements[parent]) {
+    if parent.last_child != closed || !(records.holds_records)(tree.element(grandparent.at), tree.element(parent.at)) {
         return;
     }
-    if let Some(record) = elements.pop() {
-        (records.take)(&elements[grandparent], record);
+    (records.take)(tree.element(grandparent.at), tree.element(closed));
+    tree.nodes.truncate(closed as usize);
+    match parent.before_last {
+        NONE => tree.nodes[parent.at as usize].first_child = NONE,
+        before => tree.nodes[before as usize].next_sibling = NONE,
     }
+    parent.last_child = parent.before_last;
+    parent.before_last = NONE;
 }
 
 /// The namespace bindings in scope while reading (XML Namespaces 1.0 §5): each `xmlns` or
 /// `xmlns:p` attribute binds a prefix until its element closes, an inner binding hides an outer
 /// one, and `xmlns=""` unbinds the default namespace. Only element names are resolved, as
-/// nothing reads an attribute's namespace; each URI is allocated once however many elements
-/// it binds.
+/// nothing reads an attribute's namespace; each URI is stored once however many elements it
+/// binds.
 #[derive(Default)]
 struct Namespaces {
-    /// Prefix (empty for the default namespace) and URI (`None` when unbound), innermost last.
-    bindings: Vec<(Vec<u8>, Option<Arc<str>>)>,
-    uris: Vec<Arc<str>>,
+    /// Prefix (empty for the default namespace) and URI number ([`NONE`] when unbound),
+    /// innermost last.
+    bindings: Vec<(Vec<u8>, u32)>,
 }
 
 impl Namespaces {
     /// Binds `prefix` to `uri` until [`Namespaces::end`] takes the binding back.
-    fn declare(&mut self, prefix: &[u8], uri: &[u8]) {
-        let uri = (!uri.is_empty()).then(|| {
+    fn declare(&mut self, prefix: &[u8], uri: &[u8], uris: &mut Vec<Box<str>>) {
+        let number = if uri.is_empty() {
+            NONE
+        } else {
             let uri = String::from_utf8_lossy(uri);
-            if let Some(seen) = self.uris.iter().find(|s| ***s == *uri) {
-                return seen.clone();
-            }
-            let uri: Arc<str> = Arc::from(uri.as_ref());
-            self.uris.push(uri.clone());
-            uri
-        });
-        self.bindings.push((prefix.to_vec(), uri));
+            let seen = uris.iter().position(|s| **s == *uri).unwrap_or_else(|| {
+                uris.push(uri.as_ref().into());
+                uris.len() - 1
+            });
+            u32::try_from(seen).unwrap_or(NONE)
+        };
+        self.bindings.push((prefix.to_vec(), number));
     }
 
-    /// The URI `prefix` (empty for none) is bound to here; `None` when it is unbound.
-    fn resolve(&self, prefix: &[u8]) -> Option<Arc<str>> {
-        self.bindings.iter().rev().find(|(p, _)| p == prefix).and_then(|(_, uri)| uri.clone())
+    /// The number of the URI `prefix` (empty for none) is bound to here; [`NONE`] when unbound.
+    fn resolve(&self, prefix: &[u8]) -> u32 {
+        self.bindings.iter().rev().find(|(p, _)| p == prefix).map_or(NONE, |(_, uri)| *uri)
     }
 
     /// Takes back the last `declared` bindings, those of an element that has closed.
@@ -378,44 +521,50 @@ impl Namespaces {
     }
 }
 
-/// The element names of one document, and the values of each.
+/// The numbers of the element names of one document, and the values of each.
 ///
-/// A name longer than [`Text`]'s inline limit (`routePartitionName`, `callingSearchSpaceName`)
-/// is allocated once and shared by every element that bears it; so is a long text that elements
-/// of one name repeat (`Standard Presence group` in every `presenceGroupName`), through
-/// [`SharedValues`] keyed by the name's number.
-#[derive(Default)]
+/// Each name is allocated once ([`Tree::names`]); so is a long text that elements of one name
+/// repeat (`Standard Presence group` in every `presenceGroupName`), through [`SharedValues`]
+/// keyed by the name's number.
 struct Names {
-    seen: FxHashMap<Vec<u8>, (Text, usize)>,
+    seen: FxHashMap<Vec<u8>, u32>,
     values: SharedValues,
     /// Whether each name is a secret element's ([`redact::is_secret_element`]).
     secret: Vec<bool>,
 }
 
 impl Names {
-    /// The name as a [`Text`], and its number in this document.
-    fn get(&mut self, name: &[u8]) -> (Text, usize) {
-        if let Some((text, id)) = self.seen.get(name) {
-            return (text.clone(), *id);
+    /// Names numbered after the document node's empty name (number 0), which is not secret.
+    fn new() -> Self {
+        Names { seen: FxHashMap::default(), values: SharedValues::default(), secret: vec![false] }
+    }
+
+    /// The number of `name`, which is added to `list` the first time it is seen.
+    fn get(&mut self, name: &[u8], list: &mut Vec<Text>) -> u32 {
+        if let Some(number) = self.seen.get(name) {
+            return *number;
         }
-        let entry = (Text::from(String::from_utf8_lossy(name)), self.seen.len());
-        self.secret.push(redact::is_secret_element(&entry.0));
-        self.seen.insert(name.to_vec(), entry.clone());
-        entry
+        let text = Text::from(String::from_utf8_lossy(name));
+        self.secret.push(redact::is_secret_element(&text));
+        list.push(text);
+        let number = u32::try_from(list.len() - 1).unwrap_or(NONE);
+        self.seen.insert(name.to_vec(), number);
+        number
     }
 }
 
-/// The element a start tag opens, its name's number, and how many namespace bindings its
-/// attributes declare (in scope from here until it closes).
+/// The node a start tag opens (its spans start at `at`; the caller sets the rest), and how many
+/// namespace bindings its attributes declare (in scope from here until it closes).
 fn start_element(
     start: &BytesStart<'_>,
     namespaces: &mut Namespaces,
     names: &mut Names,
+    tree: &mut Tree,
     text: &str,
     source: SourceId,
     at: usize,
-) -> (Element, usize, usize) {
-    let (name, id) = names.get(start.local_name().as_ref());
+) -> (Node, usize) {
+    let name = names.get(start.local_name().as_ref(), &mut tree.names);
     let mut nil = false;
     let mut declared = 0;
     // Only namespace declarations and `xsi:nil` matter while reading; other values are read
@@ -429,7 +578,7 @@ fn start_element(
             if let Some(prefix) =
                 key.strip_prefix(b"xmlns").and_then(|rest| rest.strip_prefix(b":").or(rest.is_empty().then_some(rest)))
             {
-                namespaces.declare(prefix, &attribute.value);
+                namespaces.declare(prefix, &attribute.value, &mut tree.namespaces);
                 declared += 1;
             } else if attribute.key.local_name().as_ref() == b"nil" {
                 nil |= attribute.unescape_value().is_ok_and(|value| value.trim() == "true");
@@ -440,7 +589,9 @@ fn start_element(
     let prefix = start.name().prefix().map_or(&[][..], |p| p.into_inner());
     let namespace = namespaces.resolve(prefix);
     let span = Span::new(source, at, at);
-    (Element { name, namespace, attributes, text: None, children: Vec::new(), nil, span, tag: span }, id, declared)
+    let node =
+        Node { name, namespace, attributes, text: None, nil, span, tag: span, first_child: NONE, next_sibling: NONE };
+    (node, declared)
 }
 
 /// Where a slice borrowed from `text` starts in it. The reader borrows attribute values from
@@ -478,6 +629,10 @@ fn join_texts(pieces: &[TextPiece<'_>], source: SourceId, text: impl Fn(&str) ->
 mod tests {
     use super::*;
 
+    fn root(doc: &Document) -> Element<'_> {
+        doc.roots().next().expect("a root element")
+    }
+
     fn slice(text: &str, span: Span) -> &str {
         &text[span.start as usize..span.end as usize]
     }
@@ -486,26 +641,26 @@ mod tests {
     fn text_spans_point_at_the_trimmed_text() {
         let text = "<a xmlns:ns=\"urn:x\"><ns:b uuid=\"{1}\">\n  4001 \n</ns:b><c/><d xsi:nil=\"true\"/></a>";
         let doc = read_document(text, SourceId::new(0));
-        let a = &doc.roots[0];
+        let a = root(&doc);
         let b = a.child("b").unwrap();
-        assert_eq!(b.namespace.as_deref(), Some("urn:x"));
+        assert_eq!(b.namespace(), Some("urn:x"));
         let value = b.value().unwrap();
         assert_eq!(value.value, "4001");
         assert_eq!(slice(text, value.span), "4001");
         assert_eq!(slice(text, b.attribute(text, "uuid").unwrap().span), "{1}");
         assert!(b.attribute(text, "ctiid").is_none());
         assert!(a.child("c").unwrap().value().is_none());
-        assert!(a.child("d").unwrap().nil);
-        assert_eq!(slice(text, a.span), text);
+        assert!(a.child("d").unwrap().nil());
+        assert_eq!(slice(text, a.span()), text);
     }
 
     #[test]
     fn malformed_xml_keeps_what_was_read_and_says_where() {
         let text = "<a><b>1</b><c>2</d></a>";
         let doc = read_document(text, SourceId::new(0));
-        let (at, _) = doc.error.expect("error");
+        let (at, _) = doc.error.clone().expect("error");
         assert_eq!(&text[at..at + 4], "</d>");
-        assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "1");
+        assert_eq!(root(&doc).child("b").unwrap().value().unwrap().value, "1");
     }
 
     #[test]
@@ -513,13 +668,13 @@ mod tests {
         let depth = 100_000;
         let text = format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth));
         let doc = read_document(&text, SourceId::new(0));
-        let (at, message) = doc.error.expect("error");
+        let (at, message) = doc.error.clone().expect("error");
         assert_eq!(at, MAX_DEPTH * 3, "{message}");
         let mut levels = 0;
-        let mut element = doc.roots.first();
+        let mut element = doc.roots().next();
         while let Some(e) = element {
             levels += 1;
-            element = e.children.first();
+            element = e.children().next();
         }
         assert_eq!(levels, MAX_DEPTH);
     }
@@ -530,18 +685,18 @@ mod tests {
         let doc = read_document(text, SourceId::new(0));
         let (start, end) = doc.doctype.expect("doctype");
         assert_eq!(&text[start..end], &text[..text.find("<a>").unwrap()]);
-        assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "&x;");
-        assert_eq!(doc.roots[0].child("c").unwrap().value().unwrap().value, "&f;");
+        assert_eq!(root(&doc).child("b").unwrap().value().unwrap().value, "&x;");
+        assert_eq!(root(&doc).child("c").unwrap().value().unwrap().value, "&f;");
     }
 
     #[test]
     fn a_parents_text_around_its_children_is_its_own() {
         let text = "<a> x <b>y</b><c/> z </a>";
         let doc = read_document(text, SourceId::new(0));
-        let a = doc.roots[0].value().unwrap();
+        let a = root(&doc).value().unwrap();
         assert_eq!(a.value, "x  z", "the pieces either side of the children, joined and trimmed");
         assert_eq!(slice(text, a.span), "x <b>y</b><c/> z");
-        assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "y");
+        assert_eq!(root(&doc).child("b").unwrap().value().unwrap().value, "y");
     }
 
     #[test]
@@ -549,9 +704,9 @@ mod tests {
         let one = "<routePartitionName uuid=\"{9E3779B9-7F4A-7C16-000B-000000000000}\">Standard Presence group</routePartitionName>";
         let text = format!("<r>{one}{one}</r>");
         let doc = read_document(&text, SourceId::new(0));
-        let [first, second] = &doc.roots[0].children[..] else { panic!("two children") };
-        assert_eq!(first.name, "routePartitionName");
-        assert_eq!(first.name.as_ptr(), second.name.as_ptr());
+        let [first, second] = &root(&doc).children().collect::<Vec<_>>()[..] else { panic!("two children") };
+        assert_eq!(first.name(), "routePartitionName");
+        assert_eq!(first.name().as_ptr(), second.name().as_ptr());
         let (a, b) = (first.value().unwrap().value, second.value().unwrap().value);
         assert_eq!(a, "Standard Presence group");
         assert_eq!(a.as_ptr(), b.as_ptr());
@@ -564,11 +719,16 @@ mod tests {
     fn records_are_handed_over_complete_as_they_close_and_leave_the_tree() {
         let text = "<r><list><x><n>1</n></x><x><n>2</n><m/></x></list><other><x>3</x></other></r>";
         let mut taken = Vec::new();
-        let mut take = |grandparent: &Element, record: Element| {
+        let mut take = |grandparent: Element<'_>, record: Element<'_>| {
             let n = record.text_at(&["n"]).map(|n| n.value.to_string());
-            taken.push((grandparent.name.to_string(), n, record.children.len(), slice(text, record.span).to_owned()));
+            taken.push((
+                grandparent.name().to_string(),
+                n,
+                record.children().count(),
+                slice(text, record.span()).to_owned(),
+            ));
         };
-        let of = |grandparent: &Element, parent: &Element| grandparent.name == "r" && parent.name == "list";
+        let of = |grandparent: Element<'_>, parent: Element<'_>| grandparent.name() == "r" && parent.name() == "list";
         let doc = read_document_with(text, SourceId::new(0), Some(Records { holds_records: &of, take: &mut take }));
         assert_eq!(
             taken,
@@ -577,18 +737,18 @@ mod tests {
                 ("r".into(), Some("2".into()), 2, "<x><n>2</n><m/></x>".into()),
             ]
         );
-        let root = &doc.roots[0];
-        assert!(root.child("list").unwrap().children.is_empty(), "the records left the tree");
+        let root = root(&doc);
+        assert!(!root.child("list").unwrap().has_children(), "the records left the tree");
         assert_eq!(root.text_at(&["other", "x"]).unwrap().value, "3", "other elements stay");
-        assert_eq!(slice(text, root.span), text);
+        assert_eq!(slice(text, root.span()), text);
     }
 
     #[test]
     fn a_record_cut_short_is_handed_over_as_far_as_it_was_read() {
         let text = "<r><list><x><n>1</n></x><x><n>2</n>";
         let mut taken = Vec::new();
-        let mut take = |_: &Element, record: Element| taken.push(record.text_at(&["n"]).unwrap().value);
-        let of = |_: &Element, parent: &Element| parent.name == "list";
+        let mut take = |_: Element<'_>, record: Element<'_>| taken.push(record.text_at(&["n"]).unwrap().value);
+        let of = |_: Element<'_>, parent: Element<'_>| parent.name() == "list";
         let doc = read_document_with(text, SourceId::new(0), Some(Records { holds_records: &of, take: &mut take }));
         assert!(doc.error.is_some());
         assert_eq!(taken, ["1", "2"]);
@@ -603,8 +763,8 @@ mod tests {
             "</e:Envelope>"
         );
         let doc = read_document(text, SourceId::new(0));
-        let ns = |e: &Element| e.namespace.as_deref().map(str::to_owned);
-        let envelope = &doc.roots[0];
+        let ns = |e: Element<'_>| e.namespace().map(str::to_owned);
+        let envelope = root(&doc);
         assert_eq!(ns(envelope).as_deref(), Some("urn:env"));
         let r = envelope.child("r").unwrap();
         assert_eq!(ns(r).as_deref(), Some("urn:one"));
@@ -626,8 +786,8 @@ mod tests {
     fn escaped_text_is_unescaped_and_cdata_read() {
         let text = "<a><b>A &amp; B</b><c><![CDATA[x<y]]></c></a>";
         let doc = read_document(text, SourceId::new(0));
-        assert_eq!(doc.roots[0].child("b").unwrap().value().unwrap().value, "A & B");
-        let c = doc.roots[0].child("c").unwrap().value().unwrap();
+        assert_eq!(root(&doc).child("b").unwrap().value().unwrap().value, "A & B");
+        let c = root(&doc).child("c").unwrap().value().unwrap();
         assert_eq!(c.value, "x<y");
         assert_eq!(slice(text, c.span), "x<y");
     }

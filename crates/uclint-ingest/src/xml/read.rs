@@ -10,7 +10,7 @@ use crate::values::parse_bool;
 use crate::FileParse;
 
 /// The boolean at `path` under `element`.
-pub fn flag(parse: &mut FileParse<'_>, element: &Element, path: &[&str]) -> Option<Spanned<bool>> {
+pub fn flag(parse: &mut FileParse<'_>, element: Element<'_>, path: &[&str]) -> Option<Spanned<bool>> {
     let text = element.text_at(path)?;
     match parse_bool(&text.value) {
         Some(b) => Some(Spanned::new(b, text.span)),
@@ -24,7 +24,7 @@ pub fn flag(parse: &mut FileParse<'_>, element: &Element, path: &[&str]) -> Opti
 }
 
 /// The whole number at `path` under `element`.
-pub fn number(parse: &mut FileParse<'_>, element: &Element, path: &[&str]) -> Option<Spanned<u32>> {
+pub fn number(parse: &mut FileParse<'_>, element: Element<'_>, path: &[&str]) -> Option<Spanned<u32>> {
     let text = element.text_at(path)?;
     match text.value.parse::<u32>() {
         Ok(n) => Some(Spanned::new(n, text.span)),
@@ -37,13 +37,13 @@ pub fn number(parse: &mut FileParse<'_>, element: &Element, path: &[&str]) -> Op
 }
 
 /// The texts of every `item` child of the child `list`, e.g. `associatedDevices/device`.
-pub fn texts(element: &Element, list: &str, item: &str) -> Vec<Spanned<Text>> {
+pub fn texts(element: Element<'_>, list: &str, item: &str) -> Vec<Spanned<Text>> {
     element.child(list).map(|l| l.children_named(item).filter_map(Element::value).collect()).unwrap_or_default()
 }
 
 /// A DN from a pattern child and a partition child of `element`, spanning the pattern.
 /// An empty or absent partition is the "None" partition.
-pub fn dn(element: &Element, pattern: &str, partition: &str) -> Option<Spanned<DnKey>> {
+pub fn dn(element: Element<'_>, pattern: &str, partition: &str) -> Option<Spanned<DnKey>> {
     let pattern = element.text_at(&[pattern])?;
     let partition = element.text_at(&[partition]).map(|p| p.value).unwrap_or_default();
     Some(Spanned::new(DnKey::new(&pattern.value, &partition), pattern.span))
