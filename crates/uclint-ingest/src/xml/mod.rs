@@ -65,6 +65,8 @@ struct Tree {
     nodes: Vec<Node>,
     /// Element names, by number; a name is allocated once per document.
     names: Vec<Text>,
+    /// The number of each name.
+    numbers: FxHashMap<Vec<u8>, u32>,
     /// Namespace URIs, by number.
     namespaces: Vec<Box<str>>,
 }
@@ -83,7 +85,13 @@ impl Tree {
             first_child: NONE,
             next_sibling: NONE,
         };
-        Tree { nodes: vec![document], names: vec![Text::default()], namespaces: Vec::new() }
+        let numbers = FxHashMap::default();
+        Tree { nodes: vec![document], names: vec![Text::default()], numbers, namespaces: Vec::new() }
+    }
+
+    /// The number of an element name, if an element of the document bears it.
+    fn number(&self, name: &str) -> Option<u32> {
+        self.numbers.get(name.as_bytes()).copied()
     }
 
     fn element(&self, at: u32) -> Element<'_> {
@@ -197,12 +205,18 @@ impl<'d> Element<'d> {
 
     /// The first child with this local name.
     pub fn child(self, name: &str) -> Option<Element<'d>> {
-        self.children().find(|c| c.name() == name)
+        // By the name's number: one hash of `name` instead of a comparison with every sibling's.
+        let number = self.tree.number(name)?;
+        self.children().find(|c| c.node().name == number)
     }
 
     /// Every child with this local name.
-    pub fn children_named<'n>(self, name: &'n str) -> impl Iterator<Item = Element<'d>> + use<'d, 'n> {
-        self.children().filter(move |c| c.name() == name)
+    pub fn children_named(self, name: &str) -> impl Iterator<Item = Element<'d>> {
+        let (children, number) = match self.tree.number(name) {
+            Some(number) => (self.children(), number),
+            None => (Children { tree: self.tree, next: NONE }, NONE),
+        };
+        children.filter(move |c| c.node().name == number)
     }
 
     /// The element at a path of child names, e.g. `["dirn", "pattern"]`.
@@ -258,11 +272,13 @@ struct OpenElement {
     /// record handed over can be unlinked.
     last_child: u32,
     before_last: u32,
+    /// Whether its children are records to hand over, once a child has closed.
+    holds_records: Option<bool>,
 }
 
 impl OpenElement {
     fn new(at: u32, pieces: usize, declared: usize) -> Self {
-        OpenElement { at, pieces, declared, last_child: NONE, before_last: NONE }
+        OpenElement { at, pieces, declared, last_child: NONE, before_last: NONE, holds_records: None }
     }
 }
 
@@ -469,7 +485,14 @@ fn secret_text(
 /// it and everything after it (its descendants) out of the tree.
 fn hand_over(open: &mut [OpenElement], tree: &mut Tree, closed: u32, records: &mut Option<Records<'_>>) {
     let (Some(records), [.., grandparent, parent]) = (records, open) else { return };
-    if parent.last_child != closed || !(records.holds_records)(tree.element(grandparent.at), tree.element(parent.at)) {
+    if parent.last_child != closed {
+        return;
+    }
+    // Asked once per parent: the answer is the same for all its children.
+    let holds = *parent
+        .holds_records
+        .get_or_insert_with(|| (records.holds_records)(tree.element(grandparent.at), tree.element(parent.at)));
+    if !holds {
         return;
     }
     (records.take)(tree.element(grandparent.at), tree.element(closed));
@@ -527,7 +550,6 @@ impl Namespaces {
 /// repeat (`Standard Presence group` in every `presenceGroupName`), through [`SharedValues`]
 /// keyed by the name's number.
 struct Names {
-    seen: FxHashMap<Vec<u8>, u32>,
     values: SharedValues,
     /// Whether each name is a secret element's ([`redact::is_secret_element`]).
     secret: Vec<bool>,
@@ -536,19 +558,19 @@ struct Names {
 impl Names {
     /// Names numbered after the document node's empty name (number 0), which is not secret.
     fn new() -> Self {
-        Names { seen: FxHashMap::default(), values: SharedValues::default(), secret: vec![false] }
+        Names { values: SharedValues::default(), secret: vec![false] }
     }
 
-    /// The number of `name`, which is added to `list` the first time it is seen.
-    fn get(&mut self, name: &[u8], list: &mut Vec<Text>) -> u32 {
-        if let Some(number) = self.seen.get(name) {
+    /// The number of `name`, which is added to the tree's names the first time it is seen.
+    fn get(&mut self, name: &[u8], tree: &mut Tree) -> u32 {
+        if let Some(number) = tree.numbers.get(name) {
             return *number;
         }
         let text = Text::from(String::from_utf8_lossy(name));
         self.secret.push(redact::is_secret_element(&text));
-        list.push(text);
-        let number = u32::try_from(list.len() - 1).unwrap_or(NONE);
-        self.seen.insert(name.to_vec(), number);
+        tree.names.push(text);
+        let number = u32::try_from(tree.names.len() - 1).unwrap_or(NONE);
+        tree.numbers.insert(name.to_vec(), number);
         number
     }
 }
@@ -564,7 +586,14 @@ fn start_element(
     source: SourceId,
     at: usize,
 ) -> (Node, usize) {
-    let name = names.get(start.local_name().as_ref(), &mut tree.names);
+    // Names are short: a plain loop finds the colon sooner than `memchr`'s dispatch would, and
+    // `QName::local_name` and `QName::prefix` would search twice.
+    let qname = start.name().into_inner();
+    let (prefix, local) = match qname.iter().position(|&b| b == b':') {
+        Some(colon) => (&qname[..colon], &qname[colon + 1..]),
+        None => (&[][..], qname),
+    };
+    let name = names.get(local, tree);
     let mut nil = false;
     let mut declared = 0;
     // Only namespace declarations and `xsi:nil` matter while reading; other values are read
@@ -586,7 +615,6 @@ fn start_element(
         }
     }
     let attributes = offset_in(text, raw).map_or(Span::new(source, at, at), |s| Span::new(source, s, s + raw.len()));
-    let prefix = start.name().prefix().map_or(&[][..], |p| p.into_inner());
     let namespace = namespaces.resolve(prefix);
     let span = Span::new(source, at, at);
     let node =
@@ -651,6 +679,10 @@ mod tests {
         assert!(b.attribute(text, "ctiid").is_none());
         assert!(a.child("c").unwrap().value().is_none());
         assert!(a.child("d").unwrap().nil());
+        assert!(a.child("absent").is_none(), "a name no element bears");
+        assert_eq!(a.children_named("absent").count(), 0);
+        assert_eq!(a.children_named("c").count(), 1);
+        assert!(b.child("c").is_none(), "a name the document has, but not among these children");
         assert_eq!(slice(text, a.span()), text);
     }
 
