@@ -144,6 +144,89 @@ fn overlap(a: &[Token], b: &[Token]) -> bool {
     false
 }
 
+/// The earlier triggers, kept so that the ones a pattern overlaps are found without comparing
+/// it with each. A fixed-length pattern (no `!`, `?` or `%`) overlaps a fixed-length pattern
+/// only if they are as long and every position of one shares a character with the same
+/// position of the other: per length, a trie of the positions' character sets finds those by
+/// following only the branches that share one. A variable-length pattern is compared with every
+/// other trigger, as before.
+#[derive(Default)]
+struct Earlier {
+    /// Tries of the fixed-length patterns, by length.
+    tries: Vec<Vec<TrieNode>>,
+    /// The variable-length patterns, by trigger number.
+    variable: Vec<usize>,
+}
+
+#[derive(Default)]
+struct TrieNode {
+    /// Each child with the character set of its position.
+    children: Vec<(u16, usize)>,
+    /// The triggers whose pattern ends here.
+    triggers: Vec<usize>,
+}
+
+impl Earlier {
+    /// The numbers of the earlier triggers that `pattern` overlaps, in order; `all` holds every
+    /// trigger's tokens, by number.
+    fn overlapping(&self, pattern: &[Token], all: &[Vec<Token>], before: usize) -> Vec<usize> {
+        let mut found: Vec<usize> = if is_variable(pattern) {
+            (0..before).filter(|&other| overlap(pattern, &all[other])).collect()
+        } else {
+            let mut found: Vec<usize> =
+                self.variable.iter().copied().filter(|&other| overlap(pattern, &all[other])).collect();
+            if let Some(trie) = self.tries.get(pattern.len()).filter(|trie| !trie.is_empty()) {
+                let mut todo = vec![(0, 0)];
+                while let Some((node, depth)) = todo.pop() {
+                    let Some(&(Token::One(set) | Token::Many(set))) = pattern.get(depth) else {
+                        found.extend(&trie[node].triggers);
+                        continue;
+                    };
+                    let next = trie[node].children.iter().filter(|(other, _)| other & set != 0);
+                    todo.extend(next.map(|&(_, child)| (child, depth + 1)));
+                }
+            }
+            found
+        };
+        found.sort_unstable();
+        found
+    }
+
+    /// Keeps trigger `number`, whose pattern is `pattern`, for the triggers after it.
+    fn add(&mut self, number: usize, pattern: &[Token]) {
+        if is_variable(pattern) {
+            self.variable.push(number);
+            return;
+        }
+        if self.tries.len() <= pattern.len() {
+            self.tries.resize_with(pattern.len() + 1, Vec::new);
+        }
+        let trie = &mut self.tries[pattern.len()];
+        if trie.is_empty() {
+            trie.push(TrieNode::default());
+        }
+        let mut node = 0;
+        for token in pattern {
+            let (Token::One(set) | Token::Many(set)) = *token;
+            node = match trie[node].children.iter().find(|(other, _)| *other == set) {
+                Some(&(_, child)) => child,
+                None => {
+                    trie.push(TrieNode::default());
+                    let child = trie.len() - 1;
+                    trie[node].children.push((set, child));
+                    child
+                }
+            };
+        }
+        trie[node].triggers.push(number);
+    }
+}
+
+/// Whether a pattern can match numbers of different lengths.
+fn is_variable(pattern: &[Token]) -> bool {
+    pattern.iter().any(|token| matches!(token, Token::Many(_)))
+}
+
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let triggers = match ctx.uccx_triggers() {
         Ok(triggers) => triggers,
@@ -154,13 +237,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         .filter(|(_, line)| is_wildcard(&line.dn.value.pattern))
         .filter_map(|(device, line)| Some((device, line, tokens(&line.dn.value.pattern)?)))
         .collect();
-    // Pairwise on purpose: the catalog's rule is about pairs, over the few wildcard triggers of
-    // one UCCX, not over the cluster's devices.
+    // Each overlapping pair is a finding, on the later trigger; the earlier triggers a pattern
+    // overlaps are found through `Earlier`, not by comparing it with every one.
+    let patterns: Vec<Vec<Token>> = triggers.iter().map(|(_, _, pattern)| pattern.clone()).collect();
+    let mut earlier = Earlier::default();
     for (n, (device, line, pattern)) in triggers.iter().enumerate() {
-        for (other_device, other_line, other_pattern) in &triggers[..n] {
-            if !overlap(pattern, other_pattern) {
-                continue;
-            }
+        for other in earlier.overlapping(pattern, &patterns, n) {
+            let (other_device, other_line, _) = &triggers[other];
             let message = format!(
                 "UCCX triggers {} (route point {}) and {} (route point {}) are overlapping wildcard patterns; \
                  this is unsupported",
@@ -175,6 +258,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             sink.push(finding);
         }
+        earlier.add(n, pattern);
     }
 }
 
@@ -200,5 +284,23 @@ mod tests {
         assert!(!overlaps("+1408XXX", "1408XXX"));
         assert!(tokens("9.@").is_none());
         assert!(is_wildcard("50XX") && !is_wildcard("5000"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// The trie finds exactly the earlier patterns that a comparison with each one finds.
+        #[test]
+        fn earlier_overlaps_are_those_of_a_pairwise_comparison(
+            patterns in proptest::collection::vec(r"[0-3X]{1,4}(!|\?|%|\[1-2\]|\[\^0\])?[0-2X]{0,2}", 1..40)
+        ) {
+            let all: Vec<Vec<Token>> = patterns.iter().filter_map(|p| tokens(p)).collect();
+            let mut earlier = Earlier::default();
+            for (n, pattern) in all.iter().enumerate() {
+                let pairwise: Vec<usize> = (0..n).filter(|&other| overlap(pattern, &all[other])).collect();
+                proptest::prop_assert_eq!(earlier.overlapping(pattern, &all, n), pairwise);
+                earlier.add(n, pattern);
+            }
+        }
     }
 }
