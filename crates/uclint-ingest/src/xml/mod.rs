@@ -14,8 +14,8 @@
 //! Hostile input is read safely: a DTD is recorded ([`Document::doctype`]) but never acted on
 //! (quick-xml expands no entity it defines and reads no external entity, so a "billion laughs"
 //! or a `SYSTEM "file:///etc/passwd"` entity stays the literal `&name;`), and nesting deeper
-//! than [`MAX_DEPTH`] ends reading there, because the tree's drop and the readers' walks are
-//! recursive and a 100,000-deep file would overflow the stack.
+//! than [`MAX_DEPTH`] ends reading there, because the readers' walks (and those of anything
+//! else that visits a tree) are recursive and a 100,000-deep file would overflow the stack.
 
 pub mod read;
 
@@ -544,11 +544,10 @@ impl Namespaces {
     }
 }
 
-/// The numbers of the element names of one document, and the values of each.
-///
-/// Each name is allocated once ([`Tree::names`]); so is a long text that elements of one name
-/// repeat (`Standard Presence group` in every `presenceGroupName`), through [`SharedValues`]
-/// keyed by the name's number.
+/// What reading keeps per element name besides the name itself, which the tree numbers
+/// ([`Tree::names`], [`Tree::numbers`]): whether it is a secret element's, and the long texts
+/// its elements repeat (`Standard Presence group` in every `presenceGroupName`), each allocated
+/// once through [`SharedValues`] keyed by the name's number.
 struct Names {
     values: SharedValues,
     /// Whether each name is a secret element's ([`redact::is_secret_element`]).
