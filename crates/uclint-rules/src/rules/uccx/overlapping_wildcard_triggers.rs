@@ -232,18 +232,17 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(triggers) => triggers,
         Err(reason) => return sink.skip(reason),
     };
-    let triggers: Vec<(&Device, &Line, Vec<Token>)> = triggers
+    let (triggers, patterns): (Vec<(&Device, &Line)>, Vec<Vec<Token>>) = triggers
         .into_iter()
         .filter(|(_, line)| is_wildcard(&line.dn.value.pattern))
-        .filter_map(|(device, line)| Some((device, line, tokens(&line.dn.value.pattern)?)))
-        .collect();
+        .filter_map(|(device, line)| Some(((device, line), tokens(&line.dn.value.pattern)?)))
+        .unzip();
     // Each overlapping pair is a finding, on the later trigger; the earlier triggers a pattern
     // overlaps are found through `Earlier`, not by comparing it with every one.
-    let patterns: Vec<Vec<Token>> = triggers.iter().map(|(_, _, pattern)| pattern.clone()).collect();
     let mut earlier = Earlier::default();
-    for (n, (device, line, pattern)) in triggers.iter().enumerate() {
+    for (n, (&(device, line), pattern)) in triggers.iter().zip(&patterns).enumerate() {
         for other in earlier.overlapping(pattern, &patterns, n) {
-            let (other_device, other_line, _) = &triggers[other];
+            let (other_device, other_line) = triggers[other];
             let message = format!(
                 "UCCX triggers {} (route point {}) and {} (route point {}) are overlapping wildcard patterns; \
                  this is unsupported",
