@@ -58,15 +58,18 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
     for profile in &ctx.cluster.device_profiles {
         let login = profile.login_user_id.as_ref().and_then(|l| ctx.index.user(&l.value));
-        let (locale, whose) = match (&profile.user_locale, login.and_then(|u| u.user_locale.as_ref())) {
-            (Some(l), _) => (l, profile.name.value.to_string()),
-            (None, Some(l)) => {
-                (l, format!("{}/{}", login.map_or("", |u| u.user_id.value.as_str()), profile.name.value))
-            }
+        let (locale, user) = match (&profile.user_locale, login.and_then(|u| u.user_locale.as_ref())) {
+            (Some(l), _) => (l, None),
+            (None, Some(l)) => (l, login),
             (None, None) => continue,
         };
         let differing: Vec<_> = phone_locales.iter().filter(|(l, _, _)| *l != locale.value).collect();
         let Some((first, phone, _)) = differing.first() else { continue };
+        // Named only for a finding: most profiles have none.
+        let whose = match user {
+            None => profile.name.value.to_string(),
+            Some(user) => format!("{}/{}", user.user_id.value, profile.name.value),
+        };
         let others: Vec<&str> = differing.iter().map(|(l, _, _)| *l).collect();
         let message = format!(
             "locale of {whose} ({}) differs from Extension Mobility phone {} ({first}{}); the phone resets instead \
