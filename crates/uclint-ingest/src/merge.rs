@@ -15,10 +15,11 @@
 //! matched by button index. When two records give different values for one field the first is
 //! kept and INPUT006 points at both.
 
-use rustc_hash::FxHashMap;
+use hashbrown::hash_table::{self, HashTable};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::hash_map::Entry;
 use std::fmt::Display;
-use std::hash::Hash;
+use std::hash::{BuildHasher, Hash};
 
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
@@ -33,9 +34,9 @@ use crate::codes;
 #[derive(Default)]
 pub struct Merger {
     cluster: Cluster,
-    phones: FxHashMap<Text, usize>,
-    device_profiles: FxHashMap<Text, usize>,
-    end_users: FxHashMap<Text, usize>,
+    phones: Positions,
+    device_profiles: Positions,
+    end_users: Positions,
     app_users: FxHashMap<Text, usize>,
     common_device_configs: FxHashMap<Text, usize>,
     line_groups: FxHashMap<Text, usize>,
@@ -82,11 +83,10 @@ impl Merger {
         let (phone_list, phone_index) = (&mut self.cluster.phones, &mut self.phones);
         let (profile_list, profile_index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
         let (user_list, user_index) = (&mut self.cluster.end_users, &mut self.end_users);
-        let devices = |list: &mut Vec<Device>, index: &mut FxHashMap<Text, usize>, files: Vec<Vec<Device>>| {
+        let devices = |list: &mut Vec<Device>, index: &mut Positions, files: Vec<Vec<Device>>| {
             let mut out = Vec::new();
             for records in files {
-                let key = |d: &Device| d.name.value.clone();
-                absorb(list, index, records, key, |kept, new| merge_device(kept, new, &mut out));
+                absorb_named(list, index, records, device_name, |kept, new| merge_device(kept, new, &mut out));
             }
             out
         };
@@ -100,8 +100,7 @@ impl Merger {
             || {
                 let mut out = Vec::new();
                 for records in users {
-                    let key = |u: &EndUser| u.user_id.value.clone();
-                    absorb(user_list, user_index, records, key, |kept, new| merge_user(kept, new, &mut out));
+                    absorb_named(user_list, user_index, records, user_id, |kept, new| merge_user(kept, new, &mut out));
                 }
                 out
             },
@@ -249,29 +248,74 @@ fn reserve<K: Hash + Eq, T>(list: &mut Vec<T>, index: &mut FxHashMap<K, usize>, 
     index.reserve(additional);
 }
 
-/// Adds a file's records to a list. The first file's records are taken as they are, without
-/// moving them, when their keys are unique (the common case: one `phone.csv`); otherwise, and
-/// for every later file, record by record through [`upsert`].
-fn absorb<K: Hash + Eq, T>(
+/// Where each record of a big list (phones, device profiles, end users) is, by its name: 4-byte
+/// positions in a table whose keys are read from the records, as the index's tables are,
+/// rather than a map of cloned keys and positions six times the size. A megacluster's 320,000
+/// such records are each one insert, and the smaller table misses the cache less.
+#[derive(Default)]
+struct Positions(HashTable<u32>);
+
+fn name_hash(name: &str) -> u64 {
+    FxBuildHasher.hash_one(name)
+}
+
+fn device_name(device: &Device) -> &str {
+    &device.name.value
+}
+
+fn user_id(user: &EndUser) -> &str {
+    &user.user_id.value
+}
+
+/// Adds a file's records to a big list, by name. The first file's records are taken as they
+/// are, without moving them, when their names are unique (the common case: one `phone.csv`);
+/// otherwise, and for every later file, each record is appended, or merged into the record
+/// already stored under its name.
+fn absorb_named<T>(
     list: &mut Vec<T>,
-    index: &mut FxHashMap<K, usize>,
+    positions: &mut Positions,
     records: Vec<T>,
-    key: impl Fn(&T) -> K,
+    name: impl Fn(&T) -> &str,
     mut merge: impl FnMut(&mut T, T),
 ) {
+    let table = &mut positions.0;
     if list.is_empty() {
-        index.clear();
-        index.reserve(records.len());
-        if records.iter().enumerate().all(|(i, record)| index.insert(key(record), i).is_none()) {
+        table.clear();
+        table.reserve(records.len(), |&p| name_hash(name(&records[p as usize])));
+        let unique = records.iter().enumerate().all(|(i, record)| {
+            let key = name(record);
+            let entry = table.entry(
+                name_hash(key),
+                |&p| name(&records[p as usize]) == key,
+                |&p| name_hash(name(&records[p as usize])),
+            );
+            match entry {
+                hash_table::Entry::Vacant(vacant) => {
+                    vacant.insert(i as u32);
+                    true
+                }
+                hash_table::Entry::Occupied(_) => false,
+            }
+        });
+        if unique {
             *list = records;
             return;
         }
-        index.clear();
+        table.clear();
     }
-    reserve(list, index, records.len());
+    list.reserve(records.len());
+    table.reserve(records.len(), |&p| name_hash(name(&list[p as usize])));
     for record in records {
-        let k = key(&record);
-        upsert(list, index, k, record, &mut merge);
+        let key = name(&record);
+        let entry =
+            table.entry(name_hash(key), |&p| name(&list[p as usize]) == key, |&p| name_hash(name(&list[p as usize])));
+        match entry {
+            hash_table::Entry::Occupied(at) => merge(&mut list[*at.get() as usize], record),
+            hash_table::Entry::Vacant(vacant) => {
+                vacant.insert(list.len() as u32);
+                list.push(record);
+            }
+        }
     }
 }
 
