@@ -695,6 +695,24 @@ mod tests {
     }
 
     #[test]
+    fn a_first_file_naming_a_device_twice_is_merged_record_by_record() {
+        let device = |name: &str, model: &str, offset| Device {
+            model: Some(Spanned::new(model.into(), at(offset + 1))),
+            ..Device::new(uclint_model::DeviceKind::Phone, Spanned::new(name.into(), at(offset)), at(offset))
+        };
+        let phones =
+            vec![device("SEP1", "Cisco 8841", 0), device("SEP2", "Cisco 8851", 10), device("SEP1", "Cisco 8865", 20)];
+        let mut merger = Merger::default();
+        merger.add(Cluster { phones, ..Cluster::default() });
+        merger.add(Cluster { phones: vec![device("SEP2", "Cisco 8851", 30)], ..Cluster::default() });
+        let (cluster, diagnostics) = merger.finish();
+        let got: Vec<(&str, &str)> =
+            cluster.phones.iter().map(|d| (d.name.value.as_str(), d.model.as_ref().unwrap().value.as_str())).collect();
+        assert_eq!(got, [("SEP1", "Cisco 8841"), ("SEP2", "Cisco 8851")], "the first of each name kept, in order");
+        assert_eq!(diagnostics.len(), 1, "SEP1's models conflict: {diagnostics:#?}");
+    }
+
+    #[test]
     fn merging_all_at_once_is_merging_one_cluster_after_another() {
         let device = |kind, name: &str, model: &str, offset| Device {
             model: Some(Spanned::new(model.into(), at(offset + 1))),
