@@ -126,6 +126,12 @@ impl<'a> Context<'a> {
         self.group_roles.granting(groups, role)
     }
 
+    /// `role` with the groups that carry it, looked up once: for a rule that asks of every
+    /// user whether their groups grant the same role ([`Role::granting`]).
+    pub fn role<'r>(&'r self, role: &'r str) -> Role<'r> {
+        self.group_roles.role(role)
+    }
+
     /// Notes for the run summary about how shared definitions were resolved.
     pub fn notes(&self) -> Vec<String> {
         let mut notes = self.rmcm_notes();
@@ -476,28 +482,16 @@ impl GroupRoles {
         GroupRoles { holders }
     }
 
-    /// The cell of the first of `groups` that grants `role`: a group of that name (each
-    /// standard group carries the role of the same name), or a group whose roles, as the export
-    /// gives them, include it. Compared case-insensitively.
+    /// The cell of the first of `groups` that grants `role` ([`Role::granting`]).
     pub fn granting<'g>(&self, groups: &'g [Spanned<Text>], role: &str) -> Option<&'g Spanned<Text>> {
-        let same = |name: &str| name.trim().eq_ignore_ascii_case(role);
-        groups.iter().find(|g| same(&g.value)).or_else(|| {
-            // Most exports give no roles: then only the names count, with no lookup at all.
-            if self.holders.is_empty() {
-                return None;
-            }
-            let holders = self.holders(role)?;
-            groups.iter().find(|g| {
-                let name = g.value.trim();
-                holders.iter().any(|holder| {
-                    if name.is_ascii() {
-                        holder.eq_ignore_ascii_case(name)
-                    } else {
-                        *holder == name.to_lowercase()
-                    }
-                })
-            })
-        })
+        self.role(role).granting(groups)
+    }
+
+    /// `role` with the groups that carry it.
+    pub fn role<'r>(&'r self, role: &'r str) -> Role<'r> {
+        // Most exports give no roles: then only the names count, with no lookup at all.
+        let holders = if self.holders.is_empty() { None } else { self.holders(role) };
+        Role { name: role, holders: holders.map_or(&[], Vec::as_slice) }
     }
 
     /// The groups that carry `role`, which is lower-cased on the stack when it is short (role
@@ -512,6 +506,38 @@ impl GroupRoles {
             }
             None => self.holders.get(&role.to_ascii_lowercase()),
         }
+    }
+}
+
+/// A role and the groups (trimmed, lower case) that carry it as the export gives roles, from
+/// [`Context::role`].
+#[derive(Clone, Copy, Debug)]
+pub struct Role<'r> {
+    name: &'r str,
+    holders: &'r [String],
+}
+
+impl Role<'_> {
+    /// The cell of the first of `groups` that grants the role: a group of its name (each
+    /// standard group carries the role of the same name), or a group whose roles, as the export
+    /// gives them, include it. Compared case-insensitively.
+    pub fn granting<'g>(&self, groups: &'g [Spanned<Text>]) -> Option<&'g Spanned<Text>> {
+        let same = |name: &str| name.trim().eq_ignore_ascii_case(self.name);
+        groups.iter().find(|g| same(&g.value)).or_else(|| {
+            if self.holders.is_empty() {
+                return None;
+            }
+            groups.iter().find(|g| {
+                let name = g.value.trim();
+                self.holders.iter().any(|holder| {
+                    if name.is_ascii() {
+                        holder.eq_ignore_ascii_case(name)
+                    } else {
+                        *holder == name.to_lowercase()
+                    }
+                })
+            })
+        })
     }
 }
 

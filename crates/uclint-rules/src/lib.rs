@@ -14,7 +14,7 @@ mod run;
 mod service_url;
 mod settings;
 
-pub use context::{Agent, Context};
+pub use context::{Agent, Context, Role};
 pub use rule::{Family, RuleMeta, Sink, Status};
 pub use run::{run, RunResult, RunTimings, Skipped};
 pub use settings::Settings;

@@ -41,8 +41,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let secure_connection = ctx.role(groups::SECURE_CONNECTION);
     for user in &ctx.cluster.end_users {
-        let Some(group) = ctx.granting(&user.groups, groups::SECURE_CONNECTION) else { continue };
+        let Some(group) = secure_connection.granting(&user.groups) else { continue };
         let imp = user.imp_enabled.as_ref().is_some_and(|f| f.value);
         let softphone = || {
             user.controlled_devices.iter().any(|d| {

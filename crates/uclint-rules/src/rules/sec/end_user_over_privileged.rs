@@ -46,9 +46,10 @@ const GROUPS: [(&str, &str); 3] = [
 ];
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let roles = GROUPS.map(|(group, power)| (group, power, ctx.role(group)));
     for user in &ctx.cluster.end_users {
-        for (group, power) in GROUPS {
-            let Some(cell) = ctx.granting(&user.groups, group) else { continue };
+        for (group, power, role) in &roles {
+            let Some(cell) = role.granting(&user.groups) else { continue };
             let message = format!("end user {} holds '{group}'; this lets the account {power}", user.user_id.value);
             let help = format!(
                 "User Management > End User > {} > Permissions Information: remove {group} (use an application user \
