@@ -15,17 +15,16 @@
 //! matched by button index. When two records give different values for one field the first is
 //! kept and INPUT006 points at both.
 
-use hashbrown::hash_table::{self, HashTable};
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 use std::fmt::Display;
-use std::hash::{BuildHasher, Hash};
+use std::hash::Hash;
 
 use uclint_model::{
     AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
     EnterpriseParameter, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
-    ObjectKey, PhoneSecurityProfile, PhoneService, ServiceParameter, Spanned, SubscribedService, Text, UcService,
-    UccxResource,
+    ObjectKey, PhoneSecurityProfile, PhoneService, PositionTable, ServiceParameter, Spanned, SubscribedService, Text,
+    UcService, UccxResource,
 };
 
 use crate::codes;
@@ -34,9 +33,9 @@ use crate::codes;
 #[derive(Default)]
 pub struct Merger {
     cluster: Cluster,
-    phones: Positions,
-    device_profiles: Positions,
-    end_users: Positions,
+    phones: PositionTable,
+    device_profiles: PositionTable,
+    end_users: PositionTable,
     app_users: FxHashMap<Text, usize>,
     common_device_configs: FxHashMap<Text, usize>,
     line_groups: FxHashMap<Text, usize>,
@@ -83,7 +82,7 @@ impl Merger {
         let (phone_list, phone_index) = (&mut self.cluster.phones, &mut self.phones);
         let (profile_list, profile_index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
         let (user_list, user_index) = (&mut self.cluster.end_users, &mut self.end_users);
-        let devices = |list: &mut Vec<Device>, index: &mut Positions, files: Vec<Vec<Device>>| {
+        let devices = |list: &mut Vec<Device>, index: &mut PositionTable, files: Vec<Vec<Device>>| {
             let mut out = Vec::new();
             for records in files {
                 absorb_named(list, index, records, device_name, |kept, new| merge_device(kept, new, &mut out));
@@ -248,17 +247,6 @@ fn reserve<K: Hash + Eq, T>(list: &mut Vec<T>, index: &mut FxHashMap<K, usize>, 
     index.reserve(additional);
 }
 
-/// Where each record of a big list (phones, device profiles, end users) is, by its name: 4-byte
-/// positions in a table whose keys are read from the records, as the index's tables are,
-/// rather than a map of cloned keys and positions six times the size. A megacluster's 320,000
-/// such records are each one insert, and the smaller table misses the cache less.
-#[derive(Default)]
-struct Positions(HashTable<u32>);
-
-fn name_hash(name: &str) -> u64 {
-    FxBuildHasher.hash_one(name)
-}
-
 fn device_name(device: &Device) -> &str {
     &device.name.value
 }
@@ -267,54 +255,36 @@ fn user_id(user: &EndUser) -> &str {
     &user.user_id.value
 }
 
-/// Adds a file's records to a big list, by name. The first file's records are taken as they
+/// Adds a file's records to a big list (phones, device profiles, end users), by name, with
+/// `positions` holding where each name's record is. The first file's records are taken as they
 /// are, without moving them, when their names are unique (the common case: one `phone.csv`);
 /// otherwise, and for every later file, each record is appended, or merged into the record
 /// already stored under its name.
 fn absorb_named<T>(
     list: &mut Vec<T>,
-    positions: &mut Positions,
+    positions: &mut PositionTable,
     records: Vec<T>,
     name: impl Fn(&T) -> &str,
     mut merge: impl FnMut(&mut T, T),
 ) {
-    let table = &mut positions.0;
     if list.is_empty() {
-        table.clear();
-        table.reserve(records.len(), |&p| name_hash(name(&records[p as usize])));
-        let unique = records.iter().enumerate().all(|(i, record)| {
-            let key = name(record);
-            let entry = table.entry(
-                name_hash(key),
-                |&p| name(&records[p as usize]) == key,
-                |&p| name_hash(name(&records[p as usize])),
-            );
-            match entry {
-                hash_table::Entry::Vacant(vacant) => {
-                    vacant.insert(i as u32);
-                    true
-                }
-                hash_table::Entry::Occupied(_) => false,
-            }
-        });
+        positions.clear();
+        positions.reserve(records.len(), |p| name(&records[p as usize]));
+        let unique = (0..records.len() as u32)
+            .all(|i| positions.insert(name(&records[i as usize]), i, |p| name(&records[p as usize])) == i);
         if unique {
             *list = records;
             return;
         }
-        table.clear();
+        positions.clear();
     }
     list.reserve(records.len());
-    table.reserve(records.len(), |&p| name_hash(name(&list[p as usize])));
+    positions.reserve(records.len(), |p| name(&list[p as usize]));
     for record in records {
-        let key = name(&record);
-        let entry =
-            table.entry(name_hash(key), |&p| name(&list[p as usize]) == key, |&p| name_hash(name(&list[p as usize])));
-        match entry {
-            hash_table::Entry::Occupied(at) => merge(&mut list[*at.get() as usize], record),
-            hash_table::Entry::Vacant(vacant) => {
-                vacant.insert(list.len() as u32);
-                list.push(record);
-            }
+        let next = list.len() as u32;
+        match positions.insert(name(&record), next, |p| name(&list[p as usize])) {
+            held if held == next => list.push(record),
+            held => merge(&mut list[held as usize], record),
         }
     }
 }

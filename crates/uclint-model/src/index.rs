@@ -45,17 +45,35 @@ fn fx_hash<K: Hash + ?Sized>(key: &K) -> u64 {
 
 /// A hash table of positions (`u32`) whose keys are read from the items they point at, so that
 /// each entry is 4 bytes rather than a key reference and a value (16 to 24 bytes). On a
-/// megacluster the DN and name tables hold a million entries.
+/// megacluster the DN and name tables hold a million entries, and the merge of the big lists
+/// (phones, device profiles, end users) one per record. `key_of` gives the key of the item at a
+/// position held.
 #[derive(Debug, Default)]
-struct PositionTable(HashTable<u32>);
+pub struct PositionTable(HashTable<u32>);
 
 impl PositionTable {
-    fn with_capacity(capacity: usize) -> Self {
+    /// An empty table with room for `capacity` positions.
+    pub fn with_capacity(capacity: usize) -> Self {
         PositionTable(HashTable::with_capacity(capacity))
     }
 
+    /// Makes room for `additional` more positions.
+    pub fn reserve<'k, K: Hash + ?Sized + 'k>(&mut self, additional: usize, key_of: impl Fn(u32) -> &'k K) {
+        self.0.reserve(additional, |&p| fx_hash(key_of(p)));
+    }
+
+    /// Forgets every position, keeping the room.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
     /// The position held for `key`, after holding `position` for it if it had none.
-    fn insert<'k, K: Hash + Eq + ?Sized + 'k>(&mut self, key: &K, position: u32, key_of: impl Fn(u32) -> &'k K) -> u32 {
+    pub fn insert<'k, K: Hash + Eq + ?Sized + 'k>(
+        &mut self,
+        key: &K,
+        position: u32,
+        key_of: impl Fn(u32) -> &'k K,
+    ) -> u32 {
         self.insert_hashed(fx_hash(key), key, position, key_of)
     }
 
@@ -75,7 +93,7 @@ impl PositionTable {
     }
 
     /// The position held for `key`.
-    fn get<'k, K: Hash + Eq + ?Sized + 'k>(&self, key: &K, key_of: impl Fn(u32) -> &'k K) -> Option<u32> {
+    pub fn get<'k, K: Hash + Eq + ?Sized + 'k>(&self, key: &K, key_of: impl Fn(u32) -> &'k K) -> Option<u32> {
         self.get_hashed(fx_hash(key), key, key_of)
     }
 

@@ -18,7 +18,7 @@ pub use cluster::{
     ServiceParameter, SubscribedService, UcService, UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
-pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember};
+pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember, PositionTable};
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};
 
