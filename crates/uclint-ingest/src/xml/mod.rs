@@ -371,13 +371,15 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
         let before = reader.buffer_position() as usize;
         let event = reader.read_event();
         let after = reader.buffer_position() as usize;
+        let empty = matches!(event, Ok(Event::Empty(_)));
         match event {
             Ok(Event::Start(_)) if open.len() >= MAX_DEPTH => {
                 let message = format!("elements are nested more than {MAX_DEPTH} deep; exports are a few levels deep");
                 doc_error = Some((before, message));
                 break;
             }
-            Ok(Event::Start(start)) => {
+            // `<a>` opens an element; `<a/>` is one, complete.
+            Ok(Event::Start(start) | Event::Empty(start)) => {
                 let (mut node, declared) = start_element(
                     &start,
                     &mut namespaces,
@@ -388,24 +390,16 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
                     Span::new(source, before, before),
                 );
                 node.tag = Span::new(source, before, after);
+                if empty {
+                    namespaces.end(declared);
+                    node.span = node.tag;
+                }
                 let at = push(&mut tree, open.last_mut().unwrap_or(&mut document), node);
-                open.push(OpenElement::new(at, pieces.len(), declared));
-            }
-            Ok(Event::Empty(start)) => {
-                let (mut node, declared) = start_element(
-                    &start,
-                    &mut namespaces,
-                    &mut names,
-                    &mut tree,
-                    open.last().unwrap_or(&document),
-                    text,
-                    Span::new(source, before, before),
-                );
-                namespaces.end(declared);
-                node.span = Span::new(source, before, after);
-                node.tag = node.span;
-                let at = push(&mut tree, open.last_mut().unwrap_or(&mut document), node);
-                hand_over(&mut open, &mut tree, at, &mut records);
+                if empty {
+                    hand_over(&mut open, &mut tree, at, &mut records);
+                } else {
+                    open.push(OpenElement::new(at, pieces.len(), declared));
+                }
             }
             Ok(Event::End(_)) => {
                 if let Some(element) = open.pop() {
