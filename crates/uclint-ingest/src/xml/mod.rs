@@ -104,7 +104,8 @@ impl Tree {
 /// The numbers of a document's element names, by name. Every start tag's name is looked up
 /// here (25 million of them in a megacluster's AXL export), and names are a dozen bytes: they
 /// are compared with a few plain loads rather than a call to `memcmp`, which took a third of
-/// the time of a lookup.
+/// the time of a lookup. It is the model's `PositionTable` idea (numbers whose keys are read
+/// from [`Tree::names`]) with that comparison, which `PositionTable`'s `Eq` keys cannot give.
 #[derive(Debug, Default)]
 struct NameNumbers(HashTable<u32>);
 
@@ -335,8 +336,8 @@ impl OpenElement {
 /// Where a reader takes records out of the tree as they close (see [`read_document_with`]).
 pub struct Records<'s> {
     /// Whether the children of an open element are records, given the element's parent and
-    /// the element itself (an AXL `get*Response` and its `return`). It is asked as each child
-    /// closes and must give the same answer for every child of one element.
+    /// the element itself (an AXL `get*Response` and its `return`). It is asked once per
+    /// element, when its first child closes, and the answer holds for all its children.
     pub holds_records: &'s dyn Fn(Element<'_>, Element<'_>) -> bool,
     /// Takes a record that has just closed, with its grandparent (the element that gives the
     /// records their meaning, such as an AXL `get*Response`).
@@ -638,6 +639,8 @@ impl Names {
         number
     }
 
+    /// The number of `name` in the tree's names, numbering it (and noting whether it is a
+    /// secret element's) the first time it is seen.
     fn number(&mut self, name: &[u8], tree: &mut Tree) -> u32 {
         if let Some(number) = tree.numbers.find(&tree.names, name) {
             return number;
