@@ -196,7 +196,7 @@ pub struct Document {
     /// do; its entities are not expanded, so references to them stay as written.
     pub doctype: Option<(usize, usize)>,
     /// The byte ranges of the text to mask: the content of every secret element read
-    /// (`password`, `pin`, `digestCredentials`, …; see [`crate::redact`]). Those elements'
+    /// (`password`, `pin`, `digestCredentials`, …; see `redact.rs`). Those elements'
     /// values are masked already.
     pub secrets: Vec<(usize, usize)>,
 }
