@@ -135,6 +135,11 @@ impl Merger {
             data_gaps,
             phone_security_profiles,
             access_control_groups,
+            service_profiles,
+            owned_numbers,
+            uccx_triggers,
+            uccx_call_control_groups,
+            set_aside,
             present,
         } = other;
         // Reserving once per file keeps the lists from doubling their way up: on a large export
@@ -229,6 +234,13 @@ impl Merger {
             let (list, index) = (&mut self.cluster.access_control_groups, &mut self.access_control_groups);
             upsert(list, index, key, group, |kept, new| union(&mut kept.roles, new.roles));
         }
+        // Records of these kinds come from one file each in any export uclint knows of: they
+        // are kept as read, in input order.
+        self.cluster.service_profiles.extend(service_profiles);
+        self.cluster.owned_numbers.extend(owned_numbers);
+        self.cluster.uccx_triggers.extend(uccx_triggers);
+        self.cluster.uccx_call_control_groups.extend(uccx_call_control_groups);
+        self.cluster.set_aside.extend(set_aside);
         self.cluster.present.extend(present);
     }
 

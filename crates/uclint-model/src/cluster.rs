@@ -69,6 +69,15 @@ pub enum DataSet {
     /// Access control groups with the roles they carry (BAT `accesscntrlgrp.csv`; the
     /// `userRoles` of AXL `getUser`/`getAppUser` groups).
     AccessControlGroups,
+    /// UC service profiles and which is the system default (BAT `serviceprofile.csv`).
+    ServiceProfiles,
+    /// Numbers that belong to objects other than lines: route and translation patterns, hunt
+    /// pilots, Mobile Voice Access, meet-me, call park and pickup numbers, voicemail pilots, …
+    OwnedNumbers,
+    /// UCCX triggers (`adminapi/trigger`).
+    UccxTriggers,
+    /// UCCX call control groups with their ports per node (`adminapi/callControlGroup`).
+    UccxCallControlGroups,
 }
 
 impl DataSet {
@@ -100,6 +109,10 @@ impl DataSet {
             DataSet::LineForwards => "line call forward",
             DataSet::LinePickupGroups => "line call pickup group",
             DataSet::AccessControlGroups => "access control group",
+            DataSet::ServiceProfiles => "UC service profile",
+            DataSet::OwnedNumbers => "route plan number (route pattern, hunt pilot, …)",
+            DataSet::UccxTriggers => "UCCX trigger",
+            DataSet::UccxCallControlGroups => "UCCX call control group",
         }
     }
 }
@@ -157,6 +170,16 @@ pub struct Cluster {
     pub phone_security_profiles: Vec<PhoneSecurityProfile>,
     /// Access control groups with their roles, where the export gives them.
     pub access_control_groups: Vec<AccessControlGroup>,
+    /// UC service profiles (BAT `serviceprofile.csv`).
+    pub service_profiles: Vec<ServiceProfile>,
+    /// Numbers that belong to objects other than lines (route patterns, hunt pilots, …).
+    pub owned_numbers: Vec<OwnedNumber>,
+    /// UCCX triggers (`adminapi/trigger`).
+    pub uccx_triggers: Vec<crate::UccxTrigger>,
+    /// UCCX call control groups (`adminapi/callControlGroup`).
+    pub uccx_call_control_groups: Vec<crate::UccxCallControlGroup>,
+    /// Records read but kept out of every list rules check: templates and placeholder users.
+    pub set_aside: Vec<SetAside>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
 }
@@ -196,6 +219,11 @@ impl Cluster {
             data_gaps,
             phone_security_profiles,
             access_control_groups,
+            service_profiles,
+            owned_numbers,
+            uccx_triggers,
+            uccx_call_control_groups,
+            set_aside,
             present,
         } = other;
         self.phones.append(phones);
@@ -221,6 +249,11 @@ impl Cluster {
         self.data_gaps.append(data_gaps);
         self.phone_security_profiles.append(phone_security_profiles);
         self.access_control_groups.append(access_control_groups);
+        self.service_profiles.append(service_profiles);
+        self.owned_numbers.append(owned_numbers);
+        self.uccx_triggers.append(uccx_triggers);
+        self.uccx_call_control_groups.append(uccx_call_control_groups);
+        self.set_aside.append(set_aside);
         self.present.append(present);
     }
 
@@ -247,6 +280,10 @@ impl Cluster {
             + self.intercluster_service_profiles.len()
             + self.phone_security_profiles.len()
             + self.access_control_groups.len()
+            + self.service_profiles.len()
+            + self.owned_numbers.len()
+            + self.uccx_triggers.len()
+            + self.uccx_call_control_groups.len()
     }
 }
 
@@ -886,6 +923,70 @@ impl CredentialPolicy {
     pub fn key(&self) -> ObjectKey {
         ObjectKey::CredentialPolicy(self.name.value.clone())
     }
+}
+
+/// A UC service profile (BAT `serviceprofile.csv`).
+#[derive(Clone, Debug)]
+pub struct ServiceProfile {
+    /// Name.
+    pub name: Spanned<Text>,
+    /// `MAKE THIS THE DEFAULT SERVICE PROFILE FOR THE SYSTEM`: a user with no UC service
+    /// profile of their own gets this one.
+    pub system_default: Option<Spanned<bool>>,
+    /// The whole record.
+    pub span: Span,
+}
+
+/// A number that belongs to an object other than a line: a route pattern, hunt pilot, Mobile
+/// Voice Access number, meet-me number, … (each its own BAT member). Such a number is not an
+/// unassigned directory number, whatever `directorynumber.csv` says of it.
+#[derive(Clone, Debug)]
+pub struct OwnedNumber {
+    /// Pattern and partition.
+    pub dn: Spanned<DnKey>,
+    /// What owns it, for messages: `route pattern`, `hunt pilot`, ….
+    pub owner: &'static str,
+}
+
+/// Why a record was kept out of the lists rules check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetAsideKind {
+    /// A phone template: a device whose type is a template (`Universal Device Template`, BAT
+    /// phone templates) or an AXL `getPhone` of class `Phone Template`.
+    DeviceTemplate,
+    /// A placeholder user CUCM writes into templates (`Token_User_<uuid>`).
+    PlaceholderUser,
+}
+
+impl SetAsideKind {
+    /// For the run summary.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SetAsideKind::DeviceTemplate => "device template",
+            SetAsideKind::PlaceholderUser => "placeholder user",
+        }
+    }
+}
+
+/// A record read but kept out of every list rules check ([`Cluster::set_aside`]).
+#[derive(Clone, Debug)]
+pub struct SetAside {
+    /// What it is.
+    pub kind: SetAsideKind,
+    /// Its name, where it was read.
+    pub name: Spanned<Text>,
+}
+
+/// Whether a user ID is a placeholder CUCM writes into templates (`Token_User_<uuid>`), never a
+/// user of its own: no rule treats it as one, and a reference to it is not dangling.
+pub fn is_placeholder_user(user_id: &str) -> bool {
+    user_id.trim().get(..11).is_some_and(|p| p.eq_ignore_ascii_case("Token_User_"))
+}
+
+/// Whether a device type (BAT `Device Type`, AXL `product`/`class`) names a template rather
+/// than a device: `Universal Device Template`, `Phone Template`, a BAT phone template.
+pub fn is_template_type(device_type: &str) -> bool {
+    device_type.to_ascii_lowercase().contains("template")
 }
 
 /// A place where the input is known to lack data that rules read.

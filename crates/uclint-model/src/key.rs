@@ -140,6 +140,8 @@ pub enum ObjectKey {
     Feature(Text),
     /// An export as a whole: a BAT tar by display path, or the AXL responses of one operation.
     Export(Text),
+    /// A UCCX trigger (`adminapi/trigger`), by its directory number.
+    UccxTrigger(Text),
 }
 
 impl ObjectKey {
@@ -165,6 +167,7 @@ impl ObjectKey {
             ObjectKey::CredentialPolicy(_) => "credpolicy",
             ObjectKey::Feature(_) => "feature",
             ObjectKey::Export(_) => "export",
+            ObjectKey::UccxTrigger(_) => "uccxtrigger",
         }
     }
 }
@@ -189,7 +192,8 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::CredentialPolicy(n)
             | ObjectKey::Feature(n)
             | ObjectKey::PhoneSecurityProfile(n)
-            | ObjectKey::Export(n) => write!(f, "{kind}:{n}"),
+            | ObjectKey::Export(n)
+            | ObjectKey::UccxTrigger(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),
         }

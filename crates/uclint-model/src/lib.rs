@@ -10,17 +10,19 @@ mod diagnostic;
 mod index;
 mod key;
 mod source;
+mod uccx;
 
 pub use cluster::{
     AccessControlGroup, AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataGap, DataSet, Device, DeviceKind,
     DirectoryNumber, EndUser, EnterpriseParameter, Forward, IntercomLine, IntercomNumber, LdapAuthentication,
     LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, PhoneSecurityProfile, PhoneService, PresenceLine,
-    ServiceParameter, SubscribedService, UcService, UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
+    ServiceParameter, ServiceProfile, OwnedNumber, SetAside, SetAsideKind, is_placeholder_user, is_template_type, SubscribedService, UcService, UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember, PositionTable};
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};
+pub use uccx::{UccxCallControlGroup, UccxPortGroup, UccxTrigger};
 
 /// Text read from an export: 16 bytes. Values of up to 15 bytes (device names, DN patterns,
 /// partitions, user IDs, models and most settings) are stored inline, without an allocation of
