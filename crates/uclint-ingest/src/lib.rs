@@ -290,14 +290,25 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
     out
 }
 
-/// Recognises a decoded file and parses it.
+/// Recognises a decoded file and parses it: a file named as a member of the Import/Export tar
+/// is what its name says (members share headers, so a header alone would mistake a template for
+/// a live object); any other file is recognised by its content.
 fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
+    let text = parse.text.trim_start();
+    if text.is_empty() {
+        return FileStatus::NotRead("empty file".into());
+    }
+    if !text.starts_with('<') {
+        match bat::members::role(bat::members::file_name(parse.path)) {
+            Some(bat::members::MemberRole::Read(kind)) => return read_bat(parse, kind, true),
+            Some(bat::members::MemberRole::NotChecked(holds)) => {
+                return FileStatus::NotRead(bat::members::MemberRole::not_checked_reason(holds));
+            }
+            Some(bat::members::MemberRole::Manifest) | None => {}
+        }
+    }
     if let Some(kind) = bat::detect(parse.text) {
-        // A first line that reads as a BAT header but a text that looks like XML: mask its
-        // secret elements as XML too, without the XML reader.
-        parse.secrets.extend(redact::scanned_xml_secrets(parse.text));
-        bat::parse(kind, parse);
-        return FileStatus::Read(format!("BAT {}", kind.tar_name()));
+        return read_bat(parse, kind, false);
     }
     if parse.text.trim_start().starts_with('<') {
         return parse_xml(parse);
@@ -317,8 +328,30 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
     FileStatus::NotRead("not a format uclint reads".into())
 }
 
-/// Reads an XML file: AXL responses, or else a UCCX `adminapi` resource export, or else an AXL
-/// SOAP fault, which is reported as the AXL error it is.
+/// Reads a BAT CSV of `kind`, known by its member name (`by_name`) or by its header. A file
+/// whose name and header disagree is read as its name says, with a note.
+fn read_bat(parse: &mut FileParse<'_>, kind: bat::BatKind, by_name: bool) -> FileStatus {
+    if by_name {
+        if let Some(sniffed) = bat::detect(parse.text).filter(|&sniffed| sniffed != kind) {
+            let header_end = parse.text.find(['\r', '\n']).unwrap_or(parse.text.len());
+            let span = uclint_model::Span::new(parse.source, 0, header_end);
+            let message = format!(
+                "the file is named {} but its header looks like that of {}; it was read as its name says",
+                kind.tar_name(),
+                sniffed.tar_name()
+            );
+            parse.report(codes::INFERRED_FORM.at(parse.path, span, message));
+        }
+    }
+    // A first line that reads as a BAT header but a text that looks like XML: mask its secret
+    // elements as XML too, without the XML reader.
+    parse.secrets.extend(redact::scanned_xml_secrets(parse.text));
+    bat::parse(kind, parse);
+    FileStatus::Read(format!("BAT {}", kind.tar_name()))
+}
+
+/// Reads an XML file: AXL responses, or else a UCCX `adminapi` resource, trigger or call
+/// control group export, or else an AXL SOAP fault, which is reported as the AXL error it is.
 fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
     // AXL records are read as the XML reader finishes each, so a file's records are never
     // held as one tree; the responses around them are read once the file is.
@@ -342,6 +375,12 @@ fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
     } else if let Some(resources) = uccx::xml_resources(&doc) {
         uccx::read_xml(parse, &resources);
         FileStatus::Read("UCCX adminapi resources".into())
+    } else if let Some(triggers) = uccx::xml_triggers(&doc) {
+        uccx::read_triggers(parse, &triggers, doc.error.as_ref().map(|(at, _)| *at));
+        FileStatus::Read("UCCX adminapi triggers".into())
+    } else if let Some(groups) = uccx::xml_call_control_groups(&doc) {
+        uccx::read_call_control_groups(parse, &groups);
+        FileStatus::Read("UCCX adminapi call control groups".into())
     } else if let Some(fault) = axl::fault(&doc) {
         // A fault is what AXL sends instead of data: the object this file was meant to hold is
         // missing from the export, so it is an error (exit 2), named as AXL names it.

@@ -22,7 +22,12 @@ fn xml_and_json_resources_are_read_with_spans() {
     let statuses: Vec<_> = ingested.files.iter().map(|f| f.status.clone()).collect();
     assert_eq!(
         statuses,
-        [FileStatus::Read("UCCX adminapi resources (JSON)".into()), FileStatus::Read("UCCX adminapi resources".into())]
+        [
+            FileStatus::Read("UCCX adminapi call control groups".into()),
+            FileStatus::Read("UCCX adminapi resources (JSON)".into()),
+            FileStatus::Read("UCCX adminapi resources".into()),
+            FileStatus::Read("UCCX adminapi triggers".into()),
+        ]
     );
     let found: Vec<_> = ingested
         .cluster

@@ -13,10 +13,11 @@ mod source;
 mod uccx;
 
 pub use cluster::{
-    AccessControlGroup, AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, DataGap, DataSet, Device, DeviceKind,
-    DirectoryNumber, EndUser, EnterpriseParameter, Forward, IntercomLine, IntercomNumber, LdapAuthentication,
-    LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, PhoneSecurityProfile, PhoneService, PresenceLine,
-    ServiceParameter, ServiceProfile, OwnedNumber, SetAside, SetAsideKind, is_placeholder_user, is_template_type, SubscribedService, UcService, UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
+    is_placeholder_user, is_template_type, AccessControlGroup, AppUser, Cluster, CommonDeviceConfig, CredentialPolicy,
+    DataGap, DataSet, Device, DeviceKind, DirectoryNumber, EndUser, EnterpriseParameter, Forward, IntercomLine,
+    IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, OwnedNumber,
+    PhoneSecurityProfile, PhoneService, PresenceLine, ServiceParameter, ServiceProfile, SetAside, SetAsideKind,
+    SubscribedService, UcService, UccxResource, VendorConfig, VendorSetting, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember, PositionTable};

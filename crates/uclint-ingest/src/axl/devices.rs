@@ -1,7 +1,10 @@
 //! `getPhone` / `listPhone` `<phone>` and `getDeviceProfile` / `listDeviceProfile`
 //! `<deviceProfile>` records, with their `lines/line` (formats.md §4a, §6).
 
-use uclint_model::{DataSet, Device, DeviceKind, Line, Spanned, SubscribedService, VendorConfig, VendorSetting};
+use uclint_model::{
+    is_template_type, DataSet, Device, DeviceKind, Line, SetAside, SetAsideKind, Spanned, SubscribedService,
+    VendorConfig, VendorSetting,
+};
 
 use crate::codes;
 use crate::xml::read::{dn, flag, number};
@@ -9,9 +12,16 @@ use crate::xml::Element;
 use crate::FileParse;
 
 /// One `<phone>`. Fields the schema does not give a phone (`loginUserId`, the BAT-only
-/// `Services Provisioning`, application users, intercom lines) stay unset.
+/// `Services Provisioning`, application users, intercom lines) stay unset. A template (`class`
+/// `Phone Template`, or a template model such as `Universal Device Template`) is set aside,
+/// never checked as a phone.
 pub fn phone(parse: &mut FileParse<'_>, phone: Element<'_>) {
     let Some(name) = phone.text_at(&["name"]) else { return };
+    let is_template = |path: &[&str]| phone.text_at(path).is_some_and(|t| is_template_type(&t.value));
+    if is_template(&["class"]) || is_template(&["model"]) || is_template(&["product"]) {
+        parse.cluster.set_aside.push(SetAside { kind: SetAsideKind::DeviceTemplate, name });
+        return;
+    }
     let device = Device {
         model: phone.text_at(&["model"]).or_else(|| phone.text_at(&["product"])),
         common_device_config: phone.text_at(&["commonDeviceConfigName"]),

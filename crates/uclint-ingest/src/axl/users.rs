@@ -2,7 +2,10 @@
 //! (formats.md §7, §8). Passwords, PINs and digest credentials were masked before the text was
 //! read; only whether digest credentials are set is kept.
 
-use uclint_model::{AccessControlGroup, AppUser, DataSet, DnRef, EndUser, PresenceLine, Spanned, Text};
+use uclint_model::{
+    is_placeholder_user, AccessControlGroup, AppUser, DataSet, DnRef, EndUser, PresenceLine, SetAside, SetAsideKind,
+    Spanned, Text,
+};
 
 use crate::xml::read::{flag, texts};
 use crate::xml::Element;
@@ -11,6 +14,11 @@ use crate::FileParse;
 /// One `<user>`.
 pub fn end_user(parse: &mut FileParse<'_>, user: Element<'_>) {
     let Some(user_id) = user.text_at(&["userid"]) else { return };
+    if is_placeholder_user(&user_id.value) {
+        // CUCM's placeholder for templates (`Token_User_<uuid>`): not a user of its own.
+        parse.cluster.set_aside.push(SetAside { kind: SetAsideKind::PlaceholderUser, name: user_id });
+        return;
+    }
     let primary_extension = user.text_at(&["primaryExtension", "pattern"]).map(|pattern| {
         let partition = user.text_at(&["primaryExtension", "routePartitionName"]).map(|p| p.value);
         Spanned::new(DnRef::with_partition(&pattern.value, &partition.unwrap_or_default()), pattern.span)

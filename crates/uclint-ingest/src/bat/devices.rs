@@ -1,6 +1,9 @@
 //! `phone.csv` and `deviceprofile.csv`: devices with their numbered line groups.
 
-use uclint_model::{DataSet, Device, DeviceKind, DirectoryNumber, Forward, IntercomLine, Line, Spanned};
+use uclint_model::{
+    is_template_type, DataSet, Device, DeviceKind, DirectoryNumber, Forward, IntercomLine, Line, SetAside,
+    SetAsideKind, Spanned, Text,
+};
 
 use super::directory_numbers::FORWARDS;
 use crate::table::{Col, HeaderMap, Row};
@@ -134,15 +137,43 @@ impl DeviceColumns {
     }
 }
 
-/// One `phone.csv` row.
+/// One `phone.csv` row. A template (a `Device Type` such as `Universal Device Template`) is
+/// set aside, never checked as a phone.
 pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let cols = header.plan(DeviceColumns::new);
     let Some(name) = row.value_at(cols.name) else { return };
+    let model = row.value_at(cols.model);
+    if model.as_ref().is_some_and(|m| is_template_type(&m.value)) {
+        parse.cluster.set_aside.push(SetAside { kind: SetAsideKind::DeviceTemplate, name });
+        return;
+    }
+    push_phone(parse, cols, row, name, model);
+}
+
+/// One `ctiroutepoint.csv` row: a CTI route point. The member has no `Device Type` column, so
+/// the device type is the member's: it points at the device name's cell.
+pub fn cti_route_point(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
+    let cols = header.plan(DeviceColumns::new);
+    let Some(name) = row.value_at(cols.name) else { return };
+    let model = row.value_at(cols.model).or_else(|| Some(Spanned::new(CTI_ROUTE_POINT.into(), name.span)));
+    push_phone(parse, cols, row, name, model);
+}
+
+/// The `Device Type` of every row of `ctiroutepoint.csv`.
+pub const CTI_ROUTE_POINT: &str = "CTI Route Point";
+
+fn push_phone(
+    parse: &mut FileParse<'_>,
+    cols: &DeviceColumns,
+    row: &Row<'_>,
+    name: Spanned<Text>,
+    model: Option<Spanned<Text>>,
+) {
     cols.mark_present(parse);
     let device = Device {
         kind: DeviceKind::Phone,
         name,
-        model: row.value_at(cols.model),
+        model,
         common_device_config: row.value_at(cols.common_device_config),
         allow_cti_control: row.flag_at(parse, cols.allow_cti_control, "allow cti control flag".into()),
         extension_mobility: row.flag_at(parse, cols.extension_mobility, "extension mobility".into()),

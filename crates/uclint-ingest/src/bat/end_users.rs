@@ -5,7 +5,7 @@
 //! `TYPE PATTERN USAGE n` = `ICD` and devices as `DEVICE NAME n` + `TYPE USER ASSOCIATION n`;
 //! the user export has `IPCC EXTENSION` (`DN in PT`) and `CONTROLLED DEVICE n`.
 
-use uclint_model::{DnRef, EndUser, Span, Spanned, Text};
+use uclint_model::{is_placeholder_user, DnRef, EndUser, SetAside, SetAsideKind, Span, Spanned, Text};
 
 use crate::codes;
 use crate::table::{Col, HeaderMap, Row};
@@ -88,6 +88,11 @@ impl UserColumns {
 pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let cols = header.plan(UserColumns::new);
     let Some(user_id) = row.value_at(cols.user_id) else { return };
+    if is_placeholder_user(&user_id.value) {
+        // CUCM's placeholder for templates (`Token_User_<uuid>`): not a user of its own.
+        parse.cluster.set_aside.push(SetAside { kind: SetAsideKind::PlaceholderUser, name: user_id });
+        return;
+    }
     let (mut ipcc_extension, mut primary_extension) = numbered_extensions(parse, cols, row);
     if let Some(ipcc) = row.value_at(cols.ipcc_extension) {
         ipcc_extension = Some(dn_in_pt(ipcc));

@@ -1,5 +1,6 @@
 //! BAT CSV files: the members of the Import/Export tar (`phone.csv`, `enduser.csv`, …), also
-//! accepted loose in a directory. Each kind is recognised by its header, not its file name.
+//! accepted loose in a directory. A file named as a 14.0 member is what its name says
+//! ([`members`]); any other CSV is recognised by its header ([`detect`]).
 
 mod access_control_groups;
 mod app_users;
@@ -13,14 +14,19 @@ mod intercom;
 mod ldap;
 mod ldap_directories;
 mod line_groups;
+pub mod members;
+mod numbers;
 mod parameters;
 mod phone_services;
+mod service_profiles;
 mod uc_services;
 
 use csv::ReaderBuilder;
 use uclint_model::{DataGap, DataSet, Span};
 
-use crate::table::{normalise_header, read_header, read_rows, HeaderMap, RowsEnd};
+pub use numbers::NumberMember;
+
+use crate::table::{normalise_header, read_header, read_rows, HeaderMap, Row, RowsEnd};
 use crate::FileParse;
 
 /// The BAT CSV kinds uclint reads.
@@ -64,6 +70,12 @@ pub enum BatKind {
     InterclusterServiceProfile,
     /// `accesscntrlgrp.csv`.
     AccessControlGroup,
+    /// `ctiroutepoint.csv`: CTI route points (the file has no `Device Type` column).
+    CtiRoutePoint,
+    /// `serviceprofile.csv`.
+    ServiceProfile,
+    /// A member whose records own numbers without being lines (`routepattern.csv`, …).
+    Numbers(&'static NumberMember),
 }
 
 impl BatKind {
@@ -110,6 +122,9 @@ impl BatKind {
             BatKind::RemoteCluster => "remotecluster.csv",
             BatKind::InterclusterServiceProfile => "interclusterserviceprofile.csv",
             BatKind::AccessControlGroup => "accesscntrlgrp.csv",
+            BatKind::CtiRoutePoint => "ctiroutepoint.csv",
+            BatKind::ServiceProfile => "serviceprofile.csv",
+            BatKind::Numbers(member) => member.file,
         }
     }
 
@@ -134,19 +149,32 @@ impl BatKind {
             BatKind::RemoteCluster => DataSet::RemoteClusters,
             BatKind::InterclusterServiceProfile => DataSet::InterclusterServiceProfiles,
             BatKind::AccessControlGroup => DataSet::AccessControlGroups,
+            BatKind::CtiRoutePoint => DataSet::Phones,
+            BatKind::ServiceProfile => DataSet::ServiceProfiles,
+            BatKind::Numbers(_) => DataSet::OwnedNumbers,
         }
     }
 }
 
-/// Recognises a BAT CSV by the columns of its first line.
+/// Recognises a BAT CSV whose name says nothing by the columns of its first line. It never
+/// picks a member that only looks like a live object's file (a default device profile, the
+/// Mobile Voice Access number, a CAPF profile, a SIP realm, DN alias lookup servers): those are
+/// known by columns of their own. Templates share their header with live objects exactly, so
+/// they are known only by name ([`members`]).
 pub fn detect(text: &str) -> Option<BatKind> {
     let first_line = text.lines().next()?;
     let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(first_line.as_bytes());
     let record = reader.records().next()?.ok()?;
     let headers: Vec<String> = record.iter().map(normalise_header).collect();
     let has = |name: &str| headers.iter().any(|h| h == name);
+    if is_look_alike(&headers, has) {
+        return None;
+    }
     let kind = if has("device profile name") {
         BatKind::DeviceProfile
+    } else if has("device name") && !has("device type") && has("use device pool calling party transformation css") {
+        // ctiroutepoint.csv: no Device Type, and a column no phone export has.
+        BatKind::CtiRoutePoint
     } else if has("device name") && (has("device type") || has("directory number 1")) {
         BatKind::Phone
     } else if intercom::is_intercom_header(has) {
@@ -181,12 +209,28 @@ pub fn detect(text: &str) -> Option<BatKind> {
         BatKind::UcService
     } else if has("service url") || (has("service name") && has("url")) {
         BatKind::PhoneService
-    } else if has("directory number") && has("route partition") {
+    } else if has("directory number") && has("route partition") && headers.iter().filter(|h| !h.is_empty()).count() > 2
+    {
         BatKind::DirectoryNumber
     } else {
         return None;
     };
     Some(kind)
+}
+
+/// Whether a header is that of a 14.0 member that looks like a live object's file but is not
+/// one (`../shared/domain/bat-export-14.0.md`), by the columns only it has.
+fn is_look_alike(headers: &[String], has: impl Fn(&str) -> bool) -> bool {
+    // siprealm.csv: REALM NAME,USER ID,PASSWORD REVERSE.
+    has("realm name")
+        // endusercapfprofile.csv, appusercapfprofile.csv: CAPF enrolment of a user.
+        || has("instance id") && has("authentication string")
+        // dnalookupandsync.csv: LDAP DN alias lookup servers, with a sync agreement's columns.
+        || has("ldap directory server usage")
+        || headers.iter().any(|h| h.starts_with("record cache"))
+        // defaultdeviceprofile.csv: `User Locale` where a device profile has `Device User
+        // Locale`, and no login user or lines.
+        || has("device profile name") && has("user locale") && !has("device user locale") && !has("login user id")
 }
 
 /// Parses a BAT CSV of a known kind into `parse.cluster`.
@@ -197,26 +241,29 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
 /// [`parse`], with the big files' rows read in pieces of about `piece_bytes`.
 fn parse_in_pieces(kind: BatKind, parse: &mut FileParse<'_>, piece_bytes: usize) {
     parse.cluster.present.insert(kind.data_set());
-    let each: fn(&mut FileParse<'_>, &HeaderMap, &crate::table::Row<'_>) = match kind {
-        BatKind::Phone => devices::phone,
-        BatKind::DeviceProfile => devices::device_profile,
-        BatKind::EndUser => end_users::end_user,
-        BatKind::AppUser => app_users::app_user,
-        BatKind::CommonDeviceConfig => parameters::common_device_config,
-        BatKind::LineGroup => line_groups::line_group,
-        BatKind::ServiceParameter => parameters::service_parameter,
-        BatKind::EnterpriseParameter => parameters::enterprise_parameter,
-        BatKind::LdapAuthentication => ldap::ldap_authentication,
-        BatKind::LdapSystem => ldap_directories::ldap_system,
-        BatKind::LdapDirectory => ldap_directories::ldap_directory,
-        BatKind::PhoneService => phone_services::phone_service,
-        BatKind::DirectoryNumber => directory_numbers::directory_number,
-        BatKind::IntercomNumber => intercom::intercom_number,
-        BatKind::UcService => uc_services::uc_service,
-        BatKind::CredentialPolicy => credential_policies::credential_policy,
-        BatKind::RemoteCluster => emcc::remote_cluster,
-        BatKind::InterclusterServiceProfile => emcc::intercluster_service_profile,
-        BatKind::AccessControlGroup => access_control_groups::access_control_group,
+    let each = |parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>| match kind {
+        BatKind::Phone => devices::phone(parse, header, row),
+        BatKind::DeviceProfile => devices::device_profile(parse, header, row),
+        BatKind::EndUser => end_users::end_user(parse, header, row),
+        BatKind::AppUser => app_users::app_user(parse, header, row),
+        BatKind::CommonDeviceConfig => parameters::common_device_config(parse, header, row),
+        BatKind::LineGroup => line_groups::line_group(parse, header, row),
+        BatKind::ServiceParameter => parameters::service_parameter(parse, header, row),
+        BatKind::EnterpriseParameter => parameters::enterprise_parameter(parse, header, row),
+        BatKind::LdapAuthentication => ldap::ldap_authentication(parse, header, row),
+        BatKind::LdapSystem => ldap_directories::ldap_system(parse, header, row),
+        BatKind::LdapDirectory => ldap_directories::ldap_directory(parse, header, row),
+        BatKind::PhoneService => phone_services::phone_service(parse, header, row),
+        BatKind::DirectoryNumber => directory_numbers::directory_number(parse, header, row),
+        BatKind::IntercomNumber => intercom::intercom_number(parse, header, row),
+        BatKind::UcService => uc_services::uc_service(parse, header, row),
+        BatKind::CredentialPolicy => credential_policies::credential_policy(parse, header, row),
+        BatKind::RemoteCluster => emcc::remote_cluster(parse, header, row),
+        BatKind::InterclusterServiceProfile => emcc::intercluster_service_profile(parse, header, row),
+        BatKind::AccessControlGroup => access_control_groups::access_control_group(parse, header, row),
+        BatKind::CtiRoutePoint => devices::cti_route_point(parse, header, row),
+        BatKind::ServiceProfile => service_profiles::service_profile(parse, header, row),
+        BatKind::Numbers(member) => numbers::owned_number(parse, header, row, member),
     };
     let Some(header) = read_header(parse) else {
         return empty_table(kind, parse);

@@ -3,15 +3,22 @@
 //!
 //! A resource's `extension` is its IPCC extension as UCCX sees it, without a partition;
 //! `team` is a name/URI pair whose name is the `name` attribute (`@name` in JSON).
+//!
+//! `trigger.rs` and `call_control_group.rs` read the `adminapi/trigger` and
+//! `adminapi/callControlGroup` exports, in XML only (their JSON forms are out of scope).
 
+mod call_control_group;
 mod json;
+mod trigger;
 
 use uclint_model::{DataSet, DnRef, Spanned, Text, UccxResource};
 
 use crate::xml::{Document, Element};
 use crate::FileParse;
 
+pub use call_control_group::{read_xml as read_call_control_groups, xml_call_control_groups};
 pub use json::{looks_like_resources as json_looks_like_resources, read as read_json};
+pub use trigger::{read_xml as read_triggers, xml_triggers};
 
 /// The `<resource>` elements of an `adminapi` XML document, if it is one.
 pub fn xml_resources(doc: &Document) -> Option<Vec<Element<'_>>> {
@@ -48,4 +55,31 @@ pub fn read_xml(parse: &mut FileParse<'_>, resources: &[Element<'_>]) {
 
 fn extension(text: Spanned<Text>) -> Spanned<DnRef> {
     text.map(|pattern| DnRef::pattern_only(&pattern))
+}
+
+/// The records of an `adminapi` list export, if `doc` is one: every `item` child of a `list`
+/// root that is empty or holds an `item` that `is_item` accepts, and every lone `item` root
+/// that it accepts. `None` when no root is such an export, so that a file that merely shares a
+/// root name is left alone.
+fn xml_list<'d>(
+    doc: &'d Document,
+    list: &str,
+    item: &str,
+    is_item: &dyn Fn(Element<'_>) -> bool,
+) -> Option<Vec<Element<'d>>> {
+    let mut found = Vec::new();
+    let mut is_export = false;
+    for root in doc.roots() {
+        if root.name() == list {
+            let empty = !root.has_children() && root.text().is_none();
+            if empty || root.children_named(item).any(is_item) {
+                is_export = true;
+                found.extend(root.children_named(item));
+            }
+        } else if root.name() == item && is_item(root) {
+            is_export = true;
+            found.push(root);
+        }
+    }
+    is_export.then_some(found)
 }
