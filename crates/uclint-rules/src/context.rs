@@ -248,28 +248,6 @@ impl<'a> Context<'a> {
             .ok_or_else(|| format!("{role} `{name}` (from {key}) is not among the export's application users"))
     }
 
-    /// The UCCX CTI ports and route points (catalog §0.2): phones whose `Device Type` is
-    /// `CTI Port` or `CTI Route Point` and that a UCCX JTAPI user controls (on the application
-    /// user or in the device's `Application User n`), in cluster order.
-    pub fn uccx_cti_devices(&self) -> Result<Vec<(&'a Device, CtiKind)>, String> {
-        let controls: Vec<Controls<'a>> = self.jtapi_users()?.iter().map(|u| Controls::new(u)).collect();
-        let devices = self
-            .cluster
-            .phones
-            .iter()
-            .filter_map(|device| Some((device, CtiKind::of(device)?)))
-            .filter(|(device, _)| controls.iter().any(|c| c.span(device).is_some()))
-            .collect();
-        Ok(devices)
-    }
-
-    /// The lines of the UCCX route points (the triggers), in cluster order.
-    pub fn uccx_triggers(&self) -> Result<Vec<(&'a Device, &'a Line)>, String> {
-        let devices = self.uccx_cti_devices()?;
-        let route_points = devices.into_iter().filter(|(_, kind)| *kind == CtiKind::RoutePoint);
-        Ok(route_points.flat_map(|(device, _)| device.lines.iter().map(move |line| (device, line))).collect())
-    }
-
     /// When secure media is declared (`srtp`), the `ClusterSecurityMode` enterprise parameter if
     /// it says the cluster is not in mixed mode (`0`); `Err` (a skip reason) when `srtp` is not
     /// declared or the export lacks the parameter.

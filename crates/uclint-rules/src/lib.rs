@@ -7,6 +7,7 @@
 //! parallel and sorts the result, so output never depends on the number of threads.
 
 mod context;
+mod provisioned;
 pub mod registry;
 mod rule;
 mod rules;
@@ -15,6 +16,7 @@ mod service_url;
 mod settings;
 
 pub use context::{Agent, Context, Role};
+pub use provisioned::Trigger;
 pub use rule::{Family, RuleMeta, Sink, Status};
 pub use run::{run, RunResult, RunTimings, Skipped};
 pub use settings::Settings;

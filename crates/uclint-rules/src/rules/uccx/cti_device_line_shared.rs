@@ -37,7 +37,7 @@ declare_rule! {
     family: Uccx,
     severity: Error,
     status: Stable,
-    requires: [AppUsers, Phones],
+    requires: [Phones, AppUsers | UccxTriggers | UccxCallControlGroups],
     summary: "The DN of a UCCX CTI port or route point also appears on another device.",
     check: check,
 }

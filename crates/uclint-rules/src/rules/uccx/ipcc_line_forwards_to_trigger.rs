@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 use uclint_model::normalise_pattern;
 
+use crate::Trigger;
 use crate::rule::declare_rule;
 use crate::rules::uccx::agent_directory_numbers;
 use crate::{Context, Sink};
@@ -51,16 +52,19 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(triggers) => triggers,
         Err(reason) => return sink.skip(reason),
     };
-    let by_pattern: FxHashMap<&str, _> =
-        triggers.iter().map(|(device, line)| (line.dn.value.pattern.as_str(), (*device, *line))).collect();
+    let by_pattern: FxHashMap<&str, &Trigger<'_>> = triggers.iter().map(|t| (t.dn.pattern.as_str(), t)).collect();
     for (agent, number) in agent_directory_numbers(ctx) {
         for forward in &number.forwards {
             let destination = normalise_pattern(&forward.destination.value);
-            let Some((route_point, line)) = by_pattern.get(destination.as_str()) else { continue };
+            let Some(trigger) = by_pattern.get(destination.as_str()) else { continue };
             let message = format!(
                 "agent extension {} (of {}) forwards ({}) to UCCX trigger {} on {}; forwarding an agent line to a \
                  trigger is unsupported",
-                number.dn.value, agent.user.user_id.value, forward.kind, line.dn.value, route_point.name.value,
+                number.dn.value,
+                agent.user.user_id.value,
+                forward.kind,
+                trigger.dn,
+                trigger.describe(),
             );
             let help = format!(
                 "Call Routing > Directory Number > {} > Call Forward and Call Pickup Settings > {}: clear or change \
@@ -69,7 +73,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             );
             let finding = sink
                 .finding(number.key(), forward.destination.span, "forward destination", message)
-                .with_label(line.dn.span, format!("UCCX trigger on {}", route_point.name.value))
+                .with_label(trigger.dn_span, format!("UCCX trigger, {}", trigger.describe()))
                 .with_help(help);
             sink.push(finding);
         }

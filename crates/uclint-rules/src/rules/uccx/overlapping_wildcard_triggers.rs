@@ -1,6 +1,6 @@
 //! UCCX030: two UCCX triggers are wildcard patterns that overlap.
 
-use uclint_model::{Device, Line};
+use crate::Trigger;
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -40,7 +40,7 @@ declare_rule! {
     family: Uccx,
     severity: Warning,
     status: Stable,
-    requires: [AppUsers, Phones],
+    requires: [Phones | UccxTriggers],
     summary: "Two UCCX trigger DNs are wildcard patterns that can match the same number.",
     check: check,
 }
@@ -232,25 +232,30 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(triggers) => triggers,
         Err(reason) => return sink.skip(reason),
     };
-    let (triggers, patterns): (Vec<(&Device, &Line)>, Vec<Vec<Token>>) = triggers
+    let (triggers, patterns): (Vec<Trigger<'_>>, Vec<Vec<Token>>) = triggers
         .into_iter()
-        .filter(|(_, line)| is_wildcard(&line.dn.value.pattern))
-        .filter_map(|(device, line)| Some(((device, line), tokens(&line.dn.value.pattern)?)))
+        .filter(|trigger| is_wildcard(&trigger.dn.pattern))
+        .filter_map(|trigger| {
+            let tokens = tokens(&trigger.dn.pattern)?;
+            Some((trigger, tokens))
+        })
         .unzip();
     // Each overlapping pair is a finding, on the later trigger; the earlier triggers a pattern
     // overlaps are found through `Earlier`, not by comparing it with every one.
     let mut earlier = Earlier::default();
-    for (n, (&(device, line), pattern)) in triggers.iter().zip(&patterns).enumerate() {
+    for (n, (trigger, pattern)) in triggers.iter().zip(&patterns).enumerate() {
         for other in earlier.overlapping(pattern, &patterns, n) {
-            let (other_device, other_line) = triggers[other];
+            let other = &triggers[other];
             let message = format!(
-                "UCCX triggers {} (route point {}) and {} (route point {}) are overlapping wildcard patterns; \
-                 this is unsupported",
-                line.dn.value.pattern, device.name.value, other_line.dn.value.pattern, other_device.name.value,
+                "UCCX triggers {} ({}) and {} ({}) are overlapping wildcard patterns; this is unsupported",
+                trigger.dn.pattern,
+                trigger.describe(),
+                other.dn.pattern,
+                other.describe(),
             );
             let finding = sink
-                .finding(device.key(), line.dn.span, "wildcard trigger", message)
-                .with_label(other_line.dn.span, format!("overlaps, on {}", other_device.name.value))
+                .finding(trigger.key(), trigger.dn_span, "wildcard trigger", message)
+                .with_label(other.dn_span, format!("overlaps, {}", other.describe()))
                 .with_help(
                     "Unified CCX Administration > Applications > Application Management > the application: make \
                      one trigger a full DID, or separate the ranges",

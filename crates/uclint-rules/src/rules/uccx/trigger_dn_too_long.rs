@@ -34,7 +34,7 @@ declare_rule! {
     family: Uccx,
     severity: Warning,
     status: Stable,
-    requires: [AppUsers, Phones],
+    requires: [Phones | UccxTriggers],
     summary: "A UCCX trigger DN is longer than 13 characters.",
     check: check,
 }
@@ -47,17 +47,18 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(triggers) => triggers,
         Err(reason) => return sink.skip(reason),
     };
-    for (device, line) in triggers {
-        let len = line.dn.value.pattern.chars().count();
+    for trigger in triggers {
+        let len = trigger.dn.pattern.chars().count();
         if len <= MAX_LEN {
             continue;
         }
         let message = format!(
-            "UCCX trigger DN {} on route point {} has {len} characters; UCCX supports at most {MAX_LEN} (the route \
-             point name is limited to 15)",
-            line.dn.value.pattern, device.name.value,
+            "UCCX trigger DN {} on {} has {len} characters; UCCX supports at most {MAX_LEN} (the route point name is \
+             limited to 15)",
+            trigger.dn.pattern,
+            trigger.describe(),
         );
-        let finding = sink.finding(device.key(), line.dn.span, "trigger DN", message).with_help(
+        let finding = sink.finding(trigger.key(), trigger.dn_span, "trigger DN", message).with_help(
             "Unified CCX Administration > Applications > Application Management > the application: use a trigger \
              DN of at most 13 characters, with a translation pattern to it",
         );

@@ -36,7 +36,7 @@ declare_rule! {
     family: Uccx,
     severity: Error,
     status: Stable,
-    requires: [AppUsers, Phones, LineGroups],
+    requires: [Phones | UccxTriggers, LineGroups],
     summary: "A UCCX route point (trigger) DN is a line-group member.",
     check: check,
 }
@@ -46,21 +46,23 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(triggers) => triggers,
         Err(reason) => return sink.skip(reason),
     };
-    for (device, line) in triggers {
-        for &LineGroupMember { group, member } in ctx.index.line_groups_with(&line.dn.value) {
+    for trigger in triggers {
+        for &LineGroupMember { group, member } in ctx.index.line_groups_with(&trigger.dn) {
             let message = format!(
-                "UCCX trigger {} (route point {}) is a member of line group {}; route points in line groups and \
-                 hunt lists are unsupported",
-                line.dn.value, device.name.value, group.name.value,
+                "UCCX trigger {} ({}) is a member of line group {}; route points in line groups and hunt lists are \
+                 unsupported",
+                trigger.dn,
+                trigger.describe(),
+                group.name.value,
             );
             let help = format!(
                 "Call Routing > Route/Hunt > Line Group > {}: remove {} from the members and route to the trigger \
                  directly",
-                group.name.value, line.dn.value
+                group.name.value, trigger.dn
             );
             let finding = sink
-                .finding(device.key(), member.span, &format!("member of {}", group.name.value), message)
-                .with_label(line.dn.span, format!("trigger on {}", device.name.value))
+                .finding(trigger.key(), member.span, &format!("member of {}", group.name.value), message)
+                .with_label(trigger.dn_span, format!("UCCX trigger, {}", trigger.describe()))
                 .with_help(help);
             sink.push(finding);
         }

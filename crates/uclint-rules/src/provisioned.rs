@@ -1,0 +1,150 @@
+//! The objects UCCX provisions in CUCM itself, as rules see them: its CTI ports and route
+//! points, its triggers, and its application users. Admins are told not to edit them in CUCM
+//! (UCCX 12.5(1)SU3 Solution Release Notes, "Unsupported configurations and scenarios"), so a
+//! rule must know one before it judges it: a CTI port split between the UCCX nodes' telephony
+//! users is how UCCX provisions ports, not a mismatch.
+//!
+//! What CUCM's export says (a CTI port or route point controlled by a UCCX telephony user) and
+//! what UCCX's own exports say (`adminapi/trigger` device names, `adminapi/callControlGroup`
+//! port lists) are read together: either is enough to know a device is UCCX's.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use uclint_model::{AppUser, DataSet, Device, DnKey, Line, ObjectKey, Span, UccxTrigger};
+
+use crate::context::{Controls, CtiKind};
+use crate::Context;
+
+/// A UCCX trigger: a line of a CUCM route point that is UCCX's, with UCCX's own record of it
+/// when the export has one, or a trigger from UCCX's export alone.
+#[derive(Clone, Debug)]
+pub struct Trigger<'a> {
+    /// The CTI route point in CUCM's export, if it is there.
+    pub route_point: Option<&'a Device>,
+    /// The route point's line with the trigger's DN.
+    pub line: Option<&'a Line>,
+    /// UCCX's record of the trigger (`adminapi/trigger`).
+    pub uccx: Option<&'a UccxTrigger>,
+    /// The trigger's DN: the line's, else UCCX's (resolved against CUCM's DNs when UCCX gives
+    /// no partition).
+    pub dn: DnKey,
+    /// Where the DN is written: the line's cell, else UCCX's `directoryNumber`.
+    pub dn_span: Span,
+}
+
+impl Trigger<'_> {
+    /// The object findings about the trigger are keyed by: the route point, else UCCX's trigger.
+    pub fn key(&self) -> ObjectKey {
+        match (self.route_point, self.uccx) {
+            (Some(device), _) => device.key(),
+            (None, Some(trigger)) => trigger.key(),
+            (None, None) => ObjectKey::Dn(self.dn.clone()),
+        }
+    }
+
+    /// For messages: `route point CXBA_RP`, or `UCCX trigger 5000` when CUCM's export does not
+    /// have the route point.
+    pub fn describe(&self) -> String {
+        let device = self.route_point.map(|d| d.name.value.as_str());
+        match device.or_else(|| self.uccx?.device_name.as_ref().map(|n| n.value.as_str())) {
+            Some(name) => format!("route point {name}"),
+            None => format!("UCCX trigger {}", self.dn),
+        }
+    }
+}
+
+impl<'a> Context<'a> {
+    /// Whether the export has any record of UCCX's own (triggers, call control groups).
+    fn has_uccx_telephony(&self) -> bool {
+        self.cluster.has(DataSet::UccxTriggers) || self.cluster.has(DataSet::UccxCallControlGroups)
+    }
+
+    /// The device names UCCX's own exports give: trigger route points and call control group
+    /// ports, lower-cased (CUCM device names are case-insensitive).
+    fn uccx_named_devices(&self) -> FxHashSet<String> {
+        let triggers = self.cluster.uccx_triggers.iter().filter_map(|t| t.device_name.as_ref());
+        let ports = self.cluster.uccx_call_control_groups.iter().flat_map(|g| &g.port_groups).flat_map(|p| &p.ports);
+        triggers.chain(ports).map(|name| name.value.trim().to_lowercase()).collect()
+    }
+
+    /// The UCCX CTI ports and route points (catalog §0.2): phones whose `Device Type` is
+    /// `CTI Port` or `CTI Route Point` and that a UCCX telephony (JTAPI) user controls (on the
+    /// application user or in the device's `Application User n`), or that UCCX's trigger or
+    /// call control group export names, in cluster order. `Err` (a skip reason) when neither the
+    /// JTAPI users nor UCCX's exports are known.
+    pub fn uccx_cti_devices(&self) -> Result<Vec<(&'a Device, CtiKind)>, String> {
+        let controls: Vec<Controls<'a>> = match self.jtapi_users() {
+            Ok(users) => users.iter().map(|u| Controls::new(u)).collect(),
+            Err(_) if self.has_uccx_telephony() => Vec::new(),
+            Err(reason) => return Err(reason),
+        };
+        let named = self.uccx_named_devices();
+        let devices = self
+            .cluster
+            .phones
+            .iter()
+            .filter_map(|device| Some((device, CtiKind::of(device)?)))
+            .filter(|(device, _)| {
+                controls.iter().any(|c| c.span(device).is_some())
+                    || named.contains(&device.name.value.trim().to_lowercase())
+            })
+            .collect();
+        Ok(devices)
+    }
+
+    /// The UCCX triggers: every line of a UCCX route point ([`Context::uccx_cti_devices`]),
+    /// joined with UCCX's record of it by device name, then UCCX's triggers whose route point
+    /// CUCM's export does not show, in cluster order.
+    pub fn uccx_triggers(&self) -> Result<Vec<Trigger<'a>>, String> {
+        let devices = self.uccx_cti_devices()?;
+        let by_device: FxHashMap<String, &'a UccxTrigger> = self
+            .cluster
+            .uccx_triggers
+            .iter()
+            .filter_map(|t| Some((t.device_name.as_ref()?.value.trim().to_lowercase(), t)))
+            .collect();
+        let mut out = Vec::new();
+        let mut joined: FxHashSet<*const UccxTrigger> = FxHashSet::default();
+        for (device, kind) in devices {
+            if kind != CtiKind::RoutePoint {
+                continue;
+            }
+            let uccx = by_device.get(&device.name.value.trim().to_lowercase()).copied();
+            if let Some(uccx) = uccx {
+                joined.insert(uccx);
+            }
+            for line in &device.lines {
+                let (dn, dn_span) = (line.dn.value.clone(), line.dn.span);
+                out.push(Trigger { route_point: Some(device), line: Some(line), uccx, dn, dn_span });
+            }
+        }
+        for uccx in &self.cluster.uccx_triggers {
+            if joined.contains(&std::ptr::from_ref(uccx)) {
+                continue;
+            }
+            let dn_ref = &uccx.directory_number.value;
+            let dn = match &dn_ref.partition {
+                Some(partition) => DnKey::new(&dn_ref.pattern, partition),
+                None => {
+                    let keys = self.index.resolve(dn_ref);
+                    keys.into_iter().next().unwrap_or_else(|| DnKey::new(&dn_ref.pattern, ""))
+                }
+            };
+            let route_point = uccx.device_name.as_ref().and_then(|name| self.index.device(name.value.trim()));
+            let dn_span = uccx.directory_number.span;
+            out.push(Trigger { route_point, line: None, uccx: Some(uccx), dn, dn_span });
+        }
+        Ok(out)
+    }
+
+    /// Whether an application user is one UCCX created and manages itself: the RMCM user, a
+    /// telephony (JTAPI) user, the `_ccxsub` user of SRTP HA deployments, or any user named
+    /// `uccx…`.
+    pub fn is_uccx_app_user(&self, user: &AppUser) -> bool {
+        let name = user.name.value.trim();
+        let lower = name.to_ascii_lowercase();
+        lower.starts_with("uccx")
+            || lower.ends_with("_ccxsub")
+            || self.rmcm_app_user().is_ok_and(|r| std::ptr::eq(r, user))
+            || self.jtapi.users.iter().any(|j| std::ptr::eq(*j, user))
+    }
+}
