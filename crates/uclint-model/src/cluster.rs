@@ -983,6 +983,15 @@ pub fn is_placeholder_user(user_id: &str) -> bool {
     user_id.trim().get(..11).is_some_and(|p| p.eq_ignore_ascii_case("Token_User_"))
 }
 
+/// Whether a partition is one CUCM creates itself: `E911` (the "Auto created E911 Partition",
+/// with its `911` number and route pattern) and the `Global Learned …` partitions of ILS. Their
+/// numbers are CUCM's, not an administrator's to assign or clean up.
+pub fn is_system_partition(partition: &str) -> bool {
+    let partition = partition.trim();
+    partition.eq_ignore_ascii_case("E911")
+        || partition.get(..14).is_some_and(|p| p.eq_ignore_ascii_case("Global Learned"))
+}
+
 /// Whether a device type (BAT `Device Type`, AXL `product`/`class`) names a template rather
 /// than a device: `Universal Device Template`, `Phone Template`, a BAT phone template.
 pub fn is_template_type(device_type: &str) -> bool {

@@ -13,7 +13,7 @@ mod source;
 mod uccx;
 
 pub use cluster::{
-    is_placeholder_user, is_template_type, AccessControlGroup, AppUser, Cluster, CommonDeviceConfig, CredentialPolicy,
+    is_placeholder_user, is_system_partition, is_template_type, AccessControlGroup, AppUser, Cluster, CommonDeviceConfig, CredentialPolicy,
     DataGap, DataSet, Device, DeviceKind, DirectoryNumber, EndUser, EnterpriseParameter, Forward, IntercomLine,
     IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, OwnedNumber,
     PhoneSecurityProfile, PhoneService, PresenceLine, ServiceParameter, ServiceProfile, SetAside, SetAsideKind,

@@ -58,12 +58,17 @@ impl<'a> Context<'a> {
         self.cluster.has(DataSet::UccxTriggers) || self.cluster.has(DataSet::UccxCallControlGroups)
     }
 
-    /// The device names UCCX's own exports give: trigger route points and call control group
-    /// ports, lower-cased (CUCM device names are case-insensitive).
-    fn uccx_named_devices(&self) -> FxHashSet<String> {
+    /// The device names UCCX's own exports give (trigger route points and call control group
+    /// ports), lower-cased (CUCM device names are case-insensitive), each with where UCCX's
+    /// export first names it.
+    pub(crate) fn uccx_named_devices(&self) -> FxHashMap<String, Span> {
         let triggers = self.cluster.uccx_triggers.iter().filter_map(|t| t.device_name.as_ref());
         let ports = self.cluster.uccx_call_control_groups.iter().flat_map(|g| &g.port_groups).flat_map(|p| &p.ports);
-        triggers.chain(ports).map(|name| name.value.trim().to_lowercase()).collect()
+        let mut named = FxHashMap::default();
+        for name in triggers.chain(ports) {
+            named.entry(name.value.trim().to_lowercase()).or_insert(name.span);
+        }
+        named
     }
 
     /// The UCCX CTI ports and route points (catalog §0.2): phones whose `Device Type` is
@@ -85,7 +90,7 @@ impl<'a> Context<'a> {
             .filter_map(|device| Some((device, CtiKind::of(device)?)))
             .filter(|(device, _)| {
                 controls.iter().any(|c| c.span(device).is_some())
-                    || named.contains(&device.name.value.trim().to_lowercase())
+                    || named.contains_key(&device.name.value.trim().to_lowercase())
             })
             .collect();
         Ok(devices)

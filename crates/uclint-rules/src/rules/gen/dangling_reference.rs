@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use uclint_model::{DataSet, Diagnostic, ObjectKey, Severity, Spanned, Text};
+use uclint_model::{is_placeholder_user, DataSet, Diagnostic, ObjectKey, Severity, Spanned, Text};
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -18,6 +18,14 @@ declare_rule! {
     /// A kind of reference is checked only when the export has the data it points to (a phone's
     /// owner only with `enduser.csv`, and so on). A phone's logout profile is EM019's finding.
     /// An export of part of a cluster produces false findings here.
+    ///
+    /// ## What it leaves alone
+    /// - CUCM's placeholder users (`Token_User_<uuid>`), which templates name as their owner:
+    ///   they are not users, so a reference to one is not dangling.
+    /// - Templates: Universal Device and Line Templates are never read as phones or DNs, and a
+    ///   reference to a template that was set aside when the export was read is not dangling.
+    /// - CTI route points: `ctiroutepoint.csv` is read as devices, so the UCCX telephony users'
+    ///   triggers are found there.
     ///
     /// ## Why it breaks
     /// A dangling reference means something was deleted or renamed without updating what used
@@ -52,6 +60,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let devices_known = cluster.has(DataSet::Phones) && cluster.has(DataSet::DeviceProfiles);
     let users_known = cluster.has(DataSet::EndUsers);
     let cdcs_known = cluster.has(DataSet::CommonDeviceConfigs);
+    let set_aside: FxHashSet<&str> = cluster.set_aside.iter().map(|s| s.name.value.as_str()).collect();
+    let missing_device = |name: &str| ctx.index.device(name).is_none() && !set_aside.contains(name);
     let finding = |sink: &Sink<'_>, object: ObjectKey, cell: &Spanned<Text>, what: &str, warning: bool| -> Diagnostic {
         let message = format!("{object} references {what} '{}' which is not in the export", cell.value);
         let mut finding = sink.finding(object, cell.span, what, message);
@@ -63,7 +73,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     if devices_known {
         for user in &cluster.end_users {
             for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {
-                if ctx.index.device(&cell.value).is_none() {
+                if missing_device(&cell.value) {
                     let help = format!(
                         "User Management > End User > {} > Device Information: remove {} (or restore the device)",
                         user.user_id.value, cell.value
@@ -74,7 +84,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         }
         for user in &cluster.app_users {
             for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {
-                if ctx.index.device(&cell.value).is_none() {
+                if missing_device(&cell.value) {
                     let help = format!(
                         "User Management > Application User > {} > Device Information: remove {}",
                         user.name.value, cell.value
@@ -93,15 +103,19 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("Device > Phone > {} > Common Device Configuration: choose an existing CDC", phone.name.value);
             sink.push(finding(sink, phone.key(), cdc, "Common Device Configuration", true).with_help(help));
         }
-        if let Some(owner) = phone.owner_user_id.as_ref().filter(|o| users_known && ctx.index.user(&o.value).is_none())
-        {
+        let dangling_user = |o: &&Spanned<Text>| {
+            users_known && ctx.index.user(&o.value).is_none() && !is_placeholder_user(&o.value)
+        };
+        if let Some(owner) = phone.owner_user_id.as_ref().filter(dangling_user) {
             let help = format!("Device > Phone > {} > Owner User ID: choose an existing user", phone.name.value);
             sink.push(finding(sink, phone.key(), owner, "end user", true).with_help(help));
         }
     }
     for profile in &cluster.device_profiles {
-        if let Some(login) =
-            profile.login_user_id.as_ref().filter(|l| users_known && ctx.index.user(&l.value).is_none())
+        if let Some(login) = profile
+            .login_user_id
+            .as_ref()
+            .filter(|l| users_known && ctx.index.user(&l.value).is_none() && !is_placeholder_user(&l.value))
         {
             let help = format!("Device > Device Settings > Device Profile > {} > Login User Id", profile.name.value);
             sink.push(finding(sink, profile.key(), login, "end user", true).with_help(help));

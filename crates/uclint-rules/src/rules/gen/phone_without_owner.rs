@@ -6,9 +6,17 @@ use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// That every physical phone has an Owner User ID (BAT `Owner User ID`). CTI ports, CTI
-    /// route points, remote devices and device templates are skipped; Jabber softphones are left
-    /// to IMP007, which reports a missing owner there as a warning.
+    /// That every physical phone has an Owner User ID (BAT `Owner User ID`, AXL
+    /// `ownerUserName`).
+    ///
+    /// ## What it leaves alone
+    /// - CTI ports and CTI route points (every row of `ctiroutepoint.csv` is one, although the
+    ///   member has no `Device Type` column), and CTI remote devices: nobody's phone; UCCX and
+    ///   other applications provision them without an owner.
+    /// - Templates (Universal Device Templates, BAT phone templates, AXL `Phone Template`): set
+    ///   aside when the export is read.
+    /// - Jabber softphones: IMP007 reports a missing owner there, as a warning.
+    /// - Device profiles: they have no Owner User ID.
     ///
     /// ## Why it breaks
     /// Nothing fails at once, but user-based licensing counts the phone as an extra device, and

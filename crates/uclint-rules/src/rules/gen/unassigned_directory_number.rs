@@ -1,15 +1,28 @@
 //! GEN007: a directory number assigned to no device and no line group.
 
+use rustc_hash::FxHashSet;
+use uclint_model::{is_system_partition, DnKey};
+
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
     /// Every directory number read as an object of its own (BAT `directorynumber.csv`, AXL
-    /// `getLine`) that appears on no phone or device profile line, has no associated devices
-    /// (`getLine`) and is no line group member. A DN used only by something uclint does not read
-    /// (intercom DNs; CTI route points when their file is not recognised as a device file) is
-    /// reported too; hence info.
+    /// `getLine`) that appears on no phone, CTI port, CTI route point (`ctiroutepoint.csv`) or
+    /// device profile line, has no associated devices (`getLine`) and is no line group member.
+    /// A DN used only by something uclint does not read is reported too; hence info.
+    ///
+    /// ## What it leaves alone
+    /// - Numbers another object owns: route and translation patterns, hunt pilots, the Mobile
+    ///   Voice Access number, meet-me, call park, directed call park, call pickup group, message
+    ///   waiting, Conference Now, handoff and enterprise feature access numbers (each read from
+    ///   its own member of the Import/Export tar), and intercom numbers.
+    /// - Numbers in the partitions CUCM creates itself: `E911` (the "Auto created E911
+    ///   Partition", whose `911` is also a route pattern) and the ILS `Global Learned …`
+    ///   partitions.
+    /// - Universal Line Templates: `universallinetemplate.csv` has the header of
+    ///   `directorynumber.csv` but holds templates; it is never read as DNs.
     ///
     /// ## Why it breaks
     /// An unassigned DN still exists in the dial plan: it keeps its forward settings, voicemail
@@ -41,8 +54,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let owned: FxHashSet<&DnKey> = ctx.cluster.owned_numbers.iter().map(|n| &n.dn.value).collect();
+    let intercom: FxHashSet<&DnKey> = ctx.cluster.intercom_numbers.iter().map(|n| &n.dn.value).collect();
     for number in &ctx.cluster.directory_numbers {
         let key = &number.dn.value;
+        if is_system_partition(&key.partition) || owned.contains(key) || intercom.contains(key) {
+            continue;
+        }
         if !number.associated_devices.is_empty()
             || !ctx.index.appearances(key).is_empty()
             || !ctx.index.line_groups_with(key).is_empty()

@@ -1,6 +1,7 @@
-//! RMCM008: a UCCX CTI port or route point not controlled by (every) UCCX JTAPI user.
+//! RMCM008: a UCCX trigger missing from a UCCX node's telephony (JTAPI) user, or a UCCX CTI
+//! port that no node's telephony user controls.
 
-use uclint_model::{AppUser, Severity};
+use uclint_model::Label;
 
 use crate::context::{name_list, Controls, CtiKind};
 use crate::rule::declare_rule;
@@ -8,38 +9,55 @@ use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// Every phone whose `Device Type` is `CTI Port` or `CTI Route Point`:
-    /// - one that the RMCM user controls but no UCCX telephony (JTAPI) user does is an error;
-    /// - one that some JTAPI users control but not all of them is a warning: with one JTAPI user
-    ///   per UCCX node, the nodes disagree (an HA mismatch).
+    /// UCCX registers its CTI devices through one telephony (JTAPI) application user per UCCX
+    /// node, named `<prefix>_<node id>` (`uccxjtapiuser_1`, `uccxjtapiuser_2`), and provisions
+    /// them itself:
+    /// - a **trigger** (CTI route point) is controlled by every node's telephony user: one that
+    ///   a node's user does not control is an error (an HA mismatch: the trigger fails when that
+    ///   node is master);
+    /// - a **CTI port** belongs to one node's port group and is controlled by that node's user
+    ///   only: a port that no node's telephony user controls is an error.
     ///
-    /// The JTAPI users are `jtapi-users` in `uclint.toml`, or else the application users named
-    /// `<prefix>_<node id>` with `jtapi` in the prefix (`uccxjtapiuser_1`); the rule is skipped
-    /// when none is found. Control is read from the application user's devices or the device's
-    /// `Application User n` columns. CTI ports and route points that no UCCX user controls are
-    /// not UCCX's and are left alone (UCCX device naming is site-specific).
+    /// A CTI port or route point is UCCX's when a telephony user or the RMCM user controls it,
+    /// or when UCCX's own exports name it (the `deviceName` of an `adminapi/trigger`, a port in
+    /// an `adminapi/callControlGroup` port group). Control is read from the application user's
+    /// devices or the device's `Application User n` columns (`ctiroutepoint.csv`,
+    /// `phone.csv`). The telephony users are `jtapi-users` in `uclint.toml`, or else the
+    /// application users named `<prefix>_<node id>` with `jtapi` in the prefix; the rule is
+    /// skipped when none is found.
+    ///
+    /// ## What it leaves alone
+    /// - CTI ports split between the nodes' telephony users (ports 00/01 on `uccxjtapiuser_1`,
+    ///   02/03 on `uccxjtapiuser_2`): that is how UCCX provisions a call control group, one port
+    ///   group per node.
+    /// - CTI ports and route points that neither a UCCX user controls nor UCCX's exports name:
+    ///   they belong to other applications (recorders, IVRs, Jabber CTI).
+    /// - Which node a port belongs to: the export does not say which telephony user is which
+    ///   `hostName`, so a port on the "wrong" node's user is not judged.
     ///
     /// ## Why it breaks
-    /// UCCX registers its call control group ports and triggers through the JTAPI user of each
-    /// node. A port or trigger missing from that user cannot be registered: the Unified CM
-    /// Telephony subsystem goes PARTIAL_SERVICE (`MIVR-SS_TEL-1-ModuleRunTimeFailure`) and calls
-    /// to the trigger fail, on every node or only after a failover.
+    /// A trigger or port missing from the telephony user cannot be registered by that node: the
+    /// Unified CM Telephony subsystem goes PARTIAL_SERVICE (`MIVR-SS_TEL-1-ModuleRunTimeFailure`)
+    /// and calls to the trigger fail, on every node or only after a failover.
     ///
     /// ## Example
     /// ```csv
     /// APPLICATION USER NAME,DEVICE NAME 1,TYPE USER ASSOCIATION 1,DEVICE NAME 2,TYPE USER ASSOCIATION 2
-    /// uccxjtapiuser_1,CXBA_RP,Cti Control In,CXBA_1000,Cti Control In
-    /// uccxjtapiuser_2,CXBA_RP,Cti Control In,,
+    /// uccxjtapiuser_1,CXBA_RP,Cti Control In,CXBA_6000,Cti Control In
+    /// uccxjtapiuser_2,CXBA_6001,Cti Control In,,
     /// ```
+    /// The trigger `CXBA_RP` is missing from `uccxjtapiuser_2`; the ports are as UCCX makes them.
     ///
     /// ## How to fix
     /// Unified CCX Administration > Subsystems > Cisco Unified CM Telephony > Data Resync, which
-    /// re-associates the devices with the JTAPI users. Do not add or change UCCX CTI ports, route
-    /// points or application users from CUCM.
+    /// re-associates the devices with the telephony users. Do not add or change UCCX CTI ports,
+    /// route points or application users from CUCM.
     ///
     /// ## Sources
     /// - UCCX troubleshooting, `MIVR-SS_TEL-1-ModuleRunTimeFailure`: CTI ports and route points
     ///   not associated with the JTAPI user (UCCX-TS).
+    /// - UCCX Call Control Group REST API (`portGroupConfiguration` per `hostName`): ports are
+    ///   provisioned per node.
     /// - UCCX 12.5(1)SU3 Solution Release Notes, "Unsupported configurations and scenarios"
     ///   (RN125): do not change UCCX devices or users from CUCM.
     code: "RMCM008",
@@ -48,7 +66,7 @@ declare_rule! {
     severity: Error,
     status: Stable,
     requires: [AppUsers, Phones],
-    summary: "A UCCX CTI port or route point is not controlled by the UCCX JTAPI user(s).",
+    summary: "A UCCX trigger is missing from a node's telephony user, or a UCCX CTI port from every node's.",
     check: check,
 }
 
@@ -61,45 +79,60 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Err(reason) => return sink.skip(reason),
     };
     let rmcm = ctx.rmcm_user().ok();
+    let named = ctx.uccx_named_devices();
     for device in &ctx.cluster.phones {
         let Some(kind) = CtiKind::of(device) else { continue };
         let (with, without): (Vec<&Controls<'_>>, Vec<&Controls<'_>>) =
             jtapi.iter().partition(|c| c.span(device).is_some());
         let missing: Vec<&str> = without.iter().map(|c| c.user.name.value.as_str()).collect();
-        let finding = if with.is_empty() {
-            let Some((rmcm, span)) = rmcm.and_then(|r| Some((r, r.control_span(device)?))) else { continue };
-            let message = format!(
-                "UCCX {} {} is controlled by RmCm user {} but by no JTAPI user ({}); the UCCX telephony \
-                 subsystem goes PARTIAL_SERVICE",
-                kind.describe(),
-                device.name.value,
-                rmcm.name,
-                name_list(&missing),
-            );
-            sink.finding(device.key(), device.name.span, kind.describe(), message)
-                .with_label(span, "controlled by the RMCM user")
-        } else if !without.is_empty() {
-            let users: Vec<&AppUser> = with.iter().map(|c| c.user).collect();
-            let names: Vec<&str> = users.iter().map(|u| u.name.value.as_str()).collect();
-            let message = format!(
-                "UCCX {} {} is controlled by JTAPI user(s) {} but not by {}; the UCCX nodes disagree, so it \
-                 may fail after a failover to the other node",
-                kind.describe(),
-                device.name.value,
-                name_list(&names),
-                name_list(&missing),
-            );
-            let mut finding = sink.finding(device.key(), device.name.span, kind.describe(), message);
-            finding.severity = Severity::Warning;
-            for control in &with {
-                if let Some(span) = control.span(device) {
-                    finding = finding.with_label(span, format!("controlled by {}", control.user.name.value));
-                }
-            }
-            finding
-        } else {
-            continue;
+        let fault = match kind {
+            CtiKind::RoutePoint => !missing.is_empty(),
+            CtiKind::Port => with.is_empty(),
         };
+        if !fault {
+            continue;
+        }
+        // Why the device is taken to be UCCX's, when no telephony user says so.
+        let evidence: Option<Label> = if with.is_empty() {
+            let by_rmcm = rmcm.and_then(|r| Some(Label::new(r.control_span(device)?, "controlled by the RMCM user")));
+            let by_uccx = named
+                .get(&device.name.value.trim().to_lowercase())
+                .map(|&span| Label::new(span, "named in UCCX's trigger or call control group export"));
+            match by_rmcm.or(by_uccx) {
+                Some(label) => Some(label),
+                None => continue,
+            }
+        } else {
+            None
+        };
+        let message = match kind {
+            CtiKind::RoutePoint if with.is_empty() => format!(
+                "UCCX trigger route point {} is controlled by no UCCX telephony user ({}): no node can register \
+                 it, so calls to the trigger fail",
+                device.name.value,
+                name_list(&missing),
+            ),
+            CtiKind::RoutePoint => format!(
+                "UCCX trigger route point {} is controlled by {} but not by {}: every UCCX node registers the \
+                 triggers through its own telephony user, so calls to it fail when that node is master",
+                device.name.value,
+                name_list(&with.iter().map(|c| c.user.name.value.as_str()).collect::<Vec<_>>()),
+                name_list(&missing),
+            ),
+            CtiKind::Port => format!(
+                "UCCX CTI port {} is controlled by no UCCX telephony user ({}): no node can register it, and its \
+                 call control group runs short of ports",
+                device.name.value,
+                name_list(&missing),
+            ),
+        };
+        let mut finding = sink.finding(device.key(), device.name.span, kind.describe(), message);
+        for control in &with {
+            if let Some(span) = control.span(device) {
+                finding = finding.with_label(span, format!("controlled by {}", control.user.name.value));
+            }
+        }
+        finding.secondary.extend(evidence);
         sink.push(finding.with_help(HELP));
     }
 }
