@@ -1,6 +1,6 @@
 //! IMP002: an IM and Presence user not marked Home Cluster, or without a UC Service Profile.
 
-use uclint_model::Severity;
+use uclint_model::{DataSet, Severity};
 
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
@@ -10,8 +10,18 @@ declare_rule! {
     /// That every end user enabled for IM and Presence
     /// - has Home Cluster checked (BAT `HOME CLUSTER` = `t`, AXL `homeCluster`), an error; and
     /// - has a UC Service Profile (BAT `UC SERVICE PROFILE`, `NULL` when unset; AXL
-    ///   `serviceProfile`), a warning. Users whose export does not carry the field are not
-    ///   judged.
+    ///   `serviceProfile`), a warning, when the cluster has no system default UC service profile
+    ///   (`serviceprofile.csv`, "Make this the default service profile for the system" = `t`):
+    ///   a user without a profile of their own gets the system default.
+    ///
+    /// ## What it leaves alone
+    /// - Users without a UC Service Profile when the cluster has a system default profile: they
+    ///   inherit it.
+    /// - Users without a UC Service Profile when the export does not say whether there is a
+    ///   system default (no `serviceprofile.csv`): that half of the check is not made, and the
+    ///   run summary says so.
+    /// - Users whose export does not carry the field, and users not enabled for IM and Presence.
+    /// - CUCM's placeholder users (`Token_User_<uuid>`): set aside when the export is read.
     ///
     /// ## Why it breaks
     /// The IM and Presence options of an end user depend on Home Cluster: IM and Presence only
@@ -26,6 +36,7 @@ declare_rule! {
     /// jdoe,t,f,SP_Jabber
     /// asmith,t,t,NULL
     /// ```
+    /// with a `serviceprofile.csv` in which no profile is the system default.
     ///
     /// ## How to fix
     /// User Management > End User > the user > Service Settings > Home Cluster: check it (on the
@@ -47,6 +58,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+    let profiles_known = ctx.cluster.has(DataSet::ServiceProfiles);
+    let system_default = ctx.cluster.service_profiles.iter().find(|p| p.system_default.as_ref().is_some_and(|d| d.value));
+    let check_profile = profiles_known && system_default.is_none();
+    let mut profile_unknown = false;
     for user in &ctx.cluster.end_users {
         let Some(imp) = user.imp_enabled.as_ref().filter(|f| f.value) else { continue };
         if let Some(home) = user.home_cluster.as_ref().filter(|f| !f.value) {
@@ -66,9 +81,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             sink.push(finding);
         }
         if let Some(profile) = user.uc_service_profile.as_ref().filter(|p| !p.value) {
+            if !check_profile {
+                profile_unknown |= !profiles_known;
+                continue;
+            }
             let message = format!(
-                "{} is enabled for IM&P but has no UC Service Profile; Jabber signs in without its IM and Presence, \
-                 voicemail and directory services",
+                "{} is enabled for IM&P but has no UC Service Profile, and the cluster has no system default \
+                 profile; Jabber signs in without its IM and Presence, voicemail and directory services",
                 user.user_id.value,
             );
             let help = format!(
@@ -83,5 +102,11 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             finding.severity = Severity::Warning;
             sink.push(finding);
         }
+    }
+    if profile_unknown {
+        sink.note(
+            "users enabled for IM and Presence without a UC Service Profile were not judged: the export has no \
+             serviceprofile.csv to tell whether a system default profile gives them one",
+        );
     }
 }
