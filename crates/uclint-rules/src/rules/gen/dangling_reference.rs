@@ -103,9 +103,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("Device > Phone > {} > Common Device Configuration: choose an existing CDC", phone.name.value);
             sink.push(finding(sink, phone.key(), cdc, "Common Device Configuration", true).with_help(help));
         }
-        let dangling_user = |o: &&Spanned<Text>| {
-            users_known && ctx.index.user(&o.value).is_none() && !is_placeholder_user(&o.value)
-        };
+        let dangling_user =
+            |o: &&Spanned<Text>| users_known && ctx.index.user(&o.value).is_none() && !is_placeholder_user(&o.value);
         if let Some(owner) = phone.owner_user_id.as_ref().filter(dangling_user) {
             let help = format!("Device > Phone > {} > Owner User ID: choose an existing user", phone.name.value);
             sink.push(finding(sink, phone.key(), owner, "end user", true).with_help(help));

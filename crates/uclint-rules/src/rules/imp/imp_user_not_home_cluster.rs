@@ -59,7 +59,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let profiles_known = ctx.cluster.has(DataSet::ServiceProfiles);
-    let system_default = ctx.cluster.service_profiles.iter().find(|p| p.system_default.as_ref().is_some_and(|d| d.value));
+    let system_default =
+        ctx.cluster.service_profiles.iter().find(|p| p.system_default.as_ref().is_some_and(|d| d.value));
     let check_profile = profiles_known && system_default.is_none();
     let mut profile_unknown = false;
     for user in &ctx.cluster.end_users {

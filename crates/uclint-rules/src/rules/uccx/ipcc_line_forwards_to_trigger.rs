@@ -3,9 +3,9 @@
 use rustc_hash::FxHashMap;
 use uclint_model::normalise_pattern;
 
-use crate::Trigger;
 use crate::rule::declare_rule;
 use crate::rules::uccx::agent_directory_numbers;
+use crate::Trigger;
 use crate::{Context, Sink};
 
 declare_rule! {
