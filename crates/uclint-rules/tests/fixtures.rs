@@ -121,8 +121,11 @@ fn supported_agent_models_replace_the_built_in_list() {
 #[test]
 fn named_jtapi_users_replace_the_naming_heuristic() {
     let mut settings = Settings { jtapi_users: vec!["uccxjtapiuser_1".into()], ..Settings::default() };
-    // With one JTAPI user there is no HA mismatch; the port only the RMCM user controls remains.
-    assert_eq!(run_with("RMCM008", "fail", &settings), Ok(vec!["phone:CXBA_1001".to_owned()]));
+    // With one telephony user (a single node) the trigger it controls is complete; node 2's port
+    // is now a port no telephony user controls, as are the ports UCCX's call control group export
+    // or the RMCM user name, and the trigger only UCCX's export names.
+    let found = run_with("RMCM008", "fail", &settings).unwrap();
+    assert_eq!(found, ["phone:CXBA_RP2", "phone:CXBA_6001", "phone:CXBA_6002", "phone:CXBA_6003"]);
     settings.jtapi_users = vec!["ccxjtapi".into()];
     let reason = run_with("RMCM008", "fail", &settings).unwrap_err();
     assert!(reason.contains("ccxjtapi (jtapi-users) not among"), "{reason}");

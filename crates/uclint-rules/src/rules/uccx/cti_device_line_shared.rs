@@ -8,10 +8,16 @@ declare_rule! {
     /// ## What it checks
     /// That the DN key (pattern and partition) of every line of a UCCX CTI port or route point
     /// appears on no other phone or device profile. UCCX CTI ports and route points are the
-    /// phones of `Device Type` `CTI Port` or `CTI Route Point` that a UCCX telephony (JTAPI)
-    /// user controls: `jtapi-users` in `uclint.toml`, or else the application users named
-    /// `<prefix>_<node id>` with `jtapi` in the prefix (`uccxjtapiuser_1`). Skipped when no
-    /// JTAPI user is found.
+    /// devices of `Device Type` `CTI Port` or `CTI Route Point` (every row of
+    /// `ctiroutepoint.csv`) that a UCCX telephony (JTAPI) user controls (`jtapi-users` in
+    /// `uclint.toml`, or else the application users named `<prefix>_<node id>` with `jtapi` in
+    /// the prefix, `uccxjtapiuser_1`), or that UCCX's trigger or call control group export
+    /// names. Skipped when neither the JTAPI users nor UCCX's exports are found.
+    ///
+    /// ## What it leaves alone
+    /// - CTI ports and route points that are not UCCX's (recorders, IVRs, Jabber CTI): they
+    ///   may share lines as their applications need.
+    /// - Directory numbers alone (`directorynumber.csv`): only line appearances count.
     ///
     /// ## Why it breaks
     /// Shared lines on UCCX CTI ports and route points are unsupported: the other device answers

@@ -11,12 +11,22 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no call forward destination (all, busy, no answer, unregistered: whichever the
-    /// export carries) on an agent's IPCC line is the DN of a UCCX trigger: a CTI route point
-    /// controlled by the UCCX JTAPI users. Forwards are read from BAT `directorynumber.csv`
+    /// export carries) on an agent's IPCC line is the DN of a UCCX trigger. Forwards are read from BAT `directorynumber.csv`
     /// (`… Destination` columns), the per-line `Forward … Destination N` columns of `phone.csv`
     /// and AXL `getLine` (`callForward…/destination`), merged into one record per DN key, so a
     /// DN on several phones is reported once; a forward to voicemail (no destination) is not
-    /// read.
+    /// read. Triggers are compared by pattern.
+    /// UCCX triggers are the lines of the CTI route points that are UCCX's (controlled by a UCCX
+    /// telephony (JTAPI) user, `jtapi-users` in `uclint.toml` or else the application users named
+    /// like `uccxjtapiuser_1`, or named by UCCX's `adminapi/trigger` export; every row of
+    /// `ctiroutepoint.csv` is a route point), and the triggers of UCCX's export whose route
+    /// point CUCM's export does not show. Skipped when neither the JTAPI users nor UCCX's
+    /// exports are found.
+    ///
+    /// ## What it leaves alone
+    /// - Forwards of lines that are not an agent's IPCC extension (UCCX018 covers forwards to
+    ///   an agent).
+    /// - Forwards to route points that are not UCCX's.
     ///
     /// ## Why it breaks
     /// An unanswered or busy ACD call forwarded from the agent's line back into a UCCX trigger
@@ -42,7 +52,7 @@ declare_rule! {
     family: Uccx,
     severity: Error,
     status: Stable,
-    requires: [EndUsers, DirectoryNumbers | LineForwards, Phones, AppUsers],
+    requires: [EndUsers, DirectoryNumbers | LineForwards, Phones, AppUsers | UccxTriggers],
     summary: "An agent's IPCC line forwards to a UCCX trigger (CTI route point).",
     check: check,
 }

@@ -10,10 +10,18 @@ declare_rule! {
     /// That no two UCCX route point (trigger) DNs that both contain wildcards (`X`, `[…]`, `!`,
     /// `?`, `%`) can match the same digit string, whatever their partitions: `123XXXX` and
     /// `1234XXX` overlap. A wildcard pattern overlapping a fully specified DID is allowed. Each
-    /// overlapping pair is one finding, on the later trigger. Patterns with `@` are not compared.
-    /// UCCX route points are the phones of `Device Type` `CTI Route Point` that a UCCX
-    /// telephony (JTAPI) user controls: `jtapi-users` in `uclint.toml`, or else the application
-    /// users named like `uccxjtapiuser_1`. Skipped when no JTAPI user is found.
+    /// overlapping pair is one finding, on the later trigger.
+    /// UCCX triggers are the lines of the CTI route points that are UCCX's (controlled by a UCCX
+    /// telephony (JTAPI) user, `jtapi-users` in `uclint.toml` or else the application users named
+    /// like `uccxjtapiuser_1`, or named by UCCX's `adminapi/trigger` export; every row of
+    /// `ctiroutepoint.csv` is a route point), and the triggers of UCCX's export whose route
+    /// point CUCM's export does not show. Skipped when neither the JTAPI users nor UCCX's
+    /// exports are found.
+    ///
+    /// ## What it leaves alone
+    /// - A wildcard trigger overlapping a fully specified trigger DID: UCCX allows it.
+    /// - Patterns with `@` (route-filter patterns): not compared.
+    /// - Route points that are not UCCX's.
     ///
     /// ## Why it breaks
     /// Overlapping wildcard triggers are unsupported: which trigger, and so which application,
@@ -40,7 +48,7 @@ declare_rule! {
     family: Uccx,
     severity: Warning,
     status: Stable,
-    requires: [Phones | UccxTriggers],
+    requires: [Phones | UccxTriggers, AppUsers | UccxTriggers],
     summary: "Two UCCX trigger DNs are wildcard patterns that can match the same number.",
     check: check,
 }

@@ -5,11 +5,18 @@ use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// That the directory number of every UCCX route point (trigger) has at most 13 characters,
-    /// counting a leading `+`. UCCX route points are the phones of `Device Type`
-    /// `CTI Route Point` that a UCCX telephony (JTAPI) user controls: `jtapi-users` in
-    /// `uclint.toml`, or else the application users named like `uccxjtapiuser_1`. Skipped when
-    /// no JTAPI user is found.
+    /// That the directory number of every UCCX trigger has at most 13 characters, counting a
+    /// leading `+`.
+    /// UCCX triggers are the lines of the CTI route points that are UCCX's (controlled by a UCCX
+    /// telephony (JTAPI) user, `jtapi-users` in `uclint.toml` or else the application users named
+    /// like `uccxjtapiuser_1`, or named by UCCX's `adminapi/trigger` export; every row of
+    /// `ctiroutepoint.csv` is a route point), and the triggers of UCCX's export whose route
+    /// point CUCM's export does not show. Skipped when neither the JTAPI users nor UCCX's
+    /// exports are found.
+    ///
+    /// ## What it leaves alone
+    /// CTI route points that are not UCCX's (no UCCX user controls them and UCCX's exports do
+    /// not name them): other applications' route points may have longer numbers.
     ///
     /// ## Why it breaks
     /// UCCX names the route point it creates for a trigger from a prefix, `_` and the DN, and
@@ -34,7 +41,7 @@ declare_rule! {
     family: Uccx,
     severity: Warning,
     status: Stable,
-    requires: [Phones | UccxTriggers],
+    requires: [Phones | UccxTriggers, AppUsers | UccxTriggers],
     summary: "A UCCX trigger DN is longer than 13 characters.",
     check: check,
 }

@@ -7,11 +7,17 @@ use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// That no line of a UCCX route point (trigger) is a member of a line group (BAT
-    /// `linegroup.csv` `DN OR PATTERN n` with `ROUTE PARTITION n`, compared by DN key). UCCX
-    /// route points are the phones of `Device Type` `CTI Route Point` that a UCCX telephony
-    /// (JTAPI) user controls: `jtapi-users` in `uclint.toml`, or else the application users
-    /// named like `uccxjtapiuser_1`. Skipped when no JTAPI user is found.
+    /// That no UCCX trigger is a member of a line group (BAT `linegroup.csv` `DN OR PATTERN n`
+    /// with `ROUTE PARTITION n`, AXL `getLineGroup`, compared by DN key).
+    /// UCCX triggers are the lines of the CTI route points that are UCCX's (controlled by a UCCX
+    /// telephony (JTAPI) user, `jtapi-users` in `uclint.toml` or else the application users named
+    /// like `uccxjtapiuser_1`, or named by UCCX's `adminapi/trigger` export; every row of
+    /// `ctiroutepoint.csv` is a route point), and the triggers of UCCX's export whose route
+    /// point CUCM's export does not show. Skipped when neither the JTAPI users nor UCCX's
+    /// exports are found.
+    ///
+    /// ## What it leaves alone
+    /// Route points that are not UCCX's, and CTI ports (UCCX028 covers their lines).
     ///
     /// ## Why it breaks
     /// Route points in line groups, hunt lists and hunt pilots are unsupported with UCCX: the
