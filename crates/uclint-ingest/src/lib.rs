@@ -1,11 +1,13 @@
 //! Reads CUCM/UCCX exports into one [`Cluster`].
 //!
 //! Parsers never fail: every file yields records plus diagnostics, and a file that cannot be
-//! read is reported (INPUT001) while every other file is still read. Formats are recognised by
-//! content, never by file extension: a tar by its `ustar` magic, a BAT CSV by its header, an
-//! AXL response by its `*Response` element in an AXL namespace, a UCCX `adminapi` resource export
-//! by its `resources`/`resource` elements or `userID` keys. Records of one object from several
-//! files are merged by key ([`merge`]).
+//! read is reported (INPUT001) while every other file is still read. A member of the BAT
+//! Import/Export tar, or a loose file with a member's name, is what its name says
+//! ([`bat::members`]: members share headers, so a template would pass for a live object).
+//! Everything else is recognised by content, never by file extension: a tar by its `ustar`
+//! magic, a BAT CSV by its header, an AXL response by its `*Response` element in an AXL
+//! namespace, a UCCX `adminapi` export by its root elements or `userID` keys. Records of one
+//! object from several files are merged by key ([`merge`]).
 //!
 //! The work is split in two: `load.rs` does the IO (walking directories, listing tar members,
 //! reading each input's bytes) and [`parse_inputs`] turns the bytes into the model, in parallel
