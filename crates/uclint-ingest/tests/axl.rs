@@ -446,3 +446,17 @@ fn a_response_in_the_default_namespace_is_read_and_one_outside_axl_is_not() {
     assert!(matches!(ingested.files[0].status, FileStatus::NotRead(_)), "{:?}", ingested.files[0].status);
     assert!(ingested.cluster.phones.is_empty());
 }
+
+#[test]
+fn phone_templates_and_placeholder_users_are_set_aside() {
+    let template = r#"<phone uuid="{T}"><name>BAT8841Template</name><product>Cisco 8841</product>
+      <class>Phone Template</class><ownerUserName>Token_User_3f1c2a9e-5b7d-4e2a-9c1f-0a1b2c3d4e5f</ownerUserName>
+      <lines><line><index>1</index><dirn><pattern>4001</pattern><routePartitionName>PT_Internal</routePartitionName></dirn></line></lines></phone>"#;
+    let user = "<user uuid=\"{U}\"><userid>Token_User_3f1c2a9e-5b7d-4e2a-9c1f-0a1b2c3d4e5f</userid></user>";
+    let phone = ingest_text("getPhone-template.xml", &envelope("getPhone", "14.0", template));
+    assert!(phone.cluster.phones.is_empty(), "a Phone Template is not a phone");
+    assert_eq!(phone.cluster.set_aside[0].name.value, "BAT8841Template");
+    let user = ingest_text("getUser-token.xml", &envelope("getUser", "14.0", user));
+    assert!(user.cluster.end_users.is_empty(), "a placeholder user is not a user");
+    assert_eq!(user.cluster.set_aside.len(), 1);
+}
