@@ -10,8 +10,14 @@ declare_rule! {
     /// field an EM service's login type looks the user up by:
     /// - when a service logs in by primary extension (`loginType=DN`), a Primary Extension;
     /// - when a service logs in by self-service ID (`loginType=SP`), a Self-Service User ID
-    ///   (BAT `SELF-SERVICE USER ID`, `NULL` when unset; AXL `getUser` `selfService`). Users
-    ///   whose export does not carry the field are not judged.
+    ///   (BAT `SELF-SERVICE USER ID`, `NULL` when unset; AXL `getUser` `selfService`).
+    ///
+    /// ## What it leaves alone
+    /// - Users with no controlled device profile: they are not EM users.
+    /// - Users whose export does not carry Self-Service User ID (for `loginType=SP`), and every
+    ///   user when no EM service logs in by DN or SP.
+    /// - Templates and CUCM's placeholder users (`Token_User_<uuid>`): set aside when the export is
+    ///   read.
     ///
     /// ## Why it breaks
     /// With `loginType=DN` or `loginType=SP` Unified CM finds the user by the number typed in:

@@ -16,6 +16,10 @@ declare_rule! {
     /// needs, so a value of 5 or more is never reported. Skipped when the export has no such
     /// parameter.
     ///
+    /// ## What it leaves alone
+    /// Values of 5 or more, however many EM-enabled phones the export has, and values that are not
+    /// whole numbers.
+    ///
     /// ## Why it breaks
     /// The EM service handles only that many login and logout requests at once; the rest are
     /// refused, and the phone shows "Error 26 Busy Please Try Again" (or error 6, a database

@@ -19,6 +19,12 @@ declare_rule! {
     /// `phoneservices.csv` or AXL `getIpPhoneServices`), or when an EM service does not say
     /// whether it is an enterprise subscription, because either would make the finding a guess.
     ///
+    /// ## What it leaves alone
+    /// - Phones with Enable Extension Mobility unchecked, CTI ports and route points among them
+    ///   (EM002 judges those that offer EM all the same), and every phone when an EM service is an
+    ///   enterprise subscription.
+    /// - Templates: set aside when the export is read.
+    ///
     /// ## Why it breaks
     /// Extension Mobility is a phone service: a phone offers the login only through a
     /// subscription (or an enterprise subscription). Without one the user finds no Extension

@@ -13,6 +13,11 @@ declare_rule! {
     /// finding. Skipped when proxy logins are not declared or the export has no
     /// `validateIPForLogout` parameter.
     ///
+    /// ## What it leaves alone
+    /// Clusters whose logins are not declared to go through a proxy; Validate IP Address `F`; a
+    /// Trusted List of IPs with any value (its addresses are not checked against the proxies);
+    /// Allow Proxy `T` or absent.
+    ///
     /// ## Why it breaks
     /// With IP validation on, the EM service accepts a login or logout request only from the
     /// phone's own address or an address in the trusted list; with Allow Proxy off it refuses

@@ -28,6 +28,13 @@ declare_rule! {
     /// IP address only with nodes named by address, since uclint resolves nothing; a URL that
     /// cannot be compared is not reported. Skipped when no node name can be derived.
     ///
+    /// ## What it leaves alone
+    /// - Phone services that are not EM services: Corporate Directory and the other
+    ///   `Application:Cisco/…` services CUCM creates, Finesse IPPA, any other XML service.
+    /// - A URL that is not an `http://` or `https://` URL (EM005 reports it), an empty host, an
+    ///   IPv4 address when no node is named by address, and a host name when every node is: uclint
+    ///   resolves no names, so it cannot compare them.
+    ///
     /// ## Why it breaks
     /// The phone sends the login to the host in the URL. A host that is not a CUCM node running
     /// Cisco Extension Mobility answers "Host Not Found" or HTTP 503, and no one can log in on

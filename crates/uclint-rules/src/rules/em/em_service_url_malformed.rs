@@ -15,6 +15,10 @@ declare_rule! {
     /// other than 8080 (HTTP) or 8443 (HTTPS) is reported as a warning. The EMCC parameter
     /// (`EMCC=#EMCC#`) is not checked, because uclint is not told whether EMCC is deployed.
     ///
+    /// ## What it leaves alone
+    /// Phone services with no `emapp` in either URL: Corporate Directory and the other
+    /// `Application:Cisco/…` services CUCM creates, Finesse IPPA and any other XML service.
+    ///
     /// ## Why it breaks
     /// The phone fetches the URL as written. Without `device=#DEVICENAME#` the EM service answers
     /// error 207 "Device Name Empty"; a space makes the phone's XML parser fail (error 4); a path

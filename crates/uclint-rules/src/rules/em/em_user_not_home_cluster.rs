@@ -8,6 +8,12 @@ declare_rule! {
     /// That every end user with a controlled device profile has Home Cluster checked (BAT
     /// `HOME CLUSTER` = `t`).
     ///
+    /// ## What it leaves alone
+    /// - Users with no controlled device profile (they are not EM users), and users whose export
+    ///   does not give Home Cluster.
+    /// - Templates and CUCM's placeholder users (`Token_User_<uuid>`): set aside when the export is
+    ///   read.
+    ///
     /// ## Why it breaks
     /// The Feature Configuration Guide's steps for associating a device profile to a user
     /// include checking Home Cluster. A user whose home cluster is elsewhere is treated as a

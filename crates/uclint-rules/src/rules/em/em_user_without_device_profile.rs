@@ -14,6 +14,14 @@ declare_rule! {
     /// in the export at all is EM019's finding, not this rule's. The tar's numbered `DEFAULT
     /// PROFILE n` is a flag on each association, not a profile name, and is not read.
     ///
+    /// ## What it leaves alone
+    /// - Users who are no device profile's Login User Id and have no Default Profile: nothing in
+    ///   the export says they log in with Extension Mobility.
+    /// - A Login User Id that is not among the export's end users, and a Default Profile that is
+    ///   not in the export at all (EM019 reports that).
+    /// - Templates and CUCM's placeholder users (`Token_User_<uuid>`): set aside when the export is
+    ///   read.
+    ///
     /// ## Why it breaks
     /// At login the EM service looks for the user's controlled profiles. With none, the phone
     /// shows "Error 205 User Profile Absent" and the user cannot log in.

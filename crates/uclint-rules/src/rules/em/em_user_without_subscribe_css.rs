@@ -7,7 +7,12 @@ declare_rule! {
     /// ## What it checks
     /// That every Extension Mobility user (an end user with a controlled device profile) who is
     /// enabled for IM and Presence has a SUBSCRIBE Calling Search Space on the End User page.
-    /// Users whose export does not carry the field are not judged.
+    ///
+    /// ## What it leaves alone
+    /// - Users with no controlled device profile (not EM users), users not enabled for IM and
+    ///   Presence, and users whose export does not carry SUBSCRIBE CSS.
+    /// - Templates and CUCM's placeholder users (`Token_User_<uuid>`): set aside when the export is
+    ///   read.
     ///
     /// ## Why it breaks
     /// When a user logs in with Extension Mobility, presence and BLF subscriptions from the

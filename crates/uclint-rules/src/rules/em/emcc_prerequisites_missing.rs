@@ -24,6 +24,13 @@ declare_rule! {
     /// fully qualified name; EMCC columns beside TFTP, PSTN access or RSVP agent ones), with an
     /// INPUT005 note. The device profile's EMCC CSS is read from BAT only.
     ///
+    /// ## What it leaves alone
+    /// - Users without a device profile: they have nothing to log in with on a remote cluster.
+    /// - Users and device profiles whose export does not carry Enable EMCC or the EMCC CSS.
+    /// - Everything, when EMCC is neither declared nor named in an EM service URL.
+    /// - Templates and CUCM's placeholder users (`Token_User_<uuid>`): set aside when the export is
+    ///   read.
+    ///
     /// ## Why it breaks
     /// An EMCC login on a visiting cluster needs the user enabled for EMCC on the home cluster,
     /// each cluster defined as a remote cluster of the other with EMCC active, and the EMCC

@@ -14,6 +14,13 @@ declare_rule! {
     /// `getLine` `hrDuration` of the DN, which holds for every profile carrying it (AXL
     /// `getDeviceProfile` lines do not carry it).
     ///
+    /// ## What it leaves alone
+    /// - Lines of phones, CTI ports and CTI route points: only user device profiles are judged
+    ///   (hold reversion on an agent's phone is UCCX022's).
+    /// - Profile lines whose Hold Reversion Ring Duration is empty or 0.
+    /// - Default device profiles (`defaultdeviceprofile.csv`) and templates: not read as live
+    ///   objects.
+    ///
     /// ## Why it breaks
     /// Extension Mobility does not support the hold reversion feature: a call left on hold on a
     /// profile line does not revert to the user as configured, so the setting promises something

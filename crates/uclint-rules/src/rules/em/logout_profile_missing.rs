@@ -12,6 +12,11 @@ declare_rule! {
     /// and the Default Profile of every end user (AXL `defaultProfile`, BAT user export `DEFAULT
     /// PROFILE`) name a user device profile in the export.
     ///
+    /// ## What it leaves alone
+    /// - Phones without a Log Out Profile, and users without a Default Profile.
+    /// - Templates and CUCM's placeholder users (`Token_User_<uuid>`): set aside when the export is
+    ///   read.
+    ///
     /// ## Why it breaks
     /// After an EM logout the phone loads its logout profile. A missing one leaves the phone
     /// without the intended lines and services, and the reference shows a profile was deleted

@@ -20,8 +20,15 @@ declare_rule! {
     /// phone's Services menu.
     ///
     /// Subscriptions are known only from AXL `getPhone`: the BAT tar's `phone.csv` has none, so
-    /// for BAT-only phones the subscription case is not checked. Jabber clients, CTI ports and
-    /// other devices without a Services menu are not reported for the enterprise subscription.
+    /// for BAT-only phones the subscription case is not checked.
+    ///
+    /// ## What it leaves alone
+    /// - Phones with neither a Log Out Profile nor an EM subscription while no EM service is an
+    ///   enterprise subscription: nothing invites a login there.
+    /// - For the enterprise subscription, every device but a desk phone: Jabber clients (CSF, BOT,
+    ///   TCT, TAB), CTI ports and CTI route points (UCCX's among them) and remote devices have no
+    ///   Services menu to offer EM on.
+    /// - Templates: set aside when the export is read.
     ///
     /// ## Why it breaks
     /// A logout profile, an EM subscription or an enterprise-subscribed EM service says users

@@ -15,6 +15,11 @@ declare_rule! {
     /// their internal spellings have not been seen in a real export. Skipped when the export
     /// has no such parameter.
     ///
+    /// ## What it leaves alone
+    /// - Multiple Login Behavior set to Multiple Logins Allowed or Auto Logout.
+    /// - Node-level rows of the parameter: the cluster-wide (`EnterpriseWideData`) row is read,
+    ///   else the first node's.
+    ///
     /// ## Why it breaks
     /// With multiple logins not allowed, a user already logged in on one phone who logs in on
     /// another gets "Error 25 User Logged in Elsewhere". That is by design, but it is the most

@@ -13,6 +13,12 @@ declare_rule! {
     /// its Service URL or Secure-Service URL), that no primary extension belongs to more than one
     /// end user. Without such a service the rule has nothing to check and reports nothing.
     ///
+    /// ## What it leaves alone
+    /// - Users without a Primary Extension, and every primary extension when no EM service logs in
+    ///   by DN.
+    /// - Templates and CUCM's placeholder users (`Token_User_<uuid>`): set aside when the export is
+    ///   read.
+    ///
     /// ## Why it breaks
     /// With `loginType=DN` the user types a directory number instead of a user ID, and Unified CM
     /// looks up the one user whose Primary Extension it is. When several users share it the

@@ -8,6 +8,13 @@ declare_rule! {
     /// That every line of every user device profile has Maximum Number of Calls of at least 2.
     /// (For agents' IPCC lines UCCX006 requires exactly 2.)
     ///
+    /// ## What it leaves alone
+    /// - Lines of phones, CTI ports and CTI route points: only user device profiles are judged (an
+    ///   agent's IPCC line on a phone is UCCX006's).
+    /// - Profile lines whose Maximum Number of Calls the export does not give.
+    /// - Default device profiles (`defaultdeviceprofile.csv`) and templates: not read as live
+    ///   objects.
+    ///
     /// ## Why it breaks
     /// A line that allows one call cannot put a call on hold to start a consultation: transfer
     /// and conference fail for the user who logs in with the profile, on any phone.

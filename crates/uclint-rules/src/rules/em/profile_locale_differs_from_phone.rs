@@ -18,6 +18,14 @@ declare_rule! {
     /// guide's `devicepool.csv` sample has only `NETWORK LOCALE`, and AXL `getDevicePool`
     /// (`RDevicePool`, 11.5 schema) only `networkLocale`.
     ///
+    /// ## What it leaves alone
+    /// - Empty locales, on the profile, its login user or the phone: they inherit.
+    /// - Phones with Extension Mobility unchecked (CTI ports and route points among them): nobody
+    ///   logs in there.
+    /// - The device pool's locale, which no export uclint reads gives.
+    /// - Default device profiles (`defaultdeviceprofile.csv`) and templates: not read as live
+    ///   objects.
+    ///
     /// ## Why it breaks
     /// When the locale changes at login or logout, the phone must download and apply the other
     /// locale: it resets instead of restarting, which makes every EM login and logout slow.

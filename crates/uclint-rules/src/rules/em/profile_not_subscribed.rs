@@ -23,6 +23,12 @@ declare_rule! {
     /// (BAT `phoneservices.csv` or AXL `getIpPhoneServices`), or when an EM service does not say
     /// whether it is an enterprise subscription.
     ///
+    /// ## What it leaves alone
+    /// - Device profiles that no end user controls, logout profiles among them: nobody logs in with
+    ///   them.
+    /// - Every profile when an EM service is an enterprise subscription.
+    /// - Default device profiles (`defaultdeviceprofile.csv`): not read as device profiles.
+    ///
     /// ## Why it breaks
     /// At login the phone takes the profile's subscriptions. A profile without the EM service
     /// leaves the logged-in user with no Extension Mobility entry under Services, so they cannot

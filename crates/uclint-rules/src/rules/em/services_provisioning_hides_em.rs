@@ -12,6 +12,11 @@ declare_rule! {
     /// read from BAT `phone.csv`; AXL exports are not read for it, and the rule is skipped when
     /// no EM-enabled 8945 has the value.
     ///
+    /// ## What it leaves alone
+    /// Models other than the Cisco 8945 (the only one the source names), 8945s with Extension
+    /// Mobility unchecked, and phones read only from AXL, which does not give Services
+    /// Provisioning. Templates are set aside when the export is read.
+    ///
     /// ## Why it breaks
     /// Services Provisioning decides where the phone takes its services from. On the 8945,
     /// provisioning from an external URL (or both) can leave the Extension Mobility service off

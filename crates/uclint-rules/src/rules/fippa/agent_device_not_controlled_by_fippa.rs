@@ -1,18 +1,25 @@
 //! FIPPA001: an agent phone or profile is not controlled by the FIPPA application user.
 
-use crate::context::{AgentDevice, Controls};
+use crate::context::{AgentDevice, Controls, DeviceClass};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 use uclint_model::DeviceKind;
 
 declare_rule! {
     /// ## What it checks
-    /// When `fippa-user` is set in `uclint.toml` (or `--fippa-user`), that every phone and
+    /// When `fippa-user` is set in `uclint.toml` (or `--fippa-user`), that every IP phone and
     /// device profile carrying an agent's IPCC extension is a controlled device (for profiles:
     /// a CTI controlled device profile) of that application user. Skipped without the setting,
     /// or when the export does not have the user. The phone-service subscriptions that say which
-    /// phones use Finesse IP Phone Agent are not read, so every agent device is checked: set
+    /// phones use Finesse IP Phone Agent are not read, so every agent IP phone is checked: set
     /// `fippa-user` when agents sign in through FIPPA, and suppress the agents who never do.
+    ///
+    /// ## What it leaves alone
+    /// - Jabber clients (CSF, BOT, TCT, TAB), CTI ports, CTI route points and CTI remote devices
+    ///   (Extend and Connect) that carry an IPCC extension: they have no IP phone Services menu,
+    ///   so Finesse IP Phone Agent never runs on them, and its user need not control them.
+    /// - Phones and profiles that carry no agent's IPCC extension, whoever controls them.
+    /// - Templates: set aside when the export is read.
     ///
     /// ## Why it breaks
     /// Finesse IP Phone Agent controls the agent's phone through CTI as this application user.
@@ -51,7 +58,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     };
     let name = &fippa.user.name.value;
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
-        if fippa.span(device).is_some() {
+        // Only IP phones and device profiles run the Finesse IPPA phone service.
+        let ip_phone = matches!(DeviceClass::of(device), DeviceClass::DeskPhone | DeviceClass::Profile);
+        if !ip_phone || fippa.span(device).is_some() {
             continue;
         }
         let list = match device.kind {

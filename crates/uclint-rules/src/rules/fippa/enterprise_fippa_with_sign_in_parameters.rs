@@ -16,6 +16,11 @@ declare_rule! {
     /// and the rule is skipped when no enterprise-subscribed Finesse IPPA service has its
     /// parameters in the export.
     ///
+    /// ## What it leaves alone
+    /// Finesse IPPA services without Enterprise Subscription (One Button Sign In works there, from
+    /// each phone's subscription), and services whose export does not give their parameters;
+    /// parameters other than `id`, `extension` and `password`.
+    ///
     /// ## Why it breaks
     /// One Button Sign In takes each agent's ID, extension and password from the parameters of
     /// the phone's own subscription to the service. Finesse does not support it when the service

@@ -15,6 +15,10 @@ declare_rule! {
     /// `Standard IP Phone Service`; and the service must be enabled. A host given as an IP
     /// address rather than a fully qualified name is reported as a warning.
     ///
+    /// ## What it leaves alone
+    /// Phone services with no `/fippa/` in either URL: Extension Mobility, Corporate Directory and
+    /// the other `Application:Cisco/…` services CUCM creates, and any other XML service.
+    ///
     /// ## Why it breaks
     /// Finesse IPPA agents sign in through this service. From Finesse 12.5(1) HTTP is disabled, so
     /// phones use the Secure-Service URL, which must then exist; Finesse expects the fixed ports

@@ -12,6 +12,11 @@ declare_rule! {
     /// when the export gives its roles: `accesscntrlgrp.csv`, AXL `userRoles`). One finding per
     /// missing group. Skipped without the setting, or when the export does not have the user.
     ///
+    /// ## What it leaves alone
+    /// Every application user but the one `fippa-user` names: the FIPPA user is set in Finesse and
+    /// cannot be told from the export, so the standard application users (CCMSysUser, …) and UCCX's
+    /// own (`uccx…`) are never judged here. Groups beyond the two are not asked for.
+    ///
     /// ## Why it breaks
     /// Finesse IP Phone Agent signs in to CTIManager as this user and controls the agents'
     /// phones. Without the roles, CTIManager refuses the provider or the phones, and no agent

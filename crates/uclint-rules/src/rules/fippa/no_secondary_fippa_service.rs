@@ -17,6 +17,10 @@ declare_rule! {
     /// `finesse-nodes`; with `finesse-nodes = 1` there is nothing to check. Nothing is reported
     /// when the export has no Finesse IPPA service at all.
     ///
+    /// ## What it leaves alone
+    /// Deployments not declared with two or more Finesse nodes; URLs that are not `http://` or
+    /// `https://` URLs or name no host (FIPPA003's); phone services with no `/fippa/` URL.
+    ///
     /// ## Why it breaks
     /// A phone service names one Finesse server. When that node fails, Finesse IPPA does not
     /// fail over on its own: agents on IP phones stay signed out until they pick a service for

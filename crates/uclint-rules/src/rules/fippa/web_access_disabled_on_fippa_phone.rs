@@ -20,6 +20,13 @@ declare_rule! {
     /// element name in `vendorConfig` was not confirmed. Only `getPhone` responses carry
     /// `vendorConfig`. Skipped without `fippa-user`, or when no phone has `vendorConfig`.
     ///
+    /// ## What it leaves alone
+    /// - Phones the `fippa-user` does not control, and device profiles: FIPPA phones are known only
+    ///   by that control.
+    /// - Phones without a `webAccess` element, whose setting comes from a profile uclint does not
+    ///   read, and values other than `0` and `1`.
+    /// - Templates: set aside when the export is read.
+    ///
     /// ## Why it breaks
     /// Finesse IP Phone Agent pushes its screens to the phone through the phone's web server
     /// (the Finesse server posts to the phone, authenticated as the FIPPA application user).

@@ -17,6 +17,15 @@ declare_rule! {
     /// (`ldapdir.csv`) search bases in two or more different `DC=` suffixes, or the user ID
     /// attribute is `userPrincipalName`. It is a heuristic, hence a warning.
     ///
+    /// ## What it leaves alone
+    /// - Directories other than Microsoft Active Directory, and LDAP Authentication with Use LDAP
+    ///   Authentication for End Users unchecked.
+    /// - Servers on ports other than 389 and 636: the Global Catalog's 3268 and 3269, or a custom
+    ///   port.
+    /// - Users in one domain by every sign the export gives: sync agreements in at most one `DC=`
+    ///   suffix and a user ID attribute other than `userPrincipalName`.
+    /// - LDAP System settings after the first.
+    ///
     /// ## Why it breaks
     /// A domain controller on 389/636 knows only its own domain. A user from another domain is
     /// answered with a referral, which CUCM does not chase reliably, so their login fails with

@@ -12,6 +12,10 @@ declare_rule! {
     /// fires as a warning when authentication is on and synchronisation off, and as info when
     /// synchronisation is on and authentication off.
     ///
+    /// ## What it leaves alone
+    /// Exports that do not give both flags. Only the first LDAP System and the first LDAP
+    /// Authentication that give their flag are read; the sync agreements themselves are not.
+    ///
     /// ## Why it breaks
     /// LDAP authentication checks the passwords of users synchronised from the directory; with
     /// synchronisation off there are no such users, so directory logins do not work as intended.

@@ -13,6 +13,13 @@ declare_rule! {
     /// Directory synchronisation agreement (`ldapdir.csv`), unless LDAP System
     /// (`ldapsystem.csv`) has synchronisation off.
     ///
+    /// ## What it leaves alone
+    /// - LDAP Authentication with Use LDAP Authentication for End Users unchecked, and sync
+    ///   agreements when LDAP System has synchronisation off.
+    /// - Servers whose export does not say whether SSL is enabled.
+    /// - The directory number alias lookup and sync servers (`dnalookupandsync.csv`) and the LDAP
+    ///   search settings (`ldapsearch.csv`): not read.
+    ///
     /// ## Why it breaks
     /// With LDAP authentication, CUCM validates every end-user password (Jabber, self-care, EM
     /// with password) by binding to the directory with it. Without TLS those binds cross the

@@ -12,6 +12,14 @@ declare_rule! {
     /// not be 389 or 3268 (the plain LDAP and Global Catalog ports), without SSL it must not be
     /// 636 or 3269 (their TLS ports). Other ports are not judged.
     ///
+    /// ## What it leaves alone
+    /// - Ports other than 389, 636, 3268 and 3269, and servers whose export gives no SSL flag or no
+    ///   port.
+    /// - Sync agreements' servers, and LDAP Authentication with Use LDAP Authentication for End
+    ///   Users unchecked.
+    /// - The directory number alias lookup and sync servers (`dnalookupandsync.csv`) and the LDAP
+    ///   search settings (`ldapsearch.csv`): not read.
+    ///
     /// ## Why it breaks
     /// A TLS handshake to a plain-text port, or plain LDAP to a TLS port, fails: every LDAP
     /// authentication against that server fails and end users cannot log in to Jabber,

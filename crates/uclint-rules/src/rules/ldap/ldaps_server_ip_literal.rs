@@ -14,6 +14,10 @@ declare_rule! {
     /// address. Disabled by default (catalog confidence L: an inference, to be verified against
     /// the CUCM 12.5+ security guide).
     ///
+    /// ## What it leaves alone
+    /// Servers without SSL, servers named by host name, sync agreements' servers, and LDAP
+    /// Authentication with Use LDAP Authentication for End Users unchecked.
+    ///
     /// ## Why it breaks
     /// Directory certificates name the server's host name. With certificate host-name
     /// verification (enterprise parameter `HostnameVerificationPolicy`), a TLS connection to an

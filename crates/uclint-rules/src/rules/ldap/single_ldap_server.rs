@@ -12,6 +12,13 @@ declare_rule! {
     /// three are supported), and so does each LDAP Directory synchronisation agreement
     /// (`ldapdir.csv`), unless LDAP System (`ldapsystem.csv`) has synchronisation off.
     ///
+    /// ## What it leaves alone
+    /// - LDAP Authentication with Use LDAP Authentication for End Users unchecked, sync agreements
+    ///   when LDAP System has synchronisation off, and configurations whose export lists no server
+    ///   at all.
+    /// - The directory number alias lookup and sync servers (`dnalookupandsync.csv`) and the LDAP
+    ///   search settings (`ldapsearch.csv`): not read.
+    ///
     /// ## Why it breaks
     /// CUCM tries the servers in order. With one server, every end-user login (Jabber, self-care,
     /// Extension Mobility with password) fails while that directory server is down or rebooting;
