@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 
 use uclint_model::{Device, DeviceKind, EnterpriseParameter, Severity};
 
-use crate::context::{name_list, param_flag};
+use crate::context::{is_cti_remote_device, name_list, param_flag};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -18,6 +18,16 @@ declare_rule! {
     ///
     /// A phone with no CDC takes the system default; it is reported as a warning when the
     /// enterprise parameter `EnableIPV6` is `T`.
+    ///
+    /// ## What it leaves alone
+    /// - CTI Remote Devices (Extend and Connect): they never register, so no IP addressing
+    ///   mode applies to them; the agent's media is at the remote destination.
+    /// - Phones with no CDC unless `EnableIPV6` is `T`: with IPv6 off the system default is
+    ///   IPv4, and without the parameter the export does not say.
+    /// - A CDC the export does not have (GEN008 reports the reference), or one without an IP
+    ///   Addressing Mode.
+    /// - Phones that carry no IPCC extension, CTI ports and route points among them, except
+    ///   Extension Mobility phones when some agent's extension is on a device profile.
     ///
     /// ## Why it breaks
     /// Unified CCX supports agent phones on IPv4 only. With an IPv6 or dual-stack CDC, the agent
@@ -66,6 +76,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let mut em_agents = Vec::new();
     for agent_device in ctx.agent_devices() {
         match agent_device.device.kind {
+            // A CTI Remote Device does not register: it has no IP addressing mode.
+            DeviceKind::Phone if is_cti_remote_device(agent_device.device) => {}
             DeviceKind::Phone => {
                 checked.insert(std::ptr::from_ref(agent_device.device));
                 let why = Why::Agent(&agent_device.agent.user.user_id.value);

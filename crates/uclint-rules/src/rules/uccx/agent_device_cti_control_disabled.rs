@@ -8,6 +8,11 @@ declare_rule! {
     /// That "Allow Control of Device from CTI" is checked on every phone and device profile
     /// carrying an agent's IPCC extension (BAT `Allow CTI Control Flag`).
     ///
+    /// ## What it leaves alone
+    /// - Devices that carry no agent's IPCC extension, UCCX's CTI ports and route points among
+    ///   them: they are not agent devices.
+    /// - A device whose export does not give the flag.
+    ///
     /// ## Why it breaks
     /// Without it, CTI applications may not control the device: UCCX marks it restricted
     /// (Finesse reason code 32754, DEVICE_RESTRICTED) and the agent cannot sign in.

@@ -15,6 +15,12 @@ declare_rule! {
     /// CTI remote device of Extend and Connect). Models the matrix marks as not CTI-capable
     /// (3905, 3911) are errors; any other unlisted model is a warning.
     ///
+    /// ## What it leaves alone
+    /// - Devices that carry no agent's IPCC extension, UCCX's CTI ports and route points among
+    ///   them: they are nobody's phone.
+    /// - A device whose export gives no model. CTI Remote Devices of Extend and Connect are in
+    ///   the built-in list.
+    ///
     /// ## Why it breaks
     /// UCCX monitors and controls agent phones through CTI. A phone CTI cannot control never
     /// lets the agent sign in; a model outside the UCCX compatibility list for the release may

@@ -9,6 +9,13 @@ declare_rule! {
     /// the agent's controlled devices or controlled profiles (BAT `DEVICE NAME n` with `TYPE
     /// USER ASSOCIATION n` = `Cti Control In` or `Profile Available`).
     ///
+    /// ## What it leaves alone
+    /// - Agents whose extension is on no device: UCCX037 reports them.
+    /// - The other devices of an extension on several devices, once the agent controls one of
+    ///   them: the sharing is UCCX001's finding, and a CTI Remote Device the agent does not
+    ///   control is UCCX027's.
+    /// - Control by the RMCM application user: RMCM001 checks it.
+    ///
     /// ## Why it breaks
     /// Unified CCX devices must be associated with both the application user (RMCM001) and the
     /// end user. When the agent's own user does not control the device, UCCX cannot tie the

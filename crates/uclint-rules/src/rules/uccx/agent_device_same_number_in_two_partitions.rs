@@ -12,6 +12,11 @@ declare_rule! {
     /// That no agent device (a phone or device profile carrying an IPCC extension) has two
     /// lines with the same number in different partitions.
     ///
+    /// ## What it leaves alone
+    /// - Devices that carry no agent's IPCC extension, UCCX's CTI ports and route points among
+    ///   them: the restriction is one of agent phones.
+    /// - The same number on two different devices: UCCX002 and UCCX001 judge that.
+    ///
     /// ## Why it breaks
     /// Cisco lists "two lines on an agent phone that have the same extension but exist in
     /// different partitions" among the unsupported configurations: JTAPI cannot tell the lines

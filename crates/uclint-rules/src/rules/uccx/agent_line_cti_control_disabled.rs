@@ -12,6 +12,12 @@ declare_rule! {
     /// other lines among the first four configured lines of an agent device, which UCCX also
     /// monitors (warning).
     ///
+    /// ## What it leaves alone
+    /// - Lines of an agent device from the fifth configured line on, other than the IPCC line:
+    ///   UCCX does not monitor them.
+    /// - Devices that carry no agent's IPCC extension, UCCX's CTI ports and route points among
+    ///   them, and lines whose export does not give the flag.
+    ///
     /// ## Why it breaks
     /// A line that CTI may not control is restricted for UCCX (Finesse reason code 32753,
     /// LINE_RESTRICTED): on the IPCC line the agent cannot sign in; on another monitored line

@@ -11,6 +11,12 @@ declare_rule! {
     /// configured lines of an agent device (the lines UCCX monitors). A single-line agent
     /// device may therefore not be in any line group at all.
     ///
+    /// ## What it leaves alone
+    /// - Lines of an agent device from the fifth configured line on, other than the IPCC
+    ///   extension: UCCX does not monitor them, so they may be hunt-group members.
+    /// - Line groups whose members are on no agent device. A UCCX trigger in a line group is
+    ///   UCCX029's finding.
+    ///
     /// ## Why it breaks
     /// Unified CCX must be the only thing that routes calls to the lines it monitors. A hunt
     /// group (line group in a hunt list) offers calls to those lines behind UCCX's back: the

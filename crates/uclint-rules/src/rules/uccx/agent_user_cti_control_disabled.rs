@@ -8,6 +8,12 @@ declare_rule! {
     /// That every agent (end user with an IPCC extension) has "Allow Control of Device from CTI"
     /// checked on the End User page (BAT `ALLOW CONTROL OF DEVICE FROM CTI`).
     ///
+    /// ## What it leaves alone
+    /// - End users without an IPCC extension: they are not agents.
+    /// - Application users (the RMCM, telephony and FIPPA users): their CTI rights come from
+    ///   their access control groups, which the RMCM and FIPPA rules check.
+    /// - An agent whose export does not give the flag.
+    ///
     /// ## Why it breaks
     /// UCCX controls the agent's device on the agent's behalf; with the user-level flag off,
     /// CTI control is refused and the agent cannot sign in.

@@ -13,6 +13,10 @@ declare_rule! {
     /// `autoAnswer` of the IPCC directory number, which holds for every device carrying it
     /// (one finding per agent device line either way).
     ///
+    /// ## What it leaves alone
+    /// - The other lines of an agent device, and lines set to `Auto Answer Off`.
+    /// - Auto-answer configured on the UCCX Team, which is not in the CUCM export.
+    ///
     /// ## Why it breaks
     /// No Cisco document forbids line auto-answer on agent lines, but since UCCX 12.5(1)SU1
     /// auto-answer belongs to the UCCX Team, where the agent state machine knows about it; a

@@ -18,6 +18,12 @@ declare_rule! {
     /// not checked: the layout of that file's softkey columns and the spelling of its values
     /// were not confirmed from a real export.
     ///
+    /// ## What it leaves alone
+    /// - Softkey templates (Barge, cBarge, DND, GPickup, iDivert, Conference Now, Park, Pickup):
+    ///   not read, as said above.
+    /// - Devices set to `Default` when the cluster policy is off, absent or in an unknown form.
+    /// - Devices that carry no agent's IPCC extension.
+    ///
     /// ## Why it breaks
     /// The Unified CCX release notes list Barge, cBarge, DND, Pickup, Park, iDivert and
     /// Conference Now among the actions that agents must not use: a shared-line barge into an

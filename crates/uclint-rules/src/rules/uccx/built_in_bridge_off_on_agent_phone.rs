@@ -2,6 +2,7 @@
 
 use uclint_model::DeviceKind;
 
+use crate::context::is_cti_remote_device;
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -11,6 +12,14 @@ declare_rule! {
     /// has Built In Bridge on. A phone set to `Default` follows the Cisco CallManager service
     /// parameter "Builtin Bridge Enable", whose internal name is not confirmed in exports, so
     /// only phones set to `Off` are reported. Without the declaration the rule is skipped.
+    ///
+    /// ## What it leaves alone
+    /// - Phones set to `Default` or `On`.
+    /// - Device profiles: Built In Bridge is a setting of the phone, and the phones Extension
+    ///   Mobility agents log in to are not checked.
+    /// - CTI Remote Devices (Extend and Connect): they have no bridge of their own; the
+    ///   agent's media is at the remote destination.
+    /// - Phones that carry no agent's IPCC extension, CTI ports and route points among them.
     ///
     /// ## Why it breaks
     /// Unified CM-based silent monitoring and recording with Finesse use the phone's built-in
@@ -49,7 +58,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
-        if device.kind != DeviceKind::Phone {
+        // A CTI Remote Device has no built-in bridge: the media is at the remote destination.
+        if device.kind != DeviceKind::Phone || is_cti_remote_device(device) {
             continue;
         }
         let Some(bib) = device.built_in_bridge.as_ref().filter(|b| b.value.trim().eq_ignore_ascii_case("Off")) else {

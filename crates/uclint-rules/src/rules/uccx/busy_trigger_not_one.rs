@@ -8,6 +8,12 @@ declare_rule! {
     /// That the line carrying an agent's IPCC extension has Busy Trigger = 1, on every phone
     /// and device profile that carries it.
     ///
+    /// ## What it leaves alone
+    /// - The other lines of an agent device, which UCCX does not route calls to.
+    /// - A line whose export does not give Busy Trigger.
+    /// - UCCX's CTI ports and route points: they carry no IPCC extension, and UCCX provisions
+    ///   their lines itself.
+    ///
     /// ## Why it breaks
     /// With Busy Trigger above 1, Unified CM offers a second ACD call to an agent who is
     /// already on one, which Unified CCX does not support: the agent's state goes out of step

@@ -13,6 +13,10 @@ declare_rule! {
     /// Not checked yet: Drop Ad Hoc Conference (the internal value for "Never" is unverified),
     /// MLPP and FAC/CMC on route patterns (not read into the model).
     ///
+    /// ## What it leaves alone
+    /// - Clusters without agents: the restriction concerns clusters that serve UCCX.
+    /// - Parameters at `F` or not in the export, and the parameters of other services.
+    ///
     /// ## Why it breaks
     /// Cisco lists these Unified CM features as unsupported with Unified CCX: they transfer,
     /// conference or re-route calls in ways the UCCX call model does not follow, so calls are

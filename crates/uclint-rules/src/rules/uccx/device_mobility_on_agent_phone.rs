@@ -19,6 +19,12 @@ declare_rule! {
     /// select it explicitly (`--select UCCX036`) when the deployment wants agent phones kept
     /// out of Device Mobility.
     ///
+    /// ## What it leaves alone
+    /// - Phones set to `Off`, and phones set to `Default`, which follow a service parameter that
+    ///   is not read.
+    /// - Device profiles: Device Mobility is a setting of the phone.
+    /// - Phones that carry no agent's IPCC extension.
+    ///
     /// ## Why it breaks
     /// With Device Mobility on, a phone that registers from another subnet takes the roaming
     /// device pool's settings (location, region, media resources, AAR and device CSS) for

@@ -9,6 +9,11 @@ declare_rule! {
     /// controlled device profile) has the IPCC extension on one of those profiles. It fires
     /// when the extension is only on other devices, typically a physical phone.
     ///
+    /// ## What it leaves alone
+    /// - Agents with no controlled device profile: they do not log in with Extension Mobility,
+    ///   so their phone is their agent device.
+    /// - Agents whose extension is on no device at all: UCCX037 reports them.
+    ///
     /// ## Why it breaks
     /// For an EM agent, UCCX monitors the device profile: that is where the IPCC extension must
     /// live (and the profile must be controlled by the RMCM user, RMCM001). With the extension

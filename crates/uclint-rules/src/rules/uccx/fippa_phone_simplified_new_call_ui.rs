@@ -18,6 +18,11 @@ declare_rule! {
     /// `getPhone` responses carry `vendorConfig`; the BAT tar's product-specific `XML` column is
     /// not read. Skipped without `fippa-user`, or when no phone has `vendorConfig`.
     ///
+    /// ## What it leaves alone
+    /// - Phones the FIPPA user does not control, and phones whose export has no `vendorConfig`
+    ///   (every phone of a BAT tar).
+    /// - Any value of `simplifiedNewCall` other than `1`.
+    ///
     /// ## Why it breaks
     /// None of the Cisco IP Phones that run Finesse IP Phone Agent support the Simplified New
     /// Call UI: with it on, the FIPPA service and the call screens do not work together and the

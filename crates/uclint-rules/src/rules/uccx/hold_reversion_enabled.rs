@@ -23,6 +23,11 @@ declare_rule! {
     /// Either part runs when its data is in the export; the rule is skipped only when neither
     /// the parameter nor any line Hold Reversion Ring Duration is there.
     ///
+    /// ## What it leaves alone
+    /// - Clusters without agents: the restriction is one of agent phones.
+    /// - Lines that are not an agent's IPCC extension, an agent device's other lines among them.
+    /// - A duration of 0 or empty (off), and a parameter value that is not a number.
+    ///
     /// ## Why it breaks
     /// Hold Reversion rings the phone again when a held call waits too long. Cisco lists it as
     /// unsupported on Unified CCX agent phones (and Extension Mobility does not support it):

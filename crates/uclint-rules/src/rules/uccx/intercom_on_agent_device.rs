@@ -26,6 +26,11 @@ declare_rule! {
     /// Skipped when the export has no intercom data: neither `intercomdn.csv` nor the intercom
     /// columns of `phone.csv`/`deviceprofile.csv`.
     ///
+    /// ## What it leaves alone
+    /// - Intercom on devices that carry no agent's IPCC extension (an assistant's or a
+    ///   non-agent supervisor's phone): the restriction is one of agent phones.
+    /// - A Default Activated Device that names no agent device.
+    ///
     /// ## Why it breaks
     /// The Unified CM Intercom feature is unsupported on Unified CCX agent phones. An intercom
     /// call is a whisper or talkback call that UCCX neither routes nor sees; it interrupts the

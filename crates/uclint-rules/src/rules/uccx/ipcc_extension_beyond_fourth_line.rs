@@ -9,6 +9,11 @@ declare_rule! {
     /// lines: its position among the device's lines in button order, not its button number.
     /// A DN on button 6 with buttons 3 to 5 empty is configured line 3 and passes.
     ///
+    /// ## What it leaves alone
+    /// - Empty buttons: a line's place among the configured lines counts, not its button number.
+    /// - The device's other lines: only the IPCC extension must be among the first four.
+    /// - Users without an IPCC extension: they are not agents.
+    ///
     /// ## Why it breaks
     /// Unified CCX (through JTAPI) monitors only the first four configured lines of an agent
     /// device. An IPCC extension further down is never monitored, so the agent cannot sign in.

@@ -10,6 +10,10 @@ declare_rule! {
     /// `Call Pickup Group`, the per-line `Call Pickup Group N` of an "All Details" `phone.csv`,
     /// AXL `getLine` `callPickupGroupName`). A DN on several phones is reported once.
     ///
+    /// ## What it leaves alone
+    /// - The other lines of an agent device: a non-ACD line may be in a pickup group.
+    /// - Directory numbers that are no agent's IPCC extension.
+    ///
     /// ## Why it breaks
     /// Call pickup (and call park) are not supported on extensions that a contact center
     /// monitors: a colleague who picks up a UCCX call ringing on the agent's line takes it away

@@ -12,6 +12,14 @@ declare_rule! {
     /// When the export gives the IPCC extension without its partition (the BAT tar does), the
     /// rule fires as soon as the number is found in two partitions.
     ///
+    /// ## What it leaves alone
+    /// - Numbers that no phone or device profile carries: a `directorynumber.csv` record alone,
+    ///   route and translation patterns, hunt pilots, intercom numbers, and the patterns CUCM
+    ///   keeps in its own partitions (`E911`, the ILS `Global Learned …` partitions). JTAPI sees
+    ///   lines on devices, so only those count.
+    /// - Templates (Universal Device Templates, BAT phone templates): set aside when the export is
+    ///   read, so a template's line is not a second partition.
+    ///
     /// ## Why it breaks
     /// UCCX and JTAPI treat directory numbers with the same digits in different partitions as a
     /// shared line. Unified CCX does not support shared IPCC extensions, so the agent cannot

@@ -10,6 +10,11 @@ declare_rule! {
     /// That every agent's IPCC extension consists of the digits 0 to 9 only. An extension that
     /// is digits with one leading `+` (E.164) is reported at info.
     ///
+    /// ## What it leaves alone
+    /// - The partition, which is not part of the number an agent signs in with.
+    /// - End users without an IPCC extension, and the extension UCCX's own export gives (UCCX040
+    ///   compares the two).
+    ///
     /// ## Why it breaks
     /// The UCCX Administration Guide says not to use characters other than the numerals 0 to 9
     /// in agent extensions: wildcards (`X`, `!`, `[…]`, `.`) or letters are not a number an agent

@@ -8,6 +8,12 @@ declare_rule! {
     /// That every agent's IPCC extension is on a line of at least one phone or user device
     /// profile in the export.
     ///
+    /// ## What it leaves alone
+    /// - Which kind of device carries the extension: any phone (desk phone, Jabber, CTI Remote
+    ///   Device) or device profile will do. A template will not: templates are set aside when the
+    ///   export is read.
+    /// - End users without an IPCC extension: they are not agents.
+    ///
     /// ## Why it breaks
     /// An IPCC extension that no device carries (an unassigned DN, a DN that was deleted, or a
     /// typo on the End User page) gives UCCX nothing to monitor: Finesse reports that the device

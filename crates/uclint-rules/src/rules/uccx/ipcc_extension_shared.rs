@@ -10,6 +10,13 @@ declare_rule! {
     /// That every agent's IPCC extension (the DN and its partition) appears on exactly one phone
     /// or user device profile, counting phones and profiles together.
     ///
+    /// ## What it leaves alone
+    /// - Several agents with one extension on a single phone: that is one device, and UCCX017
+    ///   judges the sharing.
+    /// - Other shared lines, UCCX's CTI ports and route points among them (UCCX028): only an
+    ///   agent's IPCC extension is counted.
+    /// - Templates: set aside when the export is read, so a template's line is not a device.
+    ///
     /// ## Why it breaks
     /// Unified CCX needs a 1:1 relationship between agent, device and extension. When the IPCC
     /// extension is a shared line, UCCX cannot tell which device the agent is on: Finesse

@@ -14,6 +14,11 @@ declare_rule! {
     /// time; that case is reported at info. On a device profile, or on several devices, it is
     /// an error.
     ///
+    /// ## What it leaves alone
+    /// - An extension that no device carries: UCCX037 reports each agent.
+    /// - Extensions that only one agent has, whatever else shares the line (UCCX001), and end
+    ///   users who share a number that is not an IPCC extension.
+    ///
     /// ## Why it breaks
     /// Only one agent can be signed in on an extension at a time (Finesse reason 32741,
     /// ICD_EXTENSION_CONFLICT). A device profile moves with its user, so an extension shared

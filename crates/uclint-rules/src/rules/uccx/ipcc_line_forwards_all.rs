@@ -17,6 +17,12 @@ declare_rule! {
     /// to voicemail without a destination is not read. This is a static export: a CFA an agent
     /// sets from the phone shows only if the export caught it.
     ///
+    /// ## What it leaves alone
+    /// - Forwards other than Call Forward All (Busy, No Answer, No Coverage, Unregistered, CTI
+    ///   Failure): Cisco's restriction is on Call Forward All.
+    /// - A destination that is a line on an agent device, which UCCX monitors; and Call Forward
+    ///   All to voicemail without a destination, which is not read.
+    ///
     /// ## Why it breaks
     /// Unified CCX routes a call to the agent it has reserved. If the agent's line forwards all
     /// calls to a number UCCX does not control, the call leaves the contact center while UCCX

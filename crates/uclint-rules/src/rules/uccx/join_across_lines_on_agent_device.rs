@@ -11,6 +11,11 @@ declare_rule! {
     /// `JoinAcrossLinesPolicy` is on. When the export has no service parameters, only devices
     /// set to `On` are reported.
     ///
+    /// ## What it leaves alone
+    /// - Devices set to `Default` when the export has no `JoinAcrossLinesPolicy`, and devices set
+    ///   to `Off`.
+    /// - Devices that carry no agent's IPCC extension.
+    ///
     /// ## Why it breaks
     /// Unified CCX does not support Direct Transfer Across Lines or Join Across Lines: joining
     /// the ACD call with a call on another line takes it out of UCCX's view, and the agent's

@@ -17,6 +17,13 @@ declare_rule! {
     /// partition. Forwards are settings of the DN: every source is merged into one record per
     /// DN key, so a DN on several phones is reported once.
     ///
+    /// ## What it leaves alone
+    /// - A directory number with the same pattern as the agent extension it forwards to: that is
+    ///   the IPCC line itself, not another line.
+    /// - Forwards to voicemail without a destination, and the forward settings of other objects
+    ///   (a hunt pilot's Forward Hunt No Answer and Busy), which are not read.
+    /// - Universal Line Templates: not read as directory numbers.
+    ///
     /// ## Why it breaks
     /// Unified CCX must be the only thing that sends calls to an agent's extension. A call that
     /// arrives there by forwarding from another line rings the agent outside UCCX's routing: the

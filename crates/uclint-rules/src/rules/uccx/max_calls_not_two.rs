@@ -8,6 +8,12 @@ declare_rule! {
     /// That the line carrying an agent's IPCC extension has Maximum Number of Calls = 2, on
     /// every phone and device profile that carries it.
     ///
+    /// ## What it leaves alone
+    /// - The other lines of an agent device, which UCCX does not route calls to.
+    /// - A line whose export does not give Maximum Number of Calls.
+    /// - UCCX's CTI ports and route points: they carry no IPCC extension, and UCCX provisions
+    ///   their lines itself.
+    ///
     /// ## Why it breaks
     /// Unified CCX supports exactly 2 calls on the agent line: one for the customer call and
     /// one for a consult transfer or conference. Any other value is unsupported; Finesse and

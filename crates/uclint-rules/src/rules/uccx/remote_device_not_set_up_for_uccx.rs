@@ -20,6 +20,12 @@ declare_rule! {
     /// found as for RMCM001 (`--rmcm-user`, or the only application user named like `rmcm`);
     /// without it the rule is skipped.
     ///
+    /// ## What it leaves alone
+    /// - CTI Remote Devices that carry no agent's IPCC extension (Jabber's own remote devices):
+    ///   they are not UCCX's.
+    /// - The end-user association when the agent controls none of the extension's devices:
+    ///   UCCX015 reports the agent.
+    ///
     /// ## Why it breaks
     /// With Extend and Connect, UCCX controls the agent's calls through the CTI Remote Device,
     /// which rings the agent's remote destination. UCCX reaches it only through the RMCM user's

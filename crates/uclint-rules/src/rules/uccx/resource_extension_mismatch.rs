@@ -9,6 +9,11 @@ declare_rule! {
     /// end user with the same user ID whose IPCC extension has the same pattern. The resource
     /// carries no partition, so only the pattern is compared.
     ///
+    /// ## What it leaves alone
+    /// - Resources without an extension in UCCX's export.
+    /// - CUCM agents that UCCX's export does not list: the export may hold only some resources.
+    /// - Partitions: UCCX's resource carries none.
+    ///
     /// ## Why it breaks
     /// UCCX takes its resources from CUCM: the agent's extension in UCCX is the IPCC extension
     /// of the end user, synchronised at resync. When the two differ (the end user was changed

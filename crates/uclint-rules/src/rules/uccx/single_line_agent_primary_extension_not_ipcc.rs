@@ -11,6 +11,11 @@ declare_rule! {
     /// IPCC extension, as Primary Extension too. A missing Primary Extension counts as
     /// different. Partitions are compared only when the export gives both.
     ///
+    /// ## What it leaves alone
+    /// - Agents whose devices all have two or more configured lines: the Primary Extension may
+    ///   then be another line.
+    /// - Partitions the export does not give on both sides: the numbers alone are compared.
+    ///
     /// ## Why it breaks
     /// The UCCX guide's steps for existing users set the Primary Extension to the IPCC
     /// extension. When they differ on a single-line device, features that follow the primary

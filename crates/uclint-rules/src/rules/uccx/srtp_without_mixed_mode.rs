@@ -22,6 +22,11 @@ declare_rule! {
     /// Skipped when SRTP is not declared, or when the export has neither the parameter nor
     /// any phone security profile.
     ///
+    /// ## What it leaves alone
+    /// - Device profiles: the security profile is a setting of the phone.
+    /// - A phone whose security profile is not in the export, or that names none: not judged.
+    /// - Phones that carry no agent's IPCC extension, UCCX's CTI ports among them.
+    ///
     /// ## Why it breaks
     /// UCCX SRTP needs CUCM in mixed mode and secure agent and supervisor phones. Without mixed
     /// mode, or with a phone whose profile is not encrypted, the phones cannot negotiate SRTP:

@@ -11,6 +11,12 @@ declare_rule! {
     /// IPCC extension on a CTI Remote Device (`Cisco Spark Remote Device` / CTI Remote Device):
     /// that is, uses Extend and Connect.
     ///
+    /// ## What it leaves alone
+    /// - Resources of type `1` (agents): Extend and Connect is supported for them (UCCX027
+    ///   checks their remote devices), and resources without a type.
+    /// - Team primary and secondary supervisors named only in team records: teams are not read.
+    /// - Supervisors whose end user has no IPCC extension in the CUCM export (UCCX040).
+    ///
     /// ## Why it breaks
     /// Extend and Connect lets agents work from any phone, but Unified CCX does not support
     /// silent monitoring by a supervisor who uses it: the supervisor can sign in, yet monitoring
