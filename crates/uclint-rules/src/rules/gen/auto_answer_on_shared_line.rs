@@ -11,13 +11,19 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no appearance of a shared line (one DN key on two or more phones or profiles) has
-    /// Auto Answer set to anything but `Auto Answer Off`. Agents' IPCC extensions are left to
-    /// UCCX001, which forbids sharing them at all.
+    /// Auto Answer set to anything but `Auto Answer Off`.
     ///
     /// Auto Answer is a setting of the directory number. Each appearance's value is its own
     /// (BAT `phone.csv`/`deviceprofile.csv` `Auto Answer N`), else the AXL `getLine`
     /// `autoAnswer` of the DN, which holds for every appearance of it (AXL `getPhone` and
     /// `getDeviceProfile` lines do not carry it).
+    ///
+    /// ## What it leaves alone
+    /// - DNs on a single device, and appearances whose Auto Answer is unset.
+    /// - Agents' IPCC extensions: UCCX001 forbids sharing them at all (and UCCX035 reports auto
+    ///   answer on them).
+    /// - The DNs of UCCX's CTI ports and route points: UCCX028 forbids sharing them.
+    /// - Templates, which are set aside when the export is read.
     ///
     /// ## Why it breaks
     /// A call to a shared line rings every appearance at once; with auto-answer on one of them,

@@ -10,8 +10,14 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That every number (normalised pattern) on the lines of phones and device profiles exists
-    /// in one partition only. Numbers that are an agent's IPCC extension are left to UCCX002,
-    /// which reports them as errors. One finding per number.
+    /// in one partition only. One finding per number.
+    ///
+    /// ## What it leaves alone
+    /// - Numbers that are an agent's IPCC extension: UCCX002 reports them, as errors.
+    /// - Numbers on no phone or device profile: unassigned DNs, route patterns, hunt pilots,
+    ///   the 911 CUCM creates in its "Auto created E911 Partition" and the patterns ILS learns
+    ///   into the `Global Learned …` partitions are not compared. Templates are set aside when
+    ///   the export is read.
     ///
     /// ## Why it breaks
     /// Same-number DNs in different partitions are legal but confusing: which one a caller

@@ -22,6 +22,12 @@ declare_rule! {
     /// summary lists each skipped rule with its reason. A `list*` operation is reported even
     /// when `get*` responses for the same objects are in the input too.
     ///
+    /// ## What it leaves alone
+    /// - Files a tar lacks whose data another input supplies, and data no selected rule reads.
+    /// - Tar members no rule reads, and those uclint sets aside on purpose (Universal Device
+    ///   and Line Templates, default device profiles, CAPF profiles, SIP realms): their absence
+    ///   silences nothing.
+    ///
     /// ## Why it breaks
     /// A rule without its data is skipped, and a rule that runs on summary records finds
     /// nothing where the missing fields would have shown a fault: a clean result from a partial

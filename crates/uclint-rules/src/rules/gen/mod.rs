@@ -11,6 +11,7 @@ pub(crate) mod shared_line;
 pub(crate) mod shared_line_call_limits_mismatch;
 pub(crate) mod unassigned_directory_number;
 
+use rustc_hash::FxHashSet;
 use uclint_model::{DnKey, LineAppearance};
 
 use crate::Context;
@@ -25,15 +26,20 @@ pub(crate) struct SharedLine<'c, 'a> {
     pub devices: usize,
 }
 
-/// Shared lines in first-seen order, leaving out agents' IPCC extensions: UCCX001 and UCCX017
-/// report those, as errors.
+/// Shared lines in first-seen order, leaving out agents' IPCC extensions (UCCX001 and UCCX017
+/// report those, as errors) and the DNs of UCCX's CTI ports and route points (UCCX028 reports
+/// those, as errors).
 pub(crate) fn shared_lines<'c, 'a>(ctx: &'c Context<'a>) -> Vec<SharedLine<'c, 'a>> {
     let ipcc = ctx.ipcc_keys();
+    // Without the JTAPI users or UCCX's own exports no device is known to be UCCX's.
+    let uccx_devices = ctx.uccx_cti_devices().unwrap_or_default();
+    let uccx: FxHashSet<&DnKey> =
+        uccx_devices.iter().flat_map(|(device, _)| device.lines.iter().map(|l| &l.dn.value)).collect();
     ctx.index
         .dns()
         .filter(|id| ctx.index.device_count(*id) >= 2)
         .map(|id| (id, ctx.index.dn_key(id)))
-        .filter(|(_, key)| !ipcc.contains(key))
+        .filter(|(_, key)| !ipcc.contains(key) && !uccx.contains(key))
         .map(|(id, key)| SharedLine {
             key,
             appearances: ctx.index.appearances_of(id),

@@ -11,6 +11,13 @@ declare_rule! {
     /// profile of some phone, or controlled by some application user (on the application user's
     /// record or in the profile's own `Application User n` columns).
     ///
+    /// ## What it leaves alone
+    /// - Profiles any application user controls: an Extension Mobility agent's profile is on
+    ///   the RMCM user, and a CTI application's profiles are in use even without an end user.
+    /// - Default device profiles (`defaultdeviceprofile.csv`), the per-model profiles CUCM
+    ///   falls back to: they are not read as user device profiles. Templates are set aside
+    ///   when the export is read.
+    ///
     /// ## Why it breaks
     /// Extension Mobility only logs a user in with a profile the user controls. A profile that
     /// nobody controls is dead configuration; for the user it was meant for, login fails with

@@ -9,6 +9,11 @@ declare_rule! {
     /// profile the user controls. When the export gives the extension without a partition, any
     /// partition in which the number appears on a device counts.
     ///
+    /// ## What it leaves alone
+    /// - Users without a Primary Extension, and application users (they have none).
+    /// - Placeholder users (`Token_User_…`) of templates: they are set aside when the export is
+    ///   read.
+    ///
     /// ## Why it breaks
     /// Features keyed on the primary extension (presence line status, Jabber's "on the phone",
     /// voicemail, directory dialing, login by DN) look for the user on that number. If none of

@@ -10,8 +10,15 @@ declare_rule! {
     /// ## What it checks
     /// Lists every directory number (pattern and partition) that appears on two or more phones
     /// or device profiles, with each appearance's Maximum Number of Calls and Busy Trigger.
-    /// Agents' IPCC extensions are left to UCCX001 and UCCX017. Hygiene information, not an
-    /// error.
+    /// Hygiene information, not an error.
+    ///
+    /// ## What it leaves alone
+    /// - Agents' IPCC extensions: UCCX001 and UCCX017 report them, as errors.
+    /// - The DNs of UCCX's CTI ports and route points (controlled by a UCCX telephony user, or
+    ///   named by UCCX's trigger and call control group exports): UCCX028 reports them, as
+    ///   errors, and UCCX's devices are not to be edited in CUCM.
+    /// - Numbers in line groups, hunt pilots or route patterns: membership is not a line
+    ///   appearance. Templates are set aside when the export is read.
     ///
     /// ## Why it breaks
     /// Shared lines are legitimate, but they change call behaviour: all devices ring, a call on

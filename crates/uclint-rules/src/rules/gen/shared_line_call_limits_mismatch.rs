@@ -8,10 +8,16 @@ use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// For every shared line (a DN on two or more devices, agents' IPCC extensions left out):
-    /// that all its appearances have the same Maximum Number of Calls and the same Busy Trigger,
-    /// and that neither is lower than the number of devices sharing the line. Unset values are
-    /// not judged.
+    /// For every shared line (a DN on two or more phones or device profiles): that all its
+    /// appearances have the same Maximum Number of Calls and the same Busy Trigger, and that
+    /// neither is lower than the number of devices sharing the line.
+    ///
+    /// ## What it leaves alone
+    /// - Unset values: an appearance without them is not compared.
+    /// - Agents' IPCC extensions (UCCX001, UCCX017; UCCX006 and UCCX007 want 2 and 1 there) and
+    ///   the DNs of UCCX's CTI ports and route points (UCCX028): those rules report them, as
+    ///   errors.
+    /// - Templates, which are set aside when the export is read.
     ///
     /// ## Why it breaks
     /// Unified CM counts calls per line appearance. With N devices on a line, an appearance

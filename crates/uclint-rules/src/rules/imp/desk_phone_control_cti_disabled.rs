@@ -14,6 +14,15 @@ declare_rule! {
     /// controlled desk phone (`Allow CTI Control Flag`) and on each of its lines (`Allow Control
     /// of Device from CTI N`). A phone is reported once even if several users control it.
     ///
+    /// ## What it leaves alone
+    /// - Users not enabled for IM and Presence, and application users.
+    /// - Controlled devices that are not desk phones: Jabber softphones (softphone mode needs
+    ///   no desk-phone control); CTI ports, CTI route points (UCCX provisions its own) and
+    ///   remote devices, which are nobody's phone; device profiles; devices missing from the
+    ///   export.
+    /// - Flags the export leaves unset: they are not judged.
+    /// - Templates and placeholder users (`Token_User_…`): set aside when the export is read.
+    ///
     /// ## Why it breaks
     /// CTI control must be allowed at all three levels. If any is unchecked, Jabber's
     /// desk-phone mode cannot control the phone or that line.

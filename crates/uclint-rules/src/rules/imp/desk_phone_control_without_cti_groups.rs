@@ -16,6 +16,14 @@ declare_rule! {
     /// is an end user enabled for IM and Presence who controls a physical phone (not a Jabber
     /// softphone, CTI port, route point, remote device or template).
     ///
+    /// ## What it leaves alone
+    /// - Users not enabled for IM and Presence, and application users.
+    /// - Controlled devices that are not desk phones: Jabber softphones (softphone mode needs
+    ///   no desk-phone control); CTI ports, CTI route points (UCCX provisions its own) and
+    ///   remote devices, which are nobody's phone; device profiles; devices missing from the
+    ///   export.
+    /// - Templates and placeholder users (`Token_User_…`): set aside when the export is read.
+    ///
     /// ## Why it breaks
     /// Jabber (or CUPC) controls the desk phone through CTI as the end user. Without "Standard
     /// CTI Enabled" CTIManager refuses the connection; without "Standard CCM End Users" the user

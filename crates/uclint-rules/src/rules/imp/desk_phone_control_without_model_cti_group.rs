@@ -13,7 +13,17 @@ declare_rule! {
     /// Connected Xfer and conf" for the 78xx, 88xx, 89xx, 99xx and DX series, "Standard CTI
     /// Allow Control of Phones supporting Rollover Mode" for the 69xx series. A custom group
     /// that carries the role counts where the export says so (BAT `accesscntrlgrp.csv`
-    /// `FUNCTION ROLE NAME n`, AXL `userGroup/userRoles/userRole`).
+    /// `FUNCTION ROLE NAME n`, AXL `userGroup/userRoles/userRole`). One finding per user and
+    /// group.
+    ///
+    /// ## What it leaves alone
+    /// - Users not enabled for IM and Presence, and application users.
+    /// - Controlled devices that are not desk phones: Jabber softphones (softphone mode needs
+    ///   no desk-phone control); CTI ports, CTI route points (UCCX provisions its own) and
+    ///   remote devices, which are nobody's phone; device profiles; devices missing from the
+    ///   export.
+    /// - Desk phones whose model needs no extra group, or whose export gives no model.
+    /// - Templates and placeholder users (`Token_User_…`): set aside when the export is read.
     ///
     /// ## Why it breaks
     /// CTIManager lets a user control these phones only with the extra role: Jabber's desk-phone

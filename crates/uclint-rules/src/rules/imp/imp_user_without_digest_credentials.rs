@@ -10,6 +10,12 @@ declare_rule! {
     /// or `NULL`). Only presence is tested; the hash is never read into uclint. The finding
     /// points at the user ID, since an empty cell has nothing to point at.
     ///
+    /// ## What it leaves alone
+    /// - Users not enabled for IM and Presence, and application users.
+    /// - Users whose export does not say: AXL `getUser` can return an empty
+    ///   `digestCredentials` for users who have them, and some user exports drop the column.
+    /// - Placeholder users (`Token_User_…`) of templates: set aside when the export is read.
+    ///
     /// ## Why it breaks
     /// SIP-based presence clients (CUPC, third-party SIP clients) authenticate to the IM and
     /// Presence SIP proxy with the user's digest credentials. With none set, the client

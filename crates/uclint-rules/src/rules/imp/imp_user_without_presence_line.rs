@@ -16,6 +16,13 @@ declare_rule! {
     /// users read from BAT alone are not judged, and the rule is skipped when no user in the
     /// input has them.
     ///
+    /// ## What it leaves alone
+    /// - Users not enabled for IM and Presence, users who control no desk phone (Jabber in
+    ///   softphone mode shows its own calls), and users whose record gives no line appearance
+    ///   associations.
+    /// - Controlled CTI ports, route points, remote devices and device profiles: they are not
+    ///   desk phones. Templates and placeholder users are set aside when the export is read.
+    ///
     /// ## Why it breaks
     /// IM and Presence derives the user's "on the phone" status from the lines associated with
     /// the user for presence, falling back to the Primary Extension. With neither, calls on the

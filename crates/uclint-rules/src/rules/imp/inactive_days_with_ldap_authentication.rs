@@ -14,6 +14,11 @@ declare_rule! {
     /// Inactive Days Allowed 0 on the policy of CTI application users, whatever the
     /// authentication.
     ///
+    /// ## What it leaves alone
+    /// - Everything when LDAP authentication for end users is off: Unified CM then checks each
+    ///   password itself and sees the account in use.
+    /// - Policies whose Inactive Days Allowed is 0 or unset.
+    ///
     /// ## Why it breaks
     /// With LDAP authentication the password is checked by the directory, so Unified CM does
     /// not see the credential being used, and Inactive Days Allowed can still lock the account

@@ -11,8 +11,13 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no end user controls two or more Jabber softphones of the same type (CSF, BOT,
-    /// TCT or TAB; by `Device Type`, or by name prefix when the model is absent). Controlled
-    /// devices missing from the export are not counted.
+    /// TCT or TAB; by `Device Type`, or by name prefix when the model is absent).
+    ///
+    /// ## What it leaves alone
+    /// - Softphones of different types (a CSF and a BOT), and the user's other devices: desk
+    ///   phones, CTI remote devices, device profiles.
+    /// - Controlled devices missing from the export: they are not counted. Templates and
+    ///   placeholder users (`Token_User_…`) are set aside when the export is read.
     ///
     /// ## Why it breaks
     /// Jabber supports one softphone per device type and user. With two, the client picks one

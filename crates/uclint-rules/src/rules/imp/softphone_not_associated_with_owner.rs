@@ -10,8 +10,14 @@ declare_rule! {
     /// ## What it checks
     /// For every Jabber softphone (CSF, BOT, TCT, TAB; by `Device Type`, or by name prefix when
     /// the model is absent): that its Owner User ID is set (warning) and that the owner has it
-    /// among their controlled devices (error). An owner missing from the export is GEN008's
-    /// finding.
+    /// among their controlled devices (error).
+    ///
+    /// ## What it leaves alone
+    /// - Devices that are not Jabber softphones: desk phones (GEN005 reports a missing owner
+    ///   there), CTI ports, route points and remote devices (nobody's phone).
+    /// - Softphones whose owner is missing from the export: GEN008 reports the reference.
+    /// - Templates and their placeholder owners (`Token_User_…`): set aside when the export is
+    ///   read.
     ///
     /// ## Why it breaks
     /// Jabber finds its softphone through the user's controlled devices: a softphone the user

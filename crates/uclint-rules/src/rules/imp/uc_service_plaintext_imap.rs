@@ -6,7 +6,12 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That no UC service of type MailStore or Voicemail points Jabber at port 143 (plain IMAP)
-    /// with a protocol other than TLS. A service whose export gives no port is not judged.
+    /// with a protocol other than TLS.
+    ///
+    /// ## What it leaves alone
+    /// - UC services of other types (CTI, directory, IM and Presence, conferencing).
+    /// - Services whose export gives no port, or another port: 993 and custom ports are the
+    ///   site's choice.
     ///
     /// ## Why it breaks
     /// Jabber reads visual voicemail from the mail store over IMAP. Port 143 is the plaintext

@@ -9,8 +9,15 @@ declare_rule! {
     /// That no Jabber user (an end user enabled for IM and Presence, or one who controls a
     /// Jabber softphone) is in the access control group "Standard CTI Secure Connection", or in
     /// a custom group that carries that role where the export gives the roles
-    /// (`accesscntrlgrp.csv`, AXL `userRoles`). A deployment that has secure CTI fully configured can ignore the rule (`--ignore IMP006`);
-    /// there is no setting for it yet.
+    /// (`accesscntrlgrp.csv`, AXL `userRoles`). A deployment that has secure CTI fully
+    /// configured can ignore the rule (`--ignore IMP006`); there is no setting for it yet.
+    ///
+    /// ## What it leaves alone
+    /// - Application users: UCCX's RMCM and JTAPI users need the group when UCCX uses SRTP
+    ///   (RMCM007), and other CTI applications may use secure CTI.
+    /// - End users who are neither enabled for IM and Presence nor control a Jabber
+    ///   softphone: they are not Jabber users. Placeholder users (`Token_User_…`) are set aside
+    ///   when the export is read.
     ///
     /// ## Why it breaks
     /// The group makes CTIManager require a TLS (CAPF-certificate) CTI connection from the

@@ -1,6 +1,6 @@
 //! RMCM009: an agent device controlled by a UCCX telephony (JTAPI) user.
 
-use crate::context::{AgentDevice, Controls};
+use crate::context::{AgentDevice, Controls, CtiKind};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -11,6 +11,16 @@ declare_rule! {
     /// else the application users named `<prefix>_<node id>` with `jtapi` in the prefix
     /// (`uccxjtapiuser_1`); the rule is skipped when none is found. A hygiene hint (catalog
     /// confidence L): Cisco documents which users need agent devices, not this prohibition.
+    ///
+    /// ## What it leaves alone
+    /// - CTI ports and CTI route points that carry an agent's extension (the same DN, or the
+    ///   same number in another partition when the export gives the IPCC extension no
+    ///   partition): UCCX provisions them on its telephony users, where they belong. UCCX001,
+    ///   UCCX002 and UCCX028 report the number.
+    /// - Agent devices controlled by the RMCM user or any other application user: only the
+    ///   JTAPI users are compared.
+    /// - Phones and profiles that carry no agent's IPCC extension. Templates and placeholder
+    ///   users (`Token_User_…`) are set aside when the export is read.
     ///
     /// ## Why it breaks
     /// Only the RMCM user (and the Finesse IP Phone Agent user) need agent devices. A JTAPI user
@@ -47,6 +57,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Err(reason) => return sink.skip(reason),
     };
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
+        // A CTI port or route point is never an agent device; UCCX's own belong on its telephony users.
+        if CtiKind::of(device).is_some() {
+            continue;
+        }
         for control in &jtapi {
             let Some(span) = control.span(device) else { continue };
             let user = &control.user.name.value;

@@ -2,7 +2,7 @@
 
 use uclint_model::{Device, DeviceKind};
 
-use crate::context::{is_cti_remote_device, AgentDevice};
+use crate::context::{is_cti_remote_device, AgentDevice, CtiKind};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -18,9 +18,16 @@ declare_rule! {
     /// Without it, uclint takes the only application user whose name contains `rmcm` and says
     /// so in the summary; if there is none, or several, the rule is skipped.
     ///
-    /// CTI Remote Devices (`Cisco Spark Remote Device`, `CTI Remote Device`: Extend and
-    /// Connect) are left to UCCX027, which checks them against both the RMCM user and the
-    /// agent, so that one missing association is reported once.
+    /// ## What it leaves alone
+    /// - CTI Remote Devices (`Cisco Spark Remote Device`, `CTI Remote Device`: Extend and
+    ///   Connect): UCCX027 checks them against both the RMCM user and the agent, so that one
+    ///   missing association is reported once.
+    /// - CTI ports and CTI route points that carry the extension (the same DN, or the same
+    ///   number in another partition when the export gives the IPCC extension no partition):
+    ///   they are never agent devices, UCCX provisions them on its telephony users, and adding
+    ///   one to the RMCM user would be wrong. UCCX001, UCCX002 and UCCX028 report the number.
+    /// - Phones and profiles that carry no agent's IPCC extension. Templates and placeholder
+    ///   users (`Token_User_…`) are set aside when the export is read.
     ///
     /// ## Why it breaks
     /// UCCX monitors agent devices through the RMCM user's JTAPI provider. A device the RMCM
@@ -61,8 +68,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let (name, user) = (rmcm.name, rmcm.user);
     let controls = |device: &Device| rmcm.control_span(device).is_some();
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
-        // Extend and Connect remote devices are UCCX027's.
-        if controls(device) || is_cti_remote_device(device) {
+        // Extend and Connect remote devices are UCCX027's; a CTI port or route point is never an
+        // agent device, and UCCX provisions it on its telephony users, not on the RMCM user.
+        if controls(device) || is_cti_remote_device(device) || CtiKind::of(device).is_some() {
             continue;
         }
         let list = match device.kind {

@@ -10,8 +10,16 @@ declare_rule! {
     /// That no application user controls more devices and device profiles than the Cisco
     /// CTIManager service parameter `MaxDevicesPerProvider` allows. When nodes carry different
     /// values the smallest is used. The rule is skipped when the export has no such parameter.
-    /// The node-wide limit `MaxDevicesPerNode` is not checked, because how the provider's
-    /// devices spread over CTIManager nodes is not in the export.
+    /// Every application user is counted, standard ones (`CCMSysUser`, …) and UCCX's own
+    /// alike: the limit applies to any provider.
+    ///
+    /// ## What it leaves alone
+    /// - The node-wide limit `MaxDevicesPerNode`: how the providers' devices spread over
+    ///   CTIManager nodes is not in the export.
+    /// - Devices an application reaches through "Standard CTI Allow Control of All Devices"
+    ///   without listing them: which ones it opens is not in the export.
+    /// - End users: the CTI connection of Jabber or another client controls the user's few
+    ///   devices.
     ///
     /// ## Why it breaks
     /// A JTAPI provider (the UCCX RMCM user, a recording or CTI application) that opens more

@@ -13,6 +13,12 @@ declare_rule! {
     /// IPCC extension (DN and partition). Both places an export records control are read, as
     /// in RMCM001. The RMCM user is found as RMCM001 describes; without it the rule is skipped.
     ///
+    /// ## What it leaves alone
+    /// - Devices with the extension that the RMCM user does not control: UCCX001 reports the
+    ///   shared extension itself.
+    /// - Numbers that are no agent's IPCC extension, and the devices other application users
+    ///   control (the FIPPA user's are not compared yet).
+    ///
     /// ## Why it breaks
     /// TechNote 210485 says a shared extension on one RMCM-controlled device "typically" works,
     /// but two RMCM-controlled devices with the agent's extension cause sign-in failures: UCCX

@@ -38,6 +38,11 @@ pub(crate) mod cti_enabled {
         /// `accesscntrlgrp.csv` `FUNCTION ROLE NAME n`, AXL `userGroup/userRoles`). The RMCM
         /// user is found as RMCM001 describes; without it the rule is skipped.
         ///
+        /// ## What it leaves alone
+        /// - The UCCX telephony (JTAPI) users and the `_ccxsub` user of SRTP high-availability
+        ///   deployments: not checked yet (the RMCM heuristic never takes a `_ccxsub` user for
+        ///   the RMCM user). Other application users, standard ones included, are not UCCX's.
+        ///
         /// ## Why it breaks
         /// Without the "Standard CTI Enabled" role, CTIManager refuses the RMCM user's JTAPI
         /// provider: UCCX can monitor no agent device and no agent can sign in.
@@ -82,6 +87,10 @@ pub(crate) mod control_all_devices {
         /// that UCCX provisions itself does not have this group, and TechNote 117777 advises
         /// against it for contact-center provider users. Select it explicitly to check the
         /// TechNote's list.
+        ///
+        /// ## What it leaves alone
+        /// - Every application user but the RMCM user, and every end user: SEC003 reports end
+        ///   users who hold the group, since it lets them control every phone.
         ///
         /// ## Why it breaks
         /// According to TechNote 210485, missing CTI roles on the RMCM user stop UCCX from
@@ -133,6 +142,10 @@ pub(crate) mod monitoring_recording {
         /// missing group.
         /// Skipped when monitoring and recording are not declared, or the RMCM user is not
         /// known (see RMCM001).
+        ///
+        /// ## What it leaves alone
+        /// - The UCCX telephony (JTAPI) users and every other application user: UCCX monitors
+        ///   and records agents' calls as the RMCM user only.
         ///
         /// ## Why it breaks
         /// UCCX asks CTIManager to monitor or record the agent's call as the RMCM user. Without

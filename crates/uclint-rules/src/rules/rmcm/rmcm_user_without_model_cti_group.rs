@@ -14,6 +14,12 @@ declare_rule! {
     /// gives its roles (`accesscntrlgrp.csv`, AXL `userRoles`). The RMCM user is found as
     /// RMCM001 describes; without it the rule is skipped.
     ///
+    /// ## What it leaves alone
+    /// - Agent devices whose model needs no extra group (other series, Jabber softphones, CTI
+    ///   remote devices) or whose export gives no model.
+    /// - The JTAPI users and other application users: only the RMCM user controls agent
+    ///   devices.
+    ///
     /// ## Why it breaks
     /// CTIManager lets an application control these phones only with the extra role. Without
     /// it, the RMCM provider cannot control the agent's phone and the agent cannot sign in,

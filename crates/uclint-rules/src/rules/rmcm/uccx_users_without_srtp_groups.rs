@@ -17,6 +17,11 @@ declare_rule! {
     /// with `jtapi` in the prefix (`uccxjtapiuser_1`). Users that cannot be found are left out;
     /// the rule is skipped when SRTP is not declared or no user is found.
     ///
+    /// ## What it leaves alone
+    /// - Other application users, standard ones (`CCMSysUser`, …) included, and end users:
+    ///   they are not UCCX's providers. UCCX's `_ccxsub` user of SRTP high-availability
+    ///   deployments is not checked yet.
+    ///
     /// ## Why it breaks
     /// With SRTP, UCCX connects to CTIManager over TLS and needs the media keys of the calls it
     /// handles and records. A user without these roles cannot open the secure CTI connection or

@@ -12,6 +12,12 @@ declare_rule! {
     /// `userRoles`).
     /// Skipped without the setting, or when the export does not have the user.
     ///
+    /// ## What it leaves alone
+    /// - Every other application user: standard ones (`CCMSysUser`, …) are CUCM's own, UCCX's
+    ///   RMCM and JTAPI users are judged by RMCM011, and the AXL accounts of other applications
+    ///   are not UCCX's.
+    /// - End users (SEC003 reports those in Standard CCM Super Users).
+    ///
     /// ## Why it breaks
     /// A super user can change anything in the cluster, so its password in UCCX is a full
     /// administrator credential. A shared administrator account also gets locked out or

@@ -11,6 +11,10 @@ declare_rule! {
     /// Skipped when SRTP is not declared or the export has no such parameter. Encrypted phones
     /// and secure EMCC are not declared separately yet: `srtp` stands for all of them.
     ///
+    /// ## What it leaves alone
+    /// - Clusters where no secure feature is declared: non-secure mode is then the default and
+    ///   a valid choice.
+    ///
     /// ## Why it breaks
     /// Encrypted signalling and media need the CTL file and certificates that only mixed mode
     /// provides. In non-secure mode, phones with encrypted security profiles fall back to or

@@ -10,6 +10,10 @@ declare_rule! {
     /// It fires when it is `F`; the finding also names `allowProxy` and `EmccAllowProxy` when
     /// they are `T`. Skipped when the export has no such parameter.
     ///
+    /// ## What it leaves alone
+    /// - `allowProxy` and `EmccAllowProxy` on their own: with IP validation on, the trusted
+    ///   list limits the proxies, so they are only named alongside a finding.
+    ///
     /// ## Why it breaks
     /// Without IP validation, the EM service accepts login and logout requests for any device
     /// from any host: anyone who can reach the EM URL can log users in or out of other people's

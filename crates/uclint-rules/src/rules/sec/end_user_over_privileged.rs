@@ -6,10 +6,17 @@ use crate::{Context, Sink};
 
 declare_rule! {
     /// ## What it checks
-    /// That no end user (application users are not checked) is in "Standard CTI Allow Control
-    /// of All Devices", "Standard CCM Super Users" or "Standard AXL API Access" (BAT `ACCESS
-    /// CONTROL GROUP n`, compared case-insensitively; a custom group counts when the export gives
-    /// its roles: `accesscntrlgrp.csv`, AXL `userRoles`). One finding per group.
+    /// That no end user is in "Standard CTI Allow Control of All Devices", "Standard CCM Super
+    /// Users" or "Standard AXL API Access" (BAT `ACCESS CONTROL GROUP n`, compared
+    /// case-insensitively; a custom group counts when the export gives its roles:
+    /// `accesscntrlgrp.csv`, AXL `userRoles`). One finding per group.
+    ///
+    /// ## What it leaves alone
+    /// - Application users: applications may need these groups, and no person signs in with
+    ///   them. The standard ones (`CCMSysUser`, …) are CUCM's own; UCCX's RMCM and JTAPI users
+    ///   are judged by RMCM011, the UCCX AXL user by SEC008.
+    /// - Other groups, such as Standard CCM Admin Users. Placeholder users (`Token_User_…`) of
+    ///   templates are set aside when the export is read.
     ///
     /// ## Why it breaks
     /// These groups let a person's account control every phone in the cluster (listen in,

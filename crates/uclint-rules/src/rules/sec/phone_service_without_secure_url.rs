@@ -8,9 +8,13 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// Every enabled custom phone service (BAT `phoneservices.csv`) whose Service URL is
-    /// `http://…` and which has no Secure-Service URL. Cisco's built-in services
-    /// (`Application:Cisco/…` URLs) are not custom and are left alone; Finesse IPPA services are
-    /// checked, as errors, by FIPPA003.
+    /// `http://…` and which has no Secure-Service URL.
+    ///
+    /// ## What it leaves alone
+    /// - Cisco's built-in services (`Application:Cisco/…` URLs): they are not custom, and the
+    ///   phone resolves them itself.
+    /// - Finesse IP Phone Agent services: FIPPA003 checks them, as errors.
+    /// - Disabled services, and services whose Service URL is not `http://…`.
     ///
     /// ## Why it breaks
     /// Without a Secure-Service URL the phone talks to the service over plain HTTP, so whatever

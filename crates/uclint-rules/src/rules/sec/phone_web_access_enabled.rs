@@ -21,6 +21,11 @@ declare_rule! {
     /// phone configuration files. The rule is weakly sourced (catalog confidence L) and ships
     /// disabled: select it explicitly (`--select SEC007`).
     ///
+    /// ## What it leaves alone
+    /// - Phones without a `webAccess` element: they follow profiles uclint does not read.
+    /// - The phones the FIPPA user controls, when `fippa-user` is set (FIPPA006 wants web
+    ///   access on). Templates are set aside when the export is read.
+    ///
     /// ## Why it breaks
     /// A phone's web server shows its network configuration, device logs and status to anyone
     /// who can reach the phone, and some models accept configuration through it. Hardening

@@ -10,6 +10,10 @@ declare_rule! {
     /// Module"), which the CUCM BAT export carries in `serviceparameter.csv`. It fires when the
     /// value is `Off`. Skipped when the export has no such parameter.
     ///
+    /// ## What it leaves alone
+    /// - Any value but `Off`, and the IM and Presence incoming ACL, which the CUCM export does
+    ///   not carry.
+    ///
     /// ## Why it breaks
     /// With the module off, the IM and Presence SIP proxy challenges no SIP request: any host
     /// can publish or subscribe as any user. It is the least secure of the workarounds for
