@@ -90,7 +90,8 @@ pub struct RuleMeta {
     pub requires: &'static [&'static [DataSet]],
     /// One line, for listings.
     pub summary: &'static str,
-    /// The documentation: What it checks / Why it breaks / Example / How to fix / Sources.
+    /// The documentation: What it checks / What it leaves alone / Why it breaks / Example / How to
+    /// fix / Sources.
     pub doc: &'static str,
     /// The check.
     pub check: fn(&Context<'_>, &mut Sink<'_>),
