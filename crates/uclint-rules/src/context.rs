@@ -20,7 +20,8 @@ pub struct Agent<'a> {
     /// The DN keys it resolves to (several when the export gives no partition and the pattern
     /// exists in several partitions).
     pub keys: Vec<DnKey>,
-    /// Every line appearance of those keys on phones and device profiles: the agent devices.
+    /// Every line appearance of those keys on phones and device profiles, CTI ports and route
+    /// points aside: the agent devices.
     pub appearances: Vec<LineAppearance<'a>>,
 }
 
@@ -106,7 +107,14 @@ impl<'a> Context<'a> {
             .filter_map(|user| {
                 let ipcc = user.ipcc_extension.as_ref()?;
                 let keys = index.resolve(&ipcc.value);
-                let appearances = keys.iter().flat_map(|k| index.appearances(k).iter().copied()).collect();
+                // A CTI port or route point is never an agent device: UCCX provisions them, and a
+                // BAT IPCC extension without a partition would otherwise match a port of the
+                // same number in another partition (UCCX028 reports a true clash of DN keys).
+                let appearances = keys
+                    .iter()
+                    .flat_map(|k| index.appearances(k).iter().copied())
+                    .filter(|a| CtiKind::of(a.device).is_none())
+                    .collect();
                 Some(Agent { user, ipcc, keys, appearances })
             })
             .collect();

@@ -1,5 +1,5 @@
 //! The objects UCCX provisions in CUCM itself, as rules see them: its CTI ports and route
-//! points, its triggers, and its application users. Admins are told not to edit them in CUCM
+//! points and its triggers. Admins are told not to edit them in CUCM
 //! (UCCX 12.5(1)SU3 Solution Release Notes, "Unsupported configurations and scenarios"), so a
 //! rule must know one before it judges it: a CTI port split between the UCCX nodes' telephony
 //! users is how UCCX provisions ports, not a mismatch.
@@ -9,7 +9,7 @@
 //! port lists) are read together: either is enough to know a device is UCCX's.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use uclint_model::{AppUser, DataSet, Device, DnKey, Line, ObjectKey, Span, UccxTrigger};
+use uclint_model::{DataSet, Device, DnKey, Line, ObjectKey, Span, UccxTrigger};
 
 use crate::context::{Controls, CtiKind};
 use crate::Context;
@@ -139,17 +139,5 @@ impl<'a> Context<'a> {
             out.push(Trigger { route_point, line: None, uccx: Some(uccx), dn, dn_span });
         }
         Ok(out)
-    }
-
-    /// Whether an application user is one UCCX created and manages itself: the RMCM user, a
-    /// telephony (JTAPI) user, the `_ccxsub` user of SRTP HA deployments, or any user named
-    /// `uccx…`.
-    pub fn is_uccx_app_user(&self, user: &AppUser) -> bool {
-        let name = user.name.value.trim();
-        let lower = name.to_ascii_lowercase();
-        lower.starts_with("uccx")
-            || lower.ends_with("_ccxsub")
-            || self.rmcm_app_user().is_ok_and(|r| std::ptr::eq(r, user))
-            || self.jtapi.users.iter().any(|j| std::ptr::eq(*j, user))
     }
 }
