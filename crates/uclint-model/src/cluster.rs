@@ -956,6 +956,10 @@ pub enum SetAsideKind {
     DeviceTemplate,
     /// A placeholder user CUCM writes into templates (`Token_User_<uuid>`).
     PlaceholderUser,
+    /// A remote destination profile (BAT `rdp.csv`): a device users control (Single Number
+    /// Reach, Jabber mobile) that no rule checks, known so that a reference to it is not
+    /// dangling.
+    RemoteDestinationProfile,
 }
 
 impl SetAsideKind {
@@ -964,6 +968,7 @@ impl SetAsideKind {
         match self {
             SetAsideKind::DeviceTemplate => "device template",
             SetAsideKind::PlaceholderUser => "placeholder user",
+            SetAsideKind::RemoteDestinationProfile => "remote destination profile",
         }
     }
 }

@@ -159,6 +159,13 @@ pub fn cti_route_point(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<
     push_phone(parse, cols, row, name, model);
 }
 
+/// One `rdp.csv` row: a remote destination profile, set aside by name (a user may control it;
+/// no rule checks it).
+pub fn remote_destination_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
+    let Some(name) = row.value(header, "remote destination profile name") else { return };
+    parse.cluster.set_aside.push(SetAside { kind: SetAsideKind::RemoteDestinationProfile, name });
+}
+
 /// The `Device Type` of every row of `ctiroutepoint.csv`.
 pub const CTI_ROUTE_POINT: &str = "CTI Route Point";
 

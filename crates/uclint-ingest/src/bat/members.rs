@@ -198,7 +198,7 @@ pub const MEMBERS: &[(&str, MemberRole)] = &[
     ("phoneservices.csv", Read(K::PhoneService)),
     ("physicallocation.csv", Skip("physical locations")),
     ("presencegrp.csv", Skip("presence groups")),
-    ("rdp.csv", Skip("remote destination profiles")),
+    ("rdp.csv", Read(K::RemoteDestinationProfile)),
     ("recprofile.csv", Skip("recording profiles")),
     ("refer-passthrough.lua", Skip(SCRIPT)),
     ("region.csv", Skip("regions")),

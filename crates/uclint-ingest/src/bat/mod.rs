@@ -76,6 +76,8 @@ pub enum BatKind {
     ServiceProfile,
     /// A member whose records own numbers without being lines (`routepattern.csv`, …).
     Numbers(&'static NumberMember),
+    /// `rdp.csv`: remote destination profiles, known by name only.
+    RemoteDestinationProfile,
 }
 
 impl BatKind {
@@ -125,11 +127,13 @@ impl BatKind {
             BatKind::CtiRoutePoint => "ctiroutepoint.csv",
             BatKind::ServiceProfile => "serviceprofile.csv",
             BatKind::Numbers(member) => member.file,
+            BatKind::RemoteDestinationProfile => "rdp.csv",
         }
     }
 
-    fn data_set(self) -> DataSet {
-        match self {
+    /// The kind of data the member fills; `None` for one whose records are only known by name.
+    fn data_set(self) -> Option<DataSet> {
+        Some(match self {
             BatKind::Phone => DataSet::Phones,
             BatKind::DeviceProfile => DataSet::DeviceProfiles,
             BatKind::EndUser => DataSet::EndUsers,
@@ -152,7 +156,9 @@ impl BatKind {
             BatKind::CtiRoutePoint => DataSet::Phones,
             BatKind::ServiceProfile => DataSet::ServiceProfiles,
             BatKind::Numbers(_) => DataSet::OwnedNumbers,
-        }
+            // Only their names are kept (set aside): they fill no data set of their own.
+            BatKind::RemoteDestinationProfile => return None,
+        })
     }
 }
 
@@ -240,7 +246,7 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
 
 /// [`parse`], with the big files' rows read in pieces of about `piece_bytes`.
 fn parse_in_pieces(kind: BatKind, parse: &mut FileParse<'_>, piece_bytes: usize) {
-    parse.cluster.present.insert(kind.data_set());
+    parse.cluster.present.extend(kind.data_set());
     let each = |parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>| match kind {
         BatKind::Phone => devices::phone(parse, header, row),
         BatKind::DeviceProfile => devices::device_profile(parse, header, row),
@@ -264,6 +270,7 @@ fn parse_in_pieces(kind: BatKind, parse: &mut FileParse<'_>, piece_bytes: usize)
         BatKind::CtiRoutePoint => devices::cti_route_point(parse, header, row),
         BatKind::ServiceProfile => service_profiles::service_profile(parse, header, row),
         BatKind::Numbers(member) => numbers::owned_number(parse, header, row, member),
+        BatKind::RemoteDestinationProfile => devices::remote_destination_profile(parse, header, row),
     };
     let Some(header) = read_header(parse) else {
         return empty_table(kind, parse);
@@ -315,7 +322,9 @@ fn parse_in_pieces(kind: BatKind, parse: &mut FileParse<'_>, piece_bytes: usize)
 fn empty_table(kind: BatKind, parse: &mut FileParse<'_>) {
     let header_line = parse.text.lines().next().map_or(0, str::len);
     let span = uclint_model::Span::new(parse.source, 0, header_line);
-    parse.cluster.empty_tables.push((kind.data_set(), span));
+    if let Some(data) = kind.data_set() {
+        parse.cluster.empty_tables.push((data, span));
+    }
 }
 
 /// Sizes the big lists for the rows in `range`: one record per line (quoted line breaks make
@@ -397,7 +406,8 @@ pub fn manifest(parse: &mut FileParse<'_>) {
     for kind in BatKind::ALL {
         if !listed.iter().any(|name| name == kind.tar_name()) {
             let missing = kind.tar_name().to_owned();
-            let gap = DataGap { export: export.clone(), missing, data: kind.data_set(), incomplete: false, span };
+            let Some(data) = kind.data_set() else { continue };
+            let gap = DataGap { export: export.clone(), missing, data, incomplete: false, span };
             parse.cluster.data_gaps.push(gap);
         }
     }

@@ -26,6 +26,8 @@ declare_rule! {
     ///   reference to a template that was set aside when the export was read is not dangling.
     /// - CTI route points: `ctiroutepoint.csv` is read as devices, so the UCCX telephony users'
     ///   triggers are found there.
+    /// - Remote destination profiles (`rdp.csv`), which users control for Single Number Reach
+    ///   and Jabber mobile: known by name, so a user's association with one is not dangling.
     ///
     /// ## Why it breaks
     /// A dangling reference means something was deleted or renamed without updating what used
