@@ -9,7 +9,7 @@ use uclint_cli::config::{self, Config, ConfigFile, Problem};
 use uclint_ingest::{FileStatus, IngestTimings};
 use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
 use uclint_report::{
-    render_statistics, render_summary, Baseline, BaselineEntry, BaselineMatch, Health, Report, Summary,
+    render_statistics, render_summary, text, Baseline, BaselineEntry, BaselineMatch, Health, Report, Summary,
 };
 use uclint_rules::RunTimings;
 use uclint_rules::{registry, RuleMeta};
@@ -129,13 +129,19 @@ pub fn run(args: &CheckArgs) -> u8 {
         return usage_error(&message);
     }
     if args.statistics {
-        eprint!("{}", render_statistics(&diagnostics));
+        output::to_stderr(&render_statistics(&diagnostics));
     }
-    eprint!("{}", render_summary(&summary, &diagnostics));
+    output::to_stderr(&render_summary(&summary, &diagnostics));
     if args.timings {
         sample("at the end");
-        eprint!("{}", timings(&ingest_timings, &run_timings, restore_time, render_start.elapsed(), start.elapsed()));
-        eprint!("{}", memory_table(&memory));
+        output::to_stderr(&timings(
+            &ingest_timings,
+            &run_timings,
+            restore_time,
+            render_start.elapsed(),
+            start.elapsed(),
+        ));
+        output::to_stderr(&memory_table(&memory));
     }
     let config_failed = diagnostics.iter().any(|d| d.code.starts_with("CONFIG") && d.severity == Severity::Error);
     // The process ends next: freeing a megacluster's model record by record would add a tenth
@@ -151,8 +157,15 @@ fn timings(ingest: &IngestTimings, run: &RunTimings, restore: Duration, rest: Du
         items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         items.iter().take(n).map(|(name, d)| format!("{name} {:.3} s", d.as_secs_f64())).collect::<Vec<_>>().join(", ")
     }
-    let file_names: Vec<(&str, Duration)> =
-        ingest.files.iter().map(|(path, d)| (path.rsplit(['/', '!']).next().unwrap_or(path), *d)).collect();
+    // File names come from the export: shortened and escaped as in every terminal output.
+    let file_names: Vec<(String, Duration)> = ingest
+        .files
+        .iter()
+        .map(|(path, d)| {
+            let name = path.rsplit(['/', '!']).next().unwrap_or(path);
+            (text::terminal(&text::path(name)).into_owned(), *d)
+        })
+        .collect();
     let row = |stage: &str, d: Duration, detail: String| {
         let detail = if detail.is_empty() { detail } else { format!("  (slowest: {detail})") };
         format!("  {stage:<20} {:>8.3} s{detail}\n", d.as_secs_f64())
@@ -223,12 +236,15 @@ fn accept(
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
+    // As the configuration is read: a FIFO or a device given as the baseline is refused.
+    let text = config::read_text_file(path, 1 << 30)?;
     Baseline::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Prints `message` (which may quote a path or a value) as one escaped line on standard error
+/// and gives the exit code of a usage error.
 fn usage_error(message: &str) -> u8 {
-    eprintln!("error: {message}");
+    output::to_stderr(&format!("error: {}\n", text::terminal(message)));
     EXIT_ERROR
 }
 

@@ -5,6 +5,7 @@ use uclint_ingest::codes;
 use uclint_rules::registry;
 
 use crate::check::{EXIT_CLEAN, EXIT_ERROR};
+use crate::output;
 
 pub fn rules() -> u8 {
     let names = registry::RULES.iter().map(|r| r.name).chain(codes::ALL.iter().chain(config::ALL).map(|c| c.name));
@@ -26,26 +27,27 @@ pub fn rules() -> u8 {
             out += &row(code.code, code.name, family, code.severity.as_str(), "-", code.summary);
         }
     }
-    print_to_stdout(&out);
-    EXIT_CLEAN
+    print_to_stdout(&out)
 }
 
-/// Prints without panicking when the reader went away (`uclint rules | head`).
-fn print_to_stdout(text: &str) {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
+/// Prints `text`, quietly when the reader went away (`uclint rules | head`); a write that fails
+/// otherwise (`> /dev/full`) is exit 2 with a message, as for `uclint check`.
+fn print_to_stdout(text: &str) -> u8 {
+    match output::write_stdout(|out| out.write_all(text.as_bytes())) {
+        Ok(()) => EXIT_CLEAN,
+        Err(message) => {
+            output::to_stderr(&format!("error: {message}\n"));
+            EXIT_ERROR
+        }
+    }
 }
 
 pub fn rule(code: &str) -> u8 {
     match registry::find(code) {
-        Some(rule) => {
-            print_to_stdout(&rule.doc_page());
-            EXIT_CLEAN
-        }
+        Some(rule) => print_to_stdout(&rule.doc_page()),
         None => {
-            eprintln!("error: no rule `{code}` (see `uclint rules`)");
+            let code = uclint_report::text::terminal(code);
+            output::to_stderr(&format!("error: no rule `{code}` (see `uclint rules`)\n"));
             EXIT_ERROR
         }
     }

@@ -1,8 +1,8 @@
 //! `uclint`: an offline configuration linter for Cisco Unified Communications exports.
 //!
 //! Exit codes (docs/exit-codes.md): 0 when no finding reaches the `--fail-on` threshold, 1 when
-//! one does, 2 for a usage or configuration error or an input that could not be fully read
-//! (every readable file is still linted and reported).
+//! one does, 2 for a usage or configuration error, an input that could not be fully read (every
+//! readable file is still linted and reported) or an output that could not be written.
 
 mod args;
 mod check;

@@ -1,15 +1,20 @@
 //! Where `uclint check` sends its report: each `--format X[=FILE]` rendered by `uclint-report`
 //! and written to standard output or its file, plus the rule descriptions the SARIF, JUnit and
 //! Markdown formats carry.
+//!
+//! Each format is written as it is rendered, through a buffer, so a large report is never held
+//! whole. A write that fails is an error of the run (exit 2, with a message on standard error),
+//! except a closed pipe on standard output (`uclint check … | head`): the reader has what it
+//! wanted.
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
 use uclint_cli::config;
 use uclint_ingest::codes;
 use uclint_report::{
-    render_concise, render_full, render_github, render_health_html, render_health_markdown, render_json, render_junit,
-    render_markdown, render_sarif, FullOptions, Health, Report, RuleInfo,
+    render_health_html, render_health_markdown, write_concise, write_full, write_github, write_json, write_junit,
+    write_markdown, write_sarif, FullOptions, Health, Report, RuleInfo,
 };
 use uclint_rules::registry;
 
@@ -66,18 +71,27 @@ pub fn wants_snippets(outputs: &[Output]) -> bool {
     outputs.is_empty() || outputs.iter().any(|o| matches!(o.format, Format::Full))
 }
 
-/// Renders one format. `health` is gathered by the caller when [`wants_health`] says so.
-pub fn render(format: Format, report: &Report<'_>, rules: &[RuleInfo], color: bool, health: &Health) -> String {
+/// Renders one format to `out`. `health` is gathered by the caller when [`wants_health`] says
+/// so. The health report is one page built whole (its size is bounded by the findings, like
+/// every format's); the others are written as they are rendered.
+pub fn render(
+    format: Format,
+    report: &Report<'_>,
+    rules: &[RuleInfo],
+    color: bool,
+    health: &Health,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Html => render_health_html(report, health),
-        Format::HealthMarkdown => render_health_markdown(report, health),
-        Format::Full => render_full(report, FullOptions { color, width: 100 }),
-        Format::Concise => render_concise(report),
-        Format::Json => render_json(report),
-        Format::Sarif => render_sarif(report, rules),
-        Format::Junit => render_junit(report, rules),
-        Format::Github => render_github(report),
-        Format::Markdown => render_markdown(report, rules),
+        Format::Html => out.write_all(render_health_html(report, health).as_bytes()),
+        Format::HealthMarkdown => out.write_all(render_health_markdown(report, health).as_bytes()),
+        Format::Full => write_full(report, FullOptions { color, width: 100 }, out),
+        Format::Concise => write_concise(report, out),
+        Format::Json => write_json(report, out),
+        Format::Sarif => write_sarif(report, rules, out),
+        Format::Junit => write_junit(report, rules, out),
+        Format::Github => write_github(report, out),
+        Format::Markdown => write_markdown(report, rules, out),
     }
 }
 
@@ -88,24 +102,46 @@ pub fn write_all(outputs: &[Output], report: &Report<'_>, color: Color, health: 
     let rules = rule_catalog();
     for output in outputs {
         match &output.file {
-            Some(path) => {
-                let body = render(output.format, report, &rules, false, health);
-                write_file(path, &body)?;
-            }
-            None => {
-                let body = render(output.format, report, &rules, use_color(color), health);
-                let mut stdout = std::io::stdout().lock();
-                // A closed pipe (`uclint check … | head`) is not an error worth reporting.
-                let _ = stdout.write_all(body.as_bytes());
-                let _ = stdout.flush();
-            }
+            Some(path) => write_file(path, |out| render(output.format, report, &rules, false, health, out))?,
+            None => write_stdout(|out| render(output.format, report, &rules, use_color(color), health, out))?,
         }
     }
     Ok(())
 }
 
-fn write_file(path: &Path, body: &str) -> Result<(), String> {
-    std::fs::write(path, body).map_err(|e| format!("could not write {}: {e}", path.display()))
+/// Creates `path` and writes to it through a buffer. (The caller escapes the message.)
+fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
+    let written = std::fs::File::create(path).and_then(|file| {
+        let mut out = BufWriter::new(file);
+        write(&mut out)?;
+        out.flush()
+    });
+    written.map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+/// Writes to standard output through a buffer. A closed pipe ends the writing quietly; any
+/// other failure (a full disk, `> /dev/full`) is returned as the message to print.
+pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = write(&mut out).and_then(|()| out.flush());
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            // Drop the rest of the buffer: flushing it again on drop would only fail again.
+            let _ = out.into_parts();
+            Ok(())
+        }
+        Err(e) => {
+            let _ = out.into_parts();
+            Err(format!("could not write to standard output: {e}"))
+        }
+    }
+}
+
+/// Writes `text` to standard error, ignoring a failure: there is nowhere left to report it, and
+/// `eprint!` would panic instead.
+pub fn to_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 fn use_color(color: Color) -> bool {

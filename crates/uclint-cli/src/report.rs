@@ -15,7 +15,8 @@ use crate::check::{self, EXIT_ERROR};
 pub fn run(args: &ReportArgs) -> u8 {
     let code = check::run(&args.to_check());
     if code != EXIT_ERROR {
-        eprintln!("report written to {}", args.output.display());
+        let path = uclint_report::text::terminal(&args.output.display().to_string()).into_owned();
+        crate::output::to_stderr(&format!("report written to {path}\n"));
     }
     code
 }

@@ -5,11 +5,15 @@
 //! cannot carry comments and their rows move between exports. A message is not part of the
 //! key either, since it names values (a Maximum Number of Calls of 4 becoming 3 is the same
 //! unresolved finding). Entries are sorted so the file diffs cleanly under version control.
+//! An object key longer than 200 characters is shortened around a hash of the whole, as in
+//! every output ([`crate::text::key`]), so the file too grows with the findings only.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use uclint_model::Diagnostic;
+
+use crate::text;
 
 /// Version of the baseline file's schema.
 const BASELINE_VERSION: u32 = 1;
@@ -64,7 +68,7 @@ impl Baseline {
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
         let mut counts = BTreeMap::<(String, String), usize>::new();
         for d in diagnostics {
-            *counts.entry((d.code.to_owned(), d.object.to_string())).or_default() += 1;
+            *counts.entry((d.code.to_owned(), object_key(d))).or_default() += 1;
         }
         let findings =
             counts.into_iter().map(|((rule, object), count)| BaselineEntry { rule, object, count }).collect();
@@ -98,10 +102,10 @@ impl Baseline {
     /// findings in output order are the accepted ones.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> BaselineMatch {
         let mut left: BTreeMap<(String, String), usize> =
-            self.findings.iter().map(|e| ((e.rule.clone(), e.object.clone()), e.count)).collect();
+            self.findings.iter().map(|e| ((e.rule.clone(), text::key(&e.object).into_owned()), e.count)).collect();
         let mut result = BaselineMatch::default();
         for d in diagnostics {
-            match left.get_mut(&(d.code.to_owned(), d.object.to_string())) {
+            match left.get_mut(&(d.code.to_owned(), object_key(&d))) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
                     result.baselined += 1;
@@ -116,6 +120,11 @@ impl Baseline {
             .collect();
         result
     }
+}
+
+/// The object key a baseline entry names: the finding's, shortened as in every output.
+fn object_key(d: &Diagnostic) -> String {
+    text::key(&d.object.to_string()).into_owned()
 }
 
 #[cfg(test)]
@@ -140,6 +149,18 @@ mod tests {
         assert_eq!(matched.new.len(), 1);
         assert_eq!(matched.new[0].object.to_string(), "user:c");
         assert_eq!(matched.stale, vec![BaselineEntry { rule: "UCCX001".into(), object: "user:b".into(), count: 1 }]);
+    }
+
+    #[test]
+    fn a_very_long_object_key_is_kept_short_and_still_matches() {
+        let long = "u".repeat(1_000_000);
+        let findings = vec![finding("UCCX001", &long, 1), finding("UCCX001", &format!("{long}x"), 2)];
+        let baseline = Baseline::of(&findings);
+        let json = baseline.to_json();
+        assert!(json.len() < 2_000, "{} bytes", json.len());
+        assert_eq!(baseline.findings.len(), 2, "two long keys stay distinct");
+        let matched = Baseline::parse(&json).unwrap().apply(findings);
+        assert_eq!((matched.baselined, matched.new.len(), matched.stale.len()), (2, 0, 0));
     }
 
     #[test]

@@ -4,49 +4,63 @@
 //! Annotations can only point at files in the repository. A tar member is not one, so a
 //! finding in `export.tar!phone.csv` is annotated on the tar itself, with the member, line and
 //! column at the front of the message.
+//!
+//! The runner reads every line of the log that starts with `::` as a command, so each
+//! diagnostic must stay one line: text from the input first has its control characters made
+//! visible ([`crate::text::terminal`]), then the command is escaped as the runner unescapes it
+//! (`%`, CR and LF in the message; `:` and `,` too in properties). The line breaks the message
+//! does have (before `help:` and `object:`) are this renderer's own, escaped as `%0A`.
 
-use std::fmt::Write;
+use std::io;
 
 use uclint_model::Severity;
 
-use crate::{split_member, Position, Report};
+use crate::{split_member, text, Paths, Position, Report};
 
-/// Renders one workflow command per diagnostic.
-pub fn render_github(report: &Report<'_>) -> String {
-    let mut out = String::new();
+/// Writes one workflow command per diagnostic to `out`.
+pub fn write_github(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    let paths = Paths::new(report.sources);
     for d in report.diagnostics {
-        let at = Position::of(&d.primary, report.sources);
+        let at = Position::of(&d.primary, &paths);
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
         let title = property(&format!("{} {}", d.code, d.name));
-        let mut message = d.message.clone();
+        let mut message = text::terminal_message(&d.message).into_owned();
         if let Some(help) = &d.help {
-            let _ = write!(message, "\nhelp: {help}");
+            message.push_str("\nhelp: ");
+            message.push_str(&text::terminal_message(help));
         }
-        let _ = write!(message, "\nobject: {}", d.object);
-        let _ = match split_member(at.file) {
+        message.push_str("\nobject: ");
+        message.push_str(&text::terminal_key(&d.object.to_string()));
+        let file = text::terminal(at.file);
+        match split_member(&file) {
             Some((archive, member)) => writeln!(
                 out,
                 "::{level} file={},title={title}::{}",
                 property(archive),
                 data(&format!("{member}:{}:{}: {message}", at.line, at.column)),
-            ),
+            )?,
             None => writeln!(
                 out,
                 "::{level} file={},line={},endLine={},col={},endColumn={},title={title}::{}",
-                property(at.file),
+                property(&file),
                 at.line,
                 at.end_line,
                 at.column,
                 at.end_column,
                 data(&message),
-            ),
-        };
+            )?,
+        }
     }
-    out
+    Ok(())
+}
+
+/// Renders one workflow command per diagnostic.
+pub fn render_github(report: &Report<'_>) -> String {
+    crate::to_string(|out| write_github(report, out))
 }
 
 /// Escapes a command's message, as the Actions runner unescapes it.

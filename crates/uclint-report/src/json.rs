@@ -2,13 +2,20 @@
 //!
 //! The schema is documented in `docs/json-format.md`. [`JSON_SCHEMA_VERSION`] changes only when
 //! a field is removed or changes meaning; new fields may appear without a bump.
+//!
+//! Text is written as it is, escaped only as JSON requires (controls as `\u001b`), but bounded
+//! like every other format's ([`crate::text`]): display paths and object keys longer than 200
+//! characters are shortened around a hash, and long values in messages are elided.
+
+use std::borrow::Cow;
+use std::io;
 
 use serde::Serialize;
-use uclint_model::{Diagnostic, ObjectKey, Severity};
+use uclint_model::{Diagnostic, Severity};
 
 use crate::statistics::{statistics, CodeCount};
 use crate::summary::counts;
-use crate::{BaselineEntry, Position, Report};
+use crate::{text, BaselineEntry, Paths, Position, Report};
 
 /// Version of the JSON document's schema (`schema_version`).
 pub const JSON_SCHEMA_VERSION: u32 = 1;
@@ -32,9 +39,9 @@ struct JsonDiagnostic<'a> {
     code: &'static str,
     name: &'static str,
     severity: Severity,
-    object: &'a ObjectKey,
-    message: &'a str,
-    help: Option<&'a str>,
+    object: String,
+    message: Cow<'a, str>,
+    help: Option<Cow<'a, str>>,
     primary: Position<'a>,
     secondary: Vec<Position<'a>>,
 }
@@ -51,7 +58,7 @@ struct JsonSummary<'a> {
     files_not_read: Vec<FileNotRead<'a>>,
     rules_run: usize,
     skipped: Vec<Skipped<'a>>,
-    notes: &'a [String],
+    notes: Vec<Cow<'a, str>>,
     suppressed: usize,
     baselined: usize,
     stale_baseline: &'a [BaselineEntry],
@@ -59,30 +66,31 @@ struct JsonSummary<'a> {
 
 #[derive(Serialize)]
 struct FileRead<'a> {
-    path: &'a str,
-    format: &'a str,
+    path: Cow<'a, str>,
+    format: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
 struct FileNotRead<'a> {
-    path: &'a str,
-    reason: &'a str,
+    path: Cow<'a, str>,
+    reason: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
 struct Skipped<'a> {
     code: &'a str,
-    reason: &'a str,
+    reason: Cow<'a, str>,
 }
 
-/// Renders the report as a pretty-printed JSON document followed by a newline.
-pub fn render_json(report: &Report<'_>) -> String {
+/// Writes the report to `out` as a pretty-printed JSON document followed by a newline.
+pub fn write_json(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
     let summary = report.summary;
+    let paths = Paths::new(report.sources);
     let [infos, warnings, errors] = counts(report.diagnostics);
     let document = Document {
         schema_version: JSON_SCHEMA_VERSION,
         tool: Tool { name: "uclint", version: env!("CARGO_PKG_VERSION") },
-        diagnostics: report.diagnostics.iter().map(|d| diagnostic(d, report)).collect(),
+        diagnostics: report.diagnostics.iter().map(|d| diagnostic(d, &paths)).collect(),
         summary: JsonSummary {
             findings: report.diagnostics.len(),
             errors,
@@ -90,31 +98,46 @@ pub fn render_json(report: &Report<'_>) -> String {
             infos,
             by_code: statistics(report.diagnostics),
             objects: summary.objects,
-            files_read: summary.files_read.iter().map(|(path, format)| FileRead { path, format }).collect(),
-            files_not_read: summary.files_not_read.iter().map(|(path, reason)| FileNotRead { path, reason }).collect(),
+            files_read: summary
+                .files_read
+                .iter()
+                .map(|(path, format)| FileRead { path: text::path(path), format: text::message(format) })
+                .collect(),
+            files_not_read: summary
+                .files_not_read
+                .iter()
+                .map(|(path, reason)| FileNotRead { path: text::path(path), reason: text::message(reason) })
+                .collect(),
             rules_run: summary.rules_run,
-            skipped: summary.skipped.iter().map(|(code, reason)| Skipped { code, reason }).collect(),
-            notes: &summary.notes,
+            skipped: summary
+                .skipped
+                .iter()
+                .map(|(code, reason)| Skipped { code, reason: text::message(reason) })
+                .collect(),
+            notes: summary.notes.iter().map(|note| text::message(note)).collect(),
             suppressed: summary.suppressed,
             baselined: summary.baselined,
             stale_baseline: &summary.stale_baseline,
         },
     };
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
 }
 
-fn diagnostic<'a>(d: &'a Diagnostic, report: &Report<'a>) -> JsonDiagnostic<'a> {
+/// Renders the report as a pretty-printed JSON document followed by a newline.
+pub fn render_json(report: &Report<'_>) -> String {
+    crate::to_string(|out| write_json(report, out))
+}
+
+fn diagnostic<'a>(d: &'a Diagnostic, paths: &'a Paths<'_>) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         code: d.code,
         name: d.name,
         severity: d.severity,
-        object: &d.object,
-        message: &d.message,
-        help: d.help.as_deref(),
-        primary: Position::of(&d.primary, report.sources),
-        secondary: d.secondary.iter().map(|l| Position::of(l, report.sources)).collect(),
+        object: text::key(&d.object.to_string()).into_owned(),
+        message: text::message(&d.message),
+        help: d.help.as_deref().map(text::message),
+        primary: Position::of(&d.primary, paths),
+        secondary: d.secondary.iter().map(|l| Position::of(l, paths)).collect(),
     }
 }

@@ -7,6 +7,12 @@
 //! Formats that describe rules as well as findings (SARIF, Markdown, JUnit) take a list of
 //! [`RuleInfo`] besides the report. The command builds it from the rule registry, so this crate
 //! does not depend on the rules crate.
+//!
+//! Everything printed from the input goes through [`text`]: its length is bounded, so output
+//! grows with the number of findings and not with the input's longest value, and the terminal
+//! and line-oriented formats make control characters visible. Each format is written to an
+//! `io::Write` as it is rendered (`write_*`); the `render_*` functions collect the same text in
+//! a `String`, for tests and fuzz targets.
 
 mod baseline;
 mod concise;
@@ -19,20 +25,25 @@ mod markdown;
 mod sarif;
 mod statistics;
 mod summary;
+pub mod text;
 
-use uclint_model::{Diagnostic, Label, Severity, SourceMap};
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::io;
+
+use uclint_model::{Diagnostic, Label, Severity, SourceId, SourceMap};
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError, BaselineMatch};
-pub use concise::render_concise;
-pub use full::{render_full, FullOptions};
-pub use github::render_github;
+pub use concise::{render_concise, write_concise};
+pub use full::{render_full, write_full, FullOptions};
+pub use github::{render_github, write_github};
 pub use health::{
     render_health_html, render_health_markdown, AgentReadiness, BlockingFinding, Health, ReadinessSummary,
 };
-pub use json::{render_json, JSON_SCHEMA_VERSION};
-pub use junit::render_junit;
-pub use markdown::render_markdown;
-pub use sarif::render_sarif;
+pub use json::{render_json, write_json, JSON_SCHEMA_VERSION};
+pub use junit::{render_junit, write_junit};
+pub use markdown::{render_markdown, write_markdown};
+pub use sarif::{render_sarif, write_sarif};
 pub use statistics::{render_statistics, statistics, CodeCount};
 pub use summary::{render_summary, Summary};
 
@@ -70,10 +81,33 @@ fn rule_info<'r>(rules: &'r [RuleInfo], code: &str) -> Option<(usize, &'r RuleIn
     rules.iter().enumerate().find(|(_, r)| r.code == code)
 }
 
+/// The display paths of a report's files as printed ([`text::path`]), each worked out once: a
+/// path is repeated in every finding in its file, and shortening a long one hashes all of it,
+/// so doing it per finding would cost the findings times the longest name.
+struct Paths<'a> {
+    sources: &'a SourceMap,
+    shown: Vec<OnceCell<Cow<'a, str>>>,
+}
+
+impl<'a> Paths<'a> {
+    fn new(sources: &'a SourceMap) -> Self {
+        Paths { sources, shown: (0..sources.len()).map(|_| OnceCell::new()).collect() }
+    }
+
+    /// The display path of `id`, shortened when very long.
+    ///
+    /// # Panics
+    /// If the id was not issued by the map, as [`SourceMap::get`] does.
+    fn get(&self, id: SourceId) -> &str {
+        self.shown[id.index()].get_or_init(|| text::path(&self.sources.get(id).path))
+    }
+}
+
 /// A label resolved to file, line and column: what every text format prints.
 #[derive(Clone, Debug, serde::Serialize)]
 struct Position<'a> {
-    /// Display path; a tar member is `archive.tar!member.csv`.
+    /// Display path, shortened when very long ([`text::path`]); a tar member is
+    /// `archive.tar!member.csv`.
     file: &'a str,
     /// 1-based line of the first byte.
     line: usize,
@@ -87,25 +121,25 @@ struct Position<'a> {
     byte_start: u32,
     /// Byte offset just past the end.
     byte_end: u32,
-    /// The label's caption.
+    /// The label's caption, bounded ([`text::message`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a str>,
+    message: Option<Cow<'a, str>>,
 }
 
 impl<'a> Position<'a> {
-    fn of(label: &'a Label, sources: &'a SourceMap) -> Self {
-        let file = sources.get(label.span.source);
+    fn of(label: &'a Label, paths: &'a Paths<'_>) -> Self {
+        let file = paths.sources.get(label.span.source);
         let (line, column) = file.line_col(label.span.start);
         let (end_line, end_column) = file.line_col(label.span.end);
         Position {
-            file: &file.path,
+            file: paths.get(label.span.source),
             line,
             column,
             end_line,
             end_column,
             byte_start: label.span.start,
             byte_end: label.span.end,
-            message: label.message.as_deref(),
+            message: label.message.as_deref().map(text::message),
         }
     }
 }
@@ -114,13 +148,14 @@ impl<'a> Position<'a> {
 /// `#2`, `#3` … for further findings of one rule on one object.
 ///
 /// They never contain line numbers, so a finding keeps its identity when a re-export moves
-/// its row; SARIF consumers and the baseline use them to recognise findings across runs.
+/// its row; SARIF consumers and the baseline use them to recognise findings across runs. A
+/// very long object key is shortened as in every output ([`text::key`]).
 pub fn fingerprints(diagnostics: &[Diagnostic]) -> Vec<String> {
     let mut seen = std::collections::HashMap::<String, usize>::new();
     diagnostics
         .iter()
         .map(|d| {
-            let key = format!("{}/{}", d.code, d.object);
+            let key = format!("{}/{}", d.code, text::key(&d.object.to_string()));
             let n = seen.entry(key.clone()).or_insert(0);
             *n += 1;
             if *n == 1 {
@@ -130,6 +165,15 @@ pub fn fingerprints(diagnostics: &[Diagnostic]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// What a renderer wrote to a buffer, as a `String`: writing to memory cannot fail, and every
+/// renderer writes UTF-8.
+fn to_string(render: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> String {
+    let mut buffer = Vec::new();
+    // A `Vec` never refuses a write.
+    let _ = render(&mut buffer);
+    String::from_utf8(buffer).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Splits a display path into the archive and the member, for `archive.tar!member.csv`.

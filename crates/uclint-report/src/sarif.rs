@@ -11,17 +11,21 @@
 //!   has no path of its own in the repository.
 //! - Columns count Unicode characters (`columnKind: unicodeCodePoints`) and end columns are
 //!   exclusive, as SARIF defines them.
+//! - Text is bounded as in every format ([`crate::text`]): paths and object keys longer than 200
+//!   characters are shortened around a hash (so are URIs, fingerprints and logical locations),
+//!   long values in messages are elided; JSON escaping is left to the serialiser.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_sarif::sarif::{
     Artifact, ArtifactLocation, Location, LogicalLocation, Message, MultiformatMessageString, PhysicalLocation, Region,
     ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
-use uclint_model::{Diagnostic, Label, Severity, SourceId, SourceMap};
+use uclint_model::{Diagnostic, Label, Severity, SourceId};
 
-use crate::{fingerprints, rule_info, split_member, Position, Report, RuleInfo};
+use crate::{fingerprints, rule_info, split_member, text, Paths, Position, Report, RuleInfo};
 
 /// The published location of the SARIF 2.1.0 schema, for the `$schema` property.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -45,15 +49,16 @@ const URI_ESCAPES: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
-/// Renders the report as one SARIF log with one run.
-pub fn render_sarif(report: &Report<'_>, rules: &[RuleInfo]) -> String {
-    let artifacts = Artifacts::new(report);
+/// Writes the report to `out` as one SARIF log with one run.
+pub fn write_sarif(report: &Report<'_>, rules: &[RuleInfo], out: &mut dyn io::Write) -> io::Result<()> {
+    let paths = Paths::new(report.sources);
+    let artifacts = Artifacts::new(report, &paths);
     let fingerprints = fingerprints(report.diagnostics);
     let results: Vec<SarifResult> = report
         .diagnostics
         .iter()
         .zip(fingerprints)
-        .map(|(d, fingerprint)| result(d, fingerprint, report.sources, &artifacts, rules))
+        .map(|(d, fingerprint)| result(d, fingerprint, &paths, &artifacts, rules))
         .collect();
     let driver = ToolComponent::builder()
         .name("uclint")
@@ -68,10 +73,13 @@ pub fn render_sarif(report: &Report<'_>, rules: &[RuleInfo]) -> String {
         .results(results)
         .build();
     let log = Sarif::builder().schema(SCHEMA).version(serde_json::json!("2.1.0")).runs(vec![run]).build();
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+/// Renders the report as one SARIF log with one run.
+pub fn render_sarif(report: &Report<'_>, rules: &[RuleInfo]) -> String {
+    crate::to_string(|out| write_sarif(report, rules, out))
 }
 
 fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
@@ -99,18 +107,21 @@ fn level(severity: Severity) -> ResultLevel {
 fn result(
     d: &Diagnostic,
     fingerprint: String,
-    sources: &SourceMap,
+    paths: &Paths<'_>,
     artifacts: &Artifacts,
     rules: &[RuleInfo],
 ) -> SarifResult {
-    let mut text = d.message.clone();
+    let mut message = text::message(&d.message).into_owned();
     if let Some(help) = &d.help {
-        text.push_str("\nHow to fix: ");
-        text.push_str(help);
+        message.push_str("\nHow to fix: ");
+        message.push_str(&text::message(help));
     }
-    let logical = LogicalLocation::builder().fully_qualified_name(d.object.to_string()).kind(d.object.kind()).build();
+    let logical = LogicalLocation::builder()
+        .fully_qualified_name(text::key(&d.object.to_string()).into_owned())
+        .kind(d.object.kind())
+        .build();
     let primary = Location::builder()
-        .physical_location(physical(&d.primary, sources, artifacts))
+        .physical_location(physical(&d.primary, paths, artifacts))
         .logical_locations(vec![logical])
         .build();
     let related: Vec<Location> = d
@@ -118,9 +129,9 @@ fn result(
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            let location = Location::builder().id(i as i64).physical_location(physical(label, sources, artifacts));
+            let location = Location::builder().id(i as i64).physical_location(physical(label, paths, artifacts));
             match &label.message {
-                Some(m) => location.message(Message::builder().text(m.as_str()).build()).build(),
+                Some(m) => location.message(Message::builder().text(text::message(m).into_owned()).build()).build(),
                 None => location.build(),
             }
         })
@@ -128,7 +139,7 @@ fn result(
     let mut result = SarifResult::builder()
         .rule_id(d.code)
         .level(level(d.severity))
-        .message(Message::builder().text(text).build())
+        .message(Message::builder().text(message).build())
         .locations(vec![primary])
         .partial_fingerprints(BTreeMap::from([("uclint/v1".to_owned(), fingerprint)]))
         .build();
@@ -139,8 +150,8 @@ fn result(
     result
 }
 
-fn physical(label: &Label, sources: &SourceMap, artifacts: &Artifacts) -> PhysicalLocation {
-    let at = Position::of(label, sources);
+fn physical(label: &Label, paths: &Paths<'_>, artifacts: &Artifacts) -> PhysicalLocation {
+    let at = Position::of(label, paths);
     let region = Region::builder()
         .start_line(at.line as i64)
         .start_column(at.column as i64)
@@ -158,7 +169,7 @@ struct Artifacts {
 }
 
 impl Artifacts {
-    fn new(report: &Report<'_>) -> Self {
+    fn new(report: &Report<'_>, paths: &Paths<'_>) -> Self {
         let used: BTreeSet<SourceId> = report
             .diagnostics
             .iter()
@@ -168,7 +179,7 @@ impl Artifacts {
         let mut artifacts = Artifacts { list: Vec::new(), by_source: BTreeMap::new() };
         let mut archives = BTreeMap::<String, usize>::new();
         for id in used {
-            let path = &report.sources.get(id).path;
+            let path = paths.get(id);
             let uri = uri(path);
             let mut artifact =
                 Artifact::builder().location(ArtifactLocation::builder().uri(uri.as_str()).build()).build();

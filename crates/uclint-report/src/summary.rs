@@ -1,9 +1,14 @@
 //! The run summary printed after the diagnostics: what was read, what was found, what could not
 //! be checked and why.
+//!
+//! It goes to the terminal (standard error), so paths, reasons and notes are bounded and their
+//! control characters made visible, as in the terminal formats ([`crate::text`]).
 
 use std::fmt::Write;
 
 use uclint_model::Diagnostic;
+
+use crate::text;
 
 /// Facts about a run that are not diagnostics.
 #[derive(Clone, Debug, Default)]
@@ -44,13 +49,13 @@ pub(crate) fn counts(diagnostics: &[Diagnostic]) -> [usize; 3] {
 pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for (path, reason) in &summary.files_not_read {
-        let _ = writeln!(out, "not read: {path} ({reason})");
+        let _ = writeln!(out, "not read: {} ({})", text::terminal_path(path), text::terminal_message(reason));
     }
     for (code, reason) in &summary.skipped {
-        let _ = writeln!(out, "{code} skipped: {reason}");
+        let _ = writeln!(out, "{} skipped: {}", text::terminal(code), text::terminal_message(reason));
     }
     for note in &summary.notes {
-        let _ = writeln!(out, "note: {note}");
+        let _ = writeln!(out, "note: {}", text::terminal_message(note));
     }
     if summary.suppressed > 0 {
         let _ = writeln!(out, "suppressed: {} by [[suppress]] entries", plural(summary.suppressed, "finding"));
@@ -62,8 +67,8 @@ pub fn render_summary(summary: &Summary, diagnostics: &[Diagnostic]) -> String {
         let _ = writeln!(
             out,
             "stale baseline entry: {} on {} ({} no longer found; --write-baseline drops it)",
-            entry.rule,
-            entry.object,
+            text::terminal_message(&entry.rule),
+            text::terminal_key(&entry.object),
             plural(entry.count, "finding"),
         );
     }

@@ -7,25 +7,32 @@ use uclint_model::Severity;
 
 use super::svg::{bar_chart, Bar};
 use super::{by_family, count_in, severity_counts, severity_word, Health, ReadinessSummary};
-use crate::Report;
+use crate::{text, Paths, Report};
 
 /// Families with more findings than this start collapsed, so large clusters stay usable.
 const COLLAPSE_ABOVE: usize = 25;
 
-/// Escapes text for HTML element content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+/// Escapes text for HTML element content and attribute values: markup characters as
+/// entities, and controls and bidi characters as visible escapes ([`text::terminal`]), which a
+/// browser would otherwise act on (an override shows text in another order than it is read).
+pub(crate) fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+            c => text::push_visible(&mut out, c),
         }
     }
     out
+}
+
+/// A value from the input, bounded ([`text::message`]) and escaped.
+fn value(value: &str) -> String {
+    escape(&text::message(value))
 }
 
 const STYLE: &str = "\
@@ -63,7 +70,7 @@ pub fn render_health_html(report: &Report<'_>, health: &Health) -> String {
          <h1>Cluster health report</h1><p class=\"muted\">uclint {} &middot; from {}</p>\n\
          <input id=\"filter\" type=\"search\" placeholder=\"Filter agents and findings (user, device, code, text)\" aria-label=\"Filter\">\n",
         env!("CARGO_PKG_VERSION"),
-        escape(&health.inputs.join(", ")),
+        value(&health.inputs.iter().map(|p| text::path(p)).collect::<Vec<_>>().join(", ")),
     );
     at_a_glance(&mut page, report, health);
     agents(&mut page, health);
@@ -119,12 +126,12 @@ fn at_a_glance(page: &mut String, report: &Report<'_>, health: &Health) {
     if !report.summary.skipped.is_empty() {
         page.push_str("<p><b>Rules skipped for missing data</b></p><ul class=\"plain\">");
         for (code, reason) in &report.summary.skipped {
-            let _ = write!(page, "<li><code>{}</code>: {}</li>", escape(code), escape(reason));
+            let _ = write!(page, "<li><code>{}</code>: {}</li>", escape(code), value(reason));
         }
         page.push_str("</ul>");
     }
     for note in &report.summary.notes {
-        let _ = write!(page, "<p class=\"muted\">Note: {}</p>", escape(note));
+        let _ = write!(page, "<p class=\"muted\">Note: {}</p>", value(note));
     }
 }
 
@@ -147,14 +154,14 @@ fn agents(page: &mut String, health: &Health) {
         let _ = write!(
             page,
             "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{status}</td><td>",
-            escape(&agent.user),
-            escape(&agent.extension),
-            if agent.devices.is_empty() { "<i>none</i>".to_owned() } else { escape(&agent.devices.join(", ")) },
+            escape(&text::key(&agent.user)),
+            escape(&text::key(&agent.extension)),
+            if agent.devices.is_empty() { "<i>none</i>".to_owned() } else { value(&agent.devices.join(", ")) },
         );
         if !agent.blocking.is_empty() {
             page.push_str("<ul class=\"plain\">");
             for finding in &agent.blocking {
-                let _ = write!(page, "<li><code>{}</code> {}</li>", escape(&finding.code), escape(&finding.message));
+                let _ = write!(page, "<li><code>{}</code> {}</li>", escape(&finding.code), value(&finding.message));
             }
             page.push_str("</ul>");
         }
@@ -167,7 +174,7 @@ fn readiness(page: &mut String, report: &Report<'_>, title: &str, summary: &Read
     let findings = count_in(report.diagnostics, &summary.families);
     let _ = write!(page, "<h2>{}</h2><table><tbody>", escape(title));
     for (fact, value) in &summary.facts {
-        let _ = write!(page, "<tr><th>{}</th><td>{}</td></tr>", escape(fact), escape(value));
+        let _ = write!(page, "<tr><th>{}</th><td>{}</td></tr>", escape(fact), self::value(value));
     }
     let _ = write!(
         page,
@@ -178,6 +185,7 @@ fn readiness(page: &mut String, report: &Report<'_>, title: &str, summary: &Read
 
 fn findings(page: &mut String, report: &Report<'_>) {
     page.push_str("<h2>Findings by family</h2>");
+    let paths = Paths::new(report.sources);
     if report.diagnostics.is_empty() {
         page.push_str("<p>No findings.</p>");
     }
@@ -201,10 +209,10 @@ fn findings(page: &mut String, report: &Report<'_>) {
                  <td><code>{}</code></td><td>{}</td><td><code>{}:{line}:{col}</code></td><td>{}</td></tr>",
                 escape(d.code),
                 escape(d.name),
-                escape(&d.object.to_string()),
-                escape(&d.message),
-                escape(&file.path),
-                escape(d.help.as_deref().unwrap_or("")),
+                escape(&text::key(&d.object.to_string())),
+                value(&d.message),
+                escape(paths.get(d.primary.span.source)),
+                value(d.help.as_deref().unwrap_or("")),
                 sev = severity_word(d.severity),
             );
         }

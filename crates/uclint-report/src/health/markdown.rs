@@ -1,13 +1,22 @@
 //! The health report in Markdown, for tickets and pull requests.
+//!
+//! Text from the input is escaped as in the `markdown` format: plain text with every character
+//! Markdown acts on escaped, names in code spans, controls visible, lengths bounded.
 
 use std::fmt::Write;
 
 use super::{by_family, count_in, severity_counts, Health, ReadinessSummary};
-use crate::Report;
+use crate::markdown::{cell as escaped, code_span};
+use crate::{text, Report};
 
-/// Escapes the characters that would break a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// A value from the input as plain text in a table cell or list item.
+fn cell(value: &str) -> String {
+    escaped(&text::message(value))
+}
+
+/// A name from the input (user, device, object key) as a code span.
+fn name(value: &str) -> String {
+    code_span(&text::key(value))
 }
 
 /// Renders the health report as Markdown.
@@ -16,7 +25,8 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
     let [info, warning, error] = severity_counts(report.diagnostics);
     let ready = health.agents.iter().filter(|a| a.is_ready()).count();
     let objects: usize = health.objects.iter().map(|(_, n)| n).sum();
-    let _ = writeln!(md, "uclint {} · from {}\n", env!("CARGO_PKG_VERSION"), health.inputs.join(", "));
+    let inputs: Vec<String> = health.inputs.iter().map(|p| code_span(&text::path(p))).collect();
+    let _ = writeln!(md, "uclint {} · from {}\n", env!("CARGO_PKG_VERSION"), inputs.join(", "));
     let _ = writeln!(
         md,
         "**{objects}** objects from **{}** files · **{ready} / {}** agents ready · \
@@ -25,7 +35,7 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
         health.agents.len()
     );
     for (code, reason) in &report.summary.skipped {
-        let _ = writeln!(md, "- `{code}` skipped: {reason}");
+        let _ = writeln!(md, "- {} skipped: {}", code_span(code), cell(reason));
     }
     if !report.summary.skipped.is_empty() {
         md.push('\n');
@@ -33,12 +43,12 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
     md.push_str("## UCCX agent readiness\n\n| Agent | IPCC extension | Devices | Status | Blocking findings |\n|---|---|---|---|---|\n");
     for agent in &health.agents {
         let blocking: Vec<String> =
-            agent.blocking.iter().map(|b| format!("`{}` {}", b.code, cell(&b.message))).collect();
+            agent.blocking.iter().map(|b| format!("{} {}", code_span(&b.code), cell(&b.message))).collect();
         let _ = writeln!(
             md,
-            "| {} | `{}` | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             cell(&agent.user),
-            cell(&agent.extension),
+            name(&agent.extension),
             cell(&agent.devices.join(", ")),
             if agent.is_ready() { "Ready" } else { "**Not ready**" },
             blocking.join("<br>"),
@@ -56,10 +66,10 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
         for d in list {
             let _ = writeln!(
                 md,
-                "| {} | `{}` | `{}` | {} | {} |",
+                "| {} | `{}` | {} | {} | {} |",
                 d.severity,
                 d.code,
-                cell(&d.object.to_string()),
+                name(&d.object.to_string()),
                 cell(&d.message),
                 cell(d.help.as_deref().unwrap_or(""))
             );
@@ -71,7 +81,7 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
 fn readiness(md: &mut String, report: &Report<'_>, title: &str, summary: &ReadinessSummary) {
     let _ = writeln!(md, "\n## {title}\n");
     for (fact, value) in &summary.facts {
-        let _ = writeln!(md, "- {fact}: {value}");
+        let _ = writeln!(md, "- {}: {}", cell(fact), cell(value));
     }
     let _ = writeln!(
         md,
