@@ -234,19 +234,57 @@ impl Problem {
     }
 }
 
+/// The largest `uclint.toml` read: 16 MiB, room for hundreds of thousands of suppressions.
+pub const MAX_CONFIG_BYTES: u64 = 16 << 20;
+
+/// Reads a UTF-8 file the user named (the configuration, a baseline), refusing, with a message
+/// that says why, anything that is not a regular file (a FIFO would block forever, `/dev/zero`
+/// would be read until memory ran out) and a file over `limit` bytes.
+pub fn read_text_file(path: &Path, limit: u64) -> Result<String, String> {
+    use std::io::Read;
+
+    let shown = path.display();
+    let not_read = |why: String| format!("could not read {shown}: {why}");
+    let metadata = std::fs::metadata(path).map_err(|e| not_read(e.to_string()))?;
+    if !metadata.is_file() {
+        let kind = if metadata.is_dir() { "a directory" } else { "not a regular file (a device, FIFO or socket)" };
+        return Err(not_read(format!("it is {kind}; give the path of a file")));
+    }
+    if metadata.len() > limit {
+        return Err(not_read(format!("it is {} bytes, more than the {limit} bytes uclint reads", metadata.len())));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: a FIFO put in the file's place since it was looked at is not waited on.
+        options.custom_flags(0o4000);
+    }
+    let file = options.open(path).map_err(|e| not_read(e.to_string()))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(not_read("it is not a regular file".to_owned()));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| not_read(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(not_read(format!("it grew past the {limit} bytes uclint reads")));
+    }
+    String::from_utf8(bytes).map_err(|e| not_read(format!("it is not UTF-8 ({})", e.utf8_error())))
+}
+
 /// Finds the configuration: `explicit` if given, else the first `uclint.toml` in the working
 /// directory or above it. `Ok(None)` when there is none.
 pub fn find(explicit: Option<&Path>) -> Result<Option<ConfigFile>, String> {
     if let Some(path) = explicit {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
+        let text = read_text_file(path, MAX_CONFIG_BYTES)?;
         return Ok(Some(ConfigFile { path: path.display().to_string(), text }));
     }
     let cwd = std::env::current_dir().map_err(|e| format!("could not find the working directory: {e}"))?;
     for (depth, dir) in cwd.ancestors().enumerate() {
         let candidate = dir.join(FILE_NAME);
         if candidate.is_file() {
-            let text = std::fs::read_to_string(&candidate)
-                .map_err(|e| format!("could not read {}: {e}", candidate.display()))?;
+            let text = read_text_file(&candidate, MAX_CONFIG_BYTES)?;
             // Shown relative to the working directory, like every input path.
             let path: PathBuf = std::iter::repeat_n("..", depth).collect::<PathBuf>().join(FILE_NAME);
             return Ok(Some(ConfigFile { path: path.display().to_string(), text }));

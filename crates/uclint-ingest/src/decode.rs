@@ -1,5 +1,7 @@
 //! Bytes to text: UTF-8 with or without BOM, UTF-16 with a BOM, anything else read lossily and
-//! reported.
+//! reported. Damage is reported alike in both encodings (INPUT002 where it starts): invalid
+//! UTF-8, an unpaired UTF-16 surrogate and a UTF-16 text with an odd byte at its end are all
+//! replaced with U+FFFD, and never silently.
 
 use uclint_model::{Diagnostic, SourceId, Span};
 
@@ -21,7 +23,8 @@ pub struct Decoded {
 
 pub fn decode(input: RawInput) -> Decoded {
     let RawInput { path, mut bytes, error } = input;
-    mark_bomless_utf16_xml(&mut bytes);
+    // The mark is not in the file: offsets in messages count without it.
+    let marked = if mark_bomless_utf16_xml(&mut bytes) { 2 } else { 0 };
     if let Some(error) = error {
         let builder: DiagnosticBuilder = Box::new(move |path, id| {
             codes::UNREADABLE_FILE.at(path, Span::file_start(id), format!("could not read this input: {error}"))
@@ -47,9 +50,9 @@ pub fn decode(input: RawInput) -> Decoded {
         bytes.drain(..3);
         utf8(bytes, &mut builders)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        utf16(rest, u16::from_le_bytes)
+        utf16(rest, 2 - marked, u16::from_le_bytes, &mut builders)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        utf16(rest, u16::from_be_bytes)
+        utf16(rest, 2 - marked, u16::from_be_bytes, &mut builders)
     } else {
         utf8(bytes, &mut builders)
     };
@@ -107,22 +110,62 @@ fn utf8(bytes: Vec<u8>, builders: &mut Vec<DiagnosticBuilder>) -> String {
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    String::from_utf16_lossy(&units)
+/// Decodes UTF-16 `bytes` (what follows the byte-order mark, which ends at byte `offset` of
+/// the file) and reports where the damage starts, as [`utf8`] does: an unpaired surrogate, or
+/// an odd byte at the end that makes no whole unit, becomes U+FFFD.
+fn utf16(bytes: &[u8], offset: usize, unit: fn([u8; 2]) -> u16, builders: &mut Vec<DiagnosticBuilder>) -> String {
+    let mut text = String::with_capacity(bytes.len() / 2);
+    // Where the first damage is in the text and in the file, and what it is.
+    let mut damage: Option<(usize, usize, &'static str)> = None;
+    let mut units_read = 0;
+    for decoded in char::decode_utf16(bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]))) {
+        match decoded {
+            Ok(c) => {
+                text.push(c);
+                units_read += c.len_utf16();
+            }
+            Err(_) => {
+                damage.get_or_insert((text.len(), offset + 2 * units_read, "an unpaired surrogate"));
+                text.push(char::REPLACEMENT_CHARACTER);
+                units_read += 1;
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        damage.get_or_insert((
+            text.len(),
+            offset + bytes.len() - 1,
+            "an odd byte at the end, which makes no whole unit",
+        ));
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    if let Some((at, byte, what)) = damage {
+        builders.push(Box::new(move |path, id| {
+            codes::MALFORMED_FILE.at(
+                path,
+                Span::new(id, at, at),
+                format!(
+                    "the file is not valid UTF-16 from byte {byte} on ({what}); invalid units were replaced with \
+                     U+FFFD, so values after this point may be wrong (re-export, or save as UTF-8 without BOM)"
+                ),
+            )
+        }));
+    }
+    text
 }
 
 /// Gives XML saved as UTF-16 without a byte-order mark the mark it lacks, so that it is decoded
 /// as UTF-16 rather than taken for a binary file (half its bytes are NUL). Such a file starts
 /// with `<?` as two UTF-16 units, which is how XML 1.0 (Appendix F) tells its encoding without
-/// a mark; no UTF-8 text or tar starts with those bytes.
-fn mark_bomless_utf16_xml(bytes: &mut Vec<u8>) {
+/// a mark; no UTF-8 text or tar starts with those bytes. Whether it gave one.
+fn mark_bomless_utf16_xml(bytes: &mut Vec<u8>) -> bool {
     let mark: &[u8] = if bytes.starts_with(b"<\0?\0") {
         b"\xFF\xFE"
     } else if bytes.starts_with(b"\0<\0?") {
         b"\xFE\xFF"
     } else {
-        return;
+        return false;
     };
     bytes.splice(0..0, mark.iter().copied());
+    true
 }

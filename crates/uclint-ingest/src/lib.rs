@@ -23,7 +23,7 @@ mod load;
 pub mod merge;
 #[cfg(test)]
 mod random_texts;
-mod redact;
+pub mod redact;
 mod schedule;
 mod shared;
 mod table;
@@ -237,11 +237,12 @@ pub fn parse(inputs: Vec<RawInput>) -> Ingested {
     parse_inputs(inputs.into_iter().map(Input::from).collect(), Options::default())
 }
 
-/// Reads and parses inputs. Inputs are ordered by display path first and files are parsed in
-/// parallel (largest first), with results combined in path order: the outcome depends neither
-/// on the order the paths were given in nor on the number of threads.
+/// Reads and parses inputs. Inputs are ordered by display path first (each made unique, see
+/// `load::order`) and files are parsed in parallel (largest first), with results combined in
+/// path order: the outcome depends neither on the order the paths were given in nor on the
+/// number of threads.
 pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
-    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    load::order(&mut inputs);
     let start = Instant::now();
     // Each file is read, decoded, parsed and masked on one worker that owns its text; source ids
     // are the input positions, so they are known before the files enter the source map in order.
@@ -249,7 +250,7 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
         let id = SourceId::new(index);
         let file_start = Instant::now();
         let mut file = decode::decode(input.read());
-        let (status, cluster, diagnostics, secrets) = {
+        let (status, cluster, diagnostics, mut secrets) = {
             let mut parse = FileParse::new(&file.text, id, &file.path);
             parse.diagnostics = file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect();
             let status = match file.status.take() {
@@ -258,14 +259,24 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
             };
             (status, parse.cluster, parse.diagnostics, parse.secrets)
         };
-        redact::mask(&mut file.text, &secrets);
-        // Nothing points into a file that was not read, and it may hold secrets in a form
-        // no parser recognised: keep none of its text.
-        if matches!(status, FileStatus::NotRead(_)) && diagnostics.is_empty() {
-            file.text = String::new();
+        // A file that was not read may hold secrets in a form no parser recognised: it keeps
+        // none of its text, even when a diagnostic points into it (which is then shown where
+        // it points, without a snippet). A file that was read is masked by shape too, wherever
+        // its secrets stand.
+        let read = matches!(status, FileStatus::Read(_));
+        if read {
+            secrets.extend(redact::text_secrets(&file.text));
+            redact::mask(&mut file.text, &secrets);
+        } else {
+            file.text = if diagnostics.is_empty() { String::new() } else { redact::blanked(&file.text) };
+            secrets.clear();
         }
         let mut source = SourceFile::new(file.path.clone(), file.text);
-        let released = (options.release_text && input.rereadable() && !source.text.is_empty()).then(|| {
+        if !read {
+            // Released for good: its line table places the diagnostics, and nothing reads it back.
+            source.release();
+        }
+        let released = (read && options.release_text && input.rereadable() && !source.text.is_empty()).then(|| {
             source.release();
             Released { input, secrets }
         });

@@ -8,6 +8,19 @@
 //!
 //! Listing first and reading later keeps only the files being parsed in memory, rather than the
 //! whole export, and lets the reading of one file overlap the parsing of another.
+//!
+//! Only regular files are read. A device, FIFO or socket, given as a path or met in a directory,
+//! is reported (INPUT001) and never opened: `/dev/zero` would be read until memory ran out and a
+//! FIFO would block forever. A symbolic link given as a path, or met in a directory, is followed
+//! to the regular file it names; a link to a directory is followed only when given as a path
+//! (a walk does not follow them, so no link can make it loop), and a link that loops or leads
+//! nowhere is reported. Every read is bounded: no file or member over [`MAX_FILE_BYTES`] is
+//! read, whatever it claims or grows to while it is read.
+//!
+//! Every input has a display path of its own ([`order`]): file names that are not UTF-8 show
+//! their bytes as `\xNN`, and two inputs that would still show the same path (a file literally
+//! named `x.tar!phone.csv` beside the member `phone.csv` of `x.tar`) are told apart by what they
+//! are, never by the order the paths were given in.
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -38,10 +51,26 @@ pub struct Input {
 enum Origin {
     /// Bytes handed over in memory; they cannot be read a second time.
     Memory { bytes: Vec<u8>, error: Option<String> },
-    /// A file on disk, of `size` bytes when it was listed.
+    /// A regular file on disk, of `size` bytes when it was listed.
     File { path: PathBuf, size: u64 },
     /// A member of a tar on disk: `size` bytes from `offset`.
     Member { archive: PathBuf, offset: u64, size: u64 },
+}
+
+impl Origin {
+    /// What the input is, as bytes that differ for any two different inputs: the kind, then
+    /// the file's path as the file system has it, or the archive's path and the member's offset,
+    /// or the bytes given in memory. Inputs that show the same display path are ordered by it.
+    fn identity(&self) -> (u8, &[u8], u64) {
+        match self {
+            Origin::Member { archive, offset, .. } => (0, archive.as_os_str().as_encoded_bytes(), *offset),
+            Origin::File { path, .. } => (1, path.as_os_str().as_encoded_bytes(), 0),
+            Origin::Memory { bytes, error } => match error {
+                Some(error) => (2, error.as_bytes(), 0),
+                None => (3, bytes, 0),
+            },
+        }
+    }
 }
 
 impl From<RawInput> for Input {
@@ -96,17 +125,22 @@ impl Origin {
                 Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "the bytes were given in memory"))
             }
             Origin::File { path, .. } => {
-                let mut file = std::fs::File::open(path)?;
-                // Regular files say their size: read them into a buffer of that size, once.
+                let mut file = open_regular(path)?;
+                // Regular files say their size: read them into a buffer of that size, once. A
+                // file that grew past the limit since it was listed is read no further than that.
                 let size = file.metadata().map_or(0, |m| m.len());
                 let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES) as usize);
-                file.read_to_end(&mut bytes)?;
+                (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+                if bytes.len() as u64 > MAX_FILE_BYTES {
+                    return Err(std::io::Error::other(too_large("file", None)));
+                }
                 Ok(bytes)
             }
             Origin::Member { archive, offset, size } => {
-                let mut file = std::fs::File::open(archive)?;
+                let mut file = open_regular(archive)?;
                 file.seek(SeekFrom::Start(*offset))?;
-                let mut bytes = vec![0; *size as usize];
+                // Listed members are within the limit and within the archive (`list_tar`).
+                let mut bytes = vec![0; (*size).min(MAX_FILE_BYTES) as usize];
                 file.read_exact(&mut bytes)?;
                 Ok(bytes)
             }
@@ -114,8 +148,79 @@ impl Origin {
     }
 }
 
-/// Largest single file or member read (offsets in spans are 32-bit).
-const MAX_FILE_BYTES: u64 = u32::MAX as u64;
+/// The largest file or tar member read: 1 GiB. A megacluster's largest file is a fraction of
+/// that (the synthetic megacluster's whole BAT tar is 181 MiB, and its 715 MiB of AXL responses
+/// come in many files), and each file is held in memory while it is parsed, with the model
+/// beside it; span offsets are 32-bit, so nothing over 4 GiB could be read anyway.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// The largest tar archive listed: 4 GiB. Only its members are read (each within
+/// [`MAX_FILE_BYTES`]); the archive itself is read header by header.
+pub const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
+
+/// Why a file, member or tar of `size` bytes (unknown when it grew while being read) is not
+/// read.
+fn too_large(what: &str, size: Option<u64>) -> String {
+    let size = size.map_or_else(|| "more than 1 GiB".to_owned(), |size| format!("{size} bytes"));
+    let limit = if what == "tar" { "reads no tar over 4 GiB" } else { "reads no file or tar member over 1 GiB" };
+    format!(
+        "the {what} is {size}; uclint {limit} (a megacluster's largest export file is a fraction of that), so it \
+         was not read"
+    )
+}
+
+/// Opens `path` for reading only if it is a regular file (after following symbolic links),
+/// without blocking on a FIFO that was put in its place since it was listed.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: opening a FIFO for reading waits for a writer without it. Reads from a
+        // regular file never block, so it changes nothing else.
+        options.custom_flags(0o4000);
+    }
+    let file = options.open(path)?;
+    let file_type = file.metadata()?.file_type();
+    if !file_type.is_file() {
+        return Err(std::io::Error::other(not_regular(file_type)));
+    }
+    Ok(file)
+}
+
+/// Why a path that is neither a regular file nor a directory is not read.
+fn not_regular(file_type: std::fs::FileType) -> String {
+    let kind = describe(file_type);
+    format!(
+        "this is {kind}, not a regular file; uclint reads only regular files, directories and tars (an export \
+         is never a device, FIFO or socket), so it was not opened"
+    )
+}
+
+/// What kind of non-regular file `file_type` is, for messages.
+fn describe(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_symlink() {
+        return "a symbolic link";
+    }
+    "a special file"
+}
 
 /// Lists every path: a file, a directory (recursively) or a tar (member by member). Nothing is
 /// read but the first block of each file (to tell tars) and the tars' headers.
@@ -129,10 +234,14 @@ pub fn list(paths: &[PathBuf]) -> Vec<Input> {
                 .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
             for entry in walker {
                 match entry {
-                    Ok(entry) if entry.file_type().is_file() => list_file(entry.path(), &mut inputs),
-                    Ok(_) => {}
+                    // Directories are walked into; a link to one is not followed (see the module).
+                    Ok(entry) if entry.file_type().is_dir() => {}
+                    Ok(entry) if entry.path_is_symlink() && entry.path().is_dir() => {}
+                    // Regular files, links to them, and whatever else is there, which `list_file`
+                    // reports without opening it.
+                    Ok(entry) => list_file(entry.path(), &mut inputs),
                     Err(err) => {
-                        let at = err.path().unwrap_or(path).display().to_string();
+                        let at = display_path(err.path().unwrap_or(path));
                         inputs.push(Input::failed(at, err));
                     }
                 }
@@ -145,11 +254,11 @@ pub fn list(paths: &[PathBuf]) -> Vec<Input> {
 }
 
 fn list_file(path: &Path, inputs: &mut Vec<Input>) {
-    let display = path.display().to_string();
+    let display = display_path(path);
+    // `metadata` follows symbolic links: a link to a regular file is that file, and a link that
+    // loops or leads nowhere is an error here.
     match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            inputs.push(Input::failed(display, format!("file is {} bytes; the limit is 4 GiB", meta.len())));
-        }
+        Ok(meta) if !meta.is_file() => inputs.push(Input::failed(display, not_regular(meta.file_type()))),
         Ok(meta) => {
             if let Err(err) = list_tar_or_file(path, &display, meta.len(), inputs) {
                 inputs.push(Input::failed(display, err));
@@ -160,10 +269,16 @@ fn list_file(path: &Path, inputs: &mut Vec<Input>) {
 }
 
 fn list_tar_or_file(path: &Path, display: &str, length: u64, inputs: &mut Vec<Input>) -> std::io::Result<()> {
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open_regular(path)?;
     let mut head = Vec::with_capacity(512);
     (&mut file).take(512).read_to_end(&mut head)?;
-    if !is_tar(&head) {
+    let tar = is_tar(&head);
+    if length > if tar { MAX_ARCHIVE_BYTES } else { MAX_FILE_BYTES } {
+        let message = too_large(if tar { "tar" } else { "file" }, Some(length));
+        inputs.push(Input::failed(display.to_owned(), message));
+        return Ok(());
+    }
+    if !tar {
         inputs.push(Input { path: display.to_owned(), origin: Origin::File { path: path.to_owned(), size: length } });
         return Ok(());
     }
@@ -217,14 +332,14 @@ fn list_tar(display: &str, reader: impl Read + Seek, length: u64) -> Vec<Result<
                 break;
             }
         };
-        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let name = display_bytes(&entry.path_bytes());
         let offset = entry.raw_file_position();
         let size = entry.size();
         let is_file = entry.header().entry_type().is_file();
         if is_file {
             let member = format!("{display}!{name}");
             if size > MAX_FILE_BYTES {
-                members.push(Err(Input::failed(member, format!("member is {size} bytes; the limit is 4 GiB"))));
+                members.push(Err(Input::failed(member, too_large("member", Some(size)))));
             } else if offset + size <= length {
                 members.push(Ok((member, offset, size)));
             }
@@ -242,4 +357,73 @@ fn list_tar(display: &str, reader: impl Read + Seek, length: u64) -> Vec<Result<
         }
     }
     members
+}
+
+/// How a path is shown: as written when it is UTF-8, else with each byte that is not part of
+/// a UTF-8 character as `\xNN` (a replacement character would show two different names the
+/// same way).
+pub(crate) fn display_path(path: &Path) -> String {
+    display_bytes(path.as_os_str().as_encoded_bytes())
+}
+
+/// [`display_path`] for the raw bytes of a name (a tar member's).
+fn display_bytes(bytes: &[u8]) -> String {
+    let mut shown = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        shown.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            shown.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    shown
+}
+
+/// Puts inputs in the order they are parsed and reported in, and makes their display paths
+/// unique, so that neither the outcome nor any path in it depends on the order the paths were
+/// given in: by display path, then by what each input is ([`Origin::identity`]). The same input
+/// listed twice (a directory and a file in it, both given) is read once.
+///
+/// Two different inputs can still show the same path: a file literally named
+/// `x.tar!phone.csv` beside the member `phone.csv` of `x.tar`, or a file named `a\xFF.csv`
+/// beside one whose name has the byte 0xFF. The first of them in that order keeps the path
+/// (a tar member sorts before a file, so a member keeps its name); a file among the others has
+/// its `!` shown as `\!`, since `!` is what marks a member, and any input whose path is still
+/// taken gets ` (2)`, ` (3)`, … after it.
+pub(crate) fn order(inputs: &mut Vec<Input>) {
+    let by_path_then_identity =
+        |a: &Input, b: &Input| a.path.cmp(&b.path).then_with(|| a.origin.identity().cmp(&b.origin.identity()));
+    inputs.sort_by(by_path_then_identity);
+    inputs
+        .dedup_by(|later, earlier| later.path == earlier.path && later.origin.identity() == earlier.origin.identity());
+    if inputs.windows(2).all(|pair| pair[0].path != pair[1].path) {
+        return;
+    }
+    let mut taken: rustc_hash::FxHashSet<String> = inputs.iter().map(|input| input.path.clone()).collect();
+    let mut index = 1;
+    while index < inputs.len() {
+        if inputs[index].path != inputs[index - 1].path {
+            index += 1;
+            continue;
+        }
+        // Every later input of this run of equal paths is renamed; the first keeps the path.
+        let shared = inputs[index].path.clone();
+        let mut run_end = index;
+        while run_end < inputs.len() && inputs[run_end].path == shared {
+            run_end += 1;
+        }
+        for input in &mut inputs[index..run_end] {
+            let mut renamed = input.path.clone();
+            if matches!(input.origin, Origin::File { .. }) && renamed.contains('!') {
+                renamed = renamed.replace('!', "\\!");
+            }
+            if taken.contains(&renamed) {
+                renamed =
+                    (2..).map(|n| format!("{renamed} ({n})")).find(|name| !taken.contains(name)).unwrap_or_default();
+            }
+            taken.insert(renamed.clone());
+            input.path = renamed;
+        }
+        index = run_end;
+    }
+    inputs.sort_by(by_path_then_identity);
 }

@@ -9,6 +9,7 @@ use uclint_model::{
     PhoneSecurityProfile, PhoneService, ServiceParameter, Spanned, Text, UcService, FORWARD_ALL,
 };
 
+use crate::redact::named_value;
 use crate::xml::read::{dn, flag, number, texts};
 use crate::xml::Element;
 use crate::FileParse;
@@ -44,6 +45,8 @@ pub fn service_parameter(parse: &mut FileParse<'_>, parameter: Element<'_>) {
         return;
     };
     let value = parameter.text_at(&["value"]).unwrap_or_else(|| Spanned::new(Text::default(), name.span));
+    // A parameter that holds a password is quoted by no rule as it stands.
+    let value = named_value(&name.value, value);
     let server = parameter.text_at(&["processNodeName"]).unwrap_or_else(|| Spanned::new(Text::default(), name.span));
     parse.cluster.service_parameters.push(ServiceParameter { server, service, name, value, span: parameter.span() });
 }

@@ -79,13 +79,13 @@ fn subscriptions(device: Element<'_>) -> Option<Spanned<Vec<SubscribedService>>>
 
 /// `vendorConfig`: the product-specific settings, an `xsd:any` block of elements named after
 /// the setting (`<webAccess>0</webAccess>`), some grouped in a section element. Every element
-/// with text is kept by its local name, except anything named like a password.
+/// with text is kept by its local name, except anything named like a secret.
 fn vendor_config(parse: &mut FileParse<'_>, phone: Element<'_>) -> Option<VendorConfig> {
     fn leaves(element: Element<'_>, out: &mut Vec<VendorSetting>) {
         for child in element.children() {
             if !child.has_children() {
                 let Some(value) = child.value() else { continue };
-                if !child.name().to_ascii_lowercase().contains("password") {
+                if !crate::redact::is_secret_name(child.name()) {
                     out.push(VendorSetting { name: child.name().clone(), value });
                 }
             } else {

@@ -10,7 +10,7 @@ pub fn app_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let Some(name) = row.value(header, "application user name") else { return };
     let mut controlled_devices = Vec::new();
     let mut controlled_profiles = Vec::new();
-    for n in header.group_numbers("device name") {
+    for n in row.group_numbers(header, "device name") {
         let Some(device) = row.value(header, Col::n("device name", n)) else { continue };
         let association = row.value(header, Col::n("type user association", n));
         // [I] formats.md §8 shows `Cti Control In` for devices; a profile association is

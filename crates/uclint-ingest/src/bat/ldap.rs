@@ -20,7 +20,7 @@ pub fn ldap_authentication(parse: &mut FileParse<'_>, header: &HeaderMap, row: &
 /// The numbered server groups of an LDAP file: `HOST NAME n`, `{port} n`, `SSL ENABLED n`.
 pub(super) fn servers(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>, port: &str) -> Vec<LdapServer> {
     let mut servers = Vec::new();
-    for n in header.group_numbers("host name") {
+    for n in row.group_numbers(header, "host name") {
         let Some(host) = row.value(header, Col::n("host name", n)) else { continue };
         servers.push(LdapServer {
             host,

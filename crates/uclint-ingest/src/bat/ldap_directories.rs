@@ -27,8 +27,7 @@ pub fn ldap_system(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>)
 /// One `ldapdir.csv` row: a synchronisation agreement with up to three servers.
 pub fn ldap_directory(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let Some(name) = row.value(header, "name") else { return };
-    let port_base =
-        if header.group_numbers("ldap port number").is_empty() { "port number" } else { "ldap port number" };
+    let port_base = if header.has_group("ldap port number") { "ldap port number" } else { "port number" };
     let servers = super::ldap::servers(parse, header, row, port_base);
     let user_search_base = pick(header, SEARCH_BASE).and_then(|c| row.value(header, c));
     if let Some(base) = &user_search_base {

@@ -9,7 +9,7 @@ use crate::FileParse;
 pub fn line_group(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let Some(name) = row.value(header, "name") else { return };
     let mut members = Vec::new();
-    for n in header.group_numbers("dn or pattern") {
+    for n in row.group_numbers(header, "dn or pattern") {
         let Some(dn) = row.dn(header, Col::n("dn or pattern", n), Col::n("route partition", n)) else {
             continue;
         };

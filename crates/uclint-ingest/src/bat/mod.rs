@@ -26,7 +26,7 @@ use uclint_model::{DataGap, DataSet, Span};
 
 pub use numbers::NumberMember;
 
-use crate::table::{normalise_header, read_header, read_rows, HeaderMap, Row, RowsEnd};
+use crate::table::{normalise_header, read_header, read_rows, HeaderMap, Row, RowsEnd, MAX_COLUMNS};
 use crate::FileParse;
 
 /// The BAT CSV kinds uclint reads.
@@ -167,8 +167,15 @@ impl BatKind {
 /// Mobile Voice Access number, a CAPF profile, a SIP realm, DN alias lookup servers): those are
 /// known by columns of their own. Templates share their header with live objects exactly, so
 /// they are known only by name ([`members`]).
+///
+/// A first line longer than [`MAX_HEADER_LINE`] or of more than [`MAX_COLUMNS`] fields is no
+/// BAT header: it is not read, so that recognising a file costs a bounded amount of memory
+/// (a copy of a 100 MB line, and a string per field, cost 6 times its size).
 pub fn detect(text: &str) -> Option<BatKind> {
     let first_line = text.lines().next()?;
+    if first_line.len() > MAX_HEADER_LINE || memchr::memchr_iter(b',', first_line.as_bytes()).count() >= MAX_COLUMNS {
+        return None;
+    }
     let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(first_line.as_bytes());
     let record = reader.records().next()?.ok()?;
     let headers: Vec<String> = record.iter().map(normalise_header).collect();
@@ -223,6 +230,10 @@ pub fn detect(text: &str) -> Option<BatKind> {
     };
     Some(kind)
 }
+
+/// The longest first line [`detect`] reads as a header: 1 MiB. A real header is a few kilobytes
+/// (`phone.csv` of 14.0, 273 columns, is under 8 KiB), a few hundred for thousands of columns.
+pub const MAX_HEADER_LINE: usize = 1 << 20;
 
 /// Whether a header is that of a 14.0 member that looks like a live object's file but is not
 /// one (`../shared/domain/bat-export-14.0.md`), by the columns only it has.

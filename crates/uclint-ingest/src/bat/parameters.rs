@@ -3,6 +3,7 @@
 
 use uclint_model::{CommonDeviceConfig, EnterpriseParameter, ServiceParameter, Spanned, Text};
 
+use crate::redact::named_value;
 use crate::table::{HeaderMap, Row};
 use crate::FileParse;
 
@@ -12,6 +13,8 @@ pub fn service_parameter(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Ro
         return;
     };
     let value = row.value(header, "param value").unwrap_or_else(|| Spanned::new(Text::default(), name.span));
+    // A parameter that holds a password is quoted by no rule as it stands.
+    let value = named_value(&name.value, value);
     let server = row.value(header, "server").unwrap_or_else(|| Spanned::new(Text::default(), name.span));
     parse.cluster.service_parameters.push(ServiceParameter { server, service, name, value, span: row.span });
 }
@@ -20,6 +23,7 @@ pub fn service_parameter(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Ro
 pub fn enterprise_parameter(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
     let Some(name) = row.value(header, "param name") else { return };
     let value = row.value(header, "param value").unwrap_or_else(|| Spanned::new(Text::default(), name.span));
+    let value = named_value(&name.value, value);
     parse.cluster.enterprise_parameters.push(EnterpriseParameter { name, value, span: row.span });
 }
 
