@@ -29,7 +29,8 @@ impl SourceId {
 
 /// A half-open byte range `start..end` in one source file.
 ///
-/// Offsets are `u32`: ingest refuses single files of 4 GiB or more with a diagnostic.
+/// Offsets are `u32`: ingest refuses single files (and tar members) over 1 GiB with a diagnostic
+/// (`uclint_ingest` `load.rs`), far below the 4 GiB an offset can address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// The file the range points into.
