@@ -4,26 +4,203 @@
 // Each target uses part of this module.
 #![allow(dead_code)]
 
-use uclint_ingest::RawInput;
-use uclint_model::sort_diagnostics;
-use uclint_report::{render_concise, render_full, FullOptions, Report, Summary};
-use uclint_rules::{registry, Settings};
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
+use uclint_cli::config;
+use uclint_ingest::{codes, FileStatus, Ingested, RawInput};
+use uclint_model::{sort_diagnostics, Cluster, Diagnostic, ObjectKey, Severity};
+use uclint_report::{
+    render_concise, render_full, render_github, render_health_html, render_health_markdown, render_json, render_junit,
+    render_markdown, render_sarif, render_statistics, render_summary, AgentReadiness, BlockingFinding, FullOptions,
+    Health, ReadinessSummary, Report, RuleInfo, Summary,
+};
+use uclint_rules::{registry, Context, Settings};
+
+/// Ingests inputs given in memory and runs every rule with the default settings over them, then
+/// renders every format.
 pub fn lint(inputs: Vec<RawInput>) {
     let ingested = uclint_ingest::parse(inputs);
+    let settings = Settings::default();
     let rules: Vec<_> = registry::RULES.to_vec();
-    let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &rules);
+    let result = uclint_rules::run(&ingested.cluster, &settings, &rules);
     let mut diagnostics = ingested.diagnostics;
     diagnostics.extend(result.diagnostics);
     sort_diagnostics(&mut diagnostics);
     let summary = Summary::default();
+    let health = health(&ingested.cluster, &settings, &diagnostics, &[]);
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
-    render_full(&report, FullOptions::default());
-    render_concise(&report);
+    render_all(&report, &health);
 }
 
 pub fn raw(path: &str, bytes: Vec<u8>) -> RawInput {
     RawInput { path: path.to_owned(), bytes, error: None }
+}
+
+/// One rendered output: what `uclint check` writes for one `--format`, or one of the blocks it
+/// writes to standard error.
+pub struct Rendered {
+    /// The format's `--format` name, or `summary`/`statistics` for the standard error blocks.
+    pub format: &'static str,
+    /// Whether it is read on a terminal or in a CI log, where control characters act.
+    pub terminal: bool,
+    pub text: String,
+}
+
+/// What [`check`] produced.
+pub struct Checked {
+    /// The diagnostics reported, after sorting.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every format, rendered.
+    pub outputs: Vec<Rendered>,
+}
+
+/// Runs `paths` through the pipeline as `uclint check --statistics` does: ingest with the texts
+/// released once parsed, every rule (stable or not) with `settings`, the sort, the files read
+/// and not read in the summary, the health report gathered, the model let go and the texts the
+/// findings point into read back; then every format is rendered.
+pub fn check(paths: &[PathBuf], settings: &Settings) -> Checked {
+    let mut ingested = uclint_ingest::ingest_with(paths, uclint_ingest::Options { release_text: true });
+    let rules: Vec<_> = registry::RULES.to_vec();
+    let result = uclint_rules::run(&ingested.cluster, settings, &rules);
+    let mut diagnostics = std::mem::take(&mut ingested.diagnostics);
+    diagnostics.extend(result.diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    let checked: Vec<String> =
+        rules.iter().filter(|r| !result.skipped.iter().any(|s| s.code == r.code)).map(|r| r.code.to_owned()).collect();
+    let mut summary = Summary {
+        objects: ingested.cluster.object_count(),
+        rules_run: checked.len(),
+        checked,
+        skipped: result.skipped.iter().map(|s| (s.code.to_owned(), s.reason.clone())).collect(),
+        notes: result.notes,
+        ..Summary::default()
+    };
+    for file in std::mem::take(&mut ingested.files) {
+        match file.status {
+            FileStatus::Read(kind) => summary.files_read.push((file.path, kind)),
+            FileStatus::NotRead(reason) => summary.files_not_read.push((file.path, reason)),
+            FileStatus::Failed => {}
+        }
+    }
+    let health = health(&ingested.cluster, settings, &diagnostics, paths);
+    restore_shown(&mut ingested, &diagnostics);
+    let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
+    let outputs = render_all(&report, &health);
+    Checked { diagnostics, outputs }
+}
+
+/// Lets the model go and reads back the texts the diagnostics point into, as `uclint check`
+/// does before a `full` report.
+fn restore_shown(ingested: &mut Ingested, diagnostics: &[Diagnostic]) {
+    drop(std::mem::take(&mut ingested.cluster));
+    let shown = diagnostics.iter().flat_map(|d| std::iter::once(&d.primary).chain(&d.secondary)).map(|l| l.span.source);
+    ingested.restore_text(shown);
+}
+
+/// Every format `uclint check` and `uclint report` write, plus the summary and statistics blocks
+/// written to standard error.
+///
+/// The SARIF, JUnit and Markdown formats are given the catalog of the codes reported only: the
+/// rest is the rules' own documentation, the same text on every run, and serialising all of it
+/// took most of the small targets' time.
+pub fn render_all(report: &Report<'_>, health: &Health) -> Vec<Rendered> {
+    let reported: Vec<RuleInfo> =
+        rule_catalog().iter().filter(|r| report.diagnostics.iter().any(|d| d.code == r.code)).cloned().collect();
+    let rules = &reported[..];
+    let out = |format, terminal, text| Rendered { format, terminal, text };
+    vec![
+        out("full", true, render_full(report, FullOptions::default())),
+        out("concise", true, render_concise(report)),
+        out("github", true, render_github(report)),
+        out("json", false, render_json(report)),
+        out("sarif", false, render_sarif(report, rules)),
+        out("junit", false, render_junit(report, rules)),
+        out("markdown", false, render_markdown(report, rules)),
+        out("html", false, render_health_html(report, health)),
+        out("health-markdown", false, render_health_markdown(report, health)),
+        out("summary", true, render_summary(report.summary, report.diagnostics)),
+        out("statistics", true, render_statistics(report.diagnostics)),
+    ]
+}
+
+/// Every code uclint can report, described as the SARIF, JUnit and Markdown formats describe
+/// it. A copy of `rule_catalog` in the `uclint` binary's `output.rs`, which fuzz targets cannot
+/// reach; built once per process.
+pub fn rule_catalog() -> &'static [RuleInfo] {
+    static CATALOG: OnceLock<Vec<RuleInfo>> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let base = "https://example.invalid/docs";
+        let rules = registry::RULES.iter().map(|rule| RuleInfo {
+            code: rule.code,
+            name: rule.name,
+            default_severity: rule.default_severity,
+            summary: rule.summary,
+            doc: rule.doc_text().trim().to_owned(),
+            help_uri: format!("{base}/rules/{}.md", rule.code),
+        });
+        let always_on = codes::ALL
+            .iter()
+            .map(|code| (code, "input-diagnostics.md"))
+            .chain(config::ALL.iter().map(|code| (code, "configuration.md")))
+            .map(|(code, page)| RuleInfo {
+                code: code.code,
+                name: code.name,
+                default_severity: code.severity,
+                summary: code.summary,
+                doc: code.summary.to_owned(),
+                help_uri: format!("{base}/{page}"),
+            });
+        rules.chain(always_on).collect()
+    })
+}
+
+/// The facts the health report shows beyond the diagnostics, gathered as the `uclint` binary's
+/// `report.rs` gathers them (which fuzz targets cannot reach): the agents, their devices and
+/// blocking findings carry the export's own values into the HTML page.
+pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic], paths: &[PathBuf]) -> Health {
+    let context = Context::new(cluster, settings);
+    let agents = context
+        .agents
+        .iter()
+        .map(|agent| {
+            let devices = agent.devices();
+            let mut keys: Vec<ObjectKey> = devices.iter().map(|d| d.key()).collect();
+            keys.push(agent.user.key());
+            let blocking = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error && keys.contains(&d.object))
+                .map(|d| BlockingFinding { code: d.code.to_owned(), message: d.message.clone() })
+                .collect();
+            AgentReadiness {
+                user: agent.user.user_id.value.to_string(),
+                extension: agent.extension_display(),
+                devices: devices.iter().map(|d| d.name.value.to_string()).collect(),
+                blocking,
+            }
+        })
+        .collect();
+    let count = |n: usize| n.to_string();
+    let em_phones = cluster.phones.iter().filter(|p| p.extension_mobility.as_ref().is_some_and(|e| e.value)).count();
+    let imp_users = cluster.end_users.iter().filter(|u| u.imp_enabled.as_ref().is_some_and(|e| e.value)).count();
+    Health {
+        inputs: paths.iter().map(|p| p.display().to_string()).collect(),
+        objects: vec![
+            ("Phones".into(), cluster.phones.len()),
+            ("Device profiles".into(), cluster.device_profiles.len()),
+            ("End users".into(), cluster.end_users.len()),
+            ("Application users".into(), cluster.app_users.len()),
+        ],
+        agents,
+        extension_mobility: ReadinessSummary {
+            facts: vec![("Phones with Extension Mobility enabled".into(), count(em_phones))],
+            families: vec!["EM".into()],
+        },
+        presence: ReadinessSummary {
+            facts: vec![("Users enabled for IM and Presence".into(), count(imp_users))],
+            families: vec!["IMP".into(), "SEC".into()],
+        },
+    }
 }
 
 /// The head of a real AXL SOAP response (formats.md §3): envelope, body and the response
