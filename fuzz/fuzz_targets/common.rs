@@ -7,15 +7,13 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use uclint_cli::config;
-use uclint_ingest::{codes, FileStatus, Ingested, RawInput};
-use uclint_model::{sort_diagnostics, Cluster, Diagnostic, ObjectKey, Severity};
+use uclint_ingest::{FileStatus, Ingested, RawInput};
+use uclint_model::{sort_diagnostics, Diagnostic};
 use uclint_report::{
     render_concise, render_full, render_github, render_health_html, render_health_markdown, render_json, render_junit,
-    render_markdown, render_sarif, render_statistics, render_summary, AgentReadiness, BlockingFinding, FullOptions,
-    Health, ReadinessSummary, Report, RuleInfo, Summary,
+    render_markdown, render_sarif, render_statistics, render_summary, FullOptions, Health, Report, RuleInfo, Summary,
 };
-use uclint_rules::{registry, Context, Settings};
+use uclint_rules::{registry, Settings};
 
 /// Ingests inputs given in memory and runs every rule with the default settings over them, then
 /// renders every format.
@@ -125,83 +123,13 @@ pub fn render_all(report: &Report<'_>, health: &Health) -> Vec<Rendered> {
 }
 
 /// Every code uclint can report, described as the SARIF, JUnit and Markdown formats describe
-/// it. A copy of `rule_catalog` in the `uclint` binary's `output.rs`, which fuzz targets cannot
-/// reach; built once per process.
+/// it: the binary's own catalog, built once per process.
 pub fn rule_catalog() -> &'static [RuleInfo] {
     static CATALOG: OnceLock<Vec<RuleInfo>> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        let base = "https://example.invalid/docs";
-        let rules = registry::RULES.iter().map(|rule| RuleInfo {
-            code: rule.code,
-            name: rule.name,
-            default_severity: rule.default_severity,
-            summary: rule.summary,
-            doc: rule.doc_text().trim().to_owned(),
-            help_uri: format!("{base}/rules/{}.md", rule.code),
-        });
-        let always_on = codes::ALL
-            .iter()
-            .map(|code| (code, "input-diagnostics.md"))
-            .chain(config::ALL.iter().map(|code| (code, "configuration.md")))
-            .map(|(code, page)| RuleInfo {
-                code: code.code,
-                name: code.name,
-                default_severity: code.severity,
-                summary: code.summary,
-                doc: code.summary.to_owned(),
-                help_uri: format!("{base}/{page}"),
-            });
-        rules.chain(always_on).collect()
-    })
+    CATALOG.get_or_init(uclint_cli::catalog::rule_catalog)
 }
 
-/// The facts the health report shows beyond the diagnostics, gathered as the `uclint` binary's
-/// `report.rs` gathers them (which fuzz targets cannot reach): the agents, their devices and
-/// blocking findings carry the export's own values into the HTML page.
-pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic], paths: &[PathBuf]) -> Health {
-    let context = Context::new(cluster, settings);
-    let agents = context
-        .agents
-        .iter()
-        .map(|agent| {
-            let devices = agent.devices();
-            let mut keys: Vec<ObjectKey> = devices.iter().map(|d| d.key()).collect();
-            keys.push(agent.user.key());
-            let blocking = diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error && keys.contains(&d.object))
-                .map(|d| BlockingFinding { code: d.code.to_owned(), message: d.message.clone() })
-                .collect();
-            AgentReadiness {
-                user: agent.user.user_id.value.to_string(),
-                extension: agent.extension_display(),
-                devices: devices.iter().map(|d| d.name.value.to_string()).collect(),
-                blocking,
-            }
-        })
-        .collect();
-    let count = |n: usize| n.to_string();
-    let em_phones = cluster.phones.iter().filter(|p| p.extension_mobility.as_ref().is_some_and(|e| e.value)).count();
-    let imp_users = cluster.end_users.iter().filter(|u| u.imp_enabled.as_ref().is_some_and(|e| e.value)).count();
-    Health {
-        inputs: paths.iter().map(|p| p.display().to_string()).collect(),
-        objects: vec![
-            ("Phones".into(), cluster.phones.len()),
-            ("Device profiles".into(), cluster.device_profiles.len()),
-            ("End users".into(), cluster.end_users.len()),
-            ("Application users".into(), cluster.app_users.len()),
-        ],
-        agents,
-        extension_mobility: ReadinessSummary {
-            facts: vec![("Phones with Extension Mobility enabled".into(), count(em_phones))],
-            families: vec!["EM".into()],
-        },
-        presence: ReadinessSummary {
-            facts: vec![("Users enabled for IM and Presence".into(), count(imp_users))],
-            families: vec!["IMP".into(), "SEC".into()],
-        },
-    }
-}
+pub use uclint_cli::health::health;
 
 /// The head of a real AXL SOAP response (formats.md §3): envelope, body and the response
 /// element of `operation`, up to the open `<return>`. The fuzz bytes follow it, so they land

@@ -110,7 +110,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
 
     let health = if output::wants_health(&args.outputs) {
-        crate::report::health(&ingested.cluster, &settings, &diagnostics, &args.paths)
+        uclint_cli::health::health(&ingested.cluster, &settings, &diagnostics, &args.paths)
     } else {
         Health::default()
     };

@@ -1,6 +1,8 @@
-//! The library half of the `uclint` binary: the parts that read user-written text and so must be
-//! reachable from fuzz targets (`fuzz/fuzz_targets/config.rs`) as well as from `main.rs`.
-//!
-//! Only `uclint.toml` parsing lives here today; everything else stays private to the binary.
+//! The library half of the `uclint` binary: what the fuzz targets must reach as well as
+//! `main.rs`: the parsing of `uclint.toml` (user-written text), the rule catalog the SARIF, JUnit
+//! and Markdown formats describe, and the facts the health report gathers, so that a fuzz target
+//! drives exactly what the binary runs.
 
+pub mod catalog;
 pub mod config;
+pub mod health;

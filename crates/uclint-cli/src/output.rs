@@ -10,47 +10,12 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
-use uclint_cli::config;
-use uclint_ingest::codes;
 use uclint_report::{
     render_health_html, render_health_markdown, write_concise, write_full, write_github, write_json, write_junit,
     write_markdown, write_sarif, FullOptions, Health, Report, RuleInfo,
 };
-use uclint_rules::registry;
 
 use crate::args::{Color, Format, Output};
-
-/// Where documentation pages are published: the repository's `docs/` on the main branch.
-fn docs_base() -> String {
-    format!("{}/blob/main/docs", env!("CARGO_PKG_REPOSITORY"))
-}
-
-/// Every code uclint can report, with its documentation: rules, then input diagnostics, then
-/// configuration diagnostics.
-pub fn rule_catalog() -> Vec<RuleInfo> {
-    let base = docs_base();
-    let rules = registry::RULES.iter().map(|rule| RuleInfo {
-        code: rule.code,
-        name: rule.name,
-        default_severity: rule.default_severity,
-        summary: rule.summary,
-        doc: rule.doc_text().trim().to_owned(),
-        help_uri: format!("{base}/rules/{}.md", rule.code),
-    });
-    let always_on = codes::ALL
-        .iter()
-        .map(|code| (code, "input-diagnostics.md"))
-        .chain(config::ALL.iter().map(|code| (code, "configuration.md")))
-        .map(|(code, page)| RuleInfo {
-            code: code.code,
-            name: code.name,
-            default_severity: code.severity,
-            summary: code.summary,
-            doc: code.summary.to_owned(),
-            help_uri: format!("{base}/{page}"),
-        });
-    rules.chain(always_on).collect()
-}
 
 /// Checks that at most one output goes to standard output, where two would interleave.
 pub fn validate(outputs: &[Output]) -> Result<(), String> {
@@ -99,7 +64,7 @@ pub fn render(
 pub fn write_all(outputs: &[Output], report: &Report<'_>, color: Color, health: &Health) -> Result<(), String> {
     let default = [Output { format: Format::Full, file: None }];
     let outputs = if outputs.is_empty() { &default[..] } else { outputs };
-    let rules = rule_catalog();
+    let rules = uclint_cli::catalog::rule_catalog();
     for output in outputs {
         match &output.file {
             Some(path) => write_file(path, |out| render(output.format, report, &rules, false, health, out))?,
