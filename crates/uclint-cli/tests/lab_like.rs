@@ -20,9 +20,18 @@ const TAR: &str = "../../fixtures/lab-like/cucm/ucmdata_export_lab.tar";
 /// `(code, severity, object)` of every finding at warning or error level of
 /// `uclint check PATHS --config fixtures/lab-like/uclint.toml`, sorted, with the exit code.
 fn findings(paths: &[&Path]) -> (Vec<(String, String, String)>, i32) {
+    findings_with(paths, Some("fixtures/lab-like/uclint.toml"))
+}
+
+/// [`findings`] with the given configuration file, or with none (the repository has no
+/// `uclint.toml` above `fixtures/`).
+fn findings_with(paths: &[&Path], config: Option<&str>) -> (Vec<(String, String, String)>, i32) {
     let mut cmd = Command::cargo_bin("uclint").unwrap();
     cmd.current_dir("../..").arg("check").args(paths);
-    cmd.args(["--config", "fixtures/lab-like/uclint.toml", "--format", "json", "--fail-on", "warning"]);
+    if let Some(config) = config {
+        cmd.args(["--config", config]);
+    }
+    cmd.args(["--format", "json", "--fail-on", "warning"]);
     let output = cmd.output().unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
     let field = |d: &serde_json::Value, key: &str| d[key].as_str().unwrap_or_default().to_owned();
@@ -53,9 +62,12 @@ fn the_lab_like_export_has_every_real_member() {
 
 #[test]
 fn a_clean_lab_like_export_gives_no_warning_or_error() {
-    let (found, code) = findings(&[Path::new("fixtures/lab-like")]);
-    assert_eq!(found, [] as [(String, String, String); 0]);
-    assert_eq!(code, 0);
+    // With its deployment facts (the rules that need them run too), and without any.
+    for config in [Some("fixtures/lab-like/uclint.toml"), None] {
+        let (found, code) = findings_with(&[Path::new("fixtures/lab-like")], config);
+        assert_eq!(found, [] as [(String, String, String); 0], "config {config:?}");
+        assert_eq!(code, 0, "config {config:?}");
+    }
 }
 
 /// Sets a cell of a CSV without quoted fields (the lab-like members it is used on have none):
