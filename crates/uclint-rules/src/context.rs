@@ -590,6 +590,10 @@ pub enum DeviceClass {
     Softphone(&'static str),
     /// A CTI port, CTI route point, remote device or device template: nobody's phone.
     Infrastructure,
+    /// An analog or third-party endpoint (a Cisco ATA or VG port, an analog phone, a third-party
+    /// SIP device): somebody's phone, but with no Services menu and no CTI control, so no
+    /// Extension Mobility, IP phone service or desk-phone control rule applies to it.
+    NoServices,
     /// A user device profile.
     Profile,
 }
@@ -613,6 +617,10 @@ impl DeviceClass {
         let infrastructure = ["CTI Port", "CTI Route Point", "Remote Device", "Template"];
         if infrastructure.iter().any(|m| model.contains(m)) {
             return DeviceClass::Infrastructure;
+        }
+        let no_services = ["Cisco ATA", "Analog Phone", "VGC Phone", "Third-party SIP Device", "Third-party AS-SIP"];
+        if no_services.iter().any(|m| model.contains(m)) {
+            return DeviceClass::NoServices;
         }
         // Without a model, Jabber's naming convention is the only clue.
         let name = device.name.value.to_ascii_uppercase();
@@ -729,6 +737,9 @@ mod tests {
         assert_eq!(DeviceClass::of(&device(phone, "BOTJDOE", "")), DeviceClass::Softphone("BOT"));
         assert_eq!(DeviceClass::of(&device(phone, "CXBA_RP", "CTI Route Point")), DeviceClass::Infrastructure);
         assert_eq!(DeviceClass::of(&device(phone, "RDJDOE", "Cisco Spark Remote Device")), DeviceClass::Infrastructure);
+        assert_eq!(DeviceClass::of(&device(phone, "ATA0011AABB0001", "Cisco ATA 191")), DeviceClass::NoServices);
+        let sip = device(phone, "FAX_LOBBY", "Third-party SIP Device (Basic)");
+        assert_eq!(DeviceClass::of(&sip), DeviceClass::NoServices);
         let udp = device(DeviceKind::DeviceProfile, "UDP_jdoe", "Cisco 8841");
         assert_eq!(DeviceClass::of(&udp), DeviceClass::Profile);
     }

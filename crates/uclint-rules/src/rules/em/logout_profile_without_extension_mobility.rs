@@ -26,8 +26,9 @@ declare_rule! {
     /// - Phones with neither a Log Out Profile nor an EM subscription while no EM service is an
     ///   enterprise subscription: nothing invites a login there.
     /// - For the enterprise subscription, every device but a desk phone: Jabber clients (CSF, BOT,
-    ///   TCT, TAB), CTI ports and CTI route points (UCCX's among them) and remote devices have no
-    ///   Services menu to offer EM on.
+    ///   TCT, TAB), CTI ports and CTI route points (UCCX's among them), remote devices, and analog
+    ///   or third-party endpoints (Cisco ATA ports, analog phones, third-party SIP devices) have
+    ///   no Services menu to offer EM on.
     /// - Templates: set aside when the export is read.
     ///
     /// ## Why it breaks

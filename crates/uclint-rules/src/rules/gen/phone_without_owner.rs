@@ -7,7 +7,8 @@ use crate::{Context, Sink};
 declare_rule! {
     /// ## What it checks
     /// That every physical phone has an Owner User ID (BAT `Owner User ID`, AXL
-    /// `ownerUserName`).
+    /// `ownerUserName`), analog and third-party endpoints (ATA ports, third-party SIP devices)
+    /// included.
     ///
     /// ## What it leaves alone
     /// - CTI ports and CTI route points (every row of `ctiroutepoint.csv` is one, although the
@@ -46,7 +47,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     for phone in &ctx.cluster.phones {
-        if phone.owner_user_id.is_some() || DeviceClass::of(phone) != DeviceClass::DeskPhone {
+        let class = DeviceClass::of(phone);
+        if phone.owner_user_id.is_some() || !matches!(class, DeviceClass::DeskPhone | DeviceClass::NoServices) {
             continue;
         }
         let message =
