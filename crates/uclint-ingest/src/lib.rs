@@ -29,6 +29,7 @@ mod shared;
 mod table;
 pub mod uccx;
 pub mod values;
+mod work;
 pub mod xml;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -312,18 +313,18 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
         return FileStatus::NotRead("empty file".into());
     }
     if !text.starts_with('<') {
-        match bat::members::role(bat::members::file_name(parse.path)) {
-            Some(bat::members::MemberRole::Read(kind)) => return read_bat(parse, kind, true),
-            Some(bat::members::MemberRole::NotChecked(holds)) => {
-                return FileStatus::NotRead(bat::members::MemberRole::not_checked_reason(holds));
-            }
-            Some(bat::members::MemberRole::Manifest) | None => {}
+        let role = bat::members::role(bat::members::file_name(parse.path));
+        if let Some(reason) = role.and_then(bat::members::MemberRole::not_checked_reason) {
+            return FileStatus::NotRead(reason);
+        }
+        if let Some(bat::members::MemberRole::Read(kind)) = role {
+            return read_bat(parse, kind, true);
         }
     }
     if let Some(kind) = bat::detect(parse.text) {
         return read_bat(parse, kind, false);
     }
-    if parse.text.trim_start().starts_with('<') {
+    if text.starts_with('<') {
         return parse_xml(parse);
     }
     if uccx::json_looks_like_resources(parse.text) {
@@ -334,9 +335,6 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
         // Its file list says which BAT files the export lacks (GEN010).
         bat::manifest(parse);
         return FileStatus::Read("BAT Import/Export manifest (header.txt)".into());
-    }
-    if parse.text.trim().is_empty() {
-        return FileStatus::NotRead("empty file".into());
     }
     FileStatus::NotRead("not a format uclint reads".into())
 }

@@ -27,6 +27,7 @@ use crate::codes;
 use crate::redact::{self, is_secret_value, secret_columns};
 use crate::shared::SharedValues;
 use crate::values::{is_unset, parse_bool, trim};
+use crate::work;
 use crate::FileParse;
 
 /// Header names normalised the way real exports need: trimmed, inner whitespace collapsed,
@@ -57,31 +58,6 @@ pub fn normalise_header(raw: &str) -> String {
 /// reported (INPUT002) and its columns past it are not read, and a row's cells past it are
 /// masked, since nothing reads them.
 pub const MAX_COLUMNS: usize = 1 << 16;
-
-/// The work reading a CSV does, counted in tests only: one step per field of every record and
-/// per cell a parser looks at (present or not), and the steps of the lookups parsers make per
-/// row, so that a test can bound how the work grows with the input.
-#[cfg(test)]
-pub(crate) mod work {
-    use std::cell::Cell;
-
-    thread_local!(static STEPS: Cell<u64> = const { Cell::new(0) });
-
-    pub(crate) fn add(steps: usize) {
-        STEPS.with(|s| s.set(s.get() + steps as u64));
-    }
-
-    /// The steps counted on this thread since the last call.
-    pub(crate) fn take() -> u64 {
-        STEPS.with(|s| s.replace(0))
-    }
-}
-
-#[cfg(not(test))]
-pub(crate) mod work {
-    #[inline(always)]
-    pub(crate) fn add(_: usize) {}
-}
 
 /// The longest header name judged for secrecy by its parts (real ones are under 80 bytes);
 /// a longer one is taken for a secret's.

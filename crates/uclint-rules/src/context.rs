@@ -84,6 +84,8 @@ pub struct Context<'a> {
     pub selected: Vec<&'static str>,
     /// The roles each access control group carries, where the export gives them.
     pub group_roles: GroupRoles,
+    /// What UCCX provisions in CUCM (`provisioned.rs`), found the first time a rule asks.
+    pub(crate) uccx: std::sync::OnceLock<crate::provisioned::Provisioned<'a>>,
 }
 
 /// The UCCX telephony (JTAPI) application users, one per UCCX node, and how they were found.
@@ -125,7 +127,18 @@ impl<'a> Context<'a> {
         };
         let jtapi = resolve_jtapi(cluster, &index, settings);
         let group_roles = GroupRoles::new(cluster);
-        Context { cluster, index, settings, agents, rmcm, rmcm_controls, jtapi, selected: Vec::new(), group_roles }
+        Context {
+            cluster,
+            index,
+            settings,
+            agents,
+            rmcm,
+            rmcm_controls,
+            jtapi,
+            selected: Vec::new(),
+            group_roles,
+            uccx: std::sync::OnceLock::new(),
+        }
     }
 
     /// The cell of the first of `groups` that grants `role`: a group of that name, or a custom

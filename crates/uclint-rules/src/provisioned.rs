@@ -14,6 +14,15 @@ use uclint_model::{DataSet, Device, DnKey, Line, ObjectKey, Span, UccxTrigger};
 use crate::context::{Controls, CtiKind};
 use crate::Context;
 
+/// What UCCX provisions in CUCM, as [`Context`] keeps it once found.
+#[derive(Debug)]
+pub(crate) struct Provisioned<'a> {
+    /// [`Context::uccx_named_devices`].
+    named: FxHashMap<String, Span>,
+    /// [`Context::uccx_cti_devices`].
+    devices: Result<Vec<(&'a Device, CtiKind)>, String>,
+}
+
 /// A UCCX trigger: a line of a CUCM route point that is UCCX's, with UCCX's own record of it
 /// when the export has one, or a trigger from UCCX's export alone.
 #[derive(Clone, Debug)]
@@ -58,10 +67,32 @@ impl<'a> Context<'a> {
         self.cluster.has(DataSet::UccxTriggers) || self.cluster.has(DataSet::UccxCallControlGroups)
     }
 
+    /// What UCCX provisions, found once per run and kept: several rules ask.
+    fn uccx(&self) -> &Provisioned<'a> {
+        self.uccx.get_or_init(|| {
+            let named = self.find_uccx_named_devices();
+            let devices = self.find_uccx_cti_devices(&named);
+            Provisioned { named, devices }
+        })
+    }
+
     /// The device names UCCX's own exports give (trigger route points and call control group
     /// ports), lower-cased (CUCM device names are case-insensitive), each with where UCCX's
     /// export first names it.
-    pub(crate) fn uccx_named_devices(&self) -> FxHashMap<String, Span> {
+    pub(crate) fn uccx_named_devices(&self) -> &FxHashMap<String, Span> {
+        &self.uccx().named
+    }
+
+    /// The UCCX CTI ports and route points (catalog §0.2): phones whose `Device Type` is
+    /// `CTI Port` or `CTI Route Point` and that a UCCX telephony (JTAPI) user controls (on the
+    /// application user or in the device's `Application User n`), or that UCCX's trigger or
+    /// call control group export names, in cluster order. `Err` (a skip reason) when neither the
+    /// JTAPI users nor UCCX's exports are known.
+    pub fn uccx_cti_devices(&self) -> Result<&[(&'a Device, CtiKind)], String> {
+        self.uccx().devices.as_deref().map_err(Clone::clone)
+    }
+
+    fn find_uccx_named_devices(&self) -> FxHashMap<String, Span> {
         let triggers = self.cluster.uccx_triggers.iter().filter_map(|t| t.device_name.as_ref());
         let ports = self.cluster.uccx_call_control_groups.iter().flat_map(|g| &g.port_groups).flat_map(|p| &p.ports);
         let mut named = FxHashMap::default();
@@ -71,18 +102,12 @@ impl<'a> Context<'a> {
         named
     }
 
-    /// The UCCX CTI ports and route points (catalog §0.2): phones whose `Device Type` is
-    /// `CTI Port` or `CTI Route Point` and that a UCCX telephony (JTAPI) user controls (on the
-    /// application user or in the device's `Application User n`), or that UCCX's trigger or
-    /// call control group export names, in cluster order. `Err` (a skip reason) when neither the
-    /// JTAPI users nor UCCX's exports are known.
-    pub fn uccx_cti_devices(&self) -> Result<Vec<(&'a Device, CtiKind)>, String> {
+    fn find_uccx_cti_devices(&self, named: &FxHashMap<String, Span>) -> Result<Vec<(&'a Device, CtiKind)>, String> {
         let controls: Vec<Controls<'a>> = match self.jtapi_users() {
             Ok(users) => users.iter().map(|u| Controls::new(u)).collect(),
             Err(_) if self.has_uccx_telephony() => Vec::new(),
             Err(reason) => return Err(reason),
         };
-        let named = self.uccx_named_devices();
         let devices = self
             .cluster
             .phones
@@ -109,7 +134,7 @@ impl<'a> Context<'a> {
             .collect();
         let mut out = Vec::new();
         let mut joined: FxHashSet<*const UccxTrigger> = FxHashSet::default();
-        for (device, kind) in devices {
+        for &(device, kind) in devices {
             if kind != CtiKind::RoutePoint {
                 continue;
             }

@@ -221,7 +221,7 @@ fn line_dn_settings(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'
         // By number (the columns are in number order): a search through them for every line
         // would cost the square of the lines on a phone of many.
         let at = cols.lines.partition_point(|c| {
-            crate::table::work::add(1);
+            crate::work::add(1);
             c.n < line.index.value
         });
         let Some(line_cols) = cols.lines.get(at).filter(|c| c.n == line.index.value) else { continue };

@@ -33,35 +33,10 @@ use uclint_model::{SourceId, Span, Spanned, Text};
 use crate::redact;
 use crate::shared::SharedValues;
 use crate::values::trim;
+use crate::work;
 
 /// No element: the end of a list of children, or an unbound namespace.
 const NONE: u32 = u32::MAX;
-
-/// The work reading does, counted in tests only: one step per event, per attribute looked at
-/// and per comparison made by the lookups every element makes (its name's number, its
-/// namespace), so that a test can bound how the work grows with the input (it must grow no
-/// faster than the input does, near enough).
-#[cfg(test)]
-mod work {
-    use std::cell::Cell;
-
-    thread_local!(static STEPS: Cell<u64> = const { Cell::new(0) });
-
-    pub(super) fn add(steps: usize) {
-        STEPS.with(|s| s.set(s.get() + steps as u64));
-    }
-
-    /// The steps counted on this thread since the last call.
-    pub(super) fn take() -> u64 {
-        STEPS.with(|s| s.replace(0))
-    }
-}
-
-#[cfg(not(test))]
-mod work {
-    #[inline(always)]
-    pub(super) fn add(_: usize) {}
-}
 
 /// One element as the tree stores it: in document order, linked to its first child and its
 /// next sibling, so that an element is written once where it is read and never moved, and no

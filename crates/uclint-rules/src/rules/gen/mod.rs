@@ -32,7 +32,7 @@ pub(crate) struct SharedLine<'c, 'a> {
 pub(crate) fn shared_lines<'c, 'a>(ctx: &'c Context<'a>) -> Vec<SharedLine<'c, 'a>> {
     let ipcc = ctx.ipcc_keys();
     // Without the JTAPI users or UCCX's own exports no device is known to be UCCX's.
-    let uccx_devices = ctx.uccx_cti_devices().unwrap_or_default();
+    let uccx_devices = ctx.uccx_cti_devices().unwrap_or(&[]);
     let uccx: FxHashSet<&DnKey> =
         uccx_devices.iter().flat_map(|(device, _)| device.lines.iter().map(|l| &l.dn.value)).collect();
     ctx.index

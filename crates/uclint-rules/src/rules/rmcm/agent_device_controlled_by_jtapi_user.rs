@@ -1,6 +1,6 @@
 //! RMCM009: an agent device controlled by a UCCX telephony (JTAPI) user.
 
-use crate::context::{AgentDevice, Controls, CtiKind};
+use crate::context::{AgentDevice, Controls};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -56,11 +56,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(users) => users.iter().map(|u| Controls::new(u)).collect(),
         Err(reason) => return sink.skip(reason),
     };
+    // A CTI port or route point is never an agent device (`Context::new` leaves them out), so
+    // UCCX's own, which belong on its telephony users, are not judged here.
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
-        // A CTI port or route point is never an agent device; UCCX's own belong on its telephony users.
-        if CtiKind::of(device).is_some() {
-            continue;
-        }
         for control in &jtapi {
             let Some(span) = control.span(device) else { continue };
             let user = &control.user.name.value;

@@ -2,7 +2,7 @@
 
 use uclint_model::{Device, DeviceKind};
 
-use crate::context::{is_cti_remote_device, AgentDevice, CtiKind};
+use crate::context::{is_cti_remote_device, AgentDevice};
 use crate::rule::declare_rule;
 use crate::{Context, Sink};
 
@@ -68,9 +68,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let (name, user) = (rmcm.name, rmcm.user);
     let controls = |device: &Device| rmcm.control_span(device).is_some();
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
-        // Extend and Connect remote devices are UCCX027's; a CTI port or route point is never an
-        // agent device, and UCCX provisions it on its telephony users, not on the RMCM user.
-        if controls(device) || is_cti_remote_device(device) || CtiKind::of(device).is_some() {
+        // Extend and Connect remote devices are UCCX027's. (A CTI port or route point is never an
+        // agent device: `Context::new` leaves them out of every agent's appearances.)
+        if controls(device) || is_cti_remote_device(device) {
             continue;
         }
         let list = match device.kind {

@@ -53,7 +53,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         Ok(devices) => devices,
         Err(reason) => return sink.skip(reason),
     };
-    for (device, kind) in devices {
+    for &(device, kind) in devices {
         for line in &device.lines {
             let others: Vec<_> =
                 ctx.index.appearances(&line.dn.value).iter().filter(|a| !std::ptr::eq(a.device, device)).collect();
