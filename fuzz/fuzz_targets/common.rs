@@ -126,10 +126,10 @@ pub fn render_all(report: &Report<'_>, health: &Health) -> Vec<Rendered> {
 /// it: the binary's own catalog, built once per process.
 pub fn rule_catalog() -> &'static [RuleInfo] {
     static CATALOG: OnceLock<Vec<RuleInfo>> = OnceLock::new();
-    CATALOG.get_or_init(uclint_cli::catalog::rule_catalog)
+    CATALOG.get_or_init(uclint::catalog::rule_catalog)
 }
 
-pub use uclint_cli::health::health;
+pub use uclint::health::health;
 
 /// The head of a real AXL SOAP response (formats.md §3): envelope, body and the response
 /// element of `operation`, up to the open `<return>`. The fuzz bytes follow it, so they land

@@ -3,7 +3,7 @@
 //! read with `read_to_string`, so text that is not UTF-8 never reaches the parser.)
 #![no_main]
 
-use uclint_cli::config::{self, ConfigFile};
+use uclint::config::{self, ConfigFile};
 use uclint_model::{sort_diagnostics, SourceFile, SourceMap};
 use uclint_report::{render_concise, render_full, FullOptions, Report, Summary};
 

@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use planted::Secrets;
-use uclint_cli::config::{self, ConfigFile};
+use uclint::config::{self, ConfigFile};
 use uclint_rules::Settings;
 
 const LAB_TAR: &[u8] = include_bytes!("../../fixtures/lab-like/cucm/ucmdata_export_lab.tar");

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use std::time::{Duration, Instant};
-use uclint_cli::config::{self, Config, ConfigFile, Problem};
+use uclint::config::{self, Config, ConfigFile, Problem};
 
 use uclint_ingest::{FileStatus, IngestTimings};
 use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
@@ -110,7 +110,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
 
     let health = if output::wants_health(&args.outputs) {
-        uclint_cli::health::health(&ingested.cluster, &settings, &diagnostics, &args.paths)
+        uclint::health::health(&ingested.cluster, &settings, &diagnostics, &args.paths)
     } else {
         Health::default()
     };

@@ -1,6 +1,6 @@
 //! `uclint rules` and `uclint rule CODE`.
 
-use uclint_cli::config;
+use uclint::config;
 use uclint_ingest::codes;
 use uclint_rules::registry;
 

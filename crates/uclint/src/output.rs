@@ -64,7 +64,7 @@ pub fn render(
 pub fn write_all(outputs: &[Output], report: &Report<'_>, color: Color, health: &Health) -> Result<(), String> {
     let default = [Output { format: Format::Full, file: None }];
     let outputs = if outputs.is_empty() { &default[..] } else { outputs };
-    let rules = uclint_cli::catalog::rule_catalog();
+    let rules = uclint::catalog::rule_catalog();
     for output in outputs {
         match &output.file {
             Some(path) => write_file(path, |out| render(output.format, report, &rules, false, health, out))?,

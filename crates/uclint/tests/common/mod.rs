@@ -38,6 +38,6 @@ pub fn assert_tar_fresh(sources: &str, tar: &str, test: &str) {
     let actual = std::fs::read(tar).unwrap_or_default();
     assert!(
         actual == expected,
-        "{tar} is stale: run `UCLINT_UPDATE_FIXTURES=1 cargo test -p uclint-cli --test {test}`"
+        "{tar} is stale: run `UCLINT_UPDATE_FIXTURES=1 cargo test -p uclint --test {test}`"
     );
 }
