@@ -58,7 +58,8 @@ pub struct Checked {
 /// and not read in the summary, the health report gathered, the model let go and the texts the
 /// findings point into read back; then every format is rendered.
 pub fn check(paths: &[PathBuf], settings: &Settings) -> Checked {
-    let mut ingested = uclint_ingest::ingest_with(paths, uclint_ingest::Options { release_text: true });
+    let options = uclint_ingest::Options { release_text: true, ..Default::default() };
+    let mut ingested = uclint_ingest::ingest_with(paths, options);
     let rules: Vec<_> = registry::RULES.to_vec();
     let result = uclint_rules::run(&ingested.cluster, settings, &rules);
     let mut diagnostics = std::mem::take(&mut ingested.diagnostics);
@@ -77,7 +78,7 @@ pub fn check(paths: &[PathBuf], settings: &Settings) -> Checked {
     for file in std::mem::take(&mut ingested.files) {
         match file.status {
             FileStatus::Read(kind) => summary.files_read.push((file.path, kind)),
-            FileStatus::NotRead(reason) => summary.files_not_read.push((file.path, reason)),
+            FileStatus::NotRead { reason, class } => summary.files_not_read.push((file.path, reason, class)),
             FileStatus::Failed => {}
         }
     }

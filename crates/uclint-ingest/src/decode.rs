@@ -3,7 +3,7 @@
 //! UTF-8, an unpaired UTF-16 surrogate and a UTF-16 text with an odd byte at its end are all
 //! replaced with U+FFFD, and never silently.
 
-use uclint_model::{Diagnostic, SourceId, Span};
+use uclint_model::{Diagnostic, NotReadClass, SourceId, Span};
 
 use crate::codes;
 use crate::load::RawInput;
@@ -37,11 +37,11 @@ pub fn decode(input: RawInput) -> Decoded {
         };
     }
     if bytes.starts_with(b"\x1F\x8B") {
-        let status = FileStatus::NotRead("gzip-compressed: decompress it first (BAT exports are plain .tar)".into());
+        let status = FileStatus::not_read("gzip-compressed: decompress it first", NotReadClass::Other);
         return Decoded { path, text: String::new(), status: Some(status), diagnostic_builder: Vec::new() };
     }
     if looks_binary(&bytes) {
-        let status = FileStatus::NotRead("binary file: not a CSV, XML or JSON export".into());
+        let status = FileStatus::not_read("binary file: not a CSV, XML or JSON export", NotReadClass::Other);
         return Decoded { path, text: String::new(), status: Some(status), diagnostic_builder: Vec::new() };
     }
     let mut builders: Vec<DiagnosticBuilder> = Vec::new();

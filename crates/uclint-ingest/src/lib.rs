@@ -37,19 +37,32 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use uclint_model::{Cluster, Diagnostic, SourceFile, SourceId, SourceMap};
+use uclint_model::{Cluster, Diagnostic, NotReadClass, SourceFile, SourceId, SourceMap};
 
-pub use load::{expand, list, Input, RawInput};
+pub use load::{expand, list, Input, PathKind, RawInput};
 
 /// What became of one input file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileStatus {
     /// Read as the named format, e.g. `BAT phone.csv`.
     Read(String),
-    /// Recognised but not needed, or not a format uclint reads; the reason says which.
-    NotRead(String),
+    /// Recognised but not needed, or not a format uclint reads.
+    NotRead {
+        /// What the file is and why it was not read, e.g. `route groups: not checked (no rule
+        /// reads them)`.
+        reason: String,
+        /// The reason as a class a summary counts by.
+        class: NotReadClass,
+    },
     /// Could not be read (an INPUT001 diagnostic says why).
     Failed,
+}
+
+impl FileStatus {
+    /// A file not read, with its reason and class.
+    pub fn not_read(reason: impl Into<String>, class: NotReadClass) -> Self {
+        FileStatus::NotRead { reason: reason.into(), class }
+    }
 }
 
 /// One input file and what became of it.
@@ -74,17 +87,109 @@ pub struct Ingested {
     pub files: Vec<FileReport>,
     /// How long each stage took (for `--timings`; never part of any report).
     pub timings: IngestTimings,
+    /// One account per path given to [`ingest_with`], in the order given: what it held and
+    /// how much of it was read ([`GivenPath::nothing_read`]). Empty for [`parse`].
+    pub given: Vec<GivenPath>,
     /// Per source: how to read a released text back (`None` when the text is kept).
     released: Vec<Option<Released>>,
+    /// Per source: the given paths it was listed from, and why it was not read as an export
+    /// (for [`GivenPath`]).
+    outcomes: Vec<(Vec<usize>, Option<String>)>,
 }
 
 /// How ingest runs.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Options {
+#[derive(Clone, Copy, Default)]
+pub struct Options<'a> {
     /// Let go of each file's text once it is parsed, keeping its line table, the secret ranges
     /// masked in it and a hash; [`Ingested::restore_text`] reads back the files a report needs.
     /// Texts given in memory ([`parse`]) are always kept, as they cannot be read again.
     pub release_text: bool,
+    /// Told how far parsing has come: once the bytes to parse in all, when the inputs are
+    /// listed, then the size of each file as it is parsed, from any worker. Called once per
+    /// file, never per row, so it may be slow-ish (a progress bar).
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+}
+
+impl std::fmt::Debug for Options<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("release_text", &self.release_text)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
+}
+
+/// How far ingest has come, as told to [`Options::progress`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Every input is listed; their sizes add up to `total` bytes (a compressed file counts
+    /// its compressed size, a zip member its declared one).
+    Listed {
+        /// Bytes to parse in all.
+        total: u64,
+    },
+    /// One more input was read and parsed; it counted `bytes` in `Listed`.
+    Parsed {
+        /// Its size, as listed.
+        bytes: u64,
+    },
+}
+
+/// What one path given on the command line yielded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GivenPath {
+    /// The path as given, shown as every display path is (non-UTF-8 bytes as `\xNN`).
+    pub path: String,
+    /// What it is.
+    pub kind: PathKind,
+    /// Inputs listed from it: files in a directory, members of an archive, or the file itself.
+    pub files: usize,
+    /// Of those, how many were read as an export.
+    pub read: usize,
+    /// Of those, how many could not be read (each has an INPUT001 diagnostic).
+    pub failed: usize,
+    /// Why the first input listed from it was not read as an export, when that is all it held.
+    pub reason: Option<String>,
+}
+
+impl GivenPath {
+    /// Why nothing was read from this path, or `None` when at least one file was read as an
+    /// export. Each given path must yield one: a run that read nothing is not a pass.
+    pub fn nothing_read(&self) -> Option<String> {
+        if self.read > 0 {
+            return None;
+        }
+        let holds = |what: &str| match (self.files, self.failed) {
+            (0, _) => format!("{what} holds no file"),
+            (1, 1) => format!("{what} holds 1 file, which could not be read"),
+            (1, _) => format!("{what} holds 1 file, which is not an export uclint reads"),
+            (n, 0) => format!("{what} holds {n} files, none of them an export uclint reads"),
+            (n, failed) => {
+                format!("{what} holds {n} files, none of them read as an export ({failed} could not be read)")
+            }
+        };
+        let why = match self.kind {
+            PathKind::Directory { empty: true } => "is an empty directory".to_owned(),
+            PathKind::Directory { empty: false } if self.files == 0 => {
+                "is a directory that holds only hidden files and directories, which are skipped".to_owned()
+            }
+            PathKind::Directory { .. } => holds("is a directory that"),
+            PathKind::Tar => holds("is a tar that"),
+            PathKind::GzipTar => holds("is a gzip-compressed tar that"),
+            PathKind::Zip => holds("is a zip archive that"),
+            PathKind::Gzip if self.failed > 0 => "is a gzip stream that could not be read".to_owned(),
+            PathKind::Gzip => {
+                "is a gzip stream holding no tar, and the file in it is not an export uclint reads".to_owned()
+            }
+            PathKind::File if self.failed > 0 => "could not be read".to_owned(),
+            PathKind::File => "is not an export uclint reads".to_owned(),
+        };
+        Some(match &self.reason {
+            Some(reason) if self.files == 1 => why + ": " + reason,
+            _ if self.files > 1 => why + " (-v lists why each was not read)",
+            _ => why,
+        })
+    }
 }
 
 /// What it takes to read a released text back as it was: where the bytes are and the secret
@@ -105,13 +210,39 @@ pub fn ingest(paths: &[PathBuf]) -> Ingested {
     ingest_with(paths, Options::default())
 }
 
-/// Lists, reads and parses every path (files, directories, tars).
-pub fn ingest_with(paths: &[PathBuf], options: Options) -> Ingested {
+/// Lists, reads and parses every path (files, directories, tars, gzip and zip archives).
+pub fn ingest_with(paths: &[PathBuf], options: Options<'_>) -> Ingested {
     let start = Instant::now();
-    let inputs = list(paths);
+    let (inputs, kinds) = load::list_given(paths);
     let load_time = start.elapsed();
     let mut ingested = parse_inputs(inputs, options);
     ingested.timings.load = load_time;
+    ingested.given = paths
+        .iter()
+        .zip(kinds)
+        .map(|(path, kind)| GivenPath {
+            path: load::display_path(path),
+            kind,
+            files: 0,
+            read: 0,
+            failed: 0,
+            reason: None,
+        })
+        .collect();
+    for (index, (given, outcome)) in std::mem::take(&mut ingested.outcomes).into_iter().enumerate() {
+        for at in given {
+            let Some(account) = ingested.given.get_mut(at) else { continue };
+            account.files += 1;
+            match &ingested.files[index].status {
+                FileStatus::Read(_) => account.read += 1,
+                FileStatus::Failed => account.failed += 1,
+                FileStatus::NotRead { .. } => {}
+            }
+            if account.files == 1 {
+                account.reason = outcome.clone();
+            }
+        }
+    }
     ingested
 }
 
@@ -242,15 +373,22 @@ pub fn parse(inputs: Vec<RawInput>) -> Ingested {
 /// `load::order`) and files are parsed in parallel (largest first), with results combined in
 /// path order: the outcome depends neither on the order the paths were given in nor on the
 /// number of threads.
-pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
+pub fn parse_inputs(mut inputs: Vec<Input>, options: Options<'_>) -> Ingested {
     load::order(&mut inputs);
+    if let Some(progress) = options.progress {
+        progress(Progress::Listed { total: inputs.iter().map(Input::size).sum() });
+    }
     let start = Instant::now();
     // Each file is read, decoded, parsed and masked on one worker that owns its text; source ids
     // are the input positions, so they are known before the files enter the source map in order.
     let parsed: Vec<_> = schedule::largest_first(inputs, Input::size, |index, mut input| {
         let id = SourceId::new(index);
         let file_start = Instant::now();
-        let mut file = decode::decode(input.read());
+        let given = std::mem::take(&mut input.given);
+        let size = input.size();
+        let raw = input.read();
+        let mut unread = raw.error.clone();
+        let mut file = decode::decode(raw);
         let (status, cluster, diagnostics, mut secrets) = {
             let mut parse = FileParse::new(&file.text, id, &file.path);
             parse.diagnostics = file.diagnostic_builder.drain(..).map(|build| build(&file.path, id)).collect();
@@ -265,6 +403,12 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
         // it points, without a snippet). A file that was read is masked by shape too, wherever
         // its secrets stand.
         let read = matches!(status, FileStatus::Read(_));
+        if let FileStatus::NotRead { reason, .. } = &status {
+            unread = Some(reason.clone());
+        }
+        if let Some(progress) = options.progress {
+            progress(Progress::Parsed { bytes: size });
+        }
         if read {
             secrets.extend(redact::text_secrets(&file.text));
             redact::mask(&mut file.text, &secrets);
@@ -281,14 +425,16 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
             source.release();
             Released { input, secrets }
         });
-        (source, released, FileReport { path: file.path, status }, cluster, diagnostics, file_start.elapsed())
+        let report = FileReport { path: file.path, status };
+        (source, released, report, cluster, diagnostics, file_start.elapsed(), (given, unread))
     });
     let mut out = Ingested::default();
     out.timings.parse = start.elapsed();
     let start = Instant::now();
     let mut merger = merge::Merger::default();
     let mut clusters = Vec::with_capacity(parsed.len());
-    for (source, released, report, cluster, diagnostics, time) in parsed {
+    for (source, released, report, cluster, diagnostics, time, outcome) in parsed {
+        out.outcomes.push(outcome);
         out.timings.files.push((report.path.clone(), time));
         out.sources.add(source);
         out.released.push(released);
@@ -310,12 +456,16 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options) -> Ingested {
 fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
     let text = parse.text.trim_start();
     if text.is_empty() {
-        return FileStatus::NotRead("empty file".into());
+        return FileStatus::not_read("empty file", NotReadClass::Empty);
     }
     if !text.starts_with('<') {
         let role = bat::members::role(bat::members::file_name(parse.path));
         if let Some(reason) = role.and_then(bat::members::MemberRole::not_checked_reason) {
-            return FileStatus::NotRead(reason);
+            let look_alike = matches!(role, Some(bat::members::MemberRole::NotChecked { look_alike: true, .. }));
+            return FileStatus::not_read(
+                reason,
+                if look_alike { NotReadClass::LookAlike } else { NotReadClass::NoRuleReads },
+            );
         }
         if let Some(bat::members::MemberRole::Read(kind)) = role {
             return read_bat(parse, kind, true);
@@ -336,7 +486,7 @@ fn parse_text(parse: &mut FileParse<'_>) -> FileStatus {
         bat::manifest(parse);
         return FileStatus::Read("BAT Import/Export manifest (header.txt)".into());
     }
-    FileStatus::NotRead("not a format uclint reads".into())
+    FileStatus::not_read("not a format uclint reads", NotReadClass::Other)
 }
 
 /// Reads a BAT CSV of `kind`, known by its member name (`by_name`) or by its header. A file
@@ -400,12 +550,12 @@ fn parse_xml(parse: &mut FileParse<'_>) -> FileStatus {
              Fix the request that produced it and export again"
         );
         parse.report(codes::AXL_ERROR_RESPONSE.at(parse.path, fault.span, message));
-        FileStatus::NotRead(format!("AXL error response (SOAP fault): {fault}"))
+        FileStatus::not_read(format!("AXL error response (SOAP fault): {fault}"), NotReadClass::Other)
     } else if doc.error.is_some() && parse.text.contains(axl::AXL_NAMESPACE) {
         // Broken before any response element opened: still say where, since it is meant as AXL.
         FileStatus::Read("AXL (malformed)".into())
     } else {
-        return FileStatus::NotRead("XML that is not an AXL response or a UCCX export".into());
+        return FileStatus::not_read("XML that is not an AXL response or a UCCX export", NotReadClass::Other);
     };
     if let Some((start, end)) = doc.doctype {
         let span = uclint_model::Span::new(parse.source, start, end);

@@ -3,8 +3,11 @@
 //!
 //! Directories are walked recursively in name order (hidden entries skipped); tars, recognised
 //! by their `ustar` magic, are listed member by member (each member is an input named
-//! `archive.tar!member`, read from its offset in the archive). Nothing is ever written to disk,
-//! so member names cannot escape.
+//! `archive.tar!member`, read from its offset in the archive). gzip streams and zip archives,
+//! also known by their magic bytes, are listed the same way ([`archive`]: `x.zip!member`,
+//! `x.tar.gz!member`, `x.csv.gz!x.csv`), within the same limits counted on the decompressed
+//! bytes; other compressions are refused with "decompress it first". Nothing is ever written
+//! to disk, so member names cannot escape.
 //!
 //! Listing first and reading later keeps only the files being parsed in memory, rather than the
 //! whole export, and lets the reading of one file overlap the parsing of another.
@@ -22,8 +25,13 @@
 //! named `x.tar!phone.csv` beside the member `phone.csv` of `x.tar`) are told apart by what they
 //! are, never by the order the paths were given in.
 
+mod archive;
+
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use archive::Magic;
 
 /// One input file's bytes, or the reason it could not be read.
 pub struct RawInput {
@@ -46,6 +54,9 @@ pub struct Input {
     /// Display path.
     pub path: String,
     origin: Origin,
+    /// The positions, among the paths given to [`list`], of the paths this input was listed
+    /// from (one, or more when two given paths hold the same file).
+    pub(crate) given: Vec<usize>,
 }
 
 enum Origin {
@@ -55,6 +66,13 @@ enum Origin {
     File { path: PathBuf, size: u64 },
     /// A member of a tar on disk: `size` bytes from `offset`.
     Member { archive: PathBuf, offset: u64, size: u64 },
+    /// A member of a gzip-compressed tar on disk (at `offset` in the decompressed tar), held
+    /// decompressed since the tar was listed ([`archive`]).
+    Inflated { archive: PathBuf, offset: u64, bytes: Arc<Vec<u8>> },
+    /// A gzip file on disk holding one file, `size` bytes compressed, decompressed when read.
+    Gzip { path: PathBuf, size: u64 },
+    /// A member of a zip archive on disk (the archive's path, for ordering).
+    Zip(Box<archive::ZipMember<archive::Reopen>>, PathBuf),
 }
 
 impl Origin {
@@ -63,7 +81,12 @@ impl Origin {
     /// or the bytes given in memory. Inputs that show the same display path are ordered by it.
     fn identity(&self) -> (u8, &[u8], u64) {
         match self {
-            Origin::Member { archive, offset, .. } => (0, archive.as_os_str().as_encoded_bytes(), *offset),
+            // One archive is of one kind only: its members are told apart by where they are.
+            Origin::Member { archive, offset, .. } | Origin::Inflated { archive, offset, .. } => {
+                (0, archive.as_os_str().as_encoded_bytes(), *offset)
+            }
+            Origin::Zip(member, archive) => (0, archive.as_os_str().as_encoded_bytes(), member.index as u64),
+            Origin::Gzip { path, .. } => (0, path.as_os_str().as_encoded_bytes(), 0),
             Origin::File { path, .. } => (1, path.as_os_str().as_encoded_bytes(), 0),
             Origin::Memory { bytes, error } => match error {
                 Some(error) => (2, error.as_bytes(), 0),
@@ -75,11 +98,15 @@ impl Origin {
 
 impl From<RawInput> for Input {
     fn from(raw: RawInput) -> Self {
-        Input { path: raw.path, origin: Origin::Memory { bytes: raw.bytes, error: raw.error } }
+        Input::new(raw.path, Origin::Memory { bytes: raw.bytes, error: raw.error })
     }
 }
 
 impl Input {
+    fn new(path: String, origin: Origin) -> Self {
+        Input { path, origin, given: Vec::new() }
+    }
+
     fn failed(path: String, error: impl ToString) -> Self {
         RawInput::failed(path, error).into()
     }
@@ -103,7 +130,9 @@ impl Input {
     pub fn size(&self) -> u64 {
         match &self.origin {
             Origin::Memory { bytes, .. } => bytes.len() as u64,
-            Origin::File { size, .. } | Origin::Member { size, .. } => *size,
+            Origin::File { size, .. } | Origin::Member { size, .. } | Origin::Gzip { size, .. } => *size,
+            Origin::Inflated { bytes, .. } => bytes.len() as u64,
+            Origin::Zip(member, _) => member.size,
         }
     }
 
@@ -144,6 +173,9 @@ impl Origin {
                 file.read_exact(&mut bytes)?;
                 Ok(bytes)
             }
+            Origin::Inflated { bytes, .. } => Ok(bytes.as_ref().clone()),
+            Origin::Gzip { path, .. } => archive::read_gzip_path(path),
+            Origin::Zip(member, _) => member.read(),
         }
     }
 }
@@ -159,10 +191,15 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 pub const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
 
 /// Why a file, member or tar of `size` bytes (unknown when it grew while being read) is not
-/// read.
+/// read. `what` is "file", "member" or the kind of archive ("tar", "zip archive", "gzip
+/// file").
 fn too_large(what: &str, size: Option<u64>) -> String {
     let size = size.map_or_else(|| "more than 1 GiB".to_owned(), |size| format!("{size} bytes"));
-    let limit = if what == "tar" { "reads no tar over 4 GiB" } else { "reads no file or tar member over 1 GiB" };
+    let limit = if matches!(what, "file" | "member") {
+        "reads no file or tar member over 1 GiB".to_owned()
+    } else {
+        format!("reads no {what} over 4 GiB")
+    };
     format!(
         "the {what} is {size}; uclint {limit} (a megacluster's largest export file is a fraction of that), so it \
          was not read"
@@ -222,12 +259,40 @@ fn describe(file_type: std::fs::FileType) -> &'static str {
     "a special file"
 }
 
-/// Lists every path: a file, a directory (recursively) or a tar (member by member). Nothing is
-/// read but the first block of each file (to tell tars) and the tars' headers.
+/// What a path given to [`list`] is, as listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathKind {
+    /// A directory; `empty` when it holds nothing at all (hidden entries are never listed).
+    Directory {
+        /// Whether it holds no entry, hidden or not.
+        empty: bool,
+    },
+    /// A tar, listed member by member.
+    Tar,
+    /// A gzip stream holding a tar (`.tar.gz`, `.tgz`).
+    GzipTar,
+    /// A gzip stream holding one file (`phone.csv.gz`).
+    Gzip,
+    /// A zip archive.
+    Zip,
+    /// Anything else: one file (or what could not be opened).
+    File,
+}
+
+/// Lists every path: a file, a directory (recursively) or an archive (member by member).
+/// Nothing is read but the first block of each file (to tell archives), the tars' headers,
+/// the zips' directories and a gzip-compressed tar (see `load/archive.rs`).
 pub fn list(paths: &[PathBuf]) -> Vec<Input> {
+    list_given(paths).0
+}
+
+/// [`list`], with what each path is; each input knows which paths it came from.
+pub(crate) fn list_given(paths: &[PathBuf]) -> (Vec<Input>, Vec<PathKind>) {
     let mut inputs = Vec::new();
-    for path in paths {
-        if path.is_dir() {
+    let mut kinds = Vec::with_capacity(paths.len());
+    for (given, path) in paths.iter().enumerate() {
+        let first = inputs.len();
+        let kind = if path.is_dir() {
             let walker = walkdir::WalkDir::new(path)
                 .sort_by_file_name()
                 .into_iter()
@@ -239,58 +304,88 @@ pub fn list(paths: &[PathBuf]) -> Vec<Input> {
                     Ok(entry) if entry.path_is_symlink() && entry.path().is_dir() => {}
                     // Regular files, links to them, and whatever else is there, which `list_file`
                     // reports without opening it.
-                    Ok(entry) => list_file(entry.path(), &mut inputs),
+                    Ok(entry) => {
+                        list_file(entry.path(), &mut inputs);
+                    }
                     Err(err) => {
                         let at = display_path(err.path().unwrap_or(path));
                         inputs.push(Input::failed(at, err));
                     }
                 }
             }
+            let empty = std::fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none());
+            PathKind::Directory { empty }
         } else {
-            list_file(path, &mut inputs);
+            list_file(path, &mut inputs)
+        };
+        for input in &mut inputs[first..] {
+            input.given.push(given);
         }
+        kinds.push(kind);
     }
-    inputs
+    (inputs, kinds)
 }
 
-fn list_file(path: &Path, inputs: &mut Vec<Input>) {
+fn list_file(path: &Path, inputs: &mut Vec<Input>) -> PathKind {
     let display = display_path(path);
     // `metadata` follows symbolic links: a link to a regular file is that file, and a link that
     // loops or leads nowhere is an error here.
     match std::fs::metadata(path) {
         Ok(meta) if !meta.is_file() => inputs.push(Input::failed(display, not_regular(meta.file_type()))),
-        Ok(meta) => {
-            if let Err(err) = list_tar_or_file(path, &display, meta.len(), inputs) {
-                inputs.push(Input::failed(display, err));
-            }
-        }
+        Ok(meta) => match list_archive_or_file(path, &display, meta.len(), inputs) {
+            Ok(kind) => return kind,
+            Err(err) => inputs.push(Input::failed(display, err)),
+        },
         Err(err) => inputs.push(Input::failed(display, err)),
     }
+    PathKind::File
 }
 
-fn list_tar_or_file(path: &Path, display: &str, length: u64, inputs: &mut Vec<Input>) -> std::io::Result<()> {
+fn list_archive_or_file(path: &Path, display: &str, length: u64, inputs: &mut Vec<Input>) -> std::io::Result<PathKind> {
     let mut file = open_regular(path)?;
     let mut head = Vec::with_capacity(512);
     (&mut file).take(512).read_to_end(&mut head)?;
-    let tar = is_tar(&head);
-    if length > if tar { MAX_ARCHIVE_BYTES } else { MAX_FILE_BYTES } {
-        let message = too_large(if tar { "tar" } else { "file" }, Some(length));
-        inputs.push(Input::failed(display.to_owned(), message));
-        return Ok(());
+    let magic = archive::magic(&head);
+    let (kind, limit, what) = match magic {
+        Magic::Tar => (PathKind::Tar, MAX_ARCHIVE_BYTES, "tar"),
+        Magic::Gzip => (PathKind::Gzip, MAX_ARCHIVE_BYTES, "gzip file"),
+        Magic::Zip => (PathKind::Zip, MAX_ARCHIVE_BYTES, "zip archive"),
+        Magic::Unsupported(name) => {
+            inputs.push(Input::failed(display.to_owned(), archive::unsupported(name)));
+            return Ok(PathKind::File);
+        }
+        Magic::Plain => (PathKind::File, MAX_FILE_BYTES, "file"),
+    };
+    if length > limit {
+        inputs.push(Input::failed(display.to_owned(), too_large(what, Some(length))));
+        return Ok(kind);
     }
-    if !tar {
-        inputs.push(Input { path: display.to_owned(), origin: Origin::File { path: path.to_owned(), size: length } });
-        return Ok(());
+    match magic {
+        Magic::Tar => {}
+        Magic::Gzip => {
+            drop(file);
+            let tar = archive::list_gzip_file(path, display, length, inputs);
+            return Ok(if tar { PathKind::GzipTar } else { PathKind::Gzip });
+        }
+        Magic::Zip => {
+            drop(file);
+            archive::list_zip_file(path, display, inputs);
+            return Ok(kind);
+        }
+        _ => {
+            inputs.push(Input::new(display.to_owned(), Origin::File { path: path.to_owned(), size: length }));
+            return Ok(kind);
+        }
     }
     file.rewind()?;
     let members = list_tar(display, std::io::BufReader::new(file), length);
     inputs.extend(members.into_iter().map(|member| match member {
         Ok((path_in_tar, offset, size)) => {
-            Input { path: path_in_tar, origin: Origin::Member { archive: path.to_owned(), offset, size } }
+            Input::new(path_in_tar, Origin::Member { archive: path.to_owned(), offset, size })
         }
         Err(failed) => failed,
     }));
-    Ok(())
+    Ok(kind)
 }
 
 /// One input's bytes as inputs: a tar's members (`name.tar!member`), or the bytes themselves.
@@ -393,8 +488,14 @@ pub(crate) fn order(inputs: &mut Vec<Input>) {
     let by_path_then_identity =
         |a: &Input, b: &Input| a.path.cmp(&b.path).then_with(|| a.origin.identity().cmp(&b.origin.identity()));
     inputs.sort_by(by_path_then_identity);
-    inputs
-        .dedup_by(|later, earlier| later.path == earlier.path && later.origin.identity() == earlier.origin.identity());
+    inputs.dedup_by(|later, earlier| {
+        let same = later.path == earlier.path && later.origin.identity() == earlier.origin.identity();
+        if same {
+            // Read once, on behalf of every path it was listed from.
+            earlier.given.append(&mut later.given);
+        }
+        same
+    });
     if inputs.windows(2).all(|pair| pair[0].path != pair[1].path) {
         return;
     }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use uclint_ingest::{parse, FileStatus, Ingested, RawInput};
-use uclint_model::{DnKey, DnRef, Span};
+use uclint_model::{DnKey, DnRef, NotReadClass, Span};
 
 /// Parses one in-memory file as if it had been read from `path`.
 fn ingest_text(path: &str, text: &str) -> Ingested {
@@ -251,16 +251,16 @@ fn faults_and_foreign_xml_are_not_read_and_broken_axl_is_reported() {
     let ingested = ingest_text("fault.xml", fault);
     assert_eq!(
         ingested.files[0].status,
-        FileStatus::NotRead(
+        FileStatus::not_read(
             "AXL error response (SOAP fault): faultcode soapenv:Client, faultstring \"Item not valid: The \
-             specified SEP9 was not found\""
-                .into()
+             specified SEP9 was not found\"",
+            NotReadClass::Other,
         )
     );
     let codes: Vec<_> = ingested.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["INPUT009"], "a fault is an error: the export lacks what it was meant to hold");
     let ingested = ingest_text("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>");
-    assert!(matches!(ingested.files[0].status, FileStatus::NotRead(_)));
+    assert!(matches!(ingested.files[0].status, FileStatus::NotRead { .. }));
     assert!(ingested.diagnostics.is_empty());
 
     let broken = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" \
@@ -443,7 +443,7 @@ fn a_response_in_the_default_namespace_is_read_and_one_outside_axl_is_not() {
     // The same response bound to another namespace is not AXL, and none of its records are read.
     let other = envelope("getPhone", "14.0", PHONE).replace("http://www.cisco.com/AXL/API/14.0", "urn:not-axl");
     let ingested = ingest_text("getPhone.xml", &other);
-    assert!(matches!(ingested.files[0].status, FileStatus::NotRead(_)), "{:?}", ingested.files[0].status);
+    assert!(matches!(ingested.files[0].status, FileStatus::NotRead { .. }), "{:?}", ingested.files[0].status);
     assert!(ingested.cluster.phones.is_empty());
 }
 

@@ -26,7 +26,7 @@ fn tar_of(files: &[(&str, &str)]) -> Vec<u8> {
 }
 
 fn released(paths: &[PathBuf]) -> Ingested {
-    ingest_with(paths, Options { release_text: true })
+    ingest_with(paths, Options { release_text: true, ..Options::default() })
 }
 
 /// Every position of every byte of every source, as `(line, column)`.
@@ -67,6 +67,36 @@ fn positions_are_the_same_without_the_text() {
     // The PIN cells are masked again in the text read back.
     let users = &gone.sources.get(SourceId::new(0)).text;
     assert!(users.contains("agent01,Groß,****") && !users.contains("7391"), "{users}");
+}
+
+#[test]
+fn members_of_compressed_archives_are_read_back_as_they_were_parsed() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&tar_of(&[("enduser.csv", USERS), ("phone.csv", PHONES)])).unwrap();
+    std::fs::write(dir.path().join("export.tgz"), gz.finish().unwrap()).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(PHONES.as_bytes()).unwrap();
+    std::fs::write(dir.path().join("phone.csv.gz"), gz.finish().unwrap()).unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in [("enduser.csv", USERS), ("phone.csv", PHONES)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    std::fs::write(dir.path().join("export.zip"), zip.finish().unwrap().into_inner()).unwrap();
+    let paths: Vec<PathBuf> =
+        ["export.tgz", "phone.csv.gz", "export.zip"].iter().map(|name| dir.path().join(name)).collect();
+    let kept = ingest(&paths);
+    let mut gone = released(&paths);
+    assert_eq!(gone.sources.len(), 5);
+    assert!(gone.sources.iter().all(|(_, f)| f.is_released()));
+    let ids: Vec<SourceId> = gone.sources.iter().map(|(id, _)| id).collect();
+    gone.restore_text(ids);
+    for ((_, kept), (_, back)) in kept.sources.iter().zip(gone.sources.iter()) {
+        assert!(!back.is_released(), "{} was not taken back", back.path);
+        assert!(!back.text.is_empty() && back.text == kept.text, "{}", back.path);
+    }
 }
 
 #[test]

@@ -211,7 +211,7 @@ fn files_that_only_share_a_root_name_are_left_alone() {
         "<config><trigger><directoryNumber>5000</directoryNumber></trigger></config>",
     ] {
         let ingested = ingest_text("other.xml", text);
-        assert!(matches!(status(&ingested), FileStatus::NotRead(_)), "{text}: {:?}", status(&ingested));
+        assert!(matches!(status(&ingested), FileStatus::NotRead { .. }), "{text}: {:?}", status(&ingested));
         assert!(ingested.diagnostics.is_empty(), "{text}");
         assert!(!ingested.cluster.has(DataSet::UccxTriggers), "{text}");
         assert!(!ingested.cluster.has(DataSet::UccxCallControlGroups), "{text}");

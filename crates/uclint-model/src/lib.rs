@@ -11,6 +11,7 @@ mod index;
 mod key;
 mod source;
 mod uccx;
+mod unread;
 
 pub use cluster::{
     is_placeholder_user, is_system_partition, is_template_type, AccessControlGroup, AppUser, Cluster,
@@ -25,6 +26,7 @@ pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember, PositionTab
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};
 pub use uccx::{UccxCallControlGroup, UccxPortGroup, UccxTrigger};
+pub use unread::NotReadClass;
 
 /// Text read from an export: 16 bytes. Values of up to 15 bytes (device names, DN patterns,
 /// partitions, user IDs, models and most settings) are stored inline, without an allocation of

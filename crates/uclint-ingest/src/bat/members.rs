@@ -25,6 +25,9 @@ pub enum MemberRole {
         /// Why it is not read: "no rule reads them", or what sets it apart from the live objects
         /// it looks like (templates, default profiles, CAPF profiles, …).
         why: &'static str,
+        /// Whether it looks like live objects rules read without being them (made by
+        /// [`aside`]), rather than holding objects no rule reads (made by [`skip`]).
+        look_alike: bool,
     },
 }
 
@@ -33,7 +36,7 @@ impl MemberRole {
     /// rule reads them)`; `None` for a member that is read.
     pub fn not_checked_reason(self) -> Option<String> {
         match self {
-            MemberRole::NotChecked { holds, why } => Some(format!("{holds}: not checked ({why})")),
+            MemberRole::NotChecked { holds, why, .. } => Some(format!("{holds}: not checked ({why})")),
             MemberRole::Read(_) | MemberRole::Manifest => None,
         }
     }
@@ -57,12 +60,12 @@ use MemberRole::Read;
 
 /// A member no rule reads.
 const fn skip(holds: &'static str) -> MemberRole {
-    MemberRole::NotChecked { holds, why: "no rule reads them" }
+    MemberRole::NotChecked { holds, why: "no rule reads them", look_alike: false }
 }
 
 /// A member that looks like a live object's but is not one: what it holds, and why it is not.
 const fn aside(holds: &'static str, why: &'static str) -> MemberRole {
-    MemberRole::NotChecked { holds, why }
+    MemberRole::NotChecked { holds, why, look_alike: true }
 }
 
 const fn numbers(member: &'static NumberMember) -> MemberRole {

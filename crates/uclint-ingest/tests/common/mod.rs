@@ -25,7 +25,7 @@ pub fn check(name: &str, bytes: Vec<u8>) -> (Ingested, String) {
     let report = Report { diagnostics: &ingested.diagnostics, sources: &ingested.sources, summary: &summary };
     let mut rendered = render_concise(&report);
     for file in &ingested.files {
-        if let FileStatus::NotRead(reason) = &file.status {
+        if let FileStatus::NotRead { reason, .. } = &file.status {
             rendered.push_str(&format!("not read: {} ({reason})\n", file.path));
         }
     }
