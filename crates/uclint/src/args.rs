@@ -15,18 +15,49 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Lint exports: BAT Import/Export tars, BAT CSV files, or directories of them.
+    /// Lint exports: BAT Import/Export tars, BAT CSV files, AXL and UCCX XML, or directories of them.
+    #[command(after_long_help = INPUTS_HELP)]
     Check(CheckArgs),
     /// Write a self-contained cluster health report: HTML, or Markdown for tickets and pull requests.
+    ///
+    /// The report is not a gate: it exits 0 once the page is written, whatever it found, unless
+    /// --fail-on is given (then 1 as `uclint check` would). It exits 2 on a usage, configuration
+    /// or input error, as `check` does.
+    #[command(after_long_help = INPUTS_HELP)]
     Report(ReportArgs),
     /// List every rule: code, name, family, default severity, status.
     Rules,
-    /// Show the documentation of one rule.
+    /// Show the documentation of one rule, input diagnostic or configuration diagnostic.
     Rule {
-        /// Rule code (UCCX001) or name (ipcc-extension-shared).
+        /// Code (UCCX001, INPUT001, CONFIG001; any case) or name (ipcc-extension-shared).
         code: String,
     },
+    /// Print the shell completion script for SHELL (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page uclint(1), or write it and one page per subcommand into a directory.
+    Manpage {
+        /// Write uclint.1 and one page per subcommand (uclint-check.1 and so on) into this directory,
+        /// creating it, instead of printing uclint.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
+
+/// The input families `check` and `report` read, for their `--help` (`-h` stays short).
+const INPUTS_HELP: &str = "\
+Inputs (recognised by content, never by extension; every file of a directory is read):
+  - CUCM BAT Import/Export tars (ucmdata_export_*.tar), member by member, and the same
+    archives compressed: .tar.gz, .tgz, .zip
+  - BAT CSV files on their own (phone.csv, enduser.csv, ...), known by their header
+  - the tar's header.txt manifest (which members the export lacks)
+  - AXL responses saved as XML: get* and list* responses, and executeSQLQuery rows
+  - UCCX adminapi exports: resources (XML or JSON), triggers and call control groups (XML)
+Files uclint does not read are counted in the summary; -v lists them, --show-files lists every
+input and how it was read.";
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -83,6 +114,34 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
 
+    /// List every file not checked and every rule skipped, one per line, on standard error.
+    #[arg(short, long, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print findings only: no summary and no notes on standard error (errors still print).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// List every input file with how it was read, or why not, and exit without linting.
+    #[arg(long, conflicts_with = "show_settings")]
+    pub show_files: bool,
+
+    /// Show which uclint.toml was used and every resolved setting, and exit without linting.
+    #[arg(long)]
+    pub show_settings: bool,
+
+    /// Render every finding: no caps on the full, github, markdown and sarif outputs (which by
+    /// default group findings and keep what a terminal, GitHub or code scanning can take;
+    /// docs/output-formats.md). json, concise and junit are never capped.
+    #[arg(long)]
+    pub no_cap: bool,
+
+    /// Base URL of the rule documentation pages (the repository's docs/ folder as published,
+    /// e.g. https://github.com/ORG/uclint/blob/main/docs): SARIF and Markdown link each code to
+    /// BASE/rules/CODE.md. Without it, no output links to documentation.
+    #[arg(long, value_name = "URL")]
+    pub doc_base_url: Option<String>,
+
     /// The configuration file and the deployment facts given on the command line.
     #[command(flatten)]
     pub deployment: DeploymentArgs,
@@ -124,6 +183,24 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
+    /// Exit 1 when a finding reaches this severity, as `check` does [default: exit 0 once the
+    /// report is written, whatever it found].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// Exit 0 even when findings reach --fail-on; usage, configuration and input errors still
+    /// exit 2.
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// List every file not checked and every rule skipped, one per line, on standard error.
+    #[arg(short, long, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print nothing on standard error but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+
     /// The configuration file and the deployment facts given on the command line.
     #[command(flatten)]
     pub deployment: DeploymentArgs,
@@ -142,8 +219,9 @@ impl ReportArgs {
         CheckArgs {
             paths: self.paths.clone(),
             outputs: vec![Output { format, file: Some(self.output.clone()) }],
-            fail_on: FailOn::Error,
-            exit_zero: false,
+            // Not a gate unless asked to be one (docs/exit-codes.md).
+            fail_on: self.fail_on.unwrap_or(FailOn::Error),
+            exit_zero: self.exit_zero || self.fail_on.is_none(),
             baseline: None,
             write_baseline: None,
             statistics: false,
@@ -152,6 +230,12 @@ impl ReportArgs {
             select: Vec::new(),
             extend_select: Vec::new(),
             ignore: Vec::new(),
+            verbose: self.verbose,
+            quiet: self.quiet,
+            show_files: false,
+            show_settings: false,
+            no_cap: false,
+            doc_base_url: None,
             deployment: self.deployment.clone(),
         }
     }
@@ -175,7 +259,7 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-scanning services.
     Sarif,
-    /// JUnit XML: a suite per rule, a failed case per finding.
+    /// JUnit XML: a suite per rule, a case per finding, failed at --fail-on.
     Junit,
     /// GitHub Actions annotations (workflow commands).
     Github,

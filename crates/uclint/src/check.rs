@@ -1,5 +1,7 @@
 //! `uclint check`: read the configuration, ingest, run the rules, apply severity overrides,
-//! suppressions and the baseline, render, and choose the exit code.
+//! suppressions and the baseline, render, and choose the exit code. `--show-files` and
+//! `--show-settings` stop before linting (`show.rs`); `-v` and `-q` choose how much of the run
+//! summary reaches standard error (`uclint_report::Verbosity`), never the exit code.
 
 use std::path::Path;
 
@@ -9,7 +11,8 @@ use uclint::config::{self, Config, ConfigFile, Problem};
 use uclint_ingest::{FileStatus, IngestTimings};
 use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
 use uclint_report::{
-    render_statistics, render_summary, text, Baseline, BaselineEntry, BaselineMatch, Health, Report, Summary,
+    render_statistics, render_summary_with, text, Baseline, BaselineEntry, BaselineMatch, Health, Report, Summary,
+    Verbosity,
 };
 use uclint_rules::RunTimings;
 use uclint_rules::{registry, RuleMeta};
@@ -26,8 +29,11 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> u8 {
-    if let Err(message) = output::validate(&args.outputs) {
+    if let Err(message) = output::validate(args) {
         return usage_error(&message);
+    }
+    if args.show_files {
+        return crate::show::files(&args.paths);
     }
     let config_file = match config::find(args.deployment.config.as_deref()) {
         Ok(file) => file,
@@ -45,11 +51,29 @@ pub fn run(args: &CheckArgs) -> u8 {
         Ok(rules) => rules,
         Err(message) => return usage_error(&message),
     };
-    let settings = config::settings(&deployment(args, &config));
+    let deployment = deployment(args, &config);
+    if args.show_settings {
+        return crate::show::settings(&crate::show::Settings {
+            file: config_file.as_ref(),
+            explicit: args.deployment.config.is_some(),
+            config: &config,
+            deployment: &deployment,
+            rules: &rules,
+            baseline: args.baseline.as_deref(),
+        });
+    }
+    let settings = config::settings(&deployment);
 
     let start = Instant::now();
     // Texts are let go once parsed and the few a report shows are read back before rendering.
-    let mut ingested = uclint_ingest::ingest_with(&args.paths, uclint_ingest::Options { release_text: true });
+    // A bar of bytes parsed on a terminal for a large export (progress.rs); none under `-q`.
+    let bar = crate::progress::IngestBar::new(!args.quiet);
+    let progress = |event: uclint_ingest::Progress| bar.update(event);
+    let options = uclint_ingest::Options { release_text: true, progress: Some(&progress) };
+    let mut ingested = uclint_ingest::ingest_with(&args.paths, options);
+    bar.finish();
+    // A given path that yielded no export makes the run exit 2 (inputs.rs).
+    let nothing_read = crate::inputs::report_nothing_read(&ingested.given);
     let mut memory = Vec::new();
     let mut sample = |stage: &'static str| {
         if args.timings {
@@ -64,8 +88,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     let render_start = Instant::now();
 
     let input_failed = ingested.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let mut diagnostics = std::mem::take(&mut ingested.diagnostics);
-    diagnostics.extend(result.diagnostics);
+    // The rules' findings (80,000 on a megacluster with a systematic fault) are not copied:
+    // the input's few diagnostics join them, and a large vector grows in place.
+    let mut diagnostics = result.diagnostics;
+    diagnostics.reserve_exact(ingested.diagnostics.len());
+    diagnostics.append(&mut ingested.diagnostics);
     for d in &mut diagnostics {
         if let Some(severity) = config.severity.get(d.code) {
             d.severity = *severity;
@@ -87,8 +114,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         // files, so that export spans keep their ids.
         let source = ingested.sources.add(SourceFile::new(file.path.clone(), file.text.clone()));
         diagnostics.extend(problems.drain(..).map(|p| p.into_diagnostic(&file, source)));
+        // Suppressions and the baseline keep the order; only the configuration's own
+        // diagnostics need placing.
+        sort_diagnostics(&mut diagnostics);
     }
-    sort_diagnostics(&mut diagnostics);
 
     let mut summary = Summary {
         objects: ingested.cluster.object_count(),
@@ -104,7 +133,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     for file in std::mem::take(&mut ingested.files) {
         match file.status {
             FileStatus::Read(kind) => summary.files_read.push((file.path, kind)),
-            FileStatus::NotRead(reason) => summary.files_not_read.push((file.path, reason)),
+            FileStatus::NotRead { reason, class } => summary.files_not_read.push((file.path, reason, class)),
             FileStatus::Failed => {}
         }
     }
@@ -119,19 +148,24 @@ pub fn run(args: &CheckArgs) -> u8 {
         // The model is no longer needed: let it go before the texts that the findings point
         // into are read back, so that the two are never held together.
         drop(std::mem::take(&mut ingested.cluster));
-        let shown =
-            diagnostics.iter().flat_map(|d| std::iter::once(&d.primary).chain(&d.secondary)).map(|l| l.span.source);
+        // Only the files of the findings `full` shows in full: with the cap, a few per rule.
+        let selection = uclint_report::full_selection(&diagnostics, !args.no_cap);
+        let shown = selection
+            .shown
+            .iter()
+            .flat_map(|&i| std::iter::once(&diagnostics[i].primary).chain(&diagnostics[i].secondary))
+            .map(|l| l.span.source);
         ingested.restore_text(shown);
     }
     let restore_time = restore_start.elapsed();
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };
-    if let Err(message) = output::write_all(&args.outputs, &report, args.color, &health) {
+    if let Err(message) = output::write_all(args, &report, &health) {
         return usage_error(&message);
     }
     if args.statistics {
         output::to_stderr(&render_statistics(&diagnostics));
     }
-    output::to_stderr(&render_summary(&summary, &diagnostics));
+    output::to_stderr(&render_summary_with(&summary, &diagnostics, verbosity(args)));
     if args.timings {
         sample("at the end");
         output::to_stderr(&timings(
@@ -147,7 +181,16 @@ pub fn run(args: &CheckArgs) -> u8 {
     // The process ends next: freeing a megacluster's model record by record would add a tenth
     // of a second to the run for nothing (the operating system takes the memory back at once).
     std::mem::forget(ingested);
-    exit_code(input_failed || config_failed, &diagnostics, args)
+    exit_code(input_failed || config_failed || nothing_read, &diagnostics, args)
+}
+
+/// How much the summary says: `-q`, `-v` or the default (clap refuses both flags together).
+fn verbosity(args: &CheckArgs) -> Verbosity {
+    match (args.quiet, args.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    }
 }
 
 /// The `--timings` table: each stage's wall-clock time, the slowest files and the slowest rules.
@@ -215,7 +258,12 @@ fn accept(
     baseline: Option<Baseline>,
     write_baseline: Option<&Path>,
 ) -> Result<Accepted, String> {
-    let (diagnostics, suppressed, unmatched) = config.suppress(diagnostics, checked);
+    // Without suppressions there is nothing to match: no object key is formatted per finding.
+    let (diagnostics, suppressed, unmatched) = if config.suppressions.is_empty() {
+        (diagnostics, 0, Vec::new())
+    } else {
+        config.suppress(diagnostics, checked)
+    };
     let baseline = match write_baseline {
         Some(path) => {
             let written = Baseline::of(&diagnostics);
@@ -256,7 +304,7 @@ fn report_config_errors(file: &ConfigFile, problems: Vec<Problem>, args: &CheckA
     sort_diagnostics(&mut diagnostics);
     let summary = Summary::default();
     let report = Report { diagnostics: &diagnostics, sources: &sources, summary: &summary };
-    if let Err(message) = output::write_all(&args.outputs, &report, args.color, &Health::default()) {
+    if let Err(message) = output::write_all(args, &report, &Health::default()) {
         return usage_error(&message);
     }
     usage_error(&format!("{} has errors; nothing was linted", file.path))
@@ -301,7 +349,10 @@ fn select(args: &CheckArgs, config: &Config) -> Result<Vec<&'static RuleMeta>, S
     let ignore = or_config(&args.ignore, &config.ignore);
     for pattern in args.select.iter().chain(&args.extend_select).chain(&args.ignore) {
         if !config::is_rule_pattern(pattern) {
-            return Err(format!("`{pattern}` is not a rule code, rule name or family prefix (see `uclint rules`)"));
+            let hint = config::did_you_mean(pattern, config::rule_patterns());
+            return Err(format!(
+                "`{pattern}` is not a rule code, rule name or family prefix{hint} (see `uclint rules`)"
+            ));
         }
     }
     let selected = |r: &RuleMeta| match &select {

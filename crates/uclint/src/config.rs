@@ -121,6 +121,63 @@ pub struct Deployment {
     pub finesse_nodes: Option<u32>,
 }
 
+impl Deployment {
+    /// Every fact, as `uclint.toml` spells its key, with its value written as TOML (`None` when
+    /// not set), in the order of `docs/configuration.md`: what `--show-settings` prints.
+    pub fn entries(&self) -> Vec<(&'static str, Option<String>)> {
+        // Destructured, so that a fact added to `Deployment` cannot be left out here.
+        let Deployment {
+            rmcm_user,
+            agent_device_selection,
+            fippa_user,
+            jtapi_users,
+            axl_user,
+            supported_agent_models,
+            monitoring_recording,
+            srtp,
+            emcc,
+            sip_presence_clients,
+            em_proxy_logins,
+            finesse_nodes,
+        } = self;
+        let string = |v: &Option<String>| v.as_deref().map(toml_string);
+        let list = |v: &Option<Vec<String>>| {
+            v.as_ref().map(|v| format!("[{}]", v.iter().map(|s| toml_string(s)).collect::<Vec<_>>().join(", ")))
+        };
+        let flag = |v: &Option<bool>| v.map(|v| v.to_string());
+        vec![
+            ("rmcm-user", string(rmcm_user)),
+            ("agent-device-selection", flag(agent_device_selection)),
+            ("fippa-user", string(fippa_user)),
+            ("jtapi-users", list(jtapi_users)),
+            ("axl-user", string(axl_user)),
+            ("supported-agent-models", list(supported_agent_models)),
+            ("monitoring-recording", flag(monitoring_recording)),
+            ("srtp", flag(srtp)),
+            ("emcc", flag(emcc)),
+            ("sip-presence-clients", flag(sip_presence_clients)),
+            ("em-proxy-logins", flag(em_proxy_logins)),
+            ("finesse-nodes", finesse_nodes.map(|n| n.to_string())),
+        ]
+    }
+}
+
+/// A TOML basic string: quoted, with `"`, `\` and control characters escaped.
+fn toml_string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A finding accepted on purpose: one rule on one object, with the reason.
 #[derive(Clone, Debug)]
 pub struct Suppression {
@@ -413,9 +470,69 @@ pub fn rule_matches(rule: &uclint_rules::RuleMeta, pattern: &str) -> bool {
         || rule.family.prefix().eq_ignore_ascii_case(pattern)
 }
 
+/// Every word a selection pattern may be: rule codes, rule names and family prefixes, in registry
+/// order.
+pub fn rule_patterns() -> impl Iterator<Item = &'static str> {
+    let mut prefixes: Vec<&'static str> = registry::RULES.iter().map(|r| r.family.prefix()).collect();
+    prefixes.dedup();
+    registry::RULES.iter().flat_map(|r| [r.code, r.name]).chain(prefixes)
+}
+
+/// The candidate closest to a mistyped code or name, for a "did you mean" hint; `None` when none
+/// is close.
+///
+/// A code whose number was written with too few or too many digits (`UCCX01`, `uccx0001`) is
+/// matched by its family and number first, since edit distance alone ties `UCCX001` with
+/// `UCCX010`; a known family with a number no rule has gets no hint (`UCCX999` is not a typo of
+/// `UCCX009` more than of any other). Otherwise the candidate fewest edits away (Levenshtein, without regard to case), if
+/// at most a third of the word's characters (at least one) differ; a tie goes to the more
+/// similar by Jaro-Winkler, then to the first candidate.
+pub fn suggest(word: &str, candidates: impl IntoIterator<Item = &'static str>) -> Option<&'static str> {
+    let candidates: Vec<&'static str> = candidates.into_iter().collect();
+    let word = word.trim();
+    let split = |s: &str| -> Option<(String, u64)> {
+        let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let (family, number) = s.split_at(s.len() - digits);
+        let number = number.parse().ok()?;
+        (!family.is_empty()).then(|| (family.to_ascii_uppercase(), number))
+    };
+    if let Some(wanted) = split(word) {
+        let family = |c: &&str| split(c).is_some_and(|(f, _)| f == wanted.0);
+        if let Some(found) = candidates.iter().find(|c| split(c).as_ref() == Some(&wanted)) {
+            return Some(found);
+        }
+        if candidates.iter().any(family) {
+            // A known family with a number it does not have: no code is meant more than another.
+            return None;
+        }
+    }
+    let word = word.to_ascii_lowercase();
+    let limit = (word.chars().count() / 3).max(1);
+    let mut best: Option<(usize, f64, &'static str)> = None;
+    for candidate in candidates {
+        let lower = candidate.to_ascii_lowercase();
+        let distance = strsim::levenshtein(&word, &lower);
+        let similarity = strsim::jaro_winkler(&word, &lower);
+        let better = best.is_none_or(|(d, s, _)| distance < d || (distance == d && similarity > s));
+        if distance <= limit && better {
+            best = Some((distance, similarity, candidate));
+        }
+    }
+    best.map(|(_, _, c)| c)
+}
+
+/// ` (did you mean `X`?)` for a word that is not a rule pattern, or nothing.
+pub fn did_you_mean(word: &str, candidates: impl IntoIterator<Item = &'static str>) -> String {
+    suggest(word, candidates).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default()
+}
+
 fn unknown_rule(value: &Spanned<String>, expected: &str) -> Problem {
+    let help = match suggest(value.get_ref(), rule_patterns()) {
+        Some(near) => format!("did you mean `{near}`? `uclint rules` lists every rule code, name and family"),
+        None => "`uclint rules` lists every rule code, name and family".to_owned(),
+    };
     Problem::new(INVALID_CONFIG, value.span(), "unknown rule", format!("`{}` is not {expected}", value.get_ref()))
-        .with_help("`uclint rules` lists every rule code, name and family")
+        .with_help(help)
 }
 
 /// The rules' settings from the deployment facts. Each `Settings` field that comes from the
@@ -496,6 +613,33 @@ mod tests {
         let doc = include_str!("../../../docs/configuration.md");
         let example = doc.split("```toml\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
         assert!(problems(example).is_empty(), "{:?}", problems(example));
+    }
+
+    #[test]
+    fn suggestions_match_codes_by_number_and_words_by_edits() {
+        let near = |word: &str| suggest(word, rule_patterns());
+        assert_eq!(near("UCCX01"), Some("UCCX001"));
+        assert_eq!(near("uccx0010"), Some("UCCX010"));
+        assert_eq!(near("UCX001"), Some("UCCX001"));
+        assert_eq!(near("ipcc-extension-share"), Some("ipcc-extension-shared"));
+        assert_eq!(near("zzzz"), None);
+        assert_eq!(near("UCCX999"), None, "no rule has that number");
+        assert_eq!(near("\u{202e}UCCX٠٠1"), None, "non-ASCII input does not panic");
+    }
+
+    #[test]
+    fn every_deployment_fact_is_shown() {
+        let text = "rmcm-user = \"a\\\"b\"\njtapi-users = [\"x\", \"y\"]\nsrtp = true\nfinesse-nodes = 2\n";
+        let (config, problems) = parse(&ConfigFile { path: FILE_NAME.into(), text: text.into() });
+        assert!(problems.is_empty(), "{problems:?}");
+        let entries = config.deployment.entries();
+        assert_eq!(entries.len(), 12);
+        let value = |key: &str| entries.iter().find(|(k, _)| *k == key).unwrap().1.clone();
+        assert_eq!(value("rmcm-user").as_deref(), Some("\"a\\\"b\""));
+        assert_eq!(value("jtapi-users").as_deref(), Some("[\"x\", \"y\"]"));
+        assert_eq!(value("srtp").as_deref(), Some("true"));
+        assert_eq!(value("finesse-nodes").as_deref(), Some("2"));
+        assert_eq!(value("emcc"), None);
     }
 
     #[test]

@@ -42,13 +42,32 @@ fn print_to_stdout(text: &str) -> u8 {
     }
 }
 
+/// `uclint rule CODE`: a rule's documentation page, or the description of an input or
+/// configuration diagnostic, for every code `uclint rules` lists; codes in any case, rule and
+/// diagnostic names as listed. Anything else is exit 2, with the closest code or name.
 pub fn rule(code: &str) -> u8 {
-    match registry::find(code) {
-        Some(rule) => print_to_stdout(&rule.doc_page()),
-        None => {
-            let code = uclint_report::text::terminal(code);
-            output::to_stderr(&format!("error: no rule `{code}` (see `uclint rules`)\n"));
-            EXIT_ERROR
+    if let Some(rule) = registry::find(code) {
+        return print_to_stdout(&rule.doc_page());
+    }
+    let always_on = [
+        ("an input", "docs/input-diagnostics.md (the table of codes)", codes::ALL),
+        ("a configuration", "docs/configuration.md (Diagnostics about the configuration)", config::ALL),
+    ];
+    for (kind, doc, list) in always_on {
+        if let Some(found) = list.iter().find(|c| c.code.eq_ignore_ascii_case(code) || c.name == code) {
+            let page = format!(
+                "{} {}\n\nSeverity: {} ({kind} diagnostic: always on, not a rule; it cannot be selected or ignored)\n\n{}\n\nDocumentation: {doc}\n",
+                found.code, found.name, found.severity, found.summary,
+            );
+            return print_to_stdout(&page);
         }
     }
+    let names = registry::RULES
+        .iter()
+        .flat_map(|r| [r.code, r.name])
+        .chain(codes::ALL.iter().chain(config::ALL).flat_map(|c| [c.code, c.name]));
+    let hint = config::did_you_mean(code, names);
+    let code = uclint_report::text::terminal(code);
+    output::to_stderr(&format!("error: no rule or diagnostic `{code}`{hint} (see `uclint rules`)\n"));
+    EXIT_ERROR
 }

@@ -6,10 +6,14 @@
 
 mod args;
 mod check;
+mod completions;
+mod inputs;
 mod listing;
 mod memory;
 mod output;
+mod progress;
 mod report;
+mod show;
 
 use std::process::ExitCode;
 
@@ -24,6 +28,8 @@ fn main() -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Rules => listing::rules(),
         Command::Rule { code } => listing::rule(&code),
+        Command::Completions { shell } => completions::completions(shell),
+        Command::Manpage { dir } => completions::manpage(dir.as_deref()),
     };
     ExitCode::from(code)
 }

@@ -155,7 +155,7 @@ fn exit_zero_passes_findings_but_not_errors_of_use_or_input() {
 fn fippa_user_flag_runs_the_fippa_rules() {
     let fixture = "fixtures/rules/FIPPA001/fail";
     uclint()
-        .args(["check", fixture, "--select", "FIPPA001", "--format", "concise"])
+        .args(["check", fixture, "--select", "FIPPA001", "--format", "concise", "-v"])
         .assert()
         .code(0)
         .stderr(predicate::str::contains("FIPPA001 skipped: no FIPPA user: set fippa-user"));

@@ -19,14 +19,15 @@ fn report(format_ext: &str) -> (i32, String) {
 #[test]
 fn markdown_report_on_the_demo() {
     let (code, markdown) = report("md");
-    assert_eq!(code, 1);
+    // A report is not a gate: 0 once written, though the demo has errors (docs/exit-codes.md).
+    assert_eq!(code, 0);
     insta::assert_snapshot!("demo_report_markdown", markdown);
 }
 
 #[test]
 fn html_report_is_self_contained() {
     let (code, html) = report("html");
-    assert_eq!(code, 1);
+    assert_eq!(code, 0);
     assert!(html.starts_with("<!DOCTYPE html>"));
     for external in ["src=\"http", "href=\"http", "<link", "@import", "url("] {
         assert!(!html.contains(external), "the page loads something from outside: {external}");
