@@ -10,6 +10,13 @@
 //! other lines or in other files (the other devices sharing a line, the RMCM user) are rendered
 //! as related blocks, each with its own window.
 //!
+//! A terminal is read by a person: by default ([`FullOptions::cap`]) at most [`FULL_PER_RULE`]
+//! findings of each rule are shown in full, in output order, and after them one paragraph per
+//! rule that had more says how many were left out and lists what they say, grouped
+//! ([`crate::group`]): the first [`GROUPS_LISTED`] groups, each as its count, first message
+//! and first objects. `--format concise` (one line each, never capped) and `--format json` have
+//! them all.
+//!
 //! Everything shown comes from the input, so it is escaped for the terminal
 //! ([`crate::text::terminal`]): a snippet is built as its own escaped text, with the labels
 //! moved to their places in it, and miette is handed that text rather than the file.
@@ -23,7 +30,7 @@ use miette::{
 };
 use uclint_model::{Diagnostic, Label, Severity, SourceFile};
 
-use crate::{text, Paths, Report};
+use crate::{count, findings, group, text, Paths, Report};
 
 /// Options for the graphical renderer.
 #[derive(Clone, Copy, Debug)]
@@ -32,13 +39,23 @@ pub struct FullOptions {
     pub color: bool,
     /// Wrap width of messages.
     pub width: usize,
+    /// Show at most [`FULL_PER_RULE`] findings of each rule, then what was left out.
+    pub cap: bool,
 }
 
 impl Default for FullOptions {
     fn default() -> Self {
-        FullOptions { color: false, width: 100 }
+        FullOptions { color: false, width: 100, cap: true }
     }
 }
+
+/// Findings of one rule shown in full when capped: a screenful or two each, enough to see what
+/// the rule says and where; the rest are summarised in groups.
+pub const FULL_PER_RULE: usize = 10;
+/// Groups of left-out findings listed per rule.
+const GROUPS_LISTED: usize = 5;
+/// Objects named per listed group.
+const OBJECTS_LISTED: usize = 3;
 
 /// Characters of context shown on each side of a label.
 const WINDOW: usize = 48;
@@ -47,15 +64,54 @@ const SPAN_SHOWN: usize = 400;
 /// What stands between two windows of one line that do not meet.
 const GAP: &str = " … ";
 
+/// What `full` shows of a report: the findings shown in full, and per code (in order of first
+/// appearance) the ones left out.
+#[derive(Debug, Default)]
+pub struct FullSelection {
+    /// Indices of the findings shown in full, in output order.
+    pub shown: Vec<usize>,
+    /// Per code, the indices of the findings left out, in output order.
+    pub left_out: Vec<(&'static str, Vec<usize>)>,
+}
+
+/// The findings `full` shows in full: every one, or with `cap` the first [`FULL_PER_RULE`] of each
+/// code. Only the texts of the files these point into need to be held when it renders.
+pub fn full_selection(diagnostics: &[Diagnostic], cap: bool) -> FullSelection {
+    if !cap {
+        return FullSelection { shown: (0..diagnostics.len()).collect(), left_out: Vec::new() };
+    }
+    let mut selection = FullSelection::default();
+    // Per code, in order of first appearance: how many were shown, and the ones left out.
+    let mut per_code: Vec<(&'static str, usize, Vec<usize>)> = Vec::new();
+    let mut by_code = std::collections::HashMap::<&str, usize>::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        let at = *by_code.entry(diagnostic.code).or_insert_with(|| {
+            per_code.push((diagnostic.code, 0, Vec::new()));
+            per_code.len() - 1
+        });
+        let (_, n, left_out) = &mut per_code[at];
+        if *n == FULL_PER_RULE {
+            left_out.push(index);
+        } else {
+            *n += 1;
+            selection.shown.push(index);
+        }
+    }
+    selection.left_out =
+        per_code.into_iter().filter(|(_, _, left_out)| !left_out.is_empty()).map(|(code, _, l)| (code, l)).collect();
+    selection
+}
+
 /// Writes every diagnostic as a graphical block to `out`, one block at a time.
 pub fn write_full(report: &Report<'_>, options: FullOptions, out: &mut dyn io::Write) -> io::Result<()> {
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_context_lines(0);
     let mut rendered = String::new();
     let paths = Paths::new(report.sources);
-    for diagnostic in report.diagnostics {
+    let selection = full_selection(report.diagnostics, options.cap);
+    for &index in &selection.shown {
         rendered.clear();
-        let block = Block::new(diagnostic, &paths);
+        let block = Block::new(&report.diagnostics[index], &paths);
         // Rendering into a String cannot fail; a failure would only drop this block's snippet.
         if handler.render_report(&mut rendered, &block).is_err() {
             rendered.push_str(&block.message);
@@ -64,7 +120,50 @@ pub fn write_full(report: &Report<'_>, options: FullOptions, out: &mut dyn io::W
         rendered.push('\n');
         out.write_all(rendered.as_bytes())?;
     }
+    for (code, left_out) in &selection.left_out {
+        write_left_out(report, code, left_out, out)?;
+    }
     Ok(())
+}
+
+/// The paragraph that says what of one rule was left out: the count, then the groups.
+fn write_left_out(report: &Report<'_>, code: &str, left_out: &[usize], out: &mut dyn io::Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "... and {} more {code} {} (see --format json, or --no-cap)",
+        count(left_out.len()),
+        findings(left_out.len())
+    )?;
+    let groups = group::groups_of(report.diagnostics, left_out.iter().copied());
+    let width = groups.iter().take(GROUPS_LISTED).map(|g| count(g.len()).len()).max().unwrap_or(1);
+    for g in groups.iter().take(GROUPS_LISTED) {
+        let first = &report.diagnostics[g.first()];
+        let objects: Vec<String> = g
+            .members
+            .iter()
+            .take(OBJECTS_LISTED)
+            .map(|&i| text::terminal_key(&report.diagnostics[i].object.to_string()).into_owned())
+            .collect();
+        let more = if g.len() > OBJECTS_LISTED { ", …" } else { "" };
+        writeln!(
+            out,
+            "  {:>width$} × {} ({}{more})",
+            count(g.len()),
+            text::terminal_message(&first.message),
+            objects.join(", ")
+        )?;
+    }
+    if groups.len() > GROUPS_LISTED {
+        let rest: usize = groups[GROUPS_LISTED..].iter().map(group::Group::len).sum();
+        writeln!(
+            out,
+            "  … and {} more {} in {} more groups",
+            count(rest),
+            findings(rest),
+            count(groups.len() - GROUPS_LISTED)
+        )?;
+    }
+    writeln!(out)
 }
 
 /// Renders every diagnostic as a graphical block.
@@ -365,6 +464,25 @@ mod tests {
 
     use super::*;
     use crate::Summary;
+
+    #[test]
+    fn the_cap_selects_the_first_findings_of_each_rule_and_leaves_out_the_rest() {
+        use crate::many::finding;
+        let mut diagnostics = Vec::new();
+        for i in 0..25 {
+            diagnostics.push(finding("TEST001", Severity::Error, &format!("SEP{i}"), "m", "h"));
+        }
+        for i in 0..3 {
+            diagnostics.push(finding("TEST002", Severity::Error, &format!("SEP{i}"), "m", "h"));
+        }
+        let capped = full_selection(&diagnostics, true);
+        let expected: Vec<usize> = (0..FULL_PER_RULE).chain(25..28).collect();
+        assert_eq!(capped.shown, expected);
+        assert_eq!(capped.left_out, [("TEST001", (FULL_PER_RULE..25).collect::<Vec<_>>())]);
+        let all = full_selection(&diagnostics, false);
+        assert_eq!(all.shown, (0..28).collect::<Vec<_>>());
+        assert!(all.left_out.is_empty());
+    }
 
     /// The full output of one error on `text` (in `path`) with the given labels, the first the
     /// primary one.

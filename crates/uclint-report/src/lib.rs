@@ -13,11 +13,18 @@
 //! and line-oriented formats make control characters visible. Each format is written to an
 //! `io::Write` as it is rendered (`write_*`); the `render_*` functions collect the same text in
 //! a `String`, for tests and fuzz targets.
+//!
+//! At tens of thousands of findings, the formats a person or a service with limits reads are
+//! capped by default ([`RenderOptions::cap`]): `full`, `github` and `markdown` show findings of
+//! one rule with the same message shape grouped ([`group`]), a bounded number per rule, and say
+//! what they left out; `sarif` keeps what GitHub code scanning accepts. `json`, `junit`,
+//! `concise` and the health report are never capped. docs/output-formats.md has the numbers.
 
 mod baseline;
 mod concise;
 mod full;
 mod github;
+pub mod group;
 mod health;
 mod json;
 mod junit;
@@ -35,17 +42,18 @@ use uclint_model::{Diagnostic, Label, Severity, SourceId, SourceMap};
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError, BaselineMatch};
 pub use concise::{render_concise, write_concise};
-pub use full::{render_full, write_full, FullOptions};
-pub use github::{render_github, write_github};
+pub use full::{full_selection, render_full, write_full, FullOptions, FullSelection, FULL_PER_RULE};
+pub use github::{render_github, write_github, GITHUB_PER_LEVEL};
+pub use group::{groups, groups_of, Group};
 pub use health::{
     render_health_html, render_health_markdown, AgentReadiness, BlockingFinding, Health, ReadinessSummary,
 };
 pub use json::{render_json, write_json, JSON_SCHEMA_VERSION};
 pub use junit::{render_junit, write_junit};
-pub use markdown::{render_markdown, write_markdown};
-pub use sarif::{render_sarif, write_sarif};
+pub use markdown::{render_markdown, write_markdown, MARKDOWN_BUDGET, MARKDOWN_GROUPS_PER_RULE};
+pub use sarif::{render_sarif, write_sarif, SARIF_GZIP_BUDGET, SARIF_MAX_RESULTS};
 pub use statistics::{render_statistics, statistics, CodeCount};
-pub use summary::{render_summary, Summary};
+pub use summary::{render_summary, render_summary_with, Summary, Verbosity};
 
 /// What a run has to show: the sorted diagnostics, their sources and the run summary.
 #[derive(Debug)]
@@ -72,8 +80,32 @@ pub struct RuleInfo {
     pub summary: &'static str,
     /// The full documentation as Markdown (the summary where there is no more).
     pub doc: String,
-    /// Absolute URL of the documentation page.
-    pub help_uri: String,
+    /// Absolute URL of the documentation page, when the run was given a base for them
+    /// (`--doc-base-url`); formats name the code without a link otherwise.
+    pub help_uri: Option<String>,
+}
+
+/// How the formats that take options render: caps, the failure threshold, where paths are
+/// relative to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Cap the formats a person or a service with limits reads (`full`, `github`, `markdown`,
+    /// `sarif`); `false` (`--no-cap`) renders every finding.
+    pub cap: bool,
+    /// The lowest severity that fails the run (`--fail-on`): JUnit fails exactly the test cases
+    /// of findings at or above it.
+    pub fail_on: Severity,
+    /// The absolute directory relative input paths are relative to (the working directory),
+    /// with `/` or `\` separators; SARIF names it `SRCROOT`. The renderers do no IO, so the
+    /// caller gives it; `None` leaves relative paths without a base.
+    pub base_dir: Option<String>,
+}
+
+impl Default for RenderOptions {
+    /// Capped, failing on errors, no base directory.
+    fn default() -> Self {
+        RenderOptions { cap: true, fail_on: Severity::Error, base_dir: None }
+    }
 }
 
 /// Finds the rule information for a code.
@@ -176,7 +208,79 @@ fn to_string(render: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> Strin
     String::from_utf8(buffer).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// A count with thousands separators: `80,018`.
+pub(crate) fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `finding` or `findings` after a count.
+pub(crate) fn findings(n: usize) -> &'static str {
+    if n == 1 {
+        "finding"
+    } else {
+        "findings"
+    }
+}
+
 /// Splits a display path into the archive and the member, for `archive.tar!member.csv`.
 fn split_member(path: &str) -> Option<(&str, &str)> {
     path.split_once('!')
+}
+
+/// Builders of many findings, for the tests of the caps.
+#[cfg(test)]
+pub(crate) mod many {
+    use uclint_model::{Diagnostic, Label, ObjectKey, Severity, SourceFile, SourceMap, Span};
+
+    /// A source map with one small file, `exports/phone.csv`, that spans point into.
+    pub fn sources() -> SourceMap {
+        let mut sources = SourceMap::new();
+        sources.add(SourceFile::new("exports/phone.csv", "Device Name\nSEP1\n"));
+        sources
+    }
+
+    /// A finding of `code` on phone `name` saying `message`, with `help`.
+    pub fn finding(code: &'static str, severity: Severity, name: &str, message: &str, help: &str) -> Diagnostic {
+        let span = Span::new(uclint_model::SourceId::new(0), 12, 16);
+        Diagnostic::new(code, "test-rule", severity, ObjectKey::Phone(name.into()), message, Label::new(span, "here"))
+            .with_help(help)
+    }
+
+    /// `n` characters that compress badly (a linear congruential sequence over letters and
+    /// digits, a space every tenth so that [`crate::text::message`] keeps them all), different
+    /// for each `seed`.
+    pub fn noise(seed: u64, n: usize) -> String {
+        const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (0..n)
+            .map(|i| {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                if i % 10 == 9 {
+                    ' '
+                } else {
+                    ALPHABET[(state >> 33) as usize % ALPHABET.len()] as char
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(super::count(0), "0");
+        assert_eq!(super::count(999), "999");
+        assert_eq!(super::count(1000), "1,000");
+        assert_eq!(super::count(80_018), "80,018");
+        assert_eq!(super::count(1_234_567), "1,234,567");
+    }
 }

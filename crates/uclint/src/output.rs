@@ -1,6 +1,8 @@
 //! Where `uclint check` sends its report: each `--format X[=FILE]` rendered by `uclint-report`
 //! and written to standard output or its file, plus the rule descriptions the SARIF, JUnit and
-//! Markdown formats carry.
+//! Markdown formats carry, and the options they render with: caps unless `--no-cap`, JUnit's
+//! `--fail-on`, links under `--doc-base-url`, and the working directory SARIF's relative URIs
+//! are based on (the renderers do no IO, so it is looked up here).
 //!
 //! Each format is written as it is rendered, through a buffer, so a large report is never held
 //! whole. A write that fails is an error of the run (exit 2, with a message on standard error),
@@ -12,15 +14,19 @@ use std::path::Path;
 
 use uclint_report::{
     render_health_html, render_health_markdown, write_concise, write_full, write_github, write_json, write_junit,
-    write_markdown, write_sarif, FullOptions, Health, Report, RuleInfo,
+    write_markdown, write_sarif, FullOptions, Health, RenderOptions, Report, RuleInfo,
 };
 
-use crate::args::{Color, Format, Output};
+use crate::args::{CheckArgs, Color, Format, Output};
 
-/// Checks that at most one output goes to standard output, where two would interleave.
-pub fn validate(outputs: &[Output]) -> Result<(), String> {
-    if outputs.iter().filter(|o| o.file.is_none()).count() > 1 {
+/// Checks the output arguments: at most one output goes to standard output, where two would
+/// interleave, and a `--doc-base-url` is an absolute web URL.
+pub fn validate(args: &CheckArgs) -> Result<(), String> {
+    if args.outputs.iter().filter(|o| o.file.is_none()).count() > 1 {
         return Err("at most one --format may write to standard output; give the others a file (json=FILE)".into());
+    }
+    if let Some(url) = &args.doc_base_url {
+        uclint::catalog::check_doc_base(url)?;
     }
     Ok(())
 }
@@ -43,6 +49,7 @@ pub fn render(
     format: Format,
     report: &Report<'_>,
     rules: &[RuleInfo],
+    options: &RenderOptions,
     color: bool,
     health: &Health,
     out: &mut dyn Write,
@@ -50,25 +57,41 @@ pub fn render(
     match format {
         Format::Html => out.write_all(render_health_html(report, health).as_bytes()),
         Format::HealthMarkdown => out.write_all(render_health_markdown(report, health).as_bytes()),
-        Format::Full => write_full(report, FullOptions { color, width: 100 }, out),
+        Format::Full => write_full(report, FullOptions { color, width: 100, cap: options.cap }, out),
         Format::Concise => write_concise(report, out),
         Format::Json => write_json(report, out),
-        Format::Sarif => write_sarif(report, rules, out),
-        Format::Junit => write_junit(report, rules, out),
-        Format::Github => write_github(report, out),
-        Format::Markdown => write_markdown(report, rules, out),
+        Format::Sarif => write_sarif(report, rules, options, out),
+        Format::Junit => write_junit(report, rules, options, out),
+        Format::Github => write_github(report, options, out),
+        Format::Markdown => write_markdown(report, rules, options, out),
     }
 }
 
-/// Renders and writes every requested output; the default is `full` to standard output.
-pub fn write_all(outputs: &[Output], report: &Report<'_>, color: Color, health: &Health) -> Result<(), String> {
+/// The options every format of this run renders with.
+pub fn render_options(args: &CheckArgs) -> RenderOptions {
+    RenderOptions {
+        cap: !args.no_cap,
+        fail_on: args.fail_on.severity(),
+        // Without a working directory (deleted under the run), relative paths stay relative
+        // URIs without a base, and absolute ones absolute: still valid SARIF.
+        base_dir: std::env::current_dir().ok().map(|dir| dir.to_string_lossy().into_owned()),
+    }
+}
+
+/// Renders and writes every output `args` asks for; the default is `full` to standard output.
+pub fn write_all(args: &CheckArgs, report: &Report<'_>, health: &Health) -> Result<(), String> {
     let default = [Output { format: Format::Full, file: None }];
-    let outputs = if outputs.is_empty() { &default[..] } else { outputs };
-    let rules = uclint::catalog::rule_catalog();
+    let outputs = if args.outputs.is_empty() { &default[..] } else { &args.outputs[..] };
+    let rules = uclint::catalog::rule_catalog_linked(args.doc_base_url.as_deref());
+    let options = render_options(args);
     for output in outputs {
+        let format = output.format;
         match &output.file {
-            Some(path) => write_file(path, |out| render(output.format, report, &rules, false, health, out))?,
-            None => write_stdout(|out| render(output.format, report, &rules, use_color(color), health, out))?,
+            Some(path) => write_file(path, |out| render(format, report, &rules, &options, false, health, out))?,
+            None => {
+                let color = use_color(args.color);
+                write_stdout(|out| render(format, report, &rules, &options, color, health, out))?
+            }
         }
     }
     Ok(())

@@ -20,8 +20,60 @@ fn demo(format: &str) -> String {
 #[test]
 fn every_format_on_the_demo_export() {
     for format in ["json", "sarif", "junit", "github", "markdown"] {
-        insta::assert_snapshot!(format!("demo_{format}"), demo(format));
+        insta::assert_snapshot!(format!("demo_{format}"), without_root(&demo(format)));
     }
+}
+
+/// The repository's absolute path, as the working directory of the runs above, and `text`
+/// with its `file:` URI (SARIF's `SRCROOT`) written `file:///ROOT/`, as it differs from
+/// checkout to checkout.
+fn without_root(text: &str) -> String {
+    let root = std::fs::canonicalize("../..").unwrap();
+    text.replace(&format!("file://{}/", root.display()), "file:///ROOT/")
+}
+
+#[test]
+fn sarif_uris_are_valid_for_absolute_inputs_inside_and_outside_the_working_directory() {
+    let validator = sarif_validator();
+    let root = std::fs::canonicalize("../..").unwrap();
+    // A copy of the demo outside the working directory, under a name that needs escaping.
+    // (The target directory is inside the repository: the system's temporary directory is not.)
+    let outside = std::env::temp_dir().canonicalize().unwrap().join(format!("uclint absolute #{}", std::process::id()));
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::copy(root.join("fixtures/demo/ucmdata_export_demo.tar"), outside.join("démo.tar")).unwrap();
+    let output = uclint()
+        .arg("check")
+        .arg(root.join("fixtures/demo"))
+        .arg(&outside)
+        .args(["--format", "sarif"])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&outside).unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors: Vec<String> =
+        validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let run = &sarif["runs"][0];
+    let base = run["originalUriBaseIds"]["SRCROOT"]["uri"].as_str().unwrap();
+    assert_eq!(base, format!("file://{}/", root.display()));
+    // SARIF1004: a URI is absolute, or relative with a base id; never an absolute path.
+    let mut uris = Vec::new();
+    for artifact in run["artifacts"].as_array().unwrap() {
+        let location = &artifact["location"];
+        let uri = location["uri"].as_str().unwrap();
+        match location["uriBaseId"].as_str() {
+            Some(id) => assert!(id == "SRCROOT" && !uri.starts_with('/') && !uri.contains(':'), "{location}"),
+            None => assert!(uri.starts_with("file:///"), "{location}"),
+        }
+        uris.push(uri.to_owned());
+    }
+    assert!(uris.contains(&"fixtures/demo/ucmdata_export_demo.tar!enduser.csv".to_owned()), "{uris:?}");
+    let outside_uri = format!(
+        "file://{}/uclint%20absolute%20%23{}/d%C3%A9mo.tar!enduser.csv",
+        outside.parent().unwrap().display(),
+        std::process::id()
+    );
+    assert!(uris.contains(&outside_uri), "{outside_uri} not in {uris:?}");
 }
 
 /// The SARIF 2.1.0 schema, as a validator that also checks formats (URIs).
@@ -102,5 +154,31 @@ fn two_formats_on_standard_output_are_a_usage_error() {
 fn output_is_identical_run_to_run() {
     for format in ["json", "sarif", "junit", "markdown"] {
         assert_eq!(demo(format), demo(format), "{format}");
+    }
+}
+
+#[test]
+fn documentation_links_only_under_doc_base_url() {
+    for format in ["full", "concise", "json", "sarif", "junit", "github", "markdown"] {
+        let out = demo(format);
+        assert!(!out.contains("example.invalid"), "{format}");
+        assert!(!out.contains("helpUri") && !out.contains("](http"), "{format}");
+    }
+    let linked = |format: &str| {
+        let output = uclint()
+            .args(["check", "fixtures/demo", "--doc-base-url", "https://docs.example.org/uclint/", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let sarif: serde_json::Value = serde_json::from_str(&linked("sarif")).unwrap();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let uccx001 = rules.iter().find(|r| r["id"] == "UCCX001").unwrap();
+    assert_eq!(uccx001["helpUri"], "https://docs.example.org/uclint/rules/UCCX001.md");
+    assert!(linked("markdown")
+        .contains("| [UCCX001](https://docs.example.org/uclint/rules/UCCX001.md) `ipcc-extension-shared` |"));
+    for bad in ["docs", "file:///x", "https://a b"] {
+        uclint().args(["check", "fixtures/demo", "--doc-base-url", bad]).assert().code(2);
     }
 }
