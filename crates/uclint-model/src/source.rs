@@ -249,37 +249,49 @@ impl LineIndex {
         index
     }
 
-    /// The start of line `line` (0-based), given the start of the line before it.
-    fn next_start(&self, line: usize, previous: u32) -> u32 {
+    /// The start of line `line` (0-based), given the start of the line before it and `long`, the
+    /// number of [`LineIndex::long`] entries of lines before `line`, which it advances past a
+    /// long line. Walking lines in order so consumes the long ones in order: no search per line
+    /// (a BAT user row is a long line, and `enduser.csv` is nearly all of them).
+    fn next_start(&self, line: usize, previous: u32, long: &mut usize) -> u32 {
         match self.lengths[line] {
-            LONG => self.long.binary_search_by_key(&(line as u32), |&(l, _)| l).map_or(previous, |i| self.long[i].1),
+            LONG => {
+                let start = self.long.get(*long).filter(|&&(l, _)| l as usize == line).map_or(previous, |&(_, s)| s);
+                *long += 1;
+                start
+            }
             length => previous + u32::from(length),
         }
     }
 
-    /// The line (0-based) that holds byte `offset`, and where it starts.
+    /// The line (0-based) that holds byte `offset`, and where it starts: a binary search for the
+    /// checkpoint, one for the first long line after it, and at most 63 steps; a lookup costs
+    /// the same anywhere in any file, so a report's positions cost with its findings.
     fn locate(&self, offset: u32) -> (usize, u32) {
         let block = self.checkpoints.partition_point(|&c| c <= offset).saturating_sub(1);
         let mut line = block * CHECKPOINT_EVERY;
         let mut start = self.checkpoints[block];
         let block_end = ((block + 1) * CHECKPOINT_EVERY).min(self.lengths.len());
+        let mut long = self.long.partition_point(|&(l, _)| l as usize <= line);
         while line + 1 < block_end {
-            let next = self.next_start(line + 1, start);
+            let mut after = long;
+            let next = self.next_start(line + 1, start, &mut after);
             if next > offset {
                 break;
             }
             line += 1;
             start = next;
+            long = after;
         }
         (line, start)
     }
 
     /// Every line's start, in order.
     fn starts(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut start = 0;
+        let (mut start, mut long) = (0, 0);
         (0..self.lengths.len()).map(move |line| {
             if line > 0 {
-                start = self.next_start(line, start);
+                start = self.next_start(line, start, &mut long);
             }
             start
         })
@@ -366,6 +378,37 @@ mod tests {
             assert_eq!(index.locate(offset), (line, starts[line]), "offset {offset}");
         }
         assert!(index.lengths.len() + index.checkpoints.len() * 4 + index.long.len() * 8 < starts.len() * 4);
+    }
+
+    #[test]
+    fn positions_in_a_file_of_long_lines_are_those_of_a_full_table() {
+        // As a BAT `enduser.csv`: nearly every line is 255 bytes or more, over many
+        // checkpoints, with a few short and non-ASCII lines among them.
+        let mut text = String::new();
+        for i in 0..1_000usize {
+            match i % 97 {
+                0 => text.push_str("short"),
+                1 => text.push_str(&"é".repeat(200 + i % 7)),
+                _ => text.push_str(&"x".repeat(255 + (i * 13) % 400)),
+            }
+            text.push('\n');
+        }
+        let starts: Vec<u32> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1)).collect();
+        let mut file = SourceFile::new("enduser.csv", text.clone());
+        let expected = |offset: u32| {
+            let line = starts.partition_point(|&s| s <= offset) - 1;
+            let before = &text[starts[line] as usize..(offset as usize).min(text.len())];
+            (line + 1, before.chars().count() + 1)
+        };
+        let offsets: Vec<u32> =
+            (0..=text.len() as u32).filter(|o| text.is_char_boundary(*o as usize)).step_by(7).collect();
+        for &offset in &offsets {
+            assert_eq!(file.line_col(offset), expected(offset), "offset {offset}");
+        }
+        file.release();
+        for &offset in &offsets {
+            assert_eq!(file.line_col(offset), expected(offset), "offset {offset}, released");
+        }
     }
 
     #[test]

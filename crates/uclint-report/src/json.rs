@@ -6,11 +6,15 @@
 //! Text is written as it is, escaped only as JSON requires (controls as `\u001b`), but bounded
 //! like every other format's ([`crate::text`]): display paths and object keys longer than 200
 //! characters are shortened around a hash, and long values in messages are elided.
+//!
+//! The findings are serialised one at a time as the document is written, never collected: a
+//! megacluster's report of 80,000 findings would otherwise hold a second copy of every finding
+//! (its object key, positions and bounded texts) beside the first until the last byte is out.
 
 use std::borrow::Cow;
 use std::io;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use uclint_model::{Diagnostic, Severity};
 
 use crate::statistics::{statistics, CodeCount};
@@ -21,11 +25,23 @@ use crate::{text, BaselineEntry, Paths, Position, Report};
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<'a, 'p> {
     schema_version: u32,
     tool: Tool,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Diagnostics<'a, 'p>,
     summary: JsonSummary<'a>,
+}
+
+/// The `diagnostics` array, each element made as it is written.
+struct Diagnostics<'a, 'p> {
+    diagnostics: &'a [Diagnostic],
+    paths: &'a Paths<'p>,
+}
+
+impl Serialize for Diagnostics<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.diagnostics.iter().map(|d| diagnostic(d, self.paths)))
+    }
 }
 
 #[derive(Serialize)]
@@ -90,7 +106,7 @@ pub fn write_json(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()
     let document = Document {
         schema_version: JSON_SCHEMA_VERSION,
         tool: Tool { name: "uclint", version: env!("CARGO_PKG_VERSION") },
-        diagnostics: report.diagnostics.iter().map(|d| diagnostic(d, &paths)).collect(),
+        diagnostics: Diagnostics { diagnostics: report.diagnostics, paths: &paths },
         summary: JsonSummary {
             findings: report.diagnostics.len(),
             errors,
@@ -106,7 +122,7 @@ pub fn write_json(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()
             files_not_read: summary
                 .files_not_read
                 .iter()
-                .map(|(path, reason)| FileNotRead { path: text::path(path), reason: text::message(reason) })
+                .map(|(path, reason, _)| FileNotRead { path: text::path(path), reason: text::message(reason) })
                 .collect(),
             rules_run: summary.rules_run,
             skipped: summary

@@ -140,9 +140,17 @@ fn user(spec: &Spec, agents: &[Agent], i: usize) -> String {
     if agent.is_some_and(|a| a.faults.contains(&Fault::SharedExtension)) {
         devices.push(format!("CSF{}", user.to_uppercase()));
     }
-    let mut groups = vec!["Standard CCM End Users", "Standard CTI Enabled"];
-    if agent.is_some() {
-        // Agents control 78xx/88xx desk phones, which need the Connected Xfer group.
+    if agent.is_none() && spec.systematic() {
+        devices.extend(crate::plan::owned_phone(spec, agents.len(), i));
+    }
+    let mut groups = vec!["Standard CCM End Users"];
+    // The systematic fault: nobody is in it (IMP003 for whoever controls a desk phone).
+    if !spec.systematic() {
+        groups.push("Standard CTI Enabled");
+    }
+    if agent.is_some() || spec.systematic() {
+        // Agents control 78xx/88xx desk phones, which need the Connected Xfer group; so does
+        // every user with the systematic fault, who controls the phone they own.
         groups.push("Standard CTI Allow Control of Phones supporting Connected Xfer and conf");
     }
     let digest = format!("{:016x}", (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 1).repeat(4);

@@ -307,6 +307,9 @@ fn enduser_csv(spec: &Spec, agents: &[Agent]) -> Vec<u8> {
         } else if i - agents.len() < size.device_profiles {
             devices.push((format!("UDP_user{i:06}"), "Profile Available"));
         }
+        if agent.is_none() && spec.systematic() {
+            devices.extend(crate::plan::owned_phone(spec, agents.len(), i).map(|phone| (phone, "Cti Control In")));
+        }
         let hash = |salt: u64, len: usize| {
             let mut h = format!("{:016x}", (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt);
             while h.len() < len {
@@ -336,11 +339,15 @@ fn enduser_csv(spec: &Spec, agents: &[Agent]) -> Vec<u8> {
                 "PASSWORD 1" => hash(4, 128),
                 "PIN 1" => hash(5, 40),
                 "ACCESS CONTROL GROUP 1" => "Standard CCM End Users".to_owned(),
+                // The systematic fault: nobody is in it (IMP003 for whoever controls a desk phone).
+                "ACCESS CONTROL GROUP 2" if spec.systematic() => String::new(),
                 "ACCESS CONTROL GROUP 2" => "Standard CTI Enabled".to_owned(),
-                // Agents control 78xx/88xx desk phones, which need the Connected Xfer group.
-                "ACCESS CONTROL GROUP 3" => agent
-                    .map(|_| "Standard CTI Allow Control of Phones supporting Connected Xfer and conf".to_owned())
-                    .unwrap_or_default(),
+                // Agents control 78xx/88xx desk phones, which need the Connected Xfer group; so
+                // does every user with the systematic fault, who controls the phone they own.
+                "ACCESS CONTROL GROUP 3" if agent.is_some() || spec.systematic() => {
+                    "Standard CTI Allow Control of Phones supporting Connected Xfer and conf".to_owned()
+                }
+                "ACCESS CONTROL GROUP 3" => String::new(),
                 "DEVICE NAME 1" | "DESCRIPTION 1" => devices.first().map(|d| d.0.clone()).unwrap_or_default(),
                 "TYPE USER ASSOCIATION 1" => devices.first().map(|d| d.1.to_owned()).unwrap_or_default(),
                 "DEVICE NAME 2" | "DESCRIPTION 2" => devices.get(1).map(|d| d.0.clone()).unwrap_or_default(),

@@ -3,6 +3,11 @@
 //! The same seed always gives the same bytes. Agents are given each fault the rules detect at a
 //! chosen rate, and [`Export::expected`] says how many findings of each rule the export should
 //! produce, so a test can check the rules at scale and a benchmark runs on realistic data.
+//!
+//! [`Faults::Systematic`] adds one fault to every end user on top of the random ones, as a
+//! cluster migrated with a wrong user template has: nobody is in "Standard CTI Enabled", and
+//! every user who owns a desk phone controls it, so IMP003 fires once per such user (81,800
+//! findings on `mega`). It is what the render benchmark measures: reports of many findings.
 
 mod axl;
 mod bat;
@@ -80,6 +85,30 @@ impl Fault {
     }
 }
 
+/// Which faults an export carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Faults {
+    /// Each agent has each [`Fault`] at the spec's rate: a few hundred findings on `mega`.
+    #[default]
+    Random,
+    /// The random faults, and every end user lacks "Standard CTI Enabled" while each one who
+    /// owns a desk phone controls it (IMP003 per such user): tens of thousands of findings.
+    Systematic,
+}
+
+impl Faults {
+    /// Every mode.
+    pub const ALL: [Faults; 2] = [Faults::Random, Faults::Systematic];
+
+    /// Name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Faults::Random => "random",
+            Faults::Systematic => "systematic",
+        }
+    }
+}
+
 /// What to generate.
 #[derive(Clone, Copy, Debug)]
 pub struct Spec {
@@ -89,6 +118,15 @@ pub struct Spec {
     pub seed: u64,
     /// Probability that an agent has each fault.
     pub fault_rate: f64,
+    /// Whether every user carries a fault as well ([`Faults::Systematic`]).
+    pub faults: Faults,
+}
+
+impl Spec {
+    /// Whether end users lack "Standard CTI Enabled" and control the desk phone they own.
+    pub(crate) fn systematic(&self) -> bool {
+        self.faults == Faults::Systematic
+    }
 }
 
 /// One agent as generated.
@@ -189,6 +227,14 @@ pub fn generate(spec: &Spec, form: Form) -> Export {
         .filter(|a| a.faults.contains(&Fault::SharedExtension) && !a.faults.contains(&Fault::NotRmcmControlled))
         .count();
     expected.push(("RMCM002", both_controlled));
+    if spec.systematic() {
+        // IMP003 once per user who controls a desk phone: the agents on their own phone (not
+        // on an EM profile, not the Jabber client of a shared extension) and every other user
+        // who owns one of the ordinary phones.
+        let agent_desks = agents.iter().filter(|a| !a.profile).count();
+        let owners = (agents.len()..spec.size.users).filter(|&i| plan::owned_phone(spec, agents.len(), i).is_some());
+        expected.push(("IMP003", agent_desks + owners.count()));
+    }
     let mut sorted = expected;
     sorted.sort();
     let plan = plan::plan(spec, &agents, &mut rng);

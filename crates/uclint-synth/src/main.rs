@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use uclint_synth::bench::{measure, Measurement};
-use uclint_synth::{generate, Form, Spec, SIZES};
+use uclint_synth::bench::{measure, measure_formats, FormatMeasurement, Measurement};
+use uclint_synth::{generate, Faults, Form, Spec, SIZES};
 
 #[derive(Debug, Parser)]
 #[command(name = "uclint-synth", version, about = "Synthetic CUCM/UCCX exports for uclint's tests and benchmarks")]
@@ -30,6 +30,10 @@ enum Command {
         /// Probability that an agent has each fault.
         #[arg(long, default_value_t = 0.05)]
         fault_rate: f64,
+        /// random (agents' faults at the rate), or systematic (those, and every end user lacks
+        /// "Standard CTI Enabled": IMP003 for each who controls a desk phone, 81,800 on mega).
+        #[arg(long, default_value = "random")]
+        faults: String,
         /// The tar to write.
         #[arg(short, long)]
         output: PathBuf,
@@ -45,18 +49,26 @@ enum Command {
         /// Runs per configuration (the median is reported).
         #[arg(long, default_value_t = 5)]
         runs: usize,
-        /// The uclint binary to measure (build it with --release).
-        #[arg(long, default_value = "target/release/uclint")]
+        /// The uclint binary to measure (build it with `cargo build --profile dist -p uclint`).
+        #[arg(long, default_value = "target/dist/uclint")]
         uclint: PathBuf,
         /// Where to write the generated exports.
         #[arg(long, default_value = "target/bench")]
         dir: PathBuf,
+        /// random or systematic (see `generate --help`).
+        #[arg(long, default_value = "random")]
+        faults: String,
+        /// Measure these output formats instead (full, concise, json, sarif, junit, github,
+        /// markdown, html, health-markdown): per format, the parse and render stages of
+        /// `uclint check --timings --format F=FILE`, end-to-end time and peak memory.
+        #[arg(long, value_delimiter = ',')]
+        formats: Vec<String>,
     },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Generate { form, size, seed, fault_rate, output } => {
+        Command::Generate { form, size, seed, fault_rate, faults, output } => {
             let Some(size) = SIZES.iter().find(|s| s.name == size) else {
                 eprintln!("error: unknown size `{size}` (small, large, mega)");
                 return ExitCode::from(2);
@@ -65,7 +77,10 @@ fn main() -> ExitCode {
                 eprintln!("error: unknown form `{form}` (bat, axl)");
                 return ExitCode::from(2);
             };
-            let export = generate(&Spec { size: *size, seed, fault_rate }, form);
+            let Some(faults) = faults_named(&faults) else {
+                return ExitCode::from(2);
+            };
+            let export = generate(&Spec { size: *size, seed, fault_rate, faults }, form);
             if let Err(err) = export.to_tar().and_then(|tar| std::fs::write(&output, tar)) {
                 eprintln!("error: could not write {}: {err}", output.display());
                 return ExitCode::from(2);
@@ -76,12 +91,15 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Bench { sizes, forms, runs, uclint, dir } => {
+        Command::Bench { sizes, forms, runs, uclint, dir, faults, formats } => {
+            let Some(faults) = faults_named(&faults) else {
+                return ExitCode::from(2);
+            };
             if let Err(err) = std::fs::create_dir_all(&dir) {
                 eprintln!("error: {}: {err}", dir.display());
                 return ExitCode::from(2);
             }
-            println!("{}", Measurement::header());
+            println!("{}", if formats.is_empty() { Measurement::header() } else { FormatMeasurement::header() });
             for name in sizes {
                 let Some(size) = SIZES.iter().find(|s| s.name == name) else {
                     eprintln!("error: unknown size `{name}`");
@@ -92,16 +110,29 @@ fn main() -> ExitCode {
                         eprintln!("error: unknown form `{form_name}` (bat, axl)");
                         return ExitCode::from(2);
                     };
-                    match measure(*size, form, &dir, &uclint, runs.max(1)) {
-                        Ok(m) => println!("{}", m.row()),
-                        Err(err) => {
-                            eprintln!("error: {name} {form_name}: {err}");
-                            return ExitCode::from(2);
-                        }
+                    let spec = Spec { size: *size, seed: 1, fault_rate: 0.05, faults };
+                    let measured = if formats.is_empty() {
+                        measure(&spec, form, &dir, &uclint, runs.max(1)).map(|m| println!("{}", m.row()))
+                    } else {
+                        measure_formats(&spec, form, &formats, &dir, &uclint, runs.max(1))
+                            .map(|rows| rows.iter().for_each(|m| println!("{}", m.row())))
+                    };
+                    if let Err(err) = measured {
+                        eprintln!("error: {name} {form_name}: {err}");
+                        return ExitCode::from(2);
                     }
                 }
             }
             ExitCode::SUCCESS
         }
     }
+}
+
+/// The fault mode named on the command line, or `None` after saying what is known.
+fn faults_named(name: &str) -> Option<Faults> {
+    let faults = Faults::ALL.into_iter().find(|f| f.name() == name);
+    if faults.is_none() {
+        eprintln!("error: unknown faults `{name}` (random, systematic)");
+    }
+    faults
 }

@@ -71,6 +71,18 @@ fn agent_lines(agent: &Agent, next_dn: &mut u64) -> Vec<LineOut> {
     }
 }
 
+/// The name of the `i`th ordinary phone (after the agents' devices).
+fn ordinary_phone_name(i: usize) -> String {
+    format!("SEP{:012X}", 0x0011_0000_0000u64 + i as u64)
+}
+
+/// The first ordinary phone that user `user` (its index among all users, agents first) owns,
+/// if any: phone `i` belongs to user `agents + i % (users - agents)`, as [`plan`] lays them out.
+pub(crate) fn owned_phone(spec: &Spec, agents: usize, user: usize) -> Option<String> {
+    let first = user.checked_sub(agents)?;
+    (first < spec.size.phones && first < spec.size.users.saturating_sub(agents)).then(|| ordinary_phone_name(first))
+}
+
 /// Lays out the devices; the random choices (lines per device) come from `rng`.
 pub(crate) fn plan(spec: &Spec, agents: &[Agent], rng: &mut ChaCha8Rng) -> Plan {
     let size = spec.size;
@@ -105,7 +117,7 @@ pub(crate) fn plan(spec: &Spec, agents: &[Agent], rng: &mut ChaCha8Rng) -> Plan 
     for i in 0..size.phones {
         let model = ["Cisco 8841", "Cisco 8845", "Cisco 7821", "Cisco 8865"][i % 4];
         phones.push(DeviceOut {
-            name: format!("SEP{:012X}", 0x0011_0000_0000u64 + i as u64),
+            name: ordinary_phone_name(i),
             model,
             owner: format!("user{:06}", first_plain_user + i % (size.users - first_plain_user).max(1)),
             rmcm: false,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use uclint_model::Severity;
-use uclint_synth::{generate, generate_bat, Form, Spec, SMALL};
+use uclint_synth::{generate, generate_bat, Faults, Form, Spec, SMALL};
 
 #[test]
 fn small_bat_export_yields_exactly_the_planted_findings() {
@@ -17,8 +17,27 @@ fn small_axl_export_yields_exactly_the_planted_findings() {
     yields_exactly_the_planted_findings(Form::Axl);
 }
 
+#[test]
+fn small_bat_export_with_systematic_faults_yields_exactly_the_planted_findings() {
+    let expected = yields_exactly_the_planted_findings_with(Form::Bat, Faults::Systematic);
+    // 300 users own a phone, 36 agents are on their own desk phone.
+    assert!(expected.contains(&("IMP003", 336)), "{expected:?}");
+}
+
+#[test]
+fn small_axl_export_with_systematic_faults_yields_exactly_the_planted_findings() {
+    let expected = yields_exactly_the_planted_findings_with(Form::Axl, Faults::Systematic);
+    assert!(expected.contains(&("IMP003", 336)), "{expected:?}");
+}
+
 fn yields_exactly_the_planted_findings(form: Form) {
-    let export = generate(&Spec { size: SMALL, seed: 7, fault_rate: 0.2 }, form);
+    let expected = yields_exactly_the_planted_findings_with(form, Faults::Random);
+    assert!(expected.iter().all(|(code, _)| *code != "IMP003"), "{expected:?}");
+}
+
+/// Checks the export against what it planted; returns what it planted.
+fn yields_exactly_the_planted_findings_with(form: Form, faults: Faults) -> Vec<(&'static str, usize)> {
+    let export = generate(&Spec { size: SMALL, seed: 7, fault_rate: 0.2, faults }, form);
     assert!(export.expected.iter().all(|(_, n)| *n > 0), "every fault should be planted: {:?}", export.expected);
     let dir = tempfile::tempdir().unwrap();
     let tar = dir.path().join("ucmdata_export_small.tar");
@@ -43,11 +62,12 @@ fn yields_exactly_the_planted_findings(form: Form) {
         .filter(|(code, _)| !export.expected.iter().any(|(c, _)| c == *code) && **code != "EM008")
         .collect();
     assert!(unplanted.is_empty(), "findings the generator did not plant ({form:?}): {unplanted:?}");
+    export.expected
 }
 
 #[test]
 fn the_same_seed_gives_the_same_bytes() {
-    let spec = Spec { size: SMALL, seed: 3, fault_rate: 0.05 };
+    let spec = Spec { size: SMALL, seed: 3, fault_rate: 0.05, faults: Faults::Random };
     assert_eq!(generate_bat(&spec).to_tar().unwrap(), generate_bat(&spec).to_tar().unwrap());
     assert_eq!(generate(&spec, Form::Axl).to_tar().unwrap(), generate(&spec, Form::Axl).to_tar().unwrap());
 }

@@ -2,6 +2,7 @@
 //! findings, Extension Mobility and presence readiness): in the library so that the fuzz targets
 //! gather what the binary gathers.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use uclint_model::{Cluster, Diagnostic, ObjectKey, Severity};
@@ -11,6 +12,13 @@ use uclint_rules::{Context, Settings};
 /// Gathers the facts the report shows beyond the diagnostics.
 pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic], paths: &[PathBuf]) -> Health {
     let context = Context::new(cluster, settings);
+    // The errors by object, found once: looking them up per agent keeps the work linear in
+    // agents plus findings (a megacluster has thousands of agents and may have tens of
+    // thousands of findings).
+    let mut errors: HashMap<&ObjectKey, Vec<usize>> = HashMap::new();
+    for (index, d) in diagnostics.iter().enumerate().filter(|(_, d)| d.severity == Severity::Error) {
+        errors.entry(&d.object).or_default().push(index);
+    }
     let agents = context
         .agents
         .iter()
@@ -18,10 +26,17 @@ pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic]
             let devices = agent.devices();
             let mut keys: Vec<ObjectKey> = devices.iter().map(|d| d.key()).collect();
             keys.push(agent.user.key());
-            let blocking = diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error && keys.contains(&d.object))
-                .map(|d| BlockingFinding { code: d.code.to_owned(), message: d.message.clone() })
+            keys.sort();
+            keys.dedup();
+            // In the findings' order, as the page lists them.
+            let mut found: Vec<usize> = keys.iter().filter_map(|k| errors.get(k)).flatten().copied().collect();
+            found.sort_unstable();
+            let blocking = found
+                .into_iter()
+                .map(|i| BlockingFinding {
+                    code: diagnostics[i].code.to_owned(),
+                    message: diagnostics[i].message.clone(),
+                })
                 .collect();
             AgentReadiness {
                 user: agent.user.user_id.value.to_string(),
