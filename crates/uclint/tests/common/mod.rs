@@ -36,8 +36,5 @@ pub fn assert_tar_fresh(sources: &str, tar: &str, test: &str) {
         std::fs::write(tar, &expected).unwrap();
     }
     let actual = std::fs::read(tar).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "{tar} is stale: run `UCLINT_UPDATE_FIXTURES=1 cargo test -p uclint --test {test}`"
-    );
+    assert!(actual == expected, "{tar} is stale: run `UCLINT_UPDATE_FIXTURES=1 cargo test -p uclint --test {test}`");
 }
