@@ -231,7 +231,7 @@ impl LineIndex {
         for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
             let start = newline as u32 + 1;
             let line = index.lengths.len();
-            if line % CHECKPOINT_EVERY == 0 {
+            if line.is_multiple_of(CHECKPOINT_EVERY) {
                 index.checkpoints.push(start);
             }
             match u8::try_from(start - previous).ok().filter(|&length| length != LONG) {

@@ -114,7 +114,7 @@ fn bomb(what: &str, limit: u64) -> String {
 }
 
 fn size_text(bytes: u64) -> String {
-    if bytes >= 1 << 30 && bytes % (1 << 30) == 0 {
+    if bytes >= 1 << 30 && bytes.is_multiple_of(1 << 30) {
         format!("{} GiB", bytes >> 30)
     } else {
         format!("{bytes} bytes")
