@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use uclint_ingest::{FileStatus, Ingested, RawInput};
+use uclint_ingest::{Ingested, RawInput};
 use uclint_model::{sort_diagnostics, Diagnostic};
 use uclint_report::{
     render_concise, render_full, render_github, render_health_html, render_health_markdown, render_json, render_junit,
@@ -75,13 +75,7 @@ pub fn check(paths: &[PathBuf], settings: &Settings) -> Checked {
         notes: result.notes,
         ..Summary::default()
     };
-    for file in std::mem::take(&mut ingested.files) {
-        match file.status {
-            FileStatus::Read(kind) => summary.files_read.push((file.path, kind)),
-            FileStatus::NotRead { reason, class } => summary.files_not_read.push((file.path, reason, class)),
-            FileStatus::Failed => {}
-        }
-    }
+    uclint::files::add_files(&mut summary, std::mem::take(&mut ingested.files));
     let health = health(&ingested.cluster, settings, &diagnostics, paths);
     restore_shown(&mut ingested, &diagnostics);
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 use uclint::config::{self, Config, ConfigFile, Problem};
 
-use uclint_ingest::{FileStatus, IngestTimings};
+use uclint_ingest::IngestTimings;
 use uclint_model::{sort_diagnostics, Diagnostic, Severity, SourceFile, SourceMap};
 use uclint_report::{
     render_statistics, render_summary_with, text, Baseline, BaselineEntry, BaselineMatch, Health, Report, Summary,
@@ -130,13 +130,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         stale_baseline: accepted.stale,
         ..Summary::default()
     };
-    for file in std::mem::take(&mut ingested.files) {
-        match file.status {
-            FileStatus::Read(kind) => summary.files_read.push((file.path, kind)),
-            FileStatus::NotRead { reason, class } => summary.files_not_read.push((file.path, reason, class)),
-            FileStatus::Failed => {}
-        }
-    }
+    uclint::files::add_files(&mut summary, std::mem::take(&mut ingested.files));
 
     let health = if output::wants_health(&args.outputs) {
         uclint::health::health(&ingested.cluster, &settings, &diagnostics, &args.paths)
