@@ -46,7 +46,7 @@ pub use full::{full_selection, render_full, write_full, FullOptions, FullSelecti
 pub use github::{render_github, write_github, GITHUB_PER_LEVEL};
 pub use group::{groups, groups_of, Group};
 pub use health::{
-    render_health_html, render_health_markdown, AgentReadiness, BlockingFinding, Health, ReadinessSummary,
+    render_health_html, render_health_markdown, AgentReadiness, BlockingFinding, ExportInfo, Health, ReadinessSummary,
 };
 pub use json::{render_json, write_json, JSON_SCHEMA_VERSION};
 pub use junit::{render_junit, write_junit};

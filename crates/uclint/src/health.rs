@@ -54,6 +54,8 @@ pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic]
         cluster.end_users.iter().filter(|u| u.imp_enabled.as_ref().is_some_and(|e| e.value)).collect();
     let no_digest = imp_users.iter().filter(|u| u.digest_credentials.as_ref().is_some_and(|d| !d.value)).count();
     Health {
+        export: uclint_report::ExportInfo::default(),
+        generated_at: None,
         // Sorted, so that the page does not depend on the order the paths were given in.
         inputs: {
             let mut inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

@@ -17,6 +17,11 @@ use uclint_model::{Diagnostic, Severity};
 /// What the health report shows beyond the diagnostics.
 #[derive(Clone, Debug, Default)]
 pub struct Health {
+    /// What the export says of itself (a BAT tar's `header.txt`); empty when it says nothing.
+    pub export: ExportInfo,
+    /// When the report was made, RFC 3339 in UTC (`2026-12-07T18:02:56Z`); the renderer has no
+    /// clock, so the CLI gives it (`SOURCE_DATE_EPOCH` when set, for reproducible pages).
+    pub generated_at: Option<String>,
     /// The inputs the report was made from, as given.
     pub inputs: Vec<String>,
     /// Objects read, by kind: ("Phones", 11).
@@ -27,6 +32,19 @@ pub struct Health {
     pub extension_mobility: ReadinessSummary,
     /// IM and Presence readiness.
     pub presence: ReadinessSummary,
+}
+
+/// What an export says of the cluster it came from: a BAT Import/Export tar's `header.txt`
+/// (`Time :`, `IP Address :`, `CCM :`). Each is `None` when no input says it, and holds the
+/// export's own words (bounded and escaped when rendered, as every value from an export).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportInfo {
+    /// When the export was taken, as `header.txt` writes it.
+    pub exported_at: Option<String>,
+    /// The publisher the export was taken from (`IP Address :`).
+    pub publisher: Option<String>,
+    /// The Unified CM version (`CCM :`).
+    pub version: Option<String>,
 }
 
 /// One agent's sign-in readiness.
