@@ -141,6 +141,7 @@ impl Merger {
             uccx_call_control_groups,
             set_aside,
             present,
+            export_header,
         } = other;
         // Reserving once per file keeps the lists from doubling their way up: on a large export
         // the slack of a grown `Vec<Device>` alone is tens of megabytes.
@@ -242,6 +243,10 @@ impl Merger {
         self.cluster.uccx_call_control_groups.extend(uccx_call_control_groups);
         self.cluster.set_aside.extend(set_aside);
         self.cluster.present.extend(present);
+        // What each export says of itself: the first input's value of each field, so that the
+        // report names the export given first (inputs are in a fixed order). Two exports taken
+        // at different times are not a conflict worth a finding.
+        self.cluster.export_header.fill_from(export_header);
     }
 
     /// The merged cluster and the conflicts found, in input order.

@@ -182,6 +182,39 @@ pub struct Cluster {
     pub set_aside: Vec<SetAside>,
     /// Which kinds of data the export contained (even if a file held only its header).
     pub present: BTreeSet<DataSet>,
+    /// What the export says of itself (a BAT Import/Export tar's `header.txt`): when it was
+    /// taken, from which publisher, of which version. Not an object: not counted, not checked.
+    pub export_header: ExportHeader,
+}
+
+/// What a BAT Import/Export tar's `header.txt` says of the export (`Time :`, `IP Address :`,
+/// `CCM :`), in the export's own words: each is `None` when no input says it. The values are
+/// hostile text, bounded by ingest and escaped by every renderer. When several exports are read,
+/// each field is the first input's that gives it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportHeader {
+    /// When the export was taken (`Time : Jun 09, 2023 13:03:18 PM PDT`).
+    pub time: Option<Spanned<Text>>,
+    /// The publisher the export was taken from (`IP Address : 10.1.1.10`).
+    pub publisher: Option<Spanned<Text>>,
+    /// The Unified CM version (`CCM : master-14.0.1.10000-20.i386`).
+    pub version: Option<Spanned<Text>>,
+}
+
+impl ExportHeader {
+    /// Takes each field `other` gives that this header lacks: the first input's value wins.
+    pub fn fill_from(&mut self, other: ExportHeader) {
+        let ExportHeader { time, publisher, version } = other;
+        if self.time.is_none() {
+            self.time = time;
+        }
+        if self.publisher.is_none() {
+            self.publisher = publisher;
+        }
+        if self.version.is_none() {
+            self.version = version;
+        }
+    }
 }
 
 impl Cluster {
@@ -225,7 +258,9 @@ impl Cluster {
             uccx_call_control_groups,
             set_aside,
             present,
+            export_header,
         } = other;
+        self.export_header.fill_from(std::mem::take(export_header));
         self.phones.append(phones);
         self.device_profiles.append(device_profiles);
         self.end_users.append(end_users);
@@ -257,33 +292,43 @@ impl Cluster {
         self.present.append(present);
     }
 
-    /// Number of objects read, for the run summary.
+    /// Number of objects read, for the run summary: the sum of [`Cluster::object_counts`], so
+    /// that the summary and the health report's per-kind list cannot disagree.
     pub fn object_count(&self) -> usize {
-        self.phones.len()
-            + self.device_profiles.len()
-            + self.end_users.len()
-            + self.app_users.len()
-            + self.common_device_configs.len()
-            + self.line_groups.len()
-            + self.service_parameters.len()
-            + self.enterprise_parameters.len()
-            + self.ldap_authentication.len()
-            + self.uccx_resources.len()
-            + self.directory_numbers.len()
-            + self.phone_services.len()
-            + self.ldap_system.len()
-            + self.ldap_directories.len()
-            + self.intercom_numbers.len()
-            + self.uc_services.len()
-            + self.credential_policies.len()
-            + self.remote_clusters.len()
-            + self.intercluster_service_profiles.len()
-            + self.phone_security_profiles.len()
-            + self.access_control_groups.len()
-            + self.service_profiles.len()
-            + self.owned_numbers.len()
-            + self.uccx_triggers.len()
-            + self.uccx_call_control_groups.len()
+        self.object_counts().iter().map(|(_, n)| n).sum()
+    }
+
+    /// Objects read, by kind, as plural English names ("Phones", 11), in a fixed order; kinds
+    /// with none are listed too. The one definition of "objects read": templates and placeholder
+    /// users set aside, empty tables, gaps and the export header are not objects.
+    pub fn object_counts(&self) -> [(&'static str, usize); 25] {
+        [
+            ("Phones", self.phones.len()),
+            ("Device profiles", self.device_profiles.len()),
+            ("End users", self.end_users.len()),
+            ("Application users", self.app_users.len()),
+            ("Common Device Configurations", self.common_device_configs.len()),
+            ("Line groups", self.line_groups.len()),
+            ("Service parameters", self.service_parameters.len()),
+            ("Enterprise parameters", self.enterprise_parameters.len()),
+            ("LDAP authentication", self.ldap_authentication.len()),
+            ("UCCX resources", self.uccx_resources.len()),
+            ("Directory numbers", self.directory_numbers.len()),
+            ("Phone services", self.phone_services.len()),
+            ("LDAP system", self.ldap_system.len()),
+            ("LDAP directories", self.ldap_directories.len()),
+            ("Intercom directory numbers", self.intercom_numbers.len()),
+            ("UC services", self.uc_services.len()),
+            ("Credential policies", self.credential_policies.len()),
+            ("Remote clusters", self.remote_clusters.len()),
+            ("Intercluster service profiles", self.intercluster_service_profiles.len()),
+            ("Phone security profiles", self.phone_security_profiles.len()),
+            ("Access control groups", self.access_control_groups.len()),
+            ("UC service profiles", self.service_profiles.len()),
+            ("Route plan numbers", self.owned_numbers.len()),
+            ("UCCX triggers", self.uccx_triggers.len()),
+            ("UCCX call control groups", self.uccx_call_control_groups.len()),
+        ]
     }
 }
 

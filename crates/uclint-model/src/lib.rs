@@ -16,10 +16,10 @@ mod unread;
 pub use cluster::{
     is_placeholder_user, is_system_partition, is_template_type, AccessControlGroup, AppUser, Cluster,
     CommonDeviceConfig, CredentialPolicy, DataGap, DataSet, Device, DeviceKind, DirectoryNumber, EndUser,
-    EnterpriseParameter, Forward, IntercomLine, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer,
-    LdapSystem, Line, LineGroup, OwnedNumber, PhoneSecurityProfile, PhoneService, PresenceLine, ServiceParameter,
-    ServiceProfile, SetAside, SetAsideKind, SubscribedService, UcService, UccxResource, VendorConfig, VendorSetting,
-    FORWARD_ALL,
+    EnterpriseParameter, ExportHeader, Forward, IntercomLine, IntercomNumber, LdapAuthentication, LdapDirectory,
+    LdapServer, LdapSystem, Line, LineGroup, OwnedNumber, PhoneSecurityProfile, PhoneService, PresenceLine,
+    ServiceParameter, ServiceProfile, SetAside, SetAsideKind, SubscribedService, UcService, UccxResource, VendorConfig,
+    VendorSetting, FORWARD_ALL,
 };
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
 pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember, PositionTable};

@@ -387,15 +387,22 @@ fn piece_starts(text: &str, rows_start: usize, piece_bytes: usize) -> Vec<usize>
     starts
 }
 
-/// `header.txt` of a BAT Import/Export tar: records each file uclint reads that its `File :`
-/// lines do not list as a [`DataGap`] of the tar, pointing at those lines, so that GEN010 can
-/// say which data the export lacks.
+/// The most characters of a `header.txt` value kept: an export time, an address or a version
+/// string is a few dozen; anything longer is cut, so that a hostile header cannot fill a page.
+pub const MAX_HEADER_VALUE_CHARS: usize = 128;
+
+/// `header.txt` of a BAT Import/Export tar: keeps what it says of the export (`Time :`,
+/// `IP Address :`, `CCM :`, the first of each) in the cluster's
+/// [`ExportHeader`](uclint_model::ExportHeader), and records each file uclint reads that its
+/// `File :` lines do not list as a [`DataGap`] of the tar, pointing at those lines, so that
+/// GEN010 can say which data the export lacks.
 pub fn manifest(parse: &mut FileParse<'_>) {
     let mut listed = Vec::new();
     let (mut start, mut end) = (None, 0);
     let mut offset = 0;
     for line in parse.text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\r', '\n']);
+        header_value(parse, content, offset);
         if let Some(name) =
             content.trim_start().strip_prefix("File :").or_else(|| content.trim_start().strip_prefix("File:"))
         {
@@ -422,6 +429,36 @@ pub fn manifest(parse: &mut FileParse<'_>) {
             parse.cluster.data_gaps.push(gap);
         }
     }
+}
+
+/// Takes a `Time :`, `IP Address :` or `CCM :` line (the name in any case and spacing) at
+/// `offset` into the export header, unless an earlier line gave it. The value is trimmed, its
+/// control characters replaced by spaces and cut at [`MAX_HEADER_VALUE_CHARS`]; an empty one is
+/// no value.
+fn header_value(parse: &mut FileParse<'_>, line: &str, offset: usize) {
+    let Some((name, value)) = line.split_once(':') else { return };
+    let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    let header = &mut parse.cluster.export_header;
+    let slot = match name.as_str() {
+        "time" => &mut header.time,
+        "ip address" => &mut header.publisher,
+        "ccm" => &mut header.version,
+        _ => return,
+    };
+    if slot.is_some() {
+        return;
+    }
+    let trimmed = value.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    if trimmed.is_empty() {
+        return;
+    }
+    // `trimmed` is a slice of `line`: where it starts in the line is where the value starts.
+    let value_start = offset + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
+    let kept: String =
+        trimmed.chars().take(MAX_HEADER_VALUE_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let kept_bytes = trimmed.chars().take(MAX_HEADER_VALUE_CHARS).map(char::len_utf8).sum::<usize>();
+    let span = Span::new(parse.source, value_start, value_start + kept_bytes);
+    *slot = Some(uclint_model::Spanned::new(kept.into(), span));
 }
 
 #[cfg(test)]
