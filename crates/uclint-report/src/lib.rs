@@ -17,8 +17,9 @@
 //! At tens of thousands of findings, the formats a person or a service with limits reads are
 //! capped by default ([`RenderOptions::cap`]): `full`, `github` and `markdown` show findings of
 //! one rule with the same message shape grouped ([`group`]), a bounded number per rule, and say
-//! what they left out; `sarif` keeps what GitHub code scanning accepts. `json`, `junit`,
-//! `concise` and the health report are never capped. docs/output-formats.md has the numbers.
+//! what they left out; `sarif` keeps what GitHub code scanning accepts. `json`, `junit` and
+//! `concise` are never capped; the health report groups and caps on its own terms
+//! (docs/health-report.md). docs/output-formats.md has the numbers.
 
 mod baseline;
 mod concise;

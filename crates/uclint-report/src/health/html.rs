@@ -1,221 +1,645 @@
 //! The health report as one self-contained HTML file: inline CSS, a few lines of inline script
-//! for the filter box, inline SVG charts, no network access, so it still works when mailed.
+//! (the filter box, the CSV download, opening the object lists for print), inline SVG charts, no
+//! network access and no font, so it still works when mailed.
+//!
+//! Every value from the input goes through [`escape`] (text and attributes, SVG, the script
+//! data); nothing else is inserted but the page's own constants and numbers. The DOM holds one
+//! row per group of findings, a bounded number per family, and a bounded list of objects per
+//! group; every finding is in the CSV download ([`super::csv`]).
 
 use std::fmt::Write;
 
-use uclint_model::Severity;
+use uclint_model::{Diagnostic, NotReadClass, Severity};
 
+use super::escape::{self, html};
 use super::svg::{bar_chart, Bar};
-use super::{by_family, count_in, severity_counts, severity_word, Health, ReadinessSummary};
-use crate::{text, Paths, Report};
+use super::{
+    by_family, compact_path, count_in, csv, family_title, plural, ranked_groups, verdict, FamilyGroups, Health,
+    ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_IN_LIST,
+    OBJECTS_NAMED, TOP_ISSUES,
+};
+use crate::group::Group;
+use crate::{count, text, Paths, Report};
 
-/// Families with more findings than this start collapsed, so large clusters stay usable.
-const COLLAPSE_ABOVE: usize = 25;
-
-/// Escapes text for HTML element content and attribute values: markup characters as
-/// entities, and controls and bidi characters as visible escapes ([`text::terminal`]), which a
-/// browser would otherwise act on (an override shows text in another order than it is read).
-pub(crate) fn escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => text::push_visible(&mut out, c),
-        }
-    }
-    out
-}
-
-/// A value from the input, bounded ([`text::message`]) and escaped.
-fn value(value: &str) -> String {
-    escape(&text::message(value))
-}
-
+/// The page's style: readable tables (fixed layout, wrapped text), severity as text and icon
+/// as well as colour, colours with at least 4.5:1 contrast, and a print stylesheet.
 const STYLE: &str = "\
-body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d2327;background:#f6f7f7}
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d2327;background:#f6f7f7;line-height:1.4}
 main{max-width:1200px;margin:0 auto;padding:24px}
-h1{margin:0 0 4px;font-size:26px}h2{margin-top:32px;border-bottom:2px solid #dcdcde;padding-bottom:4px}
-.muted{color:#646970}.cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0}
-.card{background:#fff;border:1px solid #dcdcde;border-radius:6px;padding:12px 16px;min-width:140px}
-.card b{display:block;font-size:24px}.charts{display:flex;flex-wrap:wrap;gap:24px}
-table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}
-th,td{border:1px solid #dcdcde;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px}
-th{background:#f0f0f1}.ready{color:#00712b;font-weight:600}.blocked{color:#b32d2e;font-weight:600}
-.sev-error{color:#b32d2e;font-weight:600}.sev-warning{color:#996800;font-weight:600}.sev-info{color:#2271b1}
-details{background:#fff;border:1px solid #dcdcde;border-radius:6px;margin:8px 0;padding:4px 12px}
-summary{cursor:pointer;font-weight:600;padding:6px 0}code{font-size:13px}
-#filter{width:100%;max-width:480px;padding:8px;font-size:15px;margin:8px 0}
-ul.plain{margin:0;padding-left:18px}";
+h1{margin:0 0 4px;font-size:26px}h2{margin-top:36px;border-bottom:2px solid #c3c4c7;padding-bottom:4px}
+h3{margin:24px 0 6px}
+.muted{color:#50575e}.where{color:#50575e;font-size:.9em;white-space:nowrap}
+code{font-size:.92em}
+table{border-collapse:collapse;width:100%;table-layout:fixed;background:#fff;margin:8px 0}
+caption{text-align:left;font-weight:600;padding:4px 0}
+th,td{border:1px solid #c3c4c7;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px;overflow-wrap:anywhere}
+th{background:#f0f0f1}
+.sev{font-weight:600;white-space:nowrap}.sev-error{color:#a32121}.sev-warning{color:#7a5200}.sev-info{color:#1e5f99}
+.ready{color:#006421;font-weight:600}.blocked{color:#a32121;font-weight:600}
+.verdict{font-size:18px;padding:12px 16px;border-radius:6px;border:2px solid}
+.verdict.blocked{background:#fcf0f1;border-color:#a32121}.verdict.ok{background:#edfaef;border-color:#006421;color:#00481a}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;background:#fff;border:1px solid #c3c4c7;border-radius:6px;padding:12px 16px}
+dl.facts dt{font-weight:600}dl.facts dd{margin:0;overflow-wrap:anywhere}
+.charts{display:flex;flex-wrap:wrap;gap:24px}figure{margin:0}svg{max-width:100%;height:auto}
+details{margin-top:4px}summary{cursor:pointer;color:#1e5f99}
+ol.objects{margin:4px 0;padding-left:22px}ul.plain{margin:0;padding-left:18px}
+.tools{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;background:#fff;border:1px solid #c3c4c7;border-radius:6px;padding:8px 12px;margin:16px 0}
+#filter{width:100%;max-width:420px;padding:6px;font-size:15px}
+button{font-size:15px;padding:6px 12px}
+.print-only{display:none}
+@media print{
+body{background:#fff;font-size:12px}main{max-width:none;padding:0}
+.tools,.no-print,button,input{display:none!important}.print-only{display:block}
+details::details-content{content-visibility:visible;display:block}
+summary{display:none}
+thead{display:table-header-group}tr,li,dl.facts,.verdict,figure{break-inside:avoid}
+h2,h3{break-after:avoid}
+a{color:inherit;text-decoration:none}
+th,td{font-size:11px;padding:3px 5px}
+@page{size:A4;margin:12mm}
+}";
 
+/// What the page may load: nothing. Its own inline style and script run; no request leaves it
+/// (no fetch, image, font or form), even if some value were ever to get past [`escape`].
+const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+                   style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; \
+                   base-uri 'none'; form-action 'none'\">";
+
+/// The page's script: the filter (rows of every `[data-filterable]` table), the CSV download
+/// (from the embedded data, unpacked with `DecompressionStream` when gzipped), every object list
+/// opened for print and closed again after.
 const SCRIPT: &str = "\
-(function(){var box=document.getElementById('filter');
-box.addEventListener('input',function(){var q=box.value.toLowerCase();
-document.querySelectorAll('[data-filterable] tbody tr').forEach(function(row){
-row.style.display=row.textContent.toLowerCase().indexOf(q)>=0?'':'none';});
-document.querySelectorAll('details.family').forEach(function(d){if(q){d.open=true;}});});
+(function(){
+var box=document.getElementById('filter'),status=document.getElementById('filter-status'),rows=null,texts=null;
+box.addEventListener('input',function(){
+if(!rows){rows=Array.prototype.slice.call(document.querySelectorAll('[data-filterable] tbody tr'));
+texts=rows.map(function(r){return r.textContent.toLowerCase();});}
+var q=box.value.toLowerCase().trim(),shown=0;
+for(var i=0;i<rows.length;i++){var m=!q||texts[i].indexOf(q)>=0;rows[i].hidden=!m;if(m){shown++;}}
+status.textContent=q?shown+' of '+rows.length+' rows match':'';});
+var button=document.getElementById('download'),note=document.getElementById('download-status');
+function csv(){var d=JSON.parse(document.getElementById('findings-data').textContent);
+var type={type:'text/csv;charset=utf-8'};
+if(d.encoding==='text'){return Promise.resolve({name:d.name,blob:new Blob(['\\ufeff',d.data],type)});}
+if(typeof DecompressionStream==='undefined'){return Promise.reject(new Error('this browser cannot unpack the data'));}
+var bin=atob(d.data),bytes=new Uint8Array(bin.length);
+for(var i=0;i<bin.length;i++){bytes[i]=bin.charCodeAt(i);}
+var stream=new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+return new Response(stream).blob().then(function(b){return {name:d.name,blob:new Blob(['\\ufeff',b],type)};});}
+button.addEventListener('click',function(){note.textContent='Preparing the CSV…';
+csv().then(function(f){var a=document.createElement('a');a.href=URL.createObjectURL(f.blob);a.download=f.name;
+document.body.appendChild(a);a.click();a.remove();note.textContent='';
+setTimeout(function(){URL.revokeObjectURL(a.href);},60000);})
+.catch(function(e){note.textContent='The download failed ('+e.message+'); uclint check --format json lists every finding.';});});
+var opened=[];
+window.addEventListener('beforeprint',function(){document.querySelectorAll('details:not([open])').forEach(function(d){d.open=true;opened.push(d);});});
+window.addEventListener('afterprint',function(){opened.forEach(function(d){d.open=false;});opened=[];});
 document.body.setAttribute('data-loaded','true');})();";
 
 /// Renders the health report.
 pub fn render_health_html(report: &Report<'_>, health: &Health) -> String {
-    let mut page = String::new();
-    let _ = write!(
+    let paths = Paths::new(report.sources);
+    let groups = ranked_groups(report.diagnostics);
+    let families = by_family(report.diagnostics, &groups);
+    let mut page = String::with_capacity(64 * 1024);
+    let inputs: Vec<String> = health.inputs.iter().map(|p| text::path(p).into_owned()).collect();
+    let _ = writeln!(
         page,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">{CSP}\
          <title>uclint cluster health report</title><style>{STYLE}</style></head><body><main>\n\
-         <h1>Cluster health report</h1><p class=\"muted\">uclint {} &middot; from {}</p>\n\
-         <input id=\"filter\" type=\"search\" placeholder=\"Filter agents and findings (user, device, code, text)\" aria-label=\"Filter\">\n",
+         <h1>Cluster health report</h1><p class=\"muted\">uclint {} &middot; from {}</p>",
         env!("CARGO_PKG_VERSION"),
-        value(&health.inputs.iter().map(|p| text::path(p)).collect::<Vec<_>>().join(", ")),
+        html(&inputs.join(", ")),
     );
-    at_a_glance(&mut page, report, health);
+    first_screen(&mut page, report, health, &groups);
+    let _ = writeln!(
+        page,
+        "<div class=\"tools\" role=\"search\"><label for=\"filter\">Filter agents and findings</label>\
+         <input id=\"filter\" type=\"search\" placeholder=\"user, device, code, text\">\
+         <span id=\"filter-status\" role=\"status\" aria-live=\"polite\"></span>\
+         <button type=\"button\" id=\"download\">Download all {} as CSV</button>\
+         <span id=\"download-status\" role=\"status\" aria-live=\"polite\"></span></div>",
+        plural(report.diagnostics.len(), "finding", "findings"),
+    );
     agents(&mut page, health);
     readiness(&mut page, report, "Extension Mobility readiness", &health.extension_mobility);
     readiness(&mut page, report, "Presence readiness", &health.presence);
-    findings(&mut page, report);
-    let _ = writeln!(page, "</main><script>{SCRIPT}</script></body></html>");
+    findings(&mut page, report, &paths, &groups, &families);
+    appendix(&mut page, report, health);
+    let rows = csv::rows(report, &paths);
+    let _ = writeln!(
+        page,
+        "</main><script type=\"application/json\" id=\"findings-data\">{}</script><script>{SCRIPT}</script></body></html>",
+        csv::blob(&rows),
+    );
     page
 }
 
-fn at_a_glance(page: &mut String, report: &Report<'_>, health: &Health) {
-    let [info, warning, error] = severity_counts(report.diagnostics);
-    let ready = health.agents.iter().filter(|a| a.is_ready()).count();
-    let objects: usize = health.objects.iter().map(|(_, n)| n).sum();
-    let _ = write!(
-        page,
-        "<h2>The cluster at a glance</h2><div class=\"cards\">\
-         <div class=\"card\"><b>{objects}</b>objects read</div>\
-         <div class=\"card\"><b>{}</b>files read</div>\
-         <div class=\"card\"><b id=\"agents-ready\">{ready} / {}</b>agents ready</div>\
-         <div class=\"card\"><b class=\"sev-error\">{error}</b>errors</div>\
-         <div class=\"card\"><b class=\"sev-warning\">{warning}</b>warnings</div>\
-         <div class=\"card\"><b class=\"sev-info\">{info}</b>info</div></div>",
-        report.summary.files_read.len(),
-        health.agents.len(),
-    );
-    let severity_bars = [
-        Bar { label: "error", value: error, color: "#b32d2e" },
-        Bar { label: "warning", value: warning, color: "#dba617" },
-        Bar { label: "info", value: info, color: "#2271b1" },
-    ];
-    let families = by_family(report.diagnostics);
-    let family_bars: Vec<Bar<'_>> =
-        families.iter().map(|(f, list)| Bar { label: f, value: list.len(), color: "#50575e" }).collect();
-    let readiness_bars = [
-        Bar { label: "ready", value: ready, color: "#00a32a" },
-        Bar { label: "not ready", value: health.agents.len() - ready, color: "#b32d2e" },
-    ];
-    let _ = write!(
-        page,
-        "<div class=\"charts\"><figure>{}<figcaption>Findings by severity</figcaption></figure>\
-         <figure>{}<figcaption>Findings by family</figcaption></figure>\
-         <figure>{}<figcaption>UCCX agents</figcaption></figure></div>",
-        bar_chart("Findings by severity", &severity_bars),
-        bar_chart("Findings by family", &family_bars),
-        bar_chart("UCCX agent readiness", &readiness_bars),
-    );
-    page.push_str("<table><thead><tr><th>Objects</th><th>Count</th></tr></thead><tbody>");
-    for (kind, n) in &health.objects {
-        let _ = write!(page, "<tr><td>{}</td><td>{n}</td></tr>", escape(kind));
-    }
-    page.push_str("</tbody></table>");
-    if !report.summary.skipped.is_empty() {
-        page.push_str("<p><b>Rules skipped for missing data</b></p><ul class=\"plain\">");
-        for (code, reason) in &report.summary.skipped {
-            let _ = write!(page, "<li><code>{}</code>: {}</li>", escape(code), value(reason));
+/// Severity as an icon and a word, coloured: never colour alone.
+fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "<span class=\"sev sev-error\"><span aria-hidden=\"true\">&#x2716; </span>error</span>",
+        Severity::Warning => {
+            "<span class=\"sev sev-warning\"><span aria-hidden=\"true\">&#x25B2; </span>warning</span>"
         }
-        page.push_str("</ul>");
+        Severity::Info => "<span class=\"sev sev-info\"><span aria-hidden=\"true\">&#x2139; </span>info</span>",
     }
-    for note in &report.summary.notes {
-        let _ = write!(page, "<p class=\"muted\">Note: {}</p>", value(note));
+}
+
+/// `3 errors, 2 warnings, 1 info` (info has no plural).
+fn severity_counts(counts: [usize; 3]) -> String {
+    format!(
+        "{}, {}, {} info",
+        plural(counts[2], "error", "errors"),
+        plural(counts[1], "warning", "warnings"),
+        count(counts[0])
+    )
+}
+
+/// Where a finding is: `phone.csv:12`, the whole path and column on hover.
+fn location(report: &Report<'_>, paths: &Paths<'_>, d: &Diagnostic) -> String {
+    let (line, column) = report.sources.get(d.primary.span.source).line_col(d.primary.span.start);
+    let full = paths.get(d.primary.span.source);
+    format!("<span class=\"where\" title=\"{}:{line}:{column}\">{}:{line}</span>", html(full), html(compact_path(full)))
+}
+
+/// A value from the export, or what to say when it says nothing.
+fn stated(value: Option<&String>, missing: &str) -> String {
+    match value {
+        Some(value) if !value.trim().is_empty() => escape::message(value),
+        _ => format!("<span class=\"muted\">{missing}</span>"),
+    }
+}
+
+/// Files not read, by class: `[no rule reads, look-alikes, empty, other]`.
+pub(crate) fn not_read_counts(report: &Report<'_>) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for (_, _, class) in &report.summary.files_not_read {
+        counts[match class {
+            NotReadClass::NoRuleReads => 0,
+            NotReadClass::LookAlike => 1,
+            NotReadClass::Empty => 2,
+            NotReadClass::Other => 3,
+        }] += 1;
+    }
+    counts
+}
+
+/// What the classes of files not read are called, in the order of [`not_read_counts`].
+pub(crate) const NOT_READ_WORDS: [&str; 4] =
+    ["of kinds no rule reads", "templates and look-alikes", "empty", "not recognised"];
+
+/// `17 files read; 120 not read (98 of kinds no rule reads, …)`.
+pub(crate) fn inputs_line(report: &Report<'_>) -> String {
+    let summary = report.summary;
+    let mut line = format!("{} read", plural(summary.files_read.len(), "file", "files"));
+    if !summary.files_not_read.is_empty() {
+        let parts: Vec<String> = not_read_counts(report)
+            .iter()
+            .zip(NOT_READ_WORDS)
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, words)| format!("{} {words}", count(*n)))
+            .collect();
+        let _ = write!(line, "; {} not read ({})", count(summary.files_not_read.len()), parts.join(", "));
+    }
+    line
+}
+
+fn first_screen(page: &mut String, report: &Report<'_>, health: &Health, groups: &[Group]) {
+    let diagnostics = report.diagnostics;
+    let areas = verdict(diagnostics);
+    let errors: usize = areas.iter().map(|a| a.errors()).sum();
+    page.push_str("<h2 id=\"go-live\">Can we go live?</h2>\n");
+    if errors == 0 {
+        let _ = writeln!(
+            page,
+            "<p class=\"verdict ok\"><span aria-hidden=\"true\">&#x2714; </span><strong>No blocking error</strong> \
+             found by the {} that ran{}.</p>",
+            plural(report.summary.rules_run, "rule", "rules"),
+            if report.summary.skipped.is_empty() {
+                String::new()
+            } else {
+                format!("; {} could not run (appendix)", plural(report.summary.skipped.len(), "rule", "rules"))
+            },
+        );
+    } else {
+        let blocked: Vec<String> = areas
+            .iter()
+            .filter(|a| a.errors() > 0)
+            .map(|a| format!("{} {}", a.name.to_lowercase(), count(a.errors())))
+            .collect();
+        let _ = writeln!(
+            page,
+            "<p class=\"verdict blocked\"><span aria-hidden=\"true\">&#x2716; </span><strong>Not ready: {}</strong> \
+             ({}).</p>",
+            plural(errors, "blocking error", "blocking errors"),
+            html(&blocked.join(", ")),
+        );
+    }
+    let [info, warning, error] = crate::summary::counts(diagnostics);
+    let ready = health.agents.iter().filter(|a| a.is_ready()).count();
+    let export = &health.export;
+    let not_read = not_read_counts(report)[3];
+    let _ = writeln!(
+        page,
+        "<dl class=\"facts\"><dt>Publisher</dt><dd>{}</dd><dt>Unified CM version</dt><dd>{}</dd>\
+         <dt>Exported</dt><dd>{}</dd><dt>Report made</dt><dd>{}</dd><dt>Inputs</dt><dd>{}{}</dd>\
+         <dt>Objects read</dt><dd>{}</dd><dt>Findings</dt><dd>{}: {}</dd>\
+         <dt>Agents ready</dt><dd><b id=\"agents-ready\">{} / {}</b></dd>\
+         <dt>Rules</dt><dd>{} run, {} skipped (appendix)</dd></dl>",
+        stated(export.publisher.as_ref(), "not stated in the input"),
+        stated(export.version.as_ref(), "not stated in the input"),
+        stated(export.exported_at.as_ref(), "not stated in the input"),
+        stated(health.generated_at.as_ref(), "not recorded"),
+        html(&inputs_line(report)),
+        if not_read > 0 {
+            format!(
+                " <strong>&#x26A0; {} not recognised: check that the export is complete (appendix)</strong>",
+                plural(not_read, "file", "files")
+            )
+        } else {
+            String::new()
+        },
+        count(report.summary.objects),
+        plural(diagnostics.len(), "finding", "findings"),
+        severity_counts([info, warning, error]),
+        count(ready),
+        count(health.agents.len()),
+        count(report.summary.rules_run),
+        count(report.summary.skipped.len()),
+    );
+    page.push_str(
+        "<table class=\"areas\"><caption>Findings by area</caption><colgroup><col style=\"width:22%\">\
+         <col style=\"width:18%\"><col style=\"width:12%\"><col style=\"width:12%\"><col style=\"width:36%\"></colgroup>\
+         <thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Rule families</th><th scope=\"col\">Errors</th>\
+         <th scope=\"col\">Warnings</th><th scope=\"col\">Verdict</th></tr></thead><tbody>",
+    );
+    for (i, area) in areas.iter().enumerate() {
+        let mut verdict = if area.errors() > 0 {
+            "<span class=\"blocked\"><span aria-hidden=\"true\">&#x2716; </span>Blocked</span>".to_owned()
+        } else {
+            "<span class=\"ready\"><span aria-hidden=\"true\">&#x2714; </span>Nothing blocking</span>".to_owned()
+        };
+        if i == 0 && !health.agents.is_empty() {
+            verdict.push_str(&agents_verdict(health.agents.len(), ready));
+        }
+        let _ = write!(
+            page,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{verdict}</td></tr>",
+            html(area.name),
+            html(&area.families),
+            count(area.errors()),
+            count(area.counts[1]),
+        );
+    }
+    page.push_str("</tbody></table>\n");
+    if groups.is_empty() {
+        page.push_str("<p>No findings.</p>\n");
+        return;
+    }
+    page.push_str(
+        "<h3 id=\"top-issues\">Top issues</h3><table class=\"top\"><caption>The most severe issues, then those \
+         with the most findings</caption><colgroup><col style=\"width:12%\"><col style=\"width:14%\">\
+         <col style=\"width:60%\"><col style=\"width:14%\"></colgroup><thead><tr><th scope=\"col\">Severity</th>\
+         <th scope=\"col\">Rule</th><th scope=\"col\">Issue</th><th scope=\"col\">Findings</th></tr></thead><tbody>",
+    );
+    for (rank, g) in groups.iter().enumerate().take(TOP_ISSUES) {
+        let d = &diagnostics[g.first()];
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td><a href=\"#g{rank}\"><code>{}</code></a></td><td>{}</td><td>{}</td></tr>",
+            severity(d.severity),
+            html(d.code),
+            escape::message(&d.message),
+            count(g.len()),
+        );
+    }
+    page.push_str("</tbody></table>\n");
+    if groups.len() > TOP_ISSUES {
+        let _ = writeln!(
+            page,
+            "<p class=\"muted\">{} more; all are under <a href=\"#findings\">Findings</a>.</p>",
+            plural(groups.len() - TOP_ISSUES, "issue", "issues")
+        );
+    }
+}
+
+/// What the agent sign-in area says of the agents: `4 of 7 agents not ready`, `all 4 agents ready`.
+pub(crate) fn agents_verdict(total: usize, ready: usize) -> String {
+    match (total.saturating_sub(ready), total) {
+        (0, 1) => ": the agent is ready".to_owned(),
+        (0, _) => format!(": all {} ready", plural(total, "agent", "agents")),
+        (not_ready, _) => format!(": {} of {} not ready", count(not_ready), plural(total, "agent", "agents")),
     }
 }
 
 fn agents(page: &mut String, health: &Health) {
+    let total = health.agents.len();
     let ready = health.agents.iter().filter(|a| a.is_ready()).count();
+    let _ = writeln!(
+        page,
+        "<h2 id=\"agents-heading\">UCCX agent readiness</h2><p>{} of {} {} nothing blocking their sign-in.</p>",
+        count(ready),
+        plural(total, "agent", "agents"),
+        if ready == 1 { "has" } else { "have" },
+    );
     let _ = write!(
         page,
-        "<h2>UCCX agent readiness</h2><p>{ready} of {} agents have nothing blocking their sign-in.</p>\
-         <table id=\"agents\" data-filterable data-agents-total=\"{}\" data-agents-ready=\"{ready}\">\
-         <thead><tr><th>Agent</th><th>IPCC extension</th><th>Devices</th><th>Status</th><th>Blocking findings</th></tr></thead><tbody>",
-        health.agents.len(),
-        health.agents.len(),
+        "<table id=\"agents\" data-filterable data-agents-total=\"{total}\" data-agents-ready=\"{ready}\" \
+         aria-labelledby=\"agents-heading\"><colgroup><col style=\"width:15%\"><col style=\"width:17%\">\
+         <col style=\"width:20%\"><col style=\"width:12%\"><col style=\"width:36%\"></colgroup>\
+         <thead><tr><th scope=\"col\">Agent</th><th scope=\"col\">IPCC extension</th><th scope=\"col\">Devices</th>\
+         <th scope=\"col\">Status</th><th scope=\"col\">Blocking findings</th></tr></thead><tbody>",
     );
-    for agent in &health.agents {
+    // Those not ready first, each kind in the order given.
+    let listed = health.agents.iter().filter(|a| !a.is_ready()).chain(health.agents.iter().filter(|a| a.is_ready()));
+    for agent in listed.take(AGENTS_LISTED) {
         let status = if agent.is_ready() {
-            "<span class=\"ready\">Ready</span>"
+            "<span class=\"ready\"><span aria-hidden=\"true\">&#x2714; </span>Ready</span>"
         } else {
-            "<span class=\"blocked\">Not ready</span>"
+            "<span class=\"blocked\"><span aria-hidden=\"true\">&#x2716; </span>Not ready</span>"
+        };
+        let devices = if agent.devices.is_empty() {
+            "<i>none</i>".to_owned()
+        } else {
+            agent.devices.iter().map(|d| escape::key(d)).collect::<Vec<_>>().join(", ")
         };
         let _ = write!(
             page,
-            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{status}</td><td>",
-            escape(&text::key(&agent.user)),
-            escape(&text::key(&agent.extension)),
-            if agent.devices.is_empty() { "<i>none</i>".to_owned() } else { value(&agent.devices.join(", ")) },
+            "<tr><td>{}</td><td><code>{}</code></td><td>{devices}</td><td>{status}</td><td>",
+            escape::key(&agent.user),
+            escape::key(&agent.extension),
         );
         if !agent.blocking.is_empty() {
             page.push_str("<ul class=\"plain\">");
-            for finding in &agent.blocking {
-                let _ = write!(page, "<li><code>{}</code> {}</li>", escape(&finding.code), value(&finding.message));
+            for finding in agent.blocking.iter().take(BLOCKING_PER_AGENT) {
+                let _ =
+                    write!(page, "<li><code>{}</code> {}</li>", html(&finding.code), escape::message(&finding.message));
+            }
+            if agent.blocking.len() > BLOCKING_PER_AGENT {
+                let more = agent.blocking.len() - BLOCKING_PER_AGENT;
+                let _ = write!(page, "<li>… and {} more</li>", count(more));
             }
             page.push_str("</ul>");
         }
         page.push_str("</td></tr>");
     }
-    page.push_str("</tbody></table>");
+    page.push_str("</tbody></table>\n");
+    if total > AGENTS_LISTED {
+        let _ = writeln!(
+            page,
+            "<p class=\"muted\">… and {} more not listed (those not ready are listed first); every blocking \
+             finding is in the CSV download.</p>",
+            plural(total - AGENTS_LISTED, "agent", "agents"),
+        );
+    }
 }
 
 fn readiness(page: &mut String, report: &Report<'_>, title: &str, summary: &ReadinessSummary) {
     let findings = count_in(report.diagnostics, &summary.families);
-    let _ = write!(page, "<h2>{}</h2><table><tbody>", escape(title));
+    let _ = write!(page, "<h2>{}</h2><table class=\"facts-table\" aria-label=\"{}\"><tbody>", html(title), html(title));
     for (fact, value) in &summary.facts {
-        let _ = write!(page, "<tr><th>{}</th><td>{}</td></tr>", escape(fact), self::value(value));
+        let _ = write!(page, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", html(fact), escape::message(value));
     }
-    let _ = write!(
+    let _ = writeln!(
         page,
-        "<tr><th>Findings ({})</th><td>{findings}</td></tr></tbody></table>",
-        escape(&summary.families.join(", "))
+        "<tr><th scope=\"row\">Findings ({})</th><td>{}</td></tr></tbody></table>",
+        html(&summary.families.join(", ")),
+        count(findings),
     );
 }
 
-fn findings(page: &mut String, report: &Report<'_>) {
-    page.push_str("<h2>Findings by family</h2>");
-    let paths = Paths::new(report.sources);
-    if report.diagnostics.is_empty() {
-        page.push_str("<p>No findings.</p>");
+fn findings(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, groups: &[Group], families: &[FamilyGroups]) {
+    let diagnostics = report.diagnostics;
+    let _ = writeln!(
+        page,
+        "<h2 id=\"findings\">Findings</h2><p>{} in {}, one row per rule and fix with the objects it names; \
+         the download has every finding.</p>\n\
+         <p class=\"print-only muted\">Printed lists name at most {OBJECTS_IN_LIST} objects per row and \
+         {GROUPS_PER_FAMILY} rows per family; the page's CSV download has every finding.</p>",
+        plural(diagnostics.len(), "finding", "findings"),
+        plural(groups.len(), "group", "groups"),
+    );
+    if diagnostics.is_empty() {
+        return;
     }
-    for (family, list) in by_family(report.diagnostics) {
-        let errors = list.iter().filter(|d| d.severity == Severity::Error).count();
-        let open = if list.len() > COLLAPSE_ABOVE { "" } else { " open" };
+    let [info, warning, error] = crate::summary::counts(diagnostics);
+    let severity_bars = [
+        Bar { label: "error", value: error, color: "#a32121" },
+        Bar { label: "warning", value: warning, color: "#dba617" },
+        Bar { label: "info", value: info, color: "#2271b1" },
+    ];
+    let family_bars: Vec<Bar<'_>> =
+        families.iter().map(|f| Bar { label: f.name, value: f.total(), color: "#50575e" }).collect();
+    let _ = writeln!(
+        page,
+        "<div class=\"charts\"><figure>{}<figcaption>Findings by severity</figcaption></figure>\
+         <figure>{}<figcaption>Findings by family</figcaption></figure></div>",
+        bar_chart("Findings by severity", &severity_bars),
+        bar_chart("Findings by family", &family_bars),
+    );
+    for family in families {
+        let title = family_title(family.name);
+        let _ = writeln!(
+            page,
+            "<h3 id=\"family-{}\">{}{}{} &middot; {}: {}</h3>",
+            html(family.name),
+            html(family.name),
+            if title.is_empty() { "" } else { ": " },
+            html(title),
+            plural(family.total(), "finding", "findings"),
+            severity_counts(family.counts),
+        );
         let _ = write!(
             page,
-            "<details class=\"family\"{open}><summary>{} &middot; {} findings, {errors} errors</summary>\
-             <table data-filterable><thead><tr><th>Severity</th><th>Code</th><th>Object</th><th>Finding</th>\
-             <th>Where</th><th>How to fix</th></tr></thead><tbody>",
-            escape(family),
-            list.len(),
+            "<table class=\"findings\" data-filterable aria-label=\"{} findings\"><colgroup><col style=\"width:11%\">\
+             <col style=\"width:14%\"><col style=\"width:22%\"><col style=\"width:28%\"><col style=\"width:25%\">\
+             </colgroup><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">Objects</th>\
+             <th scope=\"col\">Finding</th><th scope=\"col\">How to fix</th></tr></thead><tbody>",
+            html(family.name),
         );
-        for d in list {
-            let file = report.sources.get(d.primary.span.source);
-            let (line, col) = file.line_col(d.primary.span.start);
-            let _ = write!(
+        for &rank in family.groups.iter().take(GROUPS_PER_FAMILY) {
+            group_row(page, report, paths, &groups[rank], rank);
+        }
+        page.push_str("</tbody></table>\n");
+        if family.groups.len() > GROUPS_PER_FAMILY {
+            let rest = &family.groups[GROUPS_PER_FAMILY..];
+            let n: usize = rest.iter().map(|&rank| groups[rank].len()).sum();
+            let _ = writeln!(
                 page,
-                "<tr><td class=\"sev-{sev}\">{sev}</td><td><code>{}</code><br><span class=\"muted\">{}</span></td>\
-                 <td><code>{}</code></td><td>{}</td><td><code>{}:{line}:{col}</code></td><td>{}</td></tr>",
-                escape(d.code),
-                escape(d.name),
-                escape(&text::key(&d.object.to_string())),
-                value(&d.message),
-                escape(paths.get(d.primary.span.source)),
-                value(d.help.as_deref().unwrap_or("")),
-                sev = severity_word(d.severity),
+                "<p class=\"muted\">… and {} more {} ({}) of {}: in the CSV download.</p>",
+                count(rest.len()),
+                if rest.len() == 1 { "row" } else { "rows" },
+                plural(n, "finding", "findings"),
+                html(family.name),
             );
         }
-        page.push_str("</tbody></table></details>");
     }
+}
+
+/// One group: its first finding's message, location and fix, the count, the first objects, and
+/// the first [`OBJECTS_IN_LIST`] behind a disclosure.
+fn group_row(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, g: &Group, rank: usize) {
+    let diagnostics = report.diagnostics;
+    let d = &diagnostics[g.first()];
+    let named: Vec<String> = g
+        .members
+        .iter()
+        .take(OBJECTS_NAMED)
+        .map(|&i| format!("<code>{}</code>", escape::key(&diagnostics[i].object.to_string())))
+        .collect();
+    let _ = write!(
+        page,
+        "<tr id=\"g{rank}\"><td>{}</td><td><code>{}</code><br><span class=\"muted\">{}</span></td><td><b>{}</b><br>{}",
+        severity(d.severity),
+        html(d.code),
+        html(d.name),
+        plural(g.len(), "finding", "findings"),
+        named.join(", "),
+    );
+    if g.len() > OBJECTS_NAMED {
+        let _ = write!(
+            page,
+            "<details><summary>{}</summary><ol class=\"objects\">",
+            if g.len() > OBJECTS_IN_LIST {
+                format!("list the first {OBJECTS_IN_LIST}")
+            } else {
+                format!("list all {}", g.len())
+            }
+        );
+        for &i in g.members.iter().take(OBJECTS_IN_LIST) {
+            let member = &diagnostics[i];
+            let _ = write!(
+                page,
+                "<li><code>{}</code> {}</li>",
+                escape::key(&member.object.to_string()),
+                location(report, paths, member)
+            );
+        }
+        page.push_str("</ol>");
+        if g.len() > OBJECTS_IN_LIST {
+            let _ = write!(
+                page,
+                "<p class=\"muted\">… and {} more in the CSV download</p>",
+                count(g.len() - OBJECTS_IN_LIST)
+            );
+        }
+        page.push_str("</details>");
+    }
+    let _ = write!(
+        page,
+        "</td><td>{} <span class=\"muted\">(at {})</span></td><td>{}</td></tr>",
+        escape::message(&d.message),
+        location(report, paths, d),
+        escape::message(d.help.as_deref().unwrap_or("")),
+    );
+}
+
+fn appendix(page: &mut String, report: &Report<'_>, health: &Health) {
+    let summary = report.summary;
+    page.push_str("<h2 id=\"appendix\">Appendix</h2>\n<h3>Rules skipped</h3>\n");
+    if summary.skipped.is_empty() {
+        page.push_str("<p>No rule was skipped.</p>\n");
+    } else {
+        let _ = write!(
+            page,
+            "<p>{} could not run for want of data or of a fact about the deployment (uclint.toml).</p>\
+             <table class=\"skipped\" aria-label=\"Rules skipped\"><colgroup><col style=\"width:15%\"><col style=\"width:85%\">\
+             </colgroup><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Why</th></tr></thead><tbody>",
+            plural(summary.skipped.len(), "rule", "rules"),
+        );
+        for (code, reason) in &summary.skipped {
+            let _ = write!(page, "<tr><td><code>{}</code></td><td>{}</td></tr>", html(code), escape::message(reason));
+        }
+        page.push_str("</tbody></table>\n");
+    }
+    if !summary.notes.is_empty() {
+        page.push_str("<h3>Notes</h3><ul>");
+        for note in &summary.notes {
+            let _ = write!(page, "<li>{}</li>", escape::message(note));
+        }
+        page.push_str("</ul>\n");
+    }
+    if summary.suppressed > 0 || summary.baselined > 0 {
+        let _ = writeln!(
+            page,
+            "<p>Not shown: {} removed by <code>[[suppress]]</code> entries, {} accepted by the baseline.</p>",
+            plural(summary.suppressed, "finding", "findings"),
+            plural(summary.baselined, "finding", "findings"),
+        );
+    }
+    let _ = writeln!(page, "<h3>Inputs</h3><p>{}.</p>", html(&inputs_line(report)));
+    if !summary.files_read.is_empty() {
+        page.push_str(
+            "<table class=\"read\" aria-label=\"Files read\"><colgroup><col style=\"width:45%\">\
+             <col style=\"width:55%\"></colgroup><thead><tr><th scope=\"col\">File read</th>\
+             <th scope=\"col\">Read as</th></tr></thead><tbody>",
+        );
+        for (path, format) in summary.files_read.iter().take(FILES_LISTED) {
+            let shown = text::path(path);
+            let _ = write!(
+                page,
+                "<tr><td><span title=\"{}\">{}</span></td><td>{}</td></tr>",
+                html(&shown),
+                html(compact_path(&shown)),
+                escape::message(format)
+            );
+        }
+        page.push_str("</tbody></table>\n");
+        if summary.files_read.len() > FILES_LISTED {
+            let _ = writeln!(
+                page,
+                "<p class=\"muted\">… and {} more.</p>",
+                plural(summary.files_read.len() - FILES_LISTED, "file", "files")
+            );
+        }
+    }
+    if !summary.files_not_read.is_empty() {
+        // Those that may be a fault first.
+        let mut listed: Vec<&(String, String, NotReadClass)> = summary.files_not_read.iter().collect();
+        listed.sort_by_key(|(_, _, class)| *class != NotReadClass::Other);
+        page.push_str(
+            "<table class=\"not-read\" aria-label=\"Files not read\"><colgroup><col style=\"width:45%\">\
+             <col style=\"width:55%\"></colgroup><thead><tr><th scope=\"col\">File not read</th>\
+             <th scope=\"col\">Why</th></tr></thead><tbody>",
+        );
+        for (path, reason, _) in listed.iter().take(FILES_LISTED) {
+            let shown = text::path(path);
+            let _ = write!(
+                page,
+                "<tr><td><span title=\"{}\">{}</span></td><td>{}</td></tr>",
+                html(&shown),
+                html(compact_path(&shown)),
+                escape::message(reason)
+            );
+        }
+        page.push_str("</tbody></table>\n");
+        if listed.len() > FILES_LISTED {
+            let _ = writeln!(
+                page,
+                "<p class=\"muted\">… and {} more (<code>uclint check -v</code> lists them all).</p>",
+                plural(listed.len() - FILES_LISTED, "file", "files")
+            );
+        }
+    }
+    let _ = write!(
+        page,
+        "<h3>Objects read</h3><table class=\"objects-read\" aria-label=\"Objects read by kind\"><thead><tr>\
+         <th scope=\"col\">Objects</th><th scope=\"col\">Count</th></tr></thead><tbody>",
+    );
+    let shown: usize = health.objects.iter().map(|(_, n)| n).sum();
+    for (kind, n) in health.objects.iter().filter(|(_, n)| *n > 0) {
+        let _ = write!(page, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", html(kind), count(*n));
+    }
+    if summary.objects > shown {
+        let other = summary.objects - shown;
+        let _ = write!(page, "<tr><th scope=\"row\">Other objects</th><td>{}</td></tr>", count(other));
+    }
+    let _ = writeln!(
+        page,
+        "<tr><th scope=\"row\">All objects</th><td>{}</td></tr></tbody></table>",
+        count(summary.objects)
+    );
 }

@@ -2,9 +2,31 @@
 //! engineer hands to a customer or a change board.
 //!
 //! The CLI gathers the facts (agents and their blocking findings, Extension Mobility and
-//! presence readiness) into a [`Health`]; these modules only render it. Like every renderer
-//! here they see the model after ingest has masked secrets, so secrets cannot appear.
+//! presence readiness, what the export says of itself) into a [`Health`]; these modules only
+//! render it. Like every renderer here they see the model after ingest has masked secrets, so
+//! secrets cannot appear, and they do no IO and read no clock: the page is a function of the
+//! report and the facts, byte for byte.
+//!
+//! # What the page says, in what order
+//!
+//! A change board asks "can we go live?" first, so the first screen is the context (publisher,
+//! version, export and report time, inputs read and not read, objects) and a verdict: blocking
+//! errors per area ([`AREAS`]) and the top issues, ranked by severity and then by how many
+//! objects they touch. Everything after it is in severity order (errors first): agents, the
+//! readiness facts, then the findings, one row per group of findings that say the same thing
+//! ([`crate::group`]), families with errors first. Skipped rules, notes and the files not read
+//! are an appendix.
+//!
+//! # Size
+//!
+//! A megacluster has 80,000 findings and more; a page with a row each weighs tens of megabytes
+//! and a browser takes seconds per keystroke. The page therefore holds one row per group (at most
+//! [`GROUPS_PER_FAMILY`] per family), names at most [`OBJECTS_IN_LIST`] objects of a group, and
+//! carries every finding only in the CSV download, compressed ([`csv`]). docs/health-report.md
+//! has the numbers.
 
+mod csv;
+mod escape;
 mod html;
 mod markdown;
 mod svg;
@@ -12,7 +34,183 @@ mod svg;
 pub use html::render_health_html;
 pub use markdown::render_health_markdown;
 
+use std::cmp::Reverse;
+
 use uclint_model::{Diagnostic, Severity};
+
+use crate::group::{groups_of, Group};
+
+/// Groups shown as rows in one family's table; the rest are counted (and are in the CSV).
+pub(crate) const GROUPS_PER_FAMILY: usize = 40;
+/// Objects of a group named in its row.
+pub(crate) const OBJECTS_NAMED: usize = 3;
+/// Objects of a group listed behind its disclosure (and printed); the rest are counted.
+pub(crate) const OBJECTS_IN_LIST: usize = 20;
+/// Issues on the first screen.
+pub(crate) const TOP_ISSUES: usize = 8;
+/// Agents listed (those not ready first); the rest are counted.
+pub(crate) const AGENTS_LISTED: usize = 150;
+/// Blocking findings listed per agent.
+pub(crate) const BLOCKING_PER_AGENT: usize = 4;
+/// Files not read listed by name in the appendix.
+pub(crate) const FILES_LISTED: usize = 40;
+
+/// A feature area of the verdict and the rule families whose errors block it.
+///
+/// Agent sign-in is UCCX (the agent's line and device), RMCM (the user UCCX monitors devices
+/// with) and FIPPA (the agent's phone services); Extension Mobility is EM; presence is IMP;
+/// security is SEC and LDAP (authentication and the directory). Any other family (GEN, INPUT,
+/// CONFIG) is counted under "other", so the areas add up to every error.
+pub(crate) struct Area {
+    /// Name as the verdict shows it.
+    pub name: &'static str,
+    /// Families whose findings belong to the area.
+    pub families: &'static [&'static str],
+}
+
+/// The areas of the verdict, in the order a go-live asks about them.
+pub(crate) const AREAS: [Area; 4] = [
+    Area { name: "Agent sign-in", families: &["UCCX", "RMCM", "FIPPA"] },
+    Area { name: "Extension Mobility", families: &["EM"] },
+    Area { name: "Presence", families: &["IMP"] },
+    Area { name: "Security", families: &["SEC", "LDAP"] },
+];
+
+/// Name of the area that takes every family no other area names.
+pub(crate) const OTHER_AREA: &str = "Other";
+
+/// One line of the verdict: an area and its findings by severity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct AreaVerdict {
+    /// Area name.
+    pub name: &'static str,
+    /// Families, comma-separated (`UCCX, RMCM, FIPPA`), or what "other" holds.
+    pub families: String,
+    /// Findings of the area, indexed by `Severity as usize`.
+    pub counts: [usize; 3],
+}
+
+impl AreaVerdict {
+    /// Errors: what blocks the area.
+    pub fn errors(&self) -> usize {
+        self.counts[Severity::Error as usize]
+    }
+}
+
+/// The area a family belongs to: an index into [`AREAS`], or `AREAS.len()` for "other".
+pub(crate) fn area_of(family: &str) -> usize {
+    AREAS.iter().position(|a| a.families.contains(&family)).unwrap_or(AREAS.len())
+}
+
+/// The verdict per area: the four of [`AREAS`], then "other" (families seen in the findings).
+pub(crate) fn verdict(diagnostics: &[Diagnostic]) -> Vec<AreaVerdict> {
+    let mut lines: Vec<AreaVerdict> =
+        AREAS.iter().map(|a| AreaVerdict { name: a.name, families: a.families.join(", "), counts: [0; 3] }).collect();
+    lines.push(AreaVerdict { name: OTHER_AREA, families: String::new(), counts: [0; 3] });
+    let mut other: Vec<&str> = Vec::new();
+    for d in diagnostics {
+        let family = family_of(d.code);
+        let area = area_of(family);
+        if area == AREAS.len() && !other.contains(&family) {
+            other.push(family);
+        }
+        lines[area].counts[d.severity as usize] += 1;
+    }
+    other.sort_unstable();
+    lines[AREAS.len()].families = if other.is_empty() { "GEN, INPUT, CONFIG".to_owned() } else { other.join(", ") };
+    lines
+}
+
+/// Groups of findings ([`crate::group`]) ranked for a reader: by severity (errors first), then
+/// by how many objects they touch, then in output order. Deterministic: the ranking depends on
+/// the sorted findings alone.
+pub(crate) fn ranked_groups(diagnostics: &[Diagnostic]) -> Vec<Group> {
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| Reverse(diagnostics[i].severity));
+    let mut groups = groups_of(diagnostics, order);
+    groups.sort_by(|a, b| {
+        let severity = |g: &Group| diagnostics[g.first()].severity;
+        severity(b).cmp(&severity(a)).then(b.len().cmp(&a.len())).then(a.first().cmp(&b.first()))
+    });
+    groups
+}
+
+/// One family's groups, in rank order, with its counts.
+pub(crate) struct FamilyGroups {
+    /// Family prefix (`UCCX`).
+    pub name: &'static str,
+    /// Its groups, as indices into the ranked groups (so, in rank order).
+    pub groups: Vec<usize>,
+    /// Its findings, indexed by `Severity as usize`.
+    pub counts: [usize; 3],
+}
+
+impl FamilyGroups {
+    /// Findings of the family.
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+}
+
+/// The ranked groups by family, families with the most errors first (then warnings, then info,
+/// then by name).
+pub(crate) fn by_family(diagnostics: &[Diagnostic], groups: &[Group]) -> Vec<FamilyGroups> {
+    let mut families: Vec<FamilyGroups> = Vec::new();
+    for (rank, g) in groups.iter().enumerate() {
+        let d = &diagnostics[g.first()];
+        let name = family_of(d.code);
+        let at = match families.iter().position(|f| f.name == name) {
+            Some(at) => at,
+            None => {
+                families.push(FamilyGroups { name, groups: Vec::new(), counts: [0; 3] });
+                families.len() - 1
+            }
+        };
+        families[at].groups.push(rank);
+        families[at].counts[d.severity as usize] += g.len();
+    }
+    families.sort_by(|a, b| {
+        let rank = |f: &FamilyGroups| Reverse((f.counts[2], f.counts[1], f.counts[0]));
+        rank(a).cmp(&rank(b)).then(a.name.cmp(b.name))
+    });
+    families
+}
+
+/// What a family's findings are about, for its heading.
+pub(crate) fn family_title(family: &str) -> &'static str {
+    match family {
+        "UCCX" => "Unified CCX agents",
+        "RMCM" => "the RmCm user",
+        "FIPPA" => "Finesse IP Phone Agent",
+        "EM" => "Extension Mobility",
+        "IMP" => "IM and Presence",
+        "SEC" => "security",
+        "LDAP" => "LDAP and authentication",
+        "GEN" => "general",
+        "INPUT" => "the input files",
+        "CONFIG" => "the configuration",
+        _ => "",
+    }
+}
+
+/// `1 finding`, `2 findings`, `80,018 findings`: a count with thousands separators and the
+/// noun in the right number.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", crate::count(n), if n == 1 { one } else { many })
+}
+
+/// A display path ([`crate::text::path`], already bounded) in its compact form: the member of
+/// an archive (`phone.csv` for `export.tar!phone.csv`) or the file name (`phone.csv` for
+/// `exports/phone.csv`). The page shows the whole path on hover.
+pub(crate) fn compact_path(path: &str) -> &str {
+    let member = path.rsplit_once('!').map_or(path, |(_, m)| m);
+    let name = member.rsplit(['/', '\\']).next().unwrap_or(member);
+    if name.is_empty() {
+        member
+    } else {
+        name
+    }
+}
 
 /// What the health report shows beyond the diagnostics.
 #[derive(Clone, Debug, Default)]
@@ -90,46 +288,240 @@ pub(crate) fn family_of(code: &str) -> &str {
     code.trim_end_matches(|c: char| c.is_ascii_digit())
 }
 
-/// Diagnostics grouped by family, families in first-seen (sorted) order.
-pub(crate) fn by_family(diagnostics: &[Diagnostic]) -> Vec<(&str, Vec<&Diagnostic>)> {
-    let mut groups: Vec<(&str, Vec<&Diagnostic>)> = Vec::new();
-    for d in diagnostics {
-        let family = family_of(d.code);
-        match groups.iter_mut().find(|(f, _)| *f == family) {
-            Some((_, list)) => list.push(d),
-            None => groups.push((family, vec![d])),
-        }
-    }
-    groups.sort_by(|a, b| a.0.cmp(b.0));
-    groups
-}
-
-/// Counts per severity: [info, warning, error].
-pub(crate) fn severity_counts(diagnostics: &[Diagnostic]) -> [usize; 3] {
-    let mut counts = [0; 3];
-    for d in diagnostics {
-        counts[d.severity as usize] += 1;
-    }
-    counts
-}
-
 /// Findings of the given families.
 pub(crate) fn count_in(diagnostics: &[Diagnostic], families: &[String]) -> usize {
     diagnostics.iter().filter(|d| families.iter().any(|f| f == family_of(d.code))).count()
 }
 
-/// Severity as a word for tables.
-pub(crate) fn severity_word(severity: Severity) -> &'static str {
-    severity.as_str()
-}
-
 #[cfg(test)]
 mod tests {
+    use uclint_model::{Diagnostic, NotReadClass, Severity, SourceMap};
+
     use super::*;
+    use crate::many::{finding, noise, sources};
+    use crate::{Report, Summary};
+
+    fn page(diagnostics: &[Diagnostic], summary: &Summary, health: &Health) -> String {
+        let sources: SourceMap = sources();
+        render_health_html(&Report { diagnostics, sources: &sources, summary }, health)
+    }
+
+    fn markdown(diagnostics: &[Diagnostic], summary: &Summary, health: &Health) -> String {
+        let sources: SourceMap = sources();
+        render_health_markdown(&Report { diagnostics, sources: &sources, summary }, health)
+    }
+
+    /// The JSON data the page embeds for its download, parsed.
+    fn embedded(page: &str) -> serde_json::Value {
+        let start = page.find("id=\"findings-data\">").unwrap() + "id=\"findings-data\">".len();
+        let end = start + page[start..].find("</script>").unwrap();
+        serde_json::from_str(&page[start..end]).unwrap()
+    }
+
+    /// 82,340 findings as a megacluster's systematic faults make them: a dozen rules, each
+    /// finding naming its own phone and extension, a few fixes per rule.
+    fn megacluster() -> Vec<Diagnostic> {
+        let codes = ["UCCX001", "UCCX005", "UCCX006", "RMCM001", "RMCM002", "EM002", "IMP001", "SEC002", "GEN005"];
+        (0..82_340)
+            .map(|i| {
+                let code = codes[i % codes.len()];
+                let severity = if i % 41 == 0 { Severity::Warning } else { Severity::Error };
+                let name = format!("SEPA{i:011}");
+                finding(
+                    code,
+                    severity,
+                    &name,
+                    &format!("IPCC extension {}@PT_Internal on {name} is wrong in way {}", 100_000 + i, i % 3),
+                    &format!("Device > Phone > {name} > Line {}: fix it", i % 2),
+                )
+            })
+            .collect()
+    }
 
     #[test]
     fn family_is_the_letter_prefix() {
         assert_eq!(family_of("UCCX001"), "UCCX");
         assert_eq!(family_of("INPUT005"), "INPUT");
+    }
+
+    #[test]
+    fn hostile_values_are_escaped_in_every_context() {
+        let evil = "</script><script>alert(1)</script><img src=x onerror=alert(2)>\"'&\u{202e}";
+        let diagnostics = [finding("UCCX001", Severity::Error, evil, evil, evil)];
+        let summary = Summary {
+            skipped: vec![("EM003".into(), evil.into())],
+            notes: vec![evil.into()],
+            files_not_read: vec![(evil.into(), evil.into(), NotReadClass::Other)],
+            ..Summary::default()
+        };
+        let health = Health {
+            export: ExportInfo {
+                exported_at: Some(evil.into()),
+                publisher: Some(evil.into()),
+                version: Some(evil.into()),
+            },
+            generated_at: Some(evil.into()),
+            inputs: vec![evil.into()],
+            objects: vec![(evil.into(), 1)],
+            agents: vec![AgentReadiness {
+                user: evil.into(),
+                extension: evil.into(),
+                devices: vec![evil.into()],
+                blocking: vec![BlockingFinding { code: evil.into(), message: evil.into() }],
+            }],
+            extension_mobility: ReadinessSummary { facts: vec![(evil.into(), evil.into())], families: vec![] },
+            presence: ReadinessSummary::default(),
+        };
+        let html = page(&diagnostics, &summary, &health);
+        // Text, attributes (title) and the SVG: the only elements are the page's own.
+        assert_eq!(html.matches("<script").count(), 2, "only the page's data and code scripts");
+        assert_eq!(html.matches("</script>").count(), 2);
+        assert!(!html.contains("<img"), "markup from the input went through");
+        assert!(!html.contains('\u{202e}'), "a bidi override went through");
+        assert!(html.contains("title=\"&lt;/script&gt;"), "a hostile path in a title attribute is escaped");
+        // The script blob reads back as the input said it, formula guard and all.
+        let data = embedded(&html);
+        let csv = data["data"].as_str().unwrap();
+        assert_eq!(data["encoding"], "text");
+        assert!(csv.contains("alert(1)</script><img src=x"), "{csv}");
+        assert!(!csv.contains('\u{202e}'));
+        // Markdown: outside code spans (where nothing is markup) every `<` is escaped, and
+        // controls are visible.
+        let md = markdown(&diagnostics, &summary, &health);
+        assert!(!md.contains('\u{202e}'));
+        for (i, text) in md.split('`').enumerate().filter(|(i, _)| i % 2 == 0) {
+            for (at, _) in text.match_indices('<').filter(|(at, _)| !text[..*at].ends_with('\\')) {
+                assert!(text[at..].starts_with("<br>"), "an unescaped tag in segment {i}: {}", &text[at..]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_formula_in_the_export_stays_text_in_the_csv() {
+        let diagnostics = [finding("GEN005", Severity::Info, "=cmd|'/c calc'!A1", "@SUM(1)", "+1")];
+        let html = page(&diagnostics, &Summary::default(), &Health::default());
+        let data = embedded(&html);
+        let csv = data["data"].as_str().unwrap();
+        let row = csv.lines().nth(1).unwrap();
+        // The key starts with its kind, so no spreadsheet reads it as a formula: left as it is.
+        assert!(row.contains(",\"phone:=cmd|'/c calc'!A1\","), "{row}");
+        assert!(row.contains("\"'@SUM(1)\"") && row.contains("\"'+1\""), "{row}");
+    }
+
+    #[test]
+    fn groups_rank_by_severity_then_size_and_count_every_finding() {
+        let mut diagnostics = vec![finding("EM002", Severity::Info, "p0", "p0 is odd", "fix p0")];
+        for i in 1..=3 {
+            diagnostics.push(finding("IMP001", Severity::Warning, &format!("p{i}"), &format!("p{i} warns"), "x"));
+        }
+        for i in 4..=5 {
+            diagnostics.push(finding("UCCX001", Severity::Error, &format!("p{i}"), &format!("p{i} fails"), "y"));
+        }
+        diagnostics.push(finding("UCCX005", Severity::Error, "p6", "p6 fails otherwise", "z"));
+        let groups = ranked_groups(&diagnostics);
+        let codes: Vec<&str> = groups.iter().map(|g| diagnostics[g.first()].code).collect();
+        assert_eq!(codes, ["UCCX001", "UCCX005", "IMP001", "EM002"]);
+        assert_eq!(groups.iter().map(Group::len).sum::<usize>(), diagnostics.len());
+        let families = by_family(&diagnostics, &groups);
+        assert_eq!(families.iter().map(|f| f.name).collect::<Vec<_>>(), ["UCCX", "IMP", "EM"]);
+        assert_eq!(families[0].counts, [0, 0, 3]);
+        let html = page(&diagnostics, &Summary { objects: 1_090, ..Summary::default() }, &Health::default());
+        assert!(html.contains("<b>2 findings</b>") && html.contains("<b>3 findings</b>"), "one row per group");
+        assert!(html.contains("<dt>Objects read</dt><dd>1,090</dd>"), "the objects check counts");
+        assert!(html.contains("7 findings: 3 errors, 3 warnings, 1 info"));
+        let top = html.find("id=\"top-issues\"").unwrap();
+        let findings = html.find("id=\"findings\"").unwrap();
+        let appendix = html.find("id=\"appendix\"").unwrap();
+        assert!(top < findings && findings < appendix);
+        assert!(html.find("UCCX: ").unwrap() < html.find("IMP: ").unwrap(), "families with errors first");
+    }
+
+    #[test]
+    fn the_verdict_counts_errors_per_area() {
+        let diagnostics = [
+            finding("UCCX001", Severity::Error, "a", "a", ""),
+            finding("FIPPA002", Severity::Error, "b", "b", ""),
+            finding("EM002", Severity::Warning, "c", "c", ""),
+            finding("LDAP001", Severity::Error, "d", "d", ""),
+            finding("INPUT003", Severity::Error, "e", "e", ""),
+        ];
+        let areas = verdict(&diagnostics);
+        let errors: Vec<(&str, usize)> = areas.iter().map(|a| (a.name, a.errors())).collect();
+        assert_eq!(
+            errors,
+            [("Agent sign-in", 2), ("Extension Mobility", 0), ("Presence", 0), ("Security", 1), ("Other", 1)]
+        );
+        assert_eq!(areas[1].counts[Severity::Warning as usize], 1);
+        assert_eq!(areas[4].families, "INPUT");
+        let html = page(&diagnostics, &Summary::default(), &Health::default());
+        assert!(
+            html.contains("Not ready: 4 blocking errors</strong> (agent sign-in 2, security 1, other 1)"),
+            "{html}"
+        );
+        let clean = page(&[], &Summary { rules_run: 1, ..Summary::default() }, &Health::default());
+        assert!(clean.contains("<strong>No blocking error</strong> found by the 1 rule that ran"));
+    }
+
+    #[test]
+    fn singular_and_plural_and_thousands() {
+        let one = [finding("UCCX001", Severity::Error, "a", "a", "")];
+        let html = page(&one, &Summary::default(), &Health::default());
+        assert!(html.contains("1 finding: 1 error, 0 warnings, 0 info"), "{html}");
+        assert!(html.contains("Not ready: 1 blocking error</strong>"));
+        assert!(!html.contains("1 findings") && !html.contains("1 errors"));
+        let md = markdown(&one, &Summary::default(), &Health::default());
+        assert!(md.contains("1 finding: 1 error") && !md.contains("1 findings"), "{md}");
+        assert_eq!(plural(12_345, "agent", "agents"), "12,345 agents");
+    }
+
+    #[test]
+    fn compact_paths_name_the_member_or_the_file() {
+        assert_eq!(compact_path("exports/x.tar!phone.csv"), "phone.csv");
+        assert_eq!(compact_path("a/b/enduser.csv"), "enduser.csv");
+        assert_eq!(compact_path("C:\\exports\\axl.xml"), "axl.xml");
+        assert_eq!(compact_path("dir/"), "dir/");
+    }
+
+    #[test]
+    fn eighty_thousand_findings_make_a_small_page() {
+        let diagnostics = megacluster();
+        let summary = Summary { objects: 322_204, ..Summary::default() };
+        let html = page(&diagnostics, &summary, &Health::default());
+        assert!(html.len() < 5_000_000, "page is {} bytes", html.len());
+        let rows = html.matches("<tr").count();
+        assert!(rows < 200, "{rows} table rows");
+        assert!(html.matches("<li>").count() < 2_000);
+        let data = embedded(&html);
+        assert_eq!(data["encoding"], "gzip-base64");
+        assert_eq!(data["rows"], 82_340, "every finding is in the download");
+        for href in html.split("href=\"").skip(1).chain(html.split("src=\"").skip(1)) {
+            assert!(!href.starts_with("http:") && !href.starts_with("https:") && !href.starts_with("//"), "{href}");
+        }
+        assert!(!html.contains("http://") && !html.contains("https://"));
+        let md = markdown(&diagnostics, &summary, &Health::default());
+        assert!(md.len() < 1024 * 1024, "markdown is {} bytes", md.len());
+    }
+
+    #[test]
+    fn data_that_does_not_compress_is_cut_to_the_budget() {
+        let diagnostics: Vec<Diagnostic> = (0..20_000)
+            .map(|i| finding("GEN005", Severity::Info, &format!("p{i}"), &noise(i, 400), &noise(i + 1, 400)))
+            .collect();
+        let html = page(&diagnostics, &Summary::default(), &Health::default());
+        assert!(html.len() < 5_000_000, "page is {} bytes", html.len());
+        let data = embedded(&html);
+        let kept = data["rows"].as_u64().unwrap();
+        assert!(kept > 1_000 && kept < 20_000, "{kept}");
+    }
+
+    #[test]
+    fn markdown_stays_under_a_mebibyte() {
+        // Every finding its own group, each as long as a message may be.
+        let diagnostics: Vec<Diagnostic> = (0..20_000)
+            .map(|i| finding(["UCCX001", "EM002", "GEN005"][i % 3], Severity::Error, "p", &noise(i as u64, 2_000), "x"))
+            .collect();
+        let md = markdown(&diagnostics, &Summary::default(), &Health::default());
+        assert!(md.len() < 1024 * 1024, "markdown is {} bytes", md.len());
+        assert!(md.contains("not in the table"), "says what it left out");
     }
 }

@@ -1,24 +1,32 @@
-//! Inline SVG bar charts: no scripts, no external assets, readable when printed.
+//! Inline SVG bar charts: no scripts, no external assets, readable when printed. Every label
+//! and the title go through [`escape::html`], as everything else on the page; a bar's value is
+//! written beside it, so colour is never the only way to read it.
 
 use std::fmt::Write;
 
+use super::escape;
+
 /// One bar: label, value and fill colour.
-pub struct Bar<'a> {
+pub(crate) struct Bar<'a> {
+    /// Label, from the input or not: escaped when drawn.
     pub label: &'a str,
+    /// Value, drawn as the bar's length and as text.
     pub value: usize,
-    pub color: &'a str,
+    /// Fill colour (a constant of the page, never from the input).
+    pub color: &'static str,
 }
 
 /// A horizontal bar chart with a title, sized to its bars.
-pub fn bar_chart(title: &str, bars: &[Bar<'_>]) -> String {
+pub(crate) fn bar_chart(title: &str, bars: &[Bar<'_>]) -> String {
     const ROW: usize = 26;
     const LABEL_WIDTH: usize = 110;
     const BAR_WIDTH: usize = 260;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = bars.len() * ROW + 8;
+    let title = escape::html(title);
     let mut svg = format!(
         "<svg class=\"chart\" role=\"img\" aria-label=\"{title}\" width=\"{}\" height=\"{height}\" \
-         viewBox=\"0 0 {} {height}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{title}</title>",
+         viewBox=\"0 0 {} {height}\"><title>{title}</title>",
         LABEL_WIDTH + BAR_WIDTH + 50,
         LABEL_WIDTH + BAR_WIDTH + 50,
     );
@@ -31,13 +39,26 @@ pub fn bar_chart(title: &str, bars: &[Bar<'_>]) -> String {
              <rect x=\"{LABEL_WIDTH}\" y=\"{y}\" width=\"{width}\" height=\"18\" fill=\"{}\" rx=\"2\"/>\
              <text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>",
             y + 14,
-            super::html::escape(bar.label),
+            escape::html(bar.label),
             bar.color,
             LABEL_WIDTH + width + 6,
             y + 14,
-            bar.value,
+            crate::count(bar.value),
         );
     }
     svg.push_str("</svg>");
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_and_labels_are_escaped() {
+        let svg = bar_chart("</title><script>x</script>", &[Bar { label: "<b>&", value: 1200, color: "#000" }]);
+        assert!(!svg.contains("<script") && !svg.contains("<b>"), "{svg}");
+        assert!(svg.contains("<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>"));
+        assert!(svg.contains(">&lt;b&gt;&amp;</text>") && svg.contains(">1,200</text>"));
+    }
 }
