@@ -259,6 +259,67 @@ fn big_page() -> &'static Path {
         .1
 }
 
+/// Width in CSS pixels of an A4 page (210 mm at 96 pixels per inch), the width a printed
+/// report is laid out in before the printer's margins.
+const A4_WIDTH: u32 = 794;
+
+/// What sticks out of the viewport when `page` is shown `width` pixels wide: the document's own
+/// scroll width when it is wider, and each table, figure or block whose right edge passes the
+/// viewport's. Measured by a script in a copy of the page (without its Content-Security-Policy,
+/// as for axe-core) that writes its result into the DOM.
+fn horizontal_overflow(browser: &Path, page: &Path, width: u32) -> Vec<String> {
+    let html = without_csp(&std::fs::read_to_string(page).unwrap());
+    let probe = "<script>window.addEventListener('load', function () {\
+        var w = document.documentElement.clientWidth, out = [];\
+        if (document.documentElement.scrollWidth > w) { out.push('document ' + document.documentElement.scrollWidth); }\
+        document.querySelectorAll('table, svg, pre, dl, details, .tools').forEach(function (e) {\
+        var r = e.getBoundingClientRect(); if (r.right > w + 1) { out.push(e.tagName.toLowerCase() + \
+        (e.id ? '#' + e.id : '') + ' ' + Math.round(r.right)); } });\
+        var p = document.createElement('pre'); p.id = 'overflow-result';\
+        p.textContent = 'WIDTH ' + w + '\\n' + out.join('\\n') + '\\nOVERFLOW DONE'; document.body.appendChild(p); });</script>";
+    let injected = match html.rfind("</body>") {
+        Some(at) => format!("{}{probe}{}", &html[..at], &html[at..]),
+        None => format!("{html}{probe}"),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("overflow.html");
+    std::fs::write(&copy, injected).unwrap();
+    // The later `--window-size` overrides the default one.
+    let size = format!("--window-size={width},2400");
+    let loaded = chromium_run(browser, &copy, &["--dump-dom".into(), size]);
+    assert!(loaded.console_errors.is_empty(), "console errors: {:?}", loaded.console_errors);
+    let result = loaded.dom.split("<pre id=\"overflow-result\">").nth(1).and_then(|r| r.split("</pre>").next());
+    let result = result.filter(|r| r.trim_end().ends_with("OVERFLOW DONE"));
+    let result = result.unwrap_or_else(|| panic!("the overflow probe did not finish: {}", tail(&loaded.dom)));
+    let mut lines = result.lines();
+    let measured = lines.next().and_then(|l| l.strip_prefix("WIDTH ")).and_then(|w| w.trim().parse::<u32>().ok());
+    // A scroll bar may take a few pixels of the window; the page must have been laid out at
+    // about the width asked for, or the probe measured nothing useful.
+    assert!(measured.is_some_and(|w| w + 40 >= width && w <= width), "laid out at {measured:?}, asked {width}");
+    lines.filter(|l| !l.trim().is_empty() && !l.starts_with("OVERFLOW DONE")).map(str::to_owned).collect()
+}
+
+#[test]
+fn demo_and_big_reports_fit_the_screen_and_an_a4_page_without_horizontal_overflow() {
+    let Some(browser) = chromium() else { return };
+    for (name, page) in [("demo", demo_page()), ("80,000 findings", big_page())] {
+        for width in [1280, A4_WIDTH] {
+            let overflow = horizontal_overflow(&browser, page, width);
+            assert!(overflow.is_empty(), "{name} at {width} px: {overflow:?}");
+        }
+    }
+}
+
+#[test]
+fn overflow_is_detected() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("wide.html");
+    std::fs::write(&page, "<!DOCTYPE html><html lang=\"en\"><body><table id=\"wide\" style=\"width:3000px\"><tr><td>x</td></tr></table></body></html>").unwrap();
+    let overflow = horizontal_overflow(&browser, &page, 1280);
+    assert!(overflow.iter().any(|l| l.starts_with("table#wide")), "{overflow:?}");
+}
+
 #[test]
 fn demo_report_renders_in_headless_chromium() {
     let Some(browser) = chromium() else { return };
@@ -374,4 +435,48 @@ fn an_inaccessible_page_is_detected() {
 #[test]
 fn elements_and_rows_are_counted() {
     assert_eq!(element_counts("<html><body><table><tr><td>a < b</td></tr><tr></tr></table></body></html>"), (6, 2));
+}
+
+/// A group's full object list, in the page (issue #19): on the 80,000-finding report, a script
+/// injected into a copy of the page (its Content-Security-Policy kept: the page's own inline
+/// script must work under it) opens the big group, presses "Show all", waits for the first page,
+/// presses "Next" and writes what it saw into the DOM.
+#[test]
+fn a_big_group_lists_every_object_a_page_at_a_time() {
+    let Some(browser) = chromium() else { return };
+    let html = std::fs::read_to_string(big_page()).unwrap();
+    let runner = "<script>(function () {\
+        var out = document.createElement('pre'); out.id = 'pager-result';\
+        function done(s) { out.textContent = s + '\\nPAGER DONE'; document.body.appendChild(out); }\
+        var button = document.querySelector('button.show-all');\
+        if (!button) { done('NO BUTTON'); return; }\
+        var details = button.closest('details'); details.open = true;\
+        new MutationObserver(function (m, observer) {\
+          var pager = details.querySelector('.pager'); if (!pager) { return; } observer.disconnect();\
+          var first = pager.querySelector('[role=status]').textContent;\
+          pager.querySelectorAll('button')[1].click();\
+          var items = pager.querySelectorAll('ol li');\
+          done('FIRST PAGE ' + first + '\\nROWS ' + items.length + '\\nRANGE ' +\
+            pager.querySelector('[role=status]').textContent + '\\nOBJECT ' + items[0].querySelector('code').textContent +\
+            '\\nSTART ' + pager.querySelector('ol').start + '\\nITEMS IN THE DOM ' + document.querySelectorAll('.pager li').length);\
+        }).observe(details, { childList: true, subtree: true });\
+        button.click();\
+        })();</script>";
+    let at = html.rfind("</body>").expect("the page ends its body");
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("pager.html");
+    std::fs::write(&copy, format!("{}{runner}{}", &html[..at], &html[at..])).unwrap();
+    let loaded = chromium_run(&browser, &copy, &["--dump-dom".into(), "--virtual-time-budget=30000".into()]);
+    assert!(loaded.console_errors.is_empty(), "console errors: {:?}", loaded.console_errors);
+    let result = loaded.dom.split("<pre id=\"pager-result\">").nth(1).and_then(|r| r.split("</pre>").next());
+    let result = result.filter(|r| r.trim_end().ends_with("PAGER DONE"));
+    let result = result.unwrap_or_else(|| panic!("the pager did not show: {}", tail(&loaded.dom)));
+    let line = |key: &str| result.lines().find_map(|l| l.strip_prefix(key)).unwrap_or_default().trim().to_owned();
+    assert_eq!(line("FIRST PAGE"), "objects 1-100 of 80,000", "{result}");
+    assert_eq!(line("ROWS"), "100", "{result}");
+    assert_eq!(line("RANGE"), "objects 101-200 of 80,000", "{result}");
+    assert_eq!(line("START"), "101", "{result}");
+    assert_eq!(line("ITEMS IN THE DOM"), "100", "only the current page is in the DOM: {result}");
+    // The 101st phone of the export (SEP000000001000 is the first), as the data has it.
+    assert!(line("OBJECT").contains(&format!("SEP{:012X}", 0x1000 + 100)), "{result}");
 }

@@ -1,11 +1,14 @@
 //! The health report as one self-contained HTML file: inline CSS, a few lines of inline script
-//! (the filter box, the CSV download, opening the object lists for print), inline SVG charts, no
-//! network access and no font, so it still works when mailed.
+//! (the filter box, the CSV download, a group's full object list page by page, opening the
+//! object lists for print), inline SVG charts, no network access and no font, so it still works
+//! when mailed.
 //!
 //! Every value from the input goes through [`escape`] (text and attributes, SVG, the script
-//! data); nothing else is inserted but the page's own constants and numbers. The DOM holds one
-//! row per group of findings, a bounded number per family, and a bounded list of objects per
-//! group; every finding is in the CSV download ([`super::csv`]).
+//! data); nothing else is inserted but the page's own constants and numbers, and the script
+//! puts values in with `textContent` only. The DOM holds one row per group of findings, a
+//! bounded number per family, and a bounded list of objects per group; every finding is in the
+//! embedded CSV ([`super::csv`]), whose `group` column lets a group's "Show all" button list
+//! all its objects, 100 per page, so that the DOM stays bounded however big a group is.
 
 use std::fmt::Write;
 
@@ -44,6 +47,7 @@ dl.facts dt{font-weight:600}dl.facts dd{margin:0;overflow-wrap:anywhere}
 .charts{display:flex;flex-wrap:wrap;gap:24px}figure{margin:0}svg{max-width:100%;height:auto}
 details{margin-top:4px}summary{cursor:pointer;color:#1e5f99}
 ol.objects{margin:4px 0;padding-left:22px}ul.plain{margin:0;padding-left:18px}
+[data-replaced]{display:none}.pager ol{list-style-position:inside;padding-left:0}.pager p{margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center}
 .tools{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;background:#fff;border:1px solid #c3c4c7;border-radius:6px;padding:8px 12px;margin:16px 0}
 #filter{width:100%;max-width:420px;padding:6px;font-size:15px}
 button{font-size:15px;padding:6px 12px}
@@ -51,6 +55,7 @@ button{font-size:15px;padding:6px 12px}
 @media print{
 body{background:#fff;font-size:12px}main{max-width:none;padding:0}
 .tools,.no-print,button,input{display:none!important}.print-only{display:block}
+[data-replaced]{display:block}
 details::details-content{content-visibility:visible;display:block}
 summary{display:none}
 thead{display:table-header-group}tr,li,dl.facts,.verdict,figure{break-inside:avoid}
@@ -66,11 +71,13 @@ const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"defaul
                    style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; \
                    base-uri 'none'; form-action 'none'\">";
 
-/// The page's script: the filter (rows of every `[data-filterable]` table), the CSV download
-/// (from the embedded data, unpacked with `DecompressionStream` when gzipped), every object list
-/// opened for print and closed again after.
-const SCRIPT: &str = "\
-(function(){
+/// The page's script: the filter (rows of every `[data-filterable]` table); the embedded CSV
+/// (unpacked once with `DecompressionStream` when gzipped) for the download and for the "Show
+/// all" buttons, which parse it once (RFC 4180) into rows by group and show a group's objects a
+/// page of 100 at a time (only that page in the DOM), values as text (`textContent`, never markup); every object list
+/// opened for print and closed again after (the pages are not printed: the first
+/// [`OBJECTS_IN_LIST`] are).
+const SCRIPT: &str = r#"(function(){
 var box=document.getElementById('filter'),status=document.getElementById('filter-status'),rows=null,texts=null;
 box.addEventListener('input',function(){
 if(!rows){rows=Array.prototype.slice.call(document.querySelectorAll('[data-filterable] tbody tr'));
@@ -78,24 +85,60 @@ texts=rows.map(function(r){return r.textContent.toLowerCase();});}
 var q=box.value.toLowerCase().trim(),shown=0;
 for(var i=0;i<rows.length;i++){var m=!q||texts[i].indexOf(q)>=0;rows[i].hidden=!m;if(m){shown++;}}
 status.textContent=q?shown+' of '+rows.length+' rows match':'';});
-var button=document.getElementById('download'),note=document.getElementById('download-status');
-function csv(){var d=JSON.parse(document.getElementById('findings-data').textContent);
-var type={type:'text/csv;charset=utf-8'};
-if(d.encoding==='text'){return Promise.resolve({name:d.name,blob:new Blob(['\\ufeff',d.data],type)});}
-if(typeof DecompressionStream==='undefined'){return Promise.reject(new Error('this browser cannot unpack the data'));}
+var meta=null,text=null,table=null,PAGE=100;
+function embedded(){return meta||(meta=JSON.parse(document.getElementById('findings-data').textContent));}
+function csvText(){return text||(text=Promise.resolve().then(function(){var d=embedded();
+if(d.encoding==='text'){return d.data;}
+if(typeof DecompressionStream==='undefined'){throw new Error('this browser cannot unpack the data');}
 var bin=atob(d.data),bytes=new Uint8Array(bin.length);
 for(var i=0;i<bin.length;i++){bytes[i]=bin.charCodeAt(i);}
-var stream=new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-return new Response(stream).blob().then(function(b){return {name:d.name,blob:new Blob(['\\ufeff',b],type)};});}
+return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();}));}
+function parse(t){var out=[],row=[],i=0,n=t.length,v,e,q;
+while(i<n){if(t[i]==='"'){v='';e=i;
+for(;;){q=t.indexOf('"',e+1);if(q<0){q=n;}v+=t.slice(e+1,q);if(t[q+1]==='"'){v+='"';e=q+1;}else{i=q+1;break;}}}
+else{e=i;while(e<n&&t[e]!==','&&t[e]!=='\r'&&t[e]!=='\n'){e++;}v=t.slice(i,e);i=e;}
+row.push(v);
+if(t[i]===','){i++;if(i===n){row.push('');}}else{if(t[i]==='\r'){i++;}if(t[i]==='\n'){i++;}out.push(row);row=[];}}
+if(row.length){out.push(row);}return out;}
+function groups(){return table||(table=csvText().then(function(t){var all=parse(t),col={},by={};
+(all[0]||[]).forEach(function(h,i){col[h]=i;});
+for(var i=1;i<all.length;i++){var g=all[i][col.group];if(g){(by[g]=by[g]||[]).push(all[i]);}}
+return {col:col,by:by};}));}
+function num(n){var s=String(n),out='';while(s.length>3){out=','+s.slice(-3)+out;s=s.slice(0,-3);}return s+out;}
+function el(tag,cls,txt){var e=document.createElement(tag);if(cls){e.className=cls;}if(txt!==undefined){e.textContent=txt;}return e;}
+document.querySelectorAll('button.show-all').forEach(function(b){b.addEventListener('click',function(){
+var g=b.getAttribute('data-group'),total=+b.getAttribute('data-total'),details=b.parentNode;
+b.disabled=true;b.textContent='Unpacking the findings…';
+groups().then(function(t){var rows=t.by[g]||[],c=t.col,at=0;
+var pager=el('div','pager no-print'),list=el('ol','objects'),nav=el('p'),prev=el('button',null,'Previous'),
+range=el('span'),next=el('button',null,'Next');
+prev.type=next.type='button';range.setAttribute('role','status');range.setAttribute('aria-live','polite');
+nav.append(prev,range,next);pager.append(nav,list);
+if(rows.length<total){pager.append(el('p','muted','… '+num(total-rows.length)+' more: uclint check --format json'));}
+function show(){list.textContent='';list.start=at+1;
+rows.slice(at,at+PAGE).forEach(function(r){var file=r[c.file]||'',name=file.slice(file.lastIndexOf('!')+1);
+name=name.slice(Math.max(name.lastIndexOf('/'),name.lastIndexOf('\\'))+1)||name;
+var where=el('span','where',name+':'+r[c.line]);where.title=file+':'+r[c.line]+':'+r[c.column];
+var li=el('li');li.append(el('code',null,r[c.object]||''),' ',where,' ',r[c.message]||'');list.appendChild(li);});
+range.textContent=rows.length?'objects '+num(at+1)+'-'+num(Math.min(at+PAGE,rows.length))+' of '+num(rows.length):'none of them is in the page';
+prev.disabled=at===0;next.disabled=at+PAGE>=rows.length;}
+prev.addEventListener('click',function(){at=Math.max(0,at-PAGE);show();});
+next.addEventListener('click',function(){if(at+PAGE<rows.length){at+=PAGE;show();}});
+show();details.querySelectorAll('ol.objects,p.more').forEach(function(e){e.setAttribute('data-replaced','');});
+b.replaceWith(pager);})
+.catch(function(e){b.textContent='Show all '+num(total)+' objects';
+b.after(el('p','muted','The list cannot be shown ('+e.message+'); the CSV download has every finding.'));});});});
+var button=document.getElementById('download'),note=document.getElementById('download-status');
 button.addEventListener('click',function(){note.textContent='Preparing the CSV…';
-csv().then(function(f){var a=document.createElement('a');a.href=URL.createObjectURL(f.blob);a.download=f.name;
+csvText().then(function(t){var a=document.createElement('a');
+a.href=URL.createObjectURL(new Blob(['\ufeff',t],{type:'text/csv;charset=utf-8'}));a.download=embedded().name;
 document.body.appendChild(a);a.click();a.remove();note.textContent='';
 setTimeout(function(){URL.revokeObjectURL(a.href);},60000);})
 .catch(function(e){note.textContent='The download failed ('+e.message+'); uclint check --format json lists every finding.';});});
 var opened=[];
 window.addEventListener('beforeprint',function(){document.querySelectorAll('details:not([open])').forEach(function(d){d.open=true;opened.push(d);});});
 window.addEventListener('afterprint',function(){opened.forEach(function(d){d.open=false;});opened=[];});
-document.body.setAttribute('data-loaded','true');})();";
+document.body.setAttribute('data-loaded','true');})();"#;
 
 /// Renders the health report.
 pub fn render_health_html(report: &Report<'_>, health: &Health) -> String {
@@ -128,7 +171,7 @@ pub fn render_health_html(report: &Report<'_>, health: &Health) -> String {
     readiness(&mut page, report, "Presence readiness", &health.presence);
     findings(&mut page, report, &paths, &groups, &families);
     appendix(&mut page, report, health);
-    let rows = csv::rows(report, &paths);
+    let rows = csv::rows(report, &paths, &groups);
     let _ = writeln!(
         page,
         "</main><script type=\"application/json\" id=\"findings-data\">{}</script><script>{SCRIPT}</script></body></html>",
@@ -480,7 +523,8 @@ fn findings(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, groups: &
 }
 
 /// One group: its first finding's message, location and fix, the count, the first objects, and
-/// the first [`OBJECTS_IN_LIST`] behind a disclosure.
+/// the first [`OBJECTS_IN_LIST`] behind a disclosure; past those, a "Show all" button that lists
+/// every object from the embedded data (its rows carry `rank` as their group).
 fn group_row(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, g: &Group, rank: usize) {
     let diagnostics = report.diagnostics;
     let d = &diagnostics[g.first()];
@@ -492,7 +536,7 @@ fn group_row(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, g: &Grou
         .collect();
     let _ = write!(
         page,
-        "<tr id=\"g{rank}\"><td>{}</td><td><code>{}</code><br><span class=\"muted\">{}</span></td><td><b>{}</b><br>{}",
+        "<tr id=\"g{rank}\" data-group=\"{rank}\"><td>{}</td><td><code>{}</code><br><span class=\"muted\">{}</span></td><td><b>{}</b><br>{}",
         severity(d.severity),
         html(d.code),
         html(d.name),
@@ -502,7 +546,7 @@ fn group_row(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, g: &Grou
     if g.len() > OBJECTS_NAMED {
         let _ = write!(
             page,
-            "<details><summary>{}</summary><ol class=\"objects\">",
+            "<details data-group=\"{rank}\"><summary>{}</summary><ol class=\"objects\">",
             if g.len() > OBJECTS_IN_LIST {
                 format!("list the first {OBJECTS_IN_LIST}")
             } else {
@@ -522,8 +566,11 @@ fn group_row(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, g: &Grou
         if g.len() > OBJECTS_IN_LIST {
             let _ = write!(
                 page,
-                "<p class=\"muted\">… and {} more in the CSV download</p>",
-                count(g.len() - OBJECTS_IN_LIST)
+                "<p class=\"muted more\">… and {} more in the CSV download</p><button type=\"button\" \
+                 class=\"show-all\" data-group=\"{rank}\" data-total=\"{}\">Show all {} objects</button>",
+                count(g.len() - OBJECTS_IN_LIST),
+                g.len(),
+                count(g.len()),
             );
         }
         page.push_str("</details>");

@@ -22,8 +22,8 @@
 //! A megacluster has 80,000 findings and more; a page with a row each weighs tens of megabytes
 //! and a browser takes seconds per keystroke. The page therefore holds one row per group (at most
 //! [`GROUPS_PER_FAMILY`] per family), names at most [`OBJECTS_IN_LIST`] objects of a group, and
-//! carries every finding only in the CSV download, compressed ([`csv`]). docs/health-report.md
-//! has the numbers.
+//! carries every finding only in the CSV download, compressed ([`csv`]), from which a group's
+//! "Show all" button lists its objects 100 at a time. docs/health-report.md has the numbers.
 
 mod csv;
 mod escape;
@@ -406,6 +406,51 @@ mod tests {
         // The key starts with its kind, so no spreadsheet reads it as a formula: left as it is.
         assert!(row.contains(",\"phone:=cmd|'/c calc'!A1\","), "{row}");
         assert!(row.contains("\"'@SUM(1)\"") && row.contains("\"'+1\""), "{row}");
+        // The group column comes last, a bare number: the escaped cells are as they were.
+        assert!(row.ends_with(",\"'+1\",0"), "{row}");
+    }
+
+    #[test]
+    fn data_rows_name_their_group_and_only_big_groups_can_show_all() {
+        // Interleaved, least severe first: the group numbers are the page's ranks, not the order.
+        let mut diagnostics = vec![finding("EM002", Severity::Info, "p0", "p0 is odd", "fix p0")];
+        for i in 1..=21 {
+            diagnostics.push(finding("UCCX001", Severity::Error, &format!("u{i}"), &format!("u{i} fails"), "y"));
+            if i <= 20 {
+                diagnostics.push(finding("IMP001", Severity::Warning, &format!("w{i}"), &format!("w{i} warns"), "x"));
+            }
+        }
+        let html = page(&diagnostics, &Summary::default(), &Health::default());
+        let data = embedded(&html);
+        let csv = data["data"].as_str().unwrap();
+        let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
+        assert!(lines.next().unwrap().ends_with(",fix,group"));
+        let mut seen = [0; 3];
+        let mut first_of_group0 = None;
+        for line in lines {
+            let group: usize = line.rsplit(',').next().unwrap().parse().unwrap();
+            let expected = match &line[line.find(',').unwrap() + 1..line.find(',').unwrap() + 9] {
+                "\"UCCX001" => 0,
+                "\"IMP001\"" => 1,
+                "\"EM002\"," => 2,
+                other => panic!("{other}"),
+            };
+            assert_eq!(group, expected, "{line}");
+            seen[group] += 1;
+            if group == 0 && first_of_group0.is_none() {
+                first_of_group0 = Some(line.to_owned());
+            }
+        }
+        assert_eq!(seen, [21, 20, 1]);
+        // A group's rows in the data are in the order of its list in the page.
+        assert!(first_of_group0.unwrap().contains(",\"phone:u1\","));
+        for rank in 0..3 {
+            assert!(html.contains(&format!("<tr id=\"g{rank}\" data-group=\"{rank}\">")), "row {rank}");
+        }
+        assert!(html.contains("<details data-group=\"0\">") && html.contains("<details data-group=\"1\">"));
+        // 21 objects: one more than the list, so the button; 20 fit the list, so none.
+        assert_eq!(html.matches("class=\"show-all\"").count(), 1, "{html}");
+        assert!(html.contains("class=\"show-all\" data-group=\"0\" data-total=\"21\">Show all 21 objects</button>"));
     }
 
     #[test]
