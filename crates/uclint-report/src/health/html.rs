@@ -17,8 +17,8 @@ use uclint_model::{Diagnostic, NotReadClass, Severity};
 use super::escape::{self, html};
 use super::svg::{bar_chart, Bar};
 use super::{
-    by_family, compact_path, count_in, csv, family_title, plural, ranked_groups, verdict, FamilyGroups, Health,
-    ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_IN_LIST,
+    blocked_areas, by_family, compact_path, count_in, csv, family_title, plural, ranked_groups, verdict, FamilyGroups,
+    Health, ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_IN_LIST,
     OBJECTS_NAMED, TOP_ISSUES,
 };
 use crate::group::Group;
@@ -139,6 +139,42 @@ var opened=[];
 window.addEventListener('beforeprint',function(){document.querySelectorAll('details:not([open])').forEach(function(d){d.open=true;opened.push(d);});});
 window.addEventListener('afterprint',function(){opened.forEach(function(d){d.open=false;});opened=[];});
 document.body.setAttribute('data-loaded','true');})();"#;
+
+/// A table of files and what became of them, in the appendix: the first [`FILES_LISTED`] rows
+/// (`(path, what)`, the path compact with the full one on hover), then how many more there are
+/// (of `total`) and `more_note`. The first tuple is the table's class, label and column headers.
+fn files_table<'a>(
+    page: &mut String,
+    (class, label, file_header, what_header): (&str, &str, &str, &str),
+    rows: impl Iterator<Item = (&'a str, &'a str)>,
+    total: usize,
+    more_note: &str,
+) {
+    let _ = write!(
+        page,
+        "<table class=\"{class}\" aria-label=\"{label}\"><colgroup><col style=\"width:45%\">\
+         <col style=\"width:55%\"></colgroup><thead><tr><th scope=\"col\">{file_header}</th>\
+         <th scope=\"col\">{what_header}</th></tr></thead><tbody>",
+    );
+    for (path, what) in rows.take(FILES_LISTED) {
+        let shown = text::path(path);
+        let _ = write!(
+            page,
+            "<tr><td><span title=\"{}\">{}</span></td><td>{}</td></tr>",
+            html(&shown),
+            html(compact_path(&shown)),
+            escape::message(what)
+        );
+    }
+    page.push_str("</tbody></table>\n");
+    if total > FILES_LISTED {
+        let _ = writeln!(
+            page,
+            "<p class=\"muted\">… and {} more{more_note}.</p>",
+            plural(total - FILES_LISTED, "file", "files")
+        );
+    }
+}
 
 /// Renders the health report.
 pub fn render_health_html(report: &Report<'_>, health: &Health) -> String {
@@ -268,17 +304,12 @@ fn first_screen(page: &mut String, report: &Report<'_>, health: &Health, groups:
             },
         );
     } else {
-        let blocked: Vec<String> = areas
-            .iter()
-            .filter(|a| a.errors() > 0)
-            .map(|a| format!("{} {}", a.name.to_lowercase(), count(a.errors())))
-            .collect();
         let _ = writeln!(
             page,
             "<p class=\"verdict blocked\"><span aria-hidden=\"true\">&#x2716; </span><strong>Not ready: {}</strong> \
              ({}).</p>",
             plural(errors, "blocking error", "blocking errors"),
-            html(&blocked.join(", ")),
+            html(&blocked_areas(&areas)),
         );
     }
     let [info, warning, error] = crate::summary::counts(diagnostics);
@@ -619,57 +650,16 @@ fn appendix(page: &mut String, report: &Report<'_>, health: &Health) {
     }
     let _ = writeln!(page, "<h3>Inputs</h3><p>{}.</p>", html(&inputs_line(report)));
     if !summary.files_read.is_empty() {
-        page.push_str(
-            "<table class=\"read\" aria-label=\"Files read\"><colgroup><col style=\"width:45%\">\
-             <col style=\"width:55%\"></colgroup><thead><tr><th scope=\"col\">File read</th>\
-             <th scope=\"col\">Read as</th></tr></thead><tbody>",
-        );
-        for (path, format) in summary.files_read.iter().take(FILES_LISTED) {
-            let shown = text::path(path);
-            let _ = write!(
-                page,
-                "<tr><td><span title=\"{}\">{}</span></td><td>{}</td></tr>",
-                html(&shown),
-                html(compact_path(&shown)),
-                escape::message(format)
-            );
-        }
-        page.push_str("</tbody></table>\n");
-        if summary.files_read.len() > FILES_LISTED {
-            let _ = writeln!(
-                page,
-                "<p class=\"muted\">… and {} more.</p>",
-                plural(summary.files_read.len() - FILES_LISTED, "file", "files")
-            );
-        }
+        let rows = summary.files_read.iter().map(|(path, format)| (path.as_str(), format.as_str()));
+        files_table(page, ("read", "Files read", "File read", "Read as"), rows, summary.files_read.len(), "");
     }
     if !summary.files_not_read.is_empty() {
         // Those that may be a fault first.
         let mut listed: Vec<&(String, String, NotReadClass)> = summary.files_not_read.iter().collect();
         listed.sort_by_key(|(_, _, class)| *class != NotReadClass::Other);
-        page.push_str(
-            "<table class=\"not-read\" aria-label=\"Files not read\"><colgroup><col style=\"width:45%\">\
-             <col style=\"width:55%\"></colgroup><thead><tr><th scope=\"col\">File not read</th>\
-             <th scope=\"col\">Why</th></tr></thead><tbody>",
-        );
-        for (path, reason, _) in listed.iter().take(FILES_LISTED) {
-            let shown = text::path(path);
-            let _ = write!(
-                page,
-                "<tr><td><span title=\"{}\">{}</span></td><td>{}</td></tr>",
-                html(&shown),
-                html(compact_path(&shown)),
-                escape::message(reason)
-            );
-        }
-        page.push_str("</tbody></table>\n");
-        if listed.len() > FILES_LISTED {
-            let _ = writeln!(
-                page,
-                "<p class=\"muted\">… and {} more (<code>uclint check -v</code> lists them all).</p>",
-                plural(listed.len() - FILES_LISTED, "file", "files")
-            );
-        }
+        let rows = listed.iter().map(|(path, reason, _)| (path.as_str(), reason.as_str()));
+        let more = " (<code>uclint check -v</code> lists them all)";
+        files_table(page, ("not-read", "Files not read", "File not read", "Why"), rows, listed.len(), more);
     }
     let _ = write!(
         page,

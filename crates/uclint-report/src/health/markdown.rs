@@ -11,8 +11,8 @@ use std::fmt::Write;
 
 use super::html::{agents_verdict, inputs_line, not_read_counts};
 use super::{
-    by_family, count_in, family_title, plural, ranked_groups, verdict, Health, ReadinessSummary, AGENTS_LISTED,
-    BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_NAMED, TOP_ISSUES,
+    blocked_areas, by_family, count_in, family_title, plural, ranked_groups, verdict, Health, ReadinessSummary,
+    AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_NAMED, TOP_ISSUES,
 };
 use crate::markdown::{cell as escaped, code_span};
 use crate::{count, text, Report};
@@ -67,16 +67,11 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
             plural(summary.rules_run, "rule", "rules")
         );
     } else {
-        let blocked: Vec<String> = areas
-            .iter()
-            .filter(|a| a.errors() > 0)
-            .map(|a| format!("{} {}", a.name.to_lowercase(), count(a.errors())))
-            .collect();
         let _ = writeln!(
             md,
             "**✖ Not ready: {}** ({}).\n",
             plural(errors, "blocking error", "blocking errors"),
-            blocked.join(", ")
+            blocked_areas(&areas)
         );
     }
     let ready = health.agents.iter().filter(|a| a.is_ready()).count();

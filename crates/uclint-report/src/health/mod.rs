@@ -97,6 +97,16 @@ impl AreaVerdict {
     }
 }
 
+/// The blocked areas with their errors, as the verdict line names them: `agent sign-in 6, security 1`.
+pub(crate) fn blocked_areas(areas: &[AreaVerdict]) -> String {
+    let blocked: Vec<String> = areas
+        .iter()
+        .filter(|a| a.errors() > 0)
+        .map(|a| format!("{} {}", a.name.to_lowercase(), crate::count(a.errors())))
+        .collect();
+    blocked.join(", ")
+}
+
 /// The area a family belongs to: an index into [`AREAS`], or `AREAS.len()` for "other".
 pub(crate) fn area_of(family: &str) -> usize {
     AREAS.iter().position(|a| a.families.contains(&family)).unwrap_or(AREAS.len())
