@@ -17,9 +17,9 @@ use uclint_model::{Diagnostic, NotReadClass, Severity};
 use super::escape::{self, html};
 use super::svg::{bar_chart, Bar};
 use super::{
-    blocked_areas, by_family, compact_path, count_in, csv, family_title, plural, ranked_groups, verdict, FamilyGroups,
-    Health, ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_IN_LIST,
-    OBJECTS_NAMED, TOP_ISSUES,
+    blocked_areas, by_family, compact_path, count_in, csv, family_title, plural, ranked_groups, severity_counts,
+    verdict, FamilyGroups, Health, ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED,
+    GROUPS_PER_FAMILY, OBJECTS_IN_LIST, OBJECTS_NAMED, TOP_ISSUES,
 };
 use crate::group::Group;
 use crate::{count, text, Paths, Report};
@@ -225,16 +225,6 @@ fn severity(severity: Severity) -> &'static str {
         }
         Severity::Info => "<span class=\"sev sev-info\"><span aria-hidden=\"true\">&#x2139; </span>info</span>",
     }
-}
-
-/// `3 errors, 2 warnings, 1 info` (info has no plural).
-fn severity_counts(counts: [usize; 3]) -> String {
-    format!(
-        "{}, {}, {} info",
-        plural(counts[2], "error", "errors"),
-        plural(counts[1], "warning", "warnings"),
-        count(counts[0])
-    )
 }
 
 /// Where a finding is: `phone.csv:12`, the whole path and column on hover.

@@ -11,8 +11,8 @@ use std::fmt::Write;
 
 use super::html::{agents_verdict, inputs_line, not_read_counts};
 use super::{
-    blocked_areas, by_family, count_in, family_title, plural, ranked_groups, verdict, Health, ReadinessSummary,
-    AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_NAMED, TOP_ISSUES,
+    blocked_areas, by_family, count_in, family_title, plural, ranked_groups, severity_counts, verdict, Health,
+    ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_NAMED, TOP_ISSUES,
 };
 use crate::markdown::{cell as escaped, code_span};
 use crate::{count, text, Report};
@@ -28,16 +28,6 @@ fn cell(value: &str) -> String {
 /// A name from the input (user, device, object key) as a code span.
 fn name(value: &str) -> String {
     code_span(&text::key(value))
-}
-
-/// `3 errors, 2 warnings, 1 info`.
-fn severity_counts(counts: [usize; 3]) -> String {
-    format!(
-        "{}, {}, {} info",
-        plural(counts[2], "error", "errors"),
-        plural(counts[1], "warning", "warnings"),
-        count(counts[0])
-    )
 }
 
 /// A value from the export, or what to say when it says nothing.

@@ -97,6 +97,16 @@ impl AreaVerdict {
     }
 }
 
+/// `3 errors, 2 warnings, 1 info` (info has no plural), from counts indexed by `Severity as usize`.
+pub(crate) fn severity_counts(counts: [usize; 3]) -> String {
+    format!(
+        "{}, {}, {} info",
+        plural(counts[2], "error", "errors"),
+        plural(counts[1], "warning", "warnings"),
+        crate::count(counts[0])
+    )
+}
+
 /// The blocked areas with their errors, as the verdict line names them: `agent sign-in 6, security 1`.
 pub(crate) fn blocked_areas(areas: &[AreaVerdict]) -> String {
     let blocked: Vec<String> = areas
