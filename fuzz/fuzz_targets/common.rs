@@ -65,17 +65,10 @@ pub fn check(paths: &[PathBuf], settings: &Settings) -> Checked {
     let mut diagnostics = std::mem::take(&mut ingested.diagnostics);
     diagnostics.extend(result.diagnostics);
     sort_diagnostics(&mut diagnostics);
-    let checked: Vec<String> =
-        rules.iter().filter(|r| !result.skipped.iter().any(|s| s.code == r.code)).map(|r| r.code.to_owned()).collect();
-    let mut summary = Summary {
-        objects: ingested.cluster.object_count(),
-        rules_run: checked.len(),
-        checked,
-        skipped: result.skipped.iter().map(|s| (s.code.to_owned(), s.reason.clone())).collect(),
-        notes: result.notes,
-        ..Summary::default()
-    };
-    uclint::files::add_files(&mut summary, std::mem::take(&mut ingested.files));
+    let checked = uclint::summary::checked(&rules, &result.skipped);
+    let files = std::mem::take(&mut ingested.files);
+    let objects = ingested.cluster.object_count();
+    let summary = uclint::summary::summary(objects, checked, &result.skipped, result.notes, files);
     let health = health(&ingested.cluster, settings, &diagnostics, paths);
     restore_shown(&mut ingested, &diagnostics);
     let report = Report { diagnostics: &diagnostics, sources: &ingested.sources, summary: &summary };

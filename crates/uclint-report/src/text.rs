@@ -126,7 +126,7 @@ pub(crate) fn is_unsafe(c: char) -> bool {
 }
 
 /// [`message`] then [`terminal`]: what the terminal formats print of a message.
-pub(crate) fn terminal_message(text: &str) -> Cow<'_, str> {
+pub fn terminal_message(text: &str) -> Cow<'_, str> {
     match message(text) {
         Cow::Borrowed(text) => terminal(text),
         Cow::Owned(text) => Cow::Owned(terminal(&text).into_owned()),
@@ -134,7 +134,7 @@ pub(crate) fn terminal_message(text: &str) -> Cow<'_, str> {
 }
 
 /// [`path`] then [`terminal`].
-pub(crate) fn terminal_path(text: &str) -> Cow<'_, str> {
+pub fn terminal_path(text: &str) -> Cow<'_, str> {
     match path(text) {
         Cow::Borrowed(text) => terminal(text),
         Cow::Owned(text) => Cow::Owned(terminal(&text).into_owned()),
@@ -142,7 +142,7 @@ pub(crate) fn terminal_path(text: &str) -> Cow<'_, str> {
 }
 
 /// [`key`] then [`terminal`].
-pub(crate) fn terminal_key(text: &str) -> Cow<'_, str> {
+pub fn terminal_key(text: &str) -> Cow<'_, str> {
     match key(text) {
         Cow::Borrowed(text) => terminal(text),
         Cow::Owned(text) => Cow::Owned(terminal(&text).into_owned()),

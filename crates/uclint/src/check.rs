@@ -101,8 +101,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     // The baseline accepts the first findings of a rule on an object in output order.
     sort_diagnostics(&mut diagnostics);
 
-    let checked: Vec<String> =
-        rules.iter().filter(|r| !result.skipped.iter().any(|s| s.code == r.code)).map(|r| r.code.to_owned()).collect();
+    let checked = uclint::summary::checked(&rules, &result.skipped);
     let accepted = match accept(diagnostics, &config, &checked, baseline, args.write_baseline.as_deref()) {
         Ok(accepted) => accepted,
         Err(message) => return usage_error(&message),
@@ -119,18 +118,12 @@ pub fn run(args: &CheckArgs) -> u8 {
         sort_diagnostics(&mut diagnostics);
     }
 
-    let mut summary = Summary {
-        objects: ingested.cluster.object_count(),
-        rules_run: checked.len(),
-        checked,
-        skipped: result.skipped.iter().map(|s| (s.code.to_owned(), s.reason.clone())).collect(),
-        notes: result.notes,
-        suppressed: accepted.suppressed,
-        baselined: accepted.baselined,
-        stale_baseline: accepted.stale,
-        ..Summary::default()
-    };
-    uclint::files::add_files(&mut summary, std::mem::take(&mut ingested.files));
+    let files = std::mem::take(&mut ingested.files);
+    let objects = ingested.cluster.object_count();
+    let mut summary = uclint::summary::summary(objects, checked, &result.skipped, result.notes, files);
+    summary.suppressed = accepted.suppressed;
+    summary.baselined = accepted.baselined;
+    summary.stale_baseline = accepted.stale;
 
     let health = if output::wants_health(&args.outputs) {
         uclint::health::health(&ingested.cluster, &settings, &diagnostics, &args.paths)
@@ -200,7 +193,7 @@ fn timings(ingest: &IngestTimings, run: &RunTimings, restore: Duration, rest: Du
         .iter()
         .map(|(path, d)| {
             let name = path.rsplit(['/', '!']).next().unwrap_or(path);
-            (text::terminal(&text::path(name)).into_owned(), *d)
+            (text::terminal_path(name).into_owned(), *d)
         })
         .collect();
     let row = |stage: &str, d: Duration, detail: String| {

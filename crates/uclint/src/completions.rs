@@ -19,10 +19,8 @@ use std::path::Path;
 use clap::CommandFactory;
 use clap_complete::{Generator, Shell};
 use clap_mangen::Man;
-use uclint_report::text;
 
 use crate::args::Cli;
-use crate::check::{EXIT_CLEAN, EXIT_ERROR};
 use crate::output;
 
 /// The name the scripts complete and the pages document: the installed binary's.
@@ -33,7 +31,7 @@ pub fn completions(shell: Shell) -> u8 {
     let mut cmd = Cli::command();
     cmd.set_bin_name(BIN);
     cmd.build();
-    finish(output::write_stdout(|out| shell.try_generate(&cmd, out)))
+    output::exit_code(output::write_stdout(|out| shell.try_generate(&cmd, out)))
 }
 
 /// `uclint manpage [--dir DIR]`: `uclint(1)` on standard output, or with `dir` that page and one
@@ -41,8 +39,8 @@ pub fn completions(shell: Shell) -> u8 {
 pub fn manpage(dir: Option<&Path>) -> u8 {
     let cmd = man_command();
     match dir {
-        None => finish(output::write_stdout(|out| page(&cmd).render(out))),
-        Some(dir) => finish(
+        None => output::exit_code(output::write_stdout(|out| page(&cmd).render(out))),
+        Some(dir) => output::exit_code(
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("could not create {}: {e}", dir.display()))
                 .and_then(|()| write_pages(&cmd, dir)),
@@ -78,15 +76,4 @@ fn write_pages(cmd: &clap::Command, dir: &Path) -> Result<(), String> {
         write_pages(sub, dir)?;
     }
     Ok(())
-}
-
-/// The exit code of a generation: 0, or 2 with the message on standard error.
-fn finish(written: Result<(), String>) -> u8 {
-    match written {
-        Ok(()) => EXIT_CLEAN,
-        Err(message) => {
-            output::to_stderr(&format!("error: {}\n", text::terminal(&message)));
-            EXIT_ERROR
-        }
-    }
 }

@@ -23,8 +23,8 @@ pub fn nothing_read(given: &[GivenPath]) -> Vec<String> {
     lines
         .into_iter()
         .map(|(path, why)| {
-            let path = text::terminal(&text::path(path)).into_owned();
-            let why = text::terminal(&text::message(&why)).into_owned();
+            let path = text::terminal_path(path);
+            let why = text::terminal_message(&why);
             format!("error: nothing was read from {path}: it {why}\n")
         })
         .collect()

@@ -4,7 +4,7 @@ use uclint::config;
 use uclint_ingest::codes;
 use uclint_rules::registry;
 
-use crate::check::{EXIT_CLEAN, EXIT_ERROR};
+use crate::check::EXIT_ERROR;
 use crate::output;
 
 pub fn rules() -> u8 {
@@ -27,27 +27,12 @@ pub fn rules() -> u8 {
             out += &row(code.code, code.name, family, code.severity.as_str(), "-", code.summary);
         }
     }
-    print_to_stdout(&out)
+    output::print(&out)
 }
 
-/// Prints `text`, quietly when the reader went away (`uclint rules | head`); a write that fails
-/// otherwise (`> /dev/full`) is exit 2 with a message, as for `uclint check`.
-fn print_to_stdout(text: &str) -> u8 {
-    match output::write_stdout(|out| out.write_all(text.as_bytes())) {
-        Ok(()) => EXIT_CLEAN,
-        Err(message) => {
-            output::to_stderr(&format!("error: {message}\n"));
-            EXIT_ERROR
-        }
-    }
-}
-
-/// `uclint rule CODE`: a rule's documentation page, or the description of an input or
-/// configuration diagnostic, for every code `uclint rules` lists; codes in any case, rule and
-/// diagnostic names as listed. Anything else is exit 2, with the closest code or name.
 pub fn rule(code: &str) -> u8 {
     if let Some(rule) = registry::find(code) {
-        return print_to_stdout(&rule.doc_page());
+        return output::print(&rule.doc_page());
     }
     let always_on = [
         ("an input", "docs/input-diagnostics.md (the table of codes)", codes::ALL),
@@ -59,7 +44,7 @@ pub fn rule(code: &str) -> u8 {
                 "{} {}\n\nSeverity: {} ({kind} diagnostic: always on, not a rule; it cannot be selected or ignored)\n\n{}\n\nDocumentation: {doc}\n",
                 found.code, found.name, found.severity, found.summary,
             );
-            return print_to_stdout(&page);
+            return output::print(&page);
         }
     }
     let names = registry::RULES

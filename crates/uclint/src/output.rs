@@ -107,6 +107,24 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>)
     written.map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
+/// The exit code of a command whose output is all it does (`rules`, `rule`, `--show-files`,
+/// `completions`, …): 0 once written (or when the reader went away), 2 with the message on
+/// standard error when it could not be.
+pub fn exit_code(written: Result<(), String>) -> u8 {
+    match written {
+        Ok(()) => crate::check::EXIT_CLEAN,
+        Err(message) => {
+            to_stderr(&format!("error: {}\n", uclint_report::text::terminal(&message)));
+            crate::check::EXIT_ERROR
+        }
+    }
+}
+
+/// Prints `text` on standard output, as [`exit_code`] says.
+pub fn print(text: &str) -> u8 {
+    exit_code(write_stdout(|out| out.write_all(text.as_bytes())))
+}
+
 /// Writes to standard output through a buffer. A closed pipe ends the writing quietly; any
 /// other failure (a full disk, `> /dev/full`) is returned as the message to print.
 pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {

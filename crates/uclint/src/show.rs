@@ -15,7 +15,6 @@ use uclint_ingest::FileStatus;
 use uclint_report::text;
 use uclint_rules::RuleMeta;
 
-use crate::check::{EXIT_CLEAN, EXIT_ERROR};
 use crate::output;
 
 /// `--show-files`: every input file with the format it was read as, or why it was not read.
@@ -28,10 +27,12 @@ pub fn files(paths: &[PathBuf]) -> u8 {
     let ingested = uclint_ingest::ingest_with(paths, options);
     let mut out = String::new();
     for file in &ingested.files {
-        let path = shown_path(&file.path);
+        let path = text::terminal_path(&file.path);
         let _ = match &file.status {
-            FileStatus::Read(kind) => writeln!(out, "{path}: read as {}", shown_message(kind)),
-            FileStatus::NotRead { reason, .. } => writeln!(out, "{path}: not read ({})", shown_message(reason)),
+            FileStatus::Read(kind) => writeln!(out, "{path}: read as {}", text::terminal_message(kind)),
+            FileStatus::NotRead { reason, .. } => {
+                writeln!(out, "{path}: not read ({})", text::terminal_message(reason))
+            }
             FileStatus::Failed => writeln!(out, "{path}: could not be read (`uclint check` says why)"),
         };
     }
@@ -40,7 +41,7 @@ pub fn files(paths: &[PathBuf]) -> u8 {
     let _ = writeln!(out, "{total} {}, {read} read", if total == 1 { "file" } else { "files" });
     // The process ends next: as in `check`, the model is not freed record by record.
     std::mem::forget(ingested);
-    print(&out)
+    output::print(&out)
 }
 
 /// What `--show-settings` shows: the configuration found and every resolved value.
@@ -66,7 +67,7 @@ pub fn settings(shown: &Settings<'_>) -> u8 {
     match shown.file {
         Some(file) => {
             let how = if shown.explicit { "given with --config" } else { "found upward from the working directory" };
-            let _ = writeln!(out, "configuration: {} ({how})", shown_path(&file.path));
+            let _ = writeln!(out, "configuration: {} ({how})", text::terminal_path(&file.path));
         }
         None => {
             let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
@@ -74,7 +75,7 @@ pub fn settings(shown: &Settings<'_>) -> u8 {
                 out,
                 "configuration: none found (looked for {} in {} and every directory above it)",
                 config::FILE_NAME,
-                shown_path(&cwd),
+                text::terminal_path(&cwd),
             );
         }
     }
@@ -95,43 +96,17 @@ pub fn settings(shown: &Settings<'_>) -> u8 {
     let _ = writeln!(out, "deployment facts (with the command line's flags):");
     for (key, value) in shown.deployment.entries() {
         let _ = match value {
-            Some(value) => writeln!(out, "  {key} = {}", shown_message(&value)),
+            Some(value) => writeln!(out, "  {key} = {}", text::terminal_message(&value)),
             None => writeln!(out, "  {key}: not set"),
         };
     }
     let _ = writeln!(out, "[[suppress]] ({} entries)", config.suppressions.len());
     for s in &config.suppressions {
-        let _ = writeln!(out, "  {} on {}", s.rule, shown_key(&s.object));
+        let _ = writeln!(out, "  {} on {}", s.rule, text::terminal_key(&s.object));
     }
     let _ = match shown.baseline {
-        Some(path) => writeln!(out, "baseline: {}", shown_path(&path.display().to_string())),
+        Some(path) => writeln!(out, "baseline: {}", text::terminal_path(&path.display().to_string())),
         None => writeln!(out, "baseline: none"),
     };
-    print(&out)
-}
-
-/// A path as every terminal output shows it: shortened, then escaped.
-fn shown_path(path: &str) -> String {
-    text::terminal(&text::path(path)).into_owned()
-}
-
-/// A reason or value: long runs elided, then escaped.
-fn shown_message(message: &str) -> String {
-    text::terminal(&text::message(message)).into_owned()
-}
-
-/// An object key: shortened, then escaped.
-fn shown_key(key: &str) -> String {
-    text::terminal(&text::key(key)).into_owned()
-}
-
-/// Writes `text` to standard output; exit 0, or 2 with a message when it cannot be written.
-fn print(text: &str) -> u8 {
-    match output::write_stdout(|out| out.write_all(text.as_bytes())) {
-        Ok(()) => EXIT_CLEAN,
-        Err(message) => {
-            output::to_stderr(&format!("error: {message}\n"));
-            EXIT_ERROR
-        }
-    }
+    output::print(&out)
 }
