@@ -8,7 +8,7 @@ use uclint_model::{
     Line, LineAppearance, ObjectKey, ServiceParameter, Span, Spanned, Text,
 };
 
-use crate::{Settings, Sink};
+use crate::{RuleMeta, Settings, Sink, Skip};
 
 /// A UCCX agent: an end user with an IPCC extension, and where that extension appears.
 #[derive(Debug)]
@@ -79,9 +79,12 @@ pub struct Context<'a> {
     rmcm_controls: Option<Controls<'a>>,
     /// The UCCX telephony (JTAPI) users.
     pub jtapi: JtapiUsers<'a>,
-    /// The codes of the rules selected for this run, for rules about the run itself (GEN010);
-    /// empty when the caller did not say.
-    pub selected: Vec<&'static str>,
+    /// The rules selected for this run, for rules about the run itself (GEN010); empty when the
+    /// caller did not say.
+    pub selected: Vec<&'a RuleMeta>,
+    /// The rules that run when nothing is selected explicitly, which GEN010 judges when it runs
+    /// alone; empty when the caller did not say.
+    pub default_rules: Vec<&'a RuleMeta>,
     /// The roles each access control group carries, where the export gives them.
     pub group_roles: GroupRoles,
     /// What UCCX provisions in CUCM (`provisioned.rs`), found the first time a rule asks.
@@ -136,6 +139,7 @@ impl<'a> Context<'a> {
             rmcm_controls,
             jtapi,
             selected: Vec::new(),
+            default_rules: Vec::new(),
             group_roles,
             uccx: std::sync::OnceLock::new(),
         }
@@ -386,20 +390,16 @@ impl<'a> Controls<'a> {
 
 /// SEC006 and UCCX034: reports `message` on `ClusterSecurityMode` when `srtp` is declared and
 /// the cluster is not in mixed mode, and skips when that cannot be told.
-pub fn check_mixed_mode(ctx: &Context<'_>, sink: &mut Sink<'_>, message: &str, help: &str) {
-    let mode = match ctx.non_secure_cluster_mode() {
-        Ok(Some(mode)) => mode,
-        Ok(None) => return,
-        Err(reason) => return sink.skip(reason),
-    };
+pub fn check_mixed_mode(ctx: &Context<'_>, sink: &mut Sink<'_>, message: &str, help: &str) -> Result<(), Skip> {
+    let Some(mode) = ctx.non_secure_cluster_mode()? else { return Ok(()) };
     let object = ObjectKey::EnterpriseParameter(mode.name.value.clone());
-    let finding = sink.finding(object, mode.value.span, "ClusterSecurityMode", message).with_help(help);
-    sink.push(finding);
+    sink.report(object, mode.value.span, "ClusterSecurityMode", message).help(help);
+    Ok(())
 }
 
 /// The object key of a service parameter: `serviceparam:<service>/<name>`.
 pub fn service_parameter_key(parameter: &ServiceParameter) -> ObjectKey {
-    ObjectKey::ServiceParameter(format!("{}/{}", parameter.service.value, parameter.name.value).into())
+    parameter.key()
 }
 
 /// A boolean parameter value: `T`/`F` in parameter files, or any CUCM boolean spelling.

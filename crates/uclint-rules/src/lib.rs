@@ -17,6 +17,6 @@ mod settings;
 
 pub use context::{Agent, Context, Role};
 pub use provisioned::Trigger;
-pub use rule::{Family, RuleMeta, Sink, Status};
+pub use rule::{Family, Finding, RuleMeta, Sink, Skip, Status};
 pub use run::{run, RunResult, RunTimings, Skipped};
-pub use settings::Settings;
+pub use settings::{Setting, Settings};

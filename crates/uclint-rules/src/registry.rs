@@ -9,7 +9,7 @@ pub static RULES: &[&RuleMeta] = &[
     &em::em_user_without_device_profile::RULE,
     &em::logout_profile_without_extension_mobility::RULE,
     &em::em_phone_not_subscribed::RULE,
-    &em::profile_not_subscribed::RULE,
+    &em::profile_not_subscribed_to_em::RULE,
     &em::em_service_url_malformed::RULE,
     &em::em_service_host_not_a_node::RULE,
     &em::multiple_logins_not_allowed::RULE,
@@ -58,31 +58,31 @@ pub static RULES: &[&RuleMeta] = &[
     &ldap::single_ldap_server::RULE,
     &ldap::ldaps_server_ip_literal::RULE,
     &ldap::ldap_auth_without_sync::RULE,
-    &rmcm::agent_device_not_controlled::RULE,
+    &rmcm::agent_device_not_controlled_by_rmcm::RULE,
     &rmcm::rmcm_controls_several_devices_with_one_extension::RULE,
-    &rmcm::rmcm_user_without_group::cti_enabled::RULE,
+    &rmcm::rmcm_user_without_cti_enabled::RULE,
     &rmcm::rmcm_user_without_model_cti_group::RULE,
-    &rmcm::rmcm_user_without_group::control_all_devices::RULE,
-    &rmcm::rmcm_user_without_group::monitoring_recording::RULE,
-    &rmcm::uccx_users_without_srtp_groups::RULE,
+    &rmcm::rmcm_user_without_control_of_all_devices::RULE,
+    &rmcm::rmcm_user_without_monitoring_recording::RULE,
+    &rmcm::uccx_user_without_srtp_groups::RULE,
     &rmcm::uccx_cti_device_not_controlled_by_jtapi::RULE,
     &rmcm::agent_device_controlled_by_jtapi_user::RULE,
-    &rmcm::cti_provider_above_max_devices::RULE,
+    &rmcm::cti_application_user_above_max_devices_per_provider::RULE,
     &rmcm::uccx_application_user_modified::RULE,
     &sec::sip_proxy_authentication_off::RULE,
     &sec::end_user_over_privileged::RULE,
     &sec::em_ip_validation_off::RULE,
     &sec::phone_service_without_secure_url::RULE,
-    &sec::cluster_not_mixed_mode::RULE,
+    &sec::cluster_not_in_mixed_mode::RULE,
     &sec::phone_web_access_enabled::RULE,
-    &sec::axl_user_super_user::RULE,
+    &sec::axl_user_is_super_user::RULE,
     &uccx::ipcc_extension_shared::RULE,
     &uccx::ipcc_extension_in_several_partitions::RULE,
     &uccx::agent_device_same_number_in_two_partitions::RULE,
     &uccx::agent_line_in_line_group::RULE,
     &uccx::ipcc_extension_beyond_fourth_line::RULE,
-    &uccx::max_calls_not_two::RULE,
-    &uccx::busy_trigger_not_one::RULE,
+    &uccx::ipcc_line_max_calls_not_two::RULE,
+    &uccx::ipcc_line_busy_trigger_not_one::RULE,
     &uccx::agent_device_cdc_not_ipv4_only::RULE,
     &uccx::em_agent_ipcc_extension_not_on_profile::RULE,
     &uccx::agent_device_cti_control_disabled::RULE,
@@ -97,25 +97,25 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::ipcc_line_forwards_to_trigger::RULE,
     &uccx::ipcc_line_forwards_all::RULE,
     &uccx::intercom_on_agent_device::RULE,
-    &uccx::hold_reversion_enabled::RULE,
+    &uccx::hold_reversion_enabled_with_agents::RULE,
     &uccx::join_across_lines_on_agent_device::RULE,
     &uccx::barge_exposed_to_agent::RULE,
     &uccx::ipcc_extension_in_call_pickup_group::RULE,
     &uccx::built_in_bridge_off_on_agent_phone::RULE,
     &uccx::remote_device_not_set_up_for_uccx::RULE,
-    &uccx::cti_device_line_shared::RULE,
-    &uccx::trigger_in_line_group::RULE,
+    &uccx::uccx_cti_device_line_shared::RULE,
+    &uccx::uccx_trigger_in_line_group::RULE,
     &uccx::overlapping_wildcard_triggers::RULE,
-    &uccx::trigger_dn_too_long::RULE,
+    &uccx::uccx_trigger_dn_too_long::RULE,
     &uccx::cucm_feature_unsupported_with_uccx::RULE,
-    &uccx::agent_device_controlled_by_ccxsub::RULE,
-    &uccx::srtp_without_mixed_mode::RULE,
+    &uccx::agent_device_controlled_by_ccxsub_user::RULE,
+    &uccx::uccx_srtp_without_mixed_mode::RULE,
     &uccx::auto_answer_on_ipcc_line::RULE,
     &uccx::device_mobility_on_agent_phone::RULE,
     &uccx::ipcc_extension_on_no_device::RULE,
     &uccx::fippa_phone_simplified_new_call_ui::RULE,
     &uccx::supervisor_on_extend_and_connect::RULE,
-    &uccx::resource_extension_mismatch::RULE,
+    &uccx::uccx_resource_extension_mismatch::RULE,
 ];
 
 /// The rule with this code (case-insensitive) or name.
@@ -140,6 +140,17 @@ mod tests {
         for rule in RULES {
             assert!(rule.code.starts_with(rule.family.prefix()), "{}", rule.code);
             assert_eq!(rule.code.len(), rule.family.prefix().len() + 3, "{}", rule.code);
+        }
+    }
+
+    /// Each rule is found from its name: it lives in `rules/<family>/<name>.rs` (the name with
+    /// `-` as `_`), one rule per file.
+    #[test]
+    fn every_rule_is_in_the_file_of_its_name_in_its_family_directory() {
+        for rule in RULES {
+            let family = rule.family.prefix().to_ascii_lowercase();
+            let expected = format!("uclint_rules::rules::{family}::{}", rule.name.replace('-', "_"));
+            assert_eq!(rule.module, expected, "{}", rule.code);
         }
     }
 

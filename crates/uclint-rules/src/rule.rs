@@ -1,8 +1,15 @@
 //! Rule metadata, the declaration macro and the sink rules report into.
+//!
+//! A rule is a `check` function beside its [`declare_rule!`] declaration. It reports each
+//! finding with [`Sink::report`], which builds and records it in one call (secondary labels and
+//! help are added to the returned [`Finding`]), and it says why it could not run by returning a
+//! [`Skip`]: the helpers that find what a rule needs (the RMCM user, the FIPPA user, UCCX's
+//! triggers) return `Result<_, String>`, so `?` turns their reason into a skip. Keeping the
+//! mechanics here leaves each rule file with what it checks and nothing else.
 
 use uclint_model::{DataSet, Diagnostic, Label, ObjectKey, Severity, Span};
 
-use crate::Context;
+use crate::{Context, Setting};
 
 /// Rule families, by code prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -88,13 +95,18 @@ pub struct RuleMeta {
     pub status: Status,
     /// Data the rule needs: every entry must be met, and an entry is met by any of its data sets.
     pub requires: &'static [&'static [DataSet]],
+    /// Deployment facts the rule needs (`uclint.toml` keys): without one of them it is skipped,
+    /// and its reason names the key.
+    pub settings: &'static [Setting],
     /// One line, for listings.
     pub summary: &'static str,
     /// The documentation: What it checks / What it leaves alone / Why it breaks / Example / How to
     /// fix / Sources.
     pub doc: &'static str,
-    /// The check.
-    pub check: fn(&Context<'_>, &mut Sink<'_>),
+    /// The check: findings go into the sink; `Err` says why the rule could not run.
+    pub check: fn(&Context<'_>, &mut Sink<'_>) -> Result<(), Skip>,
+    /// The module that declares the rule (`module_path!()`), whose file is named after the rule.
+    pub module: &'static str,
 }
 
 impl std::fmt::Debug for RuleMeta {
@@ -143,7 +155,9 @@ impl RuleMeta {
 /// Declares a rule's `RULE` constant from its doc comment and metadata.
 ///
 /// The doc comment is the single source of the rule's documentation: `uclint rule CODE` prints
-/// it and `docs/rules/CODE.md` is generated from it.
+/// it and `docs/rules/CODE.md` is generated from it. `settings` names the deployment facts the
+/// rule cannot run without (omitted when there are none); the module path is recorded, so that a
+/// test can hold each rule to a file of its own name in its family's directory.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
@@ -153,6 +167,7 @@ macro_rules! declare_rule {
         severity: $severity:ident,
         status: $status:ident,
         requires: [$($($data:ident)|+),* $(,)?],
+        $(settings: [$($setting:ident),* $(,)?],)?
         summary: $summary:literal,
         check: $check:path $(,)?
     ) => {
@@ -164,46 +179,100 @@ macro_rules! declare_rule {
             default_severity: uclint_model::Severity::$severity,
             status: $crate::rule::Status::$status,
             requires: &[$(&[$(uclint_model::DataSet::$data),+]),*],
+            settings: &[$($($crate::Setting::$setting),*)?],
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             check: $check,
+            module: module_path!(),
         };
     };
 }
 pub(crate) use declare_rule;
 
-/// Where a rule reports its findings, or says why it could not run.
+/// Why a rule could not run, for the "skipped" line of the summary, e.g. "no FIPPA user: set
+/// fippa-user in uclint.toml".
+///
+/// A rule returns it from `check`, usually with `?` on a helper that could not find what the
+/// rule needs; findings it reported before are kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skip(pub(crate) String);
+
+impl Skip {
+    /// A skip with this reason.
+    pub fn new(reason: impl Into<String>) -> Self {
+        Skip(reason.into())
+    }
+
+    /// The reason.
+    pub fn reason(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Skip {
+    fn from(reason: String) -> Self {
+        Skip(reason)
+    }
+}
+
+impl From<&str> for Skip {
+    fn from(reason: &str) -> Self {
+        Skip(reason.to_owned())
+    }
+}
+
+/// Where a rule reports its findings and notes.
 pub struct Sink<'r> {
     rule: &'r RuleMeta,
     severity: Severity,
     pub(crate) diagnostics: Vec<Diagnostic>,
-    pub(crate) skipped: Option<String>,
     pub(crate) notes: Vec<String>,
 }
 
 impl<'r> Sink<'r> {
     pub(crate) fn new(rule: &'r RuleMeta, severity: Severity) -> Self {
-        Sink { rule, severity, diagnostics: Vec::new(), skipped: None, notes: Vec::new() }
+        Sink { rule, severity, diagnostics: Vec::new(), notes: Vec::new() }
     }
 
-    /// A finding of this rule, at its configured severity, ready for labels and help.
-    pub fn finding(&self, object: ObjectKey, span: Span, label: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.rule.code, self.rule.name, self.severity, object, message, Label::new(span, label))
-    }
-
-    /// Records a finding.
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    /// Reports a finding of this rule, at its configured severity, about `object`: `message` says
+    /// what is wrong and why it breaks, and `label` captions the primary `span`. Secondary labels
+    /// and help are added to the returned [`Finding`], which is recorded already.
+    pub fn report(&mut self, object: ObjectKey, span: Span, label: &str, message: impl Into<String>) -> Finding<'_> {
+        let diagnostic =
+            Diagnostic::new(self.rule.code, self.rule.name, self.severity, object, message, Label::new(span, label));
+        let index = self.diagnostics.len();
         self.diagnostics.push(diagnostic);
-    }
-
-    /// Declares that the rule could not run, and why; it is listed as skipped in the summary.
-    pub fn skip(&mut self, reason: impl Into<String>) {
-        self.skipped = Some(reason.into());
+        Finding(&mut self.diagnostics[index])
     }
 
     /// A note for the run summary, prefixed with the rule's code: for a rule that ran but could
     /// not make some of its checks (their data is absent), to say which.
     pub fn note(&mut self, note: impl AsRef<str>) {
         self.notes.push(format!("{}: {}", self.rule.code, note.as_ref()));
+    }
+}
+
+/// A finding just reported with [`Sink::report`], for its secondary labels and help.
+#[derive(Debug)]
+pub struct Finding<'s>(&'s mut Diagnostic);
+
+impl Finding<'_> {
+    /// Adds a secondary label: another place that explains the finding, with its caption.
+    pub fn label(self, span: Span, caption: impl Into<String>) -> Self {
+        self.0.secondary.push(Label::new(span, caption));
+        self
+    }
+
+    /// Sets the help: how to fix it, naming the admin page and field.
+    pub fn help(self, help: impl Into<String>) -> Self {
+        self.0.help = Some(help.into());
+        self
+    }
+
+    /// Reports this finding at `severity` instead of the rule's: for a case the rule knows to be
+    /// milder or graver than its usual one.
+    pub fn severity(self, severity: Severity) -> Self {
+        self.0.severity = severity;
+        self
     }
 }

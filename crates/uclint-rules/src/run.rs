@@ -1,11 +1,15 @@
 //! Runs the selected rules over a cluster, in parallel, and sorts what they report.
+//!
+//! A rule whose data is absent is skipped here, without being run; a rule that finds it cannot
+//! run returns a [`Skip`], and both are listed the same way. The findings a rule reported before
+//! its skip are kept.
 
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use uclint_model::{Cluster, Diagnostic};
 
-use crate::{Context, RuleMeta, Settings, Sink};
+use crate::{Context, RuleMeta, Settings, Sink, Skip};
 
 /// A rule that did not run, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +48,8 @@ pub struct RunTimings {
 pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunResult {
     let start = Instant::now();
     let mut context = Context::new(cluster, settings);
-    context.selected = rules.iter().map(|r| r.code).collect();
+    context.selected = rules.to_vec();
+    context.default_rules = crate::registry::default_rules();
     let context_time = start.elapsed();
     let start = Instant::now();
     let outcomes: Vec<_> = rules
@@ -52,11 +57,11 @@ pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunRe
         .map(|rule| {
             let rule_start = Instant::now();
             let mut sink = Sink::new(rule, rule.default_severity);
-            match rule.missing_data(&|d| cluster.has(d)) {
-                Some(reason) => sink.skip(reason),
+            let outcome = match rule.missing_data(&|d| cluster.has(d)) {
+                Some(reason) => Err(Skip::new(reason)),
                 None => (rule.check)(&context, &mut sink),
-            }
-            (rule.code, sink, rule_start.elapsed())
+            };
+            (rule.code, sink, outcome, rule_start.elapsed())
         })
         .collect();
     let mut result = RunResult { notes: context.notes(), ..RunResult::default() };
@@ -68,15 +73,15 @@ pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunRe
     // memory. The order before the sort does not matter: findings of different rules never tie
     // in it (the code is part of its key), and each rule's own keep their order.
     let mut outcomes = outcomes;
-    let largest = outcomes.iter().enumerate().max_by_key(|(_, (_, sink, _))| sink.diagnostics.len()).map(|(i, _)| i);
+    let largest = outcomes.iter().enumerate().max_by_key(|(_, (_, sink, _, _))| sink.diagnostics.len()).map(|(i, _)| i);
     if let Some(largest) = largest {
         result.diagnostics = std::mem::take(&mut outcomes[largest].1.diagnostics);
-        let rest: usize = outcomes.iter().map(|(_, sink, _)| sink.diagnostics.len()).sum();
+        let rest: usize = outcomes.iter().map(|(_, sink, _, _)| sink.diagnostics.len()).sum();
         result.diagnostics.reserve_exact(rest);
     }
-    for (code, mut sink, time) in outcomes {
+    for (code, mut sink, outcome, time) in outcomes {
         result.timings.per_rule.push((code, time));
-        if let Some(reason) = sink.skipped {
+        if let Err(Skip(reason)) = outcome {
             result.skipped.push(Skipped { code, reason });
         }
         result.diagnostics.append(&mut sink.diagnostics);

@@ -39,3 +39,68 @@ pub struct Settings {
     /// An EM service URL with `EMCC=#EMCC#` says so too.
     pub emcc: bool,
 }
+
+/// A deployment fact a rule can need, named as in `declare_rule!` (`settings: [Srtp]`).
+///
+/// A rule that declares one is skipped when it is not set, with a reason naming its
+/// [`key`](Setting::key); the rules' fixture test runs each such rule without its fixture's
+/// `uclint.toml` to hold it to that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Setting {
+    /// [`Settings::rmcm_user`].
+    RmcmUser,
+    /// [`Settings::agent_device_selection`].
+    AgentDeviceSelection,
+    /// [`Settings::fippa_user`].
+    FippaUser,
+    /// [`Settings::jtapi_users`].
+    JtapiUsers,
+    /// [`Settings::axl_user`].
+    AxlUser,
+    /// [`Settings::supported_agent_models`].
+    SupportedAgentModels,
+    /// [`Settings::monitoring_recording`].
+    MonitoringRecording,
+    /// [`Settings::srtp`].
+    Srtp,
+    /// [`Settings::em_proxy_logins`].
+    EmProxyLogins,
+    /// [`Settings::finesse_nodes`].
+    FinesseNodes,
+    /// [`Settings::emcc`].
+    Emcc,
+}
+
+impl Setting {
+    /// Every setting, in the order of [`Settings`]' fields.
+    pub const ALL: [Setting; 11] = [
+        Setting::RmcmUser,
+        Setting::AgentDeviceSelection,
+        Setting::FippaUser,
+        Setting::JtapiUsers,
+        Setting::AxlUser,
+        Setting::SupportedAgentModels,
+        Setting::MonitoringRecording,
+        Setting::Srtp,
+        Setting::EmProxyLogins,
+        Setting::FinesseNodes,
+        Setting::Emcc,
+    ];
+
+    /// Its key in `uclint.toml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Setting::RmcmUser => "rmcm-user",
+            Setting::AgentDeviceSelection => "agent-device-selection",
+            Setting::FippaUser => "fippa-user",
+            Setting::JtapiUsers => "jtapi-users",
+            Setting::AxlUser => "axl-user",
+            Setting::SupportedAgentModels => "supported-agent-models",
+            Setting::MonitoringRecording => "monitoring-recording",
+            Setting::Srtp => "srtp",
+            Setting::EmProxyLogins => "em-proxy-logins",
+            Setting::FinesseNodes => "finesse-nodes",
+            Setting::Emcc => "emcc",
+        }
+    }
+}

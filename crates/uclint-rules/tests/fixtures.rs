@@ -1,97 +1,218 @@
-//! Every rule against its fixtures: `fixtures/rules/<CODE>/fail` must produce findings of that
-//! rule (snapshotted with their spans), `fixtures/rules/<CODE>/pass` must produce none.
-//! A rule without both fixtures fails here. Rules that need a deployment fact run with the
-//! settings [`settings`] gives them, and must be skipped, naming the key, without it.
+//! Every rule against its fixtures, one test each, so that a failure names its rule:
+//! `fixtures/rules/<CODE>/fail` must produce findings of that rule (snapshotted with their spans,
+//! `<CODE>_fail`), `fixtures/rules/<CODE>/pass` must produce none. A rule without both fixtures
+//! fails here. A fixture directory whose rule needs deployment facts carries them in its own
+//! `uclint.toml`, in the format the CLI reads; a rule that declares `settings: [..]` must be
+//! skipped, naming the key, when its fixture runs without one of them.
+//!
+//! The tests are generated (`harness = false`, libtest-mimic), one per rule and case, and take
+//! the usual filters: `cargo test -p uclint-rules --test fixtures -- UCCX001`.
 
 use std::path::{Path, PathBuf};
 
+use libtest_mimic::{Arguments, Failed, Trial};
 use uclint_model::sort_diagnostics;
 use uclint_report::{render_full, FullOptions, Report, Summary};
-use uclint_rules::{registry, RuleMeta, Settings};
+use uclint_rules::{registry, RuleMeta, Setting, Settings};
+
+fn main() {
+    let mut trials = Vec::new();
+    for rule in registry::RULES {
+        trials.push(Trial::test(format!("{}/fail", rule.code), move || fires_on_its_failing_fixture(rule)));
+        trials.push(Trial::test(format!("{}/pass", rule.code), move || is_silent_on_its_passing_fixture(rule)));
+        if !rule.settings.is_empty() {
+            trials.push(Trial::test(format!("{}/skipped-without-its-settings", rule.code), move || {
+                is_skipped_without_its_settings(rule)
+            }));
+        }
+    }
+    let cases: [(&str, fn()); 16] = [
+        ("supported_agent_models_replace_the_built_in_list", supported_agent_models_replace_the_built_in_list),
+        ("named_jtapi_users_replace_the_naming_heuristic", named_jtapi_users_replace_the_naming_heuristic),
+        ("a_named_fippa_user_missing_from_the_export_is_a_skip", a_named_fippa_user_missing_from_the_export_is_a_skip),
+        (
+            "subscription_rules_skip_when_the_export_has_no_subscriptions",
+            subscription_rules_skip_when_the_export_has_no_subscriptions,
+        ),
+        ("a_single_finesse_node_needs_no_second_ippa_service", a_single_finesse_node_needs_no_second_ippa_service),
+        ("fippa_sign_in_parameters_are_known_from_axl_only", fippa_sign_in_parameters_are_known_from_axl_only),
+        ("a_call_pickup_group_is_known_from_axl_get_line_alone", a_call_pickup_group_is_known_from_axl_get_line_alone),
+        (
+            "phone_csv_line_forwards_are_enough_without_directorynumber_csv",
+            phone_csv_line_forwards_are_enough_without_directorynumber_csv,
+        ),
+        (
+            "a_custom_group_that_carries_the_role_counts_for_the_rmcm_user",
+            a_custom_group_that_carries_the_role_counts_for_the_rmcm_user,
+        ),
+        (
+            "phone_csv_line_pickup_groups_are_enough_without_directorynumber_csv",
+            phone_csv_line_pickup_groups_are_enough_without_directorynumber_csv,
+        ),
+        (
+            "phone_csv_line_forwards_merge_with_directorynumber_csv_by_dn",
+            phone_csv_line_forwards_merge_with_directorynumber_csv_by_dn,
+        ),
+        ("em_service_hosts_need_node_names", em_service_hosts_need_node_names),
+        ("sec007_leaves_out_the_phones_of_a_named_fippa_user", sec007_leaves_out_the_phones_of_a_named_fippa_user),
+        (
+            "the_presence_line_rule_is_skipped_on_bat_users_and_says_why",
+            the_presence_line_rule_is_skipped_on_bat_users_and_says_why,
+        ),
+        (
+            "an_emcc_service_url_declares_emcc_and_missing_emcc_data_is_noted",
+            an_emcc_service_url_declares_emcc_and_missing_emcc_data_is_noted,
+        ),
+        ("fixture_settings_are_read_like_uclint_toml", fixture_settings_are_read_like_uclint_toml),
+    ];
+    for (name, case) in cases {
+        trials.push(Trial::test(name, move || {
+            case();
+            Ok(())
+        }));
+    }
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
+}
 
 /// Fixtures, relative to this crate so that paths in snapshots do not depend on the machine.
 fn fixture(code: &str, case: &str) -> PathBuf {
     Path::new("../../fixtures/rules").join(code).join(case)
 }
 
-/// The deployment facts a rule's fixtures declare, as `uclint.toml` would, and the key each
-/// rule names when it is skipped without them. Rules not listed run with the defaults.
-fn settings(code: &str) -> (Settings, Option<&'static str>) {
-    let mut settings = Settings::default();
-    let key = match code {
-        "RMCM006" | "UCCX026" => {
-            settings.monitoring_recording = true;
-            "monitoring-recording"
-        }
-        "RMCM007" | "SEC006" | "UCCX034" => {
-            settings.srtp = true;
-            "srtp"
-        }
-        "FIPPA001" | "FIPPA002" | "FIPPA006" | "UCCX038" => {
-            settings.fippa_user = Some("finesseippa".into());
-            "fippa-user"
-        }
-        "SEC008" => {
-            settings.axl_user = Some("uccxaxl".into());
-            "axl-user"
-        }
-        "EM013" => {
-            settings.em_proxy_logins = true;
-            "em-proxy-logins"
-        }
-        "FIPPA004" => {
-            settings.finesse_nodes = Some(2);
-            "finesse-nodes"
-        }
-        "EM017" => {
-            settings.emcc = true;
-            "emcc"
-        }
-        _ => return (settings, None),
-    };
-    (settings, Some(key))
+/// The `uclint.toml` of a rule's fixtures, as a table; empty when there is none.
+fn fixture_config(code: &str) -> toml::Table {
+    let path = Path::new("../../fixtures/rules").join(code).join("uclint.toml");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => text.parse().unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        Err(_) => toml::Table::new(),
+    }
 }
 
-/// Runs one rule on one fixture: its findings, rendered in the full format, and their count.
-fn check(rule: &RuleMeta, case: &str) -> (usize, String) {
+/// The deployment facts of a `uclint.toml` table, mapped to [`Settings`] as the CLI's
+/// `config::settings` maps them. A key that is not a deployment fact fails the test.
+fn settings_of(table: &toml::Table) -> Settings {
+    let mut settings = Settings::default();
+    let text = |v: &toml::Value| v.as_str().expect("a string").to_owned();
+    let texts = |v: &toml::Value| v.as_array().expect("an array").iter().map(text).collect::<Vec<_>>();
+    let flag = |v: &toml::Value| v.as_bool().expect("true or false");
+    for (key, value) in table {
+        let setting = Setting::ALL.into_iter().find(|s| s.key() == key);
+        match setting.unwrap_or_else(|| panic!("`{key}` is not a deployment fact")) {
+            Setting::RmcmUser => settings.rmcm_user = Some(text(value)),
+            Setting::AgentDeviceSelection => settings.agent_device_selection = flag(value),
+            Setting::FippaUser => settings.fippa_user = Some(text(value)),
+            Setting::JtapiUsers => settings.jtapi_users = texts(value),
+            Setting::AxlUser => settings.axl_user = Some(text(value)),
+            Setting::SupportedAgentModels => settings.supported_agent_models = Some(texts(value)),
+            Setting::MonitoringRecording => settings.monitoring_recording = flag(value),
+            Setting::Srtp => settings.srtp = flag(value),
+            Setting::EmProxyLogins => settings.em_proxy_logins = flag(value),
+            Setting::FinesseNodes => {
+                settings.finesse_nodes = Some(value.as_integer().and_then(|n| u32::try_from(n).ok()).expect("a count"))
+            }
+            Setting::Emcc => settings.emcc = flag(value),
+        }
+    }
+    settings
+}
+
+/// Runs one rule on one fixture with its fixture's settings: its findings, rendered in the full
+/// format, and their count.
+fn check(rule: &RuleMeta, case: &str) -> Result<(usize, String), Failed> {
     let dir = fixture(rule.code, case);
-    assert!(dir.is_dir(), "{} has no {case} fixture at {}", rule.code, dir.display());
+    if !dir.is_dir() {
+        return Err(format!("{} has no {case} fixture at {}", rule.code, dir.display()).into());
+    }
     let ingested = uclint_ingest::ingest(&[dir]);
-    let result = uclint_rules::run(&ingested.cluster, &settings(rule.code).0, &[rule]);
-    assert!(result.skipped.is_empty(), "{} skipped on its {case} fixture: {:?}", rule.code, result.skipped);
+    let result = uclint_rules::run(&ingested.cluster, &settings_of(&fixture_config(rule.code)), &[rule]);
+    if !result.skipped.is_empty() {
+        return Err(format!("{} skipped on its {case} fixture: {:?}", rule.code, result.skipped).into());
+    }
     let mut findings: Vec<_> = result.diagnostics.into_iter().filter(|d| d.code == rule.code).collect();
     sort_diagnostics(&mut findings);
     let summary = Summary::default();
     let report = Report { diagnostics: &findings, sources: &ingested.sources, summary: &summary };
-    (findings.len(), render_full(&report, FullOptions::default()))
+    Ok((findings.len(), render_full(&report, FullOptions::default())))
 }
 
-#[test]
-fn every_rule_fires_on_its_failing_fixture() {
-    for rule in registry::RULES {
-        let (count, rendered) = check(rule, "fail");
-        assert!(count > 0, "{} did not fire on its failing fixture", rule.code);
-        insta::assert_snapshot!(format!("{}_fail", rule.code), rendered);
+fn fires_on_its_failing_fixture(rule: &RuleMeta) -> Result<(), Failed> {
+    let (count, rendered) = check(rule, "fail")?;
+    if count == 0 {
+        return Err(format!("{} did not fire on its failing fixture", rule.code).into());
     }
+    insta::assert_snapshot!(format!("{}_fail", rule.code), rendered);
+    Ok(())
 }
 
-#[test]
-fn every_rule_is_silent_on_its_passing_fixture() {
-    for rule in registry::RULES {
-        let (count, rendered) = check(rule, "pass");
-        assert_eq!(count, 0, "{} fired on its passing fixture:\n{rendered}", rule.code);
+fn is_silent_on_its_passing_fixture(rule: &RuleMeta) -> Result<(), Failed> {
+    let (count, rendered) = check(rule, "pass")?;
+    if count != 0 {
+        return Err(format!("{} fired on its passing fixture:\n{rendered}", rule.code).into());
     }
+    Ok(())
 }
 
-#[test]
-fn settings_driven_rules_are_skipped_without_their_setting_and_say_which() {
-    for rule in registry::RULES {
-        let Some(key) = settings(rule.code).1 else { continue };
-        let ingested = uclint_ingest::ingest(&[fixture(rule.code, "fail")]);
-        let result = uclint_rules::run(&ingested.cluster, &Settings::default(), &[rule]);
-        assert!(result.diagnostics.is_empty(), "{} reported without {key}", rule.code);
+/// For each setting the rule declares, its failing fixture without that key of its
+/// `uclint.toml` (and with the others): no finding, and a skip that names the key.
+fn is_skipped_without_its_settings(rule: &RuleMeta) -> Result<(), Failed> {
+    let config = fixture_config(rule.code);
+    let ingested = uclint_ingest::ingest(&[fixture(rule.code, "fail")]);
+    for setting in rule.settings {
+        let key = setting.key();
+        if !config.contains_key(key) {
+            return Err(format!("{} needs {key}, which its fixtures' uclint.toml does not set", rule.code).into());
+        }
+        let mut without = config.clone();
+        without.remove(key);
+        let result = uclint_rules::run(&ingested.cluster, &settings_of(&without), &[rule]);
+        if !result.diagnostics.is_empty() {
+            return Err(format!("{} reported without {key}", rule.code).into());
+        }
         let reason = result.skipped.first().map(|s| s.reason.as_str()).unwrap_or_default();
-        assert!(reason.contains(key), "{} skipped without naming {key}: {reason:?}", rule.code);
+        if !reason.contains(key) {
+            return Err(format!("{} skipped without naming {key}: {reason:?}", rule.code).into());
+        }
+    }
+    Ok(())
+}
+
+/// Every setting's key is read as the CLI reads it, and a fixture's `uclint.toml` names only
+/// deployment facts that its rule declares, or that change what it checks (then the fixture is
+/// the place to show it).
+fn fixture_settings_are_read_like_uclint_toml() {
+    let all: toml::Table = r#"
+        rmcm-user = "rmcm"
+        agent-device-selection = true
+        fippa-user = "fippa"
+        jtapi-users = ["j1", "j2"]
+        axl-user = "axl"
+        supported-agent-models = ["Cisco 88*"]
+        monitoring-recording = true
+        srtp = true
+        em-proxy-logins = true
+        finesse-nodes = 2
+        emcc = true
+    "#
+    .parse()
+    .unwrap();
+    assert_eq!(all.len(), Setting::ALL.len());
+    let settings = settings_of(&all);
+    assert_eq!(settings.rmcm_user.as_deref(), Some("rmcm"));
+    assert!(settings.agent_device_selection && settings.monitoring_recording && settings.srtp);
+    assert!(settings.em_proxy_logins && settings.emcc);
+    assert_eq!(settings.fippa_user.as_deref(), Some("fippa"));
+    assert_eq!(settings.jtapi_users, ["j1", "j2"]);
+    assert_eq!(settings.axl_user.as_deref(), Some("axl"));
+    assert_eq!(settings.supported_agent_models, Some(vec!["Cisco 88*".to_owned()]));
+    assert_eq!(settings.finesse_nodes, Some(2));
+    for rule in registry::RULES {
+        for key in fixture_config(rule.code).keys() {
+            assert!(
+                rule.settings.iter().any(|s| s.key() == key),
+                "{}'s fixtures set {key}, which the rule does not declare in `settings: [..]`",
+                rule.code
+            );
+        }
     }
 }
 
@@ -106,7 +227,6 @@ fn run_with(code: &str, case: &str, settings: &Settings) -> Result<Vec<String>, 
     }
 }
 
-#[test]
 fn supported_agent_models_replace_the_built_in_list() {
     let mut settings = Settings {
         supported_agent_models: Some(vec!["cisco 3905".into(), "Cisco IP *".into()]),
@@ -118,7 +238,6 @@ fn supported_agent_models_replace_the_built_in_list() {
     assert_eq!(found, ["phone:SEP0011AABB0001", "phone:CSFAGENT02"]);
 }
 
-#[test]
 fn named_jtapi_users_replace_the_naming_heuristic() {
     let mut settings = Settings { jtapi_users: vec!["uccxjtapiuser_1".into()], ..Settings::default() };
     // With one telephony user (a single node) the trigger it controls is complete; node 2's port
@@ -131,14 +250,12 @@ fn named_jtapi_users_replace_the_naming_heuristic() {
     assert!(reason.contains("ccxjtapi (jtapi-users) not among"), "{reason}");
 }
 
-#[test]
 fn a_named_fippa_user_missing_from_the_export_is_a_skip() {
     let settings = Settings { fippa_user: Some("ippa".into()), ..Settings::default() };
     let reason = run_with("FIPPA001", "fail", &settings).unwrap_err();
     assert_eq!(reason, "FIPPA user `ippa` (from fippa-user) is not among the export's application users");
 }
 
-#[test]
 fn subscription_rules_skip_when_the_export_has_no_subscriptions() {
     // The BAT tar's phone.csv carries no phone-service subscriptions.
     let reason = run_with("EM003", "bat-only", &Settings::default()).unwrap_err();
@@ -147,26 +264,22 @@ fn subscription_rules_skip_when_the_export_has_no_subscriptions() {
     assert!(reason.contains("deviceprofile.csv has none"), "{reason}");
 }
 
-#[test]
 fn a_single_finesse_node_needs_no_second_ippa_service() {
     let settings = Settings { finesse_nodes: Some(1), ..Settings::default() };
     assert_eq!(run_with("FIPPA004", "fail", &settings), Ok(vec![]));
 }
 
-#[test]
 fn fippa_sign_in_parameters_are_known_from_axl_only() {
     let reason = run_with("FIPPA005", "bat-only", &Settings::default()).unwrap_err();
     assert!(reason.contains("phoneservices.csv has none"), "{reason}");
 }
 
-#[test]
 fn a_call_pickup_group_is_known_from_axl_get_line_alone() {
     // getUser, getPhone and getLine only: no directorynumber.csv.
     let found = run_with("UCCX025", "axl-only", &Settings::default()).unwrap();
     assert_eq!(found, ["dn:4006@PT_Internal"]);
 }
 
-#[test]
 fn phone_csv_line_forwards_are_enough_without_directorynumber_csv() {
     // phone.csv with its per-line `Forward … Destination N` columns, no directorynumber.csv.
     let settings = Settings::default();
@@ -176,7 +289,6 @@ fn phone_csv_line_forwards_are_enough_without_directorynumber_csv() {
     assert_eq!(run_with("UCCX020", "phone-forwards", &settings), Ok(vec!["dn:4001@PT_Internal".to_owned()]));
 }
 
-#[test]
 fn a_custom_group_that_carries_the_role_counts_for_the_rmcm_user() {
     // The RMCM user's custom group "UCCX RMCM CTI" carries "Standard CTI Enabled" in
     // accesscntrlgrp.csv; without that file only the group names could be compared.
@@ -188,7 +300,6 @@ fn a_custom_group_that_carries_the_role_counts_for_the_rmcm_user() {
     assert_eq!(result.diagnostics.len(), 1, "{:#?}", result.diagnostics);
 }
 
-#[test]
 fn phone_csv_line_pickup_groups_are_enough_without_directorynumber_csv() {
     // phone.csv with its per-line `Call Pickup Group N` column, no directorynumber.csv: the
     // agent's 4001 is reported, the receptionist's 2001 in the same group is not an agent's.
@@ -196,7 +307,6 @@ fn phone_csv_line_pickup_groups_are_enough_without_directorynumber_csv() {
     assert_eq!(found, Ok(vec!["dn:4001@PT_Internal".to_owned()]));
 }
 
-#[test]
 fn phone_csv_line_forwards_merge_with_directorynumber_csv_by_dn() {
     // The same forward in directorynumber.csv and on both phones' lines: one finding, no conflict.
     let rule = registry::find("UCCX018").unwrap();
@@ -211,14 +321,12 @@ fn phone_csv_line_forwards_merge_with_directorynumber_csv_by_dn() {
     assert_eq!(found, ["dn:2001@PT_Internal"]);
 }
 
-#[test]
 fn em_service_hosts_need_node_names() {
     // Only cluster-wide (EnterpriseWideData) parameters: no node is named.
     let reason = run_with("EM006", "no-nodes", &Settings::default()).unwrap_err();
     assert!(reason.contains("SERVER column of serviceparameter.csv"), "{reason}");
 }
 
-#[test]
 fn sec007_leaves_out_the_phones_of_a_named_fippa_user() {
     let everyone = run_with("SEC007", "fail", &Settings::default()).unwrap();
     assert_eq!(everyone, ["phone:SEP0011AABB0001", "phone:CSFSTAFF77"]);
@@ -226,7 +334,6 @@ fn sec007_leaves_out_the_phones_of_a_named_fippa_user() {
     assert_eq!(run_with("SEC007", "fail", &settings), Ok(vec!["phone:CSFSTAFF77".to_owned()]));
 }
 
-#[test]
 fn the_presence_line_rule_is_skipped_on_bat_users_and_says_why() {
     let rule = registry::find("IMP010").unwrap();
     let ingested = uclint_ingest::ingest(&[Path::new("../../fixtures/families/bat-export").to_path_buf()]);
@@ -236,7 +343,6 @@ fn the_presence_line_rule_is_skipped_on_bat_users_and_says_why() {
     assert!(reason.contains("lineAppearanceAssociationForPresences"), "{reason:?}");
 }
 
-#[test]
 fn an_emcc_service_url_declares_emcc_and_missing_emcc_data_is_noted() {
     let rule = registry::find("EM017").unwrap();
     let ingested = uclint_ingest::ingest(&[fixture("EM017", "url")]);

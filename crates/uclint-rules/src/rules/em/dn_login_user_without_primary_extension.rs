@@ -2,7 +2,7 @@
 
 use super::{dn_login, login_by};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -50,7 +50,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     if let Some((service, url)) = dn_login(&ctx.cluster.phone_services) {
         for user in &ctx.cluster.end_users {
             if user.controlled_profiles.is_empty() || user.primary_extension.is_some() {
@@ -66,11 +66,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  user's line, or log in by user ID (loginType=UID)",
                 user.user_id.value
             );
-            let finding = sink
-                .finding(user.key(), user.user_id.span, "EM user without Primary Extension", message)
-                .with_label(url.span, "logs in by DN")
-                .with_help(help);
-            sink.push(finding);
+            sink.report(user.key(), user.user_id.span, "EM user without Primary Extension", message)
+                .label(url.span, "logs in by DN")
+                .help(help);
         }
     }
     if let Some((service, url)) = login_by(&ctx.cluster.phone_services, "SP") {
@@ -89,11 +87,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  (loginType=UID)",
                 user.user_id.value
             );
-            let finding = sink
-                .finding(user.key(), id.span, "no Self-Service User ID", message)
-                .with_label(url.span, "logs in by self-service ID")
-                .with_help(help);
-            sink.push(finding);
+            sink.report(user.key(), id.span, "no Self-Service User ID", message)
+                .label(url.span, "logs in by self-service ID")
+                .help(help);
         }
     }
+    Ok(())
 }

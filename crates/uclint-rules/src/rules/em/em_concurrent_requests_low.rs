@@ -2,7 +2,7 @@
 
 use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -54,10 +54,10 @@ declare_rule! {
 /// The documented default of Maximum Concurrent Requests.
 const DEFAULT: u32 = 5;
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let rows = ctx.service_parameters("Cisco Extension Mobility", "maxConcurrentSessions");
     if rows.is_empty() {
-        return sink.skip("no Cisco Extension Mobility maxConcurrentSessions service parameter in the export");
+        return Err(Skip::new("no Cisco Extension Mobility maxConcurrentSessions service parameter in the export"));
     }
     let em_phones =
         ctx.cluster.phones.iter().filter(|p| p.extension_mobility.as_ref().is_some_and(|f| f.value)).count();
@@ -79,12 +79,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             let phones = if em_phones == 1 { "phone" } else { "phones" };
             message.push_str(&format!(" ({em_phones} EM-enabled {phones} in the export)"));
         }
-        let finding = sink
-            .finding(service_parameter_key(row), row.value.span, "maxConcurrentSessions", message)
-            .with_help(format!(
-                "System > Service Parameters > Cisco Extension Mobility > Maximum Concurrent Requests: at least \
+        sink.report(service_parameter_key(row), row.value.span, "maxConcurrentSessions", message).help(format!(
+            "System > Service Parameters > Cisco Extension Mobility > Maximum Concurrent Requests: at least \
                  {DEFAULT}"
-            ));
-        sink.push(finding);
+        ));
     }
+    Ok(())
 }

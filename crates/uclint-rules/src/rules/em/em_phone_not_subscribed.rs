@@ -2,7 +2,7 @@
 
 use crate::rule::declare_rule;
 use crate::rules::em::unsubscribed;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -59,12 +59,12 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let enabled =
         ctx.cluster.phones.iter().filter_map(|p| Some((p, p.extension_mobility.as_ref().filter(|f| f.value)?)));
     let no_subscriptions = "no phone-service subscriptions for the EM-enabled phones (the BAT phone.csv has none); \
                             export getPhone with its services";
-    for (phone, flag, services) in unsubscribed(ctx, sink, enabled, no_subscriptions) {
+    for (phone, flag, services) in unsubscribed(ctx, enabled, no_subscriptions)? {
         let message = format!(
             "phone {} is EM-enabled but not subscribed to the Extension Mobility service; users cannot log in, \
              and services disappear after logout",
@@ -75,10 +75,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              Services > the EM service > Enterprise Subscription",
             phone.name.value
         );
-        let finding = sink
-            .finding(phone.key(), services, "no Extension Mobility subscription", message)
-            .with_label(flag.span, "Enable Extension Mobility")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(phone.key(), services, "no Extension Mobility subscription", message)
+            .label(flag.span, "Enable Extension Mobility")
+            .help(help);
     }
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::context::{param_flag, service_parameter_key};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -45,6 +45,7 @@ declare_rule! {
     severity: Warning,
     status: Stable,
     requires: [ServiceParameters],
+    settings: [EmProxyLogins],
     summary: "Proxy logins are declared and EM IP validation or Allow Proxy rejects them ('Untrusted IP').",
     check: check,
 }
@@ -52,15 +53,15 @@ declare_rule! {
 const SERVICE: &str = "Cisco Extension Mobility";
 const PAGE: &str = "System > Service Parameters > Cisco Extension Mobility";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     if !ctx.settings.em_proxy_logins {
-        return sink.skip(
+        return Err(Skip::new(
             "EM proxy logins not declared: set em-proxy-logins = true in uclint.toml when logins go through a proxy \
              or server",
-        );
+        ));
     }
     let Some(validate) = ctx.service_parameter(SERVICE, "validateIPForLogout") else {
-        return sink.skip("no Cisco Extension Mobility validateIPForLogout service parameter in the export");
+        return Err(Skip::new("no Cisco Extension Mobility validateIPForLogout service parameter in the export"));
     };
     let trusted = ctx.service_parameter(SERVICE, "trustedIPList");
     if param_flag(&validate.value.value) == Some(true) && trusted.is_none_or(|t| t.value.value.trim().is_empty()) {
@@ -70,20 +71,17 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             Some(list) => (service_parameter_key(list), list.value.span, "Trusted List of IPs"),
             None => (service_parameter_key(validate), validate.value.span, "Validate IP Address"),
         };
-        let mut finding = sink.finding(object, span, label, message);
+        let mut finding = sink.report(object, span, label, message);
         if trusted.is_some() {
-            finding = finding.with_label(validate.value.span, "Validate IP Address");
+            finding = finding.label(validate.value.span, "Validate IP Address");
         }
-        sink.push(finding.with_help(format!(
-            "{PAGE} > Trusted List of IPs: the proxy and server addresses, separated by semicolons"
-        )));
+        finding.help(format!("{PAGE} > Trusted List of IPs: the proxy and server addresses, separated by semicolons"));
     }
     let allow = ctx.service_parameter(SERVICE, "allowProxy").filter(|p| param_flag(&p.value.value) == Some(false));
     if let Some(allow) = allow {
         let message = "EM 'Allow Proxy' is False while logins go through proxies; they are rejected";
-        let finding = sink
-            .finding(service_parameter_key(allow), allow.value.span, "Allow Proxy", message)
-            .with_help(format!("{PAGE} > Allow Proxy = True"));
-        sink.push(finding);
+        sink.report(service_parameter_key(allow), allow.value.span, "Allow Proxy", message)
+            .help(format!("{PAGE} > Allow Proxy = True"));
     }
+    Ok(())
 }

@@ -8,7 +8,7 @@ use crate::context::name_list;
 use crate::rule::declare_rule;
 use crate::rules::em::is_em_url;
 use crate::service_url::ServiceUrl;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -66,7 +66,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let mut nodes: Vec<&str> = Vec::new();
     for parameter in &ctx.cluster.service_parameters {
         let server = parameter.server.value.trim();
@@ -75,10 +75,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
     if nodes.is_empty() {
-        return sink.skip(
+        return Err(Skip::new(
             "no CUCM node names in the export: they are taken from the SERVER column of serviceparameter.csv \
              (node-level rows)",
-        );
+        ));
     }
     let (addresses, names): (Vec<&str>, Vec<&str>) = nodes.iter().partition(|n| n.parse::<IpAddr>().is_ok());
     for service in &ctx.cluster.phone_services {
@@ -87,6 +87,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             check_url(service, url, which, (&names, &addresses), sink);
         }
     }
+    Ok(())
 }
 
 fn check_url(
@@ -110,9 +111,8 @@ fn check_url(
                  for an IPv4 address there",
                 service.name.value
             );
-            let mut finding = sink.finding(service.key(), url.span, which, message).with_help(help);
-            finding.severity = Severity::Info;
-            return sink.push(finding);
+            sink.report(service.key(), url.span, which, message).help(help).severity(Severity::Info);
+            return;
         }
         Ok(address) if !addresses.is_empty() => {
             addresses.iter().any(|a| a.parse::<IpAddr>().is_ok_and(|node| node == address))
@@ -131,7 +131,7 @@ fn check_url(
         service.name.value,
         name_list(&nodes)
     );
-    sink.push(sink.finding(service.key(), url.span, which, message).with_help(help));
+    sink.report(service.key(), url.span, which, message).help(help);
 }
 
 /// Whether two host names are the same node: equal, or one is the other's first label

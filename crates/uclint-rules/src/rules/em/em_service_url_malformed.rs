@@ -4,7 +4,7 @@ use uclint_model::{PhoneService, Severity, Spanned, Text};
 
 use crate::rule::declare_rule;
 use crate::service_url::ServiceUrl;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -52,7 +52,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for service in &ctx.cluster.phone_services {
         let urls = [(&service.url, "Service URL"), (&service.secure_url, "Secure-Service URL")];
         if !urls.iter().any(|(url, _)| url.as_ref().is_some_and(|u| u.value.to_ascii_lowercase().contains("emapp"))) {
@@ -64,6 +64,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
+    Ok(())
 }
 
 fn check_url(service: &PhoneService, url: &Spanned<Text>, which: &str, sink: &mut Sink<'_>) {
@@ -86,11 +87,10 @@ fn check_url(service: &PhoneService, url: &Spanned<Text>, which: &str, sink: &mu
         "Device > Device Settings > Phone Services > {} > {which}: use {base}, then Update Subscriptions",
         service.name.value
     );
-    let mut finding = sink.finding(service.key(), url.span, which, message).with_help(help);
+    let finding = sink.report(service.key(), url.span, which, message).help(help);
     if let Some(severity) = severity {
-        finding.severity = severity;
+        finding.severity(severity);
     }
-    sink.push(finding);
 }
 
 /// The errors in an EM URL, and a port problem (a warning on its own).

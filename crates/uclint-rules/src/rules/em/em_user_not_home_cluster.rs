@@ -1,7 +1,7 @@
 //! EM016: an Extension Mobility user not marked Home Cluster.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -42,7 +42,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let Some(profile) = user.controlled_profiles.first() else { continue };
         let Some(flag) = user.home_cluster.as_ref().filter(|f| !f.value) else { continue };
@@ -52,10 +52,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         );
         let help =
             format!("User Management > End User > {} > Service Settings > Home Cluster: check it", user.user_id.value);
-        let finding = sink
-            .finding(user.key(), flag.span, "Home Cluster", message)
-            .with_label(profile.span, "controlled profile")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(user.key(), flag.span, "Home Cluster", message)
+            .label(profile.span, "controlled profile")
+            .help(help);
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -58,10 +58,11 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let mut reported = FxHashSet::default();
     login_users_without_profile(ctx, sink, &mut reported);
     default_profiles_not_controlled(ctx, sink, &reported);
+    Ok(())
 }
 
 /// Login users of a profile who control no profile at all.
@@ -82,11 +83,9 @@ fn login_users_without_profile<'a>(ctx: &Context<'a>, sink: &mut Sink<'_>, repor
              Profiles",
             user.user_id.value, profile.name.value
         );
-        let finding = sink
-            .finding(user.key(), user.user_id.span, "no controlled profile", message)
-            .with_label(login.span, format!("Login User Id of {}", profile.name.value))
-            .with_help(help);
-        sink.push(finding);
+        sink.report(user.key(), user.user_id.span, "no controlled profile", message)
+            .label(login.span, format!("Login User Id of {}", profile.name.value))
+            .help(help);
     }
 }
 
@@ -109,6 +108,6 @@ fn default_profiles_not_controlled(ctx: &Context<'_>, sink: &mut Sink<'_>, repor
              Profiles, or choose a controlled profile as Default Profile",
             user.user_id.value
         );
-        sink.push(sink.finding(user.key(), default.span, "Default Profile", message).with_help(help));
+        sink.report(user.key(), default.span, "Default Profile", message).help(help);
     }
 }

@@ -1,7 +1,7 @@
 //! EM020: an Extension Mobility user with presence but no SUBSCRIBE CSS.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -42,7 +42,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let presence = user.imp_enabled.as_ref().is_some_and(|f| f.value);
         let Some(css) = user.subscribe_css.as_ref().filter(|c| !c.value) else { continue };
@@ -58,6 +58,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              presence entities",
             user.user_id.value
         );
-        sink.push(sink.finding(user.key(), css.span, "no SUBSCRIBE CSS", message).with_help(help));
+        sink.report(user.key(), css.span, "no SUBSCRIBE CSS", message).help(help);
     }
+    Ok(())
 }

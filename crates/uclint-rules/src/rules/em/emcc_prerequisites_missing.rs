@@ -3,7 +3,7 @@
 use uclint_model::{DataSet, ObjectKey, Span, Spanned, Text};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Finding, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -62,6 +62,7 @@ declare_rule! {
     severity: Warning,
     status: Stable,
     requires: [EndUsers | DeviceProfiles | RemoteClusters | InterclusterServiceProfiles],
+    settings: [Emcc],
     summary: "EMCC is in use but a user, remote cluster, intercluster service profile or profile CSS is missing.",
     check: check,
 }
@@ -69,11 +70,12 @@ declare_rule! {
 /// The consequence every finding states.
 const CONSEQUENCE: &str = "remote logins will fail (e.g. 'Login is unavailable(213)')";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let urls = emcc_service_urls(ctx);
     if !ctx.settings.emcc && urls.is_empty() {
-        sink.skip("EMCC is not declared: set emcc = true in uclint.toml (no EM service URL carries EMCC=#EMCC#)");
-        return;
+        return Err(Skip::new(
+            "EMCC is not declared: set emcc = true in uclint.toml (no EM service URL carries EMCC=#EMCC#)",
+        ));
     }
     let trigger = urls.first().map(|u| u.span);
     let mut not_checked = Vec::new();
@@ -98,10 +100,11 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         not_checked.push("device profiles' EMCC CSS (no Extension Mobility Cross Cluster CSS column)");
     }
     if not_checked.len() == 4 {
-        sink.skip(format!("no data for any EMCC check: {}", not_checked.join("; ")));
+        return Err(Skip::new(format!("no data for any EMCC check: {}", not_checked.join("; "))));
     } else if !not_checked.is_empty() {
         sink.note(format!("EMCC checks not made for lack of data: {}", not_checked.join("; ")));
     }
+    Ok(())
 }
 
 /// The EM service URLs with `EMCC=#EMCC#` (case-insensitive), secure ones included.
@@ -131,9 +134,9 @@ fn users(ctx: &Context<'_>, sink: &mut Sink<'_>, trigger: Option<Span>) -> bool 
             user.user_id.value
         );
         let finding = sink
-            .finding(user.key(), enabled.span, "Enable EMCC", message)
-            .with_label(user.controlled_profiles[0].span, "device profile");
-        push(sink, finding, trigger, help);
+            .report(user.key(), enabled.span, "Enable EMCC", message)
+            .label(user.controlled_profiles[0].span, "device profile");
+        finish(finding, trigger, help);
     }
     known
 }
@@ -157,8 +160,8 @@ fn table_empty(
     // The export has the file with no records; point at its header line.
     let Some(&(_, span)) = ctx.cluster.empty_tables.iter().find(|(d, _)| *d == data) else { return true };
     let message = format!("EMCC is configured but {problem}; {CONSEQUENCE}");
-    let finding = sink.finding(ObjectKey::Feature(feature.into()), span, "no records", message);
-    push(sink, finding, trigger, help.to_owned());
+    let finding = sink.report(ObjectKey::Feature(feature.into()), span, "no records", message);
+    finish(finding, trigger, help.to_owned());
     true
 }
 
@@ -180,16 +183,16 @@ fn profile_css(ctx: &Context<'_>, sink: &mut Sink<'_>, trigger: Option<Span>) ->
              for calls while the profile is logged in on a remote cluster",
             profile.name.value
         );
-        let finding = sink.finding(profile.key(), css.span, "Extension Mobility Cross Cluster CSS", message);
-        push(sink, finding, trigger, help);
+        let finding = sink.report(profile.key(), css.span, "Extension Mobility Cross Cluster CSS", message);
+        finish(finding, trigger, help);
     }
     known
 }
 
 /// Adds the EMCC service URL that triggered the rule, if one did, and the help.
-fn push(sink: &mut Sink<'_>, mut finding: uclint_model::Diagnostic, trigger: Option<Span>, help: String) {
+fn finish(mut finding: Finding<'_>, trigger: Option<Span>, help: String) {
     if let Some(span) = trigger {
-        finding = finding.with_label(span, "EM service URL with EMCC=#EMCC#");
+        finding = finding.label(span, "EM service URL with EMCC=#EMCC#");
     }
-    sink.push(finding.with_help(help));
+    finding.help(help);
 }

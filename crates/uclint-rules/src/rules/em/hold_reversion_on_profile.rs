@@ -3,7 +3,7 @@
 use uclint_model::DeviceKind;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -49,7 +49,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for profile in ctx.cluster.device_profiles.iter().filter(|d| d.kind == DeviceKind::DeviceProfile) {
         for line in &profile.lines {
             let Some(duration) = ctx.line_hold_reversion(line).filter(|d| d.value > 0) else { continue };
@@ -62,9 +62,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "Device > Device Settings > Device Profile > {} > line {} > Hold Reversion Ring Duration: empty or 0",
                 profile.name.value, line.index.value
             );
-            sink.push(
-                sink.finding(profile.key(), duration.span, "Hold Reversion Ring Duration", message).with_help(help),
-            );
+            sink.report(profile.key(), duration.span, "Hold Reversion Ring Duration", message).help(help);
         }
     }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -45,7 +45,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let profiles: FxHashSet<&str> = ctx.cluster.device_profiles.iter().map(|p| p.name.value.as_str()).collect();
     for phone in &ctx.cluster.phones {
         let Some(profile) = &phone.logout_profile else { continue };
@@ -60,7 +60,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "Device > Phone > {} > Extension Information > Log Out Profile: choose an existing profile",
             phone.name.value
         );
-        sink.push(sink.finding(phone.key(), profile.span, "Logout Profile", message).with_help(help));
+        sink.report(phone.key(), profile.span, "Logout Profile", message).help(help);
     }
     for user in &ctx.cluster.end_users {
         let Some(profile) = &user.default_profile else { continue };
@@ -76,6 +76,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              controlled profiles",
             user.user_id.value
         );
-        sink.push(sink.finding(user.key(), profile.span, "Default Profile", message).with_help(help));
+        sink.report(user.key(), profile.span, "Default Profile", message).help(help);
     }
+    Ok(())
 }

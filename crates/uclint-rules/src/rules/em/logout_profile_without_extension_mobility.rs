@@ -6,7 +6,7 @@ use uclint_model::{Device, Span, Spanned, SubscribedService};
 use crate::context::DeviceClass;
 use crate::rule::declare_rule;
 use crate::rules::em::{EmServices, EmSubscription};
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -63,7 +63,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let em = EmServices::new(ctx.cluster);
     let enterprise = em.enterprise();
     for phone in &ctx.cluster.phones {
@@ -81,6 +81,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         };
         report(phone, flag, &offer, span, label, sink);
     }
+    Ok(())
 }
 
 /// Where a subscription names its service: the service, else its own name, else its URL.
@@ -96,7 +97,5 @@ fn report(phone: &Device, flag: &Spanned<bool>, offer: &str, span: Span, label: 
     );
     let help =
         format!("Device > Phone > {} > Extension Information > Enable Extension Mobility: check it", phone.name.value);
-    let finding =
-        sink.finding(phone.key(), flag.span, "Extension Mobility", message).with_label(span, label).with_help(help);
-    sink.push(finding);
+    sink.report(phone.key(), flag.span, "Extension Mobility", message).label(span, label).help(help);
 }

@@ -17,14 +17,14 @@ pub(crate) mod multiple_logins_not_allowed;
 pub(crate) mod primary_extension_shared_with_dn_login;
 pub(crate) mod profile_line_max_calls_below_two;
 pub(crate) mod profile_locale_differs_from_phone;
-pub(crate) mod profile_not_subscribed;
+pub(crate) mod profile_not_subscribed_to_em;
 pub(crate) mod services_provisioning_hides_em;
 
 use rustc_hash::FxHashMap;
 use uclint_model::{Cluster, Device, PhoneService, Span, Spanned, SubscribedService, Text};
 
 use crate::service_url::ServiceUrl;
-use crate::{Context, Sink};
+use crate::{Context, Skip};
 
 /// Whether a URL is the Extension Mobility servlet: it contains `/emapp/EMAppServlet`, compared
 /// case-insensitively. EM005 reports a path in the wrong case; the rules about subscriptions
@@ -61,25 +61,22 @@ pub(crate) struct EmServices<'a> {
 
 /// The `candidates` (devices with what the rule reports beside them) that are known not to
 /// subscribe to the Extension Mobility service, each with the span of its `services` element.
-/// Empty when an EM service is an enterprise subscription (every device has it); the rule is
-/// skipped when that is not known, or when no candidate's subscriptions are known, saying
-/// `no_subscriptions`.
+/// Empty when an EM service is an enterprise subscription (every device has it); a skip when
+/// that is not known, or when no candidate's subscriptions are known, saying `no_subscriptions`.
 pub(crate) fn unsubscribed<'a, T>(
     ctx: &Context<'a>,
-    sink: &mut Sink<'_>,
     candidates: impl Iterator<Item = (&'a Device, T)>,
     no_subscriptions: &str,
-) -> Vec<(&'a Device, T, Span)> {
+) -> Result<Vec<(&'a Device, T, Span)>, Skip> {
     let em = EmServices::new(ctx.cluster);
     if let Some(service) = em.enterprise_unknown() {
-        sink.skip(format!(
+        return Err(Skip::new(format!(
             "EM phone service '{}' does not say whether it is an enterprise subscription",
             service.name.value
-        ));
-        return Vec::new();
+        )));
     }
     if em.enterprise().is_some() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let (mut known, mut unknown) = (0, 0);
     let mut out = Vec::new();
@@ -94,9 +91,9 @@ pub(crate) fn unsubscribed<'a, T>(
         }
     }
     if known == 0 && unknown > 0 {
-        sink.skip(no_subscriptions);
+        return Err(Skip::new(no_subscriptions));
     }
-    out
+    Ok(out)
 }
 
 impl<'a> EmServices<'a> {

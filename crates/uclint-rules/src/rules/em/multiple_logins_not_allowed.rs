@@ -4,7 +4,7 @@ use uclint_model::Severity;
 
 use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -48,14 +48,15 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let Some(parameter) = ctx.service_parameter("Cisco Extension Mobility", "multiDevHoteling") else {
-        return sink
-            .skip("no Cisco Extension Mobility multiDevHoteling (Multiple Login Behavior) parameter in the export");
+        return Err(Skip::new(
+            "no Cisco Extension Mobility multiDevHoteling (Multiple Login Behavior) parameter in the export",
+        ));
     };
     let value = parameter.value.value.trim();
     if !(value.eq_ignore_ascii_case("noLogin") || value.eq_ignore_ascii_case("Multiple Logins Not Allowed")) {
-        return;
+        return Ok(());
     }
     let many = ctx.cluster.end_users.iter().find(|u| u.controlled_profiles.len() >= 2);
     let mut message = "Multiple Login Behavior = Multiple Logins Not Allowed: a second login returns 'Error 25 User \
@@ -69,13 +70,12 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         ));
     }
     let object = service_parameter_key(parameter);
-    let mut finding = sink.finding(object, parameter.value.span, "Multiple Login Behavior", message).with_help(
+    let finding = sink.report(object, parameter.value.span, "Multiple Login Behavior", message).help(
         "System > Service Parameters > Cisco Extension Mobility > Multiple Login Behavior (Multiple Logins Allowed \
          or Auto Logout), if users should log in on several phones",
     );
     if let Some(user) = many {
-        finding = finding.with_label(user.controlled_profiles[1].span, "second controlled profile");
-        finding.severity = Severity::Warning;
+        finding.label(user.controlled_profiles[1].span, "second controlled profile").severity(Severity::Warning);
     }
-    sink.push(finding);
+    Ok(())
 }

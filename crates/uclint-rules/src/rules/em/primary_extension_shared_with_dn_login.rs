@@ -5,7 +5,7 @@ use uclint_model::{DnKey, DnRef, EndUser, ObjectKey};
 
 use super::dn_login;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -55,8 +55,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let Some((service, url)) = dn_login(&ctx.cluster.phone_services) else { return };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let Some((service, url)) = dn_login(&ctx.cluster.phone_services) else { return Ok(()) };
     let mut order: Vec<&DnRef> = Vec::new();
     let mut users: FxHashMap<&DnRef, Vec<&EndUser>> = FxHashMap::default();
     for user in &ctx.cluster.end_users {
@@ -84,16 +84,17 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         );
         let span = |u: &EndUser| u.primary_extension.as_ref().map_or(u.user_id.span, |p| p.span);
         let mut finding = sink
-            .finding(ObjectKey::Dn(key), span(second), "primary extension shared", message)
-            .with_label(span(first), format!("also the primary extension of {}", first.user_id.value));
+            .report(ObjectKey::Dn(key), span(second), "primary extension shared", message)
+            .label(span(first), format!("also the primary extension of {}", first.user_id.value));
         for other in &rest[1..] {
-            finding = finding.with_label(span(other), format!("and of {}", other.user_id.value));
+            finding = finding.label(span(other), format!("and of {}", other.user_id.value));
         }
         let help = format!(
             "User Management > End User > Primary Extension: give each of {} a primary extension of their own, or \
              log in by user ID (loginType=UID)",
             names.join(", ")
         );
-        sink.push(finding.with_label(url.span, "logs in by DN").with_help(help));
+        finding.label(url.span, "logs in by DN").help(help);
     }
+    Ok(())
 }

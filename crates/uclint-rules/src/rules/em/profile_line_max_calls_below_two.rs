@@ -1,7 +1,7 @@
 //! EM011: a device profile line allows fewer than two calls.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -41,7 +41,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for profile in &ctx.cluster.device_profiles {
         for line in &profile.lines {
             let Some(max_calls) = line.max_calls.as_ref().filter(|m| m.value < 2) else { continue };
@@ -49,14 +49,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "device profile {} line {} allows {} call(s); transfer and conference need at least 2",
                 profile.name.value, line.dn.value, max_calls.value,
             );
-            let finding = sink
-                .finding(profile.key(), max_calls.span, "Maximum Number of Calls", message)
-                .with_label(line.dn.span, format!("line {}", line.index.value))
-                .with_help(
+            sink.report(profile.key(), max_calls.span, "Maximum Number of Calls", message)
+                .label(line.dn.span, format!("line {}", line.index.value))
+                .help(
                     "Device Profile > the line > Multiple Call/Call Waiting Settings on Device > Maximum Number of \
                      Calls = 2 or more",
                 );
-            sink.push(finding);
         }
     }
+    Ok(())
 }

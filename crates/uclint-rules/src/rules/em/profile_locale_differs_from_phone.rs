@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 use uclint_model::{Device, Spanned, Text};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -54,7 +54,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     // Distinct EM phone locales, each with its first phone, in cluster order.
     let mut phone_locales: Vec<(&str, &Device, &Spanned<Text>)> = Vec::new();
     let mut seen = FxHashSet::default();
@@ -86,13 +86,14 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             phone.name.value,
             if others.len() > 1 { format!(", and other phones: {}", others[1..].join(", ")) } else { String::new() },
         );
-        let mut finding = sink.finding(profile.key(), locale.span, "locale", message);
+        let mut finding = sink.report(profile.key(), locale.span, "locale", message);
         for (l, phone, cell) in &differing {
-            finding = finding.with_label(cell.span, format!("{l} on {}", phone.name.value));
+            finding = finding.label(cell.span, format!("{l} on {}", phone.name.value));
         }
-        sink.push(finding.with_help(
+        finding.help(
             "no action required; align Device Profile > Device User Locale (or End User > User Locale) with the EM \
              phones' Device User Locale if fast logins matter",
-        ));
+        );
     }
+    Ok(())
 }

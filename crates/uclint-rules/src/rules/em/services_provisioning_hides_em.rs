@@ -1,7 +1,7 @@
 //! EM012: an EM-enabled Cisco 8945 whose Services Provisioning is neither Default nor Internal.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -47,7 +47,7 @@ declare_rule! {
 /// Models the source names.
 const MODELS: &[&str] = &["8945"];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let (mut known, mut unknown) = (0, 0);
     for phone in &ctx.cluster.phones {
         let Some(model) = phone.model.as_ref().filter(|m| MODELS.iter().any(|n| m.value.contains(n))) else {
@@ -70,13 +70,14 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             phone.name.value, model.value
         );
         let help = format!("Device > Phone > {} > Services Provisioning = Default (or Internal)", phone.name.value);
-        let finding = sink
-            .finding(phone.key(), provisioning.span, "Services Provisioning", message)
-            .with_label(model.span, "Device Type")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(phone.key(), provisioning.span, "Services Provisioning", message)
+            .label(model.span, "Device Type")
+            .help(help);
     }
     if known == 0 && unknown > 0 {
-        sink.skip("no Services Provisioning for the EM-enabled 8945 phones (read from BAT phone.csv only)");
+        return Err(Skip::new(
+            "no Services Provisioning for the EM-enabled 8945 phones (read from BAT phone.csv only)",
+        ));
     }
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::context::{AgentDevice, Controls, DeviceClass};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 use uclint_model::DeviceKind;
 
 declare_rule! {
@@ -47,15 +47,13 @@ declare_rule! {
     severity: Error,
     status: Stable,
     requires: [EndUsers, AppUsers, Phones | DeviceProfiles],
+    settings: [FippaUser],
     summary: "An agent phone or device profile is not controlled by the Finesse IP Phone Agent user.",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let fippa = match ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user") {
-        Ok(user) => Controls::new(user),
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let fippa = Controls::new(ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user")?);
     let name = &fippa.user.name.value;
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
         // Only IP phones and device profiles run the Finesse IPPA phone service.
@@ -79,10 +77,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "User Management > Application User > {name} > Device Information: add {} to {list}",
             device.name.value
         );
-        let finding = sink
-            .finding(device.key(), device.name.span, "agent device", message)
-            .with_label(fippa.user.name.span, "FIPPA user")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(device.key(), device.name.span, "agent device", message)
+            .label(fippa.user.name.span, "FIPPA user")
+            .help(help);
     }
+    Ok(())
 }

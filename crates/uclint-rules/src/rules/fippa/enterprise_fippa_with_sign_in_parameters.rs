@@ -2,7 +2,7 @@
 
 use super::is_fippa;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -58,7 +58,7 @@ declare_rule! {
 /// The One Button Sign In service parameters.
 const SIGN_IN: [&str; 3] = ["id", "extension", "password"];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let (mut known, mut unknown) = (0, 0);
     for service in ctx.cluster.phone_services.iter().filter(|s| is_fippa(s)) {
         let Some(enterprise) = service.enterprise_subscription.as_ref() else {
@@ -91,16 +91,17 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              phones one by one, or delete the id, extension and password parameters",
             service.name.value
         );
-        let mut finding = sink.finding(service.key(), enterprise.span, "Enterprise Subscription", message);
+        let mut finding = sink.report(service.key(), enterprise.span, "Enterprise Subscription", message);
         for parameter in found {
-            finding = finding.with_label(parameter.span, "One Button Sign In parameter");
+            finding = finding.label(parameter.span, "One Button Sign In parameter");
         }
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
     if known == 0 && unknown > 0 {
-        sink.skip(
+        return Err(Skip::new(
             "no parameters for the enterprise-subscribed Finesse IPPA services (the BAT phoneservices.csv has none); \
              export getIpPhoneServices",
-        );
+        ));
     }
+    Ok(())
 }

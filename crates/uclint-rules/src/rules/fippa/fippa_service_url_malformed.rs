@@ -5,7 +5,7 @@ use uclint_model::{PhoneService, Severity, Span, Spanned, Text};
 use super::is_fippa;
 use crate::rule::declare_rule;
 use crate::service_url::ServiceUrl;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -51,7 +51,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for service in ctx.cluster.phone_services.iter().filter(|s| is_fippa(s)) {
         let name = &service.name.value;
         if let Some(url) = &service.url {
@@ -84,6 +84,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             report(service, enabled.span, "Enable", "it is disabled", help, None, sink);
         }
     }
+    Ok(())
 }
 
 /// Checks one URL against `scheme://<host>:port/fippa/#DEVICENAME#`.
@@ -127,9 +128,8 @@ fn report(
     sink: &mut Sink<'_>,
 ) {
     let message = format!("Finesse IPPA service '{}': {problem}", service.name.value);
-    let mut finding = sink.finding(service.key(), span, label, message).with_help(help);
+    let finding = sink.report(service.key(), span, label, message).help(help);
     if let Some(severity) = severity {
-        finding.severity = severity;
+        finding.severity(severity);
     }
-    sink.push(finding);
 }

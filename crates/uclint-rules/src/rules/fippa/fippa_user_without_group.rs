@@ -2,7 +2,7 @@
 
 use crate::context::{add_to_group_help, groups};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -41,15 +41,13 @@ declare_rule! {
     severity: Error,
     status: Stable,
     requires: [AppUsers],
+    settings: [FippaUser],
     summary: "The Finesse IP Phone Agent user lacks \"Standard CTI Enabled\" or \"Allow Control of All Devices\".",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let user = match ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user") {
-        Ok(user) => user,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let user = ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user")?;
     for group in [groups::CTI_ENABLED, groups::ALL_DEVICES] {
         if ctx.granting(&user.groups, group).is_some() {
             continue;
@@ -59,11 +57,11 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              phones",
             user.name.value
         );
-        let finding = sink.finding(user.key(), user.name.span, "FIPPA user", message).with_help(add_to_group_help(
+        sink.report(user.key(), user.name.span, "FIPPA user", message).help(add_to_group_help(
             "Application User",
             &user.name.value,
             group,
         ));
-        sink.push(finding);
     }
+    Ok(())
 }

@@ -12,29 +12,23 @@ pub(crate) mod web_access_disabled_on_fippa_phone;
 use uclint_model::{Device, DeviceKind, PhoneService, Span, Spanned, Text};
 
 use crate::context::Controls;
-use crate::{Context, Sink};
+use crate::{Context, Skip};
+
+/// A FIPPA phone, one of its product-specific settings, and the FIPPA user's name cell.
+pub(crate) type FippaPhoneSetting<'a> = (&'a Device, &'a Spanned<Text>, Span);
 
 /// One product-specific setting of each FIPPA phone (a phone the `fippa-user` controls) that
-/// has it: the phone, the setting, and the FIPPA user's name cell. Empty, and the rule skipped
-/// with the reason, when the FIPPA user is not known.
-pub(crate) fn fippa_phone_settings<'a>(
-    ctx: &Context<'a>,
-    sink: &mut Sink<'_>,
-    setting: &str,
-) -> Vec<(&'a Device, &'a Spanned<Text>, Span)> {
-    let fippa = match ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user") {
-        Ok(user) => Controls::new(user),
-        Err(reason) => {
-            sink.skip(reason);
-            return Vec::new();
-        }
-    };
-    ctx.cluster
+/// has it: the phone, the setting, and the FIPPA user's name cell; a skip when the FIPPA user is
+/// not known.
+pub(crate) fn fippa_phone_settings<'a>(ctx: &Context<'a>, setting: &str) -> Result<Vec<FippaPhoneSetting<'a>>, Skip> {
+    let fippa = Controls::new(ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user")?);
+    Ok(ctx
+        .cluster
         .phones
         .iter()
         .filter(|phone| phone.kind == DeviceKind::Phone && fippa.span(phone).is_some())
         .filter_map(|phone| Some((phone, phone.vendor_config.as_ref()?.get(setting)?, fippa.user.name.span)))
-        .collect()
+        .collect())
 }
 
 /// Whether a phone service is a Finesse IPPA service: one of its URLs has a `/fippa/` path.

@@ -5,7 +5,7 @@ use uclint_model::{PhoneService, Span, Spanned, Text};
 use super::is_fippa;
 use crate::rule::declare_rule;
 use crate::service_url::ServiceUrl;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,17 +46,19 @@ declare_rule! {
     severity: Warning,
     status: Stable,
     requires: [PhoneServices],
+    settings: [FinesseNodes],
     summary: "A two-node Finesse deployment has Finesse IPPA phone services for only one Finesse host.",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let Some(nodes) = ctx.settings.finesse_nodes else {
-        return sink
-            .skip("no Finesse node count declared: set finesse-nodes in uclint.toml (2 for a high-availability pair)");
+        return Err(Skip::new(
+            "no Finesse node count declared: set finesse-nodes in uclint.toml (2 for a high-availability pair)",
+        ));
     };
     if nodes < 2 {
-        return;
+        return Ok(());
     }
     // Every Finesse IPPA URL with its host, in cluster order.
     let mut urls: Vec<(&PhoneService, &Spanned<Text>, String)> = Vec::new();
@@ -68,9 +70,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
-    let Some((first, first_url, host)) = urls.first() else { return };
+    let Some((first, first_url, host)) = urls.first() else { return Ok(()) };
     if urls.iter().any(|(_, _, h)| h != host) {
-        return;
+        return Ok(());
     }
     let services: Vec<&PhoneService> = urls.iter().fold(Vec::new(), |mut seen, (s, _, _)| {
         if !seen.iter().any(|k| std::ptr::eq(*k, *s)) {
@@ -91,14 +93,14 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             services.len()
         )
     };
-    let mut finding = sink.finding(first.key(), first_url.span, "the only Finesse host", message).with_help(
+    let mut finding = sink.report(first.key(), first_url.span, "the only Finesse host", message).help(
         "Device > Device Settings > Phone Services > Add New: a Finesse IPPA service with the other node's URLs \
          (http://<finesse2-fqdn>:8082/fippa/#DEVICENAME#, https://<finesse2-fqdn>:8445/fippa/#DEVICENAME#)",
     );
     let others: Vec<Span> =
         urls.iter().filter(|(s, _, _)| !std::ptr::eq(*s, *first)).map(|(_, url, _)| url.span).collect();
     for span in others {
-        finding = finding.with_label(span, "same host");
+        finding = finding.label(span, "same host");
     }
-    sink.push(finding);
+    Ok(())
 }

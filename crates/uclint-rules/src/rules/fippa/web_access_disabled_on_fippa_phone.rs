@@ -2,7 +2,7 @@
 
 use super::{fippa_phone_settings, web_access_enabled};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -54,12 +54,13 @@ declare_rule! {
     severity: Warning,
     status: Stable,
     requires: [AppUsers, Phones, VendorConfig],
+    settings: [FippaUser],
     summary: "A Finesse IP Phone Agent phone has Web Access disabled in its product-specific configuration.",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    for (phone, setting, fippa_user) in fippa_phone_settings(ctx, sink, "webAccess") {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    for (phone, setting, fippa_user) in fippa_phone_settings(ctx, "webAccess")? {
         if web_access_enabled(&setting.value) != Some(false) {
             continue;
         }
@@ -72,10 +73,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "Device > Phone > {} > Product Specific Configuration Layout > Web Access = Enabled",
             phone.name.value
         );
-        let finding = sink
-            .finding(phone.key(), setting.span, "webAccess (disabled)", message)
-            .with_label(fippa_user, "FIPPA user")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(phone.key(), setting.span, "webAccess (disabled)", message)
+            .label(fippa_user, "FIPPA user")
+            .help(help);
     }
+    Ok(())
 }

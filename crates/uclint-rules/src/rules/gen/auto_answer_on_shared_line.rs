@@ -6,7 +6,7 @@ use uclint_model::{ObjectKey, Span};
 use super::shared_lines;
 use crate::context::name_list;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -54,7 +54,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for shared in shared_lines(ctx) {
         let answering: Vec<_> =
             shared.appearances.iter().filter_map(|a| Some((a, ctx.line_answers_by_itself(a.line)?))).collect();
@@ -83,14 +83,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         }
         let mut labels = labels.into_iter().map(|(span, devices)| (span, format!("on {}", name_list(&devices))));
         let Some((_, first_label)) = labels.next() else { continue };
-        let mut finding = sink.finding(ObjectKey::Dn(shared.key.clone()), setting.span, &first_label, message);
+        let mut finding = sink.report(ObjectKey::Dn(shared.key.clone()), setting.span, &first_label, message);
         for (span, label) in labels {
-            finding = finding.with_label(span, label);
+            finding = finding.label(span, label);
         }
         let help = format!(
             "Directory Number Configuration > {} (each shared appearance) > Auto Answer = Auto Answer Off",
             shared.key
         );
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }

@@ -2,10 +2,10 @@
 
 use rustc_hash::FxHashSet;
 
-use uclint_model::{is_placeholder_user, DataSet, Diagnostic, ObjectKey, Severity, Spanned, Text};
+use uclint_model::{is_placeholder_user, DataSet, ObjectKey, Severity, Spanned, Text};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Finding, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -57,21 +57,13 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let cluster = ctx.cluster;
     let devices_known = cluster.has(DataSet::Phones) && cluster.has(DataSet::DeviceProfiles);
     let users_known = cluster.has(DataSet::EndUsers);
     let cdcs_known = cluster.has(DataSet::CommonDeviceConfigs);
     let set_aside: FxHashSet<&str> = cluster.set_aside.iter().map(|s| s.name.value.as_str()).collect();
     let missing_device = |name: &str| ctx.index.device(name).is_none() && !set_aside.contains(name);
-    let finding = |sink: &Sink<'_>, object: ObjectKey, cell: &Spanned<Text>, what: &str, warning: bool| -> Diagnostic {
-        let message = format!("{object} references {what} '{}' which is not in the export", cell.value);
-        let mut finding = sink.finding(object, cell.span, what, message);
-        if warning {
-            finding.severity = Severity::Warning;
-        }
-        finding
-    };
     if devices_known {
         for user in &cluster.end_users {
             for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {
@@ -80,7 +72,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         "User Management > End User > {} > Device Information: remove {} (or restore the device)",
                         user.user_id.value, cell.value
                     );
-                    sink.push(finding(sink, user.key(), cell, "device", false).with_help(help));
+                    report(sink, user.key(), cell, "device", false).help(help);
                 }
             }
         }
@@ -91,7 +83,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                         "User Management > Application User > {} > Device Information: remove {}",
                         user.name.value, cell.value
                     );
-                    sink.push(finding(sink, user.key(), cell, "device", true).with_help(help));
+                    report(sink, user.key(), cell, "device", true).help(help);
                 }
             }
         }
@@ -103,13 +95,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         {
             let help =
                 format!("Device > Phone > {} > Common Device Configuration: choose an existing CDC", phone.name.value);
-            sink.push(finding(sink, phone.key(), cdc, "Common Device Configuration", true).with_help(help));
+            report(sink, phone.key(), cdc, "Common Device Configuration", true).help(help);
         }
         let dangling_user =
             |o: &&Spanned<Text>| users_known && ctx.index.user(&o.value).is_none() && !is_placeholder_user(&o.value);
         if let Some(owner) = phone.owner_user_id.as_ref().filter(dangling_user) {
             let help = format!("Device > Phone > {} > Owner User ID: choose an existing user", phone.name.value);
-            sink.push(finding(sink, phone.key(), owner, "end user", true).with_help(help));
+            report(sink, phone.key(), owner, "end user", true).help(help);
         }
     }
     for profile in &cluster.device_profiles {
@@ -119,7 +111,24 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             .filter(|l| users_known && ctx.index.user(&l.value).is_none() && !is_placeholder_user(&l.value))
         {
             let help = format!("Device > Device Settings > Device Profile > {} > Login User Id", profile.name.value);
-            sink.push(finding(sink, profile.key(), login, "end user", true).with_help(help));
+            report(sink, profile.key(), login, "end user", true).help(help);
         }
     }
+    Ok(())
+}
+
+/// Reports that `object` references `what` named in `cell`, which the export does not have.
+fn report<'s>(
+    sink: &'s mut Sink<'_>,
+    object: ObjectKey,
+    cell: &Spanned<Text>,
+    what: &str,
+    warning: bool,
+) -> Finding<'s> {
+    let message = format!("{object} references {what} '{}' which is not in the export", cell.value);
+    let finding = sink.report(object, cell.span, what, message);
+    if warning {
+        return finding.severity(Severity::Warning);
+    }
+    finding
 }

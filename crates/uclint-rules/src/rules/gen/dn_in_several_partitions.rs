@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 use uclint_model::ObjectKey;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -48,7 +48,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let ipcc: FxHashSet<&str> = ctx.agents.iter().map(|a| a.ipcc.value.pattern.as_str()).collect();
     for ids in ctx.index.patterns_in_several_partitions() {
         let pattern = ctx.index.dn_key(ids[0]).pattern.as_str();
@@ -64,18 +64,19 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         // Every id has at least one appearance: ids are only given to DNs found on devices.
         let firsts: Vec<_> = ids.iter().map(|id| (ctx.index.dn_key(*id), &ctx.index.appearances_of(*id)[0])).collect();
         let ((key, primary), rest) = (firsts[0], &firsts[1..]);
-        let mut finding = sink.finding(
+        let mut finding = sink.report(
             ObjectKey::Dn(key.clone()),
             primary.line.dn.span,
             &format!("{key} on {}", primary.device.name.value),
             message,
         );
         for (key, a) in rest {
-            finding = finding.with_label(a.line.dn.span, format!("{key} on {}", a.device.name.value));
+            finding = finding.label(a.line.dn.span, format!("{key} on {}", a.device.name.value));
         }
-        sink.push(finding.with_help(
+        finding.help(
             "renumber one of the DNs (Call Routing > Directory Number), or confirm the design in Call Routing > Route \
              Plan Report",
-        ));
+        );
     }
+    Ok(())
 }

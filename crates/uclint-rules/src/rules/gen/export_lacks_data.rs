@@ -3,7 +3,7 @@
 use uclint_model::{DataGap, ObjectKey};
 
 use crate::rule::declare_rule;
-use crate::{registry, Context, RuleMeta, Sink, Status};
+use crate::{Context, RuleMeta, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -61,15 +61,18 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    // The other rules of this run; when GEN010 runs alone, the rules that run by default.
-    let others: Vec<&str> = ctx.selected.iter().copied().filter(|c| *c != RULE.code).collect();
-    let rules: Vec<&RuleMeta> = registry::RULES
-        .iter()
-        .copied()
-        .filter(|r| r.code != RULE.code)
-        .filter(|r| if others.is_empty() { r.status == Status::Stable } else { others.contains(&r.code) })
-        .collect();
+fn check<'a>(ctx: &Context<'a>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    // The other rules of this run; when GEN010 runs alone, the rules that run by default. In code
+    // order, once each, as the message lists them.
+    let others = |rules: &[&'a RuleMeta]| -> Vec<&'a RuleMeta> {
+        rules.iter().copied().filter(|r| r.code != RULE.code).collect()
+    };
+    let mut rules = others(&ctx.selected);
+    if rules.is_empty() {
+        rules = others(&ctx.default_rules);
+    }
+    rules.sort_by_key(|r| r.code);
+    rules.dedup_by_key(|r| r.code);
     // One finding per export, in input order.
     let mut exports: Vec<(&str, Vec<&DataGap>)> = Vec::new();
     for gap in &ctx.cluster.data_gaps {
@@ -125,10 +128,11 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         };
         let message =
             format!("Input has no {data}; rules {} were skipped or may give false negatives", codes.join(", "));
-        let mut finding = sink.finding(ObjectKey::Export(export.into()), first.span, &label, message);
+        let mut finding = sink.report(ObjectKey::Export(export.into()), first.span, &label, message);
         for gap in gaps.iter().skip(1).filter(|g| g.span != first.span) {
-            finding = finding.with_label(gap.span, format!("another {export} response"));
+            finding = finding.label(gap.span, format!("another {export} response"));
         }
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -47,7 +47,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let cluster = ctx.cluster;
     let mut used: FxHashSet<&str> = FxHashSet::default();
     for user in &cluster.end_users {
@@ -71,6 +71,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              profile",
             profile.name.value
         );
-        sink.push(sink.finding(profile.key(), profile.name.span, "device profile", message).with_help(help));
+        sink.report(profile.key(), profile.name.span, "device profile", message).help(help);
     }
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::context::DeviceClass;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -45,7 +45,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for phone in &ctx.cluster.phones {
         let class = DeviceClass::of(phone);
         if phone.owner_user_id.is_some() || !matches!(class, DeviceClass::DeskPhone | DeviceClass::NoServices) {
@@ -54,6 +54,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let message =
             format!("phone {} has no Owner User ID (needed for user-based licensing and reporting)", phone.name.value);
         let help = format!("Device > Phone > {} > Owner User ID: choose the user", phone.name.value);
-        sink.push(sink.finding(phone.key(), phone.name.span, "no Owner User ID", message).with_help(help));
+        sink.report(phone.key(), phone.name.span, "no Owner User ID", message).help(help);
     }
+    Ok(())
 }

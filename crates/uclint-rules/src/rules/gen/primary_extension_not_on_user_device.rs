@@ -1,7 +1,7 @@
 //! GEN009: a user's Primary Extension is on none of the user's devices.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -42,7 +42,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let Some(primary) = &user.primary_extension else { continue };
         let keys = ctx.index.resolve(&primary.value);
@@ -61,6 +61,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              the user's device",
             user.user_id.value
         );
-        sink.push(sink.finding(user.key(), primary.span, "Primary Extension", message).with_help(help));
+        sink.report(user.key(), primary.span, "Primary Extension", message).help(help);
     }
+    Ok(())
 }

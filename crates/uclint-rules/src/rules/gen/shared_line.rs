@@ -4,7 +4,7 @@ use uclint_model::ObjectKey;
 
 use super::shared_lines;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -49,7 +49,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for shared in shared_lines(ctx) {
         let details: Vec<String> = shared
             .appearances
@@ -67,20 +67,21 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let message =
             format!("DN {} is a shared line on {} devices ({})", shared.key, shared.devices, details.join("; "),);
         let (first, rest) = shared.appearances.split_first().expect("a shared line has appearances");
-        let mut finding = sink.finding(
+        let mut finding = sink.report(
             ObjectKey::Dn(shared.key.clone()),
             first.line.dn.span,
             &format!("on {}", first.device.name.value),
             message,
         );
         for a in rest {
-            finding = finding.with_label(a.line.dn.span, format!("on {}", a.device.name.value));
+            finding = finding.label(a.line.dn.span, format!("on {}", a.device.name.value));
         }
         let help = format!(
             "nothing if intended; with {n} devices sharing a line set Maximum Number of Calls and Busy Trigger to at \
              least {n} on each (Directory Number Configuration > Multiple Call/Call Waiting Settings)",
             n = shared.devices
         );
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }

@@ -4,7 +4,7 @@ use uclint_model::{Line, ObjectKey, Span, Spanned};
 
 use super::shared_lines;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -53,7 +53,7 @@ type Field = (&'static str, fn(&Line) -> Option<&Spanned<u32>>);
 const FIELDS: [Field; 2] =
     [("Maximum Number of Calls", |l| l.max_calls.as_ref()), ("Busy Trigger", |l| l.busy_trigger.as_ref())];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for shared in shared_lines(ctx) {
         let n = u32::try_from(shared.devices).unwrap_or(u32::MAX);
         let mut problems = Vec::new();
@@ -83,14 +83,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             shared.devices,
             problems.join("; "),
         );
-        let mut finding = sink.finding(ObjectKey::Dn(shared.key.clone()), span, label, message);
+        let mut finding = sink.report(ObjectKey::Dn(shared.key.clone()), span, label, message);
         for a in shared.appearances {
-            finding = finding.with_label(a.line.dn.span, format!("on {}", a.device.name.value));
+            finding = finding.label(a.line.dn.span, format!("on {}", a.device.name.value));
         }
         let help = format!(
             "Directory Number Configuration > Multiple Call/Call Waiting Settings on each appearance: the same Maximum \
              Number of Calls and Busy Trigger, each at least {n}"
         );
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }

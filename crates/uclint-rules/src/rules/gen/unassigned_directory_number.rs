@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 use uclint_model::{is_system_partition, DnKey};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -53,7 +53,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let owned: FxHashSet<&DnKey> = ctx.cluster.owned_numbers.iter().map(|n| &n.dn.value).collect();
     let intercom: FxHashSet<&DnKey> = ctx.cluster.intercom_numbers.iter().map(|n| &n.dn.value).collect();
     for number in &ctx.cluster.directory_numbers {
@@ -72,9 +72,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             key.pattern,
             key.partition_display()
         );
-        let finding = sink
-            .finding(number.key(), number.dn.span, "unassigned", message)
-            .with_help("Call Routing > Route Plan Report > Unassigned DN: delete the number or assign it to a device");
-        sink.push(finding);
+        sink.report(number.key(), number.dn.span, "unassigned", message)
+            .help("Call Routing > Route Plan Report > Unassigned DN: delete the number or assign it to a device");
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 use super::desk_phone_users;
 
@@ -50,7 +50,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let mut phones_seen = FxHashSet::default();
     for (user, phones) in desk_phone_users(ctx) {
         let who = &user.user_id.value;
@@ -60,11 +60,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 phones[0].device.name.value,
             );
             let help = format!("User Management > End User > {who} > Allow Control of Device from CTI: check it");
-            let finding = sink
-                .finding(user.key(), flag.span, "Allow Control of Device from CTI", message)
-                .with_label(phones[0].cell.span, "controlled desk phone")
-                .with_help(help);
-            sink.push(finding);
+            sink.report(user.key(), flag.span, "Allow Control of Device from CTI", message)
+                .label(phones[0].cell.span, "controlled desk phone")
+                .help(help);
         }
         for phone in phones {
             let device = phone.device;
@@ -78,7 +76,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
                 let help =
                     format!("Device > Phone > {} > Allow Control of Device from CTI: check it", device.name.value);
-                sink.push(sink.finding(device.key(), flag.span, "Allow CTI Control Flag", message).with_help(help));
+                sink.report(device.key(), flag.span, "Allow CTI Control Flag", message).help(help);
             }
             for line in &device.lines {
                 let Some(flag) = line.allow_cti_control.as_ref().filter(|f| !f.value) else { continue };
@@ -86,12 +84,11 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     "desk-phone control for {who} on {} will fail: CTI control disabled on line {}",
                     device.name.value, line.dn.value,
                 );
-                let finding = sink
-                    .finding(device.key(), flag.span, "Allow Control of Device from CTI", message)
-                    .with_label(line.dn.span, format!("line {}", line.index.value))
-                    .with_help("Directory Number Configuration > Allow Control of Device from CTI: check it");
-                sink.push(finding);
+                sink.report(device.key(), flag.span, "Allow Control of Device from CTI", message)
+                    .label(line.dn.span, format!("line {}", line.index.value))
+                    .help("Directory Number Configuration > Allow Control of Device from CTI: check it");
             }
         }
     }
+    Ok(())
 }

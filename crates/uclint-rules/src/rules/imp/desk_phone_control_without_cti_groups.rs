@@ -2,7 +2,7 @@
 
 use crate::context::{add_to_group_help, groups};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 use super::desk_phone_users;
 
@@ -52,7 +52,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for (user, phones) in desk_phone_users(ctx) {
         for group in [groups::CTI_ENABLED, groups::CCM_END_USERS] {
             if ctx.granting(&user.groups, group).is_some() {
@@ -64,11 +64,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 user.user_id.value, phone.device.name.value,
             );
             let help = add_to_group_help("End User", &user.user_id.value, group);
-            let finding = sink
-                .finding(user.key(), user.user_id.span, "desk-phone-control user", message)
-                .with_label(phone.cell.span, "controlled desk phone")
-                .with_help(help);
-            sink.push(finding);
+            sink.report(user.key(), user.user_id.span, "desk-phone-control user", message)
+                .label(phone.cell.span, "controlled desk phone")
+                .help(help);
         }
     }
+    Ok(())
 }

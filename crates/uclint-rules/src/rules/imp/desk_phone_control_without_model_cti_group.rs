@@ -2,7 +2,7 @@
 
 use crate::context::{add_to_group_help, model_cti_group};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 use super::desk_phone_users;
 
@@ -53,7 +53,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for (user, phones) in desk_phone_users(ctx) {
         let mut reported: Vec<&str> = Vec::new();
         for phone in &phones {
@@ -68,11 +68,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 user.user_id.value, phone.device.name.value, model.value,
             );
             let help = add_to_group_help("End User", &user.user_id.value, group);
-            let finding = sink
-                .finding(user.key(), phone.cell.span, "controlled desk phone", message)
-                .with_label(model.span, "Device Type")
-                .with_help(help);
-            sink.push(finding);
+            sink.report(user.key(), phone.cell.span, "controlled desk phone", message)
+                .label(model.span, "Device Type")
+                .help(help);
         }
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::{DataSet, Severity};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -57,7 +57,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let profiles_known = ctx.cluster.has(DataSet::ServiceProfiles);
     let system_default =
         ctx.cluster.service_profiles.iter().find(|p| p.system_default.as_ref().is_some_and(|d| d.value));
@@ -75,11 +75,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "User Management > End User > {} > Service Settings > Home Cluster: check it",
                 user.user_id.value
             );
-            let finding = sink
-                .finding(user.key(), home.span, "Home Cluster", message)
-                .with_label(imp.span, "enabled for IM and Presence")
-                .with_help(help);
-            sink.push(finding);
+            sink.report(user.key(), home.span, "Home Cluster", message)
+                .label(imp.span, "enabled for IM and Presence")
+                .help(help);
         }
         if let Some(profile) = user.uc_service_profile.as_ref().filter(|p| !p.value) {
             if !check_profile {
@@ -96,12 +94,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  the IM and Presence service",
                 user.user_id.value
             );
-            let mut finding = sink
-                .finding(user.key(), profile.span, "no UC Service Profile", message)
-                .with_label(imp.span, "enabled for IM and Presence")
-                .with_help(help);
-            finding.severity = Severity::Warning;
-            sink.push(finding);
+            sink.report(user.key(), profile.span, "no UC Service Profile", message)
+                .label(imp.span, "enabled for IM and Presence")
+                .help(help)
+                .severity(Severity::Warning);
         }
     }
     if profile_unknown {
@@ -110,4 +106,5 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              serviceprofile.csv to tell whether a system default profile gives them one",
         );
     }
+    Ok(())
 }

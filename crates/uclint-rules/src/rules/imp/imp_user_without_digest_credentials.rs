@@ -1,7 +1,7 @@
 //! IMP001: an IM and Presence user without digest credentials.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,7 +46,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let Some(imp) = user.imp_enabled.as_ref().filter(|f| f.value) else { continue };
         if user.digest_credentials.as_ref().is_none_or(|d| d.value) {
@@ -61,10 +61,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "User Management > End User > {} > Digest Credentials: set and confirm them, then save",
             user.user_id.value
         );
-        let finding = sink
-            .finding(user.key(), user.user_id.span, "no Digest Credentials", message)
-            .with_label(imp.span, "enabled for IM and Presence")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(user.key(), user.user_id.span, "no Digest Credentials", message)
+            .label(imp.span, "enabled for IM and Presence")
+            .help(help);
     }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! IMP010: an IM and Presence user with a desk phone but no line associated for presence.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 use super::desk_phone_users;
 
@@ -60,13 +60,12 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     if ctx.cluster.end_users.iter().all(|u| u.presence_lines.is_none()) {
-        sink.skip(
+        return Err(Skip::new(
             "no line appearance association for presence data (AXL getUser lineAppearanceAssociationForPresences; \
              BAT user exports do not carry it)",
-        );
-        return;
+        ));
     }
     for (user, phones) in desk_phone_users(ctx) {
         let Some(lines) = &user.presence_lines else { continue };
@@ -90,10 +89,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             user.user_id.value
         );
         let phone = &phones[0];
-        let finding = sink
-            .finding(user.key(), span, label, message)
-            .with_label(phone.cell.span, format!("desk phone {}", phone.device.name.value))
-            .with_help(help);
-        sink.push(finding);
+        sink.report(user.key(), span, label, message)
+            .label(phone.cell.span, format!("desk phone {}", phone.device.name.value))
+            .help(help);
     }
+    Ok(())
 }

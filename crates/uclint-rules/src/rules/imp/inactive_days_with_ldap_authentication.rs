@@ -1,7 +1,7 @@
 //! IMP009: a credential policy with Inactive Days Allowed while LDAP authentication is on.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -55,9 +55,9 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let enabled = ctx.cluster.ldap_authentication.iter().find_map(|a| a.enabled.as_ref().filter(|f| f.value));
-    let Some(enabled) = enabled else { return };
+    let Some(enabled) = enabled else { return Ok(()) };
     for policy in &ctx.cluster.credential_policies {
         let Some(days) = policy.inactive_days_allowed.as_ref().filter(|d| d.value > 0) else { continue };
         let message = format!(
@@ -69,10 +69,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "User Management > User Settings > Credential Policy > {} > Inactive Days Allowed = 0",
             policy.name.value
         );
-        let finding = sink
-            .finding(policy.key(), days.span, "Inactive Days Allowed", message)
-            .with_label(enabled.span, "LDAP authentication for end users")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(policy.key(), days.span, "Inactive Days Allowed", message)
+            .label(enabled.span, "LDAP authentication for end users")
+            .help(help);
     }
+    Ok(())
 }

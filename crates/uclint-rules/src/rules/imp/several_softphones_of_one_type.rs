@@ -6,7 +6,7 @@ use uclint_model::{Spanned, Text};
 
 use crate::context::DeviceClass;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -45,7 +45,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let mut by_kind: FxHashMap<&str, Vec<&Spanned<Text>>> = FxHashMap::default();
         let mut order = Vec::new();
@@ -70,14 +70,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 cells.len(),
                 names.join(", "),
             );
-            let mut finding = sink.finding(user.key(), cells[1].span, &format!("second {kind}"), message);
-            finding = finding.with_label(cells[0].span, format!("first {kind}"));
+            let mut finding = sink.report(user.key(), cells[1].span, &format!("second {kind}"), message);
+            finding = finding.label(cells[0].span, format!("first {kind}"));
             let help = format!(
                 "delete the extra softphone (Device > Phone) or remove it from User Management > End User > {} > \
                  Device Information",
                 user.user_id.value
             );
-            sink.push(finding.with_help(help));
+            finding.help(help);
         }
     }
+    Ok(())
 }

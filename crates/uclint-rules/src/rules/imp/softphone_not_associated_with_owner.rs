@@ -4,7 +4,7 @@ use uclint_model::Severity;
 
 use crate::context::DeviceClass;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -49,7 +49,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for phone in &ctx.cluster.phones {
         let DeviceClass::Softphone(kind) = DeviceClass::of(phone) else { continue };
         let Some(owner) = &phone.owner_user_id else {
@@ -58,9 +58,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 phone.name.value
             );
             let help = format!("Device > Phone > {} > Owner User ID: set the user", phone.name.value);
-            let mut finding = sink.finding(phone.key(), phone.name.span, "no Owner User ID", message).with_help(help);
-            finding.severity = Severity::Warning;
-            sink.push(finding);
+            sink.report(phone.key(), phone.name.span, "no Owner User ID", message)
+                .help(help)
+                .severity(Severity::Warning);
             continue;
         };
         let Some(user) = ctx.index.user(&owner.value) else { continue };
@@ -76,10 +76,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "User Management > End User > {} > Device Information > Device Association: add {}",
             user.user_id.value, phone.name.value
         );
-        let finding = sink
-            .finding(phone.key(), owner.span, "Owner User ID", message)
-            .with_label(user.user_id.span, "owner")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(phone.key(), owner.span, "Owner User ID", message).label(user.user_id.span, "owner").help(help);
     }
+    Ok(())
 }

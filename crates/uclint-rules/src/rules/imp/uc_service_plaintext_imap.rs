@@ -1,7 +1,7 @@
 //! IMP011: a voicemail or mail-store UC service on IMAP port 143 without TLS.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -50,7 +50,7 @@ declare_rule! {
 /// IMAP without TLS.
 const PLAIN_IMAP_PORT: u32 = 143;
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for service in &ctx.cluster.uc_services {
         let mail = service.service_type.as_ref().filter(|t| is_mail_service(&t.value));
         let (Some(kind), Some(port)) = (mail, service.port.as_ref().filter(|p| p.value == PLAIN_IMAP_PORT)) else {
@@ -71,12 +71,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              port (usually 993) with Protocol TLS",
             service.name.value
         );
-        let mut finding = sink.finding(service.key(), port.span, "plaintext IMAP port", message);
+        let mut finding = sink.report(service.key(), port.span, "plaintext IMAP port", message);
         if let Some(protocol) = protocol {
-            finding = finding.with_label(protocol.span, "not TLS");
+            finding = finding.label(protocol.span, "not TLS");
         }
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }
 
 /// MailStore or Voicemail, in any case (`Mailstore` is seen in the admin pages too).

@@ -2,7 +2,7 @@
 
 use crate::context::{groups, DeviceClass};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -47,7 +47,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let secure_connection = ctx.role(groups::SECURE_CONNECTION);
     for user in &ctx.cluster.end_users {
         let Some(group) = secure_connection.granting(&user.groups) else { continue };
@@ -69,6 +69,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "User Management > End User > {} > Permissions Information: remove Standard CTI Secure Connection",
             user.user_id.value
         );
-        sink.push(sink.finding(user.key(), group.span, "access control group", message).with_help(help));
+        sink.report(user.key(), group.span, "access control group", message).help(help);
     }
+    Ok(())
 }

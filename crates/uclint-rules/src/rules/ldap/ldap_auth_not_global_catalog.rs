@@ -7,7 +7,7 @@ use uclint_model::ObjectKey;
 
 use super::{address, enabled};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -61,11 +61,11 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let Some(system) = ctx.cluster.ldap_system.first() else { return };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let Some(system) = ctx.cluster.ldap_system.first() else { return Ok(()) };
     let Some(kind) = system.server_type.as_ref().filter(|t| t.value.eq_ignore_ascii_case("Microsoft Active Directory"))
     else {
-        return;
+        return Ok(());
     };
     let upn = system.user_id_attribute.as_ref().filter(|a| a.value.eq_ignore_ascii_case("userPrincipalName"));
     let domains: BTreeSet<String> = ctx
@@ -79,7 +79,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let reason = match (upn, domains.len()) {
         (Some(_), _) => "the user ID attribute is userPrincipalName".to_owned(),
         (None, n) if n >= 2 => format!("the sync agreements search {n} different domains"),
-        _ => return,
+        _ => return Ok(()),
     };
     for auth in enabled(ctx) {
         for server in &auth.servers {
@@ -95,15 +95,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 server.host.value
             );
             let mut finding = sink
-                .finding(ObjectKey::LdapAuthentication, port.span, "domain port", message)
-                .with_label(kind.span, "LDAP Server Type")
-                .with_help(help);
+                .report(ObjectKey::LdapAuthentication, port.span, "domain port", message)
+                .label(kind.span, "LDAP Server Type")
+                .help(help);
             if let Some(upn) = upn {
-                finding = finding.with_label(upn.span, "LDAP Attribute for User ID");
+                finding = finding.label(upn.span, "LDAP Attribute for User ID");
             }
-            sink.push(finding);
         }
     }
+    Ok(())
 }
 
 /// The `DC=` components of a distinguished name, lower-cased and joined: the domain it is in.

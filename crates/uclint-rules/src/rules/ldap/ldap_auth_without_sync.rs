@@ -3,7 +3,7 @@
 use uclint_model::{ObjectKey, Severity};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -48,9 +48,9 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let Some(sync) = ctx.cluster.ldap_system.iter().find_map(|s| s.sync_enabled.as_ref()) else { return };
-    let Some(auth) = ctx.cluster.ldap_authentication.iter().find_map(|a| a.enabled.as_ref()) else { return };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let Some(sync) = ctx.cluster.ldap_system.iter().find_map(|s| s.sync_enabled.as_ref()) else { return Ok(()) };
+    let Some(auth) = ctx.cluster.ldap_authentication.iter().find_map(|a| a.enabled.as_ref()) else { return Ok(()) };
     let (message, help, severity) = match (auth.value, sync.value) {
         (true, false) => (
             "LDAP authentication for end users is on, but synchronisation from LDAP is off; LDAP authentication \
@@ -66,14 +66,14 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              apply",
             Some(Severity::Info),
         ),
-        _ => return,
+        _ => return Ok(()),
     };
-    let mut finding = sink
-        .finding(ObjectKey::LdapAuthentication, auth.span, "Use LDAP Authentication for End Users", message)
-        .with_label(sync.span, "Enable Synchronizing from LDAP Server")
-        .with_help(help);
+    let finding = sink
+        .report(ObjectKey::LdapAuthentication, auth.span, "Use LDAP Authentication for End Users", message)
+        .label(sync.span, "Enable Synchronizing from LDAP Server")
+        .help(help);
     if let Some(severity) = severity {
-        finding.severity = severity;
+        finding.severity(severity);
     }
-    sink.push(finding);
+    Ok(())
 }

@@ -4,7 +4,7 @@ use uclint_model::ObjectKey;
 
 use super::{address, enabled, sync_agreements};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -51,7 +51,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for auth in enabled(ctx) {
         for server in &auth.servers {
             let Some(ssl) = server.ssl.as_ref().filter(|s| !s.value) else { continue };
@@ -59,14 +59,12 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "LDAP authentication server {} is not using SSL/TLS; end-user passwords cross the network in clear text",
                 address(server),
             );
-            let finding = sink
-                .finding(ObjectKey::LdapAuthentication, ssl.span, "SSL Enabled", message)
-                .with_label(server.host.span, "LDAP server")
-                .with_help(
+            sink.report(ObjectKey::LdapAuthentication, ssl.span, "SSL Enabled", message)
+                .label(server.host.span, "LDAP server")
+                .help(
                     "System > LDAP > LDAP Authentication: check Use TLS, use port 636 (3269 for a Global Catalog) and \
                      upload the directory CA certificate to tomcat-trust",
                 );
-            sink.push(finding);
         }
     }
     for agreement in sync_agreements(ctx) {
@@ -83,11 +81,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  upload the directory CA certificate to tomcat-trust",
                 agreement.name.value
             );
-            let finding = sink
-                .finding(agreement.key(), ssl.span, "SSL Enabled", message)
-                .with_label(server.host.span, "LDAP server")
-                .with_help(help);
-            sink.push(finding);
+            sink.report(agreement.key(), ssl.span, "SSL Enabled", message)
+                .label(server.host.span, "LDAP server")
+                .help(help);
         }
     }
+    Ok(())
 }

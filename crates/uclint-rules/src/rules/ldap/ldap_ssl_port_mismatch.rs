@@ -4,7 +4,7 @@ use uclint_model::ObjectKey;
 
 use super::enabled;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,7 +46,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for auth in enabled(ctx) {
         for server in &auth.servers {
             let (Some(ssl), Some(port)) = (&server.ssl, &server.port) else { continue };
@@ -68,11 +68,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "System > LDAP > LDAP Authentication > {}: set the port to {expected}, or change Use TLS",
                 server.host.value
             );
-            let finding = sink
-                .finding(ObjectKey::LdapAuthentication, port.span, "Port Number", message)
-                .with_label(ssl.span, "SSL Enabled")
-                .with_help(help);
-            sink.push(finding);
+            sink.report(ObjectKey::LdapAuthentication, port.span, "Port Number", message)
+                .label(ssl.span, "SSL Enabled")
+                .help(help);
         }
     }
+    Ok(())
 }

@@ -6,7 +6,7 @@ use uclint_model::ObjectKey;
 
 use super::enabled;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,7 +46,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for auth in enabled(ctx) {
         for server in &auth.servers {
             if !server.ssl.as_ref().is_some_and(|s| s.value) || server.host.value.parse::<IpAddr>().is_err() {
@@ -57,10 +57,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  is likely to fail",
                 server.host.value
             );
-            let finding = sink
-                .finding(ObjectKey::LdapAuthentication, server.host.span, "IP address", message)
-                .with_help("System > LDAP > LDAP Authentication: use the server's fully qualified host name");
-            sink.push(finding);
+            sink.report(ObjectKey::LdapAuthentication, server.host.span, "IP address", message)
+                .help("System > LDAP > LDAP Authentication: use the server's fully qualified host name");
         }
     }
+    Ok(())
 }

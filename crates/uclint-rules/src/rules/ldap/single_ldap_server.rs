@@ -4,7 +4,7 @@ use uclint_model::ObjectKey;
 
 use super::{enabled, sync_agreements};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,17 +46,15 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for auth in enabled(ctx) {
         let [server] = auth.servers.as_slice() else { continue };
         let message = format!(
             "only one LDAP authentication server ({}) is configured; end-user logins fail while it is down",
             server.host.value
         );
-        let finding = sink
-            .finding(ObjectKey::LdapAuthentication, server.host.span, "the only LDAP server", message)
-            .with_help("System > LDAP > LDAP Authentication: add a second (and third) directory server");
-        sink.push(finding);
+        sink.report(ObjectKey::LdapAuthentication, server.host.span, "the only LDAP server", message)
+            .help("System > LDAP > LDAP Authentication: add a second (and third) directory server");
     }
     for agreement in sync_agreements(ctx) {
         let [server] = agreement.servers.as_slice() else { continue };
@@ -68,7 +66,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "System > LDAP > LDAP Directory > {}: add a second (and third) directory server",
             agreement.name.value
         );
-        let finding = sink.finding(agreement.key(), server.host.span, "the only LDAP server", message).with_help(help);
-        sink.push(finding);
+        sink.report(agreement.key(), server.host.span, "the only LDAP server", message).help(help);
     }
+    Ok(())
 }

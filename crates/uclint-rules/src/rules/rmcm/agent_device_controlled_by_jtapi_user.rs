@@ -2,7 +2,7 @@
 
 use crate::context::{AgentDevice, Controls};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -51,11 +51,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let jtapi: Vec<Controls<'_>> = match ctx.jtapi_users() {
-        Ok(users) => users.iter().map(|u| Controls::new(u)).collect(),
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let jtapi: Vec<Controls<'_>> = ctx.jtapi_users()?.iter().map(|u| Controls::new(u)).collect();
     // A CTI port or route point is never an agent device (`Context::new` leaves them out), so
     // UCCX's own, which belong on its telephony users, are not judged here.
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
@@ -74,11 +71,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  Devices",
                 device.name.value
             );
-            let finding = sink
-                .finding(device.key(), span, &format!("controlled by {user}"), message)
-                .with_label(line.dn.span, format!("IPCC extension of {}", agent.user.user_id.value))
-                .with_help(help);
-            sink.push(finding);
+            sink.report(device.key(), span, &format!("controlled by {user}"), message)
+                .label(line.dn.span, format!("IPCC extension of {}", agent.user.user_id.value))
+                .help(help);
         }
     }
+    Ok(())
 }

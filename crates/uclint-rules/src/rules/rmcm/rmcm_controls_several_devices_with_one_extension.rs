@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 use uclint_model::{Device, ObjectKey, Span};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -47,11 +47,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let rmcm = match ctx.rmcm_user() {
-        Ok(rmcm) => rmcm,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let rmcm = ctx.rmcm_user()?;
     let mut seen = FxHashSet::default();
     for key in ctx.agents.iter().flat_map(|a| &a.keys) {
         if !seen.insert(key) {
@@ -79,15 +76,16 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             names.join(", "),
         );
         let (_, primary) = controlled[1];
-        let mut finding = sink.finding(ObjectKey::Dn(key.clone()), primary, &format!("controls {}", names[1]), message);
+        let mut finding = sink.report(ObjectKey::Dn(key.clone()), primary, &format!("controls {}", names[1]), message);
         for (device, span) in controlled.iter().filter(|(_, s)| *s != primary) {
-            finding = finding.with_label(*span, format!("controls {}", device.name.value));
+            finding = finding.label(*span, format!("controls {}", device.name.value));
         }
         let help = format!(
             "User Management > Application User > {} > Device Information: keep only the agent's device in \
              Controlled Devices, and remove the shared line (UCCX001)",
             rmcm.name
         );
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }

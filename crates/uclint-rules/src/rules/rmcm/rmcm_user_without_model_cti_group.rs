@@ -2,7 +2,7 @@
 
 use crate::context::{add_to_group_help, model_cti_group, AgentDevice};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -51,11 +51,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let user = match ctx.rmcm_app_user() {
-        Ok(user) => user,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let user = ctx.rmcm_app_user()?;
     for AgentDevice { device, .. } in ctx.agent_devices() {
         let Some(model) = &device.model else { continue };
         let Some(group) = model_cti_group(&model.value) else { continue };
@@ -70,10 +67,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             user.name.value,
         );
         let help = add_to_group_help("Application User", &user.name.value, group);
-        let finding = sink
-            .finding(device.key(), model.span, "Device Type", message)
-            .with_label(user.name.span, "RMCM user")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(device.key(), model.span, "Device Type", message).label(user.name.span, "RMCM user").help(help);
     }
+    Ok(())
 }

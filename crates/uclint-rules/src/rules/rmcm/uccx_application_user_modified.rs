@@ -4,7 +4,7 @@ use uclint_model::AppUser;
 
 use crate::context::groups;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -75,7 +75,7 @@ const RMCM_GROUPS: [&str; 8] = [
 /// Groups UCCX gives its telephony (JTAPI) users (the SRTP ones when SRTP is on, RMCM007).
 const JTAPI_GROUPS: [&str; 3] = [groups::CTI_ENABLED, groups::SRTP_KEY_MATERIAL, groups::SECURE_CONNECTION];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let rmcm = ctx.rmcm_app_user();
     let jtapi = ctx.jtapi_users();
     let mut users: Vec<(&AppUser, &[&str])> = Vec::new();
@@ -99,7 +99,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
     if users.is_empty() {
         let reasons: Vec<String> = [rmcm.err(), jtapi.err()].into_iter().flatten().collect();
-        return sink.skip(reasons.join("; "));
+        return Err(Skip::new(reasons.join("; ")));
     }
     for (user, allowed) in users {
         for group in &user.groups {
@@ -116,7 +116,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  application its own application user",
                 user.name.value, group.value
             );
-            sink.push(sink.finding(user.key(), group.span, "access control group", message).with_help(help));
+            sink.report(user.key(), group.span, "access control group", message).help(help);
         }
     }
+    Ok(())
 }

@@ -1,11 +1,11 @@
 //! RMCM008: a UCCX trigger missing from a UCCX node's telephony (JTAPI) user, or a UCCX CTI
 //! port that no node's telephony user controls.
 
-use uclint_model::Label;
+use uclint_model::Span;
 
 use crate::context::{name_list, Controls, CtiKind};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -73,11 +73,8 @@ declare_rule! {
 const HELP: &str = "Unified CCX Administration > Subsystems > Cisco Unified CM Telephony > Data Resync; do not \
                     edit UCCX-created devices or application users in CUCM";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let jtapi: Vec<Controls<'_>> = match ctx.jtapi_users() {
-        Ok(users) => users.iter().map(|u| Controls::new(u)).collect(),
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let jtapi: Vec<Controls<'_>> = ctx.jtapi_users()?.iter().map(|u| Controls::new(u)).collect();
     let rmcm = ctx.rmcm_user().ok();
     let named = ctx.uccx_named_devices();
     for device in &ctx.cluster.phones {
@@ -93,11 +90,11 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         // Why the device is taken to be UCCX's, when no telephony user says so.
-        let evidence: Option<Label> = if with.is_empty() {
-            let by_rmcm = rmcm.and_then(|r| Some(Label::new(r.control_span(device)?, "controlled by the RMCM user")));
+        let evidence: Option<(Span, &str)> = if with.is_empty() {
+            let by_rmcm = rmcm.and_then(|r| Some((r.control_span(device)?, "controlled by the RMCM user")));
             let by_uccx = named
                 .get(&device.name.value.trim().to_lowercase())
-                .map(|&span| Label::new(span, "named in UCCX's trigger or call control group export"));
+                .map(|&span| (span, "named in UCCX's trigger or call control group export"));
             match by_rmcm.or(by_uccx) {
                 Some(label) => Some(label),
                 None => continue,
@@ -126,13 +123,16 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 name_list(&missing),
             ),
         };
-        let mut finding = sink.finding(device.key(), device.name.span, kind.describe(), message);
+        let mut finding = sink.report(device.key(), device.name.span, kind.describe(), message);
         for control in &with {
             if let Some(span) = control.span(device) {
-                finding = finding.with_label(span, format!("controlled by {}", control.user.name.value));
+                finding = finding.label(span, format!("controlled by {}", control.user.name.value));
             }
         }
-        finding.secondary.extend(evidence);
-        sink.push(finding.with_help(HELP));
+        if let Some((span, caption)) = evidence {
+            finding = finding.label(span, caption);
+        }
+        finding.help(HELP);
     }
+    Ok(())
 }

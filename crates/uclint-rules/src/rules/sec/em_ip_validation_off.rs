@@ -2,7 +2,7 @@
 
 use crate::context::{param_flag, service_parameter_key};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -44,12 +44,12 @@ declare_rule! {
 
 const SERVICE: &str = "Cisco Extension Mobility";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let Some(validate) = ctx.service_parameter(SERVICE, "validateIPForLogout") else {
-        return sink.skip("no Cisco Extension Mobility validateIPForLogout service parameter in the export");
+        return Err(Skip::new("no Cisco Extension Mobility validateIPForLogout service parameter in the export"));
     };
     if param_flag(&validate.value.value) != Some(false) {
-        return;
+        return Ok(());
     }
     let proxies: Vec<_> = ["allowProxy", "EmccAllowProxy"]
         .into_iter()
@@ -64,12 +64,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         message.push_str(&format!(", and {} = T accepts such requests through proxies too", names.join(" and ")));
     }
     let object = service_parameter_key(validate);
-    let mut finding = sink.finding(object, validate.value.span, "Validate IP Address", message);
+    let mut finding = sink.report(object, validate.value.span, "Validate IP Address", message);
     for proxy in &proxies {
-        finding = finding.with_label(proxy.value.span, proxy.name.value.clone());
+        finding = finding.label(proxy.value.span, proxy.name.value.clone());
     }
-    sink.push(finding.with_help(
+    finding.help(
         "System > Service Parameters > Cisco Extension Mobility > Validate IP Address = True (list proxies in Trusted \
          List of IPs); Allow Proxy = False unless proxies log users in",
-    ));
+    );
+    Ok(())
 }

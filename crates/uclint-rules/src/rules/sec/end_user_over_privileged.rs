@@ -2,7 +2,7 @@
 
 use crate::context::groups;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -52,7 +52,7 @@ const GROUPS: [(&str, &str); 3] = [
     (groups::AXL_API, "read and change the whole configuration through AXL"),
 ];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let roles = GROUPS.map(|(group, power)| (group, power, ctx.role(group)));
     for user in &ctx.cluster.end_users {
         for (group, power, role) in &roles {
@@ -63,7 +63,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  or a separate admin account)",
                 user.user_id.value
             );
-            sink.push(sink.finding(user.key(), cell.span, "access control group", message).with_help(help));
+            sink.report(user.key(), cell.span, "access control group", message).help(help);
         }
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use crate::rule::declare_rule;
 use crate::rules::fippa::is_fippa;
 use crate::service_url::ServiceUrl;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,7 +46,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for service in &ctx.cluster.phone_services {
         if service.secure_url.is_some() || service.enabled.as_ref().is_some_and(|e| !e.value) || is_fippa(service) {
             continue;
@@ -63,7 +63,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let help = format!(
             "Device > Device Settings > Phone Services > {name} > Secure-Service URL: the HTTPS form of the URL"
         );
-        let finding = sink.finding(service.key(), url.span, "HTTP only", message).with_help(help);
-        sink.push(finding);
+        sink.report(service.key(), url.span, "HTTP only", message).help(help);
     }
+    Ok(())
 }

@@ -5,7 +5,7 @@ use uclint_model::DeviceKind;
 use crate::context::Controls;
 use crate::rule::declare_rule;
 use crate::rules::fippa::web_access_enabled;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -55,13 +55,10 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let fippa = match ctx.settings.fippa_user.as_deref() {
         None => None,
-        Some(name) => match ctx.named_app_user(Some(name), "FIPPA user", "fippa-user") {
-            Ok(user) => Some(Controls::new(user)),
-            Err(reason) => return sink.skip(reason),
-        },
+        Some(name) => Some(Controls::new(ctx.named_app_user(Some(name), "FIPPA user", "fippa-user")?)),
     };
     for phone in &ctx.cluster.phones {
         if phone.kind != DeviceKind::Phone || fippa.as_ref().is_some_and(|f| f.span(phone).is_some()) {
@@ -81,6 +78,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              such as Finesse IP Phone Agent needs it",
             phone.name.value
         );
-        sink.push(sink.finding(phone.key(), setting.span, "webAccess (enabled)", message).with_help(help));
+        sink.report(phone.key(), setting.span, "webAccess (enabled)", message).help(help);
     }
+    Ok(())
 }

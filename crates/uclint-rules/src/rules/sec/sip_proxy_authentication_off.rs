@@ -2,7 +2,7 @@
 
 use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -42,19 +42,19 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let Some(parameter) = ctx.service_parameter("Cisco SIP Proxy", "Authentication") else {
-        return sink.skip("no Cisco SIP Proxy Authentication service parameter in the export");
+        return Err(Skip::new("no Cisco SIP Proxy Authentication service parameter in the export"));
     };
     if !parameter.value.value.trim().eq_ignore_ascii_case("Off") {
-        return;
+        return Ok(());
     }
     let message = "IM and Presence SIP Proxy Authentication Module is Off: SIP requests are not challenged, so any \
                    host can act as any user (the least secure workaround for 'invalid credential')";
     let object = service_parameter_key(parameter);
-    let finding = sink.finding(object, parameter.value.span, "Authentication Module", message).with_help(
+    sink.report(object, parameter.value.span, "Authentication Module", message).help(
         "IM and Presence Administration > System > Service Parameters > Cisco SIP Proxy > Authentication Module = \
          On; fix users' digest credentials instead (IMP001)",
     );
-    sink.push(finding);
+    Ok(())
 }

@@ -6,7 +6,7 @@ use uclint_model::{Device, DeviceKind, EnterpriseParameter, Severity};
 
 use crate::context::{is_cti_remote_device, name_list, param_flag};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -70,7 +70,7 @@ enum Why<'a> {
     Em(&'a [&'a str]),
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let ipv6 = ctx.enterprise_parameter("EnableIPV6").filter(|p| param_flag(&p.value.value) == Some(true));
     let mut checked = FxHashSet::default();
     let mut em_agents = Vec::new();
@@ -87,7 +87,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
     if em_agents.is_empty() {
-        return;
+        return Ok(());
     }
     em_agents.sort_unstable();
     em_agents.dedup();
@@ -97,6 +97,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             check_phone(ctx, sink, phone, &Why::Em(&em_agents), ipv6);
         }
     }
+    Ok(())
 }
 
 fn check_phone(
@@ -122,12 +123,11 @@ fn check_phone(
              is T; UCCX agent phones must be IPv4 Only",
             subject()
         );
-        let mut finding = sink
-            .finding(phone.key(), phone.name.span, "no Common Device Configuration", message)
-            .with_label(ipv6.value.span, "EnableIPV6")
-            .with_help(HELP);
-        finding.severity = Severity::Warning;
-        return sink.push(finding);
+        sink.report(phone.key(), phone.name.span, "no Common Device Configuration", message)
+            .label(ipv6.value.span, "EnableIPV6")
+            .help(HELP)
+            .severity(Severity::Warning);
+        return;
     };
     // A CDC missing from the export is GEN008's finding; an unset mode says nothing.
     let Some(cdc) = ctx.index.common_device_config(&cdc_name.value) else { return };
@@ -142,9 +142,7 @@ fn check_phone(
         cdc_name.value,
         mode.value,
     );
-    let finding = sink
-        .finding(phone.key(), cdc_name.span, "Common Device Configuration", message)
-        .with_label(mode.span, format!("IP Addressing Mode of {}", cdc_name.value))
-        .with_help(HELP);
-    sink.push(finding);
+    sink.report(phone.key(), cdc_name.span, "Common Device Configuration", message)
+        .label(mode.span, format!("IP Addressing Mode of {}", cdc_name.value))
+        .help(HELP);
 }

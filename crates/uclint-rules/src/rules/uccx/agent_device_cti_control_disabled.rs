@@ -1,7 +1,7 @@
 //! UCCX010: "Allow Control of Device from CTI" unchecked on an agent phone or profile.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -41,7 +41,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
         let Some(flag) = device.allow_cti_control.as_ref().filter(|f| !f.value) else { continue };
@@ -57,13 +57,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             if device.kind == uclint_model::DeviceKind::Phone { "Phone" } else { "Device Profile" },
             device.name.value
         );
-        let finding = sink
-            .finding(device.key(), flag.span, "Allow CTI Control Flag", message)
-            .with_label(
-                agent_device.line.dn.span,
-                format!("IPCC extension of {}", agent_device.agent.user.user_id.value),
-            )
-            .with_help(help);
-        sink.push(finding);
+        sink.report(device.key(), flag.span, "Allow CTI Control Flag", message)
+            .label(agent_device.line.dn.span, format!("IPCC extension of {}", agent_device.agent.user.user_id.value))
+            .help(help);
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::Severity;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -85,7 +85,7 @@ fn listed<S: AsRef<str>>(list: &[S], model: &str) -> bool {
     })
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let configured = ctx.settings.supported_agent_models.as_deref();
     let supported = |model: &str| configured.map_or_else(|| listed(DEFAULT_MODELS, model), |m| listed(m, model));
     let list = match configured {
@@ -112,20 +112,17 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             model.value,
         );
         let mut finding = sink
-            .finding(device.key(), model.span, "Device Type", message)
-            .with_label(
-                agent_device.line.dn.span,
-                format!("IPCC extension of {}", agent_device.agent.user.user_id.value),
-            )
-            .with_help(
+            .report(device.key(), model.span, "Device Type", message)
+            .label(agent_device.line.dn.span, format!("IPCC extension of {}", agent_device.agent.user.user_id.value))
+            .help(
                 "Device > Phone > the phone: replace it with a supported model, or add the model to \
                  supported-agent-models in uclint.toml once the UCCX compatibility matrix lists it",
             );
         if not_cti {
-            finding.severity = Severity::Error;
+            finding = finding.severity(Severity::Error);
         }
-        sink.push(finding);
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! UCCX015: no device carrying the IPCC extension is associated with the agent end user.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let user = agent.user;
         // No device at all is UCCX037's finding.
@@ -60,15 +60,16 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             names.join(", "),
             user.user_id.value,
         );
-        let mut finding = sink.finding(user.key(), agent.ipcc.span, "IPCC extension", message);
+        let mut finding = sink.report(user.key(), agent.ipcc.span, "IPCC extension", message);
         for appearance in &agent.appearances {
-            finding = finding.with_label(appearance.line.dn.span, format!("on {}", appearance.device.name.value));
+            finding = finding.label(appearance.line.dn.span, format!("on {}", appearance.device.name.value));
         }
         let help = format!(
             "User Management > End User > {} > Device Information > Device Association: add {} (for a device \
              profile: Extension Mobility > Controlled Profiles)",
             user.user_id.value, names[0]
         );
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use uclint_model::Line;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -48,7 +48,7 @@ declare_rule! {
 
 const HELP: &str = "remove one of the two line appearances (Phone or Device Profile Configuration > Association)";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
         let mut first_by_pattern: FxHashMap<&str, &Line> = FxHashMap::default();
@@ -67,11 +67,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 first.dn.value.partition_display(),
                 line.dn.value.partition_display(),
             );
-            let finding = sink
-                .finding(device.key(), line.dn.span, &line.dn.value.to_string(), message)
-                .with_label(first.dn.span, format!("{} on line {}", first.dn.value, first.index.value))
-                .with_help(HELP);
-            sink.push(finding);
+            sink.report(device.key(), line.dn.span, &line.dn.value.to_string(), message)
+                .label(first.dn.span, format!("{} on line {}", first.dn.value, first.index.value))
+                .help(HELP);
         }
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::Severity;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -47,7 +47,7 @@ declare_rule! {
 
 const HELP: &str = "Directory Number Configuration > Allow Control of Device from CTI: check it";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let ipcc_keys = ctx.ipcc_keys();
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
@@ -71,13 +71,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 device.name.value,
             );
             let mut finding = sink
-                .finding(device.key(), flag.span, "Allow Control of Device from CTI", message)
-                .with_label(line.dn.span, label)
-                .with_help(HELP);
+                .report(device.key(), flag.span, "Allow Control of Device from CTI", message)
+                .label(line.dn.span, label)
+                .help(HELP);
             if !ipcc {
-                finding.severity = Severity::Warning;
+                finding = finding.severity(Severity::Warning);
             }
-            sink.push(finding);
         }
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::LineGroupMember;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -50,7 +50,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let ipcc_keys = ctx.ipcc_keys();
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
@@ -76,12 +76,11 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                     "Call Routing > Route/Hunt > Line Group > {}: remove {} from the members",
                     group.name.value, line.dn.value
                 );
-                let finding = sink
-                    .finding(device.key(), member.span, &format!("member of {}", group.name.value), message)
-                    .with_label(line.dn.span, label.clone())
-                    .with_help(help);
-                sink.push(finding);
+                sink.report(device.key(), member.span, &format!("member of {}", group.name.value), message)
+                    .label(line.dn.span, label.clone())
+                    .help(help);
             }
         }
     }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! UCCX012: the agent end user's "Allow Control of Device from CTI" is unchecked.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -39,7 +39,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let user = agent.user;
         let Some(flag) = user.enable_cti.as_ref().filter(|f| !f.value) else { continue };
@@ -50,10 +50,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         );
         let help =
             format!("User Management > End User > {} > Allow Control of Device from CTI: check it", user.user_id.value);
-        let finding = sink
-            .finding(user.key(), flag.span, "Allow Control of Device from CTI", message)
-            .with_label(agent.ipcc.span, "IPCC extension")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(user.key(), flag.span, "Allow Control of Device from CTI", message)
+            .label(agent.ipcc.span, "IPCC extension")
+            .help(help);
     }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! UCCX035: Unified CM Auto Answer on the IPCC line.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         for appearance in &agent.appearances {
             let Some(setting) = ctx.line_answers_by_itself(appearance.line) else { continue };
@@ -56,7 +56,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             );
             let help = "Directory Number Configuration > Auto Answer = Auto Answer Off; configure Auto Answer on the \
                         agent's Team in Unified CCX Administration";
-            sink.push(sink.finding(appearance.device.key(), setting.span, "Auto Answer", message).with_help(help));
+            sink.report(appearance.device.key(), setting.span, "Auto Answer", message).help(help);
         }
     }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! UCCX024: Barge or cBarge exposed to agents through Single Button Barge.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -65,7 +65,7 @@ fn policy_feature(value: &str) -> Option<Option<&'static str>> {
     }
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let policy = ctx.service_parameter("Cisco CallManager", "SingleButtonBargeCBargePolicy");
     let cluster_feature = policy.and_then(|p| policy_feature(&p.value.value).flatten());
     for agent_device in ctx.agent_devices() {
@@ -97,10 +97,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              cBarge, DND, GPickup, iDivert, Conference Now, Park and Pickup",
             device.name.value
         );
-        let mut finding = sink.finding(device.key(), setting.span, "Single Button Barge", message).with_help(help);
+        let mut finding = sink.report(device.key(), setting.span, "Single Button Barge", message).help(help);
         if let Some(policy) = policy.filter(|_| by_policy) {
-            finding = finding.with_label(policy.value.span, "cluster policy");
+            finding = finding.label(policy.value.span, "cluster policy");
         }
-        sink.push(finding);
     }
+    Ok(())
 }

@@ -4,7 +4,7 @@ use uclint_model::DeviceKind;
 
 use crate::context::is_cti_remote_device;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -45,16 +45,17 @@ declare_rule! {
     severity: Warning,
     status: Stable,
     requires: [EndUsers, Phones],
+    settings: [MonitoringRecording],
     summary: "Monitoring or recording is declared and an agent phone has Built In Bridge off.",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     if !ctx.settings.monitoring_recording {
-        return sink.skip(
+        return Err(Skip::new(
             "monitoring and recording not declared: set monitoring-recording = true in uclint.toml when \
              supervisors monitor or record agents",
-        );
+        ));
     }
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
@@ -71,6 +72,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             device.name.value
         );
         let help = format!("Device > Phone > {} > Built In Bridge = On", device.name.value);
-        sink.push(sink.finding(device.key(), bib.span, "Built In Bridge", message).with_help(help));
+        sink.report(device.key(), bib.span, "Built In Bridge", message).help(help);
     }
+    Ok(())
 }

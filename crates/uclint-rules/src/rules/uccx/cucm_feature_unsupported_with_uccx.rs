@@ -2,7 +2,7 @@
 
 use crate::context::{param_flag, service_parameter_key};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -52,9 +52,9 @@ const PARAMETERS: [(&str, &str); 4] = [
     ("PathReplaceTrombonedCallsFlag", "Path Replacement for Tromboned Calls"),
 ];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     if ctx.agents.is_empty() {
-        return;
+        return Ok(());
     }
     for (name, label) in PARAMETERS {
         for parameter in ctx.service_parameters("Cisco CallManager", name) {
@@ -66,8 +66,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 parameter.value.value
             );
             let help = format!("System > Service Parameters > Cisco CallManager > {label} = False");
-            let finding = sink.finding(service_parameter_key(parameter), parameter.value.span, label, message);
-            sink.push(finding.with_help(help));
+            let finding = sink.report(service_parameter_key(parameter), parameter.value.span, label, message);
+            finding.help(help);
         }
     }
+    Ok(())
 }

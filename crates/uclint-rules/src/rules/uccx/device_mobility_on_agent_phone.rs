@@ -4,7 +4,7 @@
 use uclint_model::DeviceKind;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -54,7 +54,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
         if device.kind != DeviceKind::Phone {
@@ -70,6 +70,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             device.name.value, agent_device.agent.user.user_id.value,
         );
         let help = format!("Device > Phone > {} > Device Mobility Mode = Off", device.name.value);
-        sink.push(sink.finding(device.key(), mode.span, "Device Mobility Mode", message).with_help(help));
+        sink.report(device.key(), mode.span, "Device Mobility Mode", message).help(help);
     }
+    Ok(())
 }

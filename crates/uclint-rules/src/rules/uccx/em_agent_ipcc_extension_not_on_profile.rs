@@ -1,7 +1,7 @@
 //! UCCX009: an Extension Mobility agent whose IPCC extension is not on their device profile.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,7 +46,7 @@ declare_rule! {
 const HELP: &str = "move the IPCC extension to the agent's device profile (Device > Device Settings > Device \
                     Profile > Association), then associate the profile with the RMCM user";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let user = agent.user;
         // No device at all is UCCX037's finding.
@@ -66,11 +66,12 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             devices.join(", "),
         );
         let mut finding = sink
-            .finding(user.key(), agent.ipcc.span, "IPCC extension", message)
-            .with_label(profile.span, "controlled device profile");
+            .report(user.key(), agent.ipcc.span, "IPCC extension", message)
+            .label(profile.span, "controlled device profile");
         for appearance in &agent.appearances {
-            finding = finding.with_label(appearance.line.dn.span, format!("on {}", appearance.device.name.value));
+            finding = finding.label(appearance.line.dn.span, format!("on {}", appearance.device.name.value));
         }
-        sink.push(finding.with_help(HELP));
+        finding.help(HELP);
     }
+    Ok(())
 }

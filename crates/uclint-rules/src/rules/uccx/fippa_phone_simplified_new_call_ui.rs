@@ -2,7 +2,7 @@
 
 use crate::rule::declare_rule;
 use crate::rules::fippa::fippa_phone_settings;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -48,12 +48,13 @@ declare_rule! {
     severity: Info,
     status: Stable,
     requires: [AppUsers, Phones, VendorConfig],
+    settings: [FippaUser],
     summary: "A Finesse IP Phone Agent phone has the Simplified New Call UI enabled.",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    for (phone, setting, fippa_user) in fippa_phone_settings(ctx, sink, "simplifiedNewCall") {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    for (phone, setting, fippa_user) in fippa_phone_settings(ctx, "simplifiedNewCall")? {
         if setting.value.trim() != "1" {
             continue;
         }
@@ -66,10 +67,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "Device > Phone > {} > Product Specific Configuration Layout > Simplified New Call UI = Disabled",
             phone.name.value
         );
-        let finding = sink
-            .finding(phone.key(), setting.span, "simplifiedNewCall", message)
-            .with_label(fippa_user, "FIPPA user")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(phone.key(), setting.span, "simplifiedNewCall", message).label(fippa_user, "FIPPA user").help(help);
     }
+    Ok(())
 }

@@ -4,7 +4,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use uclint_model::{DnKey, Span, Spanned, Text};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -63,7 +63,7 @@ declare_rule! {
 
 const WHY: &str = "the Unified CM Intercom feature is unsupported on Unified CCX agent phones";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let cluster = ctx.cluster;
     // Intercom DNs with their Default Activated Device cell, from both sources.
     let device_lines = cluster.phones.iter().chain(&cluster.device_profiles).flat_map(|d| &d.intercom_lines);
@@ -106,6 +106,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "remove the intercom line from {name} (Call Routing > Intercom > Intercom Directory Number > Default \
              Activated Device, and the intercom button of the phone button template)"
         );
-        sink.push(sink.finding(device.key(), span, label, message).with_help(help));
+        sink.report(device.key(), span, label, message).help(help);
     }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! UCCX005: the IPCC extension is not among the first four configured lines.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,7 +46,7 @@ declare_rule! {
 
 const HELP: &str = "move the IPCC extension to button 1-4 (Phone or Device Profile Configuration > Association)";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         for appearance in &agent.appearances {
             let (device, line) = (appearance.device, appearance.line);
@@ -59,11 +59,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  the first four configured lines, so agent {} cannot sign in",
                 line.dn.value, line.index.value, device.name.value, agent.user.user_id.value,
             );
-            let finding = sink
-                .finding(device.key(), line.dn.span, &format!("configured line #{ordinal}"), message)
-                .with_label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
-                .with_help(HELP);
-            sink.push(finding);
+            sink.report(device.key(), line.dn.span, &format!("configured line #{ordinal}"), message)
+                .label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
+                .help(HELP);
         }
     }
+    Ok(())
 }

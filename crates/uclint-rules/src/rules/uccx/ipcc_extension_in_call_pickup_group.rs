@@ -2,7 +2,7 @@
 
 use crate::rule::declare_rule;
 use crate::rules::uccx::agent_directory_numbers;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -43,7 +43,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for (agent, number) in agent_directory_numbers(ctx) {
         let Some(group) = &number.call_pickup_group else { continue };
         let message = format!(
@@ -52,10 +52,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             number.dn.value, agent.user.user_id.value, group.value
         );
         let help = format!("Call Routing > Directory Number > {} > Call Pickup Group = None", number.dn.value);
-        let finding = sink
-            .finding(number.key(), group.span, "Call Pickup Group", message)
-            .with_label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
-            .with_help(help);
-        sink.push(finding);
+        sink.report(number.key(), group.span, "Call Pickup Group", message)
+            .label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
+            .help(help);
     }
+    Ok(())
 }

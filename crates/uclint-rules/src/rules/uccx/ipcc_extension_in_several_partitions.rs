@@ -3,7 +3,7 @@
 use uclint_model::DnKey;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -54,7 +54,7 @@ declare_rule! {
 const HELP: &str = "renumber or delete the duplicate DN (Call Routing > Directory Number; see Call Routing > \
                     Route Plan Report)";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let all = ctx.index.keys_with_pattern(&agent.ipcc.value.pattern);
         // With a known partition, the others are the duplicates; without one, any second
@@ -75,12 +75,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             agent.user.user_id.value,
             partitions.join(", "),
         );
-        let mut finding = sink.finding(agent.user.key(), agent.ipcc.span, "IPCC extension", message);
+        let mut finding = sink.report(agent.user.key(), agent.ipcc.span, "IPCC extension", message);
         for key in others {
             if let Some(first) = ctx.index.appearances(key).first() {
-                finding = finding.with_label(first.line.dn.span, format!("{key} on {}", first.device.name.value));
+                finding = finding.label(first.line.dn.span, format!("{key} on {}", first.device.name.value));
             }
         }
-        sink.push(finding.with_help(HELP));
+        finding.help(HELP);
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::Severity;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let pattern = agent.ipcc.value.pattern.as_str();
         let digits = pattern.strip_prefix('+').unwrap_or(pattern);
@@ -61,12 +61,12 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         } else {
             format!("IPCC extension '{pattern}' of {user} contains non-numeric characters; use digits 0-9 only")
         };
-        let mut finding = sink.finding(agent.user.key(), agent.ipcc.span, "IPCC extension", message).with_help(
+        let mut finding = sink.report(agent.user.key(), agent.ipcc.span, "IPCC extension", message).help(
             "renumber the agent line to digits only (Call Routing > Directory Number), then End User > IPCC Extension",
         );
         if numeric {
-            finding.severity = Severity::Info;
+            finding = finding.severity(Severity::Info);
         }
-        sink.push(finding);
     }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! UCCX037: the IPCC extension is on no phone or device profile.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in ctx.agents.iter().filter(|a| a.appearances.is_empty()) {
         let user = agent.user;
         let message = format!(
@@ -57,6 +57,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              Extension",
             agent.ipcc.value, user.user_id.value
         );
-        sink.push(sink.finding(user.key(), agent.ipcc.span, "IPCC extension", message).with_help(help));
+        sink.report(user.key(), agent.ipcc.span, "IPCC extension", message).help(help);
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::Severity;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -55,7 +55,7 @@ const HELP: &str = "remove the extra line appearances (Device > Phone or Device 
                     or enable Agent Device Selection (UCCX 12.5(1)SU1+, Unified CCX Administration > \
                     System > System Parameters)";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let devices = agent.devices();
         if devices.len() < 2 {
@@ -70,14 +70,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             devices.len(),
             names.join(", "),
         );
-        let mut finding = sink.finding(agent.user.key(), agent.ipcc.span, "IPCC extension", message);
+        let mut finding = sink.report(agent.user.key(), agent.ipcc.span, "IPCC extension", message);
         if ctx.settings.agent_device_selection {
-            finding.severity = Severity::Info;
+            finding = finding.severity(Severity::Info);
         }
         for appearance in &agent.appearances {
             let label = format!("on {} {}", appearance.device.kind.describe(), appearance.device.name.value);
-            finding = finding.with_label(appearance.line.dn.span, label);
+            finding = finding.label(appearance.line.dn.span, label);
         }
-        sink.push(finding.with_help(HELP));
+        finding.help(HELP);
     }
+    Ok(())
 }

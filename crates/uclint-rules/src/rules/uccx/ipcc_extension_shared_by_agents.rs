@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use uclint_model::{Device, DeviceKind, DnKey, ObjectKey, Severity};
 
 use crate::rule::declare_rule;
-use crate::{Agent, Context, Sink};
+use crate::{Agent, Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -54,7 +54,7 @@ declare_rule! {
 const HELP: &str = "give each Extension Mobility agent their own DN (End User > IPCC Extension), or move the \
                     shared DN to a single phone associated with all the agents";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let mut by_key: FxHashMap<&DnKey, Vec<&Agent<'_>>> = FxHashMap::default();
     let mut order: Vec<&DnKey> = Vec::new();
     for agent in &ctx.agents {
@@ -112,13 +112,14 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 false,
             ),
         };
-        let mut finding = sink.finding(ObjectKey::Dn(key.clone()), agents[1].ipcc.span, "IPCC extension", message);
+        let mut finding = sink.report(ObjectKey::Dn(key.clone()), agents[1].ipcc.span, "IPCC extension", message);
         for agent in agents.iter().filter(|a| !std::ptr::eq(a.ipcc, agents[1].ipcc)) {
-            finding = finding.with_label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value));
+            finding = finding.label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value));
         }
         if info {
-            finding.severity = Severity::Info;
+            finding = finding.severity(Severity::Info);
         }
-        sink.push(finding.with_help(HELP));
+        finding.help(HELP);
     }
+    Ok(())
 }

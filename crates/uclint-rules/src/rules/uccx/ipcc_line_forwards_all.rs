@@ -6,7 +6,7 @@ use uclint_model::normalise_pattern;
 
 use crate::rule::declare_rule;
 use crate::rules::uccx::agent_directory_numbers;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -53,7 +53,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let monitored: FxHashSet<&str> =
         ctx.agent_devices().iter().flat_map(|a| &a.device.lines).map(|l| l.dn.value.pattern.as_str()).collect();
     for (agent, number) in agent_directory_numbers(ctx) {
@@ -71,11 +71,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  destination",
                 number.dn.value
             );
-            let finding = sink
-                .finding(number.key(), forward.destination.span, "Forward All destination", message)
-                .with_label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
-                .with_help(help);
-            sink.push(finding);
+            sink.report(number.key(), forward.destination.span, "Forward All destination", message)
+                .label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
+                .help(help);
         }
     }
+    Ok(())
 }

@@ -6,7 +6,7 @@ use uclint_model::normalise_pattern;
 use crate::rule::declare_rule;
 use crate::rules::uccx::agent_directory_numbers;
 use crate::Trigger;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -57,11 +57,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let triggers = match ctx.uccx_triggers() {
-        Ok(triggers) => triggers,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let triggers = ctx.uccx_triggers()?;
     let by_pattern: FxHashMap<&str, &Trigger<'_>> = triggers.iter().map(|t| (t.dn.pattern.as_str(), t)).collect();
     for (agent, number) in agent_directory_numbers(ctx) {
         for forward in &number.forwards {
@@ -81,11 +78,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  the destination",
                 number.dn.value, forward.kind
             );
-            let finding = sink
-                .finding(number.key(), forward.destination.span, "forward destination", message)
-                .with_label(trigger.dn_span, format!("UCCX trigger, {}", trigger.describe()))
-                .with_help(help);
-            sink.push(finding);
+            sink.report(number.key(), forward.destination.span, "forward destination", message)
+                .label(trigger.dn_span, format!("UCCX trigger, {}", trigger.describe()))
+                .help(help);
         }
     }
+    Ok(())
 }

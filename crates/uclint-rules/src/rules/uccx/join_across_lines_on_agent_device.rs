@@ -2,7 +2,7 @@
 
 use crate::context::param_flag;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let policy = ctx.service_parameter("Cisco CallManager", "JoinAcrossLinesPolicy");
     let policy_on = policy.is_some_and(|p| {
         let value = p.value.value.trim();
@@ -66,14 +66,14 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             device.kind.describe(),
             device.name.value,
         );
-        let mut finding = sink.finding(device.key(), setting.span, "Join Across Lines", message).with_help(format!(
+        let mut finding = sink.report(device.key(), setting.span, "Join Across Lines", message).help(format!(
             "{} Configuration > {} > Join Across Lines = Off",
             if device.kind == uclint_model::DeviceKind::Phone { "Phone" } else { "Device Profile" },
             device.name.value
         ));
         if let Some(policy) = policy.filter(|_| effective != "On") {
-            finding = finding.with_label(policy.value.span, "cluster policy");
+            finding = finding.label(policy.value.span, "cluster policy");
         }
-        sink.push(finding);
     }
+    Ok(())
 }

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use uclint_model::normalise_pattern;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -59,7 +59,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let mut agents = FxHashMap::default();
     for agent in &ctx.agents {
         agents.entry(agent.ipcc.value.pattern.as_str()).or_insert(agent);
@@ -84,11 +84,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  destination",
                 number.dn.value, forward.kind
             );
-            let finding = sink
-                .finding(number.key(), forward.destination.span, &format!("{} destination", forward.kind), message)
-                .with_label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
-                .with_help(help);
-            sink.push(finding);
+            sink.report(number.key(), forward.destination.span, &format!("{} destination", forward.kind), message)
+                .label(agent.ipcc.span, format!("IPCC extension of {}", agent.user.user_id.value))
+                .help(help);
         }
     }
+    Ok(())
 }

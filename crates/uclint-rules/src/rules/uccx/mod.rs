@@ -1,7 +1,7 @@
 //! UCCX: the agent's device and line (catalog §1).
 
 pub(crate) mod agent_device_cdc_not_ipv4_only;
-pub(crate) mod agent_device_controlled_by_ccxsub;
+pub(crate) mod agent_device_controlled_by_ccxsub_user;
 pub(crate) mod agent_device_cti_control_disabled;
 pub(crate) mod agent_device_model_not_supported;
 pub(crate) mod agent_device_not_associated_with_agent;
@@ -12,13 +12,11 @@ pub(crate) mod agent_user_cti_control_disabled;
 pub(crate) mod auto_answer_on_ipcc_line;
 pub(crate) mod barge_exposed_to_agent;
 pub(crate) mod built_in_bridge_off_on_agent_phone;
-pub(crate) mod busy_trigger_not_one;
-pub(crate) mod cti_device_line_shared;
 pub(crate) mod cucm_feature_unsupported_with_uccx;
 pub(crate) mod device_mobility_on_agent_phone;
 pub(crate) mod em_agent_ipcc_extension_not_on_profile;
 pub(crate) mod fippa_phone_simplified_new_call_ui;
-pub(crate) mod hold_reversion_enabled;
+pub(crate) mod hold_reversion_enabled_with_agents;
 pub(crate) mod intercom_on_agent_device;
 pub(crate) mod ipcc_extension_beyond_fourth_line;
 pub(crate) mod ipcc_extension_in_call_pickup_group;
@@ -27,19 +25,21 @@ pub(crate) mod ipcc_extension_not_numeric;
 pub(crate) mod ipcc_extension_on_no_device;
 pub(crate) mod ipcc_extension_shared;
 pub(crate) mod ipcc_extension_shared_by_agents;
+pub(crate) mod ipcc_line_busy_trigger_not_one;
 pub(crate) mod ipcc_line_forwards_all;
 pub(crate) mod ipcc_line_forwards_to_trigger;
+pub(crate) mod ipcc_line_max_calls_not_two;
 pub(crate) mod join_across_lines_on_agent_device;
 pub(crate) mod line_forwards_to_ipcc_extension;
-pub(crate) mod max_calls_not_two;
 pub(crate) mod overlapping_wildcard_triggers;
 pub(crate) mod remote_device_not_set_up_for_uccx;
-pub(crate) mod resource_extension_mismatch;
 pub(crate) mod single_line_agent_primary_extension_not_ipcc;
-pub(crate) mod srtp_without_mixed_mode;
 pub(crate) mod supervisor_on_extend_and_connect;
-pub(crate) mod trigger_dn_too_long;
-pub(crate) mod trigger_in_line_group;
+pub(crate) mod uccx_cti_device_line_shared;
+pub(crate) mod uccx_resource_extension_mismatch;
+pub(crate) mod uccx_srtp_without_mixed_mode;
+pub(crate) mod uccx_trigger_dn_too_long;
+pub(crate) mod uccx_trigger_in_line_group;
 
 use rustc_hash::FxHashMap;
 

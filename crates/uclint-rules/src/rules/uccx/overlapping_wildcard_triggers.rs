@@ -3,7 +3,7 @@
 use crate::Trigger;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -235,11 +235,8 @@ fn is_variable(pattern: &[Token]) -> bool {
     pattern.iter().any(|token| matches!(token, Token::Many(_)))
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let triggers = match ctx.uccx_triggers() {
-        Ok(triggers) => triggers,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let triggers = ctx.uccx_triggers()?;
     let (triggers, patterns): (Vec<Trigger<'_>>, Vec<Vec<Token>>) = triggers
         .into_iter()
         .filter(|trigger| is_wildcard(&trigger.dn.pattern))
@@ -261,17 +258,16 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 other.dn.pattern,
                 other.describe(),
             );
-            let finding = sink
-                .finding(trigger.key(), trigger.dn_span, "wildcard trigger", message)
-                .with_label(other.dn_span, format!("overlaps, {}", other.describe()))
-                .with_help(
+            sink.report(trigger.key(), trigger.dn_span, "wildcard trigger", message)
+                .label(other.dn_span, format!("overlaps, {}", other.describe()))
+                .help(
                     "Unified CCX Administration > Applications > Application Management > the application: make \
                      one trigger a full DID, or separate the ranges",
                 );
-            sink.push(finding);
         }
         earlier.add(n, pattern);
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::context::{is_cti_remote_device, AgentDevice};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -57,11 +57,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let rmcm = match ctx.rmcm_user() {
-        Ok(rmcm) => rmcm,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let rmcm = ctx.rmcm_user()?;
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
         if !is_cti_remote_device(device) {
             continue;
@@ -85,14 +82,14 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              Connect calls",
             device.name.value, line.dn.value,
         );
-        let mut finding = sink.finding(device.key(), device.name.span, "CTI Remote Device", message);
+        let mut finding = sink.report(device.key(), device.name.span, "CTI Remote Device", message);
         if !by_rmcm {
             if let Some(app_user) = rmcm.user {
-                finding = finding.with_label(app_user.name.span, "RMCM user");
+                finding = finding.label(app_user.name.span, "RMCM user");
             }
         }
         if !by_agent {
-            finding = finding.with_label(user.user_id.span, "agent");
+            finding = finding.label(user.user_id.span, "agent");
         }
         let mut steps = Vec::new();
         if !by_rmcm {
@@ -107,6 +104,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 device.name.value
             ));
         }
-        sink.push(finding.with_help(steps.join("; then ")));
+        finding.help(steps.join("; then "));
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::DnRef;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -51,7 +51,7 @@ fn same_dn(a: &DnRef, b: &DnRef) -> bool {
         }
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let user = agent.user;
         if user.primary_extension.as_ref().is_some_and(|p| same_dn(&p.value, &agent.ipcc.value)) {
@@ -70,15 +70,16 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             Some(p) => (p.span, "Primary Extension"),
             None => (agent.ipcc.span, "IPCC extension (no Primary Extension)"),
         };
-        let mut finding = sink.finding(user.key(), span, label, message);
+        let mut finding = sink.report(user.key(), span, label, message);
         if user.primary_extension.is_some() {
-            finding = finding.with_label(agent.ipcc.span, "IPCC extension");
+            finding = finding.label(agent.ipcc.span, "IPCC extension");
         }
         let help = format!(
             "User Management > End User > {} > Directory Number Associations > Primary Extension = {}",
             user.user_id.value,
             agent.extension_display()
         );
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::rule::declare_rule;
-use crate::{Agent, Context, Sink};
+use crate::{Agent, Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -52,7 +52,7 @@ declare_rule! {
 const HELP: &str = "move the supervisor's IPCC extension to a physical phone or Jabber softphone (Device > Phone > \
                     line); keep Extend and Connect for agents";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let agents: FxHashMap<&str, &Agent<'_>> = ctx.agents.iter().map(|a| (a.user.user_id.value.as_str(), a)).collect();
     for resource in &ctx.cluster.uccx_resources {
         let Some(kind) = &resource.resource_type else { continue };
@@ -71,11 +71,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  such supervisors is unsupported",
                 resource.user_id.value, appearance.line.dn.value, device.name.value,
             );
-            let finding = sink
-                .finding(resource.key(), appearance.line.dn.span, "on a CTI Remote Device", message)
-                .with_label(kind.span, format!("resource type {} (supervisor)", kind.value.trim()))
-                .with_help(HELP);
-            sink.push(finding);
+            sink.report(resource.key(), appearance.line.dn.span, "on a CTI Remote Device", message)
+                .label(kind.span, format!("resource type {} (supervisor)", kind.value.trim()))
+                .help(HELP);
         }
     }
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::context::name_list;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -48,11 +48,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let devices = match ctx.uccx_cti_devices() {
-        Ok(devices) => devices,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let devices = ctx.uccx_cti_devices()?;
     for &(device, kind) in devices {
         for line in &device.lines {
             let others: Vec<_> =
@@ -68,17 +65,18 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 line.dn.value,
                 name_list(&names),
             );
-            let mut finding = sink.finding(device.key(), line.dn.span, kind.describe(), message);
+            let mut finding = sink.report(device.key(), line.dn.span, kind.describe(), message);
             for other in others {
-                finding = finding.with_label(
+                finding = finding.label(
                     other.line.dn.span,
                     format!("on {} {}", other.device.kind.describe(), other.device.name.value),
                 );
             }
-            sink.push(finding.with_help(
+            finding.help(
                 "Device > Phone > the other device > the line > Remove; manage UCCX CTI ports and route points \
                  from UCCX only",
-            ));
+            );
         }
     }
+    Ok(())
 }

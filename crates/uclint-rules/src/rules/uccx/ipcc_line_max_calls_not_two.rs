@@ -1,7 +1,7 @@
 //! UCCX006: Maximum Number of Calls on the IPCC line is not 2.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -51,7 +51,7 @@ const HELP: &str = "Directory Number Configuration (device-specific section) > M
 /// Models for which old UCCX guides allowed 3 calls.
 const FORMERLY_THREE: &[&str] = &["8961", "9951", "9971"];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         for appearance in &agent.appearances {
             let (device, line) = (appearance.device, appearance.line);
@@ -67,11 +67,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             if max_calls.value == 3 && FORMERLY_THREE.iter().any(|m| model.contains(m)) {
                 message.push_str(" (older UCCX guides allowed 3 on this model; current release notes require 2)");
             }
-            let finding = sink
-                .finding(device.key(), max_calls.span, "Maximum Number of Calls", message)
-                .with_label(line.dn.span, format!("IPCC extension of {}", agent.user.user_id.value))
-                .with_help(HELP);
-            sink.push(finding);
+            sink.report(device.key(), max_calls.span, "Maximum Number of Calls", message)
+                .label(line.dn.span, format!("IPCC extension of {}", agent.user.user_id.value))
+                .help(HELP);
         }
     }
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::context::check_mixed_mode;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -41,11 +41,12 @@ declare_rule! {
     severity: Info,
     status: Stable,
     requires: [EnterpriseParameters],
+    settings: [Srtp],
     summary: "Secure media is declared and the cluster is not in mixed mode.",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     check_mixed_mode(
         ctx,
         sink,
@@ -53,5 +54,5 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
          encrypted phones, secure CTI and SRTP need mixed mode",
         "publisher CLI: utils ctl set-cluster mixed-mode (System > Enterprise Parameters > Security Parameters shows \
          the mode)",
-    );
+    )
 }

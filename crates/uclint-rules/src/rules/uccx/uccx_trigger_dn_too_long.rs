@@ -1,7 +1,7 @@
 //! UCCX031: a UCCX trigger DN longer than 13 characters.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -49,11 +49,8 @@ declare_rule! {
 /// The longest trigger DN UCCX supports.
 const MAX_LEN: usize = 13;
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let triggers = match ctx.uccx_triggers() {
-        Ok(triggers) => triggers,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let triggers = ctx.uccx_triggers()?;
     for trigger in triggers {
         let len = trigger.dn.pattern.chars().count();
         if len <= MAX_LEN {
@@ -65,10 +62,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             trigger.dn.pattern,
             trigger.describe(),
         );
-        let finding = sink.finding(trigger.key(), trigger.dn_span, "trigger DN", message).with_help(
+        sink.report(trigger.key(), trigger.dn_span, "trigger DN", message).help(
             "Unified CCX Administration > Applications > Application Management > the application: use a trigger \
              DN of at most 13 characters, with a translation pattern to it",
         );
-        sink.push(finding);
     }
+    Ok(())
 }

@@ -4,7 +4,7 @@ use uclint_model::AppUser;
 
 use crate::context::{add_to_group_help, groups};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -47,15 +47,16 @@ declare_rule! {
     severity: Warning,
     status: Stable,
     requires: [AppUsers],
+    settings: [Srtp],
     summary: "UCCX SRTP is declared and the RMCM or a JTAPI user lacks an SRTP group.",
     check: check,
 }
 
 const SRTP_GROUPS: [&str; 2] = [groups::SRTP_KEY_MATERIAL, groups::SECURE_CONNECTION];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     if !ctx.settings.srtp {
-        return sink.skip("UCCX SRTP not declared: set srtp = true in uclint.toml when UCCX uses SRTP");
+        return Err(Skip::new("UCCX SRTP not declared: set srtp = true in uclint.toml when UCCX uses SRTP"));
     }
     let rmcm = ctx.rmcm_app_user();
     let jtapi = ctx.jtapi_users();
@@ -68,7 +69,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     }
     if users.is_empty() {
         let reasons: Vec<String> = [rmcm.err(), jtapi.err()].into_iter().flatten().collect();
-        return sink.skip(reasons.join("; "));
+        return Err(Skip::new(reasons.join("; ")));
     }
     for (user, role) in users {
         for group in SRTP_GROUPS {
@@ -77,12 +78,12 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             }
             let message =
                 format!("with UCCX SRTP, application user {} needs access control group '{group}'", user.name.value);
-            let finding = sink.finding(user.key(), user.name.span, role, message).with_help(add_to_group_help(
+            sink.report(user.key(), user.name.span, role, message).help(add_to_group_help(
                 "Application User",
                 &user.name.value,
                 group,
             ));
-            sink.push(finding);
         }
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::LineGroupMember;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -47,11 +47,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let triggers = match ctx.uccx_triggers() {
-        Ok(triggers) => triggers,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let triggers = ctx.uccx_triggers()?;
     for trigger in triggers {
         for &LineGroupMember { group, member } in ctx.index.line_groups_with(&trigger.dn) {
             let message = format!(
@@ -66,11 +63,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  directly",
                 group.name.value, trigger.dn
             );
-            let finding = sink
-                .finding(trigger.key(), member.span, &format!("member of {}", group.name.value), message)
-                .with_label(trigger.dn_span, format!("UCCX trigger, {}", trigger.describe()))
-                .with_help(help);
-            sink.push(finding);
+            sink.report(trigger.key(), member.span, &format!("member of {}", group.name.value), message)
+                .label(trigger.dn_span, format!("UCCX trigger, {}", trigger.describe()))
+                .help(help);
         }
     }
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::context::groups;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -44,16 +44,14 @@ declare_rule! {
     severity: Info,
     status: Stable,
     requires: [AppUsers],
+    settings: [AxlUser],
     summary: "The UCCX AXL application user is in \"Standard CCM Super Users\".",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let user = match ctx.named_app_user(ctx.settings.axl_user.as_deref(), "UCCX AXL user", "axl-user") {
-        Ok(user) => user,
-        Err(reason) => return sink.skip(reason),
-    };
-    let Some(group) = ctx.granting(&user.groups, groups::SUPER_USERS) else { return };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let user = ctx.named_app_user(ctx.settings.axl_user.as_deref(), "UCCX AXL user", "axl-user")?;
+    let Some(group) = ctx.granting(&user.groups, groups::SUPER_USERS) else { return Ok(()) };
     let message = format!(
         "UCCX AXL user {} is a CUCM super user; use a dedicated AXL-only account (lockouts of a shared \
          administrator break UCCX provisioning)",
@@ -65,5 +63,6 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
         groups::SUPER_USERS,
         groups::AXL_API
     );
-    sink.push(sink.finding(user.key(), group.span, "access control group", message).with_help(help));
+    sink.report(user.key(), group.span, "access control group", message).help(help);
+    Ok(())
 }

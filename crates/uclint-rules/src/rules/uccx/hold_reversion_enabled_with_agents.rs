@@ -7,7 +7,7 @@ use uclint_model::DataSet;
 use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
 use crate::rules::uccx::agent_directory_numbers;
-use crate::{Agent, Context, Sink};
+use crate::{Agent, Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -62,14 +62,14 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let Some(first_agent) = ctx.agents.first() else { return };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let Some(first_agent) = ctx.agents.first() else { return Ok(()) };
     let rows = ctx.service_parameters("Cisco CallManager", "HoldReversionDuration");
     if rows.is_empty() && !ctx.cluster.has(DataSet::LineHoldReversion) {
-        return sink.skip(
+        return Err(Skip::new(
             "no Cisco CallManager HoldReversionDuration service parameter and no line Hold Reversion Ring Duration \
              in the export",
-        );
+        ));
     }
     for parameter in rows {
         let Ok(seconds) = parameter.value.value.trim().parse::<u64>() else { continue };
@@ -84,16 +84,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             "Hold Reversion is enabled (Hold Reversion Duration = {seconds}, {scope}); Hold Reversion is unsupported \
              with Unified CCX agent phones (and with Extension Mobility)"
         );
-        let finding = sink
-            .finding(service_parameter_key(parameter), parameter.value.span, "Hold Reversion Duration", message)
-            .with_label(first_agent.ipcc.span, format!("{} is a UCCX agent", first_agent.user.user_id.value))
-            .with_help(
+        sink.report(service_parameter_key(parameter), parameter.value.span, "Hold Reversion Duration", message)
+            .label(first_agent.ipcc.span, format!("{} is a UCCX agent", first_agent.user.user_id.value))
+            .help(
                 "System > Service Parameters > Cisco CallManager > Hold Reversion Duration = 0; clear Hold Reversion \
                  Ring Duration on agent lines",
             );
-        sink.push(finding);
     }
     check_lines(ctx, sink);
+    Ok(())
 }
 
 /// The agents' IPCC lines: each device line appearance, then each directory-number record
@@ -109,11 +108,9 @@ fn check_lines(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "Hold Reversion Ring Duration = {} s on IPCC line {} of {}",
                 duration.value, line.dn.value, appearance.device.name.value
             );
-            let finding =
-                sink.finding(appearance.device.key(), duration.span, "Hold Reversion Ring Duration", message(&scope));
-            sink.push(
-                finding.with_label(agent.ipcc.span, ipcc_label(agent)).with_help(help(&line.dn.value.to_string())),
-            );
+            sink.report(appearance.device.key(), duration.span, "Hold Reversion Ring Duration", message(&scope))
+                .label(agent.ipcc.span, ipcc_label(agent))
+                .help(help(&line.dn.value.to_string()));
         }
     }
     for (agent, number) in agent_directory_numbers(ctx) {
@@ -122,8 +119,9 @@ fn check_lines(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let scope = format!("Hold Reversion Ring Duration = {} s on IPCC line {}", duration.value, number.dn.value);
-        let finding = sink.finding(number.key(), duration.span, "Hold Reversion Ring Duration", message(&scope));
-        sink.push(finding.with_label(agent.ipcc.span, ipcc_label(agent)).with_help(help(&number.dn.value.to_string())));
+        sink.report(number.key(), duration.span, "Hold Reversion Ring Duration", message(&scope))
+            .label(agent.ipcc.span, ipcc_label(agent))
+            .help(help(&number.dn.value.to_string()));
     }
 }
 

@@ -1,7 +1,7 @@
 //! UCCX040: the UCCX resource's extension disagrees with the CUCM IPCC extension.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -53,7 +53,7 @@ declare_rule! {
 const HELP: &str = "correct User Management > End User > IPCC Extension (or the UCCX resource), then resync UCCX \
                     with Unified CM";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for resource in &ctx.cluster.uccx_resources {
         let Some(extension) = &resource.extension else { continue };
         let user_id = &resource.user_id.value;
@@ -86,10 +86,11 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 Some(_) => continue,
             },
         };
-        let mut diagnostic = sink.finding(resource.key(), extension.span, "UCCX resource extension", message);
+        let mut diagnostic = sink.report(resource.key(), extension.span, "UCCX resource extension", message);
         if let Some((span, label)) = finding {
-            diagnostic = diagnostic.with_label(span, label);
+            diagnostic = diagnostic.label(span, label);
         }
-        sink.push(diagnostic.with_help(HELP));
+        diagnostic.help(HELP);
     }
+    Ok(())
 }

@@ -4,7 +4,7 @@ use uclint_model::{Device, DeviceKind};
 
 use crate::context::{is_cti_remote_device, AgentDevice};
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -60,11 +60,8 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
-    let rmcm = match ctx.rmcm_user() {
-        Ok(rmcm) => rmcm,
-        Err(reason) => return sink.skip(reason),
-    };
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+    let rmcm = ctx.rmcm_user()?;
     let (name, user) = (rmcm.name, rmcm.user);
     let controls = |device: &Device| rmcm.control_span(device).is_some();
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
@@ -85,14 +82,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             line.dn.value,
             agent.user.user_id.value,
         );
-        let mut finding = sink.finding(device.key(), device.name.span, "agent device", message);
+        let mut finding = sink.report(device.key(), device.name.span, "agent device", message);
         if let Some(user) = user {
-            finding = finding.with_label(user.name.span, "RMCM user");
+            finding = finding.label(user.name.span, "RMCM user");
         }
         let help = format!(
             "User Management > Application User > {name} > Device Information: add {} to {list}",
             device.name.value
         );
-        sink.push(finding.with_help(help));
+        finding.help(help);
     }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! UCCX007: Busy Trigger on the IPCC line is not 1.
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -46,7 +46,7 @@ declare_rule! {
 const HELP: &str = "Directory Number Configuration (device-specific section) > Multiple Call/Call \
                     Waiting Settings > Busy Trigger = 1";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     for agent in &ctx.agents {
         for appearance in &agent.appearances {
             let (device, line) = (appearance.device, appearance.line);
@@ -58,11 +58,10 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                 "Busy Trigger is {} on IPCC line {} of {}; Unified CCX requires 1",
                 busy.value, line.dn.value, device.name.value,
             );
-            let finding = sink
-                .finding(device.key(), busy.span, "Busy Trigger", message)
-                .with_label(line.dn.span, format!("IPCC extension of {}", agent.user.user_id.value))
-                .with_help(HELP);
-            sink.push(finding);
+            sink.report(device.key(), busy.span, "Busy Trigger", message)
+                .label(line.dn.span, format!("IPCC extension of {}", agent.user.user_id.value))
+                .help(HELP);
         }
     }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use uclint_model::ServiceParameter;
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -51,14 +51,14 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let limit: Option<(u64, &ServiceParameter)> = ctx
         .service_parameters("Cisco CTIManager", "MaxDevicesPerProvider")
         .into_iter()
         .filter_map(|p| Some((p.value.value.trim().parse::<u64>().ok()?, p)))
         .min_by_key(|(limit, _)| *limit);
     let Some((limit, parameter)) = limit else {
-        return sink.skip("no Cisco CTIManager MaxDevicesPerProvider service parameter in the export");
+        return Err(Skip::new("no Cisco CTIManager MaxDevicesPerProvider service parameter in the export"));
     };
     for user in &ctx.cluster.app_users {
         let count = (user.controlled_devices.len() + user.controlled_profiles.len()) as u64;
@@ -70,13 +70,12 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              beyond the limit cannot be monitored",
             user.name.value,
         );
-        let finding = sink
-            .finding(user.key(), user.name.span, &format!("{count} controlled devices"), message)
-            .with_label(parameter.value.span, format!("MaxDevicesPerProvider on {}", parameter.server.value))
-            .with_help(
+        sink.report(user.key(), user.name.span, &format!("{count} controlled devices"), message)
+            .label(parameter.value.span, format!("MaxDevicesPerProvider on {}", parameter.server.value))
+            .help(
                 "spread the devices over several application users, or raise System > Service Parameters > Cisco \
                  CTIManager > Maximum Devices Per Provider",
             );
-        sink.push(finding);
     }
+    Ok(())
 }

@@ -6,7 +6,7 @@ use uclint_model::{AppUser, Device, Span};
 
 use crate::context::Rmcm;
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -77,7 +77,7 @@ fn controlled_by_primary(ctx: &Context<'_>, rmcm: Option<&Rmcm<'_>>, device: &De
         || device.application_users.iter().any(|a| a.value == primary)
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let rmcm = ctx.rmcm_user().ok();
     // Device name -> (`_ccxsub` user, its device cell), from the application users' side.
     let mut controlled: FxHashMap<&str, Vec<(&AppUser, Span)>> = FxHashMap::default();
@@ -112,14 +112,13 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
                  step with {primary} itself",
                 device.name.value
             );
-            let finding = sink
-                .finding(device.key(), span, &format!("controlled by {name}"), message)
-                .with_label(
+            sink.report(device.key(), span, &format!("controlled by {name}"), message)
+                .label(
                     agent_device.line.dn.span,
                     format!("IPCC extension of {}", agent_device.agent.user.user_id.value),
                 )
-                .with_help(help);
-            sink.push(finding);
+                .help(help);
         }
     }
+    Ok(())
 }

@@ -5,7 +5,7 @@ use uclint_model::{Spanned, Text};
 
 use crate::rule::declare_rule;
 use crate::rules::em::unsubscribed;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -61,7 +61,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     // The first user (and cell) that controls each profile.
     let mut owners: FxHashMap<&str, (&str, &Spanned<Text>)> = FxHashMap::default();
     for user in &ctx.cluster.end_users {
@@ -72,7 +72,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
     let controlled = ctx.cluster.device_profiles.iter().filter_map(|p| Some((p, *owners.get(p.name.value.as_str())?)));
     let no_subscriptions = "no phone-service subscriptions for the users' device profiles (the BAT \
                             deviceprofile.csv has none); export getDeviceProfile with its services";
-    for (profile, (user, cell), services) in unsubscribed(ctx, sink, controlled, no_subscriptions) {
+    for (profile, (user, cell), services) in unsubscribed(ctx, controlled, no_subscriptions)? {
         let message = format!(
             "device profile {} (user {user}) is not subscribed to Extension Mobility; after login the user has no \
              services and cannot log out from the Services menu",
@@ -83,10 +83,9 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              Extension Mobility",
             profile.name.value
         );
-        let finding = sink
-            .finding(profile.key(), services, "no Extension Mobility subscription", message)
-            .with_label(cell.span, "controlled profile of the user")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(profile.key(), services, "no Extension Mobility subscription", message)
+            .label(cell.span, "controlled profile of the user")
+            .help(help);
     }
+    Ok(())
 }

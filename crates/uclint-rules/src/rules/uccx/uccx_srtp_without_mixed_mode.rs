@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use uclint_model::{DataSet, DeviceKind, ObjectKey, PhoneSecurityProfile};
 
 use crate::rule::declare_rule;
-use crate::{Context, Sink};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -58,11 +58,12 @@ declare_rule! {
     severity: Warning,
     status: Stable,
     requires: [EnterpriseParameters | PhoneSecurityProfiles],
+    settings: [Srtp],
     summary: "UCCX SRTP is declared and the cluster is not in mixed mode or an agent phone's security profile is not encrypted.",
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let profiles_known = ctx.cluster.has(DataSet::PhoneSecurityProfiles);
     match ctx.non_secure_cluster_mode() {
         Ok(Some(mode)) => {
@@ -71,16 +72,17 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) {
             let help = "publisher CLI: utils ctl set-cluster mixed-mode; then Device > Phone > each agent and \
                         supervisor phone > Device Security Profile: an encrypted profile";
             let object = ObjectKey::EnterpriseParameter(mode.name.value.clone());
-            sink.push(sink.finding(object, mode.value.span, "ClusterSecurityMode", message).with_help(help));
+            sink.report(object, mode.value.span, "ClusterSecurityMode", message).help(help);
         }
         Ok(None) => {}
         // SRTP not declared, or no ClusterSecurityMode and nothing else to check.
-        Err(reason) if !ctx.settings.srtp || !profiles_known => return sink.skip(reason),
+        Err(reason) if !ctx.settings.srtp || !profiles_known => return Err(Skip::new(reason)),
         Err(_) => {}
     }
     if profiles_known {
         check_agent_phones(ctx, sink);
     }
+    Ok(())
 }
 
 /// Each agent phone whose security profile is in the export and is not `Encrypted`.
@@ -111,10 +113,8 @@ fn check_agent_phones(ctx: &Context<'_>, sink: &mut Sink<'_>) {
              (System > Security > Phone Security Profile)",
             phone.name.value
         );
-        let finding = sink
-            .finding(phone.key(), name.span, "Device Security Profile", message)
-            .with_label(mode.span, "Device Security Mode")
-            .with_help(help);
-        sink.push(finding);
+        sink.report(phone.key(), name.span, "Device Security Profile", message)
+            .label(mode.span, "Device Security Mode")
+            .help(help);
     }
 }
