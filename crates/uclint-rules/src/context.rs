@@ -1,14 +1,23 @@
 //! What every rule sees: the cluster, its indexes, the settings, and the shared definitions of
-//! the catalog's §0.2 (agents, agent devices, the RMCM user), resolved once per run.
+//! the rule catalog's §0.2 (agents, agent devices, the RMCM and JTAPI users, the devices they
+//! control, what UCCX provisions), resolved once per run, with the lookups rules make of the
+//! run's data (parameters, a line's settings on its directory number).
+//!
+//! This is the view of one run. What holds for every run (group names, device classes, how a
+//! parameter value is spelled) is in [`crate::catalog`], which the view builds on and which knows
+//! nothing of it; the view in turn names no rule, so the rules' own types (`RuleMeta`, `Sink`)
+//! sit above it.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use uclint_model::{
-    AccessControlGroup, AppUser, Cluster, ClusterIndex, Device, DeviceKind, DnKey, DnRef, EndUser, EnterpriseParameter,
-    Line, LineAppearance, ObjectKey, ServiceParameter, Span, Spanned, Text,
+    AppUser, Cluster, ClusterIndex, DataSet, Device, DnKey, DnRef, EndUser, EnterpriseParameter, Line, LineAppearance,
+    ServiceParameter, Span, Spanned, Text,
 };
 
-use crate::{RuleMeta, Settings, Sink, Skip};
+use crate::catalog::{Controls, CtiKind, GroupRoles, Role};
+use crate::provisioned::{Provisioned, Trigger};
+use crate::Settings;
 
 /// A UCCX agent: an end user with an IPCC extension, and where that extension appears.
 #[derive(Debug)]
@@ -81,14 +90,25 @@ pub struct Context<'a> {
     pub jtapi: JtapiUsers<'a>,
     /// The rules selected for this run, for rules about the run itself (GEN010); empty when the
     /// caller did not say.
-    pub selected: Vec<&'a RuleMeta>,
+    pub selected: Vec<RuleNeeds>,
     /// The rules that run when nothing is selected explicitly, which GEN010 judges when it runs
     /// alone; empty when the caller did not say.
-    pub default_rules: Vec<&'a RuleMeta>,
+    pub default_rules: Vec<RuleNeeds>,
     /// The roles each access control group carries, where the export gives them.
     pub group_roles: GroupRoles,
     /// What UCCX provisions in CUCM (`provisioned.rs`), found the first time a rule asks.
-    pub(crate) uccx: std::sync::OnceLock<crate::provisioned::Provisioned<'a>>,
+    uccx: std::sync::OnceLock<Provisioned<'a>>,
+}
+
+/// A rule of the run as rules about the run itself (GEN010) see it: its code and the data it
+/// needs. The view keeps these rather than the rules' metadata, whose check functions take the
+/// view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleNeeds {
+    /// The rule's code, e.g. `UCCX001`.
+    pub code: &'static str,
+    /// The data it needs: every entry must be met, and an entry is met by any of its data sets.
+    pub requires: &'static [&'static [DataSet]],
 }
 
 /// The UCCX telephony (JTAPI) application users, one per UCCX node, and how they were found.
@@ -168,7 +188,7 @@ impl<'a> Context<'a> {
                 names.join(", ")
             ));
         }
-        if !self.jtapi.missing.is_empty() && self.cluster.has(uclint_model::DataSet::AppUsers) {
+        if !self.jtapi.missing.is_empty() && self.cluster.has(DataSet::AppUsers) {
             notes.push(format!(
                 "JTAPI user(s) {} (from jtapi-users) not among the export's application users",
                 self.jtapi.missing.join(", ")
@@ -184,7 +204,7 @@ impl<'a> Context<'a> {
                  name it with --rmcm-user to be sure",
                 user.name.value
             )],
-            RmcmUser::Configured { name, user: None } if self.cluster.has(uclint_model::DataSet::AppUsers) => {
+            RmcmUser::Configured { name, user: None } if self.cluster.has(DataSet::AppUsers) => {
                 vec![format!("RMCM user `{name}` (from --rmcm-user) is not among the export's application users")]
             }
             _ => Vec::new(),
@@ -334,6 +354,36 @@ impl<'a> Context<'a> {
     }
 }
 
+impl<'a> Context<'a> {
+    /// What UCCX provisions, found once per run and kept: several rules ask.
+    fn uccx(&self) -> &Provisioned<'a> {
+        self.uccx.get_or_init(|| Provisioned::find(self.cluster, self.jtapi_users()))
+    }
+
+    /// The device names UCCX's own exports give (trigger route points and call control group
+    /// ports), lower-cased (CUCM device names are case-insensitive), each with where UCCX's
+    /// export first names it.
+    pub(crate) fn uccx_named_devices(&self) -> &FxHashMap<String, Span> {
+        self.uccx().named_devices()
+    }
+
+    /// The UCCX CTI ports and route points (catalog §0.2): phones whose `Device Type` is
+    /// `CTI Port` or `CTI Route Point` and that a UCCX telephony (JTAPI) user controls (on the
+    /// application user or in the device's `Application User n`), or that UCCX's trigger or
+    /// call control group export names, in cluster order. `Err` (a skip reason) when neither the
+    /// JTAPI users nor UCCX's exports are known.
+    pub fn uccx_cti_devices(&self) -> Result<&[(&'a Device, CtiKind)], String> {
+        self.uccx().cti_devices()
+    }
+
+    /// The UCCX triggers: every line of a UCCX route point ([`Context::uccx_cti_devices`]),
+    /// joined with UCCX's record of it by device name, then UCCX's triggers whose route point
+    /// CUCM's export does not show, in cluster order.
+    pub fn uccx_triggers(&self) -> Result<Vec<Trigger<'a>>, String> {
+        self.uccx().triggers(self.cluster, &self.index)
+    }
+}
+
 /// The RMCM user as rules see it: its name and, if the export has it, its record.
 #[derive(Clone, Copy, Debug)]
 pub struct Rmcm<'c> {
@@ -352,295 +402,6 @@ impl Rmcm<'_> {
     pub fn control_span(&self, device: &Device) -> Option<Span> {
         let on_user = self.controls.and_then(|controls| controls.cell(&device.name.value));
         on_user.or_else(|| device.application_users.iter().find(|a| a.value == self.name).map(|s| s.span))
-    }
-}
-
-/// Which devices and profiles an application user controls, by name, built once so that a
-/// rule asks about each device in constant time.
-#[derive(Debug)]
-pub struct Controls<'a> {
-    /// The application user.
-    pub user: &'a AppUser,
-    cells: FxHashMap<&'a str, Span>,
-}
-
-impl<'a> Controls<'a> {
-    /// Indexes the user's controlled devices and profiles.
-    pub fn new(user: &'a AppUser) -> Self {
-        let mut cells = FxHashMap::default();
-        // A device listed twice is found at its first cell.
-        for cell in user.controlled_devices.iter().chain(&user.controlled_profiles) {
-            cells.entry(cell.value.as_str()).or_insert(cell.span);
-        }
-        Controls { user, cells }
-    }
-
-    /// The user's device or profile cell that names `device`, if any.
-    pub fn cell(&self, device: &str) -> Option<Span> {
-        self.cells.get(device).copied()
-    }
-
-    /// Where the export records that the user controls `device`: the application user's device
-    /// or profile cell, else the device's `Application User n` cell. `None`: it does not.
-    pub fn span(&self, device: &Device) -> Option<Span> {
-        self.cell(&device.name.value)
-            .or_else(|| device.application_users.iter().find(|a| a.value == self.user.name.value).map(|a| a.span))
-    }
-}
-
-/// SEC006 and UCCX034: reports `message` on `ClusterSecurityMode` when `srtp` is declared and
-/// the cluster is not in mixed mode, and skips when that cannot be told.
-pub fn check_mixed_mode(ctx: &Context<'_>, sink: &mut Sink<'_>, message: &str, help: &str) -> Result<(), Skip> {
-    let Some(mode) = ctx.non_secure_cluster_mode()? else { return Ok(()) };
-    let object = ObjectKey::EnterpriseParameter(mode.name.value.clone());
-    sink.report(object, mode.value.span, "ClusterSecurityMode", message).help(help);
-    Ok(())
-}
-
-/// The object key of a service parameter: `serviceparam:<service>/<name>`.
-pub fn service_parameter_key(parameter: &ServiceParameter) -> ObjectKey {
-    parameter.key()
-}
-
-/// A boolean parameter value: `T`/`F` in parameter files, or any CUCM boolean spelling.
-pub fn param_flag(value: &str) -> Option<bool> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "t" | "true" | "1" => Some(true),
-        "f" | "false" | "0" => Some(false),
-        _ => None,
-    }
-}
-
-/// Names for a message: all of them up to three, else the first three and a count.
-pub fn name_list(names: &[&str]) -> String {
-    match names.len() {
-        0..=3 => names.join(", "),
-        n => format!("{} and {} more", names[..3].join(", "), n - 3),
-    }
-}
-
-/// Access control group names as CUCM ships them (compared case-insensitively).
-pub mod groups {
-    /// Lets a user or application control devices through CTI.
-    pub const CTI_ENABLED: &str = "Standard CTI Enabled";
-    /// Needed to control 88xx/89xx/99xx/DX (and 78xx) phones through CTI.
-    pub const CONNECTED_XFER: &str = "Standard CTI Allow Control of Phones supporting Connected Xfer and conf";
-    /// Needed to control 69xx phones through CTI.
-    pub const ROLLOVER: &str = "Standard CTI Allow Control of Phones supporting Rollover Mode";
-    /// Lets the holder control every device in the cluster.
-    pub const ALL_DEVICES: &str = "Standard CTI Allow Control of All Devices";
-    /// The minimum group for end users.
-    pub const CCM_END_USERS: &str = "Standard CCM End Users";
-    /// Lets a CTI application silently monitor calls.
-    pub const CALL_MONITORING: &str = "Standard CTI Allow Call Monitoring";
-    /// Lets a CTI application record calls.
-    pub const CALL_RECORDING: &str = "Standard CTI Allow Call Recording";
-    /// Lets a CTI application receive SRTP keys.
-    pub const SRTP_KEY_MATERIAL: &str = "Standard CTI Allow Reception of SRTP Key Material";
-    /// Secure (TLS) CTI connections.
-    pub const SECURE_CONNECTION: &str = "Standard CTI Secure Connection";
-    /// Full CUCM administration.
-    pub const SUPER_USERS: &str = "Standard CCM Super Users";
-    /// AXL API access.
-    pub const AXL_API: &str = "Standard AXL API Access";
-}
-
-/// Help text for adding a user to an access control group; `page` is `End User` or
-/// `Application User`.
-pub fn add_to_group_help(page: &str, user: &str, group: &str) -> String {
-    format!("User Management > {page} > {user} > Permissions Information > Add to Access Control Group > {group}")
-}
-
-/// The roles of the export's access control groups (BAT `accesscntrlgrp.csv`, AXL
-/// `userGroup/userRoles`), built once per rule run: for each role, the groups that carry it.
-///
-/// Rules ask whether each of 160,000 users holds a role, through each of the user's groups; the
-/// role is looked up once per question, and each group's name compared with the few that carry
-/// it, rather than each group looked up by its lower-cased name.
-pub struct GroupRoles {
-    /// Role (trimmed, ASCII lower case) → the names (trimmed, lower case) of the groups that
-    /// carry it.
-    holders: FxHashMap<String, Vec<String>>,
-}
-
-impl GroupRoles {
-    /// Indexes the cluster's access control groups. Of groups whose names differ only in case,
-    /// the last one's roles count.
-    pub fn new(cluster: &Cluster) -> Self {
-        let by_name: FxHashMap<String, &AccessControlGroup> =
-            cluster.access_control_groups.iter().map(|g| (g.name.value.trim().to_lowercase(), g)).collect();
-        let mut holders: FxHashMap<String, Vec<String>> = FxHashMap::default();
-        for (name, group) in by_name {
-            for role in &group.roles {
-                let names = holders.entry(role.value.trim().to_ascii_lowercase()).or_default();
-                if !names.contains(&name) {
-                    names.push(name.clone());
-                }
-            }
-        }
-        GroupRoles { holders }
-    }
-
-    /// The cell of the first of `groups` that grants `role` ([`Role::granting`]).
-    pub fn granting<'g>(&self, groups: &'g [Spanned<Text>], role: &str) -> Option<&'g Spanned<Text>> {
-        self.role(role).granting(groups)
-    }
-
-    /// `role` with the groups that carry it.
-    pub fn role<'r>(&'r self, role: &'r str) -> Role<'r> {
-        // Most exports give no roles: then only the names count, with no lookup at all.
-        let holders = if self.holders.is_empty() { None } else { self.holders(role) };
-        Role { name: role, holders: holders.map_or(&[], Vec::as_slice) }
-    }
-
-    /// The groups that carry `role`, which is lower-cased on the stack when it is short (role
-    /// names are), not allocated.
-    fn holders(&self, role: &str) -> Option<&Vec<String>> {
-        let mut buffer = [0u8; 128];
-        match buffer.get_mut(..role.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(role.as_bytes());
-                lower.make_ascii_lowercase();
-                self.holders.get(std::str::from_utf8(lower).ok()?)
-            }
-            None => self.holders.get(&role.to_ascii_lowercase()),
-        }
-    }
-}
-
-/// A role and the groups (trimmed, lower case) that carry it as the export gives roles, from
-/// [`Context::role`].
-#[derive(Clone, Copy, Debug)]
-pub struct Role<'r> {
-    name: &'r str,
-    holders: &'r [String],
-}
-
-impl Role<'_> {
-    /// The cell of the first of `groups` that grants the role: a group of its name (each
-    /// standard group carries the role of the same name), or a group whose roles, as the export
-    /// gives them, include it. Compared case-insensitively.
-    pub fn granting<'g>(&self, groups: &'g [Spanned<Text>]) -> Option<&'g Spanned<Text>> {
-        let same = |name: &str| name.trim().eq_ignore_ascii_case(self.name);
-        groups.iter().find(|g| same(&g.value)).or_else(|| {
-            if self.holders.is_empty() {
-                return None;
-            }
-            groups.iter().find(|g| {
-                let name = g.value.trim();
-                self.holders.iter().any(|holder| {
-                    if name.is_ascii() {
-                        holder.eq_ignore_ascii_case(name)
-                    } else {
-                        *holder == name.to_lowercase()
-                    }
-                })
-            })
-        })
-    }
-}
-
-/// The model-specific CTI group a device model needs before an application or user can
-/// control it: Connected Xfer for the 78xx/88xx/89xx/99xx and DX series, Rollover Mode for 69xx.
-pub fn model_cti_group(model: &str) -> Option<&'static str> {
-    if model.split_whitespace().any(|w| w.len() > 2 && w.starts_with("DX")) {
-        return Some(groups::CONNECTED_XFER);
-    }
-    let digits: String = model.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
-    if digits.len() != 4 {
-        return None;
-    }
-    match &digits[..2] {
-        "78" | "88" | "89" | "99" => Some(groups::CONNECTED_XFER),
-        "69" => Some(groups::ROLLOVER),
-        _ => None,
-    }
-}
-
-/// A CTI port or a CTI route point, by `Device Type`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CtiKind {
-    /// `CTI Port`: a UCCX call-control-group port.
-    Port,
-    /// `CTI Route Point`: a UCCX trigger.
-    RoutePoint,
-}
-
-impl CtiKind {
-    /// The kind of a device, if it is a CTI port or route point.
-    pub fn of(device: &Device) -> Option<Self> {
-        let model = device.model.as_ref()?.value.trim();
-        if model.eq_ignore_ascii_case("CTI Port") {
-            Some(CtiKind::Port)
-        } else if model.eq_ignore_ascii_case("CTI Route Point") {
-            Some(CtiKind::RoutePoint)
-        } else {
-            None
-        }
-    }
-
-    /// "CTI port" or "CTI route point", for messages.
-    pub fn describe(self) -> &'static str {
-        match self {
-            CtiKind::Port => "CTI port",
-            CtiKind::RoutePoint => "CTI route point",
-        }
-    }
-}
-
-/// Whether a device is a CTI Remote Device (`Device Type` `Cisco Spark Remote Device` or
-/// `CTI Remote Device`): the device an Extend and Connect agent's IPCC extension lives on.
-pub fn is_cti_remote_device(device: &Device) -> bool {
-    device.kind == DeviceKind::Phone && device.model.as_ref().is_some_and(|m| m.value.contains("Remote Device"))
-}
-
-/// What kind of endpoint a device is, by model (BAT `Device Type`) and, for Jabber, name prefix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DeviceClass {
-    /// A physical phone.
-    DeskPhone,
-    /// A Jabber softphone: `CSF`, `BOT`, `TCT` or `TAB`.
-    Softphone(&'static str),
-    /// A CTI port, CTI route point, remote device or device template: nobody's phone.
-    Infrastructure,
-    /// An analog or third-party endpoint (a Cisco ATA or VG port, an analog phone, a third-party
-    /// SIP device): somebody's phone, but with no Services menu and no CTI control, so no
-    /// Extension Mobility, IP phone service or desk-phone control rule applies to it.
-    NoServices,
-    /// A user device profile.
-    Profile,
-}
-
-impl DeviceClass {
-    /// Classifies a device.
-    pub fn of(device: &Device) -> Self {
-        if device.kind == DeviceKind::DeviceProfile {
-            return DeviceClass::Profile;
-        }
-        let model = device.model.as_ref().map_or("", |m| m.value.as_str());
-        const SOFTPHONES: [(&str, &str); 4] = [
-            ("Client Services Framework", "CSF"),
-            ("Dual Mode for Android", "BOT"),
-            ("Dual Mode for iPhone", "TCT"),
-            ("Jabber for Tablet", "TAB"),
-        ];
-        if let Some((_, kind)) = SOFTPHONES.iter().find(|(m, _)| model.contains(m)) {
-            return DeviceClass::Softphone(kind);
-        }
-        let infrastructure = ["CTI Port", "CTI Route Point", "Remote Device", "Template"];
-        if infrastructure.iter().any(|m| model.contains(m)) {
-            return DeviceClass::Infrastructure;
-        }
-        let no_services = ["Cisco ATA", "Analog Phone", "VGC Phone", "Third-party SIP Device", "Third-party AS-SIP"];
-        if no_services.iter().any(|m| model.contains(m)) {
-            return DeviceClass::NoServices;
-        }
-        // Without a model, Jabber's naming convention is the only clue.
-        let name = device.name.value.to_ascii_uppercase();
-        match SOFTPHONES.iter().find(|(_, prefix)| name.starts_with(prefix)) {
-            Some((_, kind)) if model.is_empty() => DeviceClass::Softphone(kind),
-            _ => DeviceClass::DeskPhone,
-        }
     }
 }
 
@@ -689,73 +450,7 @@ fn is_jtapi_name(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use uclint_model::{SourceId, Span};
-
     use super::*;
-
-    fn device(kind: DeviceKind, name: &str, model: &str) -> Device {
-        let span = Span::file_start(SourceId::new(0));
-        let model = (!model.is_empty()).then(|| Spanned::new(model.into(), span));
-        Device { model, ..Device::new(kind, Spanned::new(name.into(), span), span) }
-    }
-
-    #[test]
-    fn a_role_is_granted_by_its_name_or_by_a_group_that_carries_it_in_any_case() {
-        let span = Span::file_start(SourceId::new(0));
-        let text = |s: &str| Spanned::new(Text::from(s), span);
-        let group = |name: &str, roles: &[&str]| AccessControlGroup {
-            name: text(name),
-            roles: roles.iter().map(|r| text(r)).collect(),
-            span,
-        };
-        let cluster = Cluster {
-            access_control_groups: vec![
-                group("UCCX Admins", &[" standard cti enabled ", "Standard CTI Allow Call Monitoring"]),
-                group("Équipe CTI", &["Standard CTI Allow Call Recording"]),
-                group("No Roles", &[]),
-            ],
-            ..Cluster::default()
-        };
-        let roles = GroupRoles::new(&cluster);
-        let groups = |names: &[&str]| names.iter().map(|n| text(n)).collect::<Vec<_>>();
-        let granted = |names: &[&str], role: &str| roles.granting(&groups(names), role).map(|g| g.value.to_string());
-        let (enabled, recording) = ("Standard CTI Enabled", "Standard CTI Allow Call Recording");
-        assert_eq!(granted(&["No Roles", "standard CTI enabled"], enabled).as_deref(), Some("standard CTI enabled"));
-        assert_eq!(granted(&["No Roles", " uccx ADMINS "], enabled).as_deref(), Some(" uccx ADMINS "));
-        assert_eq!(granted(&["UCCX Admins", "Standard CTI Enabled"], enabled).as_deref(), Some("Standard CTI Enabled"));
-        assert_eq!(granted(&["équipe cti"], recording).as_deref(), Some("équipe cti"), "non-ASCII names lower-cased");
-        assert_eq!(granted(&["No Roles", "Other"], enabled), None);
-        assert_eq!(granted(&["UCCX Admins"], recording), None);
-        let none = Cluster::default();
-        assert_eq!(GroupRoles::new(&none).granting(&groups(&["UCCX Admins"]), enabled), None);
-    }
-
-    #[test]
-    fn model_groups_follow_the_series() {
-        assert_eq!(model_cti_group("Cisco 8845"), Some(groups::CONNECTED_XFER));
-        assert_eq!(model_cti_group("Cisco 7821"), Some(groups::CONNECTED_XFER));
-        assert_eq!(model_cti_group("Cisco 9971"), Some(groups::CONNECTED_XFER));
-        assert_eq!(model_cti_group("Cisco Webex DX80"), Some(groups::CONNECTED_XFER));
-        assert_eq!(model_cti_group("Cisco 6941"), Some(groups::ROLLOVER));
-        assert_eq!(model_cti_group("Cisco 7962"), None);
-        assert_eq!(model_cti_group("Cisco Unified Client Services Framework"), None);
-    }
-
-    #[test]
-    fn devices_are_classified_by_model_then_name() {
-        let phone = DeviceKind::Phone;
-        assert_eq!(DeviceClass::of(&device(phone, "SEP001122334455", "Cisco 8841")), DeviceClass::DeskPhone);
-        let csf = device(phone, "CSFJDOE", "Cisco Unified Client Services Framework");
-        assert_eq!(DeviceClass::of(&csf), DeviceClass::Softphone("CSF"));
-        assert_eq!(DeviceClass::of(&device(phone, "BOTJDOE", "")), DeviceClass::Softphone("BOT"));
-        assert_eq!(DeviceClass::of(&device(phone, "CXBA_RP", "CTI Route Point")), DeviceClass::Infrastructure);
-        assert_eq!(DeviceClass::of(&device(phone, "RDJDOE", "Cisco Spark Remote Device")), DeviceClass::Infrastructure);
-        assert_eq!(DeviceClass::of(&device(phone, "ATA0011AABB0001", "Cisco ATA 191")), DeviceClass::NoServices);
-        let sip = device(phone, "FAX_LOBBY", "Third-party SIP Device (Basic)");
-        assert_eq!(DeviceClass::of(&sip), DeviceClass::NoServices);
-        let udp = device(DeviceKind::DeviceProfile, "UDP_jdoe", "Cisco 8841");
-        assert_eq!(DeviceClass::of(&udp), DeviceClass::Profile);
-    }
 
     #[test]
     fn jtapi_users_are_named_prefix_underscore_node() {
@@ -765,23 +460,5 @@ mod tests {
         assert!(!is_jtapi_name("uccxjtapiuser_"));
         assert!(!is_jtapi_name("uccxrmcmuser_1"));
         assert!(!is_jtapi_name("jtapi_ccxsub"));
-    }
-
-    #[test]
-    fn cti_ports_and_route_points_are_told_apart() {
-        let phone = DeviceKind::Phone;
-        assert_eq!(CtiKind::of(&device(phone, "CXBA_RP", "CTI Route Point")), Some(CtiKind::RoutePoint));
-        assert_eq!(CtiKind::of(&device(phone, "CXBA_1", "cti port")), Some(CtiKind::Port));
-        assert_eq!(CtiKind::of(&device(phone, "SEP001122334455", "Cisco 8841")), None);
-        assert_eq!(CtiKind::of(&device(phone, "CXBA_2", "")), None);
-    }
-
-    #[test]
-    fn parameter_flags_and_name_lists() {
-        assert_eq!(param_flag("T"), Some(true));
-        assert_eq!(param_flag("f"), Some(false));
-        assert_eq!(param_flag("On"), None);
-        assert_eq!(name_list(&["a", "b"]), "a, b");
-        assert_eq!(name_list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 more");
     }
 }

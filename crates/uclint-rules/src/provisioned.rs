@@ -7,19 +7,25 @@
 //! What CUCM's export says (a CTI port or route point controlled by a UCCX telephony user) and
 //! what UCCX's own exports say (`adminapi/trigger` device names, `adminapi/callControlGroup`
 //! port lists) are read together: either is enough to know a device is UCCX's.
+//!
+//! This is part of the view of a run, not of the catalog: it depends on the run's JTAPI users
+//! and on what the export holds. It is found once, the first time a rule asks, and the
+//! [`Context`](crate::Context) keeps it and answers for it; it takes the cluster and the JTAPI
+//! users rather than the Context, so that the Context can hold it without the two naming each
+//! other.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use uclint_model::{DataSet, Device, DnKey, Line, ObjectKey, Span, UccxTrigger};
+use uclint_model::{AppUser, Cluster, ClusterIndex, DataSet, Device, DnKey, Line, ObjectKey, Span, UccxTrigger};
 
-use crate::context::{Controls, CtiKind};
-use crate::Context;
+use crate::catalog::{Controls, CtiKind};
 
-/// What UCCX provisions in CUCM, as [`Context`] keeps it once found.
+/// What UCCX provisions in CUCM, found once per run; the [`Context`](crate::Context) keeps it and
+/// answers rules from it.
 #[derive(Debug)]
 pub(crate) struct Provisioned<'a> {
-    /// [`Context::uccx_named_devices`].
+    /// [`Provisioned::named_devices`].
     named: FxHashMap<String, Span>,
-    /// [`Context::uccx_cti_devices`].
+    /// [`Provisioned::cti_devices`].
     devices: Result<Vec<(&'a Device, CtiKind)>, String>,
 }
 
@@ -61,73 +67,34 @@ impl Trigger<'_> {
     }
 }
 
-impl<'a> Context<'a> {
-    /// Whether the export has any record of UCCX's own (triggers, call control groups).
-    fn has_uccx_telephony(&self) -> bool {
-        self.cluster.has(DataSet::UccxTriggers) || self.cluster.has(DataSet::UccxCallControlGroups)
-    }
-
-    /// What UCCX provisions, found once per run and kept: several rules ask.
-    fn uccx(&self) -> &Provisioned<'a> {
-        self.uccx.get_or_init(|| {
-            let named = self.find_uccx_named_devices();
-            let devices = self.find_uccx_cti_devices(&named);
-            Provisioned { named, devices }
-        })
+impl<'a> Provisioned<'a> {
+    /// Finds what UCCX provisions in `cluster`, whose UCCX telephony (JTAPI) users are `jtapi`
+    /// (or the reason none is known).
+    pub(crate) fn find(cluster: &'a Cluster, jtapi: Result<&[&'a AppUser], String>) -> Self {
+        let named = find_uccx_named_devices(cluster);
+        let devices = find_uccx_cti_devices(cluster, jtapi, &named);
+        Provisioned { named, devices }
     }
 
     /// The device names UCCX's own exports give (trigger route points and call control group
     /// ports), lower-cased (CUCM device names are case-insensitive), each with where UCCX's
     /// export first names it.
-    pub(crate) fn uccx_named_devices(&self) -> &FxHashMap<String, Span> {
-        &self.uccx().named
+    pub(crate) fn named_devices(&self) -> &FxHashMap<String, Span> {
+        &self.named
     }
 
-    /// The UCCX CTI ports and route points (catalog §0.2): phones whose `Device Type` is
-    /// `CTI Port` or `CTI Route Point` and that a UCCX telephony (JTAPI) user controls (on the
-    /// application user or in the device's `Application User n`), or that UCCX's trigger or
-    /// call control group export names, in cluster order. `Err` (a skip reason) when neither the
-    /// JTAPI users nor UCCX's exports are known.
-    pub fn uccx_cti_devices(&self) -> Result<&[(&'a Device, CtiKind)], String> {
-        self.uccx().devices.as_deref().map_err(Clone::clone)
+    /// The UCCX CTI ports and route points, in cluster order, or why they cannot be told
+    /// ([`Context::uccx_cti_devices`](crate::Context::uccx_cti_devices)).
+    pub(crate) fn cti_devices(&self) -> Result<&[(&'a Device, CtiKind)], String> {
+        self.devices.as_deref().map_err(Clone::clone)
     }
 
-    fn find_uccx_named_devices(&self) -> FxHashMap<String, Span> {
-        let triggers = self.cluster.uccx_triggers.iter().filter_map(|t| t.device_name.as_ref());
-        let ports = self.cluster.uccx_call_control_groups.iter().flat_map(|g| &g.port_groups).flat_map(|p| &p.ports);
-        let mut named = FxHashMap::default();
-        for name in triggers.chain(ports) {
-            named.entry(name.value.trim().to_lowercase()).or_insert(name.span);
-        }
-        named
-    }
-
-    fn find_uccx_cti_devices(&self, named: &FxHashMap<String, Span>) -> Result<Vec<(&'a Device, CtiKind)>, String> {
-        let controls: Vec<Controls<'a>> = match self.jtapi_users() {
-            Ok(users) => users.iter().map(|u| Controls::new(u)).collect(),
-            Err(_) if self.has_uccx_telephony() => Vec::new(),
-            Err(reason) => return Err(reason),
-        };
-        let devices = self
-            .cluster
-            .phones
-            .iter()
-            .filter_map(|device| Some((device, CtiKind::of(device)?)))
-            .filter(|(device, _)| {
-                controls.iter().any(|c| c.span(device).is_some())
-                    || named.contains_key(&device.name.value.trim().to_lowercase())
-            })
-            .collect();
-        Ok(devices)
-    }
-
-    /// The UCCX triggers: every line of a UCCX route point ([`Context::uccx_cti_devices`]),
-    /// joined with UCCX's record of it by device name, then UCCX's triggers whose route point
-    /// CUCM's export does not show, in cluster order.
-    pub fn uccx_triggers(&self) -> Result<Vec<Trigger<'a>>, String> {
-        let devices = self.uccx_cti_devices()?;
-        let by_device: FxHashMap<String, &'a UccxTrigger> = self
-            .cluster
+    /// The UCCX triggers: every line of a UCCX route point, joined with UCCX's record of it by
+    /// device name, then UCCX's triggers whose route point CUCM's export does not show, in
+    /// cluster order ([`Context::uccx_triggers`](crate::Context::uccx_triggers)).
+    pub(crate) fn triggers(&self, cluster: &'a Cluster, index: &ClusterIndex<'a>) -> Result<Vec<Trigger<'a>>, String> {
+        let devices = self.cti_devices()?;
+        let by_device: FxHashMap<String, &'a UccxTrigger> = cluster
             .uccx_triggers
             .iter()
             .filter_map(|t| Some((t.device_name.as_ref()?.value.trim().to_lowercase(), t)))
@@ -147,7 +114,7 @@ impl<'a> Context<'a> {
                 out.push(Trigger { route_point: Some(device), line: Some(line), uccx, dn, dn_span });
             }
         }
-        for uccx in &self.cluster.uccx_triggers {
+        for uccx in &cluster.uccx_triggers {
             if joined.contains(&std::ptr::from_ref(uccx)) {
                 continue;
             }
@@ -155,14 +122,51 @@ impl<'a> Context<'a> {
             let dn = match &dn_ref.partition {
                 Some(partition) => DnKey::new(&dn_ref.pattern, partition),
                 None => {
-                    let keys = self.index.resolve(dn_ref);
+                    let keys = index.resolve(dn_ref);
                     keys.into_iter().next().unwrap_or_else(|| DnKey::new(&dn_ref.pattern, ""))
                 }
             };
-            let route_point = uccx.device_name.as_ref().and_then(|name| self.index.device(name.value.trim()));
+            let route_point = uccx.device_name.as_ref().and_then(|name| index.device(name.value.trim()));
             let dn_span = uccx.directory_number.span;
             out.push(Trigger { route_point, line: None, uccx: Some(uccx), dn, dn_span });
         }
         Ok(out)
     }
+}
+
+/// Whether the export has any record of UCCX's own (triggers, call control groups).
+fn has_uccx_telephony(cluster: &Cluster) -> bool {
+    cluster.has(DataSet::UccxTriggers) || cluster.has(DataSet::UccxCallControlGroups)
+}
+
+fn find_uccx_named_devices(cluster: &Cluster) -> FxHashMap<String, Span> {
+    let triggers = cluster.uccx_triggers.iter().filter_map(|t| t.device_name.as_ref());
+    let ports = cluster.uccx_call_control_groups.iter().flat_map(|g| &g.port_groups).flat_map(|p| &p.ports);
+    let mut named = FxHashMap::default();
+    for name in triggers.chain(ports) {
+        named.entry(name.value.trim().to_lowercase()).or_insert(name.span);
+    }
+    named
+}
+
+fn find_uccx_cti_devices<'a>(
+    cluster: &'a Cluster,
+    jtapi: Result<&[&'a AppUser], String>,
+    named: &FxHashMap<String, Span>,
+) -> Result<Vec<(&'a Device, CtiKind)>, String> {
+    let controls: Vec<Controls<'a>> = match jtapi {
+        Ok(users) => users.iter().map(|u| Controls::new(u)).collect(),
+        Err(_) if has_uccx_telephony(cluster) => Vec::new(),
+        Err(reason) => return Err(reason),
+    };
+    let devices = cluster
+        .phones
+        .iter()
+        .filter_map(|device| Some((device, CtiKind::of(device)?)))
+        .filter(|(device, _)| {
+            controls.iter().any(|c| c.span(device).is_some())
+                || named.contains_key(&device.name.value.trim().to_lowercase())
+        })
+        .collect();
+    Ok(devices)
 }

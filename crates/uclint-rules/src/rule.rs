@@ -1,4 +1,5 @@
-//! Rule metadata, the declaration macro and the sink rules report into.
+//! Rule metadata, the declaration macro, the sink rules report into and the wording their
+//! messages share ([`name_list`]).
 //!
 //! A rule is a `check` function beside its [`declare_rule!`] declaration. It reports each
 //! finding with [`Sink::report`], which builds and records it in one call (secondary labels and
@@ -274,5 +275,24 @@ impl Finding<'_> {
     pub fn severity(self, severity: Severity) -> Self {
         self.0.severity = severity;
         self
+    }
+}
+
+/// Names for a message: all of them up to three, else the first three and a count.
+pub fn name_list(names: &[&str]) -> String {
+    match names.len() {
+        0..=3 => names.join(", "),
+        n => format!("{} and {} more", names[..3].join(", "), n - 3),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_lists() {
+        assert_eq!(name_list(&["a", "b"]), "a, b");
+        assert_eq!(name_list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 more");
     }
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use uclint_model::{Cluster, Diagnostic};
 
+use crate::context::RuleNeeds;
 use crate::{Context, RuleMeta, Settings, Sink, Skip};
 
 /// A rule that did not run, and why.
@@ -48,8 +49,9 @@ pub struct RunTimings {
 pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunResult {
     let start = Instant::now();
     let mut context = Context::new(cluster, settings);
-    context.selected = rules.to_vec();
-    context.default_rules = crate::registry::default_rules();
+    let needs = |rule: &&RuleMeta| RuleNeeds { code: rule.code, requires: rule.requires };
+    context.selected = rules.iter().map(needs).collect();
+    context.default_rules = crate::registry::default_rules().iter().map(needs).collect();
     let context_time = start.elapsed();
     let start = Instant::now();
     let outcomes: Vec<_> = rules

@@ -1,6 +1,5 @@
 //! EM009: the Extension Mobility concurrency limit is below its documented default of 5.
 
-use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 
@@ -79,7 +78,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
             let phones = if em_phones == 1 { "phone" } else { "phones" };
             message.push_str(&format!(" ({em_phones} EM-enabled {phones} in the export)"));
         }
-        sink.report(service_parameter_key(row), row.value.span, "maxConcurrentSessions", message).help(format!(
+        sink.report(row.key(), row.value.span, "maxConcurrentSessions", message).help(format!(
             "System > Service Parameters > Cisco Extension Mobility > Maximum Concurrent Requests: at least \
                  {DEFAULT}"
         ));

@@ -1,6 +1,6 @@
 //! EM013: Extension Mobility rejects the proxy logins the deployment uses ("Untrusted IP").
 
-use crate::context::{param_flag, service_parameter_key};
+use crate::catalog::param_flag;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 
@@ -68,8 +68,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
         let message = "EM 'Validate IP Address' is True with an empty Trusted List of IPs; logins through proxies or \
                        servers are rejected as 'Untrusted IP'";
         let (object, span, label) = match trusted {
-            Some(list) => (service_parameter_key(list), list.value.span, "Trusted List of IPs"),
-            None => (service_parameter_key(validate), validate.value.span, "Validate IP Address"),
+            Some(list) => (list.key(), list.value.span, "Trusted List of IPs"),
+            None => (validate.key(), validate.value.span, "Validate IP Address"),
         };
         let mut finding = sink.report(object, span, label, message);
         if trusted.is_some() {
@@ -80,8 +80,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     let allow = ctx.service_parameter(SERVICE, "allowProxy").filter(|p| param_flag(&p.value.value) == Some(false));
     if let Some(allow) = allow {
         let message = "EM 'Allow Proxy' is False while logins go through proxies; they are rejected";
-        sink.report(service_parameter_key(allow), allow.value.span, "Allow Proxy", message)
-            .help(format!("{PAGE} > Allow Proxy = True"));
+        sink.report(allow.key(), allow.value.span, "Allow Proxy", message).help(format!("{PAGE} > Allow Proxy = True"));
     }
     Ok(())
 }

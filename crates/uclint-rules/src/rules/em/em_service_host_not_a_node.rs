@@ -4,10 +4,10 @@ use std::net::IpAddr;
 
 use uclint_model::{PhoneService, Severity, Spanned, Text};
 
-use crate::context::name_list;
+use crate::catalog::ServiceUrl;
 use crate::rule::declare_rule;
+use crate::rule::name_list;
 use crate::rules::em::is_em_url;
-use crate::service_url::ServiceUrl;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {

@@ -2,8 +2,8 @@
 
 use uclint_model::{PhoneService, Severity, Spanned, Text};
 
+use crate::catalog::ServiceUrl;
 use crate::rule::declare_rule;
-use crate::service_url::ServiceUrl;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {

@@ -3,7 +3,7 @@
 
 use uclint_model::{Device, Span, Spanned, SubscribedService};
 
-use crate::context::DeviceClass;
+use crate::catalog::DeviceClass;
 use crate::rule::declare_rule;
 use crate::rules::em::{EmServices, EmSubscription};
 use crate::{Context, Sink, Skip};

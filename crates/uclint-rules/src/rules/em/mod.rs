@@ -23,7 +23,7 @@ pub(crate) mod services_provisioning_hides_em;
 use rustc_hash::FxHashMap;
 use uclint_model::{Cluster, Device, PhoneService, Span, Spanned, SubscribedService, Text};
 
-use crate::service_url::ServiceUrl;
+use crate::catalog::ServiceUrl;
 use crate::{Context, Skip};
 
 /// Whether a URL is the Extension Mobility servlet: it contains `/emapp/EMAppServlet`, compared

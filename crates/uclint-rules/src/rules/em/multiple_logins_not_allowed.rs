@@ -2,7 +2,6 @@
 
 use uclint_model::Severity;
 
-use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 
@@ -69,7 +68,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
             user.controlled_profiles.len()
         ));
     }
-    let object = service_parameter_key(parameter);
+    let object = parameter.key();
     let finding = sink.report(object, parameter.value.span, "Multiple Login Behavior", message).help(
         "System > Service Parameters > Cisco Extension Mobility > Multiple Login Behavior (Multiple Logins Allowed \
          or Auto Logout), if users should log in on several phones",

@@ -1,6 +1,7 @@
 //! FIPPA001: an agent phone or profile is not controlled by the FIPPA application user.
 
-use crate::context::{AgentDevice, Controls, DeviceClass};
+use crate::catalog::{Controls, DeviceClass};
+use crate::context::AgentDevice;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 use uclint_model::DeviceKind;

@@ -3,8 +3,8 @@
 use uclint_model::{PhoneService, Severity, Span, Spanned, Text};
 
 use super::is_fippa;
+use crate::catalog::ServiceUrl;
 use crate::rule::declare_rule;
-use crate::service_url::ServiceUrl;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {

@@ -1,6 +1,6 @@
 //! FIPPA002: the FIPPA application user lacks a group it needs.
 
-use crate::context::{add_to_group_help, groups};
+use crate::catalog::{add_to_group_help, groups};
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -11,7 +11,7 @@ pub(crate) mod web_access_disabled_on_fippa_phone;
 
 use uclint_model::{Device, DeviceKind, PhoneService, Span, Spanned, Text};
 
-use crate::context::Controls;
+use crate::catalog::Controls;
 use crate::{Context, Skip};
 
 /// A FIPPA phone, one of its product-specific settings, and the FIPPA user's name cell.

@@ -4,8 +4,8 @@ use rustc_hash::FxHashMap;
 use uclint_model::{ObjectKey, Span};
 
 use super::shared_lines;
-use crate::context::name_list;
 use crate::rule::declare_rule;
+use crate::rule::name_list;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {

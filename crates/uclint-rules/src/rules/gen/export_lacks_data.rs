@@ -2,8 +2,9 @@
 
 use uclint_model::{DataGap, ObjectKey};
 
+use crate::context::RuleNeeds;
 use crate::rule::declare_rule;
-use crate::{Context, RuleMeta, Sink, Skip};
+use crate::{Context, Sink, Skip};
 
 declare_rule! {
     /// ## What it checks
@@ -61,12 +62,11 @@ declare_rule! {
     check: check,
 }
 
-fn check<'a>(ctx: &Context<'a>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     // The other rules of this run; when GEN010 runs alone, the rules that run by default. In code
     // order, once each, as the message lists them.
-    let others = |rules: &[&'a RuleMeta]| -> Vec<&'a RuleMeta> {
-        rules.iter().copied().filter(|r| r.code != RULE.code).collect()
-    };
+    let others =
+        |rules: &[RuleNeeds]| -> Vec<RuleNeeds> { rules.iter().copied().filter(|r| r.code != RULE.code).collect() };
     let mut rules = others(&ctx.selected);
     if rules.is_empty() {
         rules = others(&ctx.default_rules);

@@ -1,6 +1,6 @@
 //! GEN005: a phone without an Owner User ID.
 
-use crate::context::DeviceClass;
+use crate::catalog::DeviceClass;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

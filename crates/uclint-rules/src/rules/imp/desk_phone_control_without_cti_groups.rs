@@ -1,6 +1,6 @@
 //! IMP003: a desk-phone-control user lacks "Standard CTI Enabled" or "Standard CCM End Users".
 
-use crate::context::{add_to_group_help, groups};
+use crate::catalog::{add_to_group_help, groups};
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -1,6 +1,6 @@
 //! IMP004: a desk-phone-control user lacks the CTI group the phone's model needs.
 
-use crate::context::{add_to_group_help, model_cti_group};
+use crate::catalog::{add_to_group_help, model_cti_group};
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

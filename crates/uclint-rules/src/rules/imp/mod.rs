@@ -14,7 +14,7 @@ pub(crate) mod user_in_cti_secure_connection;
 
 use uclint_model::{Device, EndUser, Spanned, Text};
 
-use crate::context::DeviceClass;
+use crate::catalog::DeviceClass;
 use crate::Context;
 
 /// A desk phone that a desk-phone-control user controls.

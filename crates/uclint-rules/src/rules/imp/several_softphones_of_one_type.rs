@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use uclint_model::{Spanned, Text};
 
-use crate::context::DeviceClass;
+use crate::catalog::DeviceClass;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -2,7 +2,7 @@
 
 use uclint_model::Severity;
 
-use crate::context::DeviceClass;
+use crate::catalog::DeviceClass;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -1,6 +1,6 @@
 //! IMP006: a Jabber or desk-phone-control user in "Standard CTI Secure Connection".
 
-use crate::context::{groups, DeviceClass};
+use crate::catalog::{groups, DeviceClass};
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

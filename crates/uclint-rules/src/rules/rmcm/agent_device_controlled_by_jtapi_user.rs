@@ -1,6 +1,7 @@
 //! RMCM009: an agent device controlled by a UCCX telephony (JTAPI) user.
 
-use crate::context::{AgentDevice, Controls};
+use crate::catalog::Controls;
+use crate::context::AgentDevice;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -2,7 +2,8 @@
 
 use uclint_model::{Device, DeviceKind};
 
-use crate::context::{is_cti_remote_device, AgentDevice};
+use crate::catalog::is_cti_remote_device;
+use crate::context::AgentDevice;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -14,7 +14,7 @@ pub(crate) mod uccx_user_without_srtp_groups;
 
 use uclint_model::AppUser;
 
-use crate::context::add_to_group_help;
+use crate::catalog::add_to_group_help;
 use crate::{Context, Sink, Skip};
 
 /// RMCM003, RMCM005 and RMCM006: reports when the RMCM user is not in `group`; `why` finishes

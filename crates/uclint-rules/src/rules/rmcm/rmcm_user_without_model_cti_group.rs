@@ -1,6 +1,7 @@
 //! RMCM004: the RMCM user lacks the CTI group an agent device's model needs.
 
-use crate::context::{add_to_group_help, model_cti_group, AgentDevice};
+use crate::catalog::{add_to_group_help, model_cti_group};
+use crate::context::AgentDevice;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -2,7 +2,7 @@
 //!
 //! The check of the group is shared with the other RMCM group rules (`rmcm::check_group`).
 
-use crate::context::groups;
+use crate::catalog::groups;
 use crate::rule::declare_rule;
 use crate::rules::rmcm::check_group;
 use crate::{Context, Sink, Skip};

@@ -2,7 +2,7 @@
 
 use uclint_model::AppUser;
 
-use crate::context::groups;
+use crate::catalog::groups;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

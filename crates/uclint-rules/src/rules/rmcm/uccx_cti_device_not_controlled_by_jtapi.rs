@@ -3,8 +3,9 @@
 
 use uclint_model::Span;
 
-use crate::context::{name_list, Controls, CtiKind};
+use crate::catalog::{Controls, CtiKind};
 use crate::rule::declare_rule;
+use crate::rule::name_list;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {

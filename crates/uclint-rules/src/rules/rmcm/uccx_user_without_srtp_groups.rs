@@ -2,7 +2,7 @@
 
 use uclint_model::AppUser;
 
-use crate::context::{add_to_group_help, groups};
+use crate::catalog::{add_to_group_help, groups};
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -1,6 +1,6 @@
 //! SEC008: the UCCX AXL application user is a full CUCM administrator.
 
-use crate::context::groups;
+use crate::catalog::groups;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

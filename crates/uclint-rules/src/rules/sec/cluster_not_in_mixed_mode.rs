@@ -1,6 +1,7 @@
 //! SEC006: the cluster is not in mixed mode while secure features are declared.
 
-use crate::context::check_mixed_mode;
+use uclint_model::ObjectKey;
+
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 
@@ -47,12 +48,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
-    check_mixed_mode(
-        ctx,
-        sink,
-        "Cluster Security Mode is non-secure (ClusterSecurityMode = 0) while secure media (srtp) is declared; \
-         encrypted phones, secure CTI and SRTP need mixed mode",
-        "publisher CLI: utils ctl set-cluster mixed-mode (System > Enterprise Parameters > Security Parameters shows \
-         the mode)",
-    )
+    let Some(mode) = ctx.non_secure_cluster_mode()? else { return Ok(()) };
+    let message = "Cluster Security Mode is non-secure (ClusterSecurityMode = 0) while secure media (srtp) is \
+                   declared; encrypted phones, secure CTI and SRTP need mixed mode";
+    let help = "publisher CLI: utils ctl set-cluster mixed-mode (System > Enterprise Parameters > Security Parameters \
+                shows the mode)";
+    let object = ObjectKey::EnterpriseParameter(mode.name.value.clone());
+    sink.report(object, mode.value.span, "ClusterSecurityMode", message).help(help);
+    Ok(())
 }

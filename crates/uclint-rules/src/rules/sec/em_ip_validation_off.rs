@@ -1,6 +1,6 @@
 //! SEC004: Extension Mobility IP validation off.
 
-use crate::context::{param_flag, service_parameter_key};
+use crate::catalog::param_flag;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 
@@ -63,7 +63,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
         let names: Vec<&str> = proxies.iter().map(|p| p.name.value.as_str()).collect();
         message.push_str(&format!(", and {} = T accepts such requests through proxies too", names.join(" and ")));
     }
-    let object = service_parameter_key(validate);
+    let object = validate.key();
     let mut finding = sink.report(object, validate.value.span, "Validate IP Address", message);
     for proxy in &proxies {
         finding = finding.label(proxy.value.span, proxy.name.value.clone());

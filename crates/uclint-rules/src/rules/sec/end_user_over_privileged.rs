@@ -1,6 +1,6 @@
 //! SEC003: an end user holds a group that controls every phone or administers the cluster.
 
-use crate::context::groups;
+use crate::catalog::groups;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

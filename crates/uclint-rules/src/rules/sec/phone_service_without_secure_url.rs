@@ -1,8 +1,8 @@
 //! SEC005: a custom phone service reachable over HTTP only.
 
+use crate::catalog::ServiceUrl;
 use crate::rule::declare_rule;
 use crate::rules::fippa::is_fippa;
-use crate::service_url::ServiceUrl;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {

@@ -2,7 +2,7 @@
 
 use uclint_model::DeviceKind;
 
-use crate::context::Controls;
+use crate::catalog::Controls;
 use crate::rule::declare_rule;
 use crate::rules::fippa::web_access_enabled;
 use crate::{Context, Sink, Skip};

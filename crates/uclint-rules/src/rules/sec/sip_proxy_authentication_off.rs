@@ -1,6 +1,5 @@
 //! SEC001: the IM and Presence SIP Proxy Authentication Module is off.
 
-use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 
@@ -51,7 +50,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     }
     let message = "IM and Presence SIP Proxy Authentication Module is Off: SIP requests are not challenged, so any \
                    host can act as any user (the least secure workaround for 'invalid credential')";
-    let object = service_parameter_key(parameter);
+    let object = parameter.key();
     sink.report(object, parameter.value.span, "Authentication Module", message).help(
         "IM and Presence Administration > System > Service Parameters > Cisco SIP Proxy > Authentication Module = \
          On; fix users' digest credentials instead (IMP001)",

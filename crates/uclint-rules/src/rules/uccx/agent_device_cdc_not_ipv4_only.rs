@@ -4,8 +4,9 @@ use rustc_hash::FxHashSet;
 
 use uclint_model::{Device, DeviceKind, EnterpriseParameter, Severity};
 
-use crate::context::{is_cti_remote_device, name_list, param_flag};
+use crate::catalog::{is_cti_remote_device, param_flag};
 use crate::rule::declare_rule;
+use crate::rule::name_list;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {

@@ -2,7 +2,7 @@
 
 use uclint_model::DeviceKind;
 
-use crate::context::is_cti_remote_device;
+use crate::catalog::is_cti_remote_device;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -1,6 +1,6 @@
 //! UCCX032: Unified CM service parameters that must stay off with UCCX.
 
-use crate::context::{param_flag, service_parameter_key};
+use crate::catalog::param_flag;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 
@@ -66,7 +66,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
                 parameter.value.value
             );
             let help = format!("System > Service Parameters > Cisco CallManager > {label} = False");
-            let finding = sink.report(service_parameter_key(parameter), parameter.value.span, label, message);
+            let finding = sink.report(parameter.key(), parameter.value.span, label, message);
             finding.help(help);
         }
     }

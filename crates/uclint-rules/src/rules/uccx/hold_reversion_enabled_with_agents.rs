@@ -4,7 +4,6 @@
 use rustc_hash::FxHashSet;
 use uclint_model::DataSet;
 
-use crate::context::service_parameter_key;
 use crate::rule::declare_rule;
 use crate::rules::uccx::agent_directory_numbers;
 use crate::{Agent, Context, Sink, Skip};
@@ -84,7 +83,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
             "Hold Reversion is enabled (Hold Reversion Duration = {seconds}, {scope}); Hold Reversion is unsupported \
              with Unified CCX agent phones (and with Extension Mobility)"
         );
-        sink.report(service_parameter_key(parameter), parameter.value.span, "Hold Reversion Duration", message)
+        sink.report(parameter.key(), parameter.value.span, "Hold Reversion Duration", message)
             .label(first_agent.ipcc.span, format!("{} is a UCCX agent", first_agent.user.user_id.value))
             .help(
                 "System > Service Parameters > Cisco CallManager > Hold Reversion Duration = 0; clear Hold Reversion \

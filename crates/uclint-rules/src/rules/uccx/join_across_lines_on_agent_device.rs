@@ -1,6 +1,6 @@
 //! UCCX023: Join Across Lines enabled on an agent device.
 
-use crate::context::param_flag;
+use crate::catalog::param_flag;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

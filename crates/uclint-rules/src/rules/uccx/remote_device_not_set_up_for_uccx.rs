@@ -1,7 +1,8 @@
 //! UCCX027: an Extend and Connect agent's CTI Remote Device is not associated with the RMCM
 //! user or with the agent.
 
-use crate::context::{is_cti_remote_device, AgentDevice};
+use crate::catalog::is_cti_remote_device;
+use crate::context::AgentDevice;
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 

@@ -1,7 +1,7 @@
 //! UCCX028: a UCCX CTI port or route point shares its directory number with another device.
 
-use crate::context::name_list;
 use crate::rule::declare_rule;
+use crate::rule::name_list;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
