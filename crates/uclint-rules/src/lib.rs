@@ -34,5 +34,5 @@ pub use catalog::Role;
 pub use context::{Agent, Context, RuleNeeds};
 pub use provisioned::Trigger;
 pub use rule::{Family, Finding, RuleMeta, Sink, Skip, Status};
-pub use run::{run, RunResult, RunTimings, Skipped};
+pub use run::{run, run_in, RunResult, RunTimings, Skipped};
 pub use settings::{Setting, Settings};

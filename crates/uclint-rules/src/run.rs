@@ -45,14 +45,25 @@ pub struct RunTimings {
     pub per_rule: Vec<(&'static str, Duration)>,
 }
 
-/// Runs `rules` over `cluster`.
+/// Runs `rules` over `cluster`, in a [`Context`] of its own.
 pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunResult {
     let start = Instant::now();
     let mut context = Context::new(cluster, settings);
+    let context_time = start.elapsed();
+    let mut result = run_in(&mut context, rules);
+    result.timings.context = context_time;
+    result
+}
+
+/// Runs `rules` in `context`, which the caller keeps for what it reads after the rules (the
+/// health report's agents and devices), so that a run builds its indexes once. The context is
+/// told which rules run, for the rules about the run itself (GEN010). `timings.context` is left
+/// for the caller, who built the context.
+pub fn run_in(context: &mut Context<'_>, rules: &[&RuleMeta]) -> RunResult {
     let needs = |rule: &&RuleMeta| RuleNeeds { code: rule.code, requires: rule.requires };
     context.selected = rules.iter().map(needs).collect();
     context.default_rules = crate::registry::default_rules().iter().map(needs).collect();
-    let context_time = start.elapsed();
+    let (context, cluster) = (&*context, context.cluster);
     let start = Instant::now();
     let outcomes: Vec<_> = rules
         .par_iter()
@@ -67,7 +78,6 @@ pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunRe
         })
         .collect();
     let mut result = RunResult { notes: context.notes(), ..RunResult::default() };
-    result.timings.context = context_time;
     result.timings.rules = start.elapsed();
     // The findings of the rule that found most become the result's vector, and the others join
     // it, rather than all being copied into a new one: a systematic fault gives one rule tens of

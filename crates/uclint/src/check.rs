@@ -18,15 +18,9 @@ use uclint_rules::RunTimings;
 use uclint_rules::{registry, RuleMeta};
 
 use crate::args::CheckArgs;
+use crate::exit::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::memory::Memory;
 use crate::output;
-
-/// Exit code: no finding at or above the `--fail-on` threshold (or `--exit-zero`).
-pub const EXIT_CLEAN: u8 = 0;
-/// Exit code: at least one finding at or above the `--fail-on` threshold.
-pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code: usage or configuration error, or an input that was not fully read.
-pub const EXIT_ERROR: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> u8 {
     if let Err(message) = output::validate(args) {
@@ -81,7 +75,15 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     };
     sample("after ingest");
-    let result = uclint_rules::run(&ingested.cluster, &settings, &rules);
+    let context_start = Instant::now();
+    let mut context = uclint_rules::Context::new(&ingested.cluster, &settings);
+    let context_time = context_start.elapsed();
+    let mut result = uclint_rules::run_in(&mut context, &rules);
+    result.timings.context = context_time;
+    // What the health report needs of the rules' view of the cluster, taken before the view
+    // and its indexes are let go; the blocking findings join it once the findings are final.
+    let health = output::wants_health(&args.outputs).then(|| uclint::health::gather(&context, &args.paths));
+    drop(context);
     sample("after rules");
     let ingest_timings = std::mem::take(&mut ingested.timings);
     let run_timings = result.timings.clone();
@@ -125,11 +127,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     summary.baselined = accepted.baselined;
     summary.stale_baseline = accepted.stale;
 
-    let health = if output::wants_health(&args.outputs) {
-        uclint::health::health(&ingested.cluster, &settings, &diagnostics, &args.paths)
-    } else {
-        Health::default()
-    };
+    let health = health.map(|gathered| gathered.with_findings(&diagnostics)).unwrap_or_default();
     let restore_start = Instant::now();
     if output::wants_snippets(&args.outputs) {
         // The model is no longer needed: let it go before the texts that the findings point

@@ -3,6 +3,13 @@
 //! report was made, objects read by kind): in the library so that the fuzz targets gather what
 //! the binary gathers.
 //!
+//! The facts come from the [`Context`] the rules ran in, so that the report reads the agents
+//! the rules judged and the cluster is indexed once per run; they are gathered in two steps
+//! because the Context and the final findings never live at the same time: [`gather`] takes
+//! what the Context knows right after the rules ran (and the Context, with its indexes, is let
+//! go before suppressions and the baseline are applied), and [`Gathered::with_findings`] adds
+//! the blocking findings once the findings are final.
+//!
 //! The objects by kind come from [`Cluster::object_counts`], the list `check`'s summary sums, so
 //! that the report and `check` cannot disagree on how many objects were read.
 
@@ -14,17 +21,22 @@ use uclint_model::{Cluster, Diagnostic, ObjectKey, Severity};
 use uclint_report::{AgentReadiness, BlockingFinding, Health, ReadinessSummary};
 use uclint_rules::{Context, Settings};
 
-/// Gathers the facts the report shows beyond the diagnostics.
-pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic], paths: &[PathBuf]) -> Health {
-    let context = Context::new(cluster, settings);
-    // The errors by object, found once: looking them up per agent keeps the work linear in
-    // agents plus findings (a megacluster has thousands of agents and may have tens of
-    // thousands of findings).
-    let mut errors: HashMap<&ObjectKey, Vec<usize>> = HashMap::new();
-    for (index, d) in diagnostics.iter().enumerate().filter(|(_, d)| d.severity == Severity::Error) {
-        errors.entry(&d.object).or_default().push(index);
-    }
-    let agents = context
+/// The health report's facts taken from a run's [`Context`], waiting for the run's final
+/// findings ([`Gathered::with_findings`]).
+#[derive(Debug, Default)]
+pub struct Gathered {
+    /// Every fact but the agents' blocking findings.
+    health: Health,
+    /// For each agent of `health.agents`, in order, the objects whose error-level findings
+    /// block it (its devices and its user), sorted and distinct.
+    agent_objects: Vec<Vec<ObjectKey>>,
+}
+
+/// Gathers the facts the report shows beyond the diagnostics from the `context` the rules ran
+/// in, with the input `paths` as given.
+pub fn gather(context: &Context<'_>, paths: &[PathBuf]) -> Gathered {
+    let cluster = context.cluster;
+    let (agents, agent_objects) = context
         .agents
         .iter()
         .map(|agent| {
@@ -33,24 +45,15 @@ pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic]
             keys.push(agent.user.key());
             keys.sort();
             keys.dedup();
-            // In the findings' order, as the page lists them.
-            let mut found: Vec<usize> = keys.iter().filter_map(|k| errors.get(k)).flatten().copied().collect();
-            found.sort_unstable();
-            let blocking = found
-                .into_iter()
-                .map(|i| BlockingFinding {
-                    code: diagnostics[i].code.to_owned(),
-                    message: diagnostics[i].message.clone(),
-                })
-                .collect();
-            AgentReadiness {
+            let readiness = AgentReadiness {
                 user: agent.user.user_id.value.to_string(),
                 extension: agent.extension_display(),
                 devices: devices.iter().map(|d| d.name.value.to_string()).collect(),
-                blocking,
-            }
+                blocking: Vec::new(),
+            };
+            (readiness, keys)
         })
-        .collect();
+        .unzip();
     let count = |n: usize| n.to_string();
     let em_phones = cluster.phones.iter().filter(|p| p.extension_mobility.as_ref().is_some_and(|e| e.value)).count();
     let em_users = cluster.end_users.iter().filter(|u| !u.controlled_profiles.is_empty()).count();
@@ -58,7 +61,7 @@ pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic]
     let imp_users: Vec<_> =
         cluster.end_users.iter().filter(|u| u.imp_enabled.as_ref().is_some_and(|e| e.value)).collect();
     let no_digest = imp_users.iter().filter(|u| u.digest_credentials.as_ref().is_some_and(|d| !d.value)).count();
-    Health {
+    let health = Health {
         export: {
             let header = &cluster.export_header;
             let text =
@@ -95,7 +98,42 @@ pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic]
             ],
             families: vec!["IMP".into(), "SEC".into()],
         },
+    };
+    Gathered { health, agent_objects }
+}
+
+impl Gathered {
+    /// The report's facts, with each agent's error-level `diagnostics` (the run's final
+    /// findings, sorted) as its blocking findings, in the findings' order.
+    pub fn with_findings(self, diagnostics: &[Diagnostic]) -> Health {
+        let Gathered { mut health, agent_objects } = self;
+        // The errors by object, found once: looking them up per agent keeps the work linear in
+        // agents plus findings (a megacluster has thousands of agents and may have tens of
+        // thousands of findings).
+        let mut errors: HashMap<&ObjectKey, Vec<usize>> = HashMap::new();
+        for (index, d) in diagnostics.iter().enumerate().filter(|(_, d)| d.severity == Severity::Error) {
+            errors.entry(&d.object).or_default().push(index);
+        }
+        for (agent, keys) in health.agents.iter_mut().zip(&agent_objects) {
+            // In the findings' order, as the page lists them.
+            let mut found: Vec<usize> = keys.iter().filter_map(|k| errors.get(k)).flatten().copied().collect();
+            found.sort_unstable();
+            agent.blocking = found
+                .into_iter()
+                .map(|i| BlockingFinding {
+                    code: diagnostics[i].code.to_owned(),
+                    message: diagnostics[i].message.clone(),
+                })
+                .collect();
+        }
+        health
     }
+}
+
+/// The facts of a run whose [`Context`] was not kept (the fuzz targets): builds one over
+/// `cluster` with `settings` and gathers from it. A run that keeps its Context calls [`gather`].
+pub fn health(cluster: &Cluster, settings: &Settings, diagnostics: &[Diagnostic], paths: &[PathBuf]) -> Health {
+    gather(&Context::new(cluster, settings), paths).with_findings(diagnostics)
 }
 
 /// The last second RFC 3339 (and `humantime`) can write: 9999-12-31T23:59:59Z.

@@ -4,7 +4,7 @@ use uclint::config;
 use uclint_ingest::codes;
 use uclint_rules::registry;
 
-use crate::check::EXIT_ERROR;
+use crate::exit::EXIT_ERROR;
 use crate::output;
 
 pub fn rules() -> u8 {

@@ -7,6 +7,7 @@
 mod args;
 mod check;
 mod completions;
+mod exit;
 mod inputs;
 mod listing;
 mod memory;

@@ -112,10 +112,10 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>)
 /// standard error when it could not be.
 pub fn exit_code(written: Result<(), String>) -> u8 {
     match written {
-        Ok(()) => crate::check::EXIT_CLEAN,
+        Ok(()) => crate::exit::EXIT_CLEAN,
         Err(message) => {
             to_stderr(&format!("error: {}\n", uclint_report::text::terminal(&message)));
-            crate::check::EXIT_ERROR
+            crate::exit::EXIT_ERROR
         }
     }
 }

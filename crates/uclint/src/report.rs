@@ -9,7 +9,8 @@
 //! in `check` (docs/exit-codes.md).
 
 use crate::args::ReportArgs;
-use crate::check::{self, EXIT_ERROR};
+use crate::check;
+use crate::exit::EXIT_ERROR;
 
 pub fn run(args: &ReportArgs) -> u8 {
     let code = check::run(&args.to_check());

@@ -8,12 +8,18 @@
 //!
 //! Tools: Chromium (Debian's `chromium`, or `UCLINT_CHROMIUM`), `pdftotext` and `pdfinfo`
 //! (Debian's `poppler-utils`), and axe-core's `axe.min.js` from the npm registry (`UCLINT_AXE`,
-//! else `target/axe/node_modules/axe-core/axe.min.js`, where `.ci/run` installs it). Outside CI
-//! a test whose tool is missing is skipped with a message; in CI (`CI` set) it fails.
+//! else `target/axe/node_modules/axe-core/axe.min.js`, where `.ci/run` installs it). In CI (`CI`
+//! set) a test whose tool is missing fails. Outside CI it returns early and libtest counts it as
+//! passed (libtest has no way to ignore a test once it runs), so it says so where `cargo test`
+//! shows it: a `SKIPPED: the browser tests that need <tool> pass without running: none found
+//! (how to get it)` line per missing tool, written to the process's standard error, which
+//! libtest does not capture (an `eprintln!` it would hide unless the test failed).
 
+use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// Findings of the big report: one GEN005 per phone without an owner.
 const BIG_FINDINGS: usize = 80_000;
@@ -23,11 +29,21 @@ fn on_path(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH")?.to_str()?.split(':').map(|dir| Path::new(dir).join(name)).find(|p| p.is_file())
 }
 
-/// Returns `found`, or skips (outside CI, with a message) or fails (in CI) saying how to get it.
+/// Returns `found`, or skips (outside CI, with a line `cargo test` shows, once per tool) or
+/// fails (in CI) saying how to get it.
 fn required(found: Option<PathBuf>, what: &str, how: &str) -> Option<PathBuf> {
+    static REPORTED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
     if found.is_none() {
         assert!(std::env::var_os("CI").is_none(), "CI must provide {what} ({how}; .ci/run installs it)");
-        eprintln!("skipped: no {what} found ({how})");
+        if REPORTED.lock().unwrap_or_else(|e| e.into_inner()).insert(what.to_owned()) {
+            // Straight to the standard error stream: libtest captures `eprintln!`, and would
+            // show it only for a test that fails. One write, on a line of its own.
+            let line = format!(
+                "\nSKIPPED: the browser tests that need {what} pass without running: none found ({how}); \
+                 with CI set they fail\n"
+            );
+            let _ = std::io::stderr().lock().write_all(line.as_bytes());
+        }
     }
     found
 }

@@ -1,5 +1,6 @@
 //! Records of one object from several files merge into one object; a field the files disagree
-//! on is INPUT006 with both places labelled.
+//! on is INPUT006 with both places labelled. It renders and runs the rules on what ingest reads,
+//! so it lives in the crate above ingest, rules and report.
 
 use std::path::Path;
 

@@ -1,6 +1,7 @@
 //! The same small cluster exported in every family under `fixtures/families/` (BAT tar members,
 //! AXL `get*`, `executeSQLQuery`, BAT "Export Phones/Users/UDP") must give the same findings:
-//! ingest, not the rules, absorbs the differences between export forms.
+//! ingest, not the rules, absorbs the differences between export forms. It runs the rules on what
+//! ingest reads, so it lives in the crate above both (no crate dev-depends on one above it).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

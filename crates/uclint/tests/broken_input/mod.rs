@@ -1,4 +1,7 @@
-//! The one `check` helper of the broken-input corpora: a broken file parsed beside a good one.
+//! The one `check` helper of the broken-input corpora (`broken_inputs.rs`, `broken_xml.rs`): a
+//! broken file parsed beside a good one, its diagnostics rendered as `--format concise` writes
+//! them. These tests read with `uclint-ingest` and render with `uclint-report`, so they live in
+//! the crate above both: `uclint-ingest` dev-depends on neither (no cycle between crates).
 
 use uclint_ingest::{parse, FileStatus, Ingested, RawInput};
 use uclint_model::sort_diagnostics;

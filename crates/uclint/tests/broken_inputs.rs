@@ -2,9 +2,9 @@
 //! the good file read beside it is still read in full. Cases are built here, byte by byte, so
 //! the corpus documents itself and nothing large is committed.
 
-mod common;
+mod broken_input;
 
-use common::check;
+use broken_input::check;
 
 const HEADER: &str =
     "Device Name,Device Type,Directory Number 1,Route Partition 1,Maximum Number of Calls 1,Busy Trigger 1\n";

@@ -6,9 +6,9 @@
 
 use std::time::{Duration, Instant};
 
-mod common;
+mod broken_input;
 
-use common::check;
+use broken_input::check;
 use uclint_ingest::Ingested;
 use uclint_model::Severity;
 use uclint_report::{render_full, FullOptions, Report, Summary};
