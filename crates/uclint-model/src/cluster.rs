@@ -3,6 +3,11 @@
 //! Only what some rule needs is modelled. Optional fields are `None` when the export does not
 //! carry them (a column or element is absent) or they are unset (empty, `NULL`, `xsi:nil`).
 //! Secrets are never stored: digest credentials are kept as present/absent only.
+//!
+//! The [`Cluster`]'s object lists are declared once, in [`cluster_lists!`], with how the records
+//! of one object read from several files combine: the struct, its per-list functions and
+//! ingest's merge are generated from that table, so that they cannot disagree on which lists
+//! there are.
 
 use std::collections::BTreeSet;
 
@@ -117,75 +122,140 @@ impl DataSet {
     }
 }
 
-/// Everything read from one or more exports of one cluster.
-#[derive(Debug, Default)]
-pub struct Cluster {
-    /// Phones, CSF/BOT/TCT/TAB clients, CTI ports and route points, remote devices.
-    pub phones: Vec<Device>,
-    /// User device profiles (UDPs).
-    pub device_profiles: Vec<Device>,
-    /// End users.
-    pub end_users: Vec<EndUser>,
-    /// Application users.
-    pub app_users: Vec<AppUser>,
-    /// Common Device Configurations.
-    pub common_device_configs: Vec<CommonDeviceConfig>,
-    /// Line groups.
-    pub line_groups: Vec<LineGroup>,
-    /// Service parameters.
-    pub service_parameters: Vec<ServiceParameter>,
-    /// Enterprise parameters.
-    pub enterprise_parameters: Vec<EnterpriseParameter>,
-    /// LDAP authentication configuration (at most one per cluster, but exports may repeat it).
-    pub ldap_authentication: Vec<LdapAuthentication>,
-    /// UCCX resources (agents and supervisors), as UCCX itself sees them.
-    pub uccx_resources: Vec<UccxResource>,
-    /// Directory numbers read as objects of their own (AXL `getLine`), with the devices that
-    /// share them. Line appearances on devices are in [`Device::lines`].
-    pub directory_numbers: Vec<DirectoryNumber>,
-    /// IP phone services (Extension Mobility, Finesse IPPA, custom services).
-    pub phone_services: Vec<PhoneService>,
-    /// LDAP system settings (at most one per cluster, but exports may repeat it).
-    pub ldap_system: Vec<LdapSystem>,
-    /// LDAP directory synchronisation agreements.
-    pub ldap_directories: Vec<LdapDirectory>,
-    /// Intercom directory numbers (Call Routing > Intercom > Intercom Directory Number).
-    pub intercom_numbers: Vec<IntercomNumber>,
-    /// UC services (User Management > User Settings > UC Service).
-    pub uc_services: Vec<UcService>,
-    /// Credential policies (User Management > User Settings > Credential Policy).
-    pub credential_policies: Vec<CredentialPolicy>,
-    /// EMCC remote clusters (Advanced Features > Cluster View), by Cluster ID.
-    pub remote_clusters: Vec<Spanned<Text>>,
-    /// EMCC intercluster service profiles (Advanced Features > EMCC > EMCC Intercluster Service
-    /// Profile): the span of each record.
-    pub intercluster_service_profiles: Vec<Span>,
-    /// Tables that held a header but no records, with the span of the header line: evidence
-    /// that the export has none of that kind of object.
-    pub empty_tables: Vec<(DataSet, Span)>,
-    /// Where the input is known to lack data: BAT files missing from a tar's manifest, AXL
-    /// `list*` responses that omit collections.
-    pub data_gaps: Vec<DataGap>,
-    /// Phone security profiles (System > Security > Phone Security Profile).
-    pub phone_security_profiles: Vec<PhoneSecurityProfile>,
-    /// Access control groups with their roles, where the export gives them.
-    pub access_control_groups: Vec<AccessControlGroup>,
-    /// UC service profiles (BAT `serviceprofile.csv`).
-    pub service_profiles: Vec<ServiceProfile>,
-    /// Numbers that belong to objects other than lines (route patterns, hunt pilots, …).
-    pub owned_numbers: Vec<OwnedNumber>,
-    /// UCCX triggers (`adminapi/trigger`).
-    pub uccx_triggers: Vec<crate::UccxTrigger>,
-    /// UCCX call control groups (`adminapi/callControlGroup`).
-    pub uccx_call_control_groups: Vec<crate::UccxCallControlGroup>,
-    /// Records read but kept out of every list rules check: templates and placeholder users.
-    pub set_aside: Vec<SetAside>,
-    /// Which kinds of data the export contained (even if a file held only its header).
-    pub present: BTreeSet<DataSet>,
-    /// What the export says of itself (a BAT Import/Export tar's `header.txt`): when it was
-    /// taken, from which publisher, of which version. Not an object: not counted, not checked.
-    pub export_header: ExportHeader,
+/// The object lists of a [`Cluster`], declared once: `cluster_lists!(callback)` expands to
+/// `callback! { … }` with one line per list, in the order of [`Cluster`]'s fields:
+///
+/// ```text
+/// /// Its doc comment.
+/// field: Vec<Record> => Policy, "Plural name";
+/// ```
+///
+/// This module generates [`Cluster`]'s fields, [`Cluster::append`] and
+/// [`Cluster::object_counts`] from it; ingest generates its merge (`uclint_ingest`'s `merge`
+/// module). Adding an object list is one line here, plus the merge of its record type when its
+/// policy merges records. The plural name is the kind's in the run summary and the health
+/// report; a list without one holds no objects and is not counted.
+///
+/// The policy says how the records of one object, read from several files, combine:
+///
+/// - `ByName`: by name, merged field by field; a field two records set differently keeps the
+///   first value and is reported (INPUT006). For the big lists, with a position table.
+/// - `ByKey`: the same, by the record's key (a name, user ID, directory number, …).
+/// - `One`: one object per cluster: every later record is merged into the first, as `ByKey`
+///   merges.
+/// - `Union`: names joined without repeats.
+/// - `Append`: every record kept as read, in input order (kinds that come from one file in any
+///   export uclint knows of, and lists that are not objects).
+#[macro_export]
+macro_rules! cluster_lists {
+    ($callback:ident) => {
+        $callback! {
+            /// Phones, CSF/BOT/TCT/TAB clients, CTI ports and route points, remote devices.
+            phones: Vec<$crate::Device> => ByName, "Phones";
+            /// User device profiles (UDPs).
+            device_profiles: Vec<$crate::Device> => ByName, "Device profiles";
+            /// End users.
+            end_users: Vec<$crate::EndUser> => ByName, "End users";
+            /// Application users.
+            app_users: Vec<$crate::AppUser> => ByKey, "Application users";
+            /// Common Device Configurations.
+            common_device_configs: Vec<$crate::CommonDeviceConfig> => ByKey, "Common Device Configurations";
+            /// Line groups.
+            line_groups: Vec<$crate::LineGroup> => ByKey, "Line groups";
+            /// Service parameters.
+            service_parameters: Vec<$crate::ServiceParameter> => ByKey, "Service parameters";
+            /// Enterprise parameters.
+            enterprise_parameters: Vec<$crate::EnterpriseParameter> => ByKey, "Enterprise parameters";
+            /// LDAP authentication configuration (at most one per cluster, but exports may repeat it).
+            ldap_authentication: Vec<$crate::LdapAuthentication> => One, "LDAP authentication";
+            /// UCCX resources (agents and supervisors), as UCCX itself sees them.
+            uccx_resources: Vec<$crate::UccxResource> => ByKey, "UCCX resources";
+            /// Directory numbers read as objects of their own (AXL `getLine`), with the devices that
+            /// share them. Line appearances on devices are in [`Device::lines`].
+            directory_numbers: Vec<$crate::DirectoryNumber> => ByKey, "Directory numbers";
+            /// IP phone services (Extension Mobility, Finesse IPPA, custom services).
+            phone_services: Vec<$crate::PhoneService> => ByKey, "Phone services";
+            /// LDAP system settings (at most one per cluster, but exports may repeat it).
+            ldap_system: Vec<$crate::LdapSystem> => One, "LDAP system";
+            /// LDAP directory synchronisation agreements.
+            ldap_directories: Vec<$crate::LdapDirectory> => ByKey, "LDAP directories";
+            /// Intercom directory numbers (Call Routing > Intercom > Intercom Directory Number).
+            intercom_numbers: Vec<$crate::IntercomNumber> => ByKey, "Intercom directory numbers";
+            /// UC services (User Management > User Settings > UC Service).
+            uc_services: Vec<$crate::UcService> => ByKey, "UC services";
+            /// Credential policies (User Management > User Settings > Credential Policy).
+            credential_policies: Vec<$crate::CredentialPolicy> => ByKey, "Credential policies";
+            /// EMCC remote clusters (Advanced Features > Cluster View), by Cluster ID.
+            remote_clusters: Vec<$crate::Spanned<$crate::Text>> => Union, "Remote clusters";
+            /// EMCC intercluster service profiles (Advanced Features > EMCC > EMCC Intercluster Service
+            /// Profile): the span of each record.
+            intercluster_service_profiles: Vec<$crate::Span> => Append, "Intercluster service profiles";
+            /// Tables that held a header but no records, with the span of the header line: evidence
+            /// that the export has none of that kind of object.
+            empty_tables: Vec<($crate::DataSet, $crate::Span)> => Append;
+            /// Where the input is known to lack data: BAT files missing from a tar's manifest, AXL
+            /// `list*` responses that omit collections.
+            data_gaps: Vec<$crate::DataGap> => Append;
+            /// Phone security profiles (System > Security > Phone Security Profile).
+            phone_security_profiles: Vec<$crate::PhoneSecurityProfile> => ByKey, "Phone security profiles";
+            /// Access control groups with their roles, where the export gives them.
+            access_control_groups: Vec<$crate::AccessControlGroup> => ByKey, "Access control groups";
+            /// UC service profiles (BAT `serviceprofile.csv`).
+            service_profiles: Vec<$crate::ServiceProfile> => Append, "UC service profiles";
+            /// Numbers that belong to objects other than lines (route patterns, hunt pilots, …).
+            owned_numbers: Vec<$crate::OwnedNumber> => Append, "Route plan numbers";
+            /// UCCX triggers (`adminapi/trigger`).
+            uccx_triggers: Vec<$crate::UccxTrigger> => Append, "UCCX triggers";
+            /// UCCX call control groups (`adminapi/callControlGroup`).
+            uccx_call_control_groups: Vec<$crate::UccxCallControlGroup> => Append, "UCCX call control groups";
+            /// Records read but kept out of every list rules check: templates and placeholder users.
+            set_aside: Vec<$crate::SetAside> => Append;
+        }
+    };
 }
+
+/// Declares [`Cluster`] and its per-list functions from [`cluster_lists!`].
+macro_rules! declare_cluster {
+    ($($(#[$doc:meta])* $field:ident: Vec<$record:ty> => $policy:ident $(, $kind:literal)?;)*) => {
+        /// Everything read from one or more exports of one cluster: the object lists declared in
+        /// [`cluster_lists!`], and what the export says of itself.
+        #[derive(Debug, Default)]
+        pub struct Cluster {
+            $($(#[$doc])* pub $field: Vec<$record>,)*
+            /// Which kinds of data the export contained (even if a file held only its header).
+            pub present: BTreeSet<DataSet>,
+            /// What the export says of itself (a BAT Import/Export tar's `header.txt`): when it was
+            /// taken, from which publisher, of which version. Not an object: not counted, not checked.
+            pub export_header: ExportHeader,
+        }
+
+        impl Cluster {
+            /// How many kinds of object [`Cluster::object_counts`] lists.
+            pub const OBJECT_KINDS: usize = 0 $($(+ { let _ = $kind; 1 })?)*;
+
+            /// Moves everything from `other` to the end of this cluster's lists, without merging
+            /// records of the same object (ingest combines the files of a run by key instead,
+            /// `uclint_ingest::merge`), leaving `other` empty with its lists' capacity, to be
+            /// filled again (as [`Vec::append`] does).
+            pub fn append(&mut self, other: &mut Cluster) {
+                let Cluster { $($field,)* present, export_header } = other;
+                $(self.$field.append($field);)*
+                self.present.append(present);
+                self.export_header.fill_from(std::mem::take(export_header));
+            }
+
+            /// Objects read, by kind, as plural English names ("Phones", 11), in a fixed order;
+            /// kinds with none are listed too. The one definition of "objects read": templates and
+            /// placeholder users set aside, empty tables, gaps and the export header are not
+            /// objects.
+            pub fn object_counts(&self) -> [(&'static str, usize); Self::OBJECT_KINDS] {
+                [$($(($kind, self.$field.len()),)?)*]
+            }
+        }
+    };
+}
+
+cluster_lists!(declare_cluster);
 
 /// What a BAT Import/Export tar's `header.txt` says of the export (`Time :`, `IP Address :`,
 /// `CCM :`), in the export's own words: each is `None` when no input says it. The values are
@@ -223,112 +293,10 @@ impl Cluster {
         self.present.contains(&data)
     }
 
-    /// Moves everything from `other` to the end of this cluster's lists, without merging records
-    /// of the same object (ingest combines the files of a run by key instead,
-    /// `uclint_ingest::merge`), leaving `other` empty with its lists' capacity, to be filled
-    /// again (as [`Vec::append`] does).
-    pub fn append(&mut self, other: &mut Cluster) {
-        let Cluster {
-            phones,
-            device_profiles,
-            end_users,
-            app_users,
-            common_device_configs,
-            line_groups,
-            service_parameters,
-            enterprise_parameters,
-            ldap_authentication,
-            uccx_resources,
-            directory_numbers,
-            phone_services,
-            ldap_system,
-            ldap_directories,
-            intercom_numbers,
-            uc_services,
-            credential_policies,
-            remote_clusters,
-            intercluster_service_profiles,
-            empty_tables,
-            data_gaps,
-            phone_security_profiles,
-            access_control_groups,
-            service_profiles,
-            owned_numbers,
-            uccx_triggers,
-            uccx_call_control_groups,
-            set_aside,
-            present,
-            export_header,
-        } = other;
-        self.export_header.fill_from(std::mem::take(export_header));
-        self.phones.append(phones);
-        self.device_profiles.append(device_profiles);
-        self.end_users.append(end_users);
-        self.app_users.append(app_users);
-        self.common_device_configs.append(common_device_configs);
-        self.line_groups.append(line_groups);
-        self.service_parameters.append(service_parameters);
-        self.enterprise_parameters.append(enterprise_parameters);
-        self.ldap_authentication.append(ldap_authentication);
-        self.uccx_resources.append(uccx_resources);
-        self.directory_numbers.append(directory_numbers);
-        self.phone_services.append(phone_services);
-        self.ldap_system.append(ldap_system);
-        self.ldap_directories.append(ldap_directories);
-        self.intercom_numbers.append(intercom_numbers);
-        self.uc_services.append(uc_services);
-        self.credential_policies.append(credential_policies);
-        self.remote_clusters.append(remote_clusters);
-        self.intercluster_service_profiles.append(intercluster_service_profiles);
-        self.empty_tables.append(empty_tables);
-        self.data_gaps.append(data_gaps);
-        self.phone_security_profiles.append(phone_security_profiles);
-        self.access_control_groups.append(access_control_groups);
-        self.service_profiles.append(service_profiles);
-        self.owned_numbers.append(owned_numbers);
-        self.uccx_triggers.append(uccx_triggers);
-        self.uccx_call_control_groups.append(uccx_call_control_groups);
-        self.set_aside.append(set_aside);
-        self.present.append(present);
-    }
-
     /// Number of objects read, for the run summary: the sum of [`Cluster::object_counts`], so
     /// that the summary and the health report's per-kind list cannot disagree.
     pub fn object_count(&self) -> usize {
         self.object_counts().iter().map(|(_, n)| n).sum()
-    }
-
-    /// Objects read, by kind, as plural English names ("Phones", 11), in a fixed order; kinds
-    /// with none are listed too. The one definition of "objects read": templates and placeholder
-    /// users set aside, empty tables, gaps and the export header are not objects.
-    pub fn object_counts(&self) -> [(&'static str, usize); 25] {
-        [
-            ("Phones", self.phones.len()),
-            ("Device profiles", self.device_profiles.len()),
-            ("End users", self.end_users.len()),
-            ("Application users", self.app_users.len()),
-            ("Common Device Configurations", self.common_device_configs.len()),
-            ("Line groups", self.line_groups.len()),
-            ("Service parameters", self.service_parameters.len()),
-            ("Enterprise parameters", self.enterprise_parameters.len()),
-            ("LDAP authentication", self.ldap_authentication.len()),
-            ("UCCX resources", self.uccx_resources.len()),
-            ("Directory numbers", self.directory_numbers.len()),
-            ("Phone services", self.phone_services.len()),
-            ("LDAP system", self.ldap_system.len()),
-            ("LDAP directories", self.ldap_directories.len()),
-            ("Intercom directory numbers", self.intercom_numbers.len()),
-            ("UC services", self.uc_services.len()),
-            ("Credential policies", self.credential_policies.len()),
-            ("Remote clusters", self.remote_clusters.len()),
-            ("Intercluster service profiles", self.intercluster_service_profiles.len()),
-            ("Phone security profiles", self.phone_security_profiles.len()),
-            ("Access control groups", self.access_control_groups.len()),
-            ("UC service profiles", self.service_profiles.len()),
-            ("Route plan numbers", self.owned_numbers.len()),
-            ("UCCX triggers", self.uccx_triggers.len()),
-            ("UCCX call control groups", self.uccx_call_control_groups.len()),
-        ]
     }
 }
 
@@ -746,6 +714,13 @@ pub struct ServiceParameter {
     pub value: Spanned<Text>,
     /// The whole record.
     pub span: Span,
+}
+
+impl ServiceParameter {
+    /// The object key of this parameter: `serviceparam:<service>/<name>`, for any server.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey::ServiceParameter { service: self.service.value.clone(), parameter: self.name.value.clone() }
+    }
 }
 
 /// An enterprise parameter.

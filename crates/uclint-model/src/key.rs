@@ -99,7 +99,9 @@ fn normalise_partition(raw: &str) -> Text {
 /// `user:agent01`, `dn:4001@PT_Internal`).
 ///
 /// Suppressions and baselines are keyed by rule code plus this key, never by line numbers,
-/// because exports cannot carry comments and their lines move between exports.
+/// because exports cannot carry comments and their lines move between exports. They store the
+/// key as its text, so a key made of parts keeps them apart here and is written in one place,
+/// [`ObjectKey`]'s `Display`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ObjectKey {
     /// A phone (any device in `phone.csv` or `getPhone`), by device name.
@@ -116,8 +118,13 @@ pub enum ObjectKey {
     CommonDeviceConfig(Text),
     /// A line group, by name.
     LineGroup(Text),
-    /// A service parameter: `service/parameter`.
-    ServiceParameter(Text),
+    /// A service parameter, written `service/parameter`.
+    ServiceParameter {
+        /// The service, e.g. `Cisco Extension Mobility`.
+        service: Text,
+        /// The parameter's internal name, e.g. `multiDevHoteling`.
+        parameter: Text,
+    },
     /// An enterprise parameter, by internal name.
     EnterpriseParameter(Text),
     /// The LDAP authentication configuration (one per cluster).
@@ -141,7 +148,7 @@ pub enum ObjectKey {
     /// An export as a whole: a BAT tar by display path, or the AXL responses of one operation.
     Export(Text),
     /// A UCCX trigger (`adminapi/trigger`), by its directory number.
-    UccxTrigger(Text),
+    UccxTrigger(DnRef),
 }
 
 impl ObjectKey {
@@ -155,7 +162,7 @@ impl ObjectKey {
             ObjectKey::Dn(_) => "dn",
             ObjectKey::CommonDeviceConfig(_) => "cdc",
             ObjectKey::LineGroup(_) => "linegroup",
-            ObjectKey::ServiceParameter(_) => "serviceparam",
+            ObjectKey::ServiceParameter { .. } => "serviceparam",
             ObjectKey::EnterpriseParameter(_) => "enterpriseparam",
             ObjectKey::LdapAuthentication => "ldapauth",
             ObjectKey::UccxResource(_) => "uccxresource",
@@ -182,7 +189,6 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::AppUser(n)
             | ObjectKey::CommonDeviceConfig(n)
             | ObjectKey::LineGroup(n)
-            | ObjectKey::ServiceParameter(n)
             | ObjectKey::EnterpriseParameter(n)
             | ObjectKey::UccxResource(n)
             | ObjectKey::PhoneService(n)
@@ -192,9 +198,10 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::CredentialPolicy(n)
             | ObjectKey::Feature(n)
             | ObjectKey::PhoneSecurityProfile(n)
-            | ObjectKey::Export(n)
-            | ObjectKey::UccxTrigger(n) => write!(f, "{kind}:{n}"),
+            | ObjectKey::Export(n) => write!(f, "{kind}:{n}"),
             ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
+            ObjectKey::UccxTrigger(dn) => write!(f, "{kind}:{dn}"),
+            ObjectKey::ServiceParameter { service, parameter } => write!(f, "{kind}:{service}/{parameter}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),
         }
     }
@@ -222,5 +229,19 @@ mod tests {
     fn object_keys_read_kind_colon_name() {
         assert_eq!(ObjectKey::Phone("SEP001122334455".into()).to_string(), "phone:SEP001122334455");
         assert_eq!(ObjectKey::Dn(DnKey::new("4001", "PT_Internal")).to_string(), "dn:4001@PT_Internal");
+    }
+
+    #[test]
+    fn keys_made_of_parts_read_as_they_always_did() {
+        // Baselines store keys as text: these are the texts of keys that were once formatted
+        // strings.
+        let parameter = ObjectKey::ServiceParameter {
+            service: "Cisco Extension Mobility".into(),
+            parameter: "multiDevHoteling".into(),
+        };
+        assert_eq!(parameter.to_string(), "serviceparam:Cisco Extension Mobility/multiDevHoteling");
+        let trigger = ObjectKey::UccxTrigger(DnRef::with_partition("\\+18005550100", "NULL"));
+        assert_eq!(trigger.to_string(), "uccxtrigger:+18005550100@<None>");
+        assert_eq!(ObjectKey::UccxTrigger(DnRef::pattern_only("5000")).to_string(), "uccxtrigger:5000");
     }
 }

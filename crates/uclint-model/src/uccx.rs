@@ -31,7 +31,7 @@ pub struct UccxTrigger {
 impl UccxTrigger {
     /// The object key of this trigger: `uccxtrigger:<directory number>`.
     pub fn key(&self) -> ObjectKey {
-        ObjectKey::UccxTrigger(self.directory_number.value.to_string().into())
+        ObjectKey::UccxTrigger(self.directory_number.value.clone())
     }
 }
 
