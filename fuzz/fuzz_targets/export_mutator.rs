@@ -9,6 +9,9 @@
 //! short; or libFuzzer's mutator is run on the raw archive. The cross-over puts members of one
 //! archive into another.
 
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+
 use crate::tar_members::{self, Archive, Member};
 
 /// libFuzzer's byte mutator (`libfuzzer_sys::fuzzer_mutate`), passed in so that this module
@@ -18,7 +21,7 @@ pub type ByteMutator = fn(&mut [u8], usize, usize) -> usize;
 /// Mutates `data[..size]` into `data`, keeping to `max_size`, and gives the new size, as
 /// `fuzz_mutator!` asks.
 pub fn mutate_export(data: &mut [u8], size: usize, max_size: usize, seed: u32, bytes: ByteMutator) -> usize {
-    let mut rng = Rng(u64::from(seed) << 1 | 1);
+    let mut rng = Rng::new(seed);
     let original = Archive::parse(&data[..size]);
     // A mutation that would not fit is tried again with another; the last resort is
     // libFuzzer's own, which keeps to `max_size`.
@@ -51,7 +54,7 @@ pub fn mutate_export(data: &mut [u8], size: usize, max_size: usize, seed: u32, b
 /// Members of `data1`, with one to four taken from `data2` (in place of one, or added), written
 /// into `out`; 0 when there is nothing to take or the result does not fit.
 pub fn cross_over(data1: &[u8], data2: &[u8], out: &mut [u8], seed: u32) -> usize {
-    let mut rng = Rng(u64::from(seed) << 1 | 1);
+    let mut rng = Rng::new(seed);
     let mut archive = Archive::parse(data1);
     let other = Archive::parse(data2);
     if other.members.is_empty() {
@@ -73,17 +76,13 @@ pub fn cross_over(data1: &[u8], data2: &[u8], out: &mut [u8], seed: u32) -> usiz
     written.len()
 }
 
-/// A small deterministic generator (SplitMix64): libFuzzer asks that a mutation depend only on
-/// the input and its seed.
-struct Rng(u64);
+/// The mutator's deterministic generator: libFuzzer asks that a mutation depend only on the input
+/// and its seed. rand's ChaCha8, the generator `uclint-synth` and proptest use too.
+struct Rng(ChaCha8Rng);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+    fn new(seed: u32) -> Self {
+        Rng(ChaCha8Rng::seed_from_u64(u64::from(seed)))
     }
 
     /// A number below `n` (0 when `n` is 0).
@@ -91,7 +90,7 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            self.0.random_range(0..n)
         }
     }
 

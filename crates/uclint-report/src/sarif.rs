@@ -1,9 +1,8 @@
 //! `sarif`: SARIF 2.1.0, the format code-scanning services ingest (GitHub code scanning, Azure
-//! DevOps, GitLab), built with the `serde-sarif` types.
+//! DevOps, GitLab), written from the plain structs of [`log`].
 //!
 //! Streamed: each result is built and written one at a time and dropped, so a log of 80,000
-//! results takes no more memory than one (the log and the run around them mirror `serde-sarif`'s
-//! `Sarif` and `Run` member for member, so the document is what serialising those would give).
+//! results takes no more memory than one.
 //!
 //! Choices a consumer relies on:
 //! - Each result carries `partialFingerprints["uclint/v1"]`, the rule code plus the object key
@@ -20,6 +19,10 @@
 //!   path outside it is an absolute `file:` URI. Characters a URI cannot hold, non-ASCII
 //!   included, are percent-encoded, and so is `:` in a relative URI, where it would read as a
 //!   scheme. The renderer does no IO: it never asks for the working directory itself.
+//! - `tool.driver.rules` lists only the rules that have a result in the log, in the order the
+//!   caller gives them (code order), as ruff does: the log does not grow with the rules that
+//!   found nothing, and adding a rule changes no log it has no result in. `ruleIndex` is a
+//!   result's rule's place in that list.
 //! - `helpUri` is given only when the run has a base for documentation links
 //!   (`--doc-base-url`): SARIF wants an absolute URI there, and the full documentation is in
 //!   `help` anyway.
@@ -36,6 +39,8 @@
 //!   characters are shortened around a hash (so are URIs, fingerprints and logical locations),
 //!   long values in messages are elided; JSON escaping is left to the serialiser.
 
+mod log;
+
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -44,14 +49,14 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde::{Serialize, Serializer};
-use serde_sarif::sarif::{
-    Artifact, ArtifactLocation, Invocation, Location, LogicalLocation, Message, MultiformatMessageString, Notification,
-    PhysicalLocation, Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Tool,
-    ToolComponent,
-};
 use uclint_model::{Diagnostic, Label, Severity, SourceId};
 
-use crate::{count, fingerprints, rule_info, split_member, text, Paths, Position, RenderOptions, Report, RuleInfo};
+use self::log::{
+    Artifact, ArtifactLocation, Fingerprints, Invocation, Location, Log, LogicalLocation, Message, MultiformatMessage,
+    Notification, PhysicalLocation, Region, ReportingConfiguration, ReportingDescriptor, Run, SarifResult, Tool,
+    ToolComponent,
+};
+use crate::{count, fingerprints, split_member, text, Paths, Position, RenderOptions, Report, RuleInfo};
 
 /// Results written at most when capped: GitHub code scanning rejects a run with more.
 pub const SARIF_MAX_RESULTS: usize = 25_000;
@@ -93,53 +98,61 @@ const URI_ESCAPES: &AsciiSet = &CONTROLS
 const SEGMENT_ESCAPES: &AsciiSet = &URI_ESCAPES.add(b':');
 
 /// Writes the report to `out` as one SARIF log with one run: capped to what GitHub code scanning
-/// accepts unless `options.cap` is off.
+/// accepts unless `options.cap` is off. `rules` describes the codes results may have, in code
+/// order; the log lists those that have a result in it.
 ///
-/// Streamed: the results are built one at a time as they are written, inside a log and a run
-/// that serialise as `serde-sarif`'s `Sarif` and `Run` do.
+/// Streamed: the results are built one at a time as they are written.
 pub fn write_sarif(
     report: &Report<'_>,
     rules: &[RuleInfo],
     options: &RenderOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    let diagnostics = report.diagnostics;
     let paths = Paths::new(report.sources);
     let base = options.base_dir.as_deref().map(Base::new);
     let artifacts = Artifacts::new(report, &paths, base.as_ref());
-    let fingerprints = fingerprints(report.diagnostics);
-    let build = |i: usize| result(&report.diagnostics[i], fingerprints[i].clone(), &paths, &artifacts, rules);
+    let fingerprints = fingerprints(diagnostics);
+    let every = Listed::new(rules, diagnostics.iter().map(|d| d.code));
     let (kept, left_out) = if options.cap {
-        let (kept, left_out) = capped(report.diagnostics, &build)?;
+        // Measured with the rules of every finding listed: a result's `ruleIndex` then differs
+        // from the one written by a digit at most.
+        let build = |i: usize| result(&diagnostics[i], fingerprints[i].clone(), &paths, &artifacts, &every);
+        let (kept, left_out) = capped(diagnostics, &build)?;
         (Some(kept), left_out)
     } else {
         (None, [0; 3])
     };
-    let mut driver = ToolComponent::builder()
-        .name("uclint")
-        .version(env!("CARGO_PKG_VERSION"))
-        .rules(rules.iter().map(descriptor).collect::<Vec<_>>())
-        .build();
-    driver.information_uri = None;
+    let listed = match &kept {
+        Some(kept) if kept.len() < diagnostics.len() => Listed::new(rules, kept.iter().map(|&i| diagnostics[i].code)),
+        _ => every,
+    };
+    let build = |i: usize| result(&diagnostics[i], fingerprints[i].clone(), &paths, &artifacts, &listed);
+    let results: Box<dyn Iterator<Item = SarifResult<'_>> + '_> = match kept {
+        Some(kept) => Box::new(kept.into_iter().map(build)),
+        None => Box::new((0..diagnostics.len()).map(build)),
+    };
     let invocations = left_out.iter().any(|&n| n > 0).then(|| {
-        vec![Invocation::builder()
-            .execution_successful(true)
-            .tool_execution_notifications(vec![left_out_notification(left_out, report.diagnostics.len())])
-            .build()]
+        [Invocation {
+            execution_successful: true,
+            tool_execution_notifications: [left_out_notification(left_out, diagnostics.len())],
+        }]
     });
     let original_uri_base_ids = base
         .as_ref()
-        .map(|base| BTreeMap::from([(SRCROOT, ArtifactLocation::builder().uri(base.uri.as_str()).build())]));
-    let results: Box<dyn Iterator<Item = SarifResult> + '_> = match kept {
-        Some(kept) => Box::new(kept.into_iter().map(build)),
-        None => Box::new((0..report.diagnostics.len()).map(build)),
+        .map(|base| BTreeMap::from([(SRCROOT, ArtifactLocation { index: None, uri: &base.uri, uri_base_id: None })]));
+    let driver = ToolComponent {
+        name: "uclint",
+        rules: listed.rules.iter().map(|rule| descriptor(rule)).collect(),
+        version: env!("CARGO_PKG_VERSION"),
     };
-    let run = RunOf {
-        artifacts: &artifacts.list,
+    let run = Run {
+        artifacts: artifacts.list(),
         column_kind: "unicodeCodePoints",
         invocations,
         original_uri_base_ids,
         results: Streamed(Cell::new(Some(results))),
-        tool: Tool::builder().driver(driver).build(),
+        tool: Tool { driver },
     };
     let log = Log { schema: SCHEMA, runs: [run], version: "2.1.0" };
     // The serialiser makes many small writes (indentation, punctuation): into a buffer it can
@@ -156,29 +169,21 @@ pub fn render_sarif(report: &Report<'_>, rules: &[RuleInfo]) -> String {
     crate::to_string(|out| write_sarif(report, rules, &RenderOptions::default(), out))
 }
 
-/// The SARIF log as `serde-sarif`'s `Sarif` serialises it (the same members in the same order),
-/// holding a run whose results are streamed.
-#[derive(Serialize)]
-struct Log<'a, R> {
-    #[serde(rename = "$schema")]
-    schema: &'a str,
-    runs: [R; 1],
-    version: &'a str,
+/// The rules a log lists (`tool.driver.rules`): those of the given codes, in the order of the
+/// catalog, each once, with its place among them (a result's `ruleIndex`).
+struct Listed<'r> {
+    rules: Vec<&'r RuleInfo>,
+    index: BTreeMap<&'r str, usize>,
 }
 
-/// The run as `serde-sarif`'s `Run` serialises it, with only the members uclint writes (in the
-/// order `Run` writes them: alphabetical), and its results written as they are built.
-#[derive(Serialize)]
-struct RunOf<'a> {
-    artifacts: &'a [Artifact],
-    #[serde(rename = "columnKind")]
-    column_kind: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    invocations: Option<Vec<Invocation>>,
-    #[serde(rename = "originalUriBaseIds", skip_serializing_if = "Option::is_none")]
-    original_uri_base_ids: Option<BTreeMap<&'a str, ArtifactLocation>>,
-    results: Streamed<Box<dyn Iterator<Item = SarifResult> + 'a>>,
-    tool: Tool,
+impl<'r> Listed<'r> {
+    fn new<'c>(catalog: &'r [RuleInfo], codes: impl Iterator<Item = &'c str>) -> Self {
+        let mut used: BTreeSet<&str> = codes.collect();
+        // `remove`: a code the catalog repeats is listed once, as its first entry.
+        let rules: Vec<&RuleInfo> = catalog.iter().filter(|rule| used.remove(rule.code)).collect();
+        let index = rules.iter().enumerate().map(|(i, rule)| (rule.code, i)).collect();
+        Listed { rules, index }
+    }
 }
 
 /// An iterator serialised as a sequence, one item at a time, each dropped once written. It can
@@ -203,7 +208,10 @@ where
 /// [`SARIF_MAX_RESULTS`] and their gzipped size stays under [`SARIF_GZIP_BUDGET`]. Each result
 /// is built to be measured and dropped: only the indices are kept, and the kept ones are built
 /// again as they are written.
-fn capped(diagnostics: &[Diagnostic], build: &dyn Fn(usize) -> SarifResult) -> io::Result<(Vec<usize>, [usize; 3])> {
+fn capped<'a>(
+    diagnostics: &[Diagnostic],
+    build: &dyn Fn(usize) -> SarifResult<'a>,
+) -> io::Result<(Vec<usize>, [usize; 3])> {
     let levels = [Severity::Error, Severity::Warning, Severity::Info];
     let mut order: Vec<usize> = (0..diagnostics.len()).collect();
     // Stable: output order within a level.
@@ -264,94 +272,92 @@ fn left_out_notification(left_out: [usize; 3], total: usize) -> Notification {
         parts.join(", "),
         count(SARIF_MAX_RESULTS),
     );
-    Notification::builder().level(serde_json::json!("warning")).message(Message::builder().text(text).build()).build()
+    Notification { level: "warning", message: Message { text } }
 }
 
-fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
-    let mut descriptor = ReportingDescriptor::builder()
-        .id(rule.code)
-        .name(rule.name)
-        .short_description(MultiformatMessageString::builder().text(rule.summary).build())
-        .full_description(MultiformatMessageString::builder().text(rule.summary).build())
-        .help(MultiformatMessageString::builder().text(rule.doc.as_str()).markdown(rule.doc.as_str()).build())
-        .default_configuration(
-            ReportingConfiguration::builder().level(serde_json::json!(level(rule.default_severity))).build(),
-        )
-        .build();
-    descriptor.help_uri = rule.help_uri.clone();
-    descriptor
-}
-
-fn level(severity: Severity) -> ResultLevel {
-    match severity {
-        Severity::Error => ResultLevel::Error,
-        Severity::Warning => ResultLevel::Warning,
-        Severity::Info => ResultLevel::Note,
+fn descriptor(rule: &RuleInfo) -> ReportingDescriptor<'_> {
+    let summary = || MultiformatMessage { markdown: None, text: rule.summary };
+    ReportingDescriptor {
+        default_configuration: ReportingConfiguration { level: level(rule.default_severity) },
+        full_description: summary(),
+        help: MultiformatMessage { markdown: Some(&rule.doc), text: &rule.doc },
+        help_uri: rule.help_uri.as_deref(),
+        id: rule.code,
+        name: rule.name,
+        short_description: summary(),
     }
 }
 
-fn result(
-    d: &Diagnostic,
+/// SARIF's name of a severity.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn result<'a>(
+    d: &'a Diagnostic,
     fingerprint: String,
     paths: &Paths<'_>,
-    artifacts: &Artifacts,
-    rules: &[RuleInfo],
-) -> SarifResult {
+    artifacts: &'a Artifacts,
+    listed: &Listed<'_>,
+) -> SarifResult<'a> {
     let mut message = text::message(&d.message).into_owned();
     if let Some(help) = &d.help {
         message.push_str("\nHow to fix: ");
         message.push_str(&text::message(help));
     }
-    let logical = LogicalLocation::builder()
-        .fully_qualified_name(text::key(&d.object.to_string()).into_owned())
-        .kind(d.object.kind())
-        .build();
-    let primary = Location::builder()
-        .physical_location(physical(&d.primary, paths, artifacts))
-        .logical_locations(vec![logical])
-        .build();
-    let related: Vec<Location> = d
+    let logical =
+        LogicalLocation { fully_qualified_name: text::key(&d.object.to_string()).into_owned(), kind: d.object.kind() };
+    let primary = Location {
+        id: None,
+        logical_locations: Some([logical]),
+        message: None,
+        physical_location: physical(&d.primary, paths, artifacts),
+    };
+    let related = d
         .secondary
         .iter()
         .enumerate()
-        .map(|(i, label)| {
-            let location = Location::builder().id(i as i64).physical_location(physical(label, paths, artifacts));
-            match &label.message {
-                Some(m) => location.message(Message::builder().text(text::message(m).into_owned()).build()).build(),
-                None => location.build(),
-            }
+        .map(|(i, label)| Location {
+            id: Some(i),
+            logical_locations: None,
+            message: label.message.as_ref().map(|m| Message { text: text::message(m).into_owned() }),
+            physical_location: physical(label, paths, artifacts),
         })
         .collect();
-    let mut result = SarifResult::builder()
-        .rule_id(d.code)
-        .level(level(d.severity))
-        .message(Message::builder().text(message).build())
-        .locations(vec![primary])
-        .partial_fingerprints(BTreeMap::from([("uclint/v1".to_owned(), fingerprint)]))
-        .build();
-    if !related.is_empty() {
-        result.related_locations = Some(related);
+    SarifResult {
+        level: level(d.severity),
+        locations: [primary],
+        message: Message { text: message },
+        partial_fingerprints: Fingerprints { v1: fingerprint },
+        related_locations: related,
+        rule_id: d.code,
+        rule_index: listed.index.get(d.code).copied(),
     }
-    result.rule_index = rule_info(rules, d.code).map(|(index, _)| index as i64);
-    result
 }
 
-fn physical(label: &Label, paths: &Paths<'_>, artifacts: &Artifacts) -> PhysicalLocation {
+fn physical<'a>(label: &Label, paths: &Paths<'_>, artifacts: &'a Artifacts) -> PhysicalLocation<'a> {
     let at = Position::of(label, paths);
-    let region = Region::builder()
-        .start_line(at.line as i64)
-        .start_column(at.column as i64)
-        .end_line(at.end_line as i64)
-        .end_column(at.end_column as i64)
-        .build();
-    PhysicalLocation::builder().artifact_location(artifacts.location(label.span.source)).region(region).build()
+    let region =
+        Region { end_column: at.end_column, end_line: at.end_line, start_column: at.column, start_line: at.line };
+    PhysicalLocation { artifact_location: artifacts.location(label.span.source), region }
 }
 
 /// The run's artifacts: every file a result points into, each tar member after its tar.
 struct Artifacts {
-    list: Vec<Artifact>,
-    /// Source id → (index in `list`, URI, its base id).
-    by_source: BTreeMap<SourceId, (usize, String, Option<&'static str>)>,
+    list: Vec<Entry>,
+    /// Source id → index in `list`.
+    by_source: BTreeMap<SourceId, usize>,
+}
+
+/// An artifact: its URI, the base id that URI is relative to, and its tar's index.
+struct Entry {
+    uri: String,
+    base: Option<&'static str>,
+    parent: Option<usize>,
 }
 
 impl Artifacts {
@@ -367,35 +373,37 @@ impl Artifacts {
         let mut archives = BTreeMap::<String, usize>::new();
         for id in used {
             let path = paths.get(id);
-            let (uri, base_id) = uri(path, base);
-            let mut artifact = Artifact::builder().location(location(&uri, base_id)).build();
-            if let Some((archive, _)) = split_member(path) {
-                let parent = *archives.entry(archive.to_owned()).or_insert_with(|| {
-                    let (uri, base_id) = self::uri(archive, base);
-                    artifacts.list.push(Artifact::builder().location(location(&uri, base_id)).build());
+            let parent = split_member(path).map(|(archive, _)| {
+                *archives.entry(archive.to_owned()).or_insert_with(|| {
+                    let (uri, base) = uri(archive, base);
+                    artifacts.list.push(Entry { uri, base, parent: None });
                     artifacts.list.len() - 1
-                });
-                artifact.parent_index = Some(parent as i64);
-            }
-            artifacts.list.push(artifact);
-            artifacts.by_source.insert(id, (artifacts.list.len() - 1, uri, base_id));
+                })
+            });
+            let (uri, base) = uri(path, base);
+            artifacts.list.push(Entry { uri, base, parent });
+            artifacts.by_source.insert(id, artifacts.list.len() - 1);
         }
         artifacts
     }
 
-    fn location(&self, source: SourceId) -> ArtifactLocation {
-        let (index, uri, base) = &self.by_source[&source];
-        let mut location = location(uri, *base);
-        location.index = Some(*index as i64);
-        location
+    /// The run's `artifacts`.
+    fn list(&self) -> Vec<Artifact<'_>> {
+        self.list
+            .iter()
+            .map(|entry| Artifact {
+                location: ArtifactLocation { index: None, uri: &entry.uri, uri_base_id: entry.base },
+                parent_index: entry.parent,
+            })
+            .collect()
     }
-}
 
-/// An artifact location of `uri`, relative to `base` when there is one.
-fn location(uri: &str, base: Option<&'static str>) -> ArtifactLocation {
-    let mut location = ArtifactLocation::builder().uri(uri).build();
-    location.uri_base_id = base.map(str::to_owned);
-    location
+    /// Where a result points into `source`: its artifact's URI and index.
+    fn location(&self, source: SourceId) -> ArtifactLocation<'_> {
+        let index = self.by_source[&source];
+        let entry = &self.list[index];
+        ArtifactLocation { index: Some(index), uri: &entry.uri, uri_base_id: entry.base }
+    }
 }
 
 /// A path with forward slashes, and whether it is absolute (`/x`, `//server/share`, `C:/x`).
@@ -554,29 +562,146 @@ mod tests {
         assert_eq!(notification(&all), None);
     }
 
-    /// The streamed log is byte for byte what `serde-sarif`'s `Sarif` serialises to: the log
-    /// and the run written by hand keep its members, their order and its pretty-printing.
-    #[test]
-    fn the_streamed_log_is_what_serde_sarif_writes() {
+    /// A catalog of rules `T0` to `T3`, each documented and linked.
+    fn catalog() -> Vec<RuleInfo> {
+        ["T0", "T1", "T2", "T3"]
+            .into_iter()
+            .map(|code| RuleInfo {
+                code,
+                name: "test-rule",
+                default_severity: Severity::Warning,
+                summary: "A test rule.",
+                doc: format!("{code}: a test rule."),
+                help_uri: Some(format!("https://docs.example.org/{code}.md")),
+            })
+            .collect()
+    }
+
+    /// The SARIF log of `diagnostics` against [`catalog`], with a base directory.
+    fn log_of(diagnostics: &[Diagnostic], cap: bool) -> String {
         let sources = crate::many::sources();
-        // One over the cap, so that the run has invocations, and a base, so that it has
-        // originalUriBaseIds: every member uclint writes.
-        let diagnostics: Vec<Diagnostic> = (0..=SARIF_MAX_RESULTS)
-            .map(|i| crate::many::finding("T1", Severity::Warning, &format!("SEP{i:06}"), "wrong", "fix it"))
-            .collect();
         let summary = crate::Summary::default();
-        let report = Report { diagnostics: &diagnostics, sources: &sources, summary: &summary };
-        for (cap, diagnostics) in [(true, &diagnostics[..]), (false, &diagnostics[..3]), (true, &[][..])] {
-            let report = Report { diagnostics, ..report };
-            let options = RenderOptions { cap, base_dir: Some("/work".into()), ..RenderOptions::default() };
-            let out = crate::to_string(|out| write_sarif(&report, &[], &options, out));
-            let log: serde_sarif::sarif::Sarif = serde_json::from_str(&out).unwrap();
-            let run = &log.runs[0];
-            assert_eq!(run.results.as_ref().map(Vec::len), Some(diagnostics.len().min(SARIF_MAX_RESULTS)));
-            assert_eq!(run.invocations.is_some(), diagnostics.len() > SARIF_MAX_RESULTS);
-            assert!(run.original_uri_base_ids.is_some());
-            let again = serde_json::to_string_pretty(&log).unwrap() + "\n";
-            assert!(again == out, "differs from serde-sarif's:\n{}", &out[..out.len().min(2_000)]);
+        let report = Report { diagnostics, sources: &sources, summary: &summary };
+        let options = RenderOptions { cap, base_dir: Some("/work".into()), ..RenderOptions::default() };
+        crate::to_string(|out| write_sarif(&report, &catalog(), &options, out))
+    }
+
+    fn rule_ids(sarif: &serde_json::Value) -> Vec<&str> {
+        let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+        rules.iter().map(|rule| rule["id"].as_str().unwrap()).collect()
+    }
+
+    #[test]
+    fn the_rules_listed_are_those_with_a_result_in_the_log() {
+        let finding = |code, severity| crate::many::finding(code, severity, "SEP1", "wrong", "fix it");
+        let diagnostics =
+            [finding("T3", Severity::Error), finding("T1", Severity::Warning), finding("INPUT9", Severity::Info)];
+        let sarif: serde_json::Value = serde_json::from_str(&log_of(&diagnostics, false)).unwrap();
+        // In catalog order, each once; a code the catalog does not describe has no index.
+        assert_eq!(rule_ids(&sarif), ["T1", "T3"]);
+        let results = sarif["runs"][0]["results"].as_array().unwrap();
+        let indices: Vec<_> =
+            results.iter().map(|r| (r["ruleId"].as_str().unwrap(), r["ruleIndex"].as_u64())).collect();
+        assert_eq!(indices, [("T3", Some(1)), ("T1", Some(0)), ("INPUT9", None)]);
+        assert_eq!(sarif["runs"][0]["tool"]["driver"]["rules"][1]["helpUri"], "https://docs.example.org/T3.md");
+
+        // Capped: the note of T2 is left out, and so is T2.
+        let mut over: Vec<Diagnostic> =
+            (0..SARIF_MAX_RESULTS).map(|i| finding(if i == 5 { "T3" } else { "T1" }, Severity::Error)).collect();
+        over.insert(3, finding("T2", Severity::Info));
+        let sarif: serde_json::Value = serde_json::from_str(&log_of(&over, true)).unwrap();
+        assert_eq!(rule_ids(&sarif), ["T1", "T3"]);
+        let results = sarif["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), SARIF_MAX_RESULTS);
+        assert!(results.iter().all(|r| r["ruleIndex"] == if r["ruleId"] == "T3" { 1 } else { 0 }));
+        // No result, no rule.
+        let sarif: serde_json::Value = serde_json::from_str(&log_of(&[], true)).unwrap();
+        assert_eq!(rule_ids(&sarif), Vec::<&str>::new());
+    }
+
+    /// Every object's members are in alphabetical order, the order of the logs uclint wrote
+    /// with `serde-sarif` (so that the structs in [`log`] keep them byte for byte), in a log
+    /// that has every member uclint writes: invocations (one over the cap), a base, related
+    /// locations with captions, rules with links.
+    #[test]
+    fn members_are_in_alphabetical_order() {
+        let diagnostics: Vec<Diagnostic> = (0..=SARIF_MAX_RESULTS)
+            .map(|i| {
+                crate::many::finding("T1", Severity::Warning, &format!("SEP{i:06}"), "wrong", "fix it")
+                    .with_label(uclint_model::Span::new(SourceId::new(0), 0, 6), "there")
+            })
+            .collect();
+        let out = log_of(&diagnostics, true);
+        let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let run = &sarif["runs"][0];
+        for member in ["invocations", "originalUriBaseIds", "artifacts", "results", "tool"] {
+            assert!(!run[member].is_null(), "{member}");
+        }
+        assert!(run["results"][0]["relatedLocations"][0]["message"]["text"] == "there");
+        assert!(run["tool"]["driver"]["rules"][0]["helpUri"].is_string());
+        if let Err(e) = serde_json::from_str::<Ordered>(&out) {
+            panic!("{e}");
+        }
+        // The check does find members out of order.
+        assert!(serde_json::from_str::<Ordered>(r#"{"a": {"c": 1, "b": 2}}"#).is_err());
+    }
+
+    /// JSON whose objects, at every depth, have their members in alphabetical order: parsing
+    /// fails at the first that does not.
+    struct Ordered;
+
+    impl<'de> serde::Deserialize<'de> for Ordered {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(Ordered)
+        }
+    }
+
+    impl<'de> serde::de::Visitor<'de> for Ordered {
+        type Value = Ordered;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+
+        fn visit_bool<E>(self, _: bool) -> Result<Ordered, E> {
+            Ok(Ordered)
+        }
+
+        fn visit_u64<E>(self, _: u64) -> Result<Ordered, E> {
+            Ok(Ordered)
+        }
+
+        fn visit_i64<E>(self, _: i64) -> Result<Ordered, E> {
+            Ok(Ordered)
+        }
+
+        fn visit_f64<E>(self, _: f64) -> Result<Ordered, E> {
+            Ok(Ordered)
+        }
+
+        fn visit_str<E>(self, _: &str) -> Result<Ordered, E> {
+            Ok(Ordered)
+        }
+
+        fn visit_unit<E>(self) -> Result<Ordered, E> {
+            Ok(Ordered)
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Ordered, A::Error> {
+            while seq.next_element::<Ordered>()?.is_some() {}
+            Ok(Ordered)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+            let mut previous: Option<String> = None;
+            while let Some(key) = map.next_key::<String>()? {
+                if let Some(previous) = previous.as_ref().filter(|previous| **previous >= key) {
+                    return Err(serde::de::Error::custom(format!("member {key:?} after {previous:?}")));
+                }
+                map.next_value::<Ordered>()?;
+                previous = Some(key);
+            }
+            Ok(Ordered)
         }
     }
 

@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use crate::plan::{DeviceOut, Plan, PT, RMCM};
+use crate::plan::{fake_hex, mix, DeviceOut, Plan, PT, RMCM};
 use crate::{Agent, Fault, Spec};
 
 /// Responses per file.
@@ -31,7 +31,7 @@ fn envelope(out: &mut String, operation: &str, record: &str) {
 
 /// A deterministic uuid for object `n` of a kind.
 fn uuid(kind: u32, n: usize) -> String {
-    let x = (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(kind);
+    let x = mix(n, u64::from(kind));
     format!("{{{:08X}-{:04X}-{:04X}-{:04X}-{:012X}}}", x >> 32, (x >> 16) & 0xFFFF, x & 0xFFFF, kind, n)
 }
 
@@ -153,7 +153,7 @@ fn user(spec: &Spec, agents: &[Agent], i: usize) -> String {
         // every user with the systematic fault, who controls the phone they own.
         groups.push("Standard CTI Allow Control of Phones supporting Connected Xfer and conf");
     }
-    let digest = format!("{:016x}", (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 1).repeat(4);
+    let digest = fake_hex(i, 1, 64);
     let mut out = format!(
         "        <user uuid=\"{}\">\n          <firstName>First{i}</firstName>\n          <lastName>Last{i}</lastName>\n          \
          <userid>{user}</userid>\n          <password/>\n          <pin/>\n          <mailid>{user}@example.com</mailid>\n          \

@@ -1,7 +1,7 @@
 //! The BAT Import/Export layout: the members of `ucmdata_export_*.tar`, with the real header
 //! spellings (formats.md §4b, §6, §7, §8, §9, §10, §11) and realistic row widths.
 
-use crate::plan::{DeviceOut, LineOut, Plan, MAX_LINES, PT, RMCM};
+use crate::plan::{fake_hex, DeviceOut, LineOut, Plan, MAX_LINES, PT, RMCM};
 use crate::{Agent, Fault, Spec};
 
 /// Device columns before the line groups, as in a CUCM 14 `phone.csv` (a realistic subset).
@@ -310,13 +310,7 @@ fn enduser_csv(spec: &Spec, agents: &[Agent]) -> Vec<u8> {
         if agent.is_none() && spec.systematic() {
             devices.extend(crate::plan::owned_phone(spec, agents.len(), i).map(|phone| (phone, "Cti Control In")));
         }
-        let hash = |salt: u64, len: usize| {
-            let mut h = format!("{:016x}", (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt);
-            while h.len() < len {
-                h = h.repeat(2);
-            }
-            h[..len].to_owned()
-        };
+        let hash = |salt: u64, len: usize| fake_hex(i, salt, len);
         USER_COLUMNS
             .iter()
             .map(|c| match *c {

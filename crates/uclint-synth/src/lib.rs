@@ -14,8 +14,8 @@ mod bat;
 pub mod bench;
 mod plan;
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
 
 /// How big a cluster to make.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! The cluster a synthetic export describes, before it is written in one export form: the
 //! phones, profiles and line-group members every form shares.
 
-use rand::Rng;
-use rand_chacha::ChaCha8Rng;
+use rand::rngs::ChaCha8Rng;
+use rand::RngExt;
 
 use crate::{Agent, Fault, Spec};
 
@@ -69,6 +69,23 @@ fn agent_lines(agent: &Agent, next_dn: &mut u64) -> Vec<LineOut> {
     } else {
         vec![ipcc(1)]
     }
+}
+
+/// A value that looks random but is a fixed function of object `n` and `salt`: the fake digests,
+/// passwords and uuids of the exports. Not drawn from the generator, so that a value depends only
+/// on its object, never on how many draws came before it.
+pub(crate) fn mix(n: usize, salt: u64) -> u64 {
+    (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt
+}
+
+/// [`mix`] in hexadecimal, repeated to `len` characters: a fake hash or credential.
+pub(crate) fn fake_hex(n: usize, salt: u64, len: usize) -> String {
+    let mut hex = format!("{:016x}", mix(n, salt));
+    while hex.len() < len {
+        hex = hex.repeat(2);
+    }
+    hex.truncate(len);
+    hex
 }
 
 /// The name of the `i`th ordinary phone (after the agents' devices).

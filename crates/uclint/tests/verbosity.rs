@@ -4,6 +4,8 @@
 
 use assert_cmd::Command;
 
+mod rule_counts;
+
 fn uclint() -> Command {
     let mut cmd = Command::cargo_bin("uclint").unwrap();
     cmd.current_dir("../..").env_remove("NO_COLOR");
@@ -115,7 +117,9 @@ fn show_settings_names_the_configuration_and_every_value() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(output.stderr, b"");
-    insta::assert_snapshot!("show_settings_lab_like", String::from_utf8(output.stdout).unwrap());
+    rule_counts::redacted(|| {
+        insta::assert_snapshot!("show_settings_lab_like", String::from_utf8(output.stdout).unwrap())
+    });
 }
 
 #[test]
