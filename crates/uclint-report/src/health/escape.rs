@@ -1,10 +1,14 @@
-//! The one way text from an export gets into the page: every insertion goes through a function
-//! of this module, chosen by the context it lands in.
+//! The one way text from an export gets into the page: every insertion goes through this
+//! module, chosen by the context it lands in.
 //!
-//! - [`html`]: element content and quoted attribute values (the page quotes every attribute
-//!   with `"`), SVG `<title>` and `<text>` included: markup characters as entities, controls
-//!   and bidi characters as visible escapes ([`text::push_visible`]), which a browser would
-//!   otherwise act on (an override shows text in another order than it is read).
+//! - [`Html`], [`Message`], [`Key`]: element content and quoted attribute values, SVG
+//!   `<title>` and `<text>` included. They are [`maud::Render`] types, so a value from the input
+//!   is spliced into an `html!` template as `(Message(&d.message))` and the template cannot
+//!   forget to escape it: markup characters as entities, controls and bidi characters as
+//!   visible escapes ([`text::push_visible`]), which a browser would otherwise act on (an
+//!   override shows text in another order than it is read). maud's own escaping of a bare
+//!   `&str` splice is safe too, but does not make controls visible: the page splices bare only
+//!   its own text (counts, plurals, constants).
 //! - [`script_json`]: data placed inside a `<script>` element. The HTML parser ends a script
 //!   at `</script` whatever the JavaScript means, and `<!--` changes how it looks for the end,
 //!   so every `<`, `>` and `&` in the serialised JSON is written as a JSON escape (`\u003c`):
@@ -13,13 +17,16 @@
 //!   for a formula.
 //!
 //! Values are bounded before they are escaped ([`text::message`], [`text::key`],
-//! [`text::path`]); the callers do that, as in every format.
+//! [`text::path`]): [`Message`] and [`Key`] do it; a path is bounded by the caller, as in every
+//! format.
+
+use maud::Render;
 
 use crate::text;
 
-/// Text for HTML element content or a `"`-quoted attribute value.
-pub(crate) fn html(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 8);
+/// Appends `value` as HTML element content or a `"`-quoted attribute value.
+fn push_html(out: &mut String, value: &str) {
+    out.reserve(value.len());
     for c in value.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -27,20 +34,40 @@ pub(crate) fn html(value: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c => text::push_visible(&mut out, c),
+            c => text::push_visible(out, c),
         }
     }
-    out
 }
 
-/// A message, fix or reason from the input: bounded ([`text::message`]), then [`html`].
-pub(crate) fn message(value: &str) -> String {
-    html(&text::message(value))
+/// Text for HTML element content or a `"`-quoted attribute value, already bounded (a path from
+/// [`text::path`], a name of the page's own, a value the caller bounded).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Html<'a>(pub &'a str);
+
+impl Render for Html<'_> {
+    fn render_to(&self, out: &mut String) {
+        push_html(out, self.0);
+    }
 }
 
-/// An object key or name from the input: bounded ([`text::key`]), then [`html`].
-pub(crate) fn key(value: &str) -> String {
-    html(&text::key(value))
+/// A message, fix or reason from the input: bounded ([`text::message`]), then as [`Html`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Message<'a>(pub &'a str);
+
+impl Render for Message<'_> {
+    fn render_to(&self, out: &mut String) {
+        push_html(out, &text::message(self.0));
+    }
+}
+
+/// An object key or name from the input: bounded ([`text::key`]), then as [`Html`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Key<'a>(pub &'a str);
+
+impl Render for Key<'_> {
+    fn render_to(&self, out: &mut String) {
+        push_html(out, &text::key(self.0));
+    }
 }
 
 /// Serialised JSON made safe inside a `<script>` element: `<`, `>` and `&` as JSON escapes
@@ -91,6 +118,10 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    fn html(value: &str) -> String {
+        Html(value).render().into_string()
+    }
+
     #[test]
     fn html_escapes_markup_quotes_controls_and_bidi() {
         assert_eq!(
@@ -99,6 +130,17 @@ mod tests {
         );
         assert_eq!(html("a\u{202e}b\x1b[2J\n"), "a\\u{202e}b\\x1b[2J\\n");
         assert_eq!(html("plain ünïcode"), "plain ünïcode");
+    }
+
+    #[test]
+    fn a_splice_in_a_template_is_escaped_as_its_type_says() {
+        let long = "x".repeat(10_000);
+        let page = maud::html! { p title=(Html("\"'")) { (Key("<b>")) " " (Message("\u{202e}")) } };
+        assert_eq!(page.into_string(), "<p title=\"&quot;&#39;\">&lt;b&gt; \\u{202e}</p>");
+        // Bounded first, as in every format.
+        let bounded = maud::html! { (Message(&long)) (Key(&long)) }.into_string();
+        assert!(bounded.len() < long.len(), "{} bytes", bounded.len());
+        assert_eq!(bounded, format!("{}{}", text::message(&long), text::key(&long)));
     }
 
     #[test]

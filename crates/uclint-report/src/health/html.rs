@@ -3,23 +3,29 @@
 //! object lists for print), inline SVG charts, no network access and no font, so it still works
 //! when mailed.
 //!
-//! Every value from the input goes through [`escape`] (text and attributes, SVG, the script
-//! data); nothing else is inserted but the page's own constants and numbers, and the script
-//! puts values in with `textContent` only. The DOM holds one row per group of findings, a
-//! bounded number per family, and a bounded list of objects per group; every finding is in the
-//! embedded CSV ([`super::csv`]), whose `group` column lets a group's "Show all" button list
-//! all its objects, 100 per page, so that the DOM stays bounded however big a group is.
+//! The page is written with maud's `html!` templates, so its markup is checked when uclint is
+//! built and every value spliced into it is escaped: a value from the input goes in as one of
+//! [`super::escape`]'s types ([`Html`]; [`Message`] and [`Key`] bound it first), which make
+//! controls visible as well; the page's own counts and words go in bare (maud escapes them too,
+//! and they have nothing to escape). `PreEscaped` holds only the page's constants (style, script, entities)
+//! and the embedded data, which [`csv::blob`] has already made safe for its `<script>`. The
+//! script puts values in with `textContent` only. maud writes no whitespace between elements, so
+//! the page's line breaks are written as `"\n"` where the page has always had them.
+//!
+//! The DOM holds one row per group of findings, a bounded number per family, and a bounded list
+//! of objects per group; every finding is in the embedded CSV ([`super::csv`]), whose `group`
+//! column lets a group's "Show all" button list all its objects, 100 per page, so that the DOM
+//! stays bounded however big a group is.
 
-use std::fmt::Write;
-
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 use uclint_model::{Diagnostic, NotReadClass, Severity};
 
-use super::escape::{self, html};
+use super::escape::{Html, Key, Message};
 use super::svg::{bar_chart, Bar};
 use super::{
-    blocked_areas, by_family, compact_path, count_in, csv, family_title, plural, ranked_groups, severity_counts,
-    verdict, FamilyGroups, Health, ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED,
-    GROUPS_PER_FAMILY, OBJECTS_IN_LIST, OBJECTS_NAMED, TOP_ISSUES,
+    agents_verdict, blocked_areas, by_family, compact_path, count_in, csv, family_title, inputs_line, not_read_counts,
+    plural, ranked_groups, severity_counts, verdict, FamilyGroups, Health, ReadinessSummary, AGENTS_LISTED,
+    BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_IN_LIST, OBJECTS_NAMED, TOP_ISSUES,
 };
 use crate::group::Group;
 use crate::{count, text, Paths, Report};
@@ -66,10 +72,24 @@ th,td{font-size:11px;padding:3px 5px}
 }";
 
 /// What the page may load: nothing. Its own inline style and script run; no request leaves it
-/// (no fetch, image, font or form), even if some value were ever to get past [`escape`].
-const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-                   style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; \
-                   base-uri 'none'; form-action 'none'\">";
+/// (no fetch, image, font or form), even if some value were ever to get past [`super::escape`].
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; \
+                   base-uri 'none'; form-action 'none'";
+
+/// Markup constants of the page: entities as the page has always written them (so the bytes of
+/// the page do not depend on how an editor saves a character), each with the space that follows
+/// an icon.
+const MIDDOT: PreEscaped<&str> = PreEscaped("&middot;");
+/// ✖, before "error", "Blocked", "Not ready".
+const CROSS: PreEscaped<&str> = PreEscaped("&#x2716; ");
+/// ▲, before "warning".
+const TRIANGLE: PreEscaped<&str> = PreEscaped("&#x25B2; ");
+/// ℹ, before "info".
+const INFO: PreEscaped<&str> = PreEscaped("&#x2139; ");
+/// ✔, before "Ready", "Nothing blocking" and the verdict "No blocking error".
+const CHECK: PreEscaped<&str> = PreEscaped("&#x2714; ");
+/// ⚠, before the warning that some files were not recognised.
+const WARNING_SIGN: PreEscaped<&str> = PreEscaped("&#x26A0; ");
 
 /// The page's script: the filter (rows of every `[data-filterable]` table); the embedded CSV
 /// (unpacked once with `DecompressionStream` when gzipped) for the download and for the "Show
@@ -144,35 +164,26 @@ document.body.setAttribute('data-loaded','true');})();"#;
 /// (`(path, what)`, the path compact with the full one on hover), then how many more there are
 /// (of `total`) and `more_note`. The first tuple is the table's class, label and column headers.
 fn files_table<'a>(
-    page: &mut String,
     (class, label, file_header, what_header): (&str, &str, &str, &str),
     rows: impl Iterator<Item = (&'a str, &'a str)>,
     total: usize,
-    more_note: &str,
-) {
-    let _ = write!(
-        page,
-        "<table class=\"{class}\" aria-label=\"{label}\"><colgroup><col style=\"width:45%\">\
-         <col style=\"width:55%\"></colgroup><thead><tr><th scope=\"col\">{file_header}</th>\
-         <th scope=\"col\">{what_header}</th></tr></thead><tbody>",
-    );
-    for (path, what) in rows.take(FILES_LISTED) {
-        let shown = text::path(path);
-        let _ = write!(
-            page,
-            "<tr><td><span title=\"{}\">{}</span></td><td>{}</td></tr>",
-            html(&shown),
-            html(compact_path(&shown)),
-            escape::message(what)
-        );
-    }
-    page.push_str("</tbody></table>\n");
-    if total > FILES_LISTED {
-        let _ = writeln!(
-            page,
-            "<p class=\"muted\">… and {} more{more_note}.</p>",
-            plural(total - FILES_LISTED, "file", "files")
-        );
+    more_note: Markup,
+) -> Markup {
+    html! {
+        table class=(class) aria-label=(label) {
+            colgroup { col style="width:45%"; col style="width:55%"; }
+            thead { tr { th scope="col" { (file_header) } th scope="col" { (what_header) } } }
+            tbody {
+                @for (path, what) in rows.take(FILES_LISTED) {
+                    @let shown = text::path(path);
+                    tr { td { span title=(Html(&shown)) { (Html(compact_path(&shown))) } } td { (Message(what)) } }
+                }
+            }
+        }
+        "\n"
+        @if total > FILES_LISTED {
+            p.muted { "… and " (plural(total - FILES_LISTED, "file", "files")) " more" (more_note) "." } "\n"
+        }
     }
 }
 
@@ -181,314 +192,318 @@ pub fn render_health_html(report: &Report<'_>, health: &Health) -> String {
     let paths = Paths::new(report.sources);
     let groups = ranked_groups(report.diagnostics);
     let families = by_family(report.diagnostics, &groups);
-    let mut page = String::with_capacity(64 * 1024);
     let inputs: Vec<String> = health.inputs.iter().map(|p| text::path(p).into_owned()).collect();
-    let _ = writeln!(
-        page,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">{CSP}\
-         <title>uclint cluster health report</title><style>{STYLE}</style></head><body><main>\n\
-         <h1>Cluster health report</h1><p class=\"muted\">uclint {} &middot; from {}</p>",
-        env!("CARGO_PKG_VERSION"),
-        html(&inputs.join(", ")),
-    );
-    first_screen(&mut page, report, health, &groups);
-    let _ = writeln!(
-        page,
-        "<div class=\"tools\" role=\"search\"><label for=\"filter\">Filter agents and findings</label>\
-         <input id=\"filter\" type=\"search\" placeholder=\"user, device, code, text\">\
-         <span id=\"filter-status\" role=\"status\" aria-live=\"polite\"></span>\
-         <button type=\"button\" id=\"download\">Download all {} as CSV</button>\
-         <span id=\"download-status\" role=\"status\" aria-live=\"polite\"></span></div>",
-        plural(report.diagnostics.len(), "finding", "findings"),
-    );
-    agents(&mut page, health);
-    readiness(&mut page, report, "Extension Mobility readiness", &health.extension_mobility);
-    readiness(&mut page, report, "Presence readiness", &health.presence);
-    findings(&mut page, report, &paths, &groups, &families);
-    appendix(&mut page, report, health);
     let rows = csv::rows(report, &paths, &groups);
-    let _ = writeln!(
-        page,
-        "</main><script type=\"application/json\" id=\"findings-data\">{}</script><script>{SCRIPT}</script></body></html>",
-        csv::blob(&rows),
-    );
-    page
+    // JSON whose `<`, `>` and `&` are JSON escapes (`escape::script_json`), so nothing in it can
+    // end its `<script>` element or start a comment; the data in it is the CSV as a JSON string
+    // or, when large, gzipped and base64-encoded.
+    let blob = PreEscaped(csv::blob(&rows));
+    let page = html! {
+        (DOCTYPE) "\n"
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content=(CSP);
+                title { "uclint cluster health report" }
+                // The page's own constants, not escaped: CSS and JavaScript are not HTML text.
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                main {
+                    "\n"
+                    h1 { "Cluster health report" }
+                    p.muted { "uclint " (env!("CARGO_PKG_VERSION")) " " (MIDDOT) " from " (Html(&inputs.join(", "))) }
+                    "\n"
+                    (first_screen(report, health, &groups))
+                    div.tools role="search" {
+                        label for="filter" { "Filter agents and findings" }
+                        input id="filter" type="search" placeholder="user, device, code, text";
+                        span id="filter-status" role="status" aria-live="polite" {}
+                        button type="button" id="download" {
+                            "Download all " (plural(report.diagnostics.len(), "finding", "findings")) " as CSV"
+                        }
+                        span id="download-status" role="status" aria-live="polite" {}
+                    }
+                    "\n"
+                    (agents(health))
+                    (readiness(report, "Extension Mobility readiness", &health.extension_mobility))
+                    (readiness(report, "Presence readiness", &health.presence))
+                    (findings(report, &paths, &groups, &families))
+                    (appendix(report, health))
+                }
+                script type="application/json" id="findings-data" { (blob) }
+                script { (PreEscaped(SCRIPT)) }
+            }
+        }
+        "\n"
+    };
+    page.into_string()
 }
 
 /// Severity as an icon and a word, coloured: never colour alone.
-fn severity(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "<span class=\"sev sev-error\"><span aria-hidden=\"true\">&#x2716; </span>error</span>",
-        Severity::Warning => {
-            "<span class=\"sev sev-warning\"><span aria-hidden=\"true\">&#x25B2; </span>warning</span>"
+fn severity(severity: Severity) -> Markup {
+    let (class, icon, word) = match severity {
+        Severity::Error => ("sev sev-error", CROSS, "error"),
+        Severity::Warning => ("sev sev-warning", TRIANGLE, "warning"),
+        Severity::Info => ("sev sev-info", INFO, "info"),
+    };
+    html! { span class=(class) { span aria-hidden="true" { (icon) } (word) } }
+}
+
+/// Ready or not, as an icon and a word: `Ready`, `Not ready`, `Nothing blocking`, `Blocked`.
+fn readiness_mark(ready: bool, word: &str) -> Markup {
+    html! {
+        @if ready {
+            span.ready { span aria-hidden="true" { (CHECK) } (word) }
+        } @else {
+            span.blocked { span aria-hidden="true" { (CROSS) } (word) }
         }
-        Severity::Info => "<span class=\"sev sev-info\"><span aria-hidden=\"true\">&#x2139; </span>info</span>",
     }
 }
 
 /// Where a finding is: `phone.csv:12`, the whole path and column on hover.
-fn location(report: &Report<'_>, paths: &Paths<'_>, d: &Diagnostic) -> String {
+fn location(report: &Report<'_>, paths: &Paths<'_>, d: &Diagnostic) -> Markup {
     let (line, column) = report.sources.get(d.primary.span.source).line_col(d.primary.span.start);
     let full = paths.get(d.primary.span.source);
-    format!("<span class=\"where\" title=\"{}:{line}:{column}\">{}:{line}</span>", html(full), html(compact_path(full)))
+    html! {
+        span.where title={ (Html(full)) ":" (line) ":" (column) } { (Html(compact_path(full))) ":" (line) }
+    }
 }
 
 /// A value from the export, or what to say when it says nothing.
-fn stated(value: Option<&String>, missing: &str) -> String {
-    match value {
-        Some(value) if !value.trim().is_empty() => escape::message(value),
-        _ => format!("<span class=\"muted\">{missing}</span>"),
+fn stated(value: Option<&String>, missing: &str) -> Markup {
+    html! {
+        @match value {
+            Some(value) if !value.trim().is_empty() => (Message(value)),
+            _ => span.muted { (missing) },
+        }
     }
 }
 
-/// Files not read, by class: `[no rule reads, look-alikes, empty, other]`.
-pub(crate) fn not_read_counts(report: &Report<'_>) -> [usize; 4] {
-    let mut counts = [0; 4];
-    for (_, _, class) in &report.summary.files_not_read {
-        counts[match class {
-            NotReadClass::NoRuleReads => 0,
-            NotReadClass::LookAlike => 1,
-            NotReadClass::Empty => 2,
-            NotReadClass::Other => 3,
-        }] += 1;
-    }
-    counts
-}
+/// What the first screen says of a fact the export does not state.
+const NOT_STATED: &str = "not stated in the input";
 
-/// What the classes of files not read are called, in the order of [`not_read_counts`].
-pub(crate) const NOT_READ_WORDS: [&str; 4] =
-    ["of kinds no rule reads", "templates and look-alikes", "empty", "not recognised"];
-
-/// `17 files read; 120 not read (98 of kinds no rule reads, …)`.
-pub(crate) fn inputs_line(report: &Report<'_>) -> String {
-    let summary = report.summary;
-    let mut line = format!("{} read", plural(summary.files_read.len(), "file", "files"));
-    if !summary.files_not_read.is_empty() {
-        let parts: Vec<String> = not_read_counts(report)
-            .iter()
-            .zip(NOT_READ_WORDS)
-            .filter(|(n, _)| **n > 0)
-            .map(|(n, words)| format!("{} {words}", count(*n)))
-            .collect();
-        let _ = write!(line, "; {} not read ({})", count(summary.files_not_read.len()), parts.join(", "));
-    }
-    line
-}
-
-fn first_screen(page: &mut String, report: &Report<'_>, health: &Health, groups: &[Group]) {
+fn first_screen(report: &Report<'_>, health: &Health, groups: &[Group]) -> Markup {
     let diagnostics = report.diagnostics;
+    let summary = report.summary;
     let areas = verdict(diagnostics);
     let errors: usize = areas.iter().map(|a| a.errors()).sum();
-    page.push_str("<h2 id=\"go-live\">Can we go live?</h2>\n");
-    if errors == 0 {
-        let _ = writeln!(
-            page,
-            "<p class=\"verdict ok\"><span aria-hidden=\"true\">&#x2714; </span><strong>No blocking error</strong> \
-             found by the {} that ran{}.</p>",
-            plural(report.summary.rules_run, "rule", "rules"),
-            if report.summary.skipped.is_empty() {
-                String::new()
-            } else {
-                format!("; {} could not run (appendix)", plural(report.summary.skipped.len(), "rule", "rules"))
-            },
-        );
-    } else {
-        let _ = writeln!(
-            page,
-            "<p class=\"verdict blocked\"><span aria-hidden=\"true\">&#x2716; </span><strong>Not ready: {}</strong> \
-             ({}).</p>",
-            plural(errors, "blocking error", "blocking errors"),
-            html(&blocked_areas(&areas)),
-        );
-    }
     let [info, warning, error] = crate::summary::counts(diagnostics);
     let ready = health.agents.iter().filter(|a| a.is_ready()).count();
     let export = &health.export;
     let not_read = not_read_counts(report)[3];
-    let _ = writeln!(
-        page,
-        "<dl class=\"facts\"><dt>Publisher</dt><dd>{}</dd><dt>Unified CM version</dt><dd>{}</dd>\
-         <dt>Exported</dt><dd>{}</dd><dt>Report made</dt><dd>{}</dd><dt>Inputs</dt><dd>{}{}</dd>\
-         <dt>Objects read</dt><dd>{}</dd><dt>Findings</dt><dd>{}: {}</dd>\
-         <dt>Agents ready</dt><dd><b id=\"agents-ready\">{} / {}</b></dd>\
-         <dt>Rules</dt><dd>{} run, {} skipped (appendix)</dd></dl>",
-        stated(export.publisher.as_ref(), "not stated in the input"),
-        stated(export.version.as_ref(), "not stated in the input"),
-        stated(export.exported_at.as_ref(), "not stated in the input"),
-        stated(health.generated_at.as_ref(), "not recorded"),
-        html(&inputs_line(report)),
-        if not_read > 0 {
-            format!(
-                " <strong>&#x26A0; {} not recognised: check that the export is complete (appendix)</strong>",
-                plural(not_read, "file", "files")
-            )
-        } else {
-            String::new()
-        },
-        count(report.summary.objects),
-        plural(diagnostics.len(), "finding", "findings"),
-        severity_counts([info, warning, error]),
-        count(ready),
-        count(health.agents.len()),
-        count(report.summary.rules_run),
-        count(report.summary.skipped.len()),
-    );
-    page.push_str(
-        "<table class=\"areas\"><caption>Findings by area</caption><colgroup><col style=\"width:22%\">\
-         <col style=\"width:18%\"><col style=\"width:12%\"><col style=\"width:12%\"><col style=\"width:36%\"></colgroup>\
-         <thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Rule families</th><th scope=\"col\">Errors</th>\
-         <th scope=\"col\">Warnings</th><th scope=\"col\">Verdict</th></tr></thead><tbody>",
-    );
-    for (i, area) in areas.iter().enumerate() {
-        let mut verdict = if area.errors() > 0 {
-            "<span class=\"blocked\"><span aria-hidden=\"true\">&#x2716; </span>Blocked</span>".to_owned()
-        } else {
-            "<span class=\"ready\"><span aria-hidden=\"true\">&#x2714; </span>Nothing blocking</span>".to_owned()
-        };
-        if i == 0 && !health.agents.is_empty() {
-            verdict.push_str(&agents_verdict(health.agents.len(), ready));
+    html! {
+        h2 id="go-live" { "Can we go live?" } "\n"
+        @if errors == 0 {
+            p class="verdict ok" {
+                span aria-hidden="true" { (CHECK) } strong { "No blocking error" }
+                " found by the " (plural(summary.rules_run, "rule", "rules")) " that ran"
+                @if !summary.skipped.is_empty() {
+                    "; " (plural(summary.skipped.len(), "rule", "rules")) " could not run (appendix)"
+                }
+                "."
+            }
+        } @else {
+            p class="verdict blocked" {
+                span aria-hidden="true" { (CROSS) }
+                strong { "Not ready: " (plural(errors, "blocking error", "blocking errors")) }
+                " (" (Html(&blocked_areas(&areas))) ")."
+            }
         }
-        let _ = write!(
-            page,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{verdict}</td></tr>",
-            html(area.name),
-            html(&area.families),
-            count(area.errors()),
-            count(area.counts[1]),
-        );
-    }
-    page.push_str("</tbody></table>\n");
-    if groups.is_empty() {
-        page.push_str("<p>No findings.</p>\n");
-        return;
-    }
-    page.push_str(
-        "<h3 id=\"top-issues\">Top issues</h3><table class=\"top\"><caption>The most severe issues, then those \
-         with the most findings</caption><colgroup><col style=\"width:12%\"><col style=\"width:14%\">\
-         <col style=\"width:60%\"><col style=\"width:14%\"></colgroup><thead><tr><th scope=\"col\">Severity</th>\
-         <th scope=\"col\">Rule</th><th scope=\"col\">Issue</th><th scope=\"col\">Findings</th></tr></thead><tbody>",
-    );
-    for (rank, g) in groups.iter().enumerate().take(TOP_ISSUES) {
-        let d = &diagnostics[g.first()];
-        let _ = write!(
-            page,
-            "<tr><td>{}</td><td><a href=\"#g{rank}\"><code>{}</code></a></td><td>{}</td><td>{}</td></tr>",
-            severity(d.severity),
-            html(d.code),
-            escape::message(&d.message),
-            count(g.len()),
-        );
-    }
-    page.push_str("</tbody></table>\n");
-    if groups.len() > TOP_ISSUES {
-        let _ = writeln!(
-            page,
-            "<p class=\"muted\">{} more; all are under <a href=\"#findings\">Findings</a>.</p>",
-            plural(groups.len() - TOP_ISSUES, "issue", "issues")
-        );
+        "\n"
+        dl.facts {
+            dt { "Publisher" } dd { (stated(export.publisher.as_ref(), NOT_STATED)) }
+            dt { "Unified CM version" } dd { (stated(export.version.as_ref(), NOT_STATED)) }
+            dt { "Exported" } dd { (stated(export.exported_at.as_ref(), NOT_STATED)) }
+            dt { "Report made" } dd { (stated(health.generated_at.as_ref(), "not recorded")) }
+            dt { "Inputs" }
+            dd {
+                (Html(&inputs_line(report)))
+                @if not_read > 0 {
+                    " "
+                    strong {
+                        (WARNING_SIGN) (plural(not_read, "file", "files"))
+                        " not recognised: check that the export is complete (appendix)"
+                    }
+                }
+            }
+            dt { "Objects read" } dd { (count(summary.objects)) }
+            dt { "Findings" }
+            dd { (plural(diagnostics.len(), "finding", "findings")) ": " (severity_counts([info, warning, error])) }
+            dt { "Agents ready" } dd { b id="agents-ready" { (count(ready)) " / " (count(health.agents.len())) } }
+            dt { "Rules" }
+            dd { (count(summary.rules_run)) " run, " (count(summary.skipped.len())) " skipped (appendix)" }
+        }
+        "\n"
+        table.areas {
+            caption { "Findings by area" }
+            colgroup {
+                col style="width:22%"; col style="width:18%"; col style="width:12%"; col style="width:12%";
+                col style="width:36%";
+            }
+            thead {
+                tr {
+                    th scope="col" { "Area" } th scope="col" { "Rule families" } th scope="col" { "Errors" }
+                    th scope="col" { "Warnings" } th scope="col" { "Verdict" }
+                }
+            }
+            tbody {
+                @for (i, area) in areas.iter().enumerate() {
+                    tr {
+                        th scope="row" { (Html(area.name)) }
+                        td { (Html(&area.families)) }
+                        td { (count(area.errors())) }
+                        td { (count(area.counts[1])) }
+                        td {
+                            @if area.errors() > 0 {
+                                (readiness_mark(false, "Blocked"))
+                            } @else {
+                                (readiness_mark(true, "Nothing blocking"))
+                            }
+                            @if i == 0 && !health.agents.is_empty() {
+                                (agents_verdict(health.agents.len(), ready))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        "\n"
+        @if groups.is_empty() {
+            p { "No findings." } "\n"
+        } @else {
+            (top_issues(diagnostics, groups))
+        }
     }
 }
 
-/// What the agent sign-in area says of the agents: `4 of 7 agents not ready`, `all 4 agents ready`.
-pub(crate) fn agents_verdict(total: usize, ready: usize) -> String {
-    match (total.saturating_sub(ready), total) {
-        (0, 1) => ": the agent is ready".to_owned(),
-        (0, _) => format!(": all {} ready", plural(total, "agent", "agents")),
-        (not_ready, _) => format!(": {} of {} not ready", count(not_ready), plural(total, "agent", "agents")),
+/// The first [`TOP_ISSUES`] groups, linked to their rows under Findings.
+fn top_issues(diagnostics: &[Diagnostic], groups: &[Group]) -> Markup {
+    html! {
+        h3 id="top-issues" { "Top issues" }
+        table.top {
+            caption { "The most severe issues, then those with the most findings" }
+            colgroup { col style="width:12%"; col style="width:14%"; col style="width:60%"; col style="width:14%"; }
+            thead {
+                tr {
+                    th scope="col" { "Severity" } th scope="col" { "Rule" } th scope="col" { "Issue" }
+                    th scope="col" { "Findings" }
+                }
+            }
+            tbody {
+                @for (rank, g) in groups.iter().enumerate().take(TOP_ISSUES) {
+                    @let d = &diagnostics[g.first()];
+                    tr {
+                        td { (severity(d.severity)) }
+                        td { a href={ "#g" (rank) } { code { (Html(d.code)) } } }
+                        td { (Message(&d.message)) }
+                        td { (count(g.len())) }
+                    }
+                }
+            }
+        }
+        "\n"
+        @if groups.len() > TOP_ISSUES {
+            p.muted {
+                (plural(groups.len() - TOP_ISSUES, "issue", "issues")) " more; all are under "
+                a href="#findings" { "Findings" } "."
+            }
+            "\n"
+        }
     }
 }
 
-fn agents(page: &mut String, health: &Health) {
+fn agents(health: &Health) -> Markup {
     let total = health.agents.len();
     let ready = health.agents.iter().filter(|a| a.is_ready()).count();
-    let _ = writeln!(
-        page,
-        "<h2 id=\"agents-heading\">UCCX agent readiness</h2><p>{} of {} {} nothing blocking their sign-in.</p>",
-        count(ready),
-        plural(total, "agent", "agents"),
-        if ready == 1 { "has" } else { "have" },
-    );
-    let _ = write!(
-        page,
-        "<table id=\"agents\" data-filterable data-agents-total=\"{total}\" data-agents-ready=\"{ready}\" \
-         aria-labelledby=\"agents-heading\"><colgroup><col style=\"width:15%\"><col style=\"width:17%\">\
-         <col style=\"width:20%\"><col style=\"width:12%\"><col style=\"width:36%\"></colgroup>\
-         <thead><tr><th scope=\"col\">Agent</th><th scope=\"col\">IPCC extension</th><th scope=\"col\">Devices</th>\
-         <th scope=\"col\">Status</th><th scope=\"col\">Blocking findings</th></tr></thead><tbody>",
-    );
     // Those not ready first, each kind in the order given.
     let listed = health.agents.iter().filter(|a| !a.is_ready()).chain(health.agents.iter().filter(|a| a.is_ready()));
-    for agent in listed.take(AGENTS_LISTED) {
-        let status = if agent.is_ready() {
-            "<span class=\"ready\"><span aria-hidden=\"true\">&#x2714; </span>Ready</span>"
-        } else {
-            "<span class=\"blocked\"><span aria-hidden=\"true\">&#x2716; </span>Not ready</span>"
-        };
-        let devices = if agent.devices.is_empty() {
-            "<i>none</i>".to_owned()
-        } else {
-            agent.devices.iter().map(|d| escape::key(d)).collect::<Vec<_>>().join(", ")
-        };
-        let _ = write!(
-            page,
-            "<tr><td>{}</td><td><code>{}</code></td><td>{devices}</td><td>{status}</td><td>",
-            escape::key(&agent.user),
-            escape::key(&agent.extension),
-        );
-        if !agent.blocking.is_empty() {
-            page.push_str("<ul class=\"plain\">");
-            for finding in agent.blocking.iter().take(BLOCKING_PER_AGENT) {
-                let _ =
-                    write!(page, "<li><code>{}</code> {}</li>", html(&finding.code), escape::message(&finding.message));
-            }
-            if agent.blocking.len() > BLOCKING_PER_AGENT {
-                let more = agent.blocking.len() - BLOCKING_PER_AGENT;
-                let _ = write!(page, "<li>… and {} more</li>", count(more));
-            }
-            page.push_str("</ul>");
+    html! {
+        h2 id="agents-heading" { "UCCX agent readiness" }
+        p {
+            (count(ready)) " of " (plural(total, "agent", "agents")) " " (if ready == 1 { "has" } else { "have" })
+            " nothing blocking their sign-in."
         }
-        page.push_str("</td></tr>");
-    }
-    page.push_str("</tbody></table>\n");
-    if total > AGENTS_LISTED {
-        let _ = writeln!(
-            page,
-            "<p class=\"muted\">… and {} more not listed (those not ready are listed first); every blocking \
-             finding is in the CSV download.</p>",
-            plural(total - AGENTS_LISTED, "agent", "agents"),
-        );
+        "\n"
+        table id="agents" data-filterable data-agents-total=(total) data-agents-ready=(ready)
+            aria-labelledby="agents-heading" {
+            colgroup {
+                col style="width:15%"; col style="width:17%"; col style="width:20%"; col style="width:12%";
+                col style="width:36%";
+            }
+            thead {
+                tr {
+                    th scope="col" { "Agent" } th scope="col" { "IPCC extension" } th scope="col" { "Devices" }
+                    th scope="col" { "Status" } th scope="col" { "Blocking findings" }
+                }
+            }
+            tbody {
+                @for agent in listed.take(AGENTS_LISTED) {
+                    tr {
+                        td { (Key(&agent.user)) }
+                        td { code { (Key(&agent.extension)) } }
+                        td {
+                            @if agent.devices.is_empty() {
+                                i { "none" }
+                            }
+                            @for (i, device) in agent.devices.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                (Key(device))
+                            }
+                        }
+                        td {
+                            @if agent.is_ready() {
+                                (readiness_mark(true, "Ready"))
+                            } @else {
+                                (readiness_mark(false, "Not ready"))
+                            }
+                        }
+                        td {
+                            @if !agent.blocking.is_empty() {
+                                ul.plain {
+                                    @for finding in agent.blocking.iter().take(BLOCKING_PER_AGENT) {
+                                        li { code { (Html(&finding.code)) } " " (Message(&finding.message)) }
+                                    }
+                                    @if agent.blocking.len() > BLOCKING_PER_AGENT {
+                                        li { "… and " (count(agent.blocking.len() - BLOCKING_PER_AGENT)) " more" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        "\n"
+        @if total > AGENTS_LISTED {
+            p.muted {
+                "… and " (plural(total - AGENTS_LISTED, "agent", "agents"))
+                " more not listed (those not ready are listed first); every blocking finding is in the CSV download."
+            }
+            "\n"
+        }
     }
 }
 
-fn readiness(page: &mut String, report: &Report<'_>, title: &str, summary: &ReadinessSummary) {
+fn readiness(report: &Report<'_>, title: &str, summary: &ReadinessSummary) -> Markup {
     let findings = count_in(report.diagnostics, &summary.families);
-    let _ = write!(page, "<h2>{}</h2><table class=\"facts-table\" aria-label=\"{}\"><tbody>", html(title), html(title));
-    for (fact, value) in &summary.facts {
-        let _ = write!(page, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", html(fact), escape::message(value));
+    html! {
+        h2 { (Html(title)) }
+        table class="facts-table" aria-label=(Html(title)) {
+            tbody {
+                @for (fact, value) in &summary.facts {
+                    tr { th scope="row" { (Html(fact)) } td { (Message(value)) } }
+                }
+                tr { th scope="row" { "Findings (" (Html(&summary.families.join(", "))) ")" } td { (count(findings)) } }
+            }
+        }
+        "\n"
     }
-    let _ = writeln!(
-        page,
-        "<tr><th scope=\"row\">Findings ({})</th><td>{}</td></tr></tbody></table>",
-        html(&summary.families.join(", ")),
-        count(findings),
-    );
 }
 
-fn findings(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, groups: &[Group], families: &[FamilyGroups]) {
+fn findings(report: &Report<'_>, paths: &Paths<'_>, groups: &[Group], families: &[FamilyGroups]) -> Markup {
     let diagnostics = report.diagnostics;
-    let _ = writeln!(
-        page,
-        "<h2 id=\"findings\">Findings</h2><p>{} in {}, one row per rule and fix with the objects it names; \
-         the download has every finding.</p>\n\
-         <p class=\"print-only muted\">Printed lists name at most {OBJECTS_IN_LIST} objects per row and \
-         {GROUPS_PER_FAMILY} rows per family; the page's CSV download has every finding.</p>",
-        plural(diagnostics.len(), "finding", "findings"),
-        plural(groups.len(), "group", "groups"),
-    );
-    if diagnostics.is_empty() {
-        return;
-    }
     let [info, warning, error] = crate::summary::counts(diagnostics);
     let severity_bars = [
         Bar { label: "error", value: error, color: "#a32121" },
@@ -497,48 +512,67 @@ fn findings(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, groups: &
     ];
     let family_bars: Vec<Bar<'_>> =
         families.iter().map(|f| Bar { label: f.name, value: f.total(), color: "#50575e" }).collect();
-    let _ = writeln!(
-        page,
-        "<div class=\"charts\"><figure>{}<figcaption>Findings by severity</figcaption></figure>\
-         <figure>{}<figcaption>Findings by family</figcaption></figure></div>",
-        bar_chart("Findings by severity", &severity_bars),
-        bar_chart("Findings by family", &family_bars),
-    );
-    for family in families {
-        let title = family_title(family.name);
-        let _ = writeln!(
-            page,
-            "<h3 id=\"family-{}\">{}{}{} &middot; {}: {}</h3>",
-            html(family.name),
-            html(family.name),
-            if title.is_empty() { "" } else { ": " },
-            html(title),
-            plural(family.total(), "finding", "findings"),
-            severity_counts(family.counts),
-        );
-        let _ = write!(
-            page,
-            "<table class=\"findings\" data-filterable aria-label=\"{} findings\"><colgroup><col style=\"width:11%\">\
-             <col style=\"width:14%\"><col style=\"width:22%\"><col style=\"width:28%\"><col style=\"width:25%\">\
-             </colgroup><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">Objects</th>\
-             <th scope=\"col\">Finding</th><th scope=\"col\">How to fix</th></tr></thead><tbody>",
-            html(family.name),
-        );
-        for &rank in family.groups.iter().take(GROUPS_PER_FAMILY) {
-            group_row(page, report, paths, &groups[rank], rank);
+    html! {
+        h2 id="findings" { "Findings" }
+        p {
+            (plural(diagnostics.len(), "finding", "findings")) " in " (plural(groups.len(), "group", "groups"))
+            ", one row per rule and fix with the objects it names; the download has every finding."
         }
-        page.push_str("</tbody></table>\n");
-        if family.groups.len() > GROUPS_PER_FAMILY {
-            let rest = &family.groups[GROUPS_PER_FAMILY..];
-            let n: usize = rest.iter().map(|&rank| groups[rank].len()).sum();
-            let _ = writeln!(
-                page,
-                "<p class=\"muted\">… and {} more {} ({}) of {}: in the CSV download.</p>",
-                count(rest.len()),
-                if rest.len() == 1 { "row" } else { "rows" },
-                plural(n, "finding", "findings"),
-                html(family.name),
-            );
+        "\n"
+        p class="print-only muted" {
+            "Printed lists name at most " (OBJECTS_IN_LIST) " objects per row and " (GROUPS_PER_FAMILY)
+            " rows per family; the page's CSV download has every finding."
+        }
+        "\n"
+        @if !diagnostics.is_empty() {
+            div.charts {
+                figure { (bar_chart("Findings by severity", &severity_bars)) figcaption { "Findings by severity" } }
+                figure { (bar_chart("Findings by family", &family_bars)) figcaption { "Findings by family" } }
+            }
+            "\n"
+            @for family in families {
+                (family_table(report, paths, groups, family))
+            }
+        }
+    }
+}
+
+/// One family's heading and table of groups: at most [`GROUPS_PER_FAMILY`] rows, then how many
+/// more there are.
+fn family_table(report: &Report<'_>, paths: &Paths<'_>, groups: &[Group], family: &FamilyGroups) -> Markup {
+    let title = family_title(family.name);
+    html! {
+        h3 id={ "family-" (Html(family.name)) } {
+            (Html(family.name)) @if !title.is_empty() { ": " } (Html(title)) " " (MIDDOT) " "
+            (plural(family.total(), "finding", "findings")) ": " (severity_counts(family.counts))
+        }
+        "\n"
+        table.findings data-filterable aria-label={ (Html(family.name)) " findings" } {
+            colgroup {
+                col style="width:11%"; col style="width:14%"; col style="width:22%"; col style="width:28%";
+                col style="width:25%";
+            }
+            thead {
+                tr {
+                    th scope="col" { "Severity" } th scope="col" { "Rule" } th scope="col" { "Objects" }
+                    th scope="col" { "Finding" } th scope="col" { "How to fix" }
+                }
+            }
+            tbody {
+                @for &rank in family.groups.iter().take(GROUPS_PER_FAMILY) {
+                    (group_row(report, paths, &groups[rank], rank))
+                }
+            }
+        }
+        "\n"
+        @if family.groups.len() > GROUPS_PER_FAMILY {
+            @let rest = &family.groups[GROUPS_PER_FAMILY..];
+            @let n: usize = rest.iter().map(|&rank| groups[rank].len()).sum();
+            p.muted {
+                "… and " (count(rest.len())) " more " (if rest.len() == 1 { "row" } else { "rows" })
+                " (" (plural(n, "finding", "findings")) ") of " (Html(family.name)) ": in the CSV download."
+            }
+            "\n"
         }
     }
 }
@@ -546,127 +580,122 @@ fn findings(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, groups: &
 /// One group: its first finding's message, location and fix, the count, the first objects, and
 /// the first [`OBJECTS_IN_LIST`] behind a disclosure; past those, a "Show all" button that lists
 /// every object from the embedded data (its rows carry `rank` as their group).
-fn group_row(page: &mut String, report: &Report<'_>, paths: &Paths<'_>, g: &Group, rank: usize) {
+fn group_row(report: &Report<'_>, paths: &Paths<'_>, g: &Group, rank: usize) -> Markup {
     let diagnostics = report.diagnostics;
     let d = &diagnostics[g.first()];
-    let named: Vec<String> = g
-        .members
-        .iter()
-        .take(OBJECTS_NAMED)
-        .map(|&i| format!("<code>{}</code>", escape::key(&diagnostics[i].object.to_string())))
-        .collect();
-    let _ = write!(
-        page,
-        "<tr id=\"g{rank}\" data-group=\"{rank}\"><td>{}</td><td><code>{}</code><br><span class=\"muted\">{}</span></td><td><b>{}</b><br>{}",
-        severity(d.severity),
-        html(d.code),
-        html(d.name),
-        plural(g.len(), "finding", "findings"),
-        named.join(", "),
-    );
-    if g.len() > OBJECTS_NAMED {
-        let _ = write!(
-            page,
-            "<details data-group=\"{rank}\"><summary>{}</summary><ol class=\"objects\">",
-            if g.len() > OBJECTS_IN_LIST {
-                format!("list the first {OBJECTS_IN_LIST}")
-            } else {
-                format!("list all {}", g.len())
+    html! {
+        tr id={ "g" (rank) } data-group=(rank) {
+            td { (severity(d.severity)) }
+            td { code { (Html(d.code)) } br; span.muted { (Html(d.name)) } }
+            td {
+                b { (plural(g.len(), "finding", "findings")) } br;
+                @for (i, &member) in g.members.iter().take(OBJECTS_NAMED).enumerate() {
+                    @if i > 0 { ", " }
+                    code { (Key(&diagnostics[member].object.to_string())) }
+                }
+                @if g.len() > OBJECTS_NAMED {
+                    details data-group=(rank) {
+                        summary {
+                            @if g.len() > OBJECTS_IN_LIST {
+                                "list the first " (OBJECTS_IN_LIST)
+                            } @else {
+                                "list all " (g.len())
+                            }
+                        }
+                        ol.objects {
+                            @for &i in g.members.iter().take(OBJECTS_IN_LIST) {
+                                @let member = &diagnostics[i];
+                                li { code { (Key(&member.object.to_string())) } " " (location(report, paths, member)) }
+                            }
+                        }
+                        @if g.len() > OBJECTS_IN_LIST {
+                            p class="muted more" {
+                                "… and " (count(g.len() - OBJECTS_IN_LIST)) " more in the CSV download"
+                            }
+                            button type="button" class="show-all" data-group=(rank) data-total=(g.len()) {
+                                "Show all " (count(g.len())) " objects"
+                            }
+                        }
+                    }
+                }
             }
-        );
-        for &i in g.members.iter().take(OBJECTS_IN_LIST) {
-            let member = &diagnostics[i];
-            let _ = write!(
-                page,
-                "<li><code>{}</code> {}</li>",
-                escape::key(&member.object.to_string()),
-                location(report, paths, member)
-            );
+            td { (Message(&d.message)) " " span.muted { "(at " (location(report, paths, d)) ")" } }
+            td { (Message(d.help.as_deref().unwrap_or(""))) }
         }
-        page.push_str("</ol>");
-        if g.len() > OBJECTS_IN_LIST {
-            let _ = write!(
-                page,
-                "<p class=\"muted more\">… and {} more in the CSV download</p><button type=\"button\" \
-                 class=\"show-all\" data-group=\"{rank}\" data-total=\"{}\">Show all {} objects</button>",
-                count(g.len() - OBJECTS_IN_LIST),
-                g.len(),
-                count(g.len()),
-            );
-        }
-        page.push_str("</details>");
     }
-    let _ = write!(
-        page,
-        "</td><td>{} <span class=\"muted\">(at {})</span></td><td>{}</td></tr>",
-        escape::message(&d.message),
-        location(report, paths, d),
-        escape::message(d.help.as_deref().unwrap_or("")),
-    );
 }
 
-fn appendix(page: &mut String, report: &Report<'_>, health: &Health) {
+fn appendix(report: &Report<'_>, health: &Health) -> Markup {
     let summary = report.summary;
-    page.push_str("<h2 id=\"appendix\">Appendix</h2>\n<h3>Rules skipped</h3>\n");
-    if summary.skipped.is_empty() {
-        page.push_str("<p>No rule was skipped.</p>\n");
-    } else {
-        let _ = write!(
-            page,
-            "<p>{} could not run for want of data or of a fact about the deployment (uclint.toml).</p>\
-             <table class=\"skipped\" aria-label=\"Rules skipped\"><colgroup><col style=\"width:15%\"><col style=\"width:85%\">\
-             </colgroup><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Why</th></tr></thead><tbody>",
-            plural(summary.skipped.len(), "rule", "rules"),
-        );
-        for (code, reason) in &summary.skipped {
-            let _ = write!(page, "<tr><td><code>{}</code></td><td>{}</td></tr>", html(code), escape::message(reason));
-        }
-        page.push_str("</tbody></table>\n");
-    }
-    if !summary.notes.is_empty() {
-        page.push_str("<h3>Notes</h3><ul>");
-        for note in &summary.notes {
-            let _ = write!(page, "<li>{}</li>", escape::message(note));
-        }
-        page.push_str("</ul>\n");
-    }
-    if summary.suppressed > 0 || summary.baselined > 0 {
-        let _ = writeln!(
-            page,
-            "<p>Not shown: {} removed by <code>[[suppress]]</code> entries, {} accepted by the baseline.</p>",
-            plural(summary.suppressed, "finding", "findings"),
-            plural(summary.baselined, "finding", "findings"),
-        );
-    }
-    let _ = writeln!(page, "<h3>Inputs</h3><p>{}.</p>", html(&inputs_line(report)));
-    if !summary.files_read.is_empty() {
-        let rows = summary.files_read.iter().map(|(path, format)| (path.as_str(), format.as_str()));
-        files_table(page, ("read", "Files read", "File read", "Read as"), rows, summary.files_read.len(), "");
-    }
-    if !summary.files_not_read.is_empty() {
-        // Those that may be a fault first.
-        let mut listed: Vec<&(String, String, NotReadClass)> = summary.files_not_read.iter().collect();
-        listed.sort_by_key(|(_, _, class)| *class != NotReadClass::Other);
-        let rows = listed.iter().map(|(path, reason, _)| (path.as_str(), reason.as_str()));
-        let more = " (<code>uclint check -v</code> lists them all)";
-        files_table(page, ("not-read", "Files not read", "File not read", "Why"), rows, listed.len(), more);
-    }
-    let _ = write!(
-        page,
-        "<h3>Objects read</h3><table class=\"objects-read\" aria-label=\"Objects read by kind\"><thead><tr>\
-         <th scope=\"col\">Objects</th><th scope=\"col\">Count</th></tr></thead><tbody>",
-    );
     let shown: usize = health.objects.iter().map(|(_, n)| n).sum();
-    for (kind, n) in health.objects.iter().filter(|(_, n)| *n > 0) {
-        let _ = write!(page, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", html(kind), count(*n));
+    html! {
+        h2 id="appendix" { "Appendix" } "\n"
+        h3 { "Rules skipped" } "\n"
+        @if summary.skipped.is_empty() {
+            p { "No rule was skipped." } "\n"
+        } @else {
+            p {
+                (plural(summary.skipped.len(), "rule", "rules"))
+                " could not run for want of data or of a fact about the deployment (uclint.toml)."
+            }
+            table.skipped aria-label="Rules skipped" {
+                colgroup { col style="width:15%"; col style="width:85%"; }
+                thead { tr { th scope="col" { "Rule" } th scope="col" { "Why" } } }
+                tbody {
+                    @for (code, reason) in &summary.skipped {
+                        tr { td { code { (Html(code)) } } td { (Message(reason)) } }
+                    }
+                }
+            }
+            "\n"
+        }
+        @if !summary.notes.is_empty() {
+            h3 { "Notes" }
+            ul { @for note in &summary.notes { li { (Message(note)) } } }
+            "\n"
+        }
+        @if summary.suppressed > 0 || summary.baselined > 0 {
+            p {
+                "Not shown: " (plural(summary.suppressed, "finding", "findings")) " removed by "
+                code { "[[suppress]]" } " entries, " (plural(summary.baselined, "finding", "findings"))
+                " accepted by the baseline."
+            }
+            "\n"
+        }
+        h3 { "Inputs" } p { (Html(&inputs_line(report))) "." } "\n"
+        @if !summary.files_read.is_empty() {
+            (files_table(
+                ("read", "Files read", "File read", "Read as"),
+                summary.files_read.iter().map(|(path, format)| (path.as_str(), format.as_str())),
+                summary.files_read.len(),
+                html! {},
+            ))
+        }
+        @if !summary.files_not_read.is_empty() {
+            (files_not_read(report))
+        }
+        h3 { "Objects read" }
+        table.objects-read aria-label="Objects read by kind" {
+            thead { tr { th scope="col" { "Objects" } th scope="col" { "Count" } } }
+            tbody {
+                @for (kind, n) in health.objects.iter().filter(|(_, n)| *n > 0) {
+                    tr { th scope="row" { (Html(kind)) } td { (count(*n)) } }
+                }
+                @if summary.objects > shown {
+                    tr { th scope="row" { "Other objects" } td { (count(summary.objects - shown)) } }
+                }
+                tr { th scope="row" { "All objects" } td { (count(summary.objects)) } }
+            }
+        }
+        "\n"
     }
-    if summary.objects > shown {
-        let other = summary.objects - shown;
-        let _ = write!(page, "<tr><th scope=\"row\">Other objects</th><td>{}</td></tr>", count(other));
-    }
-    let _ = writeln!(
-        page,
-        "<tr><th scope=\"row\">All objects</th><td>{}</td></tr></tbody></table>",
-        count(summary.objects)
-    );
+}
+
+/// The files not read, those that may be a fault (not recognised) first.
+fn files_not_read(report: &Report<'_>) -> Markup {
+    let mut listed: Vec<&(String, String, NotReadClass)> = report.summary.files_not_read.iter().collect();
+    listed.sort_by_key(|(_, _, class)| *class != NotReadClass::Other);
+    let rows = listed.iter().map(|(path, reason, _)| (path.as_str(), reason.as_str()));
+    let more = html! { " (" code { "uclint check -v" } " lists them all)" };
+    files_table(("not-read", "Files not read", "File not read", "Why"), rows, listed.len(), more)
 }

@@ -9,10 +9,10 @@
 
 use std::fmt::Write;
 
-use super::html::{agents_verdict, inputs_line, not_read_counts};
 use super::{
-    blocked_areas, by_family, count_in, family_title, plural, ranked_groups, severity_counts, verdict, Health,
-    ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_NAMED, TOP_ISSUES,
+    agents_verdict, blocked_areas, by_family, count_in, family_title, inputs_line, not_read_counts, plural,
+    ranked_groups, severity_counts, verdict, Health, ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED,
+    GROUPS_PER_FAMILY, OBJECTS_NAMED, TOP_ISSUES,
 };
 use crate::markdown::{cell as escaped, code_span};
 use crate::{count, text, Report};

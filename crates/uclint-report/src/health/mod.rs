@@ -24,6 +24,14 @@
 //! [`GROUPS_PER_FAMILY`] per family), names at most [`OBJECTS_IN_LIST`] objects of a group, and
 //! carries every finding only in the CSV download, compressed ([`csv`]), from which a group's
 //! "Show all" button lists its objects 100 at a time. docs/health-report.md has the numbers.
+//!
+//! # Modules
+//!
+//! This module holds what both variants say (order, areas, verdict, caps, wording); [`html`] and
+//! [`markdown`] render it. The page's parts are below it: [`svg`] draws the charts, [`csv`] the
+//! embedded findings, and [`escape`] is the leaf that every value from the input goes through.
+//! The dependencies form a tree (no module imports one that imports it back), so each part can
+//! be read and tested on its own.
 
 mod csv;
 mod escape;
@@ -35,10 +43,12 @@ pub use html::render_health_html;
 pub use markdown::render_health_markdown;
 
 use std::cmp::Reverse;
+use std::fmt::Write as _;
 
-use uclint_model::{Diagnostic, Severity};
+use uclint_model::{Diagnostic, NotReadClass, Severity};
 
 use crate::group::{groups_of, Group};
+use crate::Report;
 
 /// Groups shown as rows in one family's table; the rest are counted (and are in the CSV).
 pub(crate) const GROUPS_PER_FAMILY: usize = 40;
@@ -303,6 +313,49 @@ pub struct ReadinessSummary {
     pub families: Vec<String>,
 }
 
+/// Files not read, by class: `[no rule reads, look-alikes, empty, other]`.
+pub(crate) fn not_read_counts(report: &Report<'_>) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for (_, _, class) in &report.summary.files_not_read {
+        counts[match class {
+            NotReadClass::NoRuleReads => 0,
+            NotReadClass::LookAlike => 1,
+            NotReadClass::Empty => 2,
+            NotReadClass::Other => 3,
+        }] += 1;
+    }
+    counts
+}
+
+/// What the classes of files not read are called, in the order of [`not_read_counts`].
+pub(crate) const NOT_READ_WORDS: [&str; 4] =
+    ["of kinds no rule reads", "templates and look-alikes", "empty", "not recognised"];
+
+/// `17 files read; 120 not read (98 of kinds no rule reads, …)`.
+pub(crate) fn inputs_line(report: &Report<'_>) -> String {
+    let summary = report.summary;
+    let mut line = format!("{} read", plural(summary.files_read.len(), "file", "files"));
+    if !summary.files_not_read.is_empty() {
+        let parts: Vec<String> = not_read_counts(report)
+            .iter()
+            .zip(NOT_READ_WORDS)
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, words)| format!("{} {words}", crate::count(*n)))
+            .collect();
+        let _ = write!(line, "; {} not read ({})", crate::count(summary.files_not_read.len()), parts.join(", "));
+    }
+    line
+}
+
+/// What the agent sign-in area says of the agents: `4 of 7 agents not ready`, `all 4 agents ready`.
+pub(crate) fn agents_verdict(total: usize, ready: usize) -> String {
+    match (total.saturating_sub(ready), total) {
+        (0, 1) => ": the agent is ready".to_owned(),
+        (0, _) => format!(": all {} ready", plural(total, "agent", "agents")),
+        (not_ready, _) => format!(": {} of {} not ready", crate::count(not_ready), plural(total, "agent", "agents")),
+    }
+}
+
 /// The family prefix of a code: the letters before the digits (`UCCX001` → `UCCX`).
 pub(crate) fn family_of(code: &str) -> &str {
     code.trim_end_matches(|c: char| c.is_ascii_digit())
@@ -414,6 +467,33 @@ mod tests {
                 assert!(text[at..].starts_with("<br>"), "an unescaped tag in segment {i}: {}", &text[at..]);
             }
         }
+    }
+
+    #[test]
+    fn a_hostile_device_name_is_escaped_wherever_the_page_names_it() {
+        // Quotes to leave an attribute, a tag to open a script, a bidi override: as a phone's
+        // name in 25 findings (named in the row, listed behind the disclosure, in titles) and as
+        // an agent's device.
+        let name = "SEP\"><script>alert(1)</script>'\u{202e}";
+        let escaped = "SEP&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&#39;\\u{202e}";
+        let diagnostics: Vec<Diagnostic> =
+            (0..25).map(|_| finding("UCCX001", Severity::Error, name, "is wrong", "fix it")).collect();
+        let health = Health {
+            agents: vec![AgentReadiness {
+                user: "agent".into(),
+                extension: "1000@PT".into(),
+                devices: vec![name.into()],
+                blocking: vec![],
+            }],
+            ..Health::default()
+        };
+        let html = page(&diagnostics, &Summary::default(), &health);
+        assert_eq!(html.matches("<script").count(), 2, "only the page's data and code scripts");
+        // Every place that names the phone (3 in the row, 20 in the list, the agent's devices)
+        // escapes it the one way: entities for markup and quotes, the override made visible.
+        let shown = &html[..html.find("id=\"findings-data\"").unwrap()];
+        assert_eq!(shown.matches("SEP").count(), 24, "{shown}");
+        assert_eq!(shown.matches(escaped).count(), 24, "{shown}");
     }
 
     #[test]
