@@ -23,8 +23,9 @@ mod load;
 pub mod merge;
 #[cfg(test)]
 mod random_texts;
-pub mod redact;
+mod redact;
 mod schedule;
+pub mod secrets;
 mod shared;
 mod table;
 pub mod uccx;
@@ -32,7 +33,7 @@ pub mod values;
 mod work;
 pub mod xml;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -265,7 +266,7 @@ impl Ingested {
                 // Decoded and masked as the parse had it: every secret, CSV or XML, is a range
                 // the parse recorded.
                 let mut file = decode::decode(raw);
-                redact::mask(&mut file.text, &released.secrets);
+                secrets::mask(&mut file.text, &released.secrets);
                 Some((id, file.text))
             })
             .collect();
@@ -337,31 +338,6 @@ impl<'a> FileParse<'a> {
         }
     }
 
-    /// A parse of the same file from another offset, on another thread: same text, source and
-    /// path, nothing read yet.
-    pub(crate) fn part(&self) -> FileParse<'a> {
-        FileParse::new(self.text, self.source, self.path)
-    }
-
-    /// Appends what a [`FileParse::part`] that read the rows after this one's read: its records
-    /// and diagnostics, less the once-per-file notes this part already gave. The part is left
-    /// empty, its lists' capacity kept for the next piece it reads.
-    pub(crate) fn append(&mut self, part: &mut FileParse<'a>) {
-        let repeated: FxHashSet<usize> =
-            part.once.iter().filter(|(key, _)| self.once.contains_key(*key)).map(|(_, &index)| index).collect();
-        let offset = self.diagnostics.len();
-        for (key, index) in part.once.drain() {
-            let removed_before = repeated.iter().filter(|&&r| r < index).count();
-            self.once.entry(key).or_insert(offset + index - removed_before);
-        }
-        let mut index = 0;
-        self.diagnostics.extend(part.diagnostics.drain(..).filter(|_| {
-            index += 1;
-            !repeated.contains(&(index - 1))
-        }));
-        self.cluster.append(&mut part.cluster);
-        self.secrets.append(&mut part.secrets);
-    }
 }
 
 /// Parses inputs given in memory (their texts are kept).
@@ -410,10 +386,10 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options<'_>) -> Ingested {
             progress(Progress::Parsed { bytes: size });
         }
         if read {
-            secrets.extend(redact::text_secrets(&file.text));
-            redact::mask(&mut file.text, &secrets);
+            secrets.extend(secrets::text_secrets(&file.text));
+            secrets::mask(&mut file.text, &secrets);
         } else {
-            file.text = if diagnostics.is_empty() { String::new() } else { redact::blanked(&file.text) };
+            file.text = if diagnostics.is_empty() { String::new() } else { secrets::blanked(&file.text) };
             secrets.clear();
         }
         let mut source = SourceFile::new(file.path.clone(), file.text);
@@ -506,7 +482,7 @@ fn read_bat(parse: &mut FileParse<'_>, kind: bat::BatKind, by_name: bool) -> Fil
     }
     // A first line that reads as a BAT header but a text that looks like XML: mask its secret
     // elements as XML too, without the XML reader.
-    parse.secrets.extend(redact::scanned_xml_secrets(parse.text));
+    parse.secrets.extend(secrets::scanned_xml_secrets(parse.text));
     bat::parse(kind, parse);
     FileStatus::Read(format!("BAT {}", kind.tar_name()))
 }

@@ -2,29 +2,33 @@
 //!
 //! Users export what their access allows, so one object often arrives in pieces: a phone from
 //! `getPhone` and its lines from SQL, a user from the BAT tar and again from `getUser`, one SQL
-//! row per line or association. Records are merged by key (phone, device profile, application
-//! user, Common Device Configuration and line group by name; end user by user ID; service
-//! parameter by server, service and name; enterprise parameter by name; LDAP authentication is
-//! one object, and so are the LDAP system settings; UCCX resource by user ID; directory number by
-//! pattern and partition; phone service, LDAP directory agreement, UC service, credential policy
-//! and phone security profile by name; intercom directory number by pattern and partition; access
-//! control group by name, its roles joined) in input order, so the result never depends on thread
+//! row per line or association. Each list of the [`Cluster`] names how its records combine where
+//! the lists are declared ([`uclint_model::cluster_lists`]), and the merge is generated from that
+//! declaration: by name (phone, device profile, end user), by key (application user, Common
+//! Device Configuration, line group, LDAP directory agreement, UC service, credential policy,
+//! phone security profile and access control group by name; service parameter by server,
+//! service and name; UCCX resource by user ID; directory and intercom numbers by pattern and
+//! partition; see `Keyed`), as one object (LDAP authentication, LDAP system settings), as a
+//! union of names (remote clusters), or appended as read. Each list is merged across all the
+//! files at once, on a task of its own, in input order, so the result never depends on thread
 //! count.
 //!
 //! A field set in only one record is taken from it; lists are joined without repeats; lines are
 //! matched by button index. When two records give different values for one field the first is
-//! kept and INPUT006 points at both.
+//! kept and INPUT006 points at both (`Merge` says how each kind's fields combine).
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 use std::fmt::Display;
 use std::hash::Hash;
+use std::marker::PhantomData;
 
 use uclint_model::{
-    AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic, DirectoryNumber, DnKey, DnRef, EndUser,
-    EnterpriseParameter, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup,
-    ObjectKey, PhoneSecurityProfile, PhoneService, PositionTable, ServiceParameter, Spanned, SubscribedService, Text,
-    UcService, UccxResource,
+    AccessControlGroup, AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic, DirectoryNumber,
+    DnKey, DnRef, EndUser, EnterpriseParameter, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer,
+    LdapSystem, Line, LineGroup, ObjectKey, PhoneSecurityProfile, PhoneService, PositionTable, ServiceParameter,
+    Spanned, SubscribedService, Text, UcService, UccxResource,
 };
 
 use crate::codes;
@@ -33,293 +37,287 @@ use crate::codes;
 #[derive(Default)]
 pub struct Merger {
     cluster: Cluster,
-    phones: PositionTable,
-    device_profiles: PositionTable,
-    end_users: PositionTable,
-    app_users: FxHashMap<Text, usize>,
-    common_device_configs: FxHashMap<Text, usize>,
-    line_groups: FxHashMap<Text, usize>,
-    service_parameters: FxHashMap<(Text, Text, Text), usize>,
-    enterprise_parameters: FxHashMap<Text, usize>,
-    uccx_resources: FxHashMap<Text, usize>,
-    directory_numbers: FxHashMap<DnKey, usize>,
-    phone_services: FxHashMap<Text, usize>,
-    ldap_directories: FxHashMap<Text, usize>,
-    intercom_numbers: FxHashMap<DnKey, usize>,
-    uc_services: FxHashMap<Text, usize>,
-    credential_policies: FxHashMap<Text, usize>,
-    phone_security_profiles: FxHashMap<Text, usize>,
-    access_control_groups: FxHashMap<Text, usize>,
+    policies: Policies,
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Merger {
-    /// Adds every record of `clusters`, in order, as [`Merger::add`] of each would. The three
-    /// big lists (phones, device profiles, end users) are merged on their own threads across
-    /// all the clusters at once, rather than file by file: an AXL export holds each kind in
-    /// files of its own, so one file at a time would keep one thread busy.
-    pub fn add_all(&mut self, clusters: Vec<Cluster>) {
-        let count = clusters.len();
-        let (mut phones, mut profiles, mut users) =
-            (Vec::with_capacity(count), Vec::with_capacity(count), Vec::with_capacity(count));
-        let mut rest = Vec::with_capacity(count);
-        for mut cluster in clusters {
-            phones.push(std::mem::take(&mut cluster.phones));
-            profiles.push(std::mem::take(&mut cluster.device_profiles));
-            users.push(std::mem::take(&mut cluster.end_users));
-            rest.push(cluster);
-        }
-        self.absorb_big_lists(phones, profiles, users);
-        for cluster in rest {
-            self.add(cluster);
-        }
-    }
+/// A task that merges one list's records from every file, giving the conflicts it found.
+type ListTask<'a> = Box<dyn FnOnce() -> Vec<Diagnostic> + Send + 'a>;
 
-    /// Merges the phones, device profiles and end users of one file or more (one list per file,
-    /// in input order), each kind on its own thread and into its own diagnostics, which are
-    /// appended in a fixed order (and sorted before rendering in any case).
-    fn absorb_big_lists(&mut self, phones: Vec<Vec<Device>>, profiles: Vec<Vec<Device>>, users: Vec<Vec<EndUser>>) {
-        let (phone_list, phone_index) = (&mut self.cluster.phones, &mut self.phones);
-        let (profile_list, profile_index) = (&mut self.cluster.device_profiles, &mut self.device_profiles);
-        let (user_list, user_index) = (&mut self.cluster.end_users, &mut self.end_users);
-        let devices = |list: &mut Vec<Device>, index: &mut PositionTable, files: Vec<Vec<Device>>| {
-            let mut out = Vec::new();
-            for records in files {
-                absorb_named(list, index, records, device_name, |kept, new| merge_device(kept, new, &mut out));
-            }
-            out
-        };
-        let ((mut phone_out, mut profile_out), mut user_out) = rayon::join(
-            || {
-                rayon::join(
-                    || devices(phone_list, phone_index, phones),
-                    || devices(profile_list, profile_index, profiles),
-                )
-            },
-            || {
-                let mut out = Vec::new();
-                for records in users {
-                    absorb_named(user_list, user_index, records, user_id, |kept, new| merge_user(kept, new, &mut out));
+/// Generates, from the declaration of the cluster's lists, each list's merge state
+/// ([`Policies`]), the files' records by list ([`Files`]) and [`Merger::add_all`].
+macro_rules! merge_lists {
+    ($($(#[$doc:meta])* $field:ident: Vec<$record:ty> => $policy:ident $(, $kind:literal)?;)*) => {
+        /// Each list's merge state, of the policy its declaration names.
+        #[derive(Default)]
+        struct Policies {
+            $($field: $policy<$record>,)*
+        }
+
+        /// Each list's records, one `Vec` per file, in input order.
+        #[derive(Default)]
+        struct Files {
+            $($field: Vec<Vec<$record>>,)*
+        }
+
+        impl Merger {
+            /// Adds every record of `clusters`, in order, as [`Merger::add`] of each would. Each
+            /// list is merged across all the clusters at once, on a task of its own, rather than
+            /// file by file: an AXL export holds each kind in files of its own, so one file at a
+            /// time would keep one thread busy. The conflicts are appended in the lists' order.
+            pub fn add_all(&mut self, clusters: Vec<Cluster>) {
+                let mut files = Files::default();
+                for cluster in clusters {
+                    let Cluster { $($field,)* present, export_header } = cluster;
+                    $(files.$field.push($field);)*
+                    self.cluster.present.extend(present);
+                    // What each export says of itself: the first input's value of each field, so
+                    // that the report names the export given first (inputs are in a fixed order).
+                    // Two exports taken at different times are not a conflict worth a finding.
+                    self.cluster.export_header.fill_from(export_header);
                 }
-                out
-            },
-        );
-        self.diagnostics.append(&mut phone_out);
-        self.diagnostics.append(&mut profile_out);
-        self.diagnostics.append(&mut user_out);
-    }
+                let mut tasks: Vec<ListTask<'_>> = Vec::new();
+                $(
+                    let (list, policy, by_file) = (&mut self.cluster.$field, &mut self.policies.$field, files.$field);
+                    tasks.push(Box::new(move || {
+                        let mut out = Vec::new();
+                        for records in by_file {
+                            policy.add(list, records, &mut out);
+                        }
+                        out
+                    }));
+                )*
+                let conflicts: Vec<Vec<Diagnostic>> = tasks.into_par_iter().with_max_len(1).map(|task| task()).collect();
+                self.diagnostics.extend(conflicts.into_iter().flatten());
+            }
+        }
+    };
+}
 
+uclint_model::cluster_lists!(merge_lists);
+
+impl Merger {
     /// Adds every record of `other`, merging those whose key was seen before.
     pub fn add(&mut self, other: Cluster) {
-        let Cluster {
-            phones,
-            device_profiles,
-            end_users,
-            app_users,
-            common_device_configs,
-            line_groups,
-            service_parameters,
-            enterprise_parameters,
-            ldap_authentication,
-            uccx_resources,
-            directory_numbers,
-            phone_services,
-            ldap_system,
-            ldap_directories,
-            intercom_numbers,
-            uc_services,
-            credential_policies,
-            remote_clusters,
-            intercluster_service_profiles,
-            empty_tables,
-            data_gaps,
-            phone_security_profiles,
-            access_control_groups,
-            service_profiles,
-            owned_numbers,
-            uccx_triggers,
-            uccx_call_control_groups,
-            set_aside,
-            present,
-            export_header,
-        } = other;
-        // Reserving once per file keeps the lists from doubling their way up: on a large export
-        // the slack of a grown `Vec<Device>` alone is tens of megabytes.
-        reserve(&mut self.cluster.app_users, &mut self.app_users, app_users.len());
-        reserve(&mut self.cluster.directory_numbers, &mut self.directory_numbers, directory_numbers.len());
-        self.absorb_big_lists(vec![phones], vec![device_profiles], vec![end_users]);
-        let out = &mut self.diagnostics;
-        for user in app_users {
-            let key = user.name.value.clone();
-            let (list, index) = (&mut self.cluster.app_users, &mut self.app_users);
-            upsert(list, index, key, user, merge_app_user);
-        }
-        for cdc in common_device_configs {
-            let key = cdc.name.value.clone();
-            let (list, index) = (&mut self.cluster.common_device_configs, &mut self.common_device_configs);
-            upsert(list, index, key, cdc, |kept, new| merge_cdc(kept, new, out));
-        }
-        for group in line_groups {
-            let key = group.name.value.clone();
-            let (list, index) = (&mut self.cluster.line_groups, &mut self.line_groups);
-            upsert(list, index, key, group, merge_line_group);
-        }
-        for parameter in service_parameters {
-            let key = (parameter.server.value.clone(), parameter.service.value.clone(), parameter.name.value.clone());
-            let (list, index) = (&mut self.cluster.service_parameters, &mut self.service_parameters);
-            upsert(list, index, key, parameter, |kept, new| merge_service_parameter(kept, new, out));
-        }
-        for parameter in enterprise_parameters {
-            let key = parameter.name.value.clone();
-            let (list, index) = (&mut self.cluster.enterprise_parameters, &mut self.enterprise_parameters);
-            upsert(list, index, key, parameter, |kept, new| merge_enterprise_parameter(kept, new, out));
-        }
-        for auth in ldap_authentication {
-            match self.cluster.ldap_authentication.first_mut() {
-                Some(kept) => merge_ldap(kept, auth, out),
-                None => self.cluster.ldap_authentication.push(auth),
-            }
-        }
-        for resource in uccx_resources {
-            let key = resource.user_id.value.clone();
-            let (list, index) = (&mut self.cluster.uccx_resources, &mut self.uccx_resources);
-            upsert(list, index, key, resource, |kept, new| merge_uccx_resource(kept, new, out));
-        }
-        for number in directory_numbers {
-            let key = number.dn.value.clone();
-            let (list, index) = (&mut self.cluster.directory_numbers, &mut self.directory_numbers);
-            upsert(list, index, key, number, |kept, new| merge_directory_number(kept, new, out));
-        }
-        for service in phone_services {
-            let key = service.name.value.clone();
-            let (list, index) = (&mut self.cluster.phone_services, &mut self.phone_services);
-            upsert(list, index, key, service, |kept, new| merge_phone_service(kept, new, out));
-        }
-        for system in ldap_system {
-            match self.cluster.ldap_system.first_mut() {
-                Some(kept) => merge_ldap_system(kept, system, out),
-                None => self.cluster.ldap_system.push(system),
-            }
-        }
-        for directory in ldap_directories {
-            let key = directory.name.value.clone();
-            let (list, index) = (&mut self.cluster.ldap_directories, &mut self.ldap_directories);
-            upsert(list, index, key, directory, |kept, new| merge_ldap_directory(kept, new, out));
-        }
-        for number in intercom_numbers {
-            let key = number.dn.value.clone();
-            let (list, index) = (&mut self.cluster.intercom_numbers, &mut self.intercom_numbers);
-            upsert(list, index, key, number, |kept, new| merge_intercom_number(kept, new, out));
-        }
-        for service in uc_services {
-            let key = service.name.value.clone();
-            let (list, index) = (&mut self.cluster.uc_services, &mut self.uc_services);
-            upsert(list, index, key, service, |kept, new| merge_uc_service(kept, new, out));
-        }
-        for policy in credential_policies {
-            let key = policy.name.value.clone();
-            let (list, index) = (&mut self.cluster.credential_policies, &mut self.credential_policies);
-            upsert(list, index, key, policy, |kept, new| merge_credential_policy(kept, new, out));
-        }
-        union(&mut self.cluster.remote_clusters, remote_clusters);
-        self.cluster.intercluster_service_profiles.extend(intercluster_service_profiles);
-        self.cluster.empty_tables.extend(empty_tables);
-        self.cluster.data_gaps.extend(data_gaps);
-        for profile in phone_security_profiles {
-            let key = profile.name.value.clone();
-            let (list, index) = (&mut self.cluster.phone_security_profiles, &mut self.phone_security_profiles);
-            upsert(list, index, key, profile, |kept, new| merge_phone_security_profile(kept, new, out));
-        }
-        for group in access_control_groups {
-            let key = group.name.value.clone();
-            let (list, index) = (&mut self.cluster.access_control_groups, &mut self.access_control_groups);
-            upsert(list, index, key, group, |kept, new| union(&mut kept.roles, new.roles));
-        }
-        // Records of these kinds come from one file each in any export uclint knows of: they
-        // are kept as read, in input order.
-        self.cluster.service_profiles.extend(service_profiles);
-        self.cluster.owned_numbers.extend(owned_numbers);
-        self.cluster.uccx_triggers.extend(uccx_triggers);
-        self.cluster.uccx_call_control_groups.extend(uccx_call_control_groups);
-        self.cluster.set_aside.extend(set_aside);
-        self.cluster.present.extend(present);
-        // What each export says of itself: the first input's value of each field, so that the
-        // report names the export given first (inputs are in a fixed order). Two exports taken
-        // at different times are not a conflict worth a finding.
-        self.cluster.export_header.fill_from(export_header);
+        self.add_all(vec![other]);
     }
 
-    /// The merged cluster and the conflicts found, in input order.
+    /// The merged cluster and the conflicts found: list by list, in the order the lists are
+    /// declared, each list's in input order.
     pub fn finish(self) -> (Cluster, Vec<Diagnostic>) {
         (self.cluster, self.diagnostics)
     }
 }
 
-/// Makes room for `additional` more records. The list grows by doubling rather than by exactly
-/// each file's records: an AXL export holds one kind in a hundred files or more, and each exact
-/// growth of a megacluster's list had glibc move the whole mapping (`mremap`); capacity past the
-/// end is address space that is never touched, not memory.
-fn reserve<K: Hash + Eq, T>(list: &mut Vec<T>, index: &mut FxHashMap<K, usize>, additional: usize) {
-    list.reserve(additional);
-    index.reserve(additional);
+/// How one list's records combine, file after file: the policy a list names in the
+/// declaration of the cluster's lists.
+trait Policy: Default {
+    /// What the list holds.
+    type Record;
+
+    /// Adds one file's records to the list, merging those of an object already in it.
+    fn add(&mut self, list: &mut Vec<Self::Record>, records: Vec<Self::Record>, out: &mut Vec<Diagnostic>);
 }
 
-fn device_name(device: &Device) -> &str {
-    &device.name.value
+/// How two records of one object combine into the first: a field set in only one is taken from
+/// it, lists are joined, and a field the two set differently keeps the first value and is
+/// reported (INPUT006) in `out`.
+trait Merge {
+    /// Merges `new` into this record.
+    fn merge(&mut self, new: Self, out: &mut Vec<Diagnostic>);
 }
 
-fn user_id(user: &EndUser) -> &str {
-    &user.user_id.value
+/// What records of one object share, for [`ByKey`].
+trait Keyed {
+    /// The key: a name, a user ID, a directory number, ….
+    type Key: Hash + Eq;
+
+    /// This record's key.
+    fn merge_key(&self) -> Self::Key;
 }
 
-/// Adds a file's records to a big list (phones, device profiles, end users), by name, with
-/// `positions` holding where each name's record is. The first file's records are taken as they
-/// are, without moving them, when their names are unique (the common case: one `phone.csv`);
-/// otherwise, and for every later file, each record is appended, or merged into the record
-/// already stored under its name.
-fn absorb_named<T>(
-    list: &mut Vec<T>,
-    positions: &mut PositionTable,
-    records: Vec<T>,
-    name: impl Fn(&T) -> &str,
-    mut merge: impl FnMut(&mut T, T),
-) {
-    if list.is_empty() {
-        positions.clear();
-        positions.reserve(records.len(), |p| name(&records[p as usize]));
-        let unique = (0..records.len() as u32)
-            .all(|i| positions.insert(name(&records[i as usize]), i, |p| name(&records[p as usize])) == i);
-        if unique {
-            *list = records;
-            return;
-        }
-        positions.clear();
-    }
-    list.reserve(records.len());
-    positions.reserve(records.len(), |p| name(&list[p as usize]));
-    for record in records {
-        let next = list.len() as u32;
-        match positions.insert(name(&record), next, |p| name(&list[p as usize])) {
-            held if held == next => list.push(record),
-            held => merge(&mut list[held as usize], record),
-        }
+/// What records of one object share, for [`ByName`].
+trait Named {
+    /// The name.
+    fn name(&self) -> &str;
+}
+
+/// Every record kept as read, in input order.
+struct Append<T>(PhantomData<fn() -> T>);
+
+impl<T> Default for Append<T> {
+    fn default() -> Self {
+        Append(PhantomData)
     }
 }
 
-/// Appends `record`, or merges it into the object already stored under `key`.
-fn upsert<K: Hash + Eq, T>(
-    list: &mut Vec<T>,
-    index: &mut FxHashMap<K, usize>,
-    key: K,
-    record: T,
-    mut merge: impl FnMut(&mut T, T),
-) {
-    match index.entry(key) {
-        Entry::Occupied(at) => merge(&mut list[*at.get()], record),
-        Entry::Vacant(slot) => {
-            slot.insert(list.len());
-            list.push(record);
+impl<T> Policy for Append<T> {
+    type Record = T;
+
+    fn add(&mut self, list: &mut Vec<T>, mut records: Vec<T>, _: &mut Vec<Diagnostic>) {
+        list.append(&mut records);
+    }
+}
+
+/// Names joined without repeats, each with its first span.
+struct Union<T>(PhantomData<fn() -> T>);
+
+impl<T> Default for Union<T> {
+    fn default() -> Self {
+        Union(PhantomData)
+    }
+}
+
+impl Policy for Union<Spanned<Text>> {
+    type Record = Spanned<Text>;
+
+    fn add(&mut self, list: &mut Vec<Spanned<Text>>, records: Vec<Spanned<Text>>, _: &mut Vec<Diagnostic>) {
+        union(list, records);
+    }
+}
+
+/// One object per cluster: every later record is merged into the first.
+struct One<T>(PhantomData<fn() -> T>);
+
+impl<T> Default for One<T> {
+    fn default() -> Self {
+        One(PhantomData)
+    }
+}
+
+impl<T: Merge> Policy for One<T> {
+    type Record = T;
+
+    fn add(&mut self, list: &mut Vec<T>, records: Vec<T>, out: &mut Vec<Diagnostic>) {
+        for record in records {
+            match list.first_mut() {
+                Some(kept) => kept.merge(record, out),
+                None => list.push(record),
+            }
         }
+    }
+}
+
+/// By [`Keyed::merge_key`], remembering where each key's object is.
+struct ByKey<T: Keyed>(FxHashMap<T::Key, usize>);
+
+impl<T: Keyed> Default for ByKey<T> {
+    fn default() -> Self {
+        ByKey(FxHashMap::default())
+    }
+}
+
+impl<T: Keyed + Merge> Policy for ByKey<T> {
+    type Record = T;
+
+    /// Makes room for the file's records once: the list grows by doubling rather than by exactly
+    /// each file's records, since an AXL export holds one kind in a hundred files or more, and
+    /// each exact growth of a megacluster's list had glibc move the whole mapping (`mremap`);
+    /// capacity past the end is address space that is never touched, not memory.
+    fn add(&mut self, list: &mut Vec<T>, records: Vec<T>, out: &mut Vec<Diagnostic>) {
+        let ByKey(index) = self;
+        list.reserve(records.len());
+        index.reserve(records.len());
+        for record in records {
+            match index.entry(record.merge_key()) {
+                Entry::Occupied(at) => list[*at.get()].merge(record, out),
+                Entry::Vacant(slot) => {
+                    slot.insert(list.len());
+                    list.push(record);
+                }
+            }
+        }
+    }
+}
+
+/// By [`Named::name`], for the big lists (phones, device profiles, end users), with a position
+/// table holding where each name's record is rather than a map holding a copy of each name.
+struct ByName<T>(PositionTable, PhantomData<fn() -> T>);
+
+impl<T> Default for ByName<T> {
+    fn default() -> Self {
+        ByName(PositionTable::default(), PhantomData)
+    }
+}
+
+impl<T: Named + Merge> Policy for ByName<T> {
+    type Record = T;
+
+    /// The first file's records are taken as they are, without moving them, when their names are
+    /// unique (the common case: one `phone.csv`); otherwise, and for every later file, each record
+    /// is appended, or merged into the record already stored under its name.
+    fn add(&mut self, list: &mut Vec<T>, records: Vec<T>, out: &mut Vec<Diagnostic>) {
+        let ByName(positions, _) = self;
+        if list.is_empty() {
+            positions.clear();
+            positions.reserve(records.len(), |p| records[p as usize].name());
+            let unique = (0..records.len() as u32)
+                .all(|i| positions.insert(records[i as usize].name(), i, |p| records[p as usize].name()) == i);
+            if unique {
+                *list = records;
+                return;
+            }
+            positions.clear();
+        }
+        list.reserve(records.len());
+        positions.reserve(records.len(), |p| list[p as usize].name());
+        for record in records {
+            let next = list.len() as u32;
+            match positions.insert(record.name(), next, |p| list[p as usize].name()) {
+                held if held == next => list.push(record),
+                held => list[held as usize].merge(record, out),
+            }
+        }
+    }
+}
+
+impl Named for Device {
+    fn name(&self) -> &str {
+        &self.name.value
+    }
+}
+
+impl Named for EndUser {
+    fn name(&self) -> &str {
+        &self.user_id.value
+    }
+}
+
+/// Keys records by a field that is a `Spanned` value.
+macro_rules! keyed_by {
+    ($($record:ty => $field:ident: $key:ty;)*) => {$(
+        impl Keyed for $record {
+            type Key = $key;
+
+            fn merge_key(&self) -> $key {
+                self.$field.value.clone()
+            }
+        }
+    )*};
+}
+
+keyed_by! {
+    AppUser => name: Text;
+    CommonDeviceConfig => name: Text;
+    LineGroup => name: Text;
+    EnterpriseParameter => name: Text;
+    UccxResource => user_id: Text;
+    DirectoryNumber => dn: DnKey;
+    PhoneService => name: Text;
+    LdapDirectory => name: Text;
+    IntercomNumber => dn: DnKey;
+    UcService => name: Text;
+    CredentialPolicy => name: Text;
+    PhoneSecurityProfile => name: Text;
+    AccessControlGroup => name: Text;
+}
+
+impl Keyed for ServiceParameter {
+    /// A parameter is set per server: the same parameter on two nodes is two objects.
+    type Key = (Text, Text, Text);
+
+    fn merge_key(&self) -> Self::Key {
+        (self.server.value.clone(), self.service.value.clone(), self.name.value.clone())
     }
 }
 
@@ -378,38 +376,46 @@ fn dn_ref(
     field(kept, new, what, object, out);
 }
 
-fn merge_device(kept: &mut Device, new: Device, out: &mut Vec<Diagnostic>) {
-    let object = kept.key();
-    field(&mut kept.model, new.model, "The model", &object, out);
-    field(&mut kept.common_device_config, new.common_device_config, "The Common Device Configuration", &object, out);
-    field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
-    field(&mut kept.extension_mobility, new.extension_mobility, "Enable Extension Mobility", &object, out);
-    field(&mut kept.logout_profile, new.logout_profile, "The logout profile", &object, out);
-    merge_subscriptions(&mut kept.subscriptions, new.subscriptions);
-    field(&mut kept.services_provisioning, new.services_provisioning, "Services Provisioning", &object, out);
-    field(&mut kept.user_locale, new.user_locale, "The device user locale", &object, out);
-    field(&mut kept.owner_user_id, new.owner_user_id, "The owner user ID", &object, out);
-    field(&mut kept.login_user_id, new.login_user_id, "The login user ID", &object, out);
-    field(&mut kept.built_in_bridge, new.built_in_bridge, "Built In Bridge", &object, out);
-    field(&mut kept.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
-    field(&mut kept.single_button_barge, new.single_button_barge, "Single Button Barge", &object, out);
-    field(&mut kept.device_mobility_mode, new.device_mobility_mode, "Device Mobility Mode", &object, out);
-    field(&mut kept.security_profile, new.security_profile, "The Device Security Profile", &object, out);
-    // Product-specific settings come only from getPhone; a second copy adds nothing.
-    if kept.vendor_config.is_none() {
-        kept.vendor_config = new.vendor_config;
-    }
-    union(&mut kept.application_users, new.application_users);
-    for line in new.intercom_lines {
-        if !kept.intercom_lines.iter().any(|l| l.dn.value == line.dn.value) {
-            kept.intercom_lines.push(line);
+impl Merge for Device {
+    fn merge(&mut self, new: Device, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        field(&mut self.model, new.model, "The model", &object, out);
+        field(
+            &mut self.common_device_config,
+            new.common_device_config,
+            "The Common Device Configuration",
+            &object,
+            out,
+        );
+        field(&mut self.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
+        field(&mut self.extension_mobility, new.extension_mobility, "Enable Extension Mobility", &object, out);
+        field(&mut self.logout_profile, new.logout_profile, "The logout profile", &object, out);
+        merge_subscriptions(&mut self.subscriptions, new.subscriptions);
+        field(&mut self.services_provisioning, new.services_provisioning, "Services Provisioning", &object, out);
+        field(&mut self.user_locale, new.user_locale, "The device user locale", &object, out);
+        field(&mut self.owner_user_id, new.owner_user_id, "The owner user ID", &object, out);
+        field(&mut self.login_user_id, new.login_user_id, "The login user ID", &object, out);
+        field(&mut self.built_in_bridge, new.built_in_bridge, "Built In Bridge", &object, out);
+        field(&mut self.join_across_lines, new.join_across_lines, "Join Across Lines", &object, out);
+        field(&mut self.single_button_barge, new.single_button_barge, "Single Button Barge", &object, out);
+        field(&mut self.device_mobility_mode, new.device_mobility_mode, "Device Mobility Mode", &object, out);
+        field(&mut self.security_profile, new.security_profile, "The Device Security Profile", &object, out);
+        // Product-specific settings come only from getPhone; a second copy adds nothing.
+        if self.vendor_config.is_none() {
+            self.vendor_config = new.vendor_config;
         }
-    }
-    field(&mut kept.emcc_css, new.emcc_css, "Whether an EMCC CSS is set", &object, out);
-    for line in new.lines {
-        match kept.lines.iter_mut().find(|l| l.index.value == line.index.value) {
-            Some(existing) => merge_line(existing, line, &object, out),
-            None => kept.lines.push(line),
+        union(&mut self.application_users, new.application_users);
+        for line in new.intercom_lines {
+            if !self.intercom_lines.iter().any(|l| l.dn.value == line.dn.value) {
+                self.intercom_lines.push(line);
+            }
+        }
+        field(&mut self.emcc_css, new.emcc_css, "Whether an EMCC CSS is set", &object, out);
+        for line in new.lines {
+            match self.lines.iter_mut().find(|l| l.index.value == line.index.value) {
+                Some(existing) => merge_line(existing, line, &object, out),
+                None => self.lines.push(line),
+            }
         }
     }
 }
@@ -448,74 +454,88 @@ fn merge_line(kept: &mut Line, new: Line, object: &ObjectKey, out: &mut Vec<Diag
     field(&mut kept.hold_reversion_ring_duration, new.hold_reversion_ring_duration, &what, object, out);
 }
 
-fn merge_user(kept: &mut EndUser, new: EndUser, out: &mut Vec<Diagnostic>) {
-    let object = kept.key();
-    dn_ref(&mut kept.ipcc_extension, new.ipcc_extension, "The IPCC extension", &object, out);
-    dn_ref(&mut kept.primary_extension, new.primary_extension, "The primary extension", &object, out);
-    union(&mut kept.controlled_devices, new.controlled_devices);
-    union(&mut kept.controlled_profiles, new.controlled_profiles);
-    union(&mut kept.groups, new.groups);
-    // AXL getUser has been seen returning an empty digestCredentials for users whose tar row
-    // holds a hash (formats.md §7), so "set" anywhere wins over "empty" without a conflict.
-    match (&kept.digest_credentials, new.digest_credentials) {
-        (None, new) => kept.digest_credentials = new,
-        (Some(k), Some(n)) if !k.value && n.value => kept.digest_credentials = Some(n),
-        _ => {}
+impl Merge for EndUser {
+    fn merge(&mut self, new: EndUser, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        dn_ref(&mut self.ipcc_extension, new.ipcc_extension, "The IPCC extension", &object, out);
+        dn_ref(&mut self.primary_extension, new.primary_extension, "The primary extension", &object, out);
+        union(&mut self.controlled_devices, new.controlled_devices);
+        union(&mut self.controlled_profiles, new.controlled_profiles);
+        union(&mut self.groups, new.groups);
+        // AXL getUser has been seen returning an empty digestCredentials for users whose tar row
+        // holds a hash (formats.md §7), so "set" anywhere wins over "empty" without a conflict.
+        match (&self.digest_credentials, new.digest_credentials) {
+            (None, new) => self.digest_credentials = new,
+            (Some(k), Some(n)) if !k.value && n.value => self.digest_credentials = Some(n),
+            _ => {}
+        }
+        field(&mut self.user_locale, new.user_locale, "The user locale", &object, out);
+        field(&mut self.enable_cti, new.enable_cti, "Allow Control of Device from CTI", &object, out);
+        field(&mut self.imp_enabled, new.imp_enabled, "Enable User for Unified CM IM and Presence", &object, out);
+        field(&mut self.home_cluster, new.home_cluster, "Home Cluster", &object, out);
+        field(&mut self.subscribe_css, new.subscribe_css, "Whether a SUBSCRIBE CSS is set", &object, out);
+        if self.presence_lines.is_none() {
+            self.presence_lines = new.presence_lines;
+        }
+        field(&mut self.enable_emcc, new.enable_emcc, "Enable Extension Mobility Cross Cluster", &object, out);
+        field(&mut self.default_profile, new.default_profile, "The default profile", &object, out);
+        let what = "Whether a UC Service Profile is set";
+        field(&mut self.uc_service_profile, new.uc_service_profile, what, &object, out);
+        let what = "Whether a Self-Service User ID is set";
+        field(&mut self.self_service_id, new.self_service_id, what, &object, out);
     }
-    field(&mut kept.user_locale, new.user_locale, "The user locale", &object, out);
-    field(&mut kept.enable_cti, new.enable_cti, "Allow Control of Device from CTI", &object, out);
-    field(&mut kept.imp_enabled, new.imp_enabled, "Enable User for Unified CM IM and Presence", &object, out);
-    field(&mut kept.home_cluster, new.home_cluster, "Home Cluster", &object, out);
-    field(&mut kept.subscribe_css, new.subscribe_css, "Whether a SUBSCRIBE CSS is set", &object, out);
-    if kept.presence_lines.is_none() {
-        kept.presence_lines = new.presence_lines;
+}
+
+impl Merge for AppUser {
+    fn merge(&mut self, new: AppUser, _: &mut Vec<Diagnostic>) {
+        union(&mut self.controlled_devices, new.controlled_devices);
+        union(&mut self.controlled_profiles, new.controlled_profiles);
+        union(&mut self.groups, new.groups);
     }
-    field(&mut kept.enable_emcc, new.enable_emcc, "Enable Extension Mobility Cross Cluster", &object, out);
-    field(&mut kept.default_profile, new.default_profile, "The default profile", &object, out);
-    let what = "Whether a UC Service Profile is set";
-    field(&mut kept.uc_service_profile, new.uc_service_profile, what, &object, out);
-    let what = "Whether a Self-Service User ID is set";
-    field(&mut kept.self_service_id, new.self_service_id, what, &object, out);
 }
 
-fn merge_app_user(kept: &mut AppUser, new: AppUser) {
-    union(&mut kept.controlled_devices, new.controlled_devices);
-    union(&mut kept.controlled_profiles, new.controlled_profiles);
-    union(&mut kept.groups, new.groups);
+impl Merge for CommonDeviceConfig {
+    fn merge(&mut self, new: CommonDeviceConfig, out: &mut Vec<Diagnostic>) {
+        let object = ObjectKey::CommonDeviceConfig(self.name.value.clone());
+        field(&mut self.ip_addressing_mode, new.ip_addressing_mode, "The IP addressing mode", &object, out);
+    }
 }
 
-fn merge_cdc(kept: &mut CommonDeviceConfig, new: CommonDeviceConfig, out: &mut Vec<Diagnostic>) {
-    let object = ObjectKey::CommonDeviceConfig(kept.name.value.clone());
-    field(&mut kept.ip_addressing_mode, new.ip_addressing_mode, "The IP addressing mode", &object, out);
-}
-
-fn merge_line_group(kept: &mut LineGroup, new: LineGroup) {
-    for member in new.members {
-        if !kept.members.iter().any(|m| m.value == member.value) {
-            kept.members.push(member);
+impl Merge for LineGroup {
+    fn merge(&mut self, new: LineGroup, _: &mut Vec<Diagnostic>) {
+        for member in new.members {
+            if !self.members.iter().any(|m| m.value == member.value) {
+                self.members.push(member);
+            }
         }
     }
 }
 
-fn merge_service_parameter(kept: &mut ServiceParameter, new: ServiceParameter, out: &mut Vec<Diagnostic>) {
-    if kept.value.value != new.value.value {
-        let object = ObjectKey::ServiceParameter(format!("{}/{}", kept.service.value, kept.name.value).into());
-        out.push(conflict(&object, "The value", &kept.value, &new.value));
+impl Merge for ServiceParameter {
+    fn merge(&mut self, new: ServiceParameter, out: &mut Vec<Diagnostic>) {
+        if self.value.value != new.value.value {
+            let object = self.key();
+            out.push(conflict(&object, "The value", &self.value, &new.value));
+        }
     }
 }
 
-fn merge_enterprise_parameter(kept: &mut EnterpriseParameter, new: EnterpriseParameter, out: &mut Vec<Diagnostic>) {
-    if kept.value.value != new.value.value {
-        let object = ObjectKey::EnterpriseParameter(kept.name.value.clone());
-        out.push(conflict(&object, "The value", &kept.value, &new.value));
+impl Merge for EnterpriseParameter {
+    fn merge(&mut self, new: EnterpriseParameter, out: &mut Vec<Diagnostic>) {
+        if self.value.value != new.value.value {
+            let object = ObjectKey::EnterpriseParameter(self.name.value.clone());
+            out.push(conflict(&object, "The value", &self.value, &new.value));
+        }
     }
 }
 
-fn merge_ldap(kept: &mut LdapAuthentication, new: LdapAuthentication, out: &mut Vec<Diagnostic>) {
-    let object = ObjectKey::LdapAuthentication;
-    field(&mut kept.enabled, new.enabled, "Use LDAP Authentication for End Users", &object, out);
-    field(&mut kept.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
-    merge_ldap_servers(&mut kept.servers, new.servers, &object, out);
+impl Merge for LdapAuthentication {
+    fn merge(&mut self, new: LdapAuthentication, out: &mut Vec<Diagnostic>) {
+        let object = ObjectKey::LdapAuthentication;
+        field(&mut self.enabled, new.enabled, "Use LDAP Authentication for End Users", &object, out);
+        field(&mut self.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
+        merge_ldap_servers(&mut self.servers, new.servers, &object, out);
+    }
 }
 
 fn merge_ldap_servers(kept: &mut Vec<LdapServer>, new: Vec<LdapServer>, object: &ObjectKey, out: &mut Vec<Diagnostic>) {
@@ -531,82 +551,106 @@ fn merge_ldap_servers(kept: &mut Vec<LdapServer>, new: Vec<LdapServer>, object: 
     }
 }
 
-fn merge_ldap_system(kept: &mut LdapSystem, new: LdapSystem, out: &mut Vec<Diagnostic>) {
-    let object = ObjectKey::LdapAuthentication;
-    field(&mut kept.sync_enabled, new.sync_enabled, "Enable Synchronizing from LDAP Server", &object, out);
-    field(&mut kept.server_type, new.server_type, "The LDAP server type", &object, out);
-    field(&mut kept.user_id_attribute, new.user_id_attribute, "The LDAP attribute for user ID", &object, out);
-}
-
-fn merge_ldap_directory(kept: &mut LdapDirectory, new: LdapDirectory, out: &mut Vec<Diagnostic>) {
-    let object = kept.key();
-    field(&mut kept.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
-    merge_ldap_servers(&mut kept.servers, new.servers, &object, out);
-}
-
-fn merge_uc_service(kept: &mut UcService, new: UcService, out: &mut Vec<Diagnostic>) {
-    let object = kept.key();
-    field(&mut kept.service_type, new.service_type, "The UC service type", &object, out);
-    field(&mut kept.product_type, new.product_type, "The product type", &object, out);
-    field(&mut kept.host, new.host, "The host name or IP address", &object, out);
-    field(&mut kept.port, new.port, "The port", &object, out);
-    field(&mut kept.protocol, new.protocol, "The protocol", &object, out);
-}
-
-fn merge_credential_policy(kept: &mut CredentialPolicy, new: CredentialPolicy, out: &mut Vec<Diagnostic>) {
-    let object = kept.key();
-    field(&mut kept.inactive_days_allowed, new.inactive_days_allowed, "Inactive Days Allowed", &object, out);
-}
-
-fn merge_phone_service(kept: &mut PhoneService, new: PhoneService, out: &mut Vec<Diagnostic>) {
-    let object = kept.key();
-    field(&mut kept.url, new.url, "The service URL", &object, out);
-    field(&mut kept.secure_url, new.secure_url, "The secure service URL", &object, out);
-    field(&mut kept.category, new.category, "The service category", &object, out);
-    field(&mut kept.service_type, new.service_type, "The service type", &object, out);
-    field(&mut kept.enabled, new.enabled, "Enable", &object, out);
-    field(&mut kept.enterprise_subscription, new.enterprise_subscription, "Enterprise Subscription", &object, out);
-    if kept.parameters.is_none() {
-        kept.parameters = new.parameters;
+impl Merge for LdapSystem {
+    fn merge(&mut self, new: LdapSystem, out: &mut Vec<Diagnostic>) {
+        let object = ObjectKey::LdapAuthentication;
+        field(&mut self.sync_enabled, new.sync_enabled, "Enable Synchronizing from LDAP Server", &object, out);
+        field(&mut self.server_type, new.server_type, "The LDAP server type", &object, out);
+        field(&mut self.user_id_attribute, new.user_id_attribute, "The LDAP attribute for user ID", &object, out);
     }
 }
 
-fn merge_uccx_resource(kept: &mut UccxResource, new: UccxResource, out: &mut Vec<Diagnostic>) {
-    let object = kept.key();
-    dn_ref(&mut kept.extension, new.extension, "The extension", &object, out);
-    field(&mut kept.resource_type, new.resource_type, "The resource type", &object, out);
-    field(&mut kept.team, new.team, "The team", &object, out);
+impl Merge for LdapDirectory {
+    fn merge(&mut self, new: LdapDirectory, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        field(&mut self.user_search_base, new.user_search_base, "The LDAP user search base", &object, out);
+        merge_ldap_servers(&mut self.servers, new.servers, &object, out);
+    }
 }
 
-fn merge_directory_number(kept: &mut DirectoryNumber, new: DirectoryNumber, out: &mut Vec<Diagnostic>) {
-    let object = kept.key();
-    union(&mut kept.associated_devices, new.associated_devices);
-    field(&mut kept.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
-    field(&mut kept.call_pickup_group, new.call_pickup_group, "The call pickup group", &object, out);
-    let what = "The Hold Reversion Ring Duration";
-    field(&mut kept.hold_reversion_ring_duration, new.hold_reversion_ring_duration, what, &object, out);
-    field(&mut kept.auto_answer, new.auto_answer, "Auto Answer", &object, out);
-    for forward in new.forwards {
-        match kept.forwards.iter_mut().find(|f| f.kind == forward.kind) {
-            Some(existing) if existing.destination.value != forward.destination.value => {
-                let what = format!("The {} destination", existing.kind);
-                out.push(conflict(&object, &what, &existing.destination, &forward.destination));
-            }
-            Some(_) => {}
-            None => kept.forwards.push(forward),
+impl Merge for UcService {
+    fn merge(&mut self, new: UcService, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        field(&mut self.service_type, new.service_type, "The UC service type", &object, out);
+        field(&mut self.product_type, new.product_type, "The product type", &object, out);
+        field(&mut self.host, new.host, "The host name or IP address", &object, out);
+        field(&mut self.port, new.port, "The port", &object, out);
+        field(&mut self.protocol, new.protocol, "The protocol", &object, out);
+    }
+}
+
+impl Merge for CredentialPolicy {
+    fn merge(&mut self, new: CredentialPolicy, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        field(&mut self.inactive_days_allowed, new.inactive_days_allowed, "Inactive Days Allowed", &object, out);
+    }
+}
+
+impl Merge for PhoneService {
+    fn merge(&mut self, new: PhoneService, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        field(&mut self.url, new.url, "The service URL", &object, out);
+        field(&mut self.secure_url, new.secure_url, "The secure service URL", &object, out);
+        field(&mut self.category, new.category, "The service category", &object, out);
+        field(&mut self.service_type, new.service_type, "The service type", &object, out);
+        field(&mut self.enabled, new.enabled, "Enable", &object, out);
+        field(&mut self.enterprise_subscription, new.enterprise_subscription, "Enterprise Subscription", &object, out);
+        if self.parameters.is_none() {
+            self.parameters = new.parameters;
         }
     }
 }
 
-fn merge_phone_security_profile(kept: &mut PhoneSecurityProfile, new: PhoneSecurityProfile, out: &mut Vec<Diagnostic>) {
-    let object = ObjectKey::PhoneSecurityProfile(kept.name.value.clone());
-    field(&mut kept.security_mode, new.security_mode, "The Device Security Mode", &object, out);
+impl Merge for UccxResource {
+    fn merge(&mut self, new: UccxResource, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        dn_ref(&mut self.extension, new.extension, "The extension", &object, out);
+        field(&mut self.resource_type, new.resource_type, "The resource type", &object, out);
+        field(&mut self.team, new.team, "The team", &object, out);
+    }
 }
 
-fn merge_intercom_number(kept: &mut IntercomNumber, new: IntercomNumber, out: &mut Vec<Diagnostic>) {
-    let object = ObjectKey::Dn(kept.dn.value.clone());
-    let what = "The intercom Default Activated Device";
-    field(&mut kept.default_activated_device, new.default_activated_device, what, &object, out);
+impl Merge for DirectoryNumber {
+    fn merge(&mut self, new: DirectoryNumber, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        union(&mut self.associated_devices, new.associated_devices);
+        field(&mut self.allow_cti_control, new.allow_cti_control, "Allow Control of Device from CTI", &object, out);
+        field(&mut self.call_pickup_group, new.call_pickup_group, "The call pickup group", &object, out);
+        let what = "The Hold Reversion Ring Duration";
+        field(&mut self.hold_reversion_ring_duration, new.hold_reversion_ring_duration, what, &object, out);
+        field(&mut self.auto_answer, new.auto_answer, "Auto Answer", &object, out);
+        for forward in new.forwards {
+            match self.forwards.iter_mut().find(|f| f.kind == forward.kind) {
+                Some(existing) if existing.destination.value != forward.destination.value => {
+                    let what = format!("The {} destination", existing.kind);
+                    out.push(conflict(&object, &what, &existing.destination, &forward.destination));
+                }
+                Some(_) => {}
+                None => self.forwards.push(forward),
+            }
+        }
+    }
+}
+
+impl Merge for PhoneSecurityProfile {
+    fn merge(&mut self, new: PhoneSecurityProfile, out: &mut Vec<Diagnostic>) {
+        let object = ObjectKey::PhoneSecurityProfile(self.name.value.clone());
+        field(&mut self.security_mode, new.security_mode, "The Device Security Mode", &object, out);
+    }
+}
+
+impl Merge for IntercomNumber {
+    fn merge(&mut self, new: IntercomNumber, out: &mut Vec<Diagnostic>) {
+        let object = ObjectKey::Dn(self.dn.value.clone());
+        let what = "The intercom Default Activated Device";
+        field(&mut self.default_activated_device, new.default_activated_device, what, &object, out);
+    }
+}
+
+impl Merge for AccessControlGroup {
+    fn merge(&mut self, new: AccessControlGroup, _: &mut Vec<Diagnostic>) {
+        union(&mut self.roles, new.roles);
+    }
 }
 
 #[cfg(test)]
@@ -749,6 +793,44 @@ mod tests {
         uclint_model::sort_diagnostics(&mut expected_diagnostics);
         let texts = |d: &[Diagnostic]| d.iter().map(|d| (d.primary.span, d.message.clone())).collect::<Vec<_>>();
         assert_eq!(texts(&diagnostics), texts(&expected_diagnostics));
+    }
+
+    #[test]
+    fn each_list_combines_as_its_declaration_says() {
+        let text = |value: &str, offset| Spanned::new(Text::from(value), at(offset));
+        let file = |offset: usize, mode: &str, value: &str| Cluster {
+            ldap_authentication: vec![LdapAuthentication {
+                enabled: Some(Spanned::new(true, at(offset))),
+                user_search_base: Some(text(mode, offset + 1)),
+                servers: Vec::new(),
+                span: at(offset),
+            }],
+            service_parameters: vec![ServiceParameter {
+                server: text("EnterpriseWideData", offset + 2),
+                service: text("Cisco Extension Mobility", offset + 3),
+                name: text("multiDevHoteling", offset + 4),
+                value: text(value, offset + 5),
+                span: at(offset + 2),
+            }],
+            remote_clusters: vec![text("CLUSTER-B", offset + 6)],
+            service_profiles: vec![uclint_model::ServiceProfile {
+                name: text("Default", offset + 7),
+                system_default: None,
+                span: at(offset + 7),
+            }],
+            ..Cluster::default()
+        };
+        let mut merger = Merger::default();
+        merger.add_all(vec![file(0, "ou=a", "T"), file(10, "ou=a", "F")]);
+        let (cluster, diagnostics) = merger.finish();
+        assert_eq!(cluster.ldap_authentication.len(), 1, "One: later records merge into the first");
+        assert_eq!(cluster.service_parameters.len(), 1, "ByKey: one parameter per server, service and name");
+        assert_eq!(cluster.service_parameters[0].value.value, "T", "the first value is kept");
+        assert_eq!(cluster.remote_clusters.len(), 1, "Union: names without repeats");
+        assert_eq!(cluster.service_profiles.len(), 2, "Append: kept as read");
+        let objects: Vec<String> = diagnostics.iter().map(|d| d.object.to_string()).collect();
+        assert_eq!(objects, ["serviceparam:Cisco Extension Mobility/multiDevHoteling"], "{diagnostics:#?}");
+        assert_eq!(diagnostics[0].object, cluster.service_parameters[0].key(), "the key rules give the parameter");
     }
 
     #[test]

@@ -7,14 +7,12 @@
 //!
 //! This is the hot path of a large export (hundreds of thousands of rows of hundreds of cells),
 //! so cells are read as borrowed text and only the values kept are allocated, the big files'
-//! parsers look their columns up once per file ([`HeaderMap::plan`]), numbered columns are
+//! parsers look their columns up once per file (`bat::row_parser`), numbered columns are
 //! looked up without building their names ([`Col::n`]), and secret cells are recorded in the
 //! same pass for masking (see `redact.rs`).
 
-use std::any::Any;
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::OnceLock;
 
 use std::hash::Hasher;
 
@@ -24,7 +22,7 @@ use rustc_hash::FxHasher;
 use uclint_model::{DnKey, SourceId, Span, Spanned, Text};
 
 use crate::codes;
-use crate::redact::{self, is_secret_value, secret_columns};
+use crate::secrets::{self, is_secret_value, secret_columns};
 use crate::shared::SharedValues;
 use crate::values::{is_unset, parse_bool, trim};
 use crate::work;
@@ -123,8 +121,6 @@ pub struct HeaderMap {
     /// Each group's members as (column, number), by column, in the same places as `members`:
     /// a short row looks at the members it has cells for, not at the whole group.
     by_column: Vec<(u32, u32)>,
-    /// A parser's columns, resolved once per file ([`HeaderMap::plan`]).
-    plan: OnceLock<Box<dyn Any + Send + Sync>>,
 }
 
 /// A member of a numbered group: its number and its column, or its column and its number.
@@ -237,14 +233,6 @@ impl HeaderMap {
         }
     }
 
-    /// The parser's plan of this file's columns, built by `build` for the first row and kept
-    /// for the others (a file is read by one parser, with one plan type): the big files'
-    /// parsers look their columns up by name once per file instead of once per row.
-    pub fn plan<P: Any + Send + Sync>(&self, build: impl FnOnce(&HeaderMap) -> P) -> &P {
-        let plan = self.plan.get_or_init(|| Box::new(build(self)));
-        plan.downcast_ref().expect("one plan type per header")
-    }
-
     /// The numbers present for a numbered group, e.g. `[1, 2, 3]` for `directory number`.
     pub fn group_numbers(&self, base: &str) -> Vec<u32> {
         self.group(base).0.iter().map(|&(n, _)| n).collect()
@@ -265,7 +253,7 @@ pub struct Row<'t> {
     source: SourceId,
     /// Long values already read from each column, to share their allocations.
     shared: &'t SharedValues,
-    /// The header's secret columns, in order: their values read as [`redact::MASK`].
+    /// The header's secret columns, in order: their values read as [`secrets::MASK`].
     secret_columns: &'t [usize],
     /// Where a broken record may hold secrets out of their columns ([`shifted_secrets`],
     /// [`line_secrets`]), in order and apart: masked in the values read from it.
@@ -282,6 +270,33 @@ pub struct Header {
     secret_columns: Vec<usize>,
     /// The byte offset just past the header record.
     pub rows_start: usize,
+}
+
+/// The fields of one line of CSV, unquoted (`""` read as `"`), as [`read_header`] would read
+/// them; `None` when the line holds no record. [`crate::bat::detect`] reads a header this way
+/// before it knows whether the file is a BAT file at all.
+pub fn line_fields(line: &str) -> Option<Vec<String>> {
+    let mut reader = csv_core::Reader::new();
+    let mut input = line.as_bytes();
+    let (mut fields, mut field) = (Vec::new(), Vec::new());
+    let mut out = [0u8; 1024];
+    loop {
+        // With no input left, the call ends the last field (the line has no line break).
+        let (result, read, written) = reader.read_field(input, &mut out);
+        input = &input[read..];
+        field.extend_from_slice(&out[..written]);
+        match result {
+            csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::OutputFull => {}
+            csv_core::ReadFieldResult::Field { record_end } => {
+                // Fields end at ASCII delimiters, so each is whole UTF-8, as the line is.
+                fields.push(String::from_utf8(std::mem::take(&mut field)).ok()?);
+                if record_end {
+                    return Some(fields);
+                }
+            }
+            csv_core::ReadFieldResult::End => return (!fields.is_empty()).then_some(fields),
+        }
+    }
 }
 
 /// Reads the header record; `None` for a file with no record at all (or one that cannot be
@@ -375,7 +390,7 @@ pub fn read_rows(
             // hold one, so such a cell is scanned on its own.
             for &(s, e) in cells {
                 if memchr::memchr(b',', &text.as_bytes()[s..e]).is_some() {
-                    let found = redact::value_secret_ranges(&text[s..e]);
+                    let found = secrets::value_secret_ranges(&text[s..e]);
                     parse.secrets.extend(found.into_iter().map(|(a, b)| (s + a, s + b)));
                 }
             }
@@ -385,7 +400,7 @@ pub fn read_rows(
                 line_secrets(text, (start, end), &header.secret_columns, &mut out_of_place);
             }
         }
-        redact::merge_ranges(&mut out_of_place);
+        secrets::merge_ranges(&mut out_of_place);
         parse.secrets.extend_from_slice(&out_of_place);
         // Cells past the most columns read are never placed, so no column name says whether
         // they are secret: mask them all.
@@ -670,8 +685,8 @@ impl Row<'_> {
     /// with the cell's span; `None` when the column is absent or the cell empty or `NULL`.
     /// Borrowed unless the cell held doubled quotes.
     ///
-    /// A secret column's value is [`redact::MASK`], and every secret in any other value is
-    /// masked ([`redact::mask_value`]): rules see the model, and may quote what they see.
+    /// A secret column's value is [`secrets::MASK`], and every secret in any other value is
+    /// masked ([`secrets::mask_value`]): rules see the model, and may quote what they see.
     fn text_at(&self, col: Option<usize>) -> Option<(Cow<'_, str>, Span)> {
         work::add(1);
         let col = col?;
@@ -683,7 +698,7 @@ impl Row<'_> {
         }
         let span = Span::new(self.source, s, e);
         if self.secret_columns.binary_search(&col).is_ok() && is_secret_value(trimmed) {
-            return Some((Cow::Borrowed(redact::MASK), span));
+            return Some((Cow::Borrowed(secrets::MASK), span));
         }
         // The ranges are in order and apart: those in the cell are found by halving, so a cell
         // read from a record of a million broken lines costs what it holds.
@@ -694,13 +709,13 @@ impl Row<'_> {
             .map(|&(a, b)| (a.max(s) - s, b.min(e) - s))
             .collect();
         let mut value = if !in_lines.is_empty() {
-            Cow::Owned(trim(&redact::replace_ranges(raw, &in_lines)).replace("\"\"", "\""))
+            Cow::Owned(trim(&secrets::replace_ranges(raw, &in_lines)).replace("\"\"", "\""))
         } else if self.quoted && trimmed.contains("\"\"") {
             Cow::Owned(trimmed.replace("\"\"", "\""))
         } else {
             Cow::Borrowed(trimmed)
         };
-        let masked = match redact::mask_value(&value) {
+        let masked = match secrets::mask_value(&value) {
             Cow::Owned(masked) => Some(masked),
             Cow::Borrowed(_) => None,
         };
@@ -955,7 +970,7 @@ mod tests {
         let text = format!("Device Name,Device Type,{header}\nSEP1,x,{row}\n");
         let raw = crate::RawInput { path: "phone.csv".into(), bytes: text.clone().into_bytes(), error: None };
         let ingested = crate::parse(vec![raw]);
-        let codes: Vec<&str> = ingested.diagnostics.iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = ingested.diagnostics.iter().map(|d| d.code.id).collect();
         assert_eq!(codes, ["INPUT002"], "{:?}", ingested.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
         assert_eq!(ingested.cluster.phones.len(), 1);
         let kept = &ingested.sources.get(SourceId::new(0)).text;
@@ -985,5 +1000,16 @@ mod tests {
         assert_eq!(map.col("directory number 1"), Some(0));
         assert_eq!(map.group_numbers("directory number"), vec![1, 2]);
         assert_eq!(map.col("name"), Some(2));
+    }
+
+    #[test]
+    fn a_lines_fields_are_read_unquoted_as_the_csv_reader_reads_them() {
+        let fields = |line: &str| line_fields(line).map(|f| f.iter().map(String::as_str).collect::<Vec<_>>().join("|"));
+        assert_eq!(fields("Device Name,Description,").as_deref(), Some("Device Name|Description|"));
+        assert_eq!(fields("\"a,b\",\"say \"\"hi\"\"\",c").as_deref(), Some("a,b|say \"hi\"|c"));
+        assert_eq!(fields("USER ID,NAMÉ ÜBER").as_deref(), Some("USER ID|NAMÉ ÜBER"));
+        assert_eq!(fields("x\r").as_deref(), Some("x"), "a line end ends the record");
+        assert_eq!(fields(&"y".repeat(3000)).map(|f| f.len()), Some(3000), "a field longer than the buffer");
+        assert_eq!(fields(""), None, "no record");
     }
 }

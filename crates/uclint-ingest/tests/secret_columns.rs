@@ -2,7 +2,7 @@
 //! (`tests/data/bat-14.0-headers.txt`), judged by `redact::secret_columns`, against the list
 //! decided by hand and given in `docs/security.md`.
 
-use uclint_ingest::redact::secret_columns;
+use uclint_ingest::secrets::secret_columns;
 
 /// Every secret column of a real 14.0 export, as (member, normalised column name).
 const SECRET: &[(&str, &str)] = &[

@@ -74,18 +74,7 @@ impl PositionTable {
         position: u32,
         key_of: impl Fn(u32) -> &'k K,
     ) -> u32 {
-        self.insert_hashed(fx_hash(key), key, position, key_of)
-    }
-
-    /// [`PositionTable::insert`] with the key's hash already known.
-    fn insert_hashed<'k, K: Hash + Eq + ?Sized + 'k>(
-        &mut self,
-        hash: u64,
-        key: &K,
-        position: u32,
-        key_of: impl Fn(u32) -> &'k K,
-    ) -> u32 {
-        let entry = self.0.entry(hash, |&p| key_of(p) == key, |&p| fx_hash(key_of(p)));
+        let entry = self.0.entry(fx_hash(key), |&p| key_of(p) == key, |&p| fx_hash(key_of(p)));
         match entry {
             Entry::Occupied(held) => *held.get(),
             Entry::Vacant(vacant) => *vacant.insert(position).get(),
@@ -94,17 +83,7 @@ impl PositionTable {
 
     /// The position held for `key`.
     pub fn get<'k, K: Hash + Eq + ?Sized + 'k>(&self, key: &K, key_of: impl Fn(u32) -> &'k K) -> Option<u32> {
-        self.get_hashed(fx_hash(key), key, key_of)
-    }
-
-    /// [`PositionTable::get`] with the key's hash already known.
-    fn get_hashed<'k, K: Hash + Eq + ?Sized + 'k>(
-        &self,
-        hash: u64,
-        key: &K,
-        key_of: impl Fn(u32) -> &'k K,
-    ) -> Option<u32> {
-        self.0.find(hash, |&p| key_of(p) == key).copied()
+        self.0.find(fx_hash(key), |&p| key_of(p) == key).copied()
     }
 }
 
@@ -122,9 +101,8 @@ pub struct ClusterIndex<'a> {
 /// lines, and the hash tables hold numbers, not keys.
 #[derive(Debug)]
 struct DnTables<'a> {
-    /// DN key → id, in two halves by a bit of the key's hash ([`shard_of`]), numbered at once
-    /// on two threads.
-    shards: [DnShard<'a>; 2],
+    /// DN key → id (keys read from `dn_keys`).
+    ids: PositionTable,
     /// The key of each id.
     dn_keys: Vec<&'a DnKey>,
     /// `appearances[appearance_starts[id]..appearance_starts[id + 1]]` are the id's appearances.
@@ -140,107 +118,44 @@ struct DnTables<'a> {
     pattern_next: Vec<u32>,
 }
 
-/// The half of the DN keys whose hash has bit [`SHARD_BIT`] at `shard`, numbered in
-/// first-seen order within the half, with the id each number has among all keys.
-///
-/// A megacluster has half a million DN keys, nearly all distinct, and numbering them is a
-/// hash-table insert each whose cost is the cache miss on a table of several megabytes; the two
-/// halves are numbered on two threads, then a pass in line order gives the ids.
-#[derive(Debug, Default)]
-struct DnShard<'a> {
-    /// DN key → number in this half (keys read from `keys`).
-    table: PositionTable,
-    /// The key of each number.
-    keys: Vec<&'a DnKey>,
-    /// The id of each number.
-    ids: Vec<u32>,
-}
-
-/// The bit of a key's hash that picks its [`DnShard`]: one that `hashbrown` uses neither for the
-/// bucket (the low bits) nor for the tag (the top seven), so that each half's table spreads as
-/// well as a whole one would.
-const SHARD_BIT: u32 = 40;
-
-fn shard_of(hash: u64) -> usize {
-    usize::from(hash >> SHARD_BIT & 1 == 1)
-}
-
-impl<'a> DnShard<'a> {
-    /// Numbers the keys of half `shard` among `lines` (every line's key, in cluster order), and
-    /// gives each line its number, or [`NONE`] for a line of the other half.
-    fn number(lines: &[&'a DnKey], shard: usize) -> (Self, Vec<u32>) {
-        let expected = lines.len() / 2 + lines.len() / 16 + 16;
-        let mut table = PositionTable::with_capacity(expected);
-        let mut keys: Vec<&DnKey> = Vec::with_capacity(expected);
-        let mut numbers = Vec::with_capacity(lines.len());
-        for &key in lines {
-            let hash = fx_hash(key);
-            if shard_of(hash) != shard {
-                numbers.push(NONE);
-                continue;
-            }
-            let next = keys.len() as u32;
-            let number = table.insert_hashed(hash, key, next, |n| keys[n as usize]);
-            if number == next {
-                keys.push(key);
-            }
-            numbers.push(number);
-        }
-        (DnShard { table, ids: vec![NONE; keys.len()], keys }, numbers)
-    }
-
-    /// The id of `key`, hashed to `hash`, if this half holds it.
-    fn id(&self, hash: u64, key: &DnKey) -> Option<u32> {
-        self.table.get_hashed(hash, key, |n| self.keys[n as usize]).map(|n| self.ids[n as usize])
-    }
-}
-
 impl<'a> DnTables<'a> {
-    /// Numbers the DN keys and groups the line appearances by DN: the two halves of the keys
-    /// numbered on two threads, one pass over the lines to give ids in first-seen order and
-    /// count, then the patterns chained on one thread while the other places each appearance
-    /// in its DN's slot.
+    /// Numbers the DN keys and groups the line appearances by DN: one pass over the lines to
+    /// give ids in first-seen order and count, then the patterns chained on one thread while the
+    /// other places each appearance in its DN's slot.
     fn build(cluster: &'a Cluster) -> Self {
         let devices = || cluster.phones.iter().chain(&cluster.device_profiles);
-        let lines: Vec<&DnKey> = devices().flat_map(|d| d.lines.iter().map(|line| &line.dn.value)).collect();
-        let ((mut first, first_numbers), (mut second, second_numbers)) =
-            rayon::join(|| DnShard::number(&lines, 0), || DnShard::number(&lines, 1));
-        let key_count = first.keys.len() + second.keys.len();
-        let mut dn_keys: Vec<&DnKey> = Vec::with_capacity(key_count);
-        let mut device_counts: Vec<u32> = Vec::with_capacity(key_count);
-        let mut counts: Vec<u32> = Vec::with_capacity(key_count);
-        let mut last_device: Vec<u32> = Vec::with_capacity(key_count);
-        let mut line_ids: Vec<u32> = Vec::with_capacity(lines.len());
-        let mut at = 0;
+        let line_count: usize = devices().map(|d| d.lines.len()).sum();
+        let mut ids = PositionTable::with_capacity(line_count);
+        let mut dn_keys: Vec<&DnKey> = Vec::new();
+        let mut device_counts: Vec<u32> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut last_device: Vec<u32> = Vec::new();
+        let mut line_ids: Vec<u32> = Vec::with_capacity(line_count);
         for (position, device) in devices().enumerate() {
-            for _ in &device.lines {
-                let (shard, number) = match first_numbers[at] {
-                    NONE => (&mut second, second_numbers[at]),
-                    number => (&mut first, number),
-                };
-                let id = &mut shard.ids[number as usize];
-                if *id == NONE {
-                    *id = dn_keys.len() as u32;
-                    dn_keys.push(lines[at]);
+            for line in &device.lines {
+                let key = &line.dn.value;
+                let next = dn_keys.len() as u32;
+                let id = ids.insert(key, next, |n| dn_keys[n as usize]);
+                if id == next {
+                    dn_keys.push(key);
                     counts.push(0);
                     last_device.push(NONE);
                     device_counts.push(0);
                 }
-                let i = *id as usize;
+                let i = id as usize;
                 counts[i] += 1;
                 if last_device[i] != position as u32 {
                     last_device[i] = position as u32;
                     device_counts[i] += 1;
                 }
-                line_ids.push(*id);
-                at += 1;
+                line_ids.push(id);
             }
         }
-        drop((last_device, first_numbers, second_numbers, lines));
+        drop(last_device);
         let ((patterns, pattern_firsts, pattern_next), (appearance_starts, appearances)) =
             rayon::join(|| chain_patterns(&dn_keys), || place_appearances(devices, line_ids, counts));
         DnTables {
-            shards: [first, second],
+            ids,
             dn_keys,
             appearance_starts,
             appearances,
@@ -392,8 +307,7 @@ impl<'a> ClusterIndex<'a> {
 
     /// The id of a DN key that appears on some device.
     pub fn dn_id(&self, dn: &DnKey) -> Option<DnId> {
-        let hash = fx_hash(dn);
-        self.dns.shards[shard_of(hash)].id(hash, dn).map(DnId)
+        self.dns.ids.get(dn, |n| self.dns.dn_keys[n as usize]).map(DnId)
     }
 
     /// Every DN key on a device, by id, in first-seen order.
@@ -487,7 +401,6 @@ impl<'a> ClusterIndex<'a> {
 mod tests {
     use super::*;
     use crate::{DeviceKind, SourceId, Span};
-    use rustc_hash::FxHashSet;
 
     fn spanned<T>(value: T) -> Spanned<T> {
         Spanned { value, span: Span { source: SourceId::new(0), start: 0, end: 0 } }
@@ -538,9 +451,9 @@ mod tests {
     }
 
     #[test]
-    fn many_dns_numbered_in_two_halves_get_the_ids_of_one_pass_in_line_order() {
+    fn many_dns_get_the_ids_of_one_pass_in_line_order() {
         // 600 devices of one to four lines over 700 patterns in three partitions: keys repeat
-        // within and across devices, and land in both halves of the numbering.
+        // within and across devices.
         let mut state = 7u64;
         let mut next = |n: u64| {
             state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
@@ -556,7 +469,7 @@ mod tests {
         }
         let cluster = Cluster { phones, ..Cluster::default() };
         let index = ClusterIndex::new(&cluster);
-        // One pass in line order, as the index was built before it was split.
+        // One pass in line order, with a plain search.
         let mut order: Vec<&DnKey> = Vec::new();
         let mut lines_of: FxHashMap<&DnKey, Vec<(&str, u32)>> = FxHashMap::default();
         for phone in &cluster.phones {
@@ -567,8 +480,6 @@ mod tests {
                 lines_of.entry(&line.dn.value).or_default().push((phone.name.value.as_str(), line.index.value));
             }
         }
-        let halves: FxHashSet<usize> = order.iter().map(|key| shard_of(fx_hash(*key))).collect();
-        assert_eq!(halves.len(), 2, "the keys fall in both halves");
         let keys: Vec<&DnKey> = index.dns().map(|id| index.dn_key(id)).collect();
         assert_eq!(keys, order);
         for (n, key) in order.iter().enumerate() {

@@ -9,7 +9,7 @@ use uclint_model::{
     PhoneSecurityProfile, PhoneService, ServiceParameter, Spanned, Text, UcService, FORWARD_ALL,
 };
 
-use crate::redact::named_value;
+use crate::secrets::named_value;
 use crate::xml::read::{dn, flag, number, texts};
 use crate::xml::Element;
 use crate::FileParse;

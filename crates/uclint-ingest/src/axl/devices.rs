@@ -85,7 +85,7 @@ fn vendor_config(parse: &mut FileParse<'_>, phone: Element<'_>) -> Option<Vendor
         for child in element.children() {
             if !child.has_children() {
                 let Some(value) = child.value() else { continue };
-                if !crate::redact::is_secret_name(child.name()) {
+                if !crate::secrets::is_secret_name(child.name()) {
                     out.push(VendorSetting { name: child.name().clone(), value });
                 }
             } else {

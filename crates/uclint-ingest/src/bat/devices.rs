@@ -9,8 +9,9 @@ use super::directory_numbers::FORWARDS;
 use crate::table::{Col, HeaderMap, Row};
 use crate::FileParse;
 
-/// The columns of a `phone.csv` or `deviceprofile.csv`, looked up once per file.
-struct DeviceColumns {
+/// The columns of a `phone.csv`, `ctiroutepoint.csv` or `deviceprofile.csv`, looked up once
+/// per file.
+pub struct DeviceColumns {
     name: Option<usize>,
     profile_name: Option<usize>,
     model: Option<usize>,
@@ -59,7 +60,8 @@ struct IntercomColumns {
 }
 
 impl DeviceColumns {
-    fn new(header: &HeaderMap) -> Self {
+    /// Looks the columns up in a file's header.
+    pub fn new(header: &HeaderMap) -> Self {
         let col = |name: &str| header.col(name);
         let numbered = |base: &str, n: u32| header.resolve(Col::n(base, n));
         let lines = header
@@ -139,8 +141,7 @@ impl DeviceColumns {
 
 /// One `phone.csv` row. A template (a `Device Type` such as `Universal Device Template`) is
 /// set aside, never checked as a phone.
-pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
-    let cols = header.plan(DeviceColumns::new);
+pub fn phone(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'_>) {
     let Some(name) = row.value_at(cols.name) else { return };
     let model = row.value_at(cols.model);
     if model.as_ref().is_some_and(|m| is_template_type(&m.value)) {
@@ -152,8 +153,7 @@ pub fn phone(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
 
 /// One `ctiroutepoint.csv` row: a CTI route point. The member has no `Device Type` column, so
 /// the device type is the member's: it points at the device name's cell.
-pub fn cti_route_point(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
-    let cols = header.plan(DeviceColumns::new);
+pub fn cti_route_point(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'_>) {
     let Some(name) = row.value_at(cols.name) else { return };
     let model = row.value_at(cols.model).or_else(|| Some(Spanned::new(CTI_ROUTE_POINT.into(), name.span)));
     push_phone(parse, cols, row, name, model);
@@ -248,8 +248,7 @@ fn line_dn_settings(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'
 }
 
 /// One `deviceprofile.csv` row.
-pub fn device_profile(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
-    let cols = header.plan(DeviceColumns::new);
+pub fn device_profile(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'_>) {
     let Some(name) = row.value_at(cols.profile_name) else { return };
     cols.mark_present(parse);
     let device = Device {

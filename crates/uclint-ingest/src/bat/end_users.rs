@@ -13,7 +13,7 @@ use crate::values::is_unset;
 use crate::FileParse;
 
 /// The columns of an end-user file, looked up once per file.
-struct UserColumns {
+pub struct UserColumns {
     user_id: Option<usize>,
     ipcc_extension: Option<usize>,
     primary_extension: Option<usize>,
@@ -43,7 +43,8 @@ struct ExtensionColumns {
 }
 
 impl UserColumns {
-    fn new(header: &HeaderMap) -> Self {
+    /// Looks the columns up in a file's header.
+    pub fn new(header: &HeaderMap) -> Self {
         let col = |name: &str| header.col(name);
         let group = |base: &str| -> Vec<(u32, usize)> {
             header.group_numbers(base).into_iter().filter_map(|n| Some((n, header.resolve(Col::n(base, n))?))).collect()
@@ -85,8 +86,7 @@ impl UserColumns {
 }
 
 /// One end-user row.
-pub fn end_user(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>) {
-    let cols = header.plan(UserColumns::new);
+pub fn end_user(parse: &mut FileParse<'_>, cols: &UserColumns, row: &Row<'_>) {
     let Some(user_id) = row.value_at(cols.user_id) else { return };
     if is_placeholder_user(&user_id.value) {
         // CUCM's placeholder for templates (`Token_User_<uuid>`): not a user of its own.

@@ -21,12 +21,11 @@ mod phone_services;
 mod service_profiles;
 mod uc_services;
 
-use csv::ReaderBuilder;
 use uclint_model::{DataGap, DataSet, Span};
 
 pub use numbers::NumberMember;
 
-use crate::table::{normalise_header, read_header, read_rows, HeaderMap, Row, RowsEnd, MAX_COLUMNS};
+use crate::table::{line_fields, normalise_header, read_header, read_rows, HeaderMap, Row, MAX_COLUMNS};
 use crate::FileParse;
 
 /// The BAT CSV kinds uclint reads.
@@ -176,9 +175,7 @@ pub fn detect(text: &str) -> Option<BatKind> {
     if first_line.len() > MAX_HEADER_LINE || memchr::memchr_iter(b',', first_line.as_bytes()).count() >= MAX_COLUMNS {
         return None;
     }
-    let mut reader = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(first_line.as_bytes());
-    let record = reader.records().next()?.ok()?;
-    let headers: Vec<String> = record.iter().map(normalise_header).collect();
+    let headers: Vec<String> = line_fields(first_line)?.iter().map(|field| normalise_header(field)).collect();
     let has = |name: &str| headers.iter().any(|h| h == name);
     if is_look_alike(&headers, has) {
         return None;
@@ -252,80 +249,73 @@ fn is_look_alike(headers: &[String], has: impl Fn(&str) -> bool) -> bool {
 
 /// Parses a BAT CSV of a known kind into `parse.cluster`.
 pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
-    parse_in_pieces(kind, parse, PIECE_BYTES);
-}
-
-/// [`parse`], with the big files' rows read in pieces of about `piece_bytes`.
-fn parse_in_pieces(kind: BatKind, parse: &mut FileParse<'_>, piece_bytes: usize) {
     parse.cluster.present.extend(kind.data_set());
-    let each = |parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>| match kind {
-        BatKind::Phone => devices::phone(parse, header, row),
-        BatKind::DeviceProfile => devices::device_profile(parse, header, row),
-        BatKind::EndUser => end_users::end_user(parse, header, row),
-        BatKind::AppUser => app_users::app_user(parse, header, row),
-        BatKind::CommonDeviceConfig => parameters::common_device_config(parse, header, row),
-        BatKind::LineGroup => line_groups::line_group(parse, header, row),
-        BatKind::ServiceParameter => parameters::service_parameter(parse, header, row),
-        BatKind::EnterpriseParameter => parameters::enterprise_parameter(parse, header, row),
-        BatKind::LdapAuthentication => ldap::ldap_authentication(parse, header, row),
-        BatKind::LdapSystem => ldap_directories::ldap_system(parse, header, row),
-        BatKind::LdapDirectory => ldap_directories::ldap_directory(parse, header, row),
-        BatKind::PhoneService => phone_services::phone_service(parse, header, row),
-        BatKind::DirectoryNumber => directory_numbers::directory_number(parse, header, row),
-        BatKind::IntercomNumber => intercom::intercom_number(parse, header, row),
-        BatKind::UcService => uc_services::uc_service(parse, header, row),
-        BatKind::CredentialPolicy => credential_policies::credential_policy(parse, header, row),
-        BatKind::RemoteCluster => emcc::remote_cluster(parse, header, row),
-        BatKind::InterclusterServiceProfile => emcc::intercluster_service_profile(parse, header, row),
-        BatKind::AccessControlGroup => access_control_groups::access_control_group(parse, header, row),
-        BatKind::CtiRoutePoint => devices::cti_route_point(parse, header, row),
-        BatKind::ServiceProfile => service_profiles::service_profile(parse, header, row),
-        BatKind::Numbers(member) => numbers::owned_number(parse, header, row, member),
-        BatKind::RemoteDestinationProfile => devices::remote_destination_profile(parse, header, row),
-    };
     let Some(header) = read_header(parse) else {
         return empty_table(kind, parse);
     };
+    let each = row_parser(kind, &header.map);
     reserve(kind, parse, header.rows_start..parse.text.len());
-    let big = matches!(kind, BatKind::Phone | BatKind::DeviceProfile | BatKind::EndUser);
-    let cuts = if big { piece_starts(parse.text, header.rows_start, piece_bytes) } else { vec![header.rows_start] };
-    let read = |parse: &mut FileParse<'_>, from: usize, stop: Option<usize>| {
-        let mut rows = 0;
-        let end = read_rows(parse, &header, from, stop, &mut |parse, header, row| {
-            rows += 1;
-            each(parse, header, row);
-        });
-        (end, rows)
-    };
-    // Pieces are read two at a time on two threads (or one after the other when the other core
-    // is busy), and the second piece's records appended to the file's: no more than a piece of
-    // records is ever held twice. Each read stops where the next piece starts; if no record
-    // starts there (a quoted line break, or a stray quote, fooled the cut), it reads on to the
-    // end of the file and the later pieces are dropped.
+    // One file is read on one thread, the others' files on the other cores (`schedule.rs`).
     let mut rows = 0;
-    let mut piece = 0;
-    let mut second = parse.part();
-    while let Some(&start) = cuts.get(piece) {
-        let (Some(&second_start), third_start) = (cuts.get(piece + 1), cuts.get(piece + 2).copied()) else {
-            rows += read(parse, start, None).1;
-            break;
-        };
-        let ((first_end, first_rows), (second_end, second_rows)) =
-            rayon::join(|| read(parse, start, Some(second_start)), || read(&mut second, second_start, third_start));
-        rows += first_rows;
-        if first_end == RowsEnd::End {
-            // It read on to the end: the second piece's rows were read by it already.
-            break;
-        }
-        parse.append(&mut second);
-        rows += second_rows;
-        if second_end == RowsEnd::End {
-            break;
-        }
-        piece += 2;
-    }
+    read_rows(parse, &header, header.rows_start, None, &mut |parse, header, row| {
+        rows += 1;
+        each(parse, header, row);
+    });
     if rows == 0 {
         empty_table(kind, parse);
+    }
+}
+
+/// Parses one row of a file into `parse.cluster`, given the file's header.
+type RowParser = Box<dyn Fn(&mut FileParse<'_>, &HeaderMap, &Row<'_>) + Sync>;
+
+/// The parser of the rows of a file of this kind. The big files' parsers look their columns up
+/// here, once per file, rather than by name in every row.
+fn row_parser(kind: BatKind, header: &HeaderMap) -> RowParser {
+    match kind {
+        BatKind::Phone => {
+            let cols = devices::DeviceColumns::new(header);
+            Box::new(move |parse: &mut FileParse<'_>, _: &HeaderMap, row: &Row<'_>| devices::phone(parse, &cols, row))
+        }
+        BatKind::DeviceProfile => {
+            let cols = devices::DeviceColumns::new(header);
+            Box::new(move |parse: &mut FileParse<'_>, _: &HeaderMap, row: &Row<'_>| {
+                devices::device_profile(parse, &cols, row)
+            })
+        }
+        BatKind::EndUser => {
+            let cols = end_users::UserColumns::new(header);
+            Box::new(move |parse: &mut FileParse<'_>, _: &HeaderMap, row: &Row<'_>| {
+                end_users::end_user(parse, &cols, row)
+            })
+        }
+        BatKind::AppUser => Box::new(app_users::app_user),
+        BatKind::CommonDeviceConfig => Box::new(parameters::common_device_config),
+        BatKind::LineGroup => Box::new(line_groups::line_group),
+        BatKind::ServiceParameter => Box::new(parameters::service_parameter),
+        BatKind::EnterpriseParameter => Box::new(parameters::enterprise_parameter),
+        BatKind::LdapAuthentication => Box::new(ldap::ldap_authentication),
+        BatKind::LdapSystem => Box::new(ldap_directories::ldap_system),
+        BatKind::LdapDirectory => Box::new(ldap_directories::ldap_directory),
+        BatKind::PhoneService => Box::new(phone_services::phone_service),
+        BatKind::DirectoryNumber => Box::new(directory_numbers::directory_number),
+        BatKind::IntercomNumber => Box::new(intercom::intercom_number),
+        BatKind::UcService => Box::new(uc_services::uc_service),
+        BatKind::CredentialPolicy => Box::new(credential_policies::credential_policy),
+        BatKind::RemoteCluster => Box::new(emcc::remote_cluster),
+        BatKind::InterclusterServiceProfile => Box::new(emcc::intercluster_service_profile),
+        BatKind::AccessControlGroup => Box::new(access_control_groups::access_control_group),
+        BatKind::CtiRoutePoint => {
+            let cols = devices::DeviceColumns::new(header);
+            Box::new(move |parse: &mut FileParse<'_>, _: &HeaderMap, row: &Row<'_>| {
+                devices::cti_route_point(parse, &cols, row)
+            })
+        }
+        BatKind::ServiceProfile => Box::new(service_profiles::service_profile),
+        BatKind::Numbers(member) => Box::new(move |parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>| {
+            numbers::owned_number(parse, header, row, member)
+        }),
+        BatKind::RemoteDestinationProfile => Box::new(devices::remote_destination_profile),
     }
 }
 
@@ -349,42 +339,6 @@ fn reserve(kind: BatKind, parse: &mut FileParse<'_>, range: std::ops::Range<usiz
         BatKind::EndUser => parse.cluster.end_users.reserve_exact(records()),
         _ => {}
     }
-}
-
-/// The size of the pieces a large file's rows are read in, two at a time.
-const PIECE_BYTES: usize = 4 << 20;
-
-/// Where each piece of a file's rows starts: `rows_start`, then the start of the first line
-/// past every `piece_bytes` that begins outside quotes, by the parity of the quotes before it.
-/// A cut is a guess that [`read_rows`] checks: a record must start there.
-fn piece_starts(text: &str, rows_start: usize, piece_bytes: usize) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![rows_start];
-    // Whether `scanned` is inside a quoted field.
-    let mut in_quotes = false;
-    let mut scanned = rows_start;
-    while let Some(target) = starts.last().map(|&s| s + piece_bytes.max(1)).filter(|&t| t < bytes.len()) {
-        in_quotes ^= memchr::memchr_iter(b'"', &bytes[scanned..target]).count() % 2 == 1;
-        let mut cut = None;
-        for at in memchr::memchr2_iter(b'"', b'\n', &bytes[target..]) {
-            let at = target + at;
-            if bytes[at] == b'"' {
-                in_quotes = !in_quotes;
-            } else if !in_quotes {
-                cut = Some(at + 1);
-                break;
-            }
-        }
-        // The loop above followed the quotes up to `cut`: `in_quotes` is the state there.
-        match cut {
-            Some(cut) if cut < bytes.len() => {
-                scanned = cut;
-                starts.push(cut);
-            }
-            _ => break,
-        }
-    }
-    starts
 }
 
 /// The most characters of a `header.txt` value kept: an export time, an address or a version
@@ -459,63 +413,4 @@ fn header_value(parse: &mut FileParse<'_>, line: &str, offset: usize) {
     let kept_bytes = trimmed.chars().take(MAX_HEADER_VALUE_CHARS).map(char::len_utf8).sum::<usize>();
     let span = Span::new(parse.source, value_start, value_start + kept_bytes);
     *slot = Some(uclint_model::Spanned::new(kept.into(), span));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::FileParse;
-    use uclint_model::SourceId;
-
-    /// The records, diagnostics and secret ranges read from `text` with pieces of `piece_bytes`.
-    fn read(text: &str, piece_bytes: usize) -> String {
-        let mut parse = FileParse::new(text, SourceId::new(0), "x.csv");
-        let kind = detect(text).expect("a BAT file");
-        parse_in_pieces(kind, &mut parse, piece_bytes);
-        format!("{:?}\n{:?}\n{:?}", parse.cluster, parse.diagnostics, parse.secrets)
-    }
-
-    /// Every piece size from 1 byte to the whole file gives what one whole read gives.
-    fn same_in_every_piece_size(text: &str) {
-        let whole = read(text, usize::MAX / 2);
-        for piece_bytes in 1..=text.len() {
-            assert_eq!(read(text, piece_bytes), whole, "pieces of {piece_bytes} bytes");
-        }
-    }
-
-    #[test]
-    fn phones_read_in_pieces_are_the_phones_read_whole() {
-        same_in_every_piece_size(
-            "Device Name,Device Type,Description,Directory Number 1,Route Partition 1,Maximum Number of Calls 1\n\
-             SEP1,Cisco 8841,\"lobby, \"\"east\"\"\n2nd line\",4001,PT,2\n\
-             SEP2,Cisco 8841,plain,4002,PT,x\r\n\
-             SEP3,Cisco 8841,ragged\n\
-             \n\
-             SEP4,Cisco 8841,\"a\nb\nc\",4004,PT,4\n\
-             SEP5,Cisco 8841,stray\"quote,4005,PT,2\n\
-             SEP6,Cisco 8841,after the stray quote,4006,PT,2\n",
-        );
-    }
-
-    #[test]
-    fn users_read_in_pieces_keep_one_note_per_file_and_every_secret() {
-        same_in_every_piece_size(
-            "USER ID,PIN,PRIMARY EXTENSION 1,TYPE PATTERN USAGE 1\n\
-             agent01,1234,4001,ICD\n\
-             agent02,5678,4002,ICD\n\
-             agent03,,4003,ICD\n\
-             agent04,9999,4004,ICD\n",
-        );
-    }
-
-    #[test]
-    fn cuts_fall_only_between_records() {
-        let text = "H\n\"a\nb\"\nc\nd\n";
-        for piece_bytes in 1..text.len() {
-            for cut in piece_starts(text, 2, piece_bytes).into_iter().skip(1) {
-                assert!(!(3..=7).contains(&cut), "cut at {cut} is inside the quoted field");
-                assert_eq!(text.as_bytes()[cut - 1], b'\n');
-            }
-        }
-    }
 }

@@ -3,7 +3,7 @@
 
 use uclint_model::{CommonDeviceConfig, EnterpriseParameter, ServiceParameter, Spanned, Text};
 
-use crate::redact::named_value;
+use crate::secrets::named_value;
 use crate::table::{HeaderMap, Row};
 use crate::FileParse;
 

@@ -185,7 +185,7 @@ fn scalar(parse: &FileParse<'_>, value: Option<&RawValue>) -> Option<Spanned<Tex
         return None;
     }
     // Masked as every value read into the model is (a secret in it becomes `****`).
-    Some(Spanned::new(Text::from(crate::redact::mask_value(trimmed).as_ref()), span_of(parse, raw, quoted)))
+    Some(Spanned::new(Text::from(crate::secrets::mask_value(trimmed).as_ref()), span_of(parse, raw, quoted)))
 }
 /// The span of a slice of the file's text (inside the quotes for a string).
 fn span_of(parse: &FileParse<'_>, raw: &str, quoted: bool) -> Span {

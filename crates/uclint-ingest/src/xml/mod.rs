@@ -28,9 +28,9 @@ use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use rustc_hash::FxHasher;
-use uclint_model::{SourceId, Span, Spanned, Text};
+use uclint_model::{PositionTable, SourceId, Span, Spanned, Text};
 
-use crate::redact;
+use crate::secrets;
 use crate::shared::SharedValues;
 use crate::values::trim;
 use crate::work;
@@ -68,8 +68,8 @@ struct Tree {
     nodes: Vec<Node>,
     /// Element names, by number; a name is allocated once per document.
     names: Vec<Text>,
-    /// The number of each name.
-    numbers: NameNumbers,
+    /// The number of each name (names read from `names`).
+    numbers: PositionTable,
     /// Namespace URIs, by number.
     namespaces: Vec<Box<str>>,
 }
@@ -88,69 +88,17 @@ impl Tree {
             first_child: NONE,
             next_sibling: NONE,
         };
-        let numbers = NameNumbers::default();
+        let numbers = PositionTable::default();
         Tree { nodes: vec![document], names: vec![Text::default()], numbers, namespaces: Vec::new() }
     }
 
     /// The number of an element name, if an element of the document bears it.
     fn number(&self, name: &str) -> Option<u32> {
-        self.numbers.find(&self.names, name.as_bytes())
+        self.numbers.get(name, |number| self.names[number as usize].as_str())
     }
 
     fn element(&self, at: u32) -> Element<'_> {
         Element { tree: self, at }
-    }
-}
-
-/// The numbers of a document's element names, by name. Every start tag's name is looked up
-/// here (25 million of them in a megacluster's AXL export), and names are a dozen bytes: they
-/// are compared with a few plain loads rather than a call to `memcmp`, which took a third of
-/// the time of a lookup. It is the model's `PositionTable` idea (numbers whose keys are read
-/// from [`Tree::names`]) with that comparison, which `PositionTable`'s `Eq` keys cannot give.
-#[derive(Debug, Default)]
-struct NameNumbers(HashTable<u32>);
-
-impl NameNumbers {
-    fn hash(name: &[u8]) -> u64 {
-        let mut hasher = FxHasher::default();
-        hasher.write(name);
-        hasher.finish()
-    }
-
-    /// The number of `name`, given the names by number.
-    fn find(&self, names: &[Text], name: &[u8]) -> Option<u32> {
-        let same = |number: &u32| {
-            work::add(1 + name.len() / 8);
-            names.get(*number as usize).is_some_and(|known| same_bytes(known.as_bytes(), name))
-        };
-        self.0.find(Self::hash(name), same).copied()
-    }
-
-    /// Numbers `names[number]`, which must not be numbered yet.
-    fn insert(&mut self, names: &[Text], number: u32) {
-        let hash = |number: &u32| Self::hash(names.get(*number as usize).map_or(&[][..], |n| n.as_bytes()));
-        self.0.insert_unique(hash(&number), number, hash);
-    }
-}
-
-/// Whether two short byte strings are equal, by loads of up to eight bytes at a time (the last
-/// load of each overlapping the one before it), with no call out.
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    fn word(bytes: &[u8], at: usize) -> u64 {
-        bytes.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_ne_bytes)
-    }
-    fn half(bytes: &[u8], at: usize) -> u32 {
-        bytes.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_ne_bytes)
-    }
-    let len = a.len();
-    if len != b.len() {
-        return false;
-    }
-    match len {
-        0 => true,
-        1..=3 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
-        4..=7 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
-        _ => (0..len - 8).step_by(8).all(|at| word(a, at) == word(b, at)) && word(a, len - 8) == word(b, len - 8),
     }
 }
 
@@ -200,7 +148,7 @@ pub struct Document {
     /// do; its entities are not expanded, so references to them stay as written.
     pub doctype: Option<(usize, usize)>,
     /// The byte ranges of the text to mask: the content of every secret element read
-    /// (`password`, `pin`, `digestCredentials`, …; see `redact.rs`). Those elements'
+    /// (`password`, `pin`, `digestCredentials`, …; see `secrets.rs`). Those elements'
     /// values are masked already.
     pub secrets: Vec<(usize, usize)>,
 }
@@ -303,8 +251,8 @@ impl<'d> Element<'d> {
             .flatten()
             .find(|a| a.key.local_name().as_ref() == name.as_bytes())?;
         let value = match attribute.unescape_value() {
-            Ok(value) => Text::from(redact::mask_value(&value).as_ref()),
-            Err(_) => Text::from(redact::mask_value(&String::from_utf8_lossy(&attribute.value)).as_ref()),
+            Ok(value) => Text::from(secrets::mask_value(&value).as_ref()),
+            Err(_) => Text::from(secrets::mask_value(&String::from_utf8_lossy(&attribute.value)).as_ref()),
         };
         let start = offset_in(text, &attribute.value).unwrap_or(attributes.start as usize);
         Some(Spanned::new(value, Span::new(attributes.source, start, start + attribute.value.len())))
@@ -391,7 +339,6 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
                     &mut namespaces,
                     &mut names,
                     &mut tree,
-                    open.last().unwrap_or(&document),
                     text,
                     Span::new(source, before, before),
                 );
@@ -463,7 +410,7 @@ pub fn read_document_with(text: &str, source: SourceId, mut records: Option<Reco
             // A commented-out secret element is read by nobody, but snippets show its text: the
             // comment between `<!--` and `-->` is scanned for secret tags.
             Ok(Event::Comment(_)) => {
-                secrets.extend(redact::secret_tag_ranges(text, before + 4, after.saturating_sub(3)));
+                secrets.extend(secrets::secret_tag_ranges(text, before + 4, after.saturating_sub(3)));
             }
             Ok(_) => {}
             Err(err) => {
@@ -519,7 +466,7 @@ fn close(
         // model, and its text where it stands: exactly in one piece, whole in a value split in
         // pieces (the secret's name and value may lie in different pieces).
         let mut masked = false;
-        let value = join_texts(own_pieces, source, |value| match redact::mask_value(value) {
+        let value = join_texts(own_pieces, source, |value| match secrets::mask_value(value) {
             Cow::Borrowed(value) => names.values.text(name, value),
             Cow::Owned(value) => {
                 masked = true;
@@ -546,12 +493,12 @@ fn close(
 /// written (`verbatim`) is its value, so the scan finds what the value's did.
 fn piece_secrets(text: &str, piece: (usize, usize), verbatim: bool) -> Vec<(usize, usize)> {
     let Some(raw) = text.get(piece.0..piece.1) else { return vec![piece] };
-    let ranges = redact::value_secret_ranges(raw);
+    let ranges = secrets::value_secret_ranges(raw);
     if !verbatim {
         let mut masked = raw.to_owned();
-        redact::mask(&mut masked, &ranges);
+        secrets::mask(&mut masked, &ranges);
         let value = quick_xml::escape::unescape(&masked).map_or_else(|_| masked.clone(), Cow::into_owned);
-        if !redact::holds_no_secret(&value) {
+        if !secrets::holds_no_secret(&value) {
             return vec![piece];
         }
     }
@@ -559,7 +506,7 @@ fn piece_secrets(text: &str, piece: (usize, usize), verbatim: bool) -> Vec<(usiz
 }
 
 /// The value of a secret element whose start tag ends at `content_start`, masked, and the
-/// ranges of the text to mask. As the plain scan does ([`redact::scanned_xml_secrets`]), the
+/// ranges of the text to mask. As the plain scan does ([`secrets::scanned_xml_secrets`]), the
 /// content runs to the first `<` that is not a comment, CDATA section or processing
 /// instruction, which are masked with it (a value split by one is masked whole); text after a
 /// child element is masked too, though nothing reads it.
@@ -570,12 +517,12 @@ fn secret_text(
     source: SourceId,
     secrets: &mut Vec<(usize, usize)>,
 ) -> Option<Spanned<Text>> {
-    let content_end = redact::secret_content_end(text.as_bytes(), content_start.min(text.len()));
+    let content_end = secrets::secret_content_end(text.as_bytes(), content_start.min(text.len()));
     // A flag named like a secret (`paramPassword`, whether a service parameter is one) holds
     // `true` or `false`, which is never a secret.
     let plain = text.get(content_start..content_end).filter(|raw| !raw.contains('<'));
     let inside = |&(start, end, _): &TextPiece<'_>| start >= content_start && end <= content_end;
-    if plain.is_some_and(|raw| !redact::is_secret_value(raw)) && pieces.iter().all(inside) {
+    if plain.is_some_and(|raw| !secrets::is_secret_value(raw)) && pieces.iter().all(inside) {
         return join_texts(pieces, source, |value: &str| Text::from(value));
     }
     secrets.push((content_start, content_end));
@@ -585,7 +532,7 @@ fn secret_text(
             .map(|&(start, end, _)| (start, end))
             .filter(|&(start, end)| start < content_start || end > content_end),
     );
-    let masked = redact::masked(text.get(content_start..content_end)?);
+    let masked = secrets::masked(text.get(content_start..content_end)?);
     let value = masked.trim();
     if value.is_empty() {
         return None;
@@ -728,59 +675,38 @@ impl Namespaces {
     }
 }
 
-/// Places remembered by [`Names::next`]; a power of two.
-const NEXT_SLOTS: usize = 512;
-
 /// What reading keeps per element name besides the name itself, which the tree numbers
 /// ([`Tree::names`], [`Tree::numbers`]): whether it is a secret element's, and the long texts
 /// its elements repeat (`Standard Presence group` in every `presenceGroupName`), each allocated
 /// once through [`SharedValues`] keyed by the name's number.
 struct Names {
     values: SharedValues,
-    /// Whether each name is a secret element's ([`redact::is_secret_element`]).
+    /// Whether each name is a secret element's ([`secrets::is_secret_element`]).
     secret: Vec<bool>,
-    /// The name that came last after each place (the parent's name and the previous sibling's),
-    /// in a small table by the place's hash: checked before any lookup, since an export repeats
-    /// the shape of its records.
-    next: Vec<(u64, u32)>,
 }
 
 impl Names {
     /// Names numbered after the document node's empty name (number 0), which is not secret.
     fn new() -> Self {
-        Names { values: SharedValues::default(), secret: vec![false], next: vec![(u64::MAX, NONE); NEXT_SLOTS] }
-    }
-
-    /// The number of `name`, found at `place` (see [`Names::next`]), which is added to the
-    /// tree's names the first time it is seen.
-    fn get(&mut self, name: &[u8], place: u64, tree: &mut Tree) -> u32 {
-        let slot = (place.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - NEXT_SLOTS.trailing_zeros())) as usize;
-        let (seen_at, guess) = self.next[slot];
-        work::add(1 + name.len() / 8);
-        if seen_at == place && tree.names.get(guess as usize).is_some_and(|known| same_bytes(known.as_bytes(), name)) {
-            return guess;
-        }
-        let number = self.number(name, tree);
-        self.next[slot] = (place, number);
-        number
+        Names { values: SharedValues::default(), secret: vec![false] }
     }
 
     /// The number of `name` in the tree's names, numbering it (and noting whether it is a
     /// secret element's) the first time it is seen.
-    fn number(&mut self, name: &[u8], tree: &mut Tree) -> u32 {
-        if let Some(number) = tree.numbers.find(&tree.names, name) {
-            return number;
+    fn number(&mut self, name: &str, tree: &mut Tree) -> u32 {
+        work::add(1 + name.len() / 8);
+        let next = u32::try_from(tree.names.len()).unwrap_or(NONE);
+        let names = &tree.names;
+        let number = tree.numbers.insert(name, next, |number| names[number as usize].as_str());
+        if number == next {
+            self.secret.push(secrets::is_secret_element(name));
+            tree.names.push(Text::from(name));
         }
-        let text = Text::from(String::from_utf8_lossy(name));
-        self.secret.push(redact::is_secret_element(&text));
-        tree.names.push(text);
-        let number = u32::try_from(tree.names.len() - 1).unwrap_or(NONE);
-        tree.numbers.insert(&tree.names, number);
         number
     }
 }
 
-/// The node a start tag opens as the next child of `parent` (its spans are `at`, empty where
+/// The node a start tag opens (its spans are `at`, empty where
 /// the tag starts; the caller sets their ends), and how many namespace bindings its attributes
 /// declare (in scope from here until it closes).
 fn start_element(
@@ -788,7 +714,6 @@ fn start_element(
     namespaces: &mut Namespaces,
     names: &mut Names,
     tree: &mut Tree,
-    parent: &OpenElement,
     text: &str,
     at: Span,
 ) -> (Node, usize) {
@@ -799,9 +724,8 @@ fn start_element(
         Some(colon) => (&qname[..colon], &qname[colon + 1..]),
         None => (&[][..], qname),
     };
-    let previous = tree.nodes.get(parent.last_child as usize).map_or(NONE, |sibling| sibling.name);
-    let place = (u64::from(tree.nodes[parent.at as usize].name) << 32) | u64::from(previous);
-    let name = names.get(local, place, tree);
+    // A slice of the (valid) text cut at an ASCII `:`, so valid too.
+    let name = names.number(&String::from_utf8_lossy(local), tree);
     let mut nil = false;
     let mut declared = 0;
     // Only namespace declarations and `xsi:nil` matter while reading; other values are read
@@ -871,34 +795,6 @@ mod tests {
 
     fn slice(text: &str, span: Span) -> &str {
         &text[span.start as usize..span.end as usize]
-    }
-
-    #[test]
-    fn names_compared_by_loads_are_equal_exactly_when_their_bytes_are() {
-        let name: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
-        for len in 0..=name.len() {
-            let a = &name[..len];
-            let copy = a.to_vec();
-            assert!(same_bytes(a, &copy), "{len} bytes, in another place");
-            for at in 0..len {
-                let mut b = a.to_vec();
-                b[at] ^= 0x20;
-                assert!(!same_bytes(a, &b), "{len} bytes, differing at {at}");
-            }
-            if len > 0 {
-                assert!(!same_bytes(a, &name[..len - 1]), "{len} against {} bytes", len - 1);
-            }
-        }
-    }
-
-    #[test]
-    fn a_name_guessed_from_the_records_before_is_taken_only_when_it_is_the_name() {
-        // After <a> in <r>, <b> then <c> then <b> again: each guess from the record before misses.
-        let text = "<x><r><a/><b/></r><r><a/><c/></r><r><a/><b/></r><r><a/><bb/></r></x>";
-        let doc = read_document(text, SourceId::new(0));
-        let seconds: Vec<String> =
-            root(&doc).children().map(|r| r.children().nth(1).unwrap().name().to_string()).collect();
-        assert_eq!(seconds, ["b", "c", "b", "bb"]);
     }
 
     #[test]
@@ -1100,9 +996,13 @@ mod tests {
 
     #[test]
     fn escaped_text_is_unescaped_and_cdata_read() {
-        let text = "<a><b>A &amp; B</b><c><![CDATA[x<y]]></c></a>";
+        let text = "<a><b>A &amp; B</b><c><![CDATA[x<y]]></c><d>&lt; &#62;&gt;</d><e>&amp; &x;</e><f>a & b</f></a>";
         let doc = read_document(text, SourceId::new(0));
-        assert_eq!(root(&doc).child("b").unwrap().value().unwrap().value, "A & B");
+        let value = |name: &str| root(&doc).child(name).unwrap().value().unwrap().value.to_string();
+        assert_eq!(value("b"), "A & B");
+        assert_eq!(value("d"), "< >>", "references and the blank between them, read as one text");
+        assert_eq!(value("e"), "&amp; &x;", "a text with a reference to no known entity stays as written");
+        assert_eq!(value("f"), "a & b", "a `&` that starts no reference is text");
         let c = root(&doc).child("c").unwrap().value().unwrap();
         assert_eq!(c.value, "x<y");
         assert_eq!(slice(text, c.span), "x<y");
