@@ -277,7 +277,7 @@ declare_rule! {{
     check: check,
 }}
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {{
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {{
     // Report each fault with `sink.report(object, span, label, message)`, then `.label(..)` and
     // `.help(..)`; return `Err(Skip::new(..))` (or `?` on a context helper) when it cannot run.
     let _ = (ctx, sink);

@@ -337,7 +337,6 @@ impl<'a> FileParse<'a> {
             once: FxHashMap::default(),
         }
     }
-
 }
 
 /// Parses inputs given in memory (their texts are kept).

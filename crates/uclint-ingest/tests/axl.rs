@@ -125,7 +125,7 @@ fn invalid_numbers_and_booleans_are_input004_at_their_text() {
     let phone = "<phone><name>SEP1</name><allowCtiControlFlag>yes</allowCtiControlFlag><lines><line><index>1</index>\
                  <dirn><pattern>4001</pattern><routePartitionName/></dirn><maxNumCalls>two</maxNumCalls></line></lines></phone>";
     let ingested = ingest_text("getPhone.xml", &envelope("getPhone", "14.0", phone));
-    let found: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code, slice(&ingested, d.primary.span))).collect();
+    let found: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code.id, slice(&ingested, d.primary.span))).collect();
     assert_eq!(found, [("INPUT004", "yes"), ("INPUT004", "two")]);
     assert_eq!(ingested.cluster.phones[0].lines[0].dn.value, DnKey::new("4001", ""));
 }

@@ -70,7 +70,7 @@ fn application_user_device_rows_and_unknown_columns() {
     );
     let app_user = &ingested.cluster.app_users[0];
     assert!(app_user.controls("SEP1") && app_user.controls("UDP_a"));
-    let notes: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code, slice(&ingested, d.primary.span))).collect();
+    let notes: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code.id, slice(&ingested, d.primary.span))).collect();
     assert_eq!(notes, [("INPUT005", "<row>")], "rows uclint cannot map are named, not guessed at");
 }
 
@@ -84,6 +84,6 @@ fn an_unaliased_partition_name_is_read_and_noted() {
     assert_eq!(ingested.cluster.phones[0].lines[0].dn.value, DnKey::new("4001", "PT_Internal"));
     let ipcc = &ingested.cluster.end_users[0].ipcc_extension.as_ref().unwrap().value;
     assert_eq!(ipcc, &DnRef::with_partition("4001", "PT_Internal"));
-    let notes: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code, slice(&ingested, d.primary.span))).collect();
+    let notes: Vec<_> = ingested.diagnostics.iter().map(|d| (d.code.id, slice(&ingested, d.primary.span))).collect();
     assert_eq!(notes, [("INPUT005", "<name>")]);
 }

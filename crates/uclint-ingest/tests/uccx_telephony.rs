@@ -26,7 +26,7 @@ fn status(ingested: &Ingested) -> FileStatus {
 }
 
 fn codes(ingested: &Ingested) -> Vec<&str> {
-    ingested.diagnostics.iter().map(|d| d.code).collect()
+    ingested.diagnostics.iter().map(|d| d.code.id).collect()
 }
 
 /// A value and the text its span points at, which must be the same.

@@ -1,47 +1,6 @@
 //! The one diagnostic model that rules and parsers produce and every reporter renders.
 
-use std::fmt;
-
-use crate::{ObjectKey, Span};
-
-/// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Advisory or hygiene.
-    Info,
-    /// Likely breakage, degraded behaviour or a real security risk.
-    Warning,
-    /// Unsupported by Cisco, or breaks login, registration or presence.
-    Error,
-}
-
-impl Severity {
-    /// Lower-case name, as written in configs and output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    /// Parses `info`, `warning` or `error` (case-insensitive).
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.to_ascii_lowercase().as_str() {
-            "info" => Some(Severity::Info),
-            "warning" | "warn" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::{Code, ObjectKey, Severity, Span};
 
 /// A span with an optional caption.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,10 +24,8 @@ impl Label {
 /// sentence), and what to do (`help`, naming the admin page and field).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Stable code, e.g. `UCCX001` or `INPUT002`.
-    pub code: &'static str,
-    /// Kebab-case name that reads after "allow", e.g. `ipcc-extension-shared`.
-    pub name: &'static str,
+    /// The code, e.g. `UCCX001` or `INPUT002`, with its name and family.
+    pub code: &'static Code,
     /// Severity after configuration.
     pub severity: Severity,
     /// The object the finding is about.
@@ -86,14 +43,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic with no secondary labels and no help.
     pub fn new(
-        code: &'static str,
-        name: &'static str,
+        code: &'static Code,
         severity: Severity,
         object: ObjectKey,
         message: impl Into<String>,
         primary: Label,
     ) -> Self {
-        Diagnostic { code, name, severity, object, message: message.into(), primary, secondary: Vec::new(), help: None }
+        Diagnostic { code, severity, object, message: message.into(), primary, secondary: Vec::new(), help: None }
     }
 
     /// Adds a secondary label.
@@ -106,6 +62,20 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+}
+
+/// Diagnostics of a code at its own severity: for input and configuration diagnostics, which
+/// no configuration changes. (Here rather than in `code.rs`, which needs nothing of this module.)
+impl Code {
+    /// A diagnostic of this code about the file `path`, pointing at `span`.
+    pub fn at(&'static self, path: &str, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.about(ObjectKey::File(path.into()), span, message)
+    }
+
+    /// A diagnostic of this code about `object`, pointing at `span`.
+    pub fn about(&'static self, object: ObjectKey, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self, self.severity, object, message, Label { span, message: None })
     }
 }
 

@@ -154,16 +154,7 @@ impl<'a> DnTables<'a> {
         drop(last_device);
         let ((patterns, pattern_firsts, pattern_next), (appearance_starts, appearances)) =
             rayon::join(|| chain_patterns(&dn_keys), || place_appearances(devices, line_ids, counts));
-        DnTables {
-            ids,
-            dn_keys,
-            appearance_starts,
-            appearances,
-            device_counts,
-            patterns,
-            pattern_firsts,
-            pattern_next,
-        }
+        DnTables { ids, dn_keys, appearance_starts, appearances, device_counts, patterns, pattern_firsts, pattern_next }
     }
 
     /// The ids with the same pattern as `first` (the first id of its pattern), in order.

@@ -2,10 +2,11 @@
 //!
 //! It holds what was read from an export (the [`Cluster`]), where each value came from
 //! ([`SourceMap`], [`Span`], [`Spanned`]), how objects are named ([`ObjectKey`], [`DnKey`]) and
-//! what the linter says about them ([`Diagnostic`]). This crate does no IO: parsers fill it in,
+//! what the linter says about them ([`Diagnostic`], under a [`Code`]). This crate does no IO: parsers fill it in,
 //! rules read it, reporters render it.
 
 mod cluster;
+mod code;
 mod diagnostic;
 mod index;
 mod key;
@@ -21,7 +22,8 @@ pub use cluster::{
     ServiceParameter, ServiceProfile, SetAside, SetAsideKind, SubscribedService, UcService, UccxResource, VendorConfig,
     VendorSetting, FORWARD_ALL,
 };
-pub use diagnostic::{sort_diagnostics, Diagnostic, Label, Severity};
+pub use code::{Code, Family, Redirect, Severity, Status};
+pub use diagnostic::{sort_diagnostics, Diagnostic, Label};
 pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember, PositionTable};
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};

@@ -68,7 +68,7 @@ impl Baseline {
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
         let mut counts = BTreeMap::<(String, String), usize>::new();
         for d in diagnostics {
-            *counts.entry((d.code.to_owned(), object_key(d))).or_default() += 1;
+            *counts.entry((d.code.id.to_owned(), object_key(d))).or_default() += 1;
         }
         let findings =
             counts.into_iter().map(|((rule, object), count)| BaselineEntry { rule, object, count }).collect();
@@ -105,7 +105,7 @@ impl Baseline {
             self.findings.iter().map(|e| ((e.rule.clone(), text::key(&e.object).into_owned()), e.count)).collect();
         let mut result = BaselineMatch::default();
         for d in diagnostics {
-            match left.get_mut(&(d.code.to_owned(), object_key(&d))) {
+            match left.get_mut(&(d.code.id.to_owned(), object_key(&d))) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
                     result.baselined += 1;
@@ -135,7 +135,13 @@ mod tests {
 
     fn finding(code: &'static str, user: &str, line: usize) -> Diagnostic {
         let span = Span::new(SourceId::new(0), line * 10, line * 10 + 1);
-        Diagnostic::new(code, "x", Severity::Error, ObjectKey::User(user.into()), "m", Label::new(span, "here"))
+        Diagnostic::new(
+            crate::many::code(code),
+            Severity::Error,
+            ObjectKey::User(user.into()),
+            "m",
+            Label::new(span, "here"),
+        )
     }
 
     #[test]

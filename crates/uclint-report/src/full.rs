@@ -85,8 +85,8 @@ pub fn full_selection(diagnostics: &[Diagnostic], cap: bool) -> FullSelection {
     let mut per_code: Vec<(&'static str, usize, Vec<usize>)> = Vec::new();
     let mut by_code = std::collections::HashMap::<&str, usize>::new();
     for (index, diagnostic) in diagnostics.iter().enumerate() {
-        let at = *by_code.entry(diagnostic.code).or_insert_with(|| {
-            per_code.push((diagnostic.code, 0, Vec::new()));
+        let at = *by_code.entry(diagnostic.code.id).or_insert_with(|| {
+            per_code.push((diagnostic.code.id, 0, Vec::new()));
             per_code.len() - 1
         });
         let (_, n, left_out) = &mut per_code[at];
@@ -212,7 +212,7 @@ impl Block {
             None => format!("object: {object}"),
         };
         Block {
-            code: Some(format!("{} {}", d.code, d.name)),
+            code: Some(format!("{} {}", d.code, d.code.name)),
             message: text::terminal_message(&d.message).into_owned(),
             severity: d.severity,
             help: Some(help),
@@ -491,8 +491,7 @@ mod tests {
         let id = sources.add(SourceFile::new(path, text));
         let (start, end, message) = labels[0];
         let mut d = Diagnostic::new(
-            "TEST001",
-            "test",
+            crate::many::code("TEST001"),
             Severity::Error,
             ObjectKey::File("x".into()),
             "broken",

@@ -100,9 +100,9 @@ fn annotate(d: &Diagnostic, members: &[&Diagnostic], paths: &Paths<'_>, out: &mu
         Severity::Info => "notice",
     };
     let title = if members.len() > 1 {
-        property(&format!("{} {} ({} findings)", d.code, d.name, count(members.len())))
+        property(&format!("{} {} ({} findings)", d.code, d.code.name, count(members.len())))
     } else {
-        property(&format!("{} {}", d.code, d.name))
+        property(&format!("{} {}", d.code, d.code.name))
     };
     let mut message = text::terminal_message(&d.message).into_owned();
     if let Some(help) = &d.help {

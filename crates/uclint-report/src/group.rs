@@ -86,7 +86,7 @@ pub fn groups_of(diagnostics: &[Diagnostic], indices: impl IntoIterator<Item = u
     for index in indices {
         let d = &diagnostics[index];
         let names = identifiers(&d.object);
-        let key = (d.code, d.severity, shape(&d.message, &names), d.help.as_deref().map(|h| shape(h, &names)));
+        let key = (d.code.id, d.severity, shape(&d.message, &names), d.help.as_deref().map(|h| shape(h, &names)));
         match by_shape.get(&key) {
             Some(&g) => groups[g].members.push(index),
             None => {
@@ -205,8 +205,7 @@ mod tests {
 
     fn finding(code: &'static str, object: ObjectKey, message: &str, help: Option<&str>) -> Diagnostic {
         let d = Diagnostic::new(
-            code,
-            "test",
+            crate::many::code(code),
             Severity::Warning,
             object,
             message,

@@ -147,8 +147,8 @@ pub fn render_json(report: &Report<'_>) -> String {
 
 fn diagnostic<'a>(d: &'a Diagnostic, paths: &'a Paths<'_>) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
-        code: d.code,
-        name: d.name,
+        code: d.code.id,
+        name: d.code.name,
         severity: d.severity,
         object: text::key(&d.object.to_string()).into_owned(),
         message: text::message(&d.message),

@@ -40,14 +40,14 @@ pub fn write_junit(
     let skipped: BTreeMap<&str, &str> =
         report.summary.skipped.iter().map(|(code, reason)| (code.as_str(), reason.as_str())).collect();
     let mut codes: Vec<&str> = report.summary.checked.iter().map(String::as_str).collect();
-    codes.extend(report.diagnostics.iter().map(|d| d.code));
+    codes.extend(report.diagnostics.iter().map(|d| d.code.id));
     codes.extend(skipped.keys());
     codes.sort_unstable();
     codes.dedup();
 
     let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, d) in report.diagnostics.iter().enumerate() {
-        by_code.entry(d.code).or_default().push(i);
+        by_code.entry(d.code.id).or_default().push(i);
     }
     let fails = |d: &Diagnostic| d.severity >= options.fail_on;
     // The counting pass: each suite's counts, and the document's.
@@ -84,7 +84,7 @@ pub fn write_junit(
     writer.write_event(Event::Start(root))?;
     for (code, found, counts) in suites {
         let name = match rule_info(rules, code) {
-            Some((_, rule)) => format!("{code} {}", rule.name),
+            Some((_, rule)) => format!("{code} {}", rule.code.name),
             None => code.to_owned(),
         };
         let mut suite = BytesStart::new("testsuite");
@@ -196,7 +196,7 @@ mod tests {
         sources.add(SourceFile::new(format!("exports/{HOSTILE}.csv"), "Device Name\nSEP1\n"));
         let finding = |severity| {
             let label = Label::new(Span::new(SourceId::new(0), 12, 16), "here");
-            Diagnostic::new("T1", "test-rule", severity, ObjectKey::Phone(HOSTILE.into()), HOSTILE, label)
+            Diagnostic::new(crate::many::code("T1"), severity, ObjectKey::Phone(HOSTILE.into()), HOSTILE, label)
                 .with_help(HOSTILE)
         };
         // One failing case, one passing case with its finding in `system-out`, one suite with

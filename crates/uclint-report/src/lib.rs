@@ -39,7 +39,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::io;
 
-use uclint_model::{Diagnostic, Label, Severity, SourceId, SourceMap};
+use uclint_model::{Code, Diagnostic, Label, Severity, SourceId, SourceMap};
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError, BaselineMatch};
 pub use concise::{render_concise, write_concise};
@@ -71,14 +71,8 @@ pub struct Report<'a> {
 /// diagnostic.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleInfo {
-    /// Stable code, e.g. `UCCX001`.
-    pub code: &'static str,
-    /// Kebab-case name.
-    pub name: &'static str,
-    /// Severity unless configured otherwise.
-    pub default_severity: Severity,
-    /// One line.
-    pub summary: &'static str,
+    /// The code: id, name, family, default severity, status, summary.
+    pub code: &'static Code,
     /// The full documentation as Markdown (the summary where there is no more).
     pub doc: String,
     /// Absolute URL of the documentation page, when the run was given a base for them
@@ -111,7 +105,7 @@ impl Default for RenderOptions {
 
 /// Finds the rule information for a code.
 fn rule_info<'r>(rules: &'r [RuleInfo], code: &str) -> Option<(usize, &'r RuleInfo)> {
-    rules.iter().enumerate().find(|(_, r)| r.code == code)
+    rules.iter().enumerate().find(|(_, r)| r.code.id == code)
 }
 
 /// The display paths of a report's files as printed ([`text::path`]), each worked out once: a
@@ -239,7 +233,7 @@ fn split_member(path: &str) -> Option<(&str, &str)> {
 /// Builders of many findings, for the tests of the caps.
 #[cfg(test)]
 pub(crate) mod many {
-    use uclint_model::{Diagnostic, Label, ObjectKey, Severity, SourceFile, SourceMap, Span};
+    use uclint_model::{Code, Diagnostic, Family, Label, ObjectKey, Severity, SourceFile, SourceMap, Span};
 
     /// A source map with one small file, `exports/phone.csv`, that spans point into.
     pub fn sources() -> SourceMap {
@@ -248,10 +242,25 @@ pub(crate) mod many {
         sources
     }
 
+    /// A code `id` named `test-rule`, of the family its prefix names (`GEN` when none does),
+    /// for tests: leaked, once per call.
+    pub fn code(id: &'static str) -> &'static Code {
+        let families = Family::RULES.into_iter().chain([Family::Input, Family::Config]);
+        let family = families.filter(|f| id.starts_with(f.prefix())).max_by_key(|f| f.prefix().len());
+        Box::leak(Box::new(Code {
+            id,
+            name: "test-rule",
+            family: family.unwrap_or(Family::Gen),
+            severity: Severity::Warning,
+            status: uclint_model::Status::Stable,
+            summary: "A test rule.",
+        }))
+    }
+
     /// A finding of `code` on phone `name` saying `message`, with `help`.
-    pub fn finding(code: &'static str, severity: Severity, name: &str, message: &str, help: &str) -> Diagnostic {
+    pub fn finding(id: &'static str, severity: Severity, name: &str, message: &str, help: &str) -> Diagnostic {
         let span = Span::new(uclint_model::SourceId::new(0), 12, 16);
-        Diagnostic::new(code, "test-rule", severity, ObjectKey::Phone(name.into()), message, Label::new(span, "here"))
+        Diagnostic::new(code(id), severity, ObjectKey::Phone(name.into()), message, Label::new(span, "here"))
             .with_help(help)
     }
 

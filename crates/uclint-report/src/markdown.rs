@@ -57,7 +57,7 @@ pub fn write_markdown(
     let mut rule_capped = false;
     for g in &groups {
         let d = &report.diagnostics[g.first()];
-        let rows = rows_per_code.entry(d.code).or_insert(0);
+        let rows = rows_per_code.entry(d.code.id).or_insert(0);
         let row = if options.cap && (over_budget || *rows == MARKDOWN_GROUPS_PER_RULE) {
             rule_capped |= !over_budget;
             None
@@ -77,8 +77,8 @@ pub fn write_markdown(
                 out.write_all(row.as_bytes())?;
             }
             None => {
-                let at = *left_out_at.entry(d.code).or_insert_with(|| {
-                    left_out.push((d.code, 0));
+                let at = *left_out_at.entry(d.code.id).or_insert_with(|| {
+                    left_out.push((d.code.id, 0));
                     left_out.len() - 1
                 });
                 left_out[at].1 += g.len();
@@ -117,9 +117,9 @@ pub fn write_markdown(
 fn row(report: &Report<'_>, rules: &[RuleInfo], g: &group::Group, paths: &Paths<'_>) -> String {
     let d = &report.diagnostics[g.first()];
     let at = Position::of(&d.primary, paths);
-    let code = match rule_info(rules, d.code) {
-        Some((_, RuleInfo { help_uri: Some(uri), .. })) => format!("[{}]({}) `{}`", d.code, link(uri), d.name),
-        _ => format!("{} `{}`", d.code, d.name),
+    let code = match rule_info(rules, d.code.id) {
+        Some((_, RuleInfo { help_uri: Some(uri), .. })) => format!("[{}]({}) `{}`", d.code, link(uri), d.code.name),
+        _ => format!("{} `{}`", d.code, d.code.name),
     };
     let shown: Vec<String> = g
         .members

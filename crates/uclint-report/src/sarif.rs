@@ -113,7 +113,7 @@ pub fn write_sarif(
     let base = options.base_dir.as_deref().map(Base::new);
     let artifacts = Artifacts::new(report, &paths, base.as_ref());
     let fingerprints = fingerprints(diagnostics);
-    let every = Listed::new(rules, diagnostics.iter().map(|d| d.code));
+    let every = Listed::new(rules, diagnostics.iter().map(|d| d.code.id));
     let (kept, left_out) = if options.cap {
         // Measured with the rules of every finding listed: a result's `ruleIndex` then differs
         // from the one written by a digit at most.
@@ -124,7 +124,9 @@ pub fn write_sarif(
         (None, [0; 3])
     };
     let listed = match &kept {
-        Some(kept) if kept.len() < diagnostics.len() => Listed::new(rules, kept.iter().map(|&i| diagnostics[i].code)),
+        Some(kept) if kept.len() < diagnostics.len() => {
+            Listed::new(rules, kept.iter().map(|&i| diagnostics[i].code.id))
+        }
         _ => every,
     };
     let build = |i: usize| result(&diagnostics[i], fingerprints[i].clone(), &paths, &artifacts, &listed);
@@ -180,8 +182,8 @@ impl<'r> Listed<'r> {
     fn new<'c>(catalog: &'r [RuleInfo], codes: impl Iterator<Item = &'c str>) -> Self {
         let mut used: BTreeSet<&str> = codes.collect();
         // `remove`: a code the catalog repeats is listed once, as its first entry.
-        let rules: Vec<&RuleInfo> = catalog.iter().filter(|rule| used.remove(rule.code)).collect();
-        let index = rules.iter().enumerate().map(|(i, rule)| (rule.code, i)).collect();
+        let rules: Vec<&RuleInfo> = catalog.iter().filter(|rule| used.remove(rule.code.id)).collect();
+        let index = rules.iter().enumerate().map(|(i, rule)| (rule.code.id, i)).collect();
         Listed { rules, index }
     }
 }
@@ -276,14 +278,14 @@ fn left_out_notification(left_out: [usize; 3], total: usize) -> Notification {
 }
 
 fn descriptor(rule: &RuleInfo) -> ReportingDescriptor<'_> {
-    let summary = || MultiformatMessage { markdown: None, text: rule.summary };
+    let summary = || MultiformatMessage { markdown: None, text: rule.code.summary };
     ReportingDescriptor {
-        default_configuration: ReportingConfiguration { level: level(rule.default_severity) },
+        default_configuration: ReportingConfiguration { level: level(rule.code.severity) },
         full_description: summary(),
         help: MultiformatMessage { markdown: Some(&rule.doc), text: &rule.doc },
         help_uri: rule.help_uri.as_deref(),
-        id: rule.code,
-        name: rule.name,
+        id: rule.code.id,
+        name: rule.code.name,
         short_description: summary(),
     }
 }
@@ -334,8 +336,8 @@ fn result<'a>(
         message: Message { text: message },
         partial_fingerprints: Fingerprints { v1: fingerprint },
         related_locations: related,
-        rule_id: d.code,
-        rule_index: listed.index.get(d.code).copied(),
+        rule_id: d.code.id,
+        rule_index: listed.index.get(d.code.id).copied(),
     }
 }
 
@@ -473,6 +475,7 @@ fn uri(path: &str, base: Option<&Base>) -> (String, Option<&'static str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use uclint_model::Code;
 
     fn base(dir: &str) -> Base {
         Base::new(dir)
@@ -564,17 +567,26 @@ mod tests {
 
     /// A catalog of rules `T0` to `T3`, each documented and linked.
     fn catalog() -> Vec<RuleInfo> {
-        ["T0", "T1", "T2", "T3"]
-            .into_iter()
+        static CODES: [Code; 4] = [test_code("T0"), test_code("T1"), test_code("T2"), test_code("T3")];
+        CODES
+            .iter()
             .map(|code| RuleInfo {
                 code,
-                name: "test-rule",
-                default_severity: Severity::Warning,
-                summary: "A test rule.",
                 doc: format!("{code}: a test rule."),
                 help_uri: Some(format!("https://docs.example.org/{code}.md")),
             })
             .collect()
+    }
+
+    const fn test_code(id: &'static str) -> Code {
+        Code {
+            id,
+            name: "test-rule",
+            family: uclint_model::Family::Gen,
+            severity: Severity::Warning,
+            status: uclint_model::Status::Stable,
+            summary: "A test rule.",
+        }
     }
 
     /// The SARIF log of `diagnostics` against [`catalog`], with a base directory.

@@ -22,8 +22,12 @@ pub struct CodeCount {
 pub fn statistics(diagnostics: &[Diagnostic]) -> Vec<CodeCount> {
     let mut counts = std::collections::BTreeMap::<&'static str, CodeCount>::new();
     for d in diagnostics {
-        let entry =
-            counts.entry(d.code).or_insert(CodeCount { code: d.code, name: d.name, severity: d.severity, count: 0 });
+        let entry = counts.entry(d.code.id).or_insert(CodeCount {
+            code: d.code.id,
+            name: d.code.name,
+            severity: d.severity,
+            count: 0,
+        });
         entry.count += 1;
         entry.severity = entry.severity.max(d.severity);
     }

@@ -33,6 +33,7 @@ mod settings;
 pub use catalog::Role;
 pub use context::{Agent, Context, RuleNeeds};
 pub use provisioned::Trigger;
-pub use rule::{Family, Finding, RuleMeta, Sink, Skip, Status};
+pub use rule::{Finding, RuleMeta, Sink, Skip};
 pub use run::{run, run_in, RunResult, RunTimings, Skipped};
 pub use settings::{Setting, Settings};
+pub use uclint_model::{Family, Status};

@@ -2,6 +2,8 @@
 //! code out of circulation.
 
 use crate::rules::{em, fippa, gen, imp, ldap, rmcm, sec, uccx};
+use uclint_model::{Code, Redirect, Status};
+
 use crate::RuleMeta;
 
 /// Every rule, in code order.
@@ -118,14 +120,68 @@ pub static RULES: &[&RuleMeta] = &[
     &uccx::uccx_resource_extension_mismatch::RULE,
 ];
 
-/// The rule with this code (case-insensitive) or name.
+/// Rules that were removed. Their codes stay out of circulation: selecting, ignoring or
+/// suppressing one says why it went (`Status::Removed`), and `uclint rule CODE` shows it.
+pub static REMOVED: &[Code] = &[];
+
+/// Old spellings of renamed codes and names, and what they became: selections, severities and
+/// suppressions that name the old spelling keep working.
+pub static REDIRECTS: &[Redirect] = &[];
+
+/// What a code or name given by a user (`--select`, `uclint.toml`, `uclint rule`) stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lookup {
+    /// A rule, by its code (case-insensitive) or name.
+    Rule(&'static RuleMeta),
+    /// A rule under an old spelling.
+    Redirected {
+        /// The spelling given.
+        from: &'static str,
+        /// The rule it became.
+        rule: &'static RuleMeta,
+    },
+    /// A rule that was removed.
+    Removed(&'static Code),
+    /// No rule ever had this code or name.
+    Unknown,
+}
+
+/// What `code_or_name` stands for among the rules, the removed rules and the redirects.
+pub fn lookup(code_or_name: &str) -> Lookup {
+    lookup_in(code_or_name, RULES, REMOVED, REDIRECTS)
+}
+
+fn lookup_in(
+    code_or_name: &str,
+    rules: &'static [&'static RuleMeta],
+    removed: &'static [Code],
+    redirects: &'static [Redirect],
+) -> Lookup {
+    let matches = |code: &Code| code.id.eq_ignore_ascii_case(code_or_name) || code.name == code_or_name;
+    if let Some(rule) = rules.iter().copied().find(|r| matches(&r.code)) {
+        return Lookup::Rule(rule);
+    }
+    if let Some(code) = removed.iter().find(|c| matches(c)) {
+        return Lookup::Removed(code);
+    }
+    let redirect = redirects.iter().find(|r| r.from.eq_ignore_ascii_case(code_or_name));
+    match redirect.and_then(|r| rules.iter().copied().find(|rule| rule.code.id == r.to).map(|rule| (r.from, rule))) {
+        Some((from, rule)) => Lookup::Redirected { from, rule },
+        None => Lookup::Unknown,
+    }
+}
+
+/// The rule with this code (case-insensitive) or name, or an old spelling of it.
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
-    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    match lookup(code_or_name) {
+        Lookup::Rule(rule) | Lookup::Redirected { rule, .. } => Some(rule),
+        Lookup::Removed(_) | Lookup::Unknown => None,
+    }
 }
 
 /// Rules that run when nothing is selected explicitly.
 pub fn default_rules() -> Vec<&'static RuleMeta> {
-    RULES.iter().copied().filter(|r| r.status == crate::Status::Stable).collect()
+    RULES.iter().copied().filter(|r| r.code.status == Status::Stable).collect()
 }
 
 #[cfg(test)]
@@ -137,9 +193,17 @@ mod tests {
         for pair in RULES.windows(2) {
             assert!(pair[0].code < pair[1].code, "{} before {}", pair[0].code, pair[1].code);
         }
-        for rule in RULES {
-            assert!(rule.code.starts_with(rule.family.prefix()), "{}", rule.code);
-            assert_eq!(rule.code.len(), rule.family.prefix().len() + 3, "{}", rule.code);
+        for code in RULES.iter().map(|r| &r.code).chain(REMOVED) {
+            assert!(code.family.is_rule(), "{code}");
+            assert!(code.id.starts_with(code.family.prefix()), "{code}");
+            assert_eq!(code.id.len(), code.family.prefix().len() + 3, "{code}");
+        }
+        for code in REMOVED {
+            assert!(matches!(code.status, Status::Removed { .. }), "{code}");
+            assert!(RULES.iter().all(|r| r.code != *code), "{code} is both removed and a rule");
+        }
+        for redirect in REDIRECTS {
+            assert!(find(redirect.to).is_some(), "{} redirects to {}, which is no rule", redirect.from, redirect.to);
         }
     }
 
@@ -148,8 +212,8 @@ mod tests {
     #[test]
     fn every_rule_is_in_the_file_of_its_name_in_its_family_directory() {
         for rule in RULES {
-            let family = rule.family.prefix().to_ascii_lowercase();
-            let expected = format!("uclint_rules::rules::{family}::{}", rule.name.replace('-', "_"));
+            let family = rule.code.family.prefix().to_ascii_lowercase();
+            let expected = format!("uclint_rules::rules::{family}::{}", rule.code.name.replace('-', "_"));
             assert_eq!(rule.module, expected, "{}", rule.code);
         }
     }
@@ -175,5 +239,28 @@ mod tests {
             }
             assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "{}: sections out of order", rule.code);
         }
+    }
+
+    /// A removed code says it was removed, and an old spelling finds the rule it became, by code
+    /// or name, in any case; a code no rule ever had is unknown. (The shipped tables are empty
+    /// today, so the lookup is shown on tables of its own.)
+    #[test]
+    fn removed_codes_and_redirects_are_looked_up() {
+        static GONE: [Code; 1] = [Code {
+            id: "UCCX099",
+            name: "old-rule",
+            family: uclint_model::Family::Uccx,
+            severity: uclint_model::Severity::Warning,
+            status: Status::Removed { reason: "replaced by UCCX001" },
+            summary: "",
+        }];
+        static RENAMED: [Redirect; 1] = [Redirect { from: "UCCX098", to: "UCCX001" }];
+        let uccx001 = find("UCCX001").unwrap();
+        let lookup = |given| lookup_in(given, RULES, &GONE, &RENAMED);
+        assert_eq!(lookup("uccx001"), Lookup::Rule(uccx001));
+        assert_eq!(lookup("ipcc-extension-shared"), Lookup::Rule(uccx001));
+        assert_eq!(lookup("uccx098"), Lookup::Redirected { from: "UCCX098", rule: uccx001 });
+        assert!(matches!(lookup("old-rule"), Lookup::Removed(code) if code.id == "UCCX099"));
+        assert_eq!(lookup("UCCX097"), Lookup::Unknown);
     }
 }

@@ -8,111 +8,38 @@
 //! triggers) return `Result<_, String>`, so `?` turns their reason into a skip. Keeping the
 //! mechanics here leaves each rule file with what it checks and nothing else.
 
-use uclint_model::{DataSet, Diagnostic, Label, ObjectKey, Severity, Span};
+use uclint_model::{Code, DataSet, Diagnostic, Label, ObjectKey, Severity, Span};
 
 use crate::{Context, Setting};
 
-/// Rule families, by code prefix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Family {
-    /// UCCX agent device and line (`UCCX`).
-    Uccx,
-    /// RMCM / JTAPI application users (`RMCM`).
-    Rmcm,
-    /// Finesse IP Phone Agent application user (`FIPPA`).
-    Fippa,
-    /// Extension Mobility and EMCC (`EM`).
-    Em,
-    /// IM and Presence, Jabber desk-phone control (`IMP`).
-    Imp,
-    /// LDAP directory and authentication (`LDAP`).
-    Ldap,
-    /// Security posture (`SEC`).
-    Sec,
-    /// General hygiene (`GEN`).
-    Gen,
-}
-
-impl Family {
-    /// The code prefix.
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Family::Uccx => "UCCX",
-            Family::Rmcm => "RMCM",
-            Family::Fippa => "FIPPA",
-            Family::Em => "EM",
-            Family::Imp => "IMP",
-            Family::Ldap => "LDAP",
-            Family::Sec => "SEC",
-            Family::Gen => "GEN",
-        }
-    }
-
-    /// What the family covers.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Family::Uccx => "UCCX agent device and line",
-            Family::Rmcm => "RMCM and JTAPI application users",
-            Family::Fippa => "Finesse IP Phone Agent application user",
-            Family::Em => "Extension Mobility and EMCC",
-            Family::Imp => "IM and Presence and Jabber desk-phone control",
-            Family::Ldap => "LDAP directory and authentication",
-            Family::Sec => "security posture",
-            Family::Gen => "general hygiene",
-        }
-    }
-}
-
-/// Whether a rule runs by default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Runs by default.
-    Stable,
-    /// Weakly sourced (catalog confidence L): runs only when selected explicitly.
-    Disabled,
-}
-
-impl Status {
-    /// Lower-case name for listings.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Stable => "stable",
-            Status::Disabled => "disabled",
-        }
-    }
-}
-
 /// Everything known about a rule, plus its check function.
 pub struct RuleMeta {
-    /// Stable code, e.g. `UCCX001`.
-    pub code: &'static str,
-    /// Kebab-case name that reads after "allow".
-    pub name: &'static str,
-    /// Family.
-    pub family: Family,
-    /// Severity unless configured otherwise.
-    pub default_severity: Severity,
-    /// Whether it runs by default.
-    pub status: Status,
+    /// Its code: id, name, family, default severity, status and summary, as every code has.
+    pub code: Code,
     /// Data the rule needs: every entry must be met, and an entry is met by any of its data sets.
     pub requires: &'static [&'static [DataSet]],
     /// Deployment facts the rule needs (`uclint.toml` keys): without one of them it is skipped,
     /// and its reason names the key.
     pub settings: &'static [Setting],
-    /// One line, for listings.
-    pub summary: &'static str,
     /// The documentation: What it checks / What it leaves alone / Why it breaks / Example / How to
     /// fix / Sources.
     pub doc: &'static str,
     /// The check: findings go into the sink; `Err` says why the rule could not run.
-    pub check: fn(&Context<'_>, &mut Sink<'_>) -> Result<(), Skip>,
+    pub check: fn(&Context<'_>, &mut Sink) -> Result<(), Skip>,
     /// The module that declares the rule (`module_path!()`), whose file is named after the rule.
     pub module: &'static str,
 }
 
 impl std::fmt::Debug for RuleMeta {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RuleMeta").field("code", &self.code).field("name", &self.name).finish()
+        f.debug_struct("RuleMeta").field("code", &self.code.id).field("name", &self.code.name).finish()
+    }
+}
+
+/// Rules are identified by their code.
+impl PartialEq for RuleMeta {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
     }
 }
 
@@ -141,12 +68,12 @@ impl RuleMeta {
              |---|---|---|---|\n\
              | {family} | {severity} | {status} | {needs} data |\n\n\
              {doc}\n",
-            code = self.code,
-            name = self.name,
-            summary = self.summary,
-            family = self.family.prefix(),
-            severity = self.default_severity,
-            status = self.status.as_str(),
+            code = self.code.id,
+            name = self.code.name,
+            summary = self.code.summary,
+            family = self.code.family.prefix(),
+            severity = self.code.severity,
+            status = self.code.status.as_str(),
             needs = if needs.is_empty() { "no particular".to_owned() } else { needs.join("; ") },
             doc = self.doc_text().trim(),
         )
@@ -174,14 +101,16 @@ macro_rules! declare_rule {
     ) => {
         $(#[doc = $doc])*
         pub(crate) const RULE: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
-            code: $code,
-            name: $name,
-            family: $crate::rule::Family::$family,
-            default_severity: uclint_model::Severity::$severity,
-            status: $crate::rule::Status::$status,
+            code: uclint_model::Code {
+                id: $code,
+                name: $name,
+                family: uclint_model::Family::$family,
+                severity: uclint_model::Severity::$severity,
+                status: uclint_model::Status::$status,
+                summary: $summary,
+            },
             requires: &[$(&[$(uclint_model::DataSet::$data),+]),*],
             settings: &[$($($crate::Setting::$setting),*)?],
-            summary: $summary,
             doc: concat!($($doc, "\n"),*),
             check: $check,
             module: module_path!(),
@@ -223,15 +152,15 @@ impl From<&str> for Skip {
 }
 
 /// Where a rule reports its findings and notes.
-pub struct Sink<'r> {
-    rule: &'r RuleMeta,
+pub struct Sink {
+    rule: &'static RuleMeta,
     severity: Severity,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) notes: Vec<String>,
 }
 
-impl<'r> Sink<'r> {
-    pub(crate) fn new(rule: &'r RuleMeta, severity: Severity) -> Self {
+impl Sink {
+    pub(crate) fn new(rule: &'static RuleMeta, severity: Severity) -> Self {
         Sink { rule, severity, diagnostics: Vec::new(), notes: Vec::new() }
     }
 
@@ -239,8 +168,7 @@ impl<'r> Sink<'r> {
     /// what is wrong and why it breaks, and `label` captions the primary `span`. Secondary labels
     /// and help are added to the returned [`Finding`], which is recorded already.
     pub fn report(&mut self, object: ObjectKey, span: Span, label: &str, message: impl Into<String>) -> Finding<'_> {
-        let diagnostic =
-            Diagnostic::new(self.rule.code, self.rule.name, self.severity, object, message, Label::new(span, label));
+        let diagnostic = Diagnostic::new(&self.rule.code, self.severity, object, message, Label::new(span, label));
         let index = self.diagnostics.len();
         self.diagnostics.push(diagnostic);
         Finding(&mut self.diagnostics[index])
@@ -249,7 +177,7 @@ impl<'r> Sink<'r> {
     /// A note for the run summary, prefixed with the rule's code: for a rule that ran but could
     /// not make some of its checks (their data is absent), to say which.
     pub fn note(&mut self, note: impl AsRef<str>) {
-        self.notes.push(format!("{}: {}", self.rule.code, note.as_ref()));
+        self.notes.push(format!("{}: {}", self.rule.code.id, note.as_ref()));
     }
 }
 

@@ -46,7 +46,7 @@ pub struct RunTimings {
 }
 
 /// Runs `rules` over `cluster`, in a [`Context`] of its own.
-pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunResult {
+pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&'static RuleMeta]) -> RunResult {
     let start = Instant::now();
     let mut context = Context::new(cluster, settings);
     let context_time = start.elapsed();
@@ -59,8 +59,8 @@ pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&RuleMeta]) -> RunRe
 /// health report's agents and devices), so that a run builds its indexes once. The context is
 /// told which rules run, for the rules about the run itself (GEN010). `timings.context` is left
 /// for the caller, who built the context.
-pub fn run_in(context: &mut Context<'_>, rules: &[&RuleMeta]) -> RunResult {
-    let needs = |rule: &&RuleMeta| RuleNeeds { code: rule.code, requires: rule.requires };
+pub fn run_in(context: &mut Context<'_>, rules: &[&'static RuleMeta]) -> RunResult {
+    let needs = |rule: &&RuleMeta| RuleNeeds { code: rule.code.id, requires: rule.requires };
     context.selected = rules.iter().map(needs).collect();
     context.default_rules = crate::registry::default_rules().iter().map(needs).collect();
     let (context, cluster) = (&*context, context.cluster);
@@ -69,12 +69,12 @@ pub fn run_in(context: &mut Context<'_>, rules: &[&RuleMeta]) -> RunResult {
         .par_iter()
         .map(|rule| {
             let rule_start = Instant::now();
-            let mut sink = Sink::new(rule, rule.default_severity);
+            let mut sink = Sink::new(rule, rule.code.severity);
             let outcome = match rule.missing_data(&|d| cluster.has(d)) {
                 Some(reason) => Err(Skip::new(reason)),
-                None => (rule.check)(&context, &mut sink),
+                None => (rule.check)(context, &mut sink),
             };
-            (rule.code, sink, outcome, rule_start.elapsed())
+            (rule.code.id, sink, outcome, rule_start.elapsed())
         })
         .collect();
     let mut result = RunResult { notes: context.notes(), ..RunResult::default() };

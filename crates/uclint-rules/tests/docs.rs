@@ -16,11 +16,11 @@ fn index() -> String {
         let _ = writeln!(
             out,
             "| [{code}]({code}.md) | `{}` | {} | {} | {} | {} |",
-            rule.name,
-            rule.family.prefix(),
-            rule.default_severity,
-            rule.status.as_str(),
-            rule.summary,
+            rule.code.name,
+            rule.code.family.prefix(),
+            rule.code.severity,
+            rule.code.status.as_str(),
+            rule.code.summary,
             code = rule.code,
         );
     }

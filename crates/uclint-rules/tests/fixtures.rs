@@ -118,24 +118,24 @@ fn settings_of(table: &toml::Table) -> Settings {
 
 /// Runs one rule on one fixture with its fixture's settings: its findings, rendered in the full
 /// format, and their count.
-fn check(rule: &RuleMeta, case: &str) -> Result<(usize, String), Failed> {
-    let dir = fixture(rule.code, case);
+fn check(rule: &'static RuleMeta, case: &str) -> Result<(usize, String), Failed> {
+    let dir = fixture(rule.code.id, case);
     if !dir.is_dir() {
         return Err(format!("{} has no {case} fixture at {}", rule.code, dir.display()).into());
     }
     let ingested = uclint_ingest::ingest(&[dir]);
-    let result = uclint_rules::run(&ingested.cluster, &settings_of(&fixture_config(rule.code)), &[rule]);
+    let result = uclint_rules::run(&ingested.cluster, &settings_of(&fixture_config(rule.code.id)), &[rule]);
     if !result.skipped.is_empty() {
         return Err(format!("{} skipped on its {case} fixture: {:?}", rule.code, result.skipped).into());
     }
-    let mut findings: Vec<_> = result.diagnostics.into_iter().filter(|d| d.code == rule.code).collect();
+    let mut findings: Vec<_> = result.diagnostics.into_iter().filter(|d| d.code == rule.code.id).collect();
     sort_diagnostics(&mut findings);
     let summary = Summary::default();
     let report = Report { diagnostics: &findings, sources: &ingested.sources, summary: &summary };
     Ok((findings.len(), render_full(&report, FullOptions::default())))
 }
 
-fn fires_on_its_failing_fixture(rule: &RuleMeta) -> Result<(), Failed> {
+fn fires_on_its_failing_fixture(rule: &'static RuleMeta) -> Result<(), Failed> {
     let (count, rendered) = check(rule, "fail")?;
     if count == 0 {
         return Err(format!("{} did not fire on its failing fixture", rule.code).into());
@@ -144,7 +144,7 @@ fn fires_on_its_failing_fixture(rule: &RuleMeta) -> Result<(), Failed> {
     Ok(())
 }
 
-fn is_silent_on_its_passing_fixture(rule: &RuleMeta) -> Result<(), Failed> {
+fn is_silent_on_its_passing_fixture(rule: &'static RuleMeta) -> Result<(), Failed> {
     let (count, rendered) = check(rule, "pass")?;
     if count != 0 {
         return Err(format!("{} fired on its passing fixture:\n{rendered}", rule.code).into());
@@ -154,9 +154,9 @@ fn is_silent_on_its_passing_fixture(rule: &RuleMeta) -> Result<(), Failed> {
 
 /// For each setting the rule declares, its failing fixture without that key of its
 /// `uclint.toml` (and with the others): no finding, and a skip that names the key.
-fn is_skipped_without_its_settings(rule: &RuleMeta) -> Result<(), Failed> {
-    let config = fixture_config(rule.code);
-    let ingested = uclint_ingest::ingest(&[fixture(rule.code, "fail")]);
+fn is_skipped_without_its_settings(rule: &'static RuleMeta) -> Result<(), Failed> {
+    let config = fixture_config(rule.code.id);
+    let ingested = uclint_ingest::ingest(&[fixture(rule.code.id, "fail")]);
     for setting in rule.settings {
         let key = setting.key();
         if !config.contains_key(key) {
@@ -206,7 +206,7 @@ fn fixture_settings_are_read_like_uclint_toml() {
     assert_eq!(settings.supported_agent_models, Some(vec!["Cisco 88*".to_owned()]));
     assert_eq!(settings.finesse_nodes, Some(2));
     for rule in registry::RULES {
-        for key in fixture_config(rule.code).keys() {
+        for key in fixture_config(rule.code.id).keys() {
             assert!(
                 rule.settings.iter().any(|s| s.key() == key),
                 "{}'s fixtures set {key}, which the rule does not declare in `settings: [..]`",

@@ -50,7 +50,7 @@ fn yields_exactly_the_planted_findings_with(form: Form, faults: Faults) -> Vec<(
     let result = uclint_rules::run(&ingested.cluster, &uclint_rules::Settings::default(), &rules);
     let mut found: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &result.diagnostics {
-        *found.entry(d.code).or_default() += 1;
+        *found.entry(d.code.id).or_default() += 1;
     }
     for (code, expected) in &export.expected {
         assert_eq!(found.get(code).copied().unwrap_or(0), *expected, "{code} ({form:?})");

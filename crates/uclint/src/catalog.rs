@@ -25,25 +25,15 @@ pub fn rule_catalog_linked(doc_base: Option<&str>) -> Vec<RuleInfo> {
     let base = doc_base.map(|b| b.trim_end_matches('/').to_owned());
     let link = |page: &str| base.as_ref().map(|base| format!("{base}/{page}"));
     let rules = registry::RULES.iter().map(|rule| RuleInfo {
-        code: rule.code,
-        name: rule.name,
-        default_severity: rule.default_severity,
-        summary: rule.summary,
+        code: &rule.code,
         doc: rule.doc_text().trim().to_owned(),
         help_uri: link(&format!("rules/{}.md", rule.code)),
     });
     let always_on = codes::ALL
         .iter()
-        .map(|code| (code, "input-diagnostics.md"))
-        .chain(config::ALL.iter().map(|code| (code, "configuration.md")))
-        .map(|(code, page)| RuleInfo {
-            code: code.code,
-            name: code.name,
-            default_severity: code.severity,
-            summary: code.summary,
-            doc: code.summary.to_owned(),
-            help_uri: link(page),
-        });
+        .map(|&code| (code, "input-diagnostics.md"))
+        .chain(config::ALL.iter().map(|&code| (code, "configuration.md")))
+        .map(|(code, page)| RuleInfo { code, doc: code.summary.to_owned(), help_uri: link(page) });
     rules.chain(always_on).collect()
 }
 
@@ -69,7 +59,7 @@ mod tests {
     fn links_only_with_a_base() {
         assert!(rule_catalog().iter().all(|r| r.help_uri.is_none()));
         let linked = rule_catalog_linked(Some("https://docs.example.org/uclint/"));
-        let uccx001 = linked.iter().find(|r| r.code == "UCCX001").unwrap();
+        let uccx001 = linked.iter().find(|r| r.code.id == "UCCX001").unwrap();
         assert_eq!(uccx001.help_uri.as_deref(), Some("https://docs.example.org/uclint/rules/UCCX001.md"));
         assert!(linked.iter().all(|r| r.help_uri.is_some()));
     }

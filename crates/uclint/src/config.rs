@@ -13,43 +13,45 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
-use uclint_ingest::codes::InputCode;
-use uclint_model::{Diagnostic, Label, ObjectKey, Severity, SourceId, Span};
-use uclint_rules::{registry, Settings};
+use uclint_model::{Code, Diagnostic, Family, Label, ObjectKey, Severity, SourceId, Span, Status};
+use uclint_rules::registry::{self, Lookup};
+use uclint_rules::Settings;
 
 /// The file name looked for upward from the working directory.
 pub const FILE_NAME: &str = "uclint.toml";
 
-/// A configuration diagnostic kind: the same description as an input diagnostic's, a code that
-/// is always on and not a rule.
-pub type ConfigCode = InputCode;
-
 /// The file does not parse, or names an unknown key, rule or severity.
-pub const INVALID_CONFIG: ConfigCode = ConfigCode {
-    code: "CONFIG001",
+pub static INVALID_CONFIG: Code = Code {
+    id: "CONFIG001",
     name: "invalid-config",
+    family: Family::Config,
     severity: Severity::Error,
+    status: Status::AlwaysOn,
     summary: "uclint.toml does not parse, or names an unknown key, rule code or severity.",
 };
 
 /// A suppression gives no reason.
-pub const SUPPRESSION_WITHOUT_REASON: ConfigCode = ConfigCode {
-    code: "CONFIG002",
+pub static SUPPRESSION_WITHOUT_REASON: Code = Code {
+    id: "CONFIG002",
     name: "suppression-without-reason",
+    family: Family::Config,
     severity: Severity::Error,
+    status: Status::AlwaysOn,
     summary: "A [[suppress]] entry gives no reason; every accepted finding must say why.",
 };
 
 /// A suppression matches no finding of a rule that ran.
-pub const UNMATCHED_SUPPRESSION: ConfigCode = ConfigCode {
-    code: "CONFIG003",
+pub static UNMATCHED_SUPPRESSION: Code = Code {
+    id: "CONFIG003",
     name: "unmatched-suppression",
+    family: Family::Config,
     severity: Severity::Warning,
+    status: Status::AlwaysOn,
     summary: "A [[suppress]] entry matches no finding of a rule that ran; it is stale and can go.",
 };
 
 /// Every configuration code, for listings and SARIF rule descriptions.
-pub const ALL: &[ConfigCode] = &[INVALID_CONFIG, SUPPRESSION_WITHOUT_REASON, UNMATCHED_SUPPRESSION];
+pub static ALL: &[&Code] = &[&INVALID_CONFIG, &SUPPRESSION_WITHOUT_REASON, &UNMATCHED_SUPPRESSION];
 
 /// The file as written. Unknown keys are refused, so a typo never silently does nothing.
 #[derive(Debug, Default, Deserialize)]
@@ -216,7 +218,7 @@ impl Config {
         let mut kept = Vec::with_capacity(total);
         for d in diagnostics {
             let object = d.object.to_string();
-            match self.suppressions.iter().position(|s| s.rule == d.code && s.object == object) {
+            match self.suppressions.iter().position(|s| s.rule == d.code.id && s.object == object) {
                 Some(i) => used[i] = true,
                 None => kept.push(d),
             }
@@ -228,7 +230,7 @@ impl Config {
             .filter(|(s, used)| !used && checked.iter().any(|c| c == s.rule))
             .map(|(s, _)| {
                 Problem::new(
-                    UNMATCHED_SUPPRESSION,
+                    &UNMATCHED_SUPPRESSION,
                     s.object_span.clone(),
                     "matches no finding",
                     format!("the suppression of {} on {} matches no finding", s.rule, s.object),
@@ -254,7 +256,7 @@ pub struct ConfigFile {
 #[derive(Clone, Debug)]
 pub struct Problem {
     /// Which kind.
-    pub code: ConfigCode,
+    pub code: &'static Code,
     /// Byte range in the file.
     pub range: Range<usize>,
     /// Caption at that range.
@@ -266,7 +268,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(code: ConfigCode, range: Range<usize>, label: &str, message: String) -> Self {
+    fn new(code: &'static Code, range: Range<usize>, label: &str, message: String) -> Self {
         Problem { code, range, label: label.to_owned(), message, help: None }
     }
 
@@ -279,8 +281,7 @@ impl Problem {
     pub fn into_diagnostic(self, file: &ConfigFile, source: SourceId) -> Diagnostic {
         let span = Span::new(source, self.range.start, self.range.end);
         let mut diagnostic = Diagnostic::new(
-            self.code.code,
-            self.code.name,
+            self.code,
             self.code.severity,
             ObjectKey::File(file.path.as_str().into()),
             self.message,
@@ -358,7 +359,7 @@ pub fn parse(file: &ConfigFile) -> (Config, Vec<Problem>) {
         Err(error) => {
             let range = error.span().unwrap_or(0..0);
             let message = error.message().trim().to_owned();
-            let problem = Problem::new(INVALID_CONFIG, range, "here", format!("{FILE_NAME} is not valid: {message}"))
+            let problem = Problem::new(&INVALID_CONFIG, range, "here", format!("{FILE_NAME} is not valid: {message}"))
                 .with_help("see docs/configuration.md for the keys uclint.toml accepts");
             return (Config::default(), vec![problem]);
         }
@@ -387,11 +388,11 @@ pub fn parse(file: &ConfigFile) -> (Config, Vec<Problem>) {
         };
         match Severity::parse(level.get_ref()) {
             Some(level) => {
-                severity.insert(meta.code, level);
+                severity.insert(meta.code.id, level);
             }
             None => problems.push(
                 Problem::new(
-                    INVALID_CONFIG,
+                    &INVALID_CONFIG,
                     level.span(),
                     "not a severity",
                     format!("`{}` is not a severity", level.get_ref()),
@@ -412,7 +413,7 @@ pub fn parse(file: &ConfigFile) -> (Config, Vec<Problem>) {
         if !entry.object.get_ref().contains(':') {
             problems.push(
                 Problem::new(
-                    INVALID_CONFIG,
+                    &INVALID_CONFIG,
                     entry.object.span(),
                     "not an object key",
                     format!("`{}` is not an object key", entry.object.get_ref()),
@@ -425,13 +426,13 @@ pub fn parse(file: &ConfigFile) -> (Config, Vec<Problem>) {
         }
         match entry.reason.filter(|r| !r.get_ref().trim().is_empty()) {
             Some(_) => suppressions.push(Suppression {
-                rule: meta.code,
+                rule: meta.code.id,
                 object: entry.object.get_ref().clone(),
                 object_span: entry.object.span(),
             }),
             None => problems.push(
                 Problem::new(
-                    SUPPRESSION_WITHOUT_REASON,
+                    &SUPPRESSION_WITHOUT_REASON,
                     span,
                     "no reason",
                     format!("the suppression of {} on {} gives no reason", meta.code, entry.object.get_ref()),
@@ -463,19 +464,21 @@ pub fn is_rule_pattern(pattern: &str) -> bool {
     registry::RULES.iter().any(|r| rule_matches(r, pattern))
 }
 
-/// Whether a selection pattern (code, name or family prefix) covers a rule.
+/// Whether a selection pattern (code, name, family prefix, or an old spelling of a renamed
+/// rule) covers a rule.
 pub fn rule_matches(rule: &uclint_rules::RuleMeta, pattern: &str) -> bool {
-    rule.code.eq_ignore_ascii_case(pattern)
-        || rule.name == pattern
-        || rule.family.prefix().eq_ignore_ascii_case(pattern)
+    rule.code.id.eq_ignore_ascii_case(pattern)
+        || rule.code.name == pattern
+        || rule.code.family.prefix().eq_ignore_ascii_case(pattern)
+        || matches!(registry::lookup(pattern), Lookup::Redirected { rule: to, .. } if to == rule)
 }
 
 /// Every word a selection pattern may be: rule codes, rule names and family prefixes, in registry
 /// order.
 pub fn rule_patterns() -> impl Iterator<Item = &'static str> {
-    let mut prefixes: Vec<&'static str> = registry::RULES.iter().map(|r| r.family.prefix()).collect();
+    let mut prefixes: Vec<&'static str> = registry::RULES.iter().map(|r| r.code.family.prefix()).collect();
     prefixes.dedup();
-    registry::RULES.iter().flat_map(|r| [r.code, r.name]).chain(prefixes)
+    registry::RULES.iter().flat_map(|r| [r.code.id, r.code.name]).chain(prefixes)
 }
 
 /// The candidate closest to a mistyped code or name, for a "did you mean" hint; `None` when none
@@ -527,11 +530,20 @@ pub fn did_you_mean(word: &str, candidates: impl IntoIterator<Item = &'static st
 }
 
 fn unknown_rule(value: &Spanned<String>, expected: &str) -> Problem {
+    if let Lookup::Removed(code) = registry::lookup(value.get_ref()) {
+        let reason = match code.status {
+            Status::Removed { reason } => reason,
+            _ => "",
+        };
+        let message = format!("`{}` is a rule that was removed: {reason}", value.get_ref());
+        return Problem::new(&INVALID_CONFIG, value.span(), "removed rule", message)
+            .with_help("remove it; `uclint rule CODE` says what replaced it, if anything");
+    }
     let help = match suggest(value.get_ref(), rule_patterns()) {
         Some(near) => format!("did you mean `{near}`? `uclint rules` lists every rule code, name and family"),
         None => "`uclint rules` lists every rule code, name and family".to_owned(),
     };
-    Problem::new(INVALID_CONFIG, value.span(), "unknown rule", format!("`{}` is not {expected}", value.get_ref()))
+    Problem::new(&INVALID_CONFIG, value.span(), "unknown rule", format!("`{}` is not {expected}", value.get_ref()))
         .with_help(help)
 }
 
@@ -561,7 +573,7 @@ mod tests {
 
     fn problems(text: &str) -> Vec<String> {
         let file = ConfigFile { path: FILE_NAME.into(), text: text.into() };
-        parse(&file).1.into_iter().map(|p| format!("{} {:?} {}", p.code.code, p.range, p.message)).collect()
+        parse(&file).1.into_iter().map(|p| format!("{} {:?} {}", p.code, p.range, p.message)).collect()
     }
 
     #[test]

@@ -121,7 +121,7 @@ impl Gathered {
             agent.blocking = found
                 .into_iter()
                 .map(|i| BlockingFinding {
-                    code: diagnostics[i].code.to_owned(),
+                    code: diagnostics[i].code.id.to_owned(),
                     message: diagnostics[i].message.clone(),
                 })
                 .collect();

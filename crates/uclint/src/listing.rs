@@ -8,49 +8,62 @@ use crate::exit::EXIT_ERROR;
 use crate::output;
 
 pub fn rules() -> u8 {
-    let names = registry::RULES.iter().map(|r| r.name).chain(codes::ALL.iter().chain(config::ALL).map(|c| c.name));
+    let names = registry::RULES.iter().map(|r| r.code.name).chain(codes::ALL.iter().chain(config::ALL).map(|c| c.name));
     let width = names.map(str::len).max().unwrap_or(4);
     let row = |code: &str, name: &str, family: &str, severity: &str, status: &str, summary: &str| {
         format!("{code:<9} {name:<width$} {family:<7} {severity:<8} {status:<9} {summary}\n")
     };
     let mut out = row("CODE", "NAME", "FAMILY", "SEVERITY", "STATUS", "SUMMARY");
     for rule in registry::RULES {
-        let severity = rule.default_severity.to_string();
-        out += &row(rule.code, rule.name, rule.family.prefix(), &severity, rule.status.as_str(), rule.summary);
+        let code = &rule.code;
+        let severity = code.severity.to_string();
+        out += &row(code.id, code.name, code.family.prefix(), &severity, code.status.as_str(), code.summary);
     }
-    for (title, family, list) in [
-        ("Input diagnostics (always on):", "INPUT", codes::ALL),
-        ("Configuration diagnostics (always on):", "CONFIG", config::ALL),
-    ] {
+    for (title, list) in
+        [("Input diagnostics (always on):", codes::ALL), ("Configuration diagnostics (always on):", config::ALL)]
+    {
         out += &format!("\n{title}\n");
         for code in list {
-            out += &row(code.code, code.name, family, code.severity.as_str(), "-", code.summary);
+            let severity = code.severity.as_str();
+            out += &row(code.id, code.name, code.family.prefix(), severity, code.status.as_str(), code.summary);
         }
     }
     output::print(&out)
 }
 
 pub fn rule(code: &str) -> u8 {
-    if let Some(rule) = registry::find(code) {
-        return output::print(&rule.doc_page());
+    match registry::lookup(code) {
+        registry::Lookup::Rule(rule) => return output::print(&rule.doc_page()),
+        registry::Lookup::Redirected { from, rule } => {
+            output::to_stderr(&format!("note: `{from}` is now {} `{}`\n", rule.code, rule.code.name));
+            return output::print(&rule.doc_page());
+        }
+        registry::Lookup::Removed(removed) => {
+            let reason = match removed.status {
+                uclint_model::Status::Removed { reason } => reason,
+                _ => "",
+            };
+            return output::print(&format!("{} {}\n\nRemoved: {reason}\n", removed.id, removed.name));
+        }
+        registry::Lookup::Unknown => {}
     }
     let always_on = [
         ("an input", "docs/input-diagnostics.md (the table of codes)", codes::ALL),
         ("a configuration", "docs/configuration.md (Diagnostics about the configuration)", config::ALL),
     ];
     for (kind, doc, list) in always_on {
-        if let Some(found) = list.iter().find(|c| c.code.eq_ignore_ascii_case(code) || c.name == code) {
+        if let Some(found) = list.iter().find(|c| c.id.eq_ignore_ascii_case(code) || c.name == code) {
             let page = format!(
                 "{} {}\n\nSeverity: {} ({kind} diagnostic: always on, not a rule; it cannot be selected or ignored)\n\n{}\n\nDocumentation: {doc}\n",
-                found.code, found.name, found.severity, found.summary,
+                found.id, found.name, found.severity, found.summary,
             );
             return output::print(&page);
         }
     }
     let names = registry::RULES
         .iter()
-        .flat_map(|r| [r.code, r.name])
-        .chain(codes::ALL.iter().chain(config::ALL).flat_map(|c| [c.code, c.name]));
+        .flat_map(|r| [r.code.id, r.code.name])
+        .chain(codes::ALL.iter().chain(config::ALL).flat_map(|c| [c.id, c.name]));
     let hint = config::did_you_mean(code, names);
     let code = uclint_report::text::terminal(code);
     output::to_stderr(&format!("error: no rule or diagnostic `{code}`{hint} (see `uclint rules`)\n"));

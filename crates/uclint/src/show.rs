@@ -39,8 +39,6 @@ pub fn files(paths: &[PathBuf]) -> u8 {
     let read = ingested.files.iter().filter(|f| matches!(f.status, FileStatus::Read(_))).count();
     let total = ingested.files.len();
     let _ = writeln!(out, "{total} {}, {read} read", if total == 1 { "file" } else { "files" });
-    // The process ends next: as in `check`, the model is not freed record by record.
-    std::mem::forget(ingested);
     output::print(&out)
 }
 
@@ -87,7 +85,7 @@ pub fn settings(shown: &Settings<'_>) -> u8 {
     };
     let _ = writeln!(out, "extend-select = [{}]", patterns(&config.extend_select));
     let _ = writeln!(out, "ignore = [{}]", patterns(&config.ignore));
-    let codes: Vec<&str> = shown.rules.iter().map(|r| r.code).collect();
+    let codes: Vec<&str> = shown.rules.iter().map(|r| r.code.id).collect();
     let _ = writeln!(out, "rules selected ({}, with the command line's flags): {}", codes.len(), codes.join(" "));
     let _ = writeln!(out, "[severity] ({} overrides)", config.severity.len());
     for (code, severity) in &config.severity {

@@ -9,7 +9,7 @@ use uclint_rules::{RuleMeta, Skipped};
 
 /// The codes of the rules of `rules` that ran: those not `skipped`, in the order given.
 pub fn checked(rules: &[&RuleMeta], skipped: &[Skipped]) -> Vec<String> {
-    rules.iter().filter(|r| !skipped.iter().any(|s| s.code == r.code)).map(|r| r.code.to_owned()).collect()
+    rules.iter().filter(|r| !skipped.iter().any(|s| s.code == r.code.id)).map(|r| r.code.id.to_owned()).collect()
 }
 
 /// The summary of a run over `objects` objects: the rules `checked`, those `skipped`, the

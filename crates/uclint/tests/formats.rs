@@ -42,7 +42,7 @@ fn without_root(text: &str) -> String {
 #[test]
 fn the_default_rules_are_the_stable_rules() {
     let stable =
-        uclint_rules::registry::RULES.iter().filter(|rule| rule.status == uclint_rules::Status::Stable).count();
+        uclint_rules::registry::RULES.iter().filter(|rule| rule.code.status == uclint_rules::Status::Stable).count();
     assert_eq!(stable, 105, "default (stable) rules");
     let json: serde_json::Value = serde_json::from_str(&demo("json")).unwrap();
     let summary = &json["summary"];
@@ -52,8 +52,8 @@ fn the_default_rules_are_the_stable_rules() {
     let junit = demo("junit");
     let cases = junit.matches("<testcase ").count();
     assert!(junit.contains(&format!("<testsuites name=\"uclint\" tests=\"{cases}\" skipped=\"{skipped}\"")), "{junit}");
-    for rule in uclint_rules::registry::RULES.iter().filter(|rule| rule.status == uclint_rules::Status::Stable) {
-        assert!(junit.contains(&format!("<testsuite name=\"{} {}\"", rule.code, rule.name)), "{}", rule.code);
+    for rule in uclint_rules::registry::RULES.iter().filter(|rule| rule.code.status == uclint_rules::Status::Stable) {
+        assert!(junit.contains(&format!("<testsuite name=\"{} {}\"", rule.code, rule.code.name)), "{}", rule.code);
     }
 }
 

@@ -61,9 +61,9 @@ fn row(report: &Report<'_>, paths: &Paths<'_>, d: &uclint_model::Diagnostic, gro
     let (line, column) = report.sources.get(d.primary.span.source).line_col(d.primary.span.start);
     out.push_str(d.severity.as_str());
     out.push(',');
-    escape::csv_cell(&mut out, d.code);
+    escape::csv_cell(&mut out, d.code.id);
     out.push(',');
-    escape::csv_cell(&mut out, d.name);
+    escape::csv_cell(&mut out, d.code.name);
     out.push(',');
     escape::csv_cell(&mut out, &text::key(&d.object.to_string()));
     out.push(',');

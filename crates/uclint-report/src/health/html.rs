@@ -396,7 +396,7 @@ fn top_issues(diagnostics: &[Diagnostic], groups: &[Group]) -> Markup {
                     @let d = &diagnostics[g.first()];
                     tr {
                         td { (severity(d.severity)) }
-                        td { a href={ "#g" (rank) } { code { (Html(d.code)) } } }
+                        td { a href={ "#g" (rank) } { code { (Html(d.code.id)) } } }
                         td { (Message(&d.message)) }
                         td { (count(g.len())) }
                     }
@@ -586,7 +586,7 @@ fn group_row(report: &Report<'_>, paths: &Paths<'_>, g: &Group, rank: usize) -> 
     html! {
         tr id={ "g" (rank) } data-group=(rank) {
             td { (severity(d.severity)) }
-            td { code { (Html(d.code)) } br; span.muted { (Html(d.name)) } }
+            td { code { (Html(d.code.id)) } br; span.muted { (Html(d.code.name)) } }
             td {
                 b { (plural(g.len(), "finding", "findings")) } br;
                 @for (i, &member) in g.members.iter().take(OBJECTS_NAMED).enumerate() {

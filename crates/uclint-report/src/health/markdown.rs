@@ -199,7 +199,7 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
                 "| {} | `{}` `{}` | {objects} | {} | {} |\n",
                 d.severity,
                 d.code,
-                d.name,
+                d.code.name,
                 cell(&d.message),
                 cell(d.help.as_deref().unwrap_or(""))
             );

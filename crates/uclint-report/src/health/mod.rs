@@ -139,7 +139,7 @@ pub(crate) fn verdict(diagnostics: &[Diagnostic]) -> Vec<AreaVerdict> {
     lines.push(AreaVerdict { name: OTHER_AREA, families: String::new(), counts: [0; 3] });
     let mut other: Vec<&str> = Vec::new();
     for d in diagnostics {
-        let family = family_of(d.code);
+        let family = d.code.family.prefix();
         let area = area_of(family);
         if area == AREAS.len() && !other.contains(&family) {
             other.push(family);
@@ -188,7 +188,7 @@ pub(crate) fn by_family(diagnostics: &[Diagnostic], groups: &[Group]) -> Vec<Fam
     let mut families: Vec<FamilyGroups> = Vec::new();
     for (rank, g) in groups.iter().enumerate() {
         let d = &diagnostics[g.first()];
-        let name = family_of(d.code);
+        let name = d.code.family.prefix();
         let at = match families.iter().position(|f| f.name == name) {
             Some(at) => at,
             None => {
@@ -356,14 +356,9 @@ pub(crate) fn agents_verdict(total: usize, ready: usize) -> String {
     }
 }
 
-/// The family prefix of a code: the letters before the digits (`UCCX001` → `UCCX`).
-pub(crate) fn family_of(code: &str) -> &str {
-    code.trim_end_matches(|c: char| c.is_ascii_digit())
-}
-
 /// Findings of the given families.
 pub(crate) fn count_in(diagnostics: &[Diagnostic], families: &[String]) -> usize {
-    diagnostics.iter().filter(|d| families.iter().any(|f| f == family_of(d.code))).count()
+    diagnostics.iter().filter(|d| families.iter().any(|f| f == d.code.family.prefix())).count()
 }
 
 #[cfg(test)]
@@ -409,12 +404,6 @@ mod tests {
                 )
             })
             .collect()
-    }
-
-    #[test]
-    fn family_is_the_letter_prefix() {
-        assert_eq!(family_of("UCCX001"), "UCCX");
-        assert_eq!(family_of("INPUT005"), "INPUT");
     }
 
     #[test]
@@ -564,7 +553,7 @@ mod tests {
         }
         diagnostics.push(finding("UCCX005", Severity::Error, "p6", "p6 fails otherwise", "z"));
         let groups = ranked_groups(&diagnostics);
-        let codes: Vec<&str> = groups.iter().map(|g| diagnostics[g.first()].code).collect();
+        let codes: Vec<&str> = groups.iter().map(|g| diagnostics[g.first()].code.id).collect();
         assert_eq!(codes, ["UCCX001", "UCCX005", "IMP001", "EM002"]);
         assert_eq!(groups.iter().map(Group::len).sum::<usize>(), diagnostics.len());
         let families = by_family(&diagnostics, &groups);

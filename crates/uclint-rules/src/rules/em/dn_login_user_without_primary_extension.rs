@@ -50,7 +50,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     if let Some((service, url)) = dn_login(&ctx.cluster.phone_services) {
         for user in &ctx.cluster.end_users {
             if user.controlled_profiles.is_empty() || user.primary_extension.is_some() {

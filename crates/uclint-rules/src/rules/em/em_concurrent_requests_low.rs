@@ -53,7 +53,7 @@ declare_rule! {
 /// The documented default of Maximum Concurrent Requests.
 const DEFAULT: u32 = 5;
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let rows = ctx.service_parameters("Cisco Extension Mobility", "maxConcurrentSessions");
     if rows.is_empty() {
         return Err(Skip::new("no Cisco Extension Mobility maxConcurrentSessions service parameter in the export"));

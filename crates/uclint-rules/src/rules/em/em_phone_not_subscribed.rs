@@ -59,7 +59,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let enabled =
         ctx.cluster.phones.iter().filter_map(|p| Some((p, p.extension_mobility.as_ref().filter(|f| f.value)?)));
     let no_subscriptions = "no phone-service subscriptions for the EM-enabled phones (the BAT phone.csv has none); \

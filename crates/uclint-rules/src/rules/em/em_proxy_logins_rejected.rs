@@ -53,7 +53,7 @@ declare_rule! {
 const SERVICE: &str = "Cisco Extension Mobility";
 const PAGE: &str = "System > Service Parameters > Cisco Extension Mobility";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     if !ctx.settings.em_proxy_logins {
         return Err(Skip::new(
             "EM proxy logins not declared: set em-proxy-logins = true in uclint.toml when logins go through a proxy \

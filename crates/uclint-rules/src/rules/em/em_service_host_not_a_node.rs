@@ -66,7 +66,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let mut nodes: Vec<&str> = Vec::new();
     for parameter in &ctx.cluster.service_parameters {
         let server = parameter.server.value.trim();
@@ -95,7 +95,7 @@ fn check_url(
     url: &Spanned<Text>,
     which: &str,
     (names, addresses): (&[&str], &[&str]),
-    sink: &mut Sink<'_>,
+    sink: &mut Sink,
 ) {
     let Some(parsed) = ServiceUrl::parse(url.value.trim()) else { return };
     let host = parsed.host.trim_start_matches('[').trim_end_matches(']');

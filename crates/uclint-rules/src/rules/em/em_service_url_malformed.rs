@@ -52,7 +52,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for service in &ctx.cluster.phone_services {
         let urls = [(&service.url, "Service URL"), (&service.secure_url, "Secure-Service URL")];
         if !urls.iter().any(|(url, _)| url.as_ref().is_some_and(|u| u.value.to_ascii_lowercase().contains("emapp"))) {
@@ -67,7 +67,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     Ok(())
 }
 
-fn check_url(service: &PhoneService, url: &Spanned<Text>, which: &str, sink: &mut Sink<'_>) {
+fn check_url(service: &PhoneService, url: &Spanned<Text>, which: &str, sink: &mut Sink) {
     let (errors, port) = problems(&url.value);
     let (severity, found) = match (errors.is_empty(), port) {
         (false, port) => (None, errors.into_iter().chain(port).collect::<Vec<_>>()),

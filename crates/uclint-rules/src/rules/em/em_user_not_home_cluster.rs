@@ -42,7 +42,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let Some(profile) = user.controlled_profiles.first() else { continue };
         let Some(flag) = user.home_cluster.as_ref().filter(|f| !f.value) else { continue };

@@ -58,7 +58,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let mut reported = FxHashSet::default();
     login_users_without_profile(ctx, sink, &mut reported);
     default_profiles_not_controlled(ctx, sink, &reported);
@@ -66,7 +66,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
 }
 
 /// Login users of a profile who control no profile at all.
-fn login_users_without_profile<'a>(ctx: &Context<'a>, sink: &mut Sink<'_>, reported: &mut FxHashSet<&'a str>) {
+fn login_users_without_profile<'a>(ctx: &Context<'a>, sink: &mut Sink, reported: &mut FxHashSet<&'a str>) {
     for profile in &ctx.cluster.device_profiles {
         let Some(login) = &profile.login_user_id else { continue };
         let Some(user) = ctx.index.user(&login.value) else { continue };
@@ -90,7 +90,7 @@ fn login_users_without_profile<'a>(ctx: &Context<'a>, sink: &mut Sink<'_>, repor
 }
 
 /// Users whose Default Profile is a profile of the export that they do not control.
-fn default_profiles_not_controlled(ctx: &Context<'_>, sink: &mut Sink<'_>, reported: &FxHashSet<&str>) {
+fn default_profiles_not_controlled(ctx: &Context<'_>, sink: &mut Sink, reported: &FxHashSet<&str>) {
     let profiles: FxHashSet<&str> = ctx.cluster.device_profiles.iter().map(|p| p.name.value.as_str()).collect();
     for user in &ctx.cluster.end_users {
         let Some(default) = &user.default_profile else { continue };

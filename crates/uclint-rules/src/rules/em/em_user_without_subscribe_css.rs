@@ -42,7 +42,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let presence = user.imp_enabled.as_ref().is_some_and(|f| f.value);
         let Some(css) = user.subscribe_css.as_ref().filter(|c| !c.value) else { continue };

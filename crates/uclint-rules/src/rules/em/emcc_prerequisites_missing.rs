@@ -70,7 +70,7 @@ declare_rule! {
 /// The consequence every finding states.
 const CONSEQUENCE: &str = "remote logins will fail (e.g. 'Login is unavailable(213)')";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let urls = emcc_service_urls(ctx);
     if !ctx.settings.emcc && urls.is_empty() {
         return Err(Skip::new(
@@ -117,7 +117,7 @@ fn emcc_service_urls<'a>(ctx: &Context<'a>) -> Vec<&'a Spanned<Text>> {
 }
 
 /// Users with a device profile and Enable EMCC unchecked. False when no user says either way.
-fn users(ctx: &Context<'_>, sink: &mut Sink<'_>, trigger: Option<Span>) -> bool {
+fn users(ctx: &Context<'_>, sink: &mut Sink, trigger: Option<Span>) -> bool {
     let mut known = false;
     for user in &ctx.cluster.end_users {
         let Some(enabled) = &user.enable_emcc else { continue };
@@ -144,7 +144,7 @@ fn users(ctx: &Context<'_>, sink: &mut Sink<'_>, trigger: Option<Span>) -> bool 
 /// A table that the export holds with no records. False when the export does not hold it.
 fn table_empty(
     ctx: &Context<'_>,
-    sink: &mut Sink<'_>,
+    sink: &mut Sink,
     trigger: Option<Span>,
     (data, empty): (DataSet, bool),
     feature: &str,
@@ -166,7 +166,7 @@ fn table_empty(
 }
 
 /// Device profiles without an EMCC CSS. False when no profile says either way.
-fn profile_css(ctx: &Context<'_>, sink: &mut Sink<'_>, trigger: Option<Span>) -> bool {
+fn profile_css(ctx: &Context<'_>, sink: &mut Sink, trigger: Option<Span>) -> bool {
     let mut known = false;
     for profile in &ctx.cluster.device_profiles {
         let Some(css) = &profile.emcc_css else { continue };

@@ -49,7 +49,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for profile in ctx.cluster.device_profiles.iter().filter(|d| d.kind == DeviceKind::DeviceProfile) {
         for line in &profile.lines {
             let Some(duration) = ctx.line_hold_reversion(line).filter(|d| d.value > 0) else { continue };

@@ -63,7 +63,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let em = EmServices::new(ctx.cluster);
     let enterprise = em.enterprise();
     for phone in &ctx.cluster.phones {
@@ -89,7 +89,7 @@ fn subscription_span(subscription: &SubscribedService) -> Option<Span> {
     [&subscription.service, &subscription.name, &subscription.url].into_iter().flatten().next().map(|s| s.span)
 }
 
-fn report(phone: &Device, flag: &Spanned<bool>, offer: &str, span: Span, label: &str, sink: &mut Sink<'_>) {
+fn report(phone: &Device, flag: &Spanned<bool>, offer: &str, span: Span, label: &str, sink: &mut Sink) {
     let message = format!(
         "phone {} offers Extension Mobility ({offer}) but 'Enable Extension Mobility' is unchecked; logins fail \
          with 'Error 22 Dev Logon Disabled'",

@@ -47,7 +47,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some(parameter) = ctx.service_parameter("Cisco Extension Mobility", "multiDevHoteling") else {
         return Err(Skip::new(
             "no Cisco Extension Mobility multiDevHoteling (Multiple Login Behavior) parameter in the export",

@@ -55,7 +55,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some((service, url)) = dn_login(&ctx.cluster.phone_services) else { return Ok(()) };
     let mut order: Vec<&DnRef> = Vec::new();
     let mut users: FxHashMap<&DnRef, Vec<&EndUser>> = FxHashMap::default();

@@ -41,7 +41,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for profile in &ctx.cluster.device_profiles {
         for line in &profile.lines {
             let Some(max_calls) = line.max_calls.as_ref().filter(|m| m.value < 2) else { continue };

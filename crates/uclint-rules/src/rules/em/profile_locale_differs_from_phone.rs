@@ -54,7 +54,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     // Distinct EM phone locales, each with its first phone, in cluster order.
     let mut phone_locales: Vec<(&str, &Device, &Spanned<Text>)> = Vec::new();
     let mut seen = FxHashSet::default();

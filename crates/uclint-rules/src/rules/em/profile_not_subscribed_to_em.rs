@@ -61,7 +61,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     // The first user (and cell) that controls each profile.
     let mut owners: FxHashMap<&str, (&str, &Spanned<Text>)> = FxHashMap::default();
     for user in &ctx.cluster.end_users {

@@ -47,7 +47,7 @@ declare_rule! {
 /// Models the source names.
 const MODELS: &[&str] = &["8945"];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let (mut known, mut unknown) = (0, 0);
     for phone in &ctx.cluster.phones {
         let Some(model) = phone.model.as_ref().filter(|m| MODELS.iter().any(|n| m.value.contains(n))) else {

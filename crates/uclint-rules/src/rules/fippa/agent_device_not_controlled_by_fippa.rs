@@ -53,7 +53,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let fippa = Controls::new(ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user")?);
     let name = &fippa.user.name.value;
     for AgentDevice { device, agent, line } in ctx.agent_devices() {

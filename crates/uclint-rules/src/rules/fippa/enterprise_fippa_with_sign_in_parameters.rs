@@ -58,7 +58,7 @@ declare_rule! {
 /// The One Button Sign In service parameters.
 const SIGN_IN: [&str; 3] = ["id", "extension", "password"];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let (mut known, mut unknown) = (0, 0);
     for service in ctx.cluster.phone_services.iter().filter(|s| is_fippa(s)) {
         let Some(enterprise) = service.enterprise_subscription.as_ref() else {

@@ -51,7 +51,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for service in ctx.cluster.phone_services.iter().filter(|s| is_fippa(s)) {
         let name = &service.name.value;
         if let Some(url) = &service.url {
@@ -88,12 +88,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
 }
 
 /// Checks one URL against `scheme://<host>:port/fippa/#DEVICENAME#`.
-fn check_url(
-    service: &PhoneService,
-    url: &Spanned<Text>,
-    (which, scheme, port): (&str, &str, &str),
-    sink: &mut Sink<'_>,
-) {
+fn check_url(service: &PhoneService, url: &Spanned<Text>, (which, scheme, port): (&str, &str, &str), sink: &mut Sink) {
     let name = &service.name.value;
     let expected = format!("{scheme}://<finesse-fqdn>:{port}/fippa/#DEVICENAME#");
     let help = format!("Device > Device Settings > Phone Services > {name} > {which}: {expected}");
@@ -125,7 +120,7 @@ fn report(
     problem: &str,
     help: String,
     severity: Option<Severity>,
-    sink: &mut Sink<'_>,
+    sink: &mut Sink,
 ) {
     let message = format!("Finesse IPPA service '{}': {problem}", service.name.value);
     let finding = sink.report(service.key(), span, label, message).help(help);

@@ -46,7 +46,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let user = ctx.named_app_user(ctx.settings.fippa_user.as_deref(), "FIPPA user", "fippa-user")?;
     for group in [groups::CTI_ENABLED, groups::ALL_DEVICES] {
         if ctx.granting(&user.groups, group).is_some() {

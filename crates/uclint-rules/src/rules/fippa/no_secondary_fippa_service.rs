@@ -51,7 +51,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some(nodes) = ctx.settings.finesse_nodes else {
         return Err(Skip::new(
             "no Finesse node count declared: set finesse-nodes in uclint.toml (2 for a high-availability pair)",

@@ -59,7 +59,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for (phone, setting, fippa_user) in fippa_phone_settings(ctx, "webAccess")? {
         if web_access_enabled(&setting.value) != Some(false) {
             continue;

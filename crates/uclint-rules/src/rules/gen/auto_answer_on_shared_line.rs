@@ -54,7 +54,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for shared in shared_lines(ctx) {
         let answering: Vec<_> =
             shared.appearances.iter().filter_map(|a| Some((a, ctx.line_answers_by_itself(a.line)?))).collect();

@@ -57,7 +57,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let cluster = ctx.cluster;
     let devices_known = cluster.has(DataSet::Phones) && cluster.has(DataSet::DeviceProfiles);
     let users_known = cluster.has(DataSet::EndUsers);
@@ -118,13 +118,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
 }
 
 /// Reports that `object` references `what` named in `cell`, which the export does not have.
-fn report<'s>(
-    sink: &'s mut Sink<'_>,
-    object: ObjectKey,
-    cell: &Spanned<Text>,
-    what: &str,
-    warning: bool,
-) -> Finding<'s> {
+fn report<'s>(sink: &'s mut Sink, object: ObjectKey, cell: &Spanned<Text>, what: &str, warning: bool) -> Finding<'s> {
     let message = format!("{object} references {what} '{}' which is not in the export", cell.value);
     let finding = sink.report(object, cell.span, what, message);
     if warning {

@@ -48,7 +48,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let ipcc: FxHashSet<&str> = ctx.agents.iter().map(|a| a.ipcc.value.pattern.as_str()).collect();
     for ids in ctx.index.patterns_in_several_partitions() {
         let pattern = ctx.index.dn_key(ids[0]).pattern.as_str();

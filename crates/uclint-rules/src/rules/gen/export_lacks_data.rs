@@ -62,11 +62,11 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     // The other rules of this run; when GEN010 runs alone, the rules that run by default. In code
     // order, once each, as the message lists them.
     let others =
-        |rules: &[RuleNeeds]| -> Vec<RuleNeeds> { rules.iter().copied().filter(|r| r.code != RULE.code).collect() };
+        |rules: &[RuleNeeds]| -> Vec<RuleNeeds> { rules.iter().copied().filter(|r| r.code != RULE.code.id).collect() };
     let mut rules = others(&ctx.selected);
     if rules.is_empty() {
         rules = others(&ctx.default_rules);

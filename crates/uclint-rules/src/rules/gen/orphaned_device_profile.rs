@@ -47,7 +47,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let cluster = ctx.cluster;
     let mut used: FxHashSet<&str> = FxHashSet::default();
     for user in &cluster.end_users {

@@ -45,7 +45,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for phone in &ctx.cluster.phones {
         let class = DeviceClass::of(phone);
         if phone.owner_user_id.is_some() || !matches!(class, DeviceClass::DeskPhone | DeviceClass::NoServices) {

@@ -42,7 +42,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let Some(primary) = &user.primary_extension else { continue };
         let keys = ctx.index.resolve(&primary.value);

@@ -53,7 +53,7 @@ type Field = (&'static str, fn(&Line) -> Option<&Spanned<u32>>);
 const FIELDS: [Field; 2] =
     [("Maximum Number of Calls", |l| l.max_calls.as_ref()), ("Busy Trigger", |l| l.busy_trigger.as_ref())];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for shared in shared_lines(ctx) {
         let n = u32::try_from(shared.devices).unwrap_or(u32::MAX);
         let mut problems = Vec::new();

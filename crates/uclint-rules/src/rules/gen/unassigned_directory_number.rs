@@ -53,7 +53,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let owned: FxHashSet<&DnKey> = ctx.cluster.owned_numbers.iter().map(|n| &n.dn.value).collect();
     let intercom: FxHashSet<&DnKey> = ctx.cluster.intercom_numbers.iter().map(|n| &n.dn.value).collect();
     for number in &ctx.cluster.directory_numbers {

@@ -50,7 +50,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let mut phones_seen = FxHashSet::default();
     for (user, phones) in desk_phone_users(ctx) {
         let who = &user.user_id.value;

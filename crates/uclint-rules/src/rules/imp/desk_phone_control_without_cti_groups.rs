@@ -52,7 +52,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for (user, phones) in desk_phone_users(ctx) {
         for group in [groups::CTI_ENABLED, groups::CCM_END_USERS] {
             if ctx.granting(&user.groups, group).is_some() {

@@ -53,7 +53,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for (user, phones) in desk_phone_users(ctx) {
         let mut reported: Vec<&str> = Vec::new();
         for phone in &phones {

@@ -57,7 +57,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let profiles_known = ctx.cluster.has(DataSet::ServiceProfiles);
     let system_default =
         ctx.cluster.service_profiles.iter().find(|p| p.system_default.as_ref().is_some_and(|d| d.value));

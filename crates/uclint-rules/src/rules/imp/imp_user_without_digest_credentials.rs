@@ -46,7 +46,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let Some(imp) = user.imp_enabled.as_ref().filter(|f| f.value) else { continue };
         if user.digest_credentials.as_ref().is_none_or(|d| d.value) {

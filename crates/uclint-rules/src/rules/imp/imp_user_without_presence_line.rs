@@ -60,7 +60,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     if ctx.cluster.end_users.iter().all(|u| u.presence_lines.is_none()) {
         return Err(Skip::new(
             "no line appearance association for presence data (AXL getUser lineAppearanceAssociationForPresences; \

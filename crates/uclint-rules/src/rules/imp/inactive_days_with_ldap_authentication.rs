@@ -55,7 +55,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let enabled = ctx.cluster.ldap_authentication.iter().find_map(|a| a.enabled.as_ref().filter(|f| f.value));
     let Some(enabled) = enabled else { return Ok(()) };
     for policy in &ctx.cluster.credential_policies {

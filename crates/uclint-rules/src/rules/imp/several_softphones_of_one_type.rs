@@ -45,7 +45,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for user in &ctx.cluster.end_users {
         let mut by_kind: FxHashMap<&str, Vec<&Spanned<Text>>> = FxHashMap::default();
         let mut order = Vec::new();

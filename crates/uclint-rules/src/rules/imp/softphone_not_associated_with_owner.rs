@@ -49,7 +49,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for phone in &ctx.cluster.phones {
         let DeviceClass::Softphone(kind) = DeviceClass::of(phone) else { continue };
         let Some(owner) = &phone.owner_user_id else {

@@ -50,7 +50,7 @@ declare_rule! {
 /// IMAP without TLS.
 const PLAIN_IMAP_PORT: u32 = 143;
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for service in &ctx.cluster.uc_services {
         let mail = service.service_type.as_ref().filter(|t| is_mail_service(&t.value));
         let (Some(kind), Some(port)) = (mail, service.port.as_ref().filter(|p| p.value == PLAIN_IMAP_PORT)) else {

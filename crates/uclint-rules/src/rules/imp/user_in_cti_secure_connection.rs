@@ -47,7 +47,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let secure_connection = ctx.role(groups::SECURE_CONNECTION);
     for user in &ctx.cluster.end_users {
         let Some(group) = secure_connection.granting(&user.groups) else { continue };

@@ -61,7 +61,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some(system) = ctx.cluster.ldap_system.first() else { return Ok(()) };
     let Some(kind) = system.server_type.as_ref().filter(|t| t.value.eq_ignore_ascii_case("Microsoft Active Directory"))
     else {

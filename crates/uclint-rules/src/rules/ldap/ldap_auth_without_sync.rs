@@ -48,7 +48,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some(sync) = ctx.cluster.ldap_system.iter().find_map(|s| s.sync_enabled.as_ref()) else { return Ok(()) };
     let Some(auth) = ctx.cluster.ldap_authentication.iter().find_map(|a| a.enabled.as_ref()) else { return Ok(()) };
     let (message, help, severity) = match (auth.value, sync.value) {

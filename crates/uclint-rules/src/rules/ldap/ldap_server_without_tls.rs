@@ -51,7 +51,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for auth in enabled(ctx) {
         for server in &auth.servers {
             let Some(ssl) = server.ssl.as_ref().filter(|s| !s.value) else { continue };

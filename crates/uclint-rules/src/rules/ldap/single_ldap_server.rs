@@ -46,7 +46,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for auth in enabled(ctx) {
         let [server] = auth.servers.as_slice() else { continue };
         let message = format!(

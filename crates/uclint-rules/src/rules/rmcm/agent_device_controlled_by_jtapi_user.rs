@@ -52,7 +52,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let jtapi: Vec<Controls<'_>> = ctx.jtapi_users()?.iter().map(|u| Controls::new(u)).collect();
     // A CTI port or route point is never an agent device (`Context::new` leaves them out), so
     // UCCX's own, which belong on its telephony users, are not judged here.

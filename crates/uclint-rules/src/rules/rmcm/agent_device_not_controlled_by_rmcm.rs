@@ -61,7 +61,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let rmcm = ctx.rmcm_user()?;
     let (name, user) = (rmcm.name, rmcm.user);
     let controls = |device: &Device| rmcm.control_span(device).is_some();

@@ -51,7 +51,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let limit: Option<(u64, &ServiceParameter)> = ctx
         .service_parameters("Cisco CTIManager", "MaxDevicesPerProvider")
         .into_iter()

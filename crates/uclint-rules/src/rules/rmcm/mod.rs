@@ -20,7 +20,7 @@ use crate::{Context, Sink, Skip};
 /// RMCM003, RMCM005 and RMCM006: reports when the RMCM user is not in `group`; `why` finishes
 /// the message. The rules differ only in the groups, the severity, when they apply and the
 /// sources.
-pub(crate) fn check_group(ctx: &Context<'_>, sink: &mut Sink<'_>, group: &str, why: &str) -> Result<(), Skip> {
+pub(crate) fn check_group(ctx: &Context<'_>, sink: &mut Sink, group: &str, why: &str) -> Result<(), Skip> {
     let user: &AppUser = ctx.rmcm_app_user()?;
     if ctx.granting(&user.groups, group).is_some() {
         return Ok(());

@@ -47,7 +47,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let rmcm = ctx.rmcm_user()?;
     let mut seen = FxHashSet::default();
     for key in ctx.agents.iter().flat_map(|a| &a.keys) {

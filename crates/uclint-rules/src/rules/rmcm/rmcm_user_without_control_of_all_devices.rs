@@ -49,6 +49,6 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     check_group(ctx, sink, groups::ALL_DEVICES, "TechNote 210485 lists it among the RMCM user's roles")
 }

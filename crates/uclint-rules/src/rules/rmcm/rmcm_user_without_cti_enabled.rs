@@ -47,6 +47,6 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     check_group(ctx, sink, groups::CTI_ENABLED, "CTIManager refuses its JTAPI provider, so no agent can sign in")
 }

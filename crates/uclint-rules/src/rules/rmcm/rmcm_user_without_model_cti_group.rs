@@ -52,7 +52,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let user = ctx.rmcm_app_user()?;
     for AgentDevice { device, .. } in ctx.agent_devices() {
         let Some(model) = &device.model else { continue };

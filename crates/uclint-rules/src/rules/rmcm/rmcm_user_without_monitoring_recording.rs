@@ -52,7 +52,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     if !ctx.settings.monitoring_recording {
         return Err(Skip::new(
             "monitoring and recording not declared: set monitoring-recording = true in uclint.toml when \

@@ -75,7 +75,7 @@ const RMCM_GROUPS: [&str; 8] = [
 /// Groups UCCX gives its telephony (JTAPI) users (the SRTP ones when SRTP is on, RMCM007).
 const JTAPI_GROUPS: [&str; 3] = [groups::CTI_ENABLED, groups::SRTP_KEY_MATERIAL, groups::SECURE_CONNECTION];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let rmcm = ctx.rmcm_app_user();
     let jtapi = ctx.jtapi_users();
     let mut users: Vec<(&AppUser, &[&str])> = Vec::new();

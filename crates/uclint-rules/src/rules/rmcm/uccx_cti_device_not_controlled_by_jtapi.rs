@@ -74,7 +74,7 @@ declare_rule! {
 const HELP: &str = "Unified CCX Administration > Subsystems > Cisco Unified CM Telephony > Data Resync; do not \
                     edit UCCX-created devices or application users in CUCM";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let jtapi: Vec<Controls<'_>> = ctx.jtapi_users()?.iter().map(|u| Controls::new(u)).collect();
     let rmcm = ctx.rmcm_user().ok();
     let named = ctx.uccx_named_devices();

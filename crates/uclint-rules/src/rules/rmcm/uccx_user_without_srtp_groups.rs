@@ -54,7 +54,7 @@ declare_rule! {
 
 const SRTP_GROUPS: [&str; 2] = [groups::SRTP_KEY_MATERIAL, groups::SECURE_CONNECTION];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     if !ctx.settings.srtp {
         return Err(Skip::new("UCCX SRTP not declared: set srtp = true in uclint.toml when UCCX uses SRTP"));
     }

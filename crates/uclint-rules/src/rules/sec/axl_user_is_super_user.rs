@@ -49,7 +49,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let user = ctx.named_app_user(ctx.settings.axl_user.as_deref(), "UCCX AXL user", "axl-user")?;
     let Some(group) = ctx.granting(&user.groups, groups::SUPER_USERS) else { return Ok(()) };
     let message = format!(

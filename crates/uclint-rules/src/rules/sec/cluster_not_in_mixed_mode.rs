@@ -47,7 +47,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some(mode) = ctx.non_secure_cluster_mode()? else { return Ok(()) };
     let message = "Cluster Security Mode is non-secure (ClusterSecurityMode = 0) while secure media (srtp) is \
                    declared; encrypted phones, secure CTI and SRTP need mixed mode";

@@ -44,7 +44,7 @@ declare_rule! {
 
 const SERVICE: &str = "Cisco Extension Mobility";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some(validate) = ctx.service_parameter(SERVICE, "validateIPForLogout") else {
         return Err(Skip::new("no Cisco Extension Mobility validateIPForLogout service parameter in the export"));
     };

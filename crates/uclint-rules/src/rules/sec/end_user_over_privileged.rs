@@ -52,7 +52,7 @@ const GROUPS: [(&str, &str); 3] = [
     (groups::AXL_API, "read and change the whole configuration through AXL"),
 ];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let roles = GROUPS.map(|(group, power)| (group, power, ctx.role(group)));
     for user in &ctx.cluster.end_users {
         for (group, power, role) in &roles {

@@ -46,7 +46,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for service in &ctx.cluster.phone_services {
         if service.secure_url.is_some() || service.enabled.as_ref().is_some_and(|e| !e.value) || is_fippa(service) {
             continue;

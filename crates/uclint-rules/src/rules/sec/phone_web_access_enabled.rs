@@ -55,7 +55,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let fippa = match ctx.settings.fippa_user.as_deref() {
         None => None,
         Some(name) => Some(Controls::new(ctx.named_app_user(Some(name), "FIPPA user", "fippa-user")?)),

@@ -41,7 +41,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some(parameter) = ctx.service_parameter("Cisco SIP Proxy", "Authentication") else {
         return Err(Skip::new("no Cisco SIP Proxy Authentication service parameter in the export"));
     };

@@ -71,7 +71,7 @@ enum Why<'a> {
     Em(&'a [&'a str]),
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let ipv6 = ctx.enterprise_parameter("EnableIPV6").filter(|p| param_flag(&p.value.value) == Some(true));
     let mut checked = FxHashSet::default();
     let mut em_agents = Vec::new();
@@ -101,13 +101,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
     Ok(())
 }
 
-fn check_phone(
-    ctx: &Context<'_>,
-    sink: &mut Sink<'_>,
-    phone: &Device,
-    why: &Why<'_>,
-    ipv6: Option<&EnterpriseParameter>,
-) {
+fn check_phone(ctx: &Context<'_>, sink: &mut Sink, phone: &Device, why: &Why<'_>, ipv6: Option<&EnterpriseParameter>) {
     // Named only when there is a finding: most phones have none.
     let subject = || match why {
         Why::Agent(user) => format!("agent device {} (agent {user})", phone.name.value),

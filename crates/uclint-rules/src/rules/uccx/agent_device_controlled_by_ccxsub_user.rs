@@ -77,7 +77,7 @@ fn controlled_by_primary(ctx: &Context<'_>, rmcm: Option<&Rmcm<'_>>, device: &De
         || device.application_users.iter().any(|a| a.value == primary)
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let rmcm = ctx.rmcm_user().ok();
     // Device name -> (`_ccxsub` user, its device cell), from the application users' side.
     let mut controlled: FxHashMap<&str, Vec<(&AppUser, Span)>> = FxHashMap::default();

@@ -41,7 +41,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
         let Some(flag) = device.allow_cti_control.as_ref().filter(|f| !f.value) else { continue };

@@ -85,7 +85,7 @@ fn listed<S: AsRef<str>>(list: &[S], model: &str) -> bool {
     })
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let configured = ctx.settings.supported_agent_models.as_deref();
     let supported = |model: &str| configured.map_or_else(|| listed(DEFAULT_MODELS, model), |m| listed(m, model));
     let list = match configured {

@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let user = agent.user;
         // No device at all is UCCX037's finding.

@@ -48,7 +48,7 @@ declare_rule! {
 
 const HELP: &str = "remove one of the two line appearances (Phone or Device Profile Configuration > Association)";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
         let mut first_by_pattern: FxHashMap<&str, &Line> = FxHashMap::default();

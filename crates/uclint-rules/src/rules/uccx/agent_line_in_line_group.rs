@@ -50,7 +50,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let ipcc_keys = ctx.ipcc_keys();
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;

@@ -39,7 +39,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let user = agent.user;
         let Some(flag) = user.enable_cti.as_ref().filter(|f| !f.value) else { continue };

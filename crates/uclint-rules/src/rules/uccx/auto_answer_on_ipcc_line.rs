@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         for appearance in &agent.appearances {
             let Some(setting) = ctx.line_answers_by_itself(appearance.line) else { continue };

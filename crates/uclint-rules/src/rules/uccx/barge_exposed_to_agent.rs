@@ -65,7 +65,7 @@ fn policy_feature(value: &str) -> Option<Option<&'static str>> {
     }
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let policy = ctx.service_parameter("Cisco CallManager", "SingleButtonBargeCBargePolicy");
     let cluster_feature = policy.and_then(|p| policy_feature(&p.value.value).flatten());
     for agent_device in ctx.agent_devices() {

@@ -52,7 +52,7 @@ const PARAMETERS: [(&str, &str); 4] = [
     ("PathReplaceTrombonedCallsFlag", "Path Replacement for Tromboned Calls"),
 ];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     if ctx.agents.is_empty() {
         return Ok(());
     }

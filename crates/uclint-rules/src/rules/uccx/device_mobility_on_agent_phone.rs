@@ -54,7 +54,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
         if device.kind != DeviceKind::Phone {

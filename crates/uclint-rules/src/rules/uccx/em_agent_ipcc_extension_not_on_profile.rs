@@ -46,7 +46,7 @@ declare_rule! {
 const HELP: &str = "move the IPCC extension to the agent's device profile (Device > Device Settings > Device \
                     Profile > Association), then associate the profile with the RMCM user";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let user = agent.user;
         // No device at all is UCCX037's finding.

@@ -53,7 +53,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for (phone, setting, fippa_user) in fippa_phone_settings(ctx, "simplifiedNewCall")? {
         if setting.value.trim() != "1" {
             continue;

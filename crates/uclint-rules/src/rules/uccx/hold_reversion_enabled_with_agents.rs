@@ -61,7 +61,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let Some(first_agent) = ctx.agents.first() else { return Ok(()) };
     let rows = ctx.service_parameters("Cisco CallManager", "HoldReversionDuration");
     if rows.is_empty() && !ctx.cluster.has(DataSet::LineHoldReversion) {
@@ -96,7 +96,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
 
 /// The agents' IPCC lines: each device line appearance, then each directory-number record
 /// (AXL `getLine`) that no device line reported.
-fn check_lines(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check_lines(ctx: &Context<'_>, sink: &mut Sink) {
     let mut reported = FxHashSet::default();
     for agent in &ctx.agents {
         for appearance in &agent.appearances {

@@ -63,7 +63,7 @@ declare_rule! {
 
 const WHY: &str = "the Unified CM Intercom feature is unsupported on Unified CCX agent phones";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let cluster = ctx.cluster;
     // Intercom DNs with their Default Activated Device cell, from both sources.
     let device_lines = cluster.phones.iter().chain(&cluster.device_profiles).flat_map(|d| &d.intercom_lines);

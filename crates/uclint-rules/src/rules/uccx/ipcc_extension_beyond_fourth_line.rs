@@ -46,7 +46,7 @@ declare_rule! {
 
 const HELP: &str = "move the IPCC extension to button 1-4 (Phone or Device Profile Configuration > Association)";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         for appearance in &agent.appearances {
             let (device, line) = (appearance.device, appearance.line);

@@ -43,7 +43,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for (agent, number) in agent_directory_numbers(ctx) {
         let Some(group) = &number.call_pickup_group else { continue };
         let message = format!(

@@ -54,7 +54,7 @@ declare_rule! {
 const HELP: &str = "renumber or delete the duplicate DN (Call Routing > Directory Number; see Call Routing > \
                     Route Plan Report)";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let all = ctx.index.keys_with_pattern(&agent.ipcc.value.pattern);
         // With a known partition, the others are the duplicates; without one, any second

@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in ctx.agents.iter().filter(|a| a.appearances.is_empty()) {
         let user = agent.user;
         let message = format!(

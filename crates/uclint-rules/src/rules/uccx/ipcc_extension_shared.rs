@@ -55,7 +55,7 @@ const HELP: &str = "remove the extra line appearances (Device > Phone or Device 
                     or enable Agent Device Selection (UCCX 12.5(1)SU1+, Unified CCX Administration > \
                     System > System Parameters)";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let devices = agent.devices();
         if devices.len() < 2 {

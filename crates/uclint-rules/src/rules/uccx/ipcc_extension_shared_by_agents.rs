@@ -54,7 +54,7 @@ declare_rule! {
 const HELP: &str = "give each Extension Mobility agent their own DN (End User > IPCC Extension), or move the \
                     shared DN to a single phone associated with all the agents";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let mut by_key: FxHashMap<&DnKey, Vec<&Agent<'_>>> = FxHashMap::default();
     let mut order: Vec<&DnKey> = Vec::new();
     for agent in &ctx.agents {

@@ -46,7 +46,7 @@ declare_rule! {
 const HELP: &str = "Directory Number Configuration (device-specific section) > Multiple Call/Call \
                     Waiting Settings > Busy Trigger = 1";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         for appearance in &agent.appearances {
             let (device, line) = (appearance.device, appearance.line);

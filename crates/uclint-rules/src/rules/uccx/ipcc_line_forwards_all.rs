@@ -53,7 +53,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let monitored: FxHashSet<&str> =
         ctx.agent_devices().iter().flat_map(|a| &a.device.lines).map(|l| l.dn.value.pattern.as_str()).collect();
     for (agent, number) in agent_directory_numbers(ctx) {

@@ -57,7 +57,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let triggers = ctx.uccx_triggers()?;
     let by_pattern: FxHashMap<&str, &Trigger<'_>> = triggers.iter().map(|t| (t.dn.pattern.as_str(), t)).collect();
     for (agent, number) in agent_directory_numbers(ctx) {

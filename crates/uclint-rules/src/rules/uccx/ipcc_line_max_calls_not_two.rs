@@ -51,7 +51,7 @@ const HELP: &str = "Directory Number Configuration (device-specific section) > M
 /// Models for which old UCCX guides allowed 3 calls.
 const FORMERLY_THREE: &[&str] = &["8961", "9951", "9971"];
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         for appearance in &agent.appearances {
             let (device, line) = (appearance.device, appearance.line);

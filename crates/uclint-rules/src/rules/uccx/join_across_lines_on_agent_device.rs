@@ -44,7 +44,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let policy = ctx.service_parameter("Cisco CallManager", "JoinAcrossLinesPolicy");
     let policy_on = policy.is_some_and(|p| {
         let value = p.value.value.trim();

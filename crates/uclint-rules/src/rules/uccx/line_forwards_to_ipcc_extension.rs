@@ -59,7 +59,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let mut agents = FxHashMap::default();
     for agent in &ctx.agents {
         agents.entry(agent.ipcc.value.pattern.as_str()).or_insert(agent);

@@ -235,7 +235,7 @@ fn is_variable(pattern: &[Token]) -> bool {
     pattern.iter().any(|token| matches!(token, Token::Many(_)))
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let triggers = ctx.uccx_triggers()?;
     let (triggers, patterns): (Vec<Trigger<'_>>, Vec<Vec<Token>>) = triggers
         .into_iter()

@@ -58,7 +58,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let rmcm = ctx.rmcm_user()?;
     for AgentDevice { device, agent, line } in ctx.agent_devices() {
         if !is_cti_remote_device(device) {

@@ -51,7 +51,7 @@ fn same_dn(a: &DnRef, b: &DnRef) -> bool {
         }
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for agent in &ctx.agents {
         let user = agent.user;
         if user.primary_extension.as_ref().is_some_and(|p| same_dn(&p.value, &agent.ipcc.value)) {

@@ -52,7 +52,7 @@ declare_rule! {
 const HELP: &str = "move the supervisor's IPCC extension to a physical phone or Jabber softphone (Device > Phone > \
                     line); keep Extend and Connect for agents";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let agents: FxHashMap<&str, &Agent<'_>> = ctx.agents.iter().map(|a| (a.user.user_id.value.as_str(), a)).collect();
     for resource in &ctx.cluster.uccx_resources {
         let Some(kind) = &resource.resource_type else { continue };

@@ -48,7 +48,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let devices = ctx.uccx_cti_devices()?;
     for &(device, kind) in devices {
         for line in &device.lines {

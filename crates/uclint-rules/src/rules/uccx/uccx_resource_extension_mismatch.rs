@@ -53,7 +53,7 @@ declare_rule! {
 const HELP: &str = "correct User Management > End User > IPCC Extension (or the UCCX resource), then resync UCCX \
                     with Unified CM";
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for resource in &ctx.cluster.uccx_resources {
         let Some(extension) = &resource.extension else { continue };
         let user_id = &resource.user_id.value;

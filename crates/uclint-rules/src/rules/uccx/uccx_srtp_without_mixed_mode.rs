@@ -63,7 +63,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let profiles_known = ctx.cluster.has(DataSet::PhoneSecurityProfiles);
     match ctx.non_secure_cluster_mode() {
         Ok(Some(mode)) => {
@@ -86,7 +86,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
 }
 
 /// Each agent phone whose security profile is in the export and is not `Encrypted`.
-fn check_agent_phones(ctx: &Context<'_>, sink: &mut Sink<'_>) {
+fn check_agent_phones(ctx: &Context<'_>, sink: &mut Sink) {
     let profiles: FxHashMap<&str, &PhoneSecurityProfile> =
         ctx.cluster.phone_security_profiles.iter().map(|p| (p.name.value.trim(), p)).collect();
     for agent_device in ctx.agent_devices() {

@@ -49,7 +49,7 @@ declare_rule! {
 /// The longest trigger DN UCCX supports.
 const MAX_LEN: usize = 13;
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let triggers = ctx.uccx_triggers()?;
     for trigger in triggers {
         let len = trigger.dn.pattern.chars().count();

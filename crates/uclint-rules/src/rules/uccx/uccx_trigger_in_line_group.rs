@@ -47,7 +47,7 @@ declare_rule! {
     check: check,
 }
 
-fn check(ctx: &Context<'_>, sink: &mut Sink<'_>) -> Result<(), Skip> {
+fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     let triggers = ctx.uccx_triggers()?;
     for trigger in triggers {
         for &LineGroupMember { group, member } in ctx.index.line_groups_with(&trigger.dn) {
