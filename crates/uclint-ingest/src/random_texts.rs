@@ -1,22 +1,21 @@
 //! Deterministic random texts for the property tests of the readers.
 
-/// `count` texts, each of fewer than `max_pieces` of `pieces` in a row, drawn by a 64-bit linear
-/// congruential generator from `seed`: the same seed gives the same texts on every machine.
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+
+/// `count` texts, each of fewer than `max_pieces` of `pieces` in a row, drawn from `seed` by the
+/// workspace's one generator (rand's ChaCha8, as `uclint-synth` uses): the same seed gives the
+/// same texts on every machine.
 pub(crate) fn random_texts<'p>(
     pieces: &'p [&'p str],
     count: usize,
     max_pieces: u64,
     seed: u64,
 ) -> impl Iterator<Item = String> + 'p {
-    let mut state = seed;
-    let mut step = move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        state >> 33
-    };
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     (0..count).map(move |_| {
-        // A step of its own for the length, so that an empty text does not repeat forever.
-        let length = step() % max_pieces;
-        (0..length).map(|_| pieces[step() as usize % pieces.len()]).collect()
+        let length = rng.random_range(0..max_pieces);
+        (0..length).map(|_| pieces[rng.random_range(0..pieces.len())]).collect()
     })
 }
 
