@@ -18,20 +18,30 @@
 //! to the regular file it names; a link to a directory is followed only when given as a path
 //! (a walk does not follow them, so no link can make it loop), and a link that loops or leads
 //! nowhere is reported. Every read is bounded: no file or member over [`MAX_FILE_BYTES`] is
-//! read, whatever it claims or grows to while it is read.
+//! read, whatever it claims or grows to while it is read ([`limits`]).
 //!
 //! Every input has a display path of its own ([`order`]): file names that are not UTF-8 show
 //! their bytes as `\xNN`, and two inputs that would still show the same path (a file literally
 //! named `x.tar!phone.csv` beside the member `phone.csv` of `x.tar`) are told apart by what they
 //! are, never by the order the paths were given in.
+//!
+//! The modules below are leaves that open no file: [`archive`] reads the compressed formats from
+//! the readers this module opens, and [`limits`] and [`name`] are what this module and
+//! [`archive`] share, so that neither depends on the other's items.
 
 mod archive;
+mod limits;
+mod name;
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use archive::Magic;
+use archive::{Gzip, Magic, Refused, ZipMember};
+use limits::{too_large, Limits, MAX_ARCHIVE_BYTES, MAX_FILE_BYTES};
+use name::display_bytes;
+
+pub(crate) use name::display_path;
 
 /// One input file's bytes, or the reason it could not be read.
 pub struct RawInput {
@@ -72,7 +82,7 @@ enum Origin {
     /// A gzip file on disk holding one file, `size` bytes compressed, decompressed when read.
     Gzip { path: PathBuf, size: u64 },
     /// A member of a zip archive on disk (the archive's path, for ordering).
-    Zip(Box<archive::ZipMember<archive::Reopen>>, PathBuf),
+    Zip(Box<ZipMember<Reopen>>, PathBuf),
 }
 
 impl Origin {
@@ -99,6 +109,12 @@ impl Origin {
 impl From<RawInput> for Input {
     fn from(raw: RawInput) -> Self {
         Input::new(raw.path, Origin::Memory { bytes: raw.bytes, error: raw.error })
+    }
+}
+
+impl From<Refused> for Input {
+    fn from(refused: Refused) -> Self {
+        Input::failed(refused.path, refused.reason)
     }
 }
 
@@ -174,36 +190,10 @@ impl Origin {
                 Ok(bytes)
             }
             Origin::Inflated { bytes, .. } => Ok(bytes.as_ref().clone()),
-            Origin::Gzip { path, .. } => archive::read_gzip_path(path),
+            Origin::Gzip { path, .. } => read_gzip_path(path),
             Origin::Zip(member, _) => member.read(),
         }
     }
-}
-
-/// The largest file or tar member read: 1 GiB. A megacluster's largest file is a fraction of
-/// that (the synthetic megacluster's whole BAT tar is 181 MiB, and its 715 MiB of AXL responses
-/// come in many files), and each file is held in memory while it is parsed, with the model
-/// beside it; span offsets are 32-bit, so nothing over 4 GiB could be read anyway.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
-
-/// The largest tar archive listed: 4 GiB. Only its members are read (each within
-/// [`MAX_FILE_BYTES`]); the archive itself is read header by header.
-pub const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
-
-/// Why a file, member or tar of `size` bytes (unknown when it grew while being read) is not
-/// read. `what` is "file", "member" or the kind of archive ("tar", "zip archive", "gzip
-/// file").
-fn too_large(what: &str, size: Option<u64>) -> String {
-    let size = size.map_or_else(|| "more than 1 GiB".to_owned(), |size| format!("{size} bytes"));
-    let limit = if matches!(what, "file" | "member") {
-        "reads no file or tar member over 1 GiB".to_owned()
-    } else {
-        format!("reads no {what} over 4 GiB")
-    };
-    format!(
-        "the {what} is {size}; uclint {limit} (a megacluster's largest export file is a fraction of that), so it \
-         was not read"
-    )
 }
 
 /// Opens `path` for reading only if it is a regular file (after following symbolic links),
@@ -364,12 +354,12 @@ fn list_archive_or_file(path: &Path, display: &str, length: u64, inputs: &mut Ve
         Magic::Tar => {}
         Magic::Gzip => {
             drop(file);
-            let tar = archive::list_gzip_file(path, display, length, inputs);
+            let tar = list_gzip_file(path, display, length, inputs);
             return Ok(if tar { PathKind::GzipTar } else { PathKind::Gzip });
         }
         Magic::Zip => {
             drop(file);
-            archive::list_zip_file(path, display, inputs);
+            list_zip_file(path, display, inputs);
             return Ok(kind);
         }
         _ => {
@@ -454,23 +444,88 @@ fn list_tar(display: &str, reader: impl Read + Seek, length: u64) -> Vec<Result<
     members
 }
 
-/// How a path is shown: as written when it is UTF-8, else with each byte that is not part of
-/// a UTF-8 character as `\xNN` (a replacement character would show two different names the
-/// same way).
-pub(crate) fn display_path(path: &Path) -> String {
-    display_bytes(path.as_os_str().as_encoded_bytes())
+// ---------------------------------------------------------------------------------------------
+// Compressed archives on disk ([`archive`] reads their formats)
+
+/// A file on disk that a clone reopens: each clone of a zip archive (one per member read, on
+/// any worker) reads through a handle of its own, at the position it was cloned at.
+struct Reopen {
+    path: Arc<Path>,
+    file: Option<std::fs::File>,
+    position: u64,
 }
 
-/// [`display_path`] for the raw bytes of a name (a tar member's).
-fn display_bytes(bytes: &[u8]) -> String {
-    let mut shown = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        shown.push_str(chunk.valid());
-        for byte in chunk.invalid() {
-            shown.push_str(&format!("\\x{byte:02X}"));
+impl Reopen {
+    fn new(path: &Path) -> Reopen {
+        Reopen { path: path.into(), file: None, position: 0 }
+    }
+
+    fn file(&mut self) -> std::io::Result<&mut std::fs::File> {
+        if self.file.is_none() {
+            let mut file = open_regular(&self.path)?;
+            file.seek(SeekFrom::Start(self.position))?;
+            self.file = Some(file);
+        }
+        Ok(self.file.as_mut().expect("opened above"))
+    }
+}
+
+impl Clone for Reopen {
+    fn clone(&self) -> Self {
+        Reopen { path: Arc::clone(&self.path), file: None, position: self.position }
+    }
+}
+
+impl Read for Reopen {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.file()?.read(buf)?;
+        self.position += read as u64;
+        Ok(read)
+    }
+}
+
+impl Seek for Reopen {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        self.position = self.file()?.seek(to)?;
+        Ok(self.position)
+    }
+}
+
+/// Lists a zip on disk.
+fn list_zip_file(path: &Path, display: &str, inputs: &mut Vec<Input>) {
+    inputs.extend(archive::list_zip(display, Reopen::new(path), Limits::DEFAULT).into_iter().map(|member| {
+        member
+            .map_or_else(Input::from, |(name, member)| Input::new(name, Origin::Zip(Box::new(member), path.to_owned())))
+    }));
+}
+
+/// Lists a gzip file on disk: a tar's members, held decompressed ([`Origin::Inflated`]), or
+/// the one file, decompressed when read ([`Origin::Gzip`]); says whether it holds a tar.
+fn list_gzip_file(path: &Path, display: &str, length: u64, inputs: &mut Vec<Input>) -> bool {
+    let open = || -> std::io::Result<Box<dyn Read>> { Ok(Box::new(std::io::BufReader::new(open_regular(path)?))) };
+    match archive::list_gzip(display, open, length, Limits::DEFAULT) {
+        Gzip::File => {
+            let name = format!("{display}!{}", archive::gzip_member_name(display));
+            inputs.push(Input::new(name, Origin::Gzip { path: path.to_owned(), size: length }));
+            false
+        }
+        Gzip::Tar(members) => {
+            inputs.extend(members.into_iter().map(|member| match member {
+                Ok((name, offset, bytes)) => {
+                    Input::new(name, Origin::Inflated { archive: path.to_owned(), offset, bytes: Arc::new(bytes) })
+                }
+                Err(refused) => refused.into(),
+            }));
+            true
         }
     }
-    shown
+}
+
+/// Reads the one file of a gzip file on disk.
+fn read_gzip_path(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = open_regular(path)?;
+    let compressed = file.metadata().map_or(0, |m| m.len());
+    archive::read_gzip_file(std::io::BufReader::new(file), compressed, MAX_FILE_BYTES)
 }
 
 /// Puts inputs in the order they are parsed and reported in, and makes their display paths

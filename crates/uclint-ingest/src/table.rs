@@ -303,7 +303,7 @@ pub fn line_fields(line: &str) -> Option<Vec<String>> {
 /// parsed from the start, which is reported).
 pub fn read_header(parse: &mut FileParse<'_>) -> Option<Header> {
     let mut found = None;
-    read_records(parse, 0, None, &mut |parse, text, record| {
+    read_records(parse, 0, &mut |parse, text, record| {
         // One string a column (no more than `MAX_COLUMNS` of them), kept by the map.
         let mut names: Vec<String> = record.cells.iter().map(|&(s, e)| normalise_header(&text[s..e])).collect();
         // A name longer than any real one is taken for a secret's without being judged (judging
@@ -339,29 +339,17 @@ pub fn read_header(parse: &mut FileParse<'_>) -> Option<Header> {
     found
 }
 
-/// How a run of rows ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RowsEnd {
-    /// At the end of the text.
-    End,
-    /// At `stop_at`, which is the start of a record.
-    Stopped,
-}
-
-/// Reads the rows from byte `from` (the start of a record) to the end of the text, or up to
-/// `stop_at` if a record starts there; when no record starts at `stop_at` (a quoted field runs
-/// across it), reading goes on to the end. Each row goes to `each`; rows with a field count
-/// other than the header's are reported (INPUT003) and still read by position.
+/// Reads the rows, from just past the header to the end of the text. Each row goes to `each`;
+/// rows with a field count other than the header's are reported (INPUT003) and still read by
+/// position.
 pub fn read_rows(
     parse: &mut FileParse<'_>,
     header: &Header,
-    from: usize,
-    stop_at: Option<usize>,
     each: &mut impl FnMut(&mut FileParse<'_>, &HeaderMap, &Row<'_>),
-) -> RowsEnd {
+) {
     let shared = SharedValues::default();
     let mut out_of_place = Vec::new();
-    read_records(parse, from, stop_at, &mut |parse, text, record| {
+    read_records(parse, header.rows_start, &mut |parse, text, record| {
         let RawRecord { fields, cells, quoted, span: (start, end), overflow, .. } = record;
         let span = Span::new(parse.source, start, end);
         if fields != header.width {
@@ -417,7 +405,7 @@ pub fn read_rows(
         };
         each(parse, &header.map, &row);
         true
-    })
+    });
 }
 
 /// One CSV record as [`read_records`] finds it.
@@ -437,14 +425,13 @@ struct RawRecord<'c> {
     end: usize,
 }
 
-/// The record loop under [`read_header`] and [`read_rows`]: hands each record to `record`
-/// until it returns false, the text ends, or a record starts at `stop_at`.
+/// The record loop under [`read_header`] and [`read_rows`]: hands each record from byte `from`
+/// (the start of a record) to `record` until it returns false or the text ends.
 fn read_records(
     parse: &mut FileParse<'_>,
     from: usize,
-    stop_at: Option<usize>,
     record: &mut dyn FnMut(&mut FileParse<'_>, &str, RawRecord<'_>) -> bool,
-) -> RowsEnd {
+) {
     let text = parse.text;
     let bytes = text.as_bytes();
     // `csv_core` finds where each record ends and how many fields it has, straight from the
@@ -464,12 +451,6 @@ fn read_records(
     // next is read.
     let mut cells = Vec::new();
     loop {
-        if let Some(stop) = stop_at {
-            // A record starts at `stop` when only line breaks lie between here and there.
-            if position <= stop && skip_line_breaks(bytes, position) >= stop {
-                return RowsEnd::Stopped;
-            }
-        }
         // The reader's position before any skipped blank lines, as `cell_spans` expects.
         let start = position;
         // Fields found, and how many of their ends are kept in `ends`.
@@ -497,7 +478,7 @@ fn read_records(
             }
         };
         if !found {
-            return RowsEnd::End;
+            return;
         }
         work::add(1 + count);
         let end = position;
@@ -531,7 +512,7 @@ fn read_records(
             ));
         }
         if !record(parse, text, RawRecord { fields: count, cells: &cells, overflow, quoted, span, end }) {
-            return RowsEnd::End;
+            return;
         }
     }
 }
@@ -854,7 +835,7 @@ mod tests {
     fn records_both_ways(text: &str) -> Vec<(Cells, Cells)> {
         let mut parse = crate::FileParse::new(text, SourceId::new(0), "x.csv");
         let mut out = Vec::new();
-        read_records(&mut parse, 0, None, &mut |_, text, record| {
+        read_records(&mut parse, 0, &mut |_, text, record| {
             let mut scanned = Vec::new();
             cell_spans(&text.as_bytes()[..record.end], record.span.0, record.fields, &mut scanned);
             out.push((record.cells.to_vec(), scanned));

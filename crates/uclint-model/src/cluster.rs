@@ -130,10 +130,9 @@ impl DataSet {
 /// field: Vec<Record> => Policy, "Plural name";
 /// ```
 ///
-/// This module generates [`Cluster`]'s fields, [`Cluster::append`] and
-/// [`Cluster::object_counts`] from it; ingest generates its merge (`uclint_ingest`'s `merge`
-/// module). Adding an object list is one line here, plus the merge of its record type when its
-/// policy merges records. The plural name is the kind's in the run summary and the health
+/// This module generates [`Cluster`]'s fields and [`Cluster::object_counts`] from it; ingest
+/// generates its merge (`uclint_ingest`'s `merge` module). Adding an object list is one line
+/// here, plus the merge of its record type when its policy merges records. The plural name is the kind's in the run summary and the health
 /// report; a list without one holds no objects and is not counted.
 ///
 /// The policy says how the records of one object, read from several files, combine:
@@ -232,17 +231,6 @@ macro_rules! declare_cluster {
         impl Cluster {
             /// How many kinds of object [`Cluster::object_counts`] lists.
             pub const OBJECT_KINDS: usize = 0 $($(+ { let _ = $kind; 1 })?)*;
-
-            /// Moves everything from `other` to the end of this cluster's lists, without merging
-            /// records of the same object (ingest combines the files of a run by key instead,
-            /// `uclint_ingest::merge`), leaving `other` empty with its lists' capacity, to be
-            /// filled again (as [`Vec::append`] does).
-            pub fn append(&mut self, other: &mut Cluster) {
-                let Cluster { $($field,)* present, export_header } = other;
-                $(self.$field.append($field);)*
-                self.present.append(present);
-                self.export_header.fill_from(std::mem::take(export_header));
-            }
 
             /// Objects read, by kind, as plural English names ("Phones", 11), in a fixed order;
             /// kinds with none are listed too. The one definition of "objects read": templates and

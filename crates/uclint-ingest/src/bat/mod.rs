@@ -257,7 +257,7 @@ pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
     reserve(kind, parse, header.rows_start..parse.text.len());
     // One file is read on one thread, the others' files on the other cores (`schedule.rs`).
     let mut rows = 0;
-    read_rows(parse, &header, header.rows_start, None, &mut |parse, header, row| {
+    read_rows(parse, &header, &mut |parse, header, row| {
         rows += 1;
         each(parse, header, row);
     });

@@ -2,22 +2,30 @@
 //! and zip archives, recognised by their magic bytes, never by their names; and the other
 //! compressions an export may come in, recognised so that they can be refused with a reason.
 //!
+//! This module reads formats, not files: it is given readers (and a way to open one again) and
+//! gives back what they hold, as member names with what to read them by, or as [`Refused`]
+//! members. `load.rs`, the only IO, opens the files and makes inputs of what is listed here, so
+//! that this module depends on nothing of its parent's but the [`limits`](super::limits) and
+//! how a [`name`](super::name) is shown.
+//!
 //! Every limit of a plain tar holds for the **decompressed** bytes, counted as they come out
-//! of the decompressor, whatever the headers claim: no member over [`MAX_FILE_BYTES`], no
-//! archive over [`MAX_ARCHIVE_BYTES`]. A gzip or zip bomb stops at the limit with an INPUT001
-//! error that names it, and no buffer is ever sized from a claim beyond what the compressed
-//! bytes could hold (deflate expands at most about 1032 times). Nothing is written to disk, so
-//! member names (`../`, absolute, non-UTF-8) are only names.
+//! of the decompressor, whatever the headers claim: no member over
+//! [`MAX_FILE_BYTES`](super::limits::MAX_FILE_BYTES), no archive over
+//! [`MAX_ARCHIVE_BYTES`](super::limits::MAX_ARCHIVE_BYTES). A gzip or zip bomb stops at the
+//! limit with an INPUT001 error that names it, and no buffer is ever sized from a claim beyond
+//! what the compressed bytes could hold (deflate expands at most about 1032 times). Nothing is
+//! written to disk, so member names (`../`, absolute, non-UTF-8) are only names.
 //!
 //! - **zip**: the central directory is read when the archive is listed; each regular member
 //!   is an input `archive.zip!member`, read (decompressed, its CRC checked) by the worker that
 //!   parses it and read again by index for a report's snippets. Members share the listed
-//!   directory and each read opens the archive anew ([`Reopen`]), so reads in parallel need no
-//!   lock and never list the archive again. Only stored and deflate members are read; an
-//!   encrypted member, or one compressed another way, is INPUT001 and the others are still
-//!   read. Directories are skipped and links and special files are not read, as in a tar. A
-//!   member may hold no more than its header declares: the declared sizes are bounded (each,
-//!   and their sum) when listing, and each read stops one byte past its declared size.
+//!   directory and each read goes through a clone of the archive's reader (`load.rs` gives one
+//!   that opens the archive anew for each clone), so reads in parallel need no lock and never
+//!   list the archive again. Only stored and deflate members are read; an encrypted member, or
+//!   one compressed another way, is INPUT001 and the others are still read. Directories are
+//!   skipped and links and special files are not read, as in a tar. A member may hold no more
+//!   than its header declares: the declared sizes are bounded (each, and their sum) when
+//!   listing, and each read stops one byte past its declared size.
 //! - **gzip** (several members concatenated are one stream, as gzip itself reads them): the
 //!   first 512 decompressed bytes say whether it holds a tar. A file (`phone.csv.gz`) is one
 //!   input named `phone.csv.gz!phone.csv` (the name less `.gz`, so that a BAT member's name is
@@ -30,11 +38,11 @@
 //!   quadratic in the archive's size; for the largest exports, give the plain tar.
 //! - bzip2, xz, zstd, 7z and rar are INPUT001 with "decompress it first".
 
-use std::io::{Read, Seek, SeekFrom};
-use std::path::Path;
+use std::io::{Read, Seek};
 use std::sync::Arc;
 
-use super::{display_bytes, open_regular, too_large, Input, Origin, MAX_ARCHIVE_BYTES, MAX_FILE_BYTES};
+use super::limits::{too_large, Limits};
+use super::name::display_bytes;
 
 /// How much deflate can expand its input, at most (a run of 258 bytes from one 2-bit code
 /// pair, about 1032:1): the most bytes a compressed member can honestly decompress to, so
@@ -83,16 +91,19 @@ pub(crate) fn unsupported(name: &str) -> String {
     format!("{name}: decompress it first (uclint reads tars, gzip and zip, and the files themselves)")
 }
 
-/// The limits of one archive: per member and for the whole of it, in decompressed bytes.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Limits {
-    pub(crate) file: u64,
-    pub(crate) archive: u64,
+/// A member, or a whole archive, that is listed but not read: its display path and why (an
+/// INPUT001 error, once `load.rs` has made it an input).
+pub(crate) struct Refused {
+    /// Display path: `archive!member`, or the archive's own.
+    pub(crate) path: String,
+    /// Why it is not read.
+    pub(crate) reason: String,
 }
 
-impl Limits {
-    /// The limits every run uses.
-    pub(crate) const DEFAULT: Limits = Limits { file: MAX_FILE_BYTES, archive: MAX_ARCHIVE_BYTES };
+impl Refused {
+    fn new(path: String, reason: impl ToString) -> Self {
+        Refused { path, reason: reason.to_string() }
+    }
 }
 
 /// Reads `reader` to its end into a buffer of at most `capacity` bytes to start with, unless it
@@ -124,50 +135,6 @@ fn size_text(bytes: u64) -> String {
 // ---------------------------------------------------------------------------------------------
 // zip
 
-/// A file on disk that a clone reopens: each clone of a zip archive (one per member read, on
-/// any worker) reads through a handle of its own, at the position it was cloned at.
-pub(crate) struct Reopen {
-    path: Arc<Path>,
-    file: Option<std::fs::File>,
-    position: u64,
-}
-
-impl Reopen {
-    fn new(path: &Path) -> Reopen {
-        Reopen { path: path.into(), file: None, position: 0 }
-    }
-
-    fn file(&mut self) -> std::io::Result<&mut std::fs::File> {
-        if self.file.is_none() {
-            let mut file = open_regular(&self.path)?;
-            file.seek(SeekFrom::Start(self.position))?;
-            self.file = Some(file);
-        }
-        Ok(self.file.as_mut().expect("opened above"))
-    }
-}
-
-impl Clone for Reopen {
-    fn clone(&self) -> Self {
-        Reopen { path: Arc::clone(&self.path), file: None, position: self.position }
-    }
-}
-
-impl Read for Reopen {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let read = self.file()?.read(buf)?;
-        self.position += read as u64;
-        Ok(read)
-    }
-}
-
-impl Seek for Reopen {
-    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
-        self.position = self.file()?.seek(to)?;
-        Ok(self.position)
-    }
-}
-
 /// What is known of one zip member when listed, to read it later.
 #[derive(Clone)]
 pub(crate) struct ZipMember<R> {
@@ -195,7 +162,7 @@ impl<R: Read + Seek + Clone> ZipMember<R> {
     }
 }
 
-/// Lists a zip archive's regular members as (display path, member) or failed inputs, in the
+/// Lists a zip archive's regular members as (display path, member) or refused ones, in the
 /// archive's order: directories skipped, links and special files not read, encrypted members
 /// and methods other than stored and deflate refused, and sizes bounded by `limits` as the
 /// headers declare them (each read then stops past its declared size).
@@ -203,10 +170,10 @@ pub(crate) fn list_zip<R: Read + Seek + Clone>(
     display: &str,
     reader: R,
     limits: Limits,
-) -> Vec<Result<(String, ZipMember<R>), Input>> {
+) -> Vec<Result<(String, ZipMember<R>), Refused>> {
     let mut archive = match zip::ZipArchive::new(reader) {
         Ok(archive) => archive,
-        Err(err) => return vec![Err(Input::failed(display.to_owned(), format!("the zip archive is damaged: {err}")))],
+        Err(err) => return vec![Err(Refused::new(display.to_owned(), format!("the zip archive is damaged: {err}")))],
     };
     let mut members = Vec::new();
     let mut declared: u64 = 0;
@@ -218,7 +185,7 @@ pub(crate) fn list_zip<R: Read + Seek + Clone>(
                 // The directory names it; its local header is what is damaged.
                 let name = listed.name_for_index(index).unwrap_or_default();
                 let member = format!("{display}!{}", display_bytes(name.as_bytes()));
-                members.push(Err(Input::failed(member, format!("the zip member is damaged: {err}"))));
+                members.push(Err(Refused::new(member, format!("the zip member is damaged: {err}"))));
                 continue;
             }
         };
@@ -241,12 +208,12 @@ pub(crate) fn list_zip<R: Read + Seek + Clone>(
             None
         };
         if let Some(message) = refused {
-            members.push(Err(Input::failed(name, message)));
+            members.push(Err(Refused::new(name, message)));
             continue;
         }
         declared = declared.saturating_add(size);
         if declared > limits.archive {
-            members.push(Err(Input::failed(display.to_owned(), bomb("the zip archive", limits.archive))));
+            members.push(Err(Refused::new(display.to_owned(), bomb("the zip archive", limits.archive))));
             break;
         }
         let compressed = entry.compressed_size();
@@ -259,15 +226,6 @@ pub(crate) fn list_zip<R: Read + Seek + Clone>(
 fn is_regular(mode: Option<u32>) -> bool {
     const S_IFMT: u32 = 0o170_000;
     mode.is_none_or(|mode| matches!(mode & S_IFMT, 0 | 0o100_000))
-}
-
-/// Lists a zip on disk.
-pub(crate) fn list_zip_file(path: &Path, display: &str, inputs: &mut Vec<Input>) {
-    inputs.extend(list_zip(display, Reopen::new(path), Limits::DEFAULT).into_iter().map(|member| {
-        member
-            .map(|(name, member)| Input::new(name, Origin::Zip(Box::new(member), path.to_owned())))
-            .unwrap_or_else(|failed| failed)
-    }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,12 +258,12 @@ impl<R: Read> Read for Capped<R> {
 }
 
 /// A member of a gzip-compressed tar as listed: (display path, offset in the tar, bytes), or
-/// a failed input.
-type Inflated = Result<(String, u64, Vec<u8>), Input>;
+/// refused.
+type Inflated = Result<(String, u64, Vec<u8>), Refused>;
 
 /// What a gzip stream holds, as listed.
 pub(crate) enum Gzip {
-    /// A tar: its regular members, or failed inputs.
+    /// A tar: its regular members, or refused ones.
     Tar(Vec<Inflated>),
     /// One file, to read when a worker takes it.
     File,
@@ -328,7 +286,7 @@ pub(crate) fn list_gzip<'a>(
     }
     let reader = match open() {
         Ok(reader) => reader,
-        Err(err) => return Gzip::Tar(vec![Err(Input::failed(display.to_owned(), err))]),
+        Err(err) => return Gzip::Tar(vec![Err(Refused::new(display.to_owned(), err))]),
     };
     let hit = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let capped =
@@ -337,9 +295,9 @@ pub(crate) fn list_gzip<'a>(
     let mut archive = tar::Archive::new(capped);
     let damaged = |err: &dyn std::fmt::Display| {
         if hit.load(std::sync::atomic::Ordering::Relaxed) {
-            Input::failed(display.to_owned(), bomb("the gzip stream", limits.archive))
+            Refused::new(display.to_owned(), bomb("the gzip stream", limits.archive))
         } else {
-            Input::failed(display.to_owned(), format!("the compressed tar is damaged: {err}"))
+            Refused::new(display.to_owned(), format!("the compressed tar is damaged: {err}"))
         }
     };
     let entries = match archive.entries() {
@@ -360,7 +318,7 @@ pub(crate) fn list_gzip<'a>(
         let name = format!("{display}!{}", display_bytes(&entry.path_bytes()));
         let size = entry.size();
         if size > limits.file {
-            members.push(Err(Input::failed(name, too_large("member", Some(size)))));
+            members.push(Err(Refused::new(name, too_large("member", Some(size)))));
             continue;
         }
         let offset = entry.raw_file_position();
@@ -401,35 +359,6 @@ pub(crate) fn gzip_member_name(display: &str) -> &str {
         }
     }
     name
-}
-
-/// Lists a gzip file on disk: a tar's members, held decompressed ([`Origin::Inflated`]), or
-/// the one file, decompressed when read ([`Origin::Gzip`]).
-pub(crate) fn list_gzip_file(path: &Path, display: &str, length: u64, inputs: &mut Vec<Input>) -> bool {
-    let open = || -> std::io::Result<Box<dyn Read>> { Ok(Box::new(std::io::BufReader::new(open_regular(path)?))) };
-    match list_gzip(display, open, length, Limits::DEFAULT) {
-        Gzip::File => {
-            let name = format!("{display}!{}", gzip_member_name(display));
-            inputs.push(Input::new(name, Origin::Gzip { path: path.to_owned(), size: length }));
-            false
-        }
-        Gzip::Tar(members) => {
-            inputs.extend(members.into_iter().map(|member| match member {
-                Ok((name, offset, bytes)) => {
-                    Input::new(name, Origin::Inflated { archive: path.to_owned(), offset, bytes: Arc::new(bytes) })
-                }
-                Err(failed) => failed,
-            }));
-            true
-        }
-    }
-}
-
-/// Reads the one file of a gzip file on disk.
-pub(crate) fn read_gzip_path(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = open_regular(path)?;
-    let compressed = file.metadata().map_or(0, |m| m.len());
-    read_gzip_file(std::io::BufReader::new(file), compressed, MAX_FILE_BYTES)
 }
 
 #[cfg(test)]
@@ -507,10 +436,7 @@ mod tests {
             .into_iter()
             .map(|m| match m {
                 Ok((name, _, bytes)) => format!("{name} {}", bytes.len()),
-                Err(mut failed) => {
-                    let raw = failed.read();
-                    format!("{} {}", raw.path, raw.error.unwrap())
-                }
+                Err(refused) => format!("{} {}", refused.path, refused.reason),
             })
             .collect();
         assert_eq!(outcome.len(), 2, "{outcome:?}");
