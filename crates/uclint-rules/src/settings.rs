@@ -104,3 +104,9 @@ impl Setting {
         }
     }
 }
+
+/// Why the rules that judge monitoring and recording (RMCM006, UCCX026) are skipped without
+/// `monitoring-recording`, said once for both.
+pub(crate) const MONITORING_RECORDING_NOT_DECLARED: &str =
+    "monitoring and recording not declared: set monitoring-recording = true in uclint.toml when supervisors \
+     monitor or record agents";

@@ -5,6 +5,7 @@
 use crate::catalog::groups;
 use crate::rule::declare_rule;
 use crate::rules::rmcm::check_group;
+use crate::settings::MONITORING_RECORDING_NOT_DECLARED;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
@@ -54,10 +55,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     if !ctx.settings.monitoring_recording {
-        return Err(Skip::new(
-            "monitoring and recording not declared: set monitoring-recording = true in uclint.toml when \
-             supervisors monitor or record agents",
-        ));
+        return Err(Skip::new(MONITORING_RECORDING_NOT_DECLARED));
     }
     let why = "Finesse supervisor monitoring and recording will fail";
     check_group(ctx, sink, groups::CALL_MONITORING, why)?;

@@ -4,6 +4,7 @@ use uclint_model::DeviceKind;
 
 use crate::catalog::is_cti_remote_device;
 use crate::rule::declare_rule;
+use crate::settings::MONITORING_RECORDING_NOT_DECLARED;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
@@ -52,10 +53,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     if !ctx.settings.monitoring_recording {
-        return Err(Skip::new(
-            "monitoring and recording not declared: set monitoring-recording = true in uclint.toml when \
-             supervisors monitor or record agents",
-        ));
+        return Err(Skip::new(MONITORING_RECORDING_NOT_DECLARED));
     }
     for agent_device in ctx.agent_devices() {
         let device = agent_device.device;
