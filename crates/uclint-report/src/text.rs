@@ -35,7 +35,7 @@ const MAX_RUN: usize = 160;
 /// Longest message, help text, label caption or reason printed, in characters.
 pub(crate) const MAX_MESSAGE: usize = 2000;
 
-/// A display path, shortened when longer than [`MAX_PATH`] characters.
+/// A display path, shortened when longer than `MAX_PATH` (200) characters.
 ///
 /// A tar member's path (`archive.tar!member.csv`) keeps its `!` and has each side shortened on
 /// its own, so the formats that split archive and member still can.
@@ -51,7 +51,7 @@ pub fn path(path: &str) -> Cow<'_, str> {
     }
 }
 
-/// An object key (`phone:SEP…`), shortened when longer than [`MAX_KEY`] characters.
+/// An object key (`phone:SEP…`), shortened when longer than `MAX_KEY` (200) characters.
 ///
 /// The baseline and SARIF fingerprints use the shortened key too, so a finding keeps one
 /// identity in every output.
@@ -60,8 +60,8 @@ pub fn key(key: &str) -> Cow<'_, str> {
 }
 
 /// A message, help text or reason with its long parts shortened: every run of more than
-/// [`MAX_RUN`] characters without white space (a quoted value, a path) keeps its start and its
-/// end, and the whole keeps at most [`MAX_MESSAGE`] characters.
+/// `MAX_RUN` (160) characters without white space (a quoted value, a path) keeps its start and its
+/// end, and the whole keeps at most `MAX_MESSAGE` (2,000) characters.
 pub fn message(text: &str) -> Cow<'_, str> {
     let needs_runs = has_long_run(text);
     if !needs_runs && !longer_than(text, MAX_MESSAGE) {

@@ -166,7 +166,7 @@ impl<'a> Context<'a> {
     }
 
     /// The cell of the first of `groups` that grants `role`: a group of that name, or a custom
-    /// group whose roles, as the export gives them, include it (see [`GroupRoles`]).
+    /// group whose roles, as the export gives them, include it (see `GroupRoles`).
     pub fn granting<'g>(&self, groups: &'g [Spanned<Text>], role: &str) -> Option<&'g Spanned<Text>> {
         self.group_roles.granting(groups, role)
     }

@@ -1,7 +1,7 @@
 //! The uclint rule set.
 //!
 //! One file per rule under `rules/<family>/`, each declaring its metadata and documentation with
-//! [`declare_rule!`](crate::rule::declare_rule) next to its check function; [`registry::RULES`]
+//! `declare_rule!` next to its check function; [`registry::RULES`]
 //! is the single table of all rules. Rules do no IO: they read a [`uclint_model::Cluster`] through
 //! a [`Context`] and report [`uclint_model::Diagnostic`]s. [`run`] runs the selected rules in
 //! parallel and sorts the result, so output never depends on the number of threads.

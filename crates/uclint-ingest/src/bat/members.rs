@@ -26,7 +26,7 @@ pub enum MemberRole {
         /// it looks like (templates, default profiles, CAPF profiles, …).
         why: &'static str,
         /// Whether it looks like live objects rules read without being them (made by
-        /// [`aside`]), rather than holding objects no rule reads (made by [`skip`]).
+        /// `aside`), rather than holding objects no rule reads (made by `skip`).
         look_alike: bool,
     },
 }

@@ -167,7 +167,7 @@ impl BatKind {
 /// known by columns of their own. Templates share their header with live objects exactly, so
 /// they are known only by name ([`members`]).
 ///
-/// A first line longer than [`MAX_HEADER_LINE`] or of more than [`MAX_COLUMNS`] fields is no
+/// A first line longer than [`MAX_HEADER_LINE`] or of more than `MAX_COLUMNS` fields is no
 /// BAT header: it is not read, so that recognising a file costs a bounded amount of memory
 /// (a copy of a 100 MB line, and a string per field, cost 6 times its size).
 pub fn detect(text: &str) -> Option<BatKind> {

@@ -4,7 +4,7 @@
 //! `Accept: application/json` is out of scope, and such a file is reported as not read.
 //!
 //! A trigger is a CTI route point UCCX created: `directoryNumber` is its DN, with the partition
-//! in `partition` (`None`: CUCM's <None> partition; absent or empty: not stated); `application` and `callControlGroup` are
+//! in `partition` (`None`: CUCM's `<None>` partition; absent or empty: not stated); `application` and `callControlGroup` are
 //! name/URI pairs whose name is the `name` attribute.
 
 use uclint_model::{DataSet, DnRef, Spanned, Text, UccxTrigger};
