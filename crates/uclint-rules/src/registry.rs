@@ -141,7 +141,12 @@ pub enum Lookup {
         rule: &'static RuleMeta,
     },
     /// A rule that was removed.
-    Removed(&'static Code),
+    Removed {
+        /// Its code.
+        code: &'static Code,
+        /// Why it was removed, and what replaces it if anything.
+        reason: &'static str,
+    },
     /// No rule ever had this code or name.
     Unknown,
 }
@@ -162,7 +167,11 @@ fn lookup_in(
         return Lookup::Rule(rule);
     }
     if let Some(code) = removed.iter().find(|c| matches(c)) {
-        return Lookup::Removed(code);
+        let reason = match code.status {
+            Status::Removed { reason } => reason,
+            _ => "",
+        };
+        return Lookup::Removed { code, reason };
     }
     let redirect = redirects.iter().find(|r| r.from.eq_ignore_ascii_case(code_or_name));
     match redirect.and_then(|r| rules.iter().copied().find(|rule| rule.code.id == r.to).map(|rule| (r.from, rule))) {
@@ -175,7 +184,7 @@ fn lookup_in(
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
     match lookup(code_or_name) {
         Lookup::Rule(rule) | Lookup::Redirected { rule, .. } => Some(rule),
-        Lookup::Removed(_) | Lookup::Unknown => None,
+        Lookup::Removed { .. } | Lookup::Unknown => None,
     }
 }
 
@@ -260,7 +269,9 @@ mod tests {
         assert_eq!(lookup("uccx001"), Lookup::Rule(uccx001));
         assert_eq!(lookup("ipcc-extension-shared"), Lookup::Rule(uccx001));
         assert_eq!(lookup("uccx098"), Lookup::Redirected { from: "UCCX098", rule: uccx001 });
-        assert!(matches!(lookup("old-rule"), Lookup::Removed(code) if code.id == "UCCX099"));
+        assert!(
+            matches!(lookup("old-rule"), Lookup::Removed { code, reason: "replaced by UCCX001" } if code.id == "UCCX099")
+        );
         assert_eq!(lookup("UCCX097"), Lookup::Unknown);
     }
 }

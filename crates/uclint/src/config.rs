@@ -530,11 +530,7 @@ pub fn did_you_mean(word: &str, candidates: impl IntoIterator<Item = &'static st
 }
 
 fn unknown_rule(value: &Spanned<String>, expected: &str) -> Problem {
-    if let Lookup::Removed(code) = registry::lookup(value.get_ref()) {
-        let reason = match code.status {
-            Status::Removed { reason } => reason,
-            _ => "",
-        };
+    if let Lookup::Removed { reason, .. } = registry::lookup(value.get_ref()) {
         let message = format!("`{}` is a rule that was removed: {reason}", value.get_ref());
         return Problem::new(&INVALID_CONFIG, value.span(), "removed rule", message)
             .with_help("remove it; `uclint rule CODE` says what replaced it, if anything");

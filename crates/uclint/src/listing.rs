@@ -38,11 +38,7 @@ pub fn rule(code: &str) -> u8 {
             output::to_stderr(&format!("note: `{from}` is now {} `{}`\n", rule.code, rule.code.name));
             return output::print(&rule.doc_page());
         }
-        registry::Lookup::Removed(removed) => {
-            let reason = match removed.status {
-                uclint_model::Status::Removed { reason } => reason,
-                _ => "",
-            };
+        registry::Lookup::Removed { code: removed, reason } => {
             return output::print(&format!("{} {}\n\nRemoved: {reason}\n", removed.id, removed.name));
         }
         registry::Lookup::Unknown => {}

@@ -160,6 +160,13 @@ window.addEventListener('beforeprint',function(){document.querySelectorAll('deta
 window.addEventListener('afterprint',function(){opened.forEach(function(d){d.open=false;});opened=[];});
 document.body.setAttribute('data-loaded','true');})();"#;
 
+/// A table's column widths and headings: `(width, heading)` per column, in order.
+fn head(columns: &[(&str, &str)]) -> Markup {
+    html! {
+        colgroup { @for (width, _) in columns { col style={ "width:" (width) }; } }
+        thead { tr { @for (_, heading) in columns { th scope="col" { (heading) } } } }
+    }
+}
 /// A table of files and what became of them, in the appendix: the first [`FILES_LISTED`] rows
 /// (`(path, what)`, the path compact with the full one on hover), then how many more there are
 /// (of `total`) and `more_note`. The first tuple is the table's class, label and column headers.
@@ -171,8 +178,7 @@ fn files_table<'a>(
 ) -> Markup {
     html! {
         table class=(class) aria-label=(label) {
-            colgroup { col style="width:45%"; col style="width:55%"; }
-            thead { tr { th scope="col" { (file_header) } th scope="col" { (what_header) } } }
+            (head(&[("45%", file_header), ("55%", what_header)]))
             tbody {
                 @for (path, what) in rows.take(FILES_LISTED) {
                     @let shown = text::path(path);
@@ -338,16 +344,13 @@ fn first_screen(report: &Report<'_>, health: &Health, groups: &[Group]) -> Marku
         "\n"
         table.areas {
             caption { "Findings by area" }
-            colgroup {
-                col style="width:22%"; col style="width:18%"; col style="width:12%"; col style="width:12%";
-                col style="width:36%";
-            }
-            thead {
-                tr {
-                    th scope="col" { "Area" } th scope="col" { "Rule families" } th scope="col" { "Errors" }
-                    th scope="col" { "Warnings" } th scope="col" { "Verdict" }
-                }
-            }
+            (head(&[
+                ("22%", "Area"),
+                ("18%", "Rule families"),
+                ("12%", "Errors"),
+                ("12%", "Warnings"),
+                ("36%", "Verdict"),
+            ]))
             tbody {
                 @for (i, area) in areas.iter().enumerate() {
                     tr {
@@ -384,13 +387,7 @@ fn top_issues(diagnostics: &[Diagnostic], groups: &[Group]) -> Markup {
         h3 id="top-issues" { "Top issues" }
         table.top {
             caption { "The most severe issues, then those with the most findings" }
-            colgroup { col style="width:12%"; col style="width:14%"; col style="width:60%"; col style="width:14%"; }
-            thead {
-                tr {
-                    th scope="col" { "Severity" } th scope="col" { "Rule" } th scope="col" { "Issue" }
-                    th scope="col" { "Findings" }
-                }
-            }
+            (head(&[("12%", "Severity"), ("14%", "Rule"), ("60%", "Issue"), ("14%", "Findings")]))
             tbody {
                 @for (rank, g) in groups.iter().enumerate().take(TOP_ISSUES) {
                     @let d = &diagnostics[g.first()];
@@ -428,16 +425,13 @@ fn agents(health: &Health) -> Markup {
         "\n"
         table id="agents" data-filterable data-agents-total=(total) data-agents-ready=(ready)
             aria-labelledby="agents-heading" {
-            colgroup {
-                col style="width:15%"; col style="width:17%"; col style="width:20%"; col style="width:12%";
-                col style="width:36%";
-            }
-            thead {
-                tr {
-                    th scope="col" { "Agent" } th scope="col" { "IPCC extension" } th scope="col" { "Devices" }
-                    th scope="col" { "Status" } th scope="col" { "Blocking findings" }
-                }
-            }
+            (head(&[
+                ("15%", "Agent"),
+                ("17%", "IPCC extension"),
+                ("20%", "Devices"),
+                ("12%", "Status"),
+                ("36%", "Blocking findings"),
+            ]))
             tbody {
                 @for agent in listed.take(AGENTS_LISTED) {
                     tr {
@@ -511,7 +505,7 @@ fn findings(report: &Report<'_>, paths: &Paths<'_>, groups: &[Group], families: 
         Bar { label: "info", value: info, color: "#2271b1" },
     ];
     let family_bars: Vec<Bar<'_>> =
-        families.iter().map(|f| Bar { label: f.name, value: f.total(), color: "#50575e" }).collect();
+        families.iter().map(|f| Bar { label: f.name(), value: f.total(), color: "#50575e" }).collect();
     html! {
         h2 id="findings" { "Findings" }
         p {
@@ -540,24 +534,21 @@ fn findings(report: &Report<'_>, paths: &Paths<'_>, groups: &[Group], families: 
 /// One family's heading and table of groups: at most [`GROUPS_PER_FAMILY`] rows, then how many
 /// more there are.
 fn family_table(report: &Report<'_>, paths: &Paths<'_>, groups: &[Group], family: &FamilyGroups) -> Markup {
-    let title = family_title(family.name);
+    let name = family.name();
     html! {
-        h3 id={ "family-" (Html(family.name)) } {
-            (Html(family.name)) @if !title.is_empty() { ": " } (Html(title)) " " (MIDDOT) " "
+        h3 id={ "family-" (Html(name)) } {
+            (Html(name)) ": " (Html(family_title(family.family))) " " (MIDDOT) " "
             (plural(family.total(), "finding", "findings")) ": " (severity_counts(family.counts))
         }
         "\n"
-        table.findings data-filterable aria-label={ (Html(family.name)) " findings" } {
-            colgroup {
-                col style="width:11%"; col style="width:14%"; col style="width:22%"; col style="width:28%";
-                col style="width:25%";
-            }
-            thead {
-                tr {
-                    th scope="col" { "Severity" } th scope="col" { "Rule" } th scope="col" { "Objects" }
-                    th scope="col" { "Finding" } th scope="col" { "How to fix" }
-                }
-            }
+        table.findings data-filterable aria-label={ (Html(name)) " findings" } {
+            (head(&[
+                ("11%", "Severity"),
+                ("14%", "Rule"),
+                ("22%", "Objects"),
+                ("28%", "Finding"),
+                ("25%", "How to fix"),
+            ]))
             tbody {
                 @for &rank in family.groups.iter().take(GROUPS_PER_FAMILY) {
                     (group_row(report, paths, &groups[rank], rank))
@@ -570,7 +561,7 @@ fn family_table(report: &Report<'_>, paths: &Paths<'_>, groups: &[Group], family
             @let n: usize = rest.iter().map(|&rank| groups[rank].len()).sum();
             p.muted {
                 "… and " (count(rest.len())) " more " (if rest.len() == 1 { "row" } else { "rows" })
-                " (" (plural(n, "finding", "findings")) ") of " (Html(family.name)) ": in the CSV download."
+                " (" (plural(n, "finding", "findings")) ") of " (Html(name)) ": in the CSV download."
             }
             "\n"
         }
@@ -639,8 +630,7 @@ fn appendix(report: &Report<'_>, health: &Health) -> Markup {
                 " could not run for want of data or of a fact about the deployment (uclint.toml)."
             }
             table.skipped aria-label="Rules skipped" {
-                colgroup { col style="width:15%"; col style="width:85%"; }
-                thead { tr { th scope="col" { "Rule" } th scope="col" { "Why" } } }
+                (head(&[("15%", "Rule"), ("85%", "Why")]))
                 tbody {
                     @for (code, reason) in &summary.skipped {
                         tr { td { code { (Html(code)) } } td { (Message(reason)) } }

@@ -174,10 +174,9 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
     for family in by_family(diagnostics, &groups) {
         let _ = writeln!(
             md,
-            "\n### {}{}{} · {}: {}\n\n| Severity | Rule | Objects | Finding | How to fix |\n|---|---|---|---|---|",
-            family.name,
-            if family_title(family.name).is_empty() { "" } else { ": " },
-            family_title(family.name),
+            "\n### {}: {} · {}: {}\n\n| Severity | Rule | Objects | Finding | How to fix |\n|---|---|---|---|---|",
+            family.name(),
+            family_title(family.family),
             plural(family.total(), "finding", "findings"),
             severity_counts(family.counts)
         );
@@ -212,8 +211,8 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
         }
         if left > 0 {
             let _ =
-                writeln!(md, "\n… and {} of {} not in the table.", plural(left, "finding", "findings"), family.name);
-            left_out.push((family.name, left));
+                writeln!(md, "\n… and {} of {} not in the table.", plural(left, "finding", "findings"), family.name());
+            left_out.push((family.name(), left));
         }
     }
     if !left_out.is_empty() {

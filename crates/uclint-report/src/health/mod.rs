@@ -45,7 +45,7 @@ pub use markdown::render_health_markdown;
 use std::cmp::Reverse;
 use std::fmt::Write as _;
 
-use uclint_model::{Diagnostic, NotReadClass, Severity};
+use uclint_model::{Diagnostic, Family, NotReadClass, Severity};
 
 use crate::group::{groups_of, Group};
 use crate::Report;
@@ -167,8 +167,8 @@ pub(crate) fn ranked_groups(diagnostics: &[Diagnostic]) -> Vec<Group> {
 
 /// One family's groups, in rank order, with its counts.
 pub(crate) struct FamilyGroups {
-    /// Family prefix (`UCCX`).
-    pub name: &'static str,
+    /// The family.
+    pub family: Family,
     /// Its groups, as indices into the ranked groups (so, in rank order).
     pub groups: Vec<usize>,
     /// Its findings, indexed by `Severity as usize`.
@@ -176,6 +176,11 @@ pub(crate) struct FamilyGroups {
 }
 
 impl FamilyGroups {
+    /// The family's prefix (`UCCX`), as headings name it.
+    pub fn name(&self) -> &'static str {
+        self.family.prefix()
+    }
+
     /// Findings of the family.
     pub fn total(&self) -> usize {
         self.counts.iter().sum()
@@ -188,11 +193,11 @@ pub(crate) fn by_family(diagnostics: &[Diagnostic], groups: &[Group]) -> Vec<Fam
     let mut families: Vec<FamilyGroups> = Vec::new();
     for (rank, g) in groups.iter().enumerate() {
         let d = &diagnostics[g.first()];
-        let name = d.code.family.prefix();
-        let at = match families.iter().position(|f| f.name == name) {
+        let family = d.code.family;
+        let at = match families.iter().position(|f| f.family == family) {
             Some(at) => at,
             None => {
-                families.push(FamilyGroups { name, groups: Vec::new(), counts: [0; 3] });
+                families.push(FamilyGroups { family, groups: Vec::new(), counts: [0; 3] });
                 families.len() - 1
             }
         };
@@ -201,25 +206,24 @@ pub(crate) fn by_family(diagnostics: &[Diagnostic], groups: &[Group]) -> Vec<Fam
     }
     families.sort_by(|a, b| {
         let rank = |f: &FamilyGroups| Reverse((f.counts[2], f.counts[1], f.counts[0]));
-        rank(a).cmp(&rank(b)).then(a.name.cmp(b.name))
+        rank(a).cmp(&rank(b)).then(a.name().cmp(b.name()))
     });
     families
 }
 
 /// What a family's findings are about, for its heading.
-pub(crate) fn family_title(family: &str) -> &'static str {
+pub(crate) fn family_title(family: Family) -> &'static str {
     match family {
-        "UCCX" => "Unified CCX agents",
-        "RMCM" => "the RmCm user",
-        "FIPPA" => "Finesse IP Phone Agent",
-        "EM" => "Extension Mobility",
-        "IMP" => "IM and Presence",
-        "SEC" => "security",
-        "LDAP" => "LDAP and authentication",
-        "GEN" => "general",
-        "INPUT" => "the input files",
-        "CONFIG" => "the configuration",
-        _ => "",
+        Family::Uccx => "Unified CCX agents",
+        Family::Rmcm => "the RmCm user",
+        Family::Fippa => "Finesse IP Phone Agent",
+        Family::Em => "Extension Mobility",
+        Family::Imp => "IM and Presence",
+        Family::Sec => "security",
+        Family::Ldap => "LDAP and authentication",
+        Family::Gen => "general",
+        Family::Input => "the input files",
+        Family::Config => "the configuration",
     }
 }
 
@@ -557,7 +561,7 @@ mod tests {
         assert_eq!(codes, ["UCCX001", "UCCX005", "IMP001", "EM002"]);
         assert_eq!(groups.iter().map(Group::len).sum::<usize>(), diagnostics.len());
         let families = by_family(&diagnostics, &groups);
-        assert_eq!(families.iter().map(|f| f.name).collect::<Vec<_>>(), ["UCCX", "IMP", "EM"]);
+        assert_eq!(families.iter().map(FamilyGroups::name).collect::<Vec<_>>(), ["UCCX", "IMP", "EM"]);
         assert_eq!(families[0].counts, [0, 0, 3]);
         let html = page(&diagnostics, &Summary { objects: 1_090, ..Summary::default() }, &Health::default());
         assert!(html.contains("<b>2 findings</b>") && html.contains("<b>3 findings</b>"), "one row per group");
