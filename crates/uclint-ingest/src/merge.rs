@@ -25,10 +25,11 @@ use std::hash::Hash;
 use std::marker::PhantomData;
 
 use uclint_model::{
-    AccessControlGroup, AppUser, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic, DirectoryNumber,
-    DnKey, DnRef, EndUser, EnterpriseParameter, IntercomNumber, LdapAuthentication, LdapDirectory, LdapServer,
-    LdapSystem, Line, LineGroup, ObjectKey, PhoneSecurityProfile, PhoneService, PositionTable, ServiceParameter,
-    Spanned, SubscribedService, Text, UcService, UccxResource,
+    AccessControlGroup, AppUser, CallingSearchSpace, Cluster, CommonDeviceConfig, CredentialPolicy, Device, Diagnostic,
+    DialPattern, DirectoryNumber, DnKey, DnRef, EndUser, EnterpriseParameter, HuntList, IntercomNumber,
+    LdapAuthentication, LdapDirectory, LdapServer, LdapSystem, Line, LineGroup, ObjectKey, Partition, PatternKind,
+    PhoneSecurityProfile, PhoneService, PositionTable, RouteGroup, RouteList, ServiceParameter, Spanned,
+    SubscribedService, Text, UcService, UccxResource,
 };
 
 use crate::codes;
@@ -310,6 +311,21 @@ keyed_by! {
     CredentialPolicy => name: Text;
     PhoneSecurityProfile => name: Text;
     AccessControlGroup => name: Text;
+    Partition => name: Text;
+    CallingSearchSpace => name: Text;
+    HuntList => name: Text;
+    RouteList => name: Text;
+    RouteGroup => name: Text;
+}
+
+impl Keyed for DialPattern {
+    /// A pattern is unique by kind, pattern and partition (CUCM allows the same pattern in one
+    /// partition only with a different route filter; dialplan.md §2.4).
+    type Key = (PatternKind, DnKey, Option<Text>);
+
+    fn merge_key(&self) -> Self::Key {
+        (self.kind, self.dn_key(), self.route_filter.as_ref().map(|f| f.value.clone()))
+    }
 }
 
 impl Keyed for ServiceParameter {
@@ -400,6 +416,7 @@ impl Merge for Device {
         field(&mut self.single_button_barge, new.single_button_barge, "Single Button Barge", &object, out);
         field(&mut self.device_mobility_mode, new.device_mobility_mode, "Device Mobility Mode", &object, out);
         field(&mut self.security_profile, new.security_profile, "The Device Security Profile", &object, out);
+        field(&mut self.css, new.css, "The device calling search space", &object, out);
         // Product-specific settings come only from getPhone; a second copy adds nothing.
         if self.vendor_config.is_none() {
             self.vendor_config = new.vendor_config;
@@ -452,6 +469,7 @@ fn merge_line(kept: &mut Line, new: Line, object: &ObjectKey, out: &mut Vec<Diag
     field(&mut kept.auto_answer, new.auto_answer, &format!("Auto Answer on line {n}"), object, out);
     let what = format!("Hold Reversion Ring Duration on line {n}");
     field(&mut kept.hold_reversion_ring_duration, new.hold_reversion_ring_duration, &what, object, out);
+    field(&mut kept.css, new.css, &format!("The line calling search space on line {n}"), object, out);
 }
 
 impl Merge for EndUser {
@@ -619,6 +637,7 @@ impl Merge for DirectoryNumber {
         let what = "The Hold Reversion Ring Duration";
         field(&mut self.hold_reversion_ring_duration, new.hold_reversion_ring_duration, what, &object, out);
         field(&mut self.auto_answer, new.auto_answer, "Auto Answer", &object, out);
+        field(&mut self.css, new.css, "The calling search space", &object, out);
         for forward in new.forwards {
             match self.forwards.iter_mut().find(|f| f.kind == forward.kind) {
                 Some(existing) if existing.destination.value != forward.destination.value => {
@@ -644,6 +663,63 @@ impl Merge for IntercomNumber {
         let object = ObjectKey::Dn(self.dn.value.clone());
         let what = "The intercom Default Activated Device";
         field(&mut self.default_activated_device, new.default_activated_device, what, &object, out);
+    }
+}
+
+impl Merge for Partition {
+    fn merge(&mut self, new: Partition, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        field(&mut self.time_schedule, new.time_schedule, "The time schedule", &object, out);
+    }
+}
+
+impl Merge for CallingSearchSpace {
+    /// The member list is the whole CSS in order: the first record that gives one keeps it.
+    fn merge(&mut self, new: CallingSearchSpace, _: &mut Vec<Diagnostic>) {
+        if self.partitions.is_empty() {
+            self.partitions = new.partitions;
+        }
+    }
+}
+
+impl Merge for DialPattern {
+    fn merge(&mut self, new: DialPattern, out: &mut Vec<Diagnostic>) {
+        let object = self.key();
+        field(&mut self.blocked, new.blocked, "Blocking", &object, out);
+        field(&mut self.urgent, new.urgent, "Urgent Priority", &object, out);
+        field(&mut self.called.discard, new.called.discard, "Discard Digits", &object, out);
+        field(&mut self.called.mask, new.called.mask, "The called party transform mask", &object, out);
+        field(&mut self.called.prefix, new.called.prefix, "The called party prefix digits", &object, out);
+        field(&mut self.destination, new.destination, "The destination", &object, out);
+        field(&mut self.css, new.css, "The calling search space", &object, out);
+        field(
+            &mut self.use_originator_css,
+            new.use_originator_css,
+            "Use Originator's Calling Search Space",
+            &object,
+            out,
+        );
+        field(&mut self.dont_wait_for_idt, new.dont_wait_for_idt, "Do Not Wait For Interdigit Timeout", &object, out);
+        let what = "Route Next Hop By Calling Party Number";
+        field(&mut self.route_next_hop_by_calling, new.route_next_hop_by_calling, what, &object, out);
+    }
+}
+
+impl Merge for HuntList {
+    fn merge(&mut self, new: HuntList, _: &mut Vec<Diagnostic>) {
+        union(&mut self.line_groups, new.line_groups);
+    }
+}
+
+impl Merge for RouteList {
+    fn merge(&mut self, new: RouteList, _: &mut Vec<Diagnostic>) {
+        union(&mut self.route_groups, new.route_groups);
+    }
+}
+
+impl Merge for RouteGroup {
+    fn merge(&mut self, new: RouteGroup, _: &mut Vec<Diagnostic>) {
+        union(&mut self.devices, new.devices);
     }
 }
 

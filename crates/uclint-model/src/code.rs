@@ -68,6 +68,9 @@ pub enum Family {
     Sec,
     /// General hygiene (`GEN`).
     Gen,
+    /// The dial plan and call paths: partitions, calling search spaces, patterns, and whether
+    /// calls reach where they must (`DIAL`).
+    Dial,
     /// The input itself: files that could not be read, or read only in part (`INPUT`).
     Input,
     /// The configuration file and the suppressions in it (`CONFIG`).
@@ -76,8 +79,17 @@ pub enum Family {
 
 impl Family {
     /// The families of rules, in the order listings show them.
-    pub const RULES: [Family; 8] =
-        [Family::Uccx, Family::Rmcm, Family::Fippa, Family::Em, Family::Imp, Family::Ldap, Family::Sec, Family::Gen];
+    pub const RULES: [Family; 9] = [
+        Family::Uccx,
+        Family::Rmcm,
+        Family::Fippa,
+        Family::Em,
+        Family::Imp,
+        Family::Ldap,
+        Family::Sec,
+        Family::Gen,
+        Family::Dial,
+    ];
 
     /// The code prefix.
     pub fn prefix(self) -> &'static str {
@@ -90,6 +102,7 @@ impl Family {
             Family::Ldap => "LDAP",
             Family::Sec => "SEC",
             Family::Gen => "GEN",
+            Family::Dial => "DIAL",
             Family::Input => "INPUT",
             Family::Config => "CONFIG",
         }
@@ -106,6 +119,7 @@ impl Family {
             Family::Ldap => "LDAP directory and authentication",
             Family::Sec => "security posture",
             Family::Gen => "general hygiene",
+            Family::Dial => "dial plan and call paths",
             Family::Input => "the input itself",
             Family::Config => "the configuration",
         }
@@ -258,6 +272,6 @@ mod tests {
         assert!(Family::RULES.iter().all(|f| f.is_rule()));
         assert!(!Family::Input.is_rule() && !Family::Config.is_rule());
         let prefixes: Vec<&str> = Family::RULES.iter().map(|f| f.prefix()).collect();
-        assert_eq!(prefixes, ["UCCX", "RMCM", "FIPPA", "EM", "IMP", "LDAP", "SEC", "GEN"]);
+        assert_eq!(prefixes, ["UCCX", "RMCM", "FIPPA", "EM", "IMP", "LDAP", "SEC", "GEN", "DIAL"]);
     }
 }

@@ -149,6 +149,20 @@ pub enum ObjectKey {
     Export(Text),
     /// A UCCX trigger (`adminapi/trigger`), by its directory number.
     UccxTrigger(DnRef),
+    /// A route partition, by name.
+    Partition(Text),
+    /// A calling search space, by name.
+    Css(Text),
+    /// A route pattern, by pattern and partition.
+    RoutePattern(DnKey),
+    /// A translation pattern, by pattern and partition.
+    TranslationPattern(DnKey),
+    /// A hunt pilot, by pattern and partition.
+    HuntPilot(DnKey),
+    /// A hunt list, by name.
+    HuntList(Text),
+    /// A route list, by name.
+    RouteList(Text),
 }
 
 impl ObjectKey {
@@ -175,6 +189,13 @@ impl ObjectKey {
             ObjectKey::Feature(_) => "feature",
             ObjectKey::Export(_) => "export",
             ObjectKey::UccxTrigger(_) => "uccxtrigger",
+            ObjectKey::Partition(_) => "partition",
+            ObjectKey::Css(_) => "css",
+            ObjectKey::RoutePattern(_) => "routepattern",
+            ObjectKey::TranslationPattern(_) => "transpattern",
+            ObjectKey::HuntPilot(_) => "huntpilot",
+            ObjectKey::HuntList(_) => "huntlist",
+            ObjectKey::RouteList(_) => "routelist",
         }
     }
 }
@@ -198,8 +219,15 @@ impl fmt::Display for ObjectKey {
             | ObjectKey::CredentialPolicy(n)
             | ObjectKey::Feature(n)
             | ObjectKey::PhoneSecurityProfile(n)
-            | ObjectKey::Export(n) => write!(f, "{kind}:{n}"),
-            ObjectKey::Dn(dn) => write!(f, "{kind}:{dn}"),
+            | ObjectKey::Export(n)
+            | ObjectKey::Partition(n)
+            | ObjectKey::Css(n)
+            | ObjectKey::HuntList(n)
+            | ObjectKey::RouteList(n) => write!(f, "{kind}:{n}"),
+            ObjectKey::Dn(dn)
+            | ObjectKey::RoutePattern(dn)
+            | ObjectKey::TranslationPattern(dn)
+            | ObjectKey::HuntPilot(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::UccxTrigger(dn) => write!(f, "{kind}:{dn}"),
             ObjectKey::ServiceParameter { service, parameter } => write!(f, "{kind}:{service}/{parameter}"),
             ObjectKey::LdapAuthentication => write!(f, "{kind}:cluster"),

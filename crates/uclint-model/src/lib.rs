@@ -8,6 +8,7 @@
 mod cluster;
 mod code;
 mod diagnostic;
+mod dialplan;
 mod index;
 mod key;
 mod source;
@@ -24,6 +25,9 @@ pub use cluster::{
 };
 pub use code::{Code, Family, Redirect, Severity, Status};
 pub use diagnostic::{sort_diagnostics, Diagnostic, Label};
+pub use dialplan::{
+    CalledTransform, CallingSearchSpace, DialPattern, HuntList, Partition, PatternKind, RouteGroup, RouteList,
+};
 pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember, PositionTable};
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};

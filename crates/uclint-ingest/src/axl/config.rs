@@ -107,6 +107,7 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: Element<'_>) {
         .filter_map(|(element, kind)| Some(Forward { kind, destination: line.text_at(&[element, "destination"])? }))
         .collect();
     parse.cluster.directory_numbers.push(DirectoryNumber {
+        css: None,
         dn,
         associated_devices,
         allow_cti_control,

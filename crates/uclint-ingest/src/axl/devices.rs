@@ -117,6 +117,7 @@ fn lines(parse: &mut FileParse<'_>, device: Element<'_>) -> Vec<Line> {
             continue;
         };
         lines.push(Line {
+            css: None,
             index,
             max_calls: number(parse, line, &["maxNumCalls"]),
             busy_trigger: number(parse, line, &["busyTrigger"]),

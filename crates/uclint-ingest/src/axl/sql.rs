@@ -143,6 +143,7 @@ fn device_line(parse: &mut FileParse<'_>, row: &Row<'_>) {
     let partition = row.partition(parse, 1).unwrap_or_default();
     let dn = Spanned::new(DnKey::new(&pattern.value, &partition), pattern.span);
     let line = Line {
+        css: None,
         index,
         dn,
         max_calls: row.number(parse, "maxnumcalls"),

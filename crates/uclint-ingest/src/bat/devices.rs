@@ -178,6 +178,7 @@ fn push_phone(
 ) {
     cols.mark_present(parse);
     let device = Device {
+        css: None,
         kind: DeviceKind::Phone,
         name,
         model,
@@ -235,6 +236,7 @@ fn line_dn_settings(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'
             continue;
         }
         parse.cluster.directory_numbers.push(DirectoryNumber {
+            css: None,
             dn: line.dn.clone(),
             associated_devices: Vec::new(),
             allow_cti_control: None,
@@ -252,6 +254,7 @@ pub fn device_profile(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row
     let Some(name) = row.value_at(cols.profile_name) else { return };
     cols.mark_present(parse);
     let device = Device {
+        css: None,
         kind: DeviceKind::DeviceProfile,
         name,
         model: row.value_at(cols.model),
@@ -299,6 +302,7 @@ fn lines(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'_>) -> Vec<
         let Some(dn) = row.dn_at(line.dn, line.partition) else { continue };
         let n = line.n;
         lines.push(Line {
+            css: None,
             index: Spanned::new(n, dn.span),
             max_calls: row.number_at(parse, line.max_calls, Col::n("maximum number of calls", n)),
             busy_trigger: row.number_at(parse, line.busy_trigger, Col::n("busy trigger", n)),

@@ -50,6 +50,7 @@ pub fn directory_number(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row
         forwards.push(Forward { kind, destination });
     }
     parse.cluster.directory_numbers.push(DirectoryNumber {
+        css: None,
         dn,
         associated_devices: Vec::new(),
         allow_cti_control: None,

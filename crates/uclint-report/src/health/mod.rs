@@ -222,6 +222,7 @@ pub(crate) fn family_title(family: Family) -> &'static str {
         Family::Sec => "security",
         Family::Ldap => "LDAP and authentication",
         Family::Gen => "general",
+        Family::Dial => "the dial plan and call paths",
         Family::Input => "the input files",
         Family::Config => "the configuration",
     }
