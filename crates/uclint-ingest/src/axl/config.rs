@@ -90,10 +90,11 @@ const FORWARDS: &[(&str, &str)] = &[
 
 /// One `<line>` of `getLine`: the DN, `associatedDevices` (the devices that share it), the
 /// call forward destinations that are set, `callPickupGroupName` (empty when the line is in
-/// no call pickup group), `hrDuration`, the Hold Reversion Ring Duration, and
-/// `autoAnswer` (both elements of the line, `XLine` in the AXL schema, not of the phone's line
-/// appearance `XPhoneLine`: a captured `getLine` response has them, a captured `getPhone` does
-/// not). Rules apply them to every appearance of the DN.
+/// no call pickup group), `hrDuration`, the Hold Reversion Ring Duration, `autoAnswer` and
+/// `callingSearchSpaceName`, the line CSS (elements of the line, `XLine` in the AXL schema, not
+/// of the phone's line appearance `XPhoneLine`: a captured `getLine` response has them, a
+/// captured `getPhone` does not). Rules apply them to every appearance of the DN. The line CSS
+/// element, even empty, marks [`DataSet::LineCss`] present.
 pub fn directory_number(parse: &mut FileParse<'_>, line: Element<'_>) {
     let Some(dn) = dn(line, "pattern", "routePartitionName") else { return };
     let allow_cti_control = flag(parse, line, &["allowCtiControlFlag"]);
@@ -106,8 +107,13 @@ pub fn directory_number(parse: &mut FileParse<'_>, line: Element<'_>) {
         .iter()
         .filter_map(|(element, kind)| Some(Forward { kind, destination: line.text_at(&[element, "destination"])? }))
         .collect();
+    // The line CSS: present when the element is, even empty ("no CSS", not "not exported").
+    let css = line.child("callingSearchSpaceName").and_then(|element| {
+        parse.cluster.present.insert(DataSet::LineCss);
+        element.value()
+    });
     parse.cluster.directory_numbers.push(DirectoryNumber {
-        css: None,
+        css,
         dn,
         associated_devices,
         allow_cti_control,

@@ -1,8 +1,15 @@
 //! `getPhone` / `listPhone` `<phone>` and `getDeviceProfile` / `listDeviceProfile`
 //! `<deviceProfile>` records, with their `lines/line` (formats.md §4a, §6).
+//!
+//! The device calling search space is `callingSearchSpaceName` (formats.md §4a). When the record
+//! has the element, even empty, [`DataSet::DeviceCss`] is marked present, so that rules can tell
+//! "no CSS" from "not exported"; a `list*` record that carries it counts the same. The line CSS
+//! is not here: `lines/line` (`RPhoneLine`) has no calling search space, which belongs to the
+//! directory number (`getLine`, `config.rs`). \[I\] `getDeviceProfile` is read the same way,
+//! should its record carry `callingSearchSpaceName`.
 
 use uclint_model::{
-    is_template_type, DataSet, Device, DeviceKind, Line, SetAside, SetAsideKind, Spanned, SubscribedService,
+    is_template_type, DataSet, Device, DeviceKind, Line, SetAside, SetAsideKind, Spanned, SubscribedService, Text,
     VendorConfig, VendorSetting,
 };
 
@@ -36,6 +43,7 @@ pub fn phone(parse: &mut FileParse<'_>, phone: Element<'_>) {
         single_button_barge: phone.text_at(&["singleButtonBarge"]),
         device_mobility_mode: phone.text_at(&["deviceMobilityMode"]),
         security_profile: phone.text_at(&["securityProfileName"]),
+        css: device_css(parse, phone),
         vendor_config: vendor_config(parse, phone).map(Box::new),
         lines: lines(parse, phone),
         ..Device::new(DeviceKind::Phone, name, phone.span())
@@ -55,10 +63,18 @@ pub fn device_profile(parse: &mut FileParse<'_>, profile: Element<'_>) {
         login_user_id: profile.text_at(&["loginUserId"]),
         join_across_lines: profile.text_at(&["joinAcrossLines"]),
         single_button_barge: profile.text_at(&["singleButtonBarge"]),
+        css: device_css(parse, profile),
         lines: lines(parse, profile),
         ..Device::new(DeviceKind::DeviceProfile, name, profile.span())
     };
     parse.cluster.device_profiles.push(device);
+}
+
+/// `callingSearchSpaceName`, marking [`DataSet::DeviceCss`] present when the element is there.
+fn device_css(parse: &mut FileParse<'_>, device: Element<'_>) -> Option<Spanned<Text>> {
+    let element = device.child("callingSearchSpaceName")?;
+    parse.cluster.present.insert(DataSet::DeviceCss);
+    element.value()
 }
 
 /// `services/service` (`RSubscribedService`): `None` when the record has no `services`
