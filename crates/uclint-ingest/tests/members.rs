@@ -188,7 +188,7 @@ const CTIROUTEPOINT: &str = "DEVICE NAME,DESCRIPTION,DEVICE POOL,COMMON DEVICE C
 #[test]
 fn files_not_read_carry_the_class_a_summary_counts_them_by() {
     let files = [
-        ("routegroup.csv", "ROUTE GROUP NAME,DISTRIBUTION ALGORITHM\nRG_PSTN,Circular\n".to_owned()),
+        ("region.csv", "NAME,DESCRIPTION\nR_HQ,Headquarters\n".to_owned()),
         ("universaldevicetemplate.csv", member(UNIVERSALDEVICETEMPLATE, &["", "Sample"])),
         ("ldapfilter.csv", String::new()),
         ("notes.txt", "hello\n".to_owned()),
@@ -207,7 +207,7 @@ fn files_not_read_carry_the_class_a_summary_counts_them_by() {
         [
             ("ldapfilter.csv", Some(NotReadClass::Empty)),
             ("notes.txt", Some(NotReadClass::Other)),
-            ("routegroup.csv", Some(NotReadClass::NoRuleReads)),
+            ("region.csv", Some(NotReadClass::NoRuleReads)),
             ("universaldevicetemplate.csv", Some(NotReadClass::LookAlike)),
         ]
     );

@@ -1,4 +1,9 @@
 //! `phone.csv` and `deviceprofile.csv`: devices with their numbered line groups.
+//!
+//! The calling search spaces digit analysis starts from are read where the file has them: the
+//! device's `CSS` (`phone.csv`, `ctiroutepoint.csv`) and each line's `Line CSS n` (both, and
+//! an "Export UDP" file that has the column; the 14.0 tar's `deviceprofile.csv` has neither,
+//! and a device profile has no device CSS of its own: the phone's stays, `dialplan.md` §3.3).
 
 use uclint_model::{
     is_template_type, DataSet, Device, DeviceKind, DirectoryNumber, Forward, IntercomLine, Line, SetAside,
@@ -29,6 +34,8 @@ pub struct DeviceColumns {
     device_mobility_mode: Option<usize>,
     security_profile: Option<usize>,
     emcc_css: Option<usize>,
+    /// The device calling search space, `CSS`.
+    css: Option<usize>,
     application_users: Vec<usize>,
     lines: Vec<LineColumns>,
     intercom_lines: Vec<IntercomColumns>,
@@ -36,6 +43,8 @@ pub struct DeviceColumns {
     has_forwards: bool,
     has_pickup: bool,
     has_hold_reversion: bool,
+    /// The file has per-line calling search spaces (`Line CSS n`).
+    has_line_css: bool,
 }
 
 /// The columns of line `n` (`Directory Number n`, `Route Partition n`, …).
@@ -48,6 +57,7 @@ struct LineColumns {
     allow_cti_control: Option<usize>,
     auto_answer: Option<usize>,
     hold_reversion_ring_duration: Option<usize>,
+    css: Option<usize>,
     /// Each forward kind with its `… Destination n` column.
     forwards: Vec<(&'static str, usize)>,
     call_pickup_group: Option<usize>,
@@ -76,6 +86,7 @@ impl DeviceColumns {
                 allow_cti_control: numbered("allow control of device from cti", n),
                 auto_answer: numbered("auto answer", n),
                 hold_reversion_ring_duration: numbered("hold reversion ring duration", n),
+                css: numbered("line css", n),
                 forwards: FORWARDS
                     .iter()
                     .filter_map(|(kind, spellings)| Some((*kind, numbered(spellings[0], n)?)))
@@ -115,18 +126,23 @@ impl DeviceColumns {
             device_mobility_mode: col("device mobility mode"),
             security_profile: col("device security profile"),
             emcc_css: col("extension mobility cross cluster css"),
+            css: col("css"),
             application_users,
             lines,
             intercom_lines,
             has_forwards: FORWARDS.iter().any(|(_, spellings)| numbered(spellings[0], 1).is_some()),
             has_pickup: numbered("call pickup group", 1).is_some(),
             has_hold_reversion: numbered("hold reversion ring duration", 1).is_some(),
+            has_line_css: header.has_group("line css"),
         }
     }
 
-    /// Records which optional data sets the file's columns carry.
-    fn mark_present(&self, parse: &mut FileParse<'_>) {
+    /// Records which optional data sets the file's columns carry; `device_css` for a file whose
+    /// `CSS` column is the device's (not a device profile's file).
+    fn mark_present(&self, parse: &mut FileParse<'_>, device_css: bool) {
         for (has, data) in [
+            (device_css && self.css.is_some(), DataSet::DeviceCss),
+            (self.has_line_css, DataSet::LineCss),
             (self.has_forwards, DataSet::LineForwards),
             (self.has_pickup, DataSet::LinePickupGroups),
             (self.has_hold_reversion, DataSet::LineHoldReversion),
@@ -176,9 +192,9 @@ fn push_phone(
     name: Spanned<Text>,
     model: Option<Spanned<Text>>,
 ) {
-    cols.mark_present(parse);
+    cols.mark_present(parse, true);
     let device = Device {
-        css: None,
+        css: row.value_at(cols.css),
         kind: DeviceKind::Phone,
         name,
         model,
@@ -252,7 +268,7 @@ fn line_dn_settings(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'
 /// One `deviceprofile.csv` row.
 pub fn device_profile(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'_>) {
     let Some(name) = row.value_at(cols.profile_name) else { return };
-    cols.mark_present(parse);
+    cols.mark_present(parse, false);
     let device = Device {
         css: None,
         kind: DeviceKind::DeviceProfile,
@@ -302,7 +318,7 @@ fn lines(parse: &mut FileParse<'_>, cols: &DeviceColumns, row: &Row<'_>) -> Vec<
         let Some(dn) = row.dn_at(line.dn, line.partition) else { continue };
         let n = line.n;
         lines.push(Line {
-            css: None,
+            css: row.value_at(line.css),
             index: Spanned::new(n, dn.span),
             max_calls: row.number_at(parse, line.max_calls, Col::n("maximum number of calls", n)),
             busy_trigger: row.number_at(parse, line.busy_trigger, Col::n("busy trigger", n)),

@@ -1,13 +1,13 @@
 //! `directorynumber.csv`: directory numbers as objects of their own (Title Case headers; the
 //! none partition is `NULL`). The file has no device list (formats.md §5).
 //!
-//! `Directory Number`, `Route Partition` and `Call Pickup Group` are confirmed from a real
-//! export. The call forward destination columns are inferred: the spellings of `phone.csv`'s
-//! per-line columns (confirmed from a real "All Details" export) without the line number
-//! (`Forward All Destination`) and a `Call Forward …` variant are accepted, with one INPUT005
-//! note per file.
+//! `Directory Number`, `Route Partition`, `Calling Search Space` (the line CSS) and `Call Pickup
+//! Group` are confirmed from a real export (`../shared/domain/bat-export-14.0.md`). The call
+//! forward destination columns are inferred: the spellings of `phone.csv`'s per-line columns
+//! (confirmed from a real "All Details" export) without the line number (`Forward All
+//! Destination`) and a `Call Forward …` variant are accepted, with one INPUT005 note per file.
 
-use uclint_model::{DirectoryNumber, Forward, FORWARD_ALL};
+use uclint_model::{DataSet, DirectoryNumber, Forward, FORWARD_ALL};
 
 use super::columns::{note_inferred, pick};
 use crate::table::{HeaderMap, Row};
@@ -49,8 +49,13 @@ pub fn directory_number(parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row
         );
         forwards.push(Forward { kind, destination });
     }
+    // The file says what each DN's CSS is, even where the cell is empty.
+    let css_col = header.col("calling search space");
+    if css_col.is_some() {
+        parse.cluster.present.insert(DataSet::LineCss);
+    }
     parse.cluster.directory_numbers.push(DirectoryNumber {
-        css: None,
+        css: row.value_at(css_col),
         dn,
         associated_devices: Vec::new(),
         allow_cti_control: None,

@@ -20,7 +20,7 @@ pub enum MemberRole {
     Manifest,
     /// Not checked: what the member holds, and why no rule reads it.
     NotChecked {
-        /// What the member holds, e.g. `route groups`.
+        /// What the member holds, e.g. `regions`.
         holds: &'static str,
         /// Why it is not read: "no rule reads them", or what sets it apart from the live objects
         /// it looks like (templates, default profiles, CAPF profiles, …).
@@ -32,8 +32,8 @@ pub enum MemberRole {
 }
 
 impl MemberRole {
-    /// The status line of a member that is not checked, e.g. `route groups: not checked (no
-    /// rule reads them)`; `None` for a member that is read.
+    /// The status line of a member that is not checked, e.g. `regions: not checked (no rule
+    /// reads them)`; `None` for a member that is read.
     pub fn not_checked_reason(self) -> Option<String> {
         match self {
             MemberRole::NotChecked { holds, why, .. } => Some(format!("{holds}: not checked ({why})")),
@@ -115,7 +115,7 @@ pub const MEMBERS: &[(&str, MemberRole)] = &[
     ("conferencenow.csv", numbers(&numbers::CONFERENCE_NOW)),
     ("credpolicy.csv", Read(K::CredentialPolicy)),
     ("credpolicydef.csv", skip("default credential policy assignments")),
-    ("css.csv", skip("calling search spaces")),
+    ("css.csv", Read(K::Css)),
     ("ctiroutepoint.csv", Read(K::CtiRoutePoint)),
     ("cumaserversecurityprofile.csv", skip("CUMA server security profiles")),
     ("datetimegroup.csv", skip("date/time groups")),
@@ -162,7 +162,7 @@ pub const MEMBERS: &[(&str, MemberRole)] = &[
     ("header.txt", MemberRole::Manifest),
     ("hosteddngroup.csv", skip("hosted DN groups")),
     ("hosteddnpatterns.csv", skip("hosted DN patterns")),
-    ("huntlist.csv", skip("hunt lists")),
+    ("huntlist.csv", Read(K::HuntList)),
     ("huntpilot.csv", numbers(&numbers::HUNT_PILOT)),
     ("interclusterserviceprofile.csv", Read(K::InterclusterServiceProfile)),
     ("intercomcss.csv", skip("intercom calling search spaces (the header of css.csv)")),
@@ -204,7 +204,7 @@ pub const MEMBERS: &[(&str, MemberRole)] = &[
     ("mobilityprofile.csv", skip("mobility profiles")),
     ("musiconholdserver.csv", skip("music on hold servers")),
     ("networkaccessprofile.csv", skip("network access profiles")),
-    ("partition.csv", skip("partitions")),
+    ("partition.csv", Read(K::Partition)),
     ("phone.csv", Read(K::Phone)),
     ("phonebuttontemplate.csv", skip("phone button templates")),
     ("phonentpreference.csv", skip("phone NTP references")),
@@ -219,8 +219,8 @@ pub const MEMBERS: &[(&str, MemberRole)] = &[
     ("remotedestination.csv", skip("remote destinations")),
     ("role.csv", skip("roles (access control groups carry them: accesscntrlgrp.csv)")),
     ("routefilter.csv", skip("route filters")),
-    ("routegroup.csv", skip("route groups")),
-    ("routelist.csv", skip("route lists")),
+    ("routegroup.csv", Read(K::RouteGroup)),
+    ("routelist.csv", Read(K::RouteList)),
     ("routepattern.csv", numbers(&numbers::ROUTE_PATTERN)),
     ("rsrcprioritynamespace.csv", skip("resource priority namespaces")),
     ("rsrcprioritynamespacelist.csv", skip("resource priority namespace lists")),
@@ -246,7 +246,7 @@ pub const MEMBERS: &[(&str, MemberRole)] = &[
     ("transcoder.csv", skip("transcoders")),
     ("transformationprofile.csv", skip("transformation profiles")),
     ("translationpattern.csv", numbers(&numbers::TRANSLATION_PATTERN)),
-    ("trunk.csv", skip("trunks")),
+    ("trunk.csv", Read(K::Trunk)),
     ("ucservice.csv", Read(K::UcService)),
     (
         "universaldevicetemplate.csv",
@@ -312,5 +312,25 @@ mod tests {
             assert!(matches!(role(member), Some(MemberRole::NotChecked { .. })), "{member}");
         }
         assert_eq!(role("mobilevoiceaccess.csv"), Some(numbers(&numbers::MOBILE_VOICE_ACCESS)));
+    }
+
+    #[test]
+    fn dial_plan_members_are_read_and_intercom_css_is_not() {
+        for (member, kind) in [
+            ("partition.csv", K::Partition),
+            ("css.csv", K::Css),
+            ("huntlist.csv", K::HuntList),
+            ("routelist.csv", K::RouteList),
+            ("routegroup.csv", K::RouteGroup),
+            ("trunk.csv", K::Trunk),
+            ("routepattern.csv", K::Numbers(&numbers::ROUTE_PATTERN)),
+            ("translationpattern.csv", K::Numbers(&numbers::TRANSLATION_PATTERN)),
+            ("huntpilot.csv", K::Numbers(&numbers::HUNT_PILOT)),
+        ] {
+            assert_eq!(role(member), Some(Read(kind)), "{member}");
+        }
+        for member in ["intercomcss.csv", "intercomroutepartition.csv", "intercomtranslationpattern.csv"] {
+            assert!(matches!(role(member), Some(MemberRole::NotChecked { .. })), "{member}");
+        }
     }
 }

@@ -7,6 +7,7 @@ mod app_users;
 mod columns;
 mod credential_policies;
 mod devices;
+mod dial_plan;
 mod directory_numbers;
 mod emcc;
 mod end_users;
@@ -21,7 +22,7 @@ mod phone_services;
 mod service_profiles;
 mod uc_services;
 
-use uclint_model::{DataGap, DataSet, Span};
+use uclint_model::{DataGap, DataSet, PatternKind, Span};
 
 pub use numbers::NumberMember;
 
@@ -77,6 +78,18 @@ pub enum BatKind {
     Numbers(&'static NumberMember),
     /// `rdp.csv`: remote destination profiles, known by name only.
     RemoteDestinationProfile,
+    /// `partition.csv`: route partitions.
+    Partition,
+    /// `css.csv`: calling search spaces, known by name only (`intercomcss.csv` has its header).
+    Css,
+    /// `huntlist.csv`: hunt lists with their line groups.
+    HuntList,
+    /// `routelist.csv`: route lists with their route groups.
+    RouteList,
+    /// `routegroup.csv`: route groups with their devices.
+    RouteGroup,
+    /// `trunk.csv`: trunks, by name only.
+    Trunk,
 }
 
 impl BatKind {
@@ -127,37 +140,56 @@ impl BatKind {
             BatKind::ServiceProfile => "serviceprofile.csv",
             BatKind::Numbers(member) => member.file,
             BatKind::RemoteDestinationProfile => "rdp.csv",
+            BatKind::Partition => "partition.csv",
+            BatKind::Css => "css.csv",
+            BatKind::HuntList => "huntlist.csv",
+            BatKind::RouteList => "routelist.csv",
+            BatKind::RouteGroup => "routegroup.csv",
+            BatKind::Trunk => "trunk.csv",
         }
     }
 
-    /// The kind of data the member fills; `None` for one whose records are only known by name.
-    fn data_set(self) -> Option<DataSet> {
-        Some(match self {
-            BatKind::Phone => DataSet::Phones,
-            BatKind::DeviceProfile => DataSet::DeviceProfiles,
-            BatKind::EndUser => DataSet::EndUsers,
-            BatKind::AppUser => DataSet::AppUsers,
-            BatKind::CommonDeviceConfig => DataSet::CommonDeviceConfigs,
-            BatKind::LineGroup => DataSet::LineGroups,
-            BatKind::ServiceParameter => DataSet::ServiceParameters,
-            BatKind::EnterpriseParameter => DataSet::EnterpriseParameters,
-            BatKind::LdapAuthentication => DataSet::LdapAuthentication,
-            BatKind::LdapSystem => DataSet::LdapSystem,
-            BatKind::LdapDirectory => DataSet::LdapDirectories,
-            BatKind::PhoneService => DataSet::PhoneServices,
-            BatKind::DirectoryNumber => DataSet::DirectoryNumbers,
-            BatKind::IntercomNumber => DataSet::Intercom,
-            BatKind::UcService => DataSet::UcServices,
-            BatKind::CredentialPolicy => DataSet::CredentialPolicies,
-            BatKind::RemoteCluster => DataSet::RemoteClusters,
-            BatKind::InterclusterServiceProfile => DataSet::InterclusterServiceProfiles,
-            BatKind::AccessControlGroup => DataSet::AccessControlGroups,
-            BatKind::CtiRoutePoint => DataSet::Phones,
-            BatKind::ServiceProfile => DataSet::ServiceProfiles,
-            BatKind::Numbers(_) => DataSet::OwnedNumbers,
+    /// The kinds of data the member fills; none for one whose records are only known by name.
+    /// A route pattern, translation pattern or hunt pilot file fills two: the numbers its rows
+    /// own and the patterns themselves.
+    fn data_sets(self) -> &'static [DataSet] {
+        match self {
+            BatKind::Phone => &[DataSet::Phones],
+            BatKind::DeviceProfile => &[DataSet::DeviceProfiles],
+            BatKind::EndUser => &[DataSet::EndUsers],
+            BatKind::AppUser => &[DataSet::AppUsers],
+            BatKind::CommonDeviceConfig => &[DataSet::CommonDeviceConfigs],
+            BatKind::LineGroup => &[DataSet::LineGroups],
+            BatKind::ServiceParameter => &[DataSet::ServiceParameters],
+            BatKind::EnterpriseParameter => &[DataSet::EnterpriseParameters],
+            BatKind::LdapAuthentication => &[DataSet::LdapAuthentication],
+            BatKind::LdapSystem => &[DataSet::LdapSystem],
+            BatKind::LdapDirectory => &[DataSet::LdapDirectories],
+            BatKind::PhoneService => &[DataSet::PhoneServices],
+            BatKind::DirectoryNumber => &[DataSet::DirectoryNumbers],
+            BatKind::IntercomNumber => &[DataSet::Intercom],
+            BatKind::UcService => &[DataSet::UcServices],
+            BatKind::CredentialPolicy => &[DataSet::CredentialPolicies],
+            BatKind::RemoteCluster => &[DataSet::RemoteClusters],
+            BatKind::InterclusterServiceProfile => &[DataSet::InterclusterServiceProfiles],
+            BatKind::AccessControlGroup => &[DataSet::AccessControlGroups],
+            BatKind::CtiRoutePoint => &[DataSet::Phones],
+            BatKind::ServiceProfile => &[DataSet::ServiceProfiles],
+            BatKind::Numbers(member) => match member.dial {
+                None => &[DataSet::OwnedNumbers],
+                Some(PatternKind::RoutePattern) => &[DataSet::OwnedNumbers, DataSet::RoutePatterns],
+                Some(PatternKind::TranslationPattern) => &[DataSet::OwnedNumbers, DataSet::TranslationPatterns],
+                Some(PatternKind::HuntPilot) => &[DataSet::OwnedNumbers, DataSet::HuntPilots],
+            },
             // Only their names are kept (set aside): they fill no data set of their own.
-            BatKind::RemoteDestinationProfile => return None,
-        })
+            BatKind::RemoteDestinationProfile => &[],
+            BatKind::Partition => &[DataSet::Partitions],
+            BatKind::Css => &[DataSet::CallingSearchSpaces],
+            BatKind::HuntList => &[DataSet::HuntLists],
+            BatKind::RouteList => &[DataSet::RouteLists],
+            BatKind::RouteGroup => &[DataSet::RouteGroups],
+            BatKind::Trunk => &[DataSet::Trunks],
+        }
     }
 }
 
@@ -180,7 +212,10 @@ pub fn detect(text: &str) -> Option<BatKind> {
     if is_look_alike(&headers, has) {
         return None;
     }
-    let kind = if has("device profile name") {
+    let kind = if has("trunk type") && has("device name") {
+        // trunk.csv: before CTI route points, whose telling column it has too.
+        BatKind::Trunk
+    } else if has("device profile name") {
         BatKind::DeviceProfile
     } else if has("device name") && !has("device type") && has("use device pool calling party transformation css") {
         // ctiroutepoint.csv: no Device Type, and a column no phone export has.
@@ -223,9 +258,32 @@ pub fn detect(text: &str) -> Option<BatKind> {
     {
         BatKind::DirectoryNumber
     } else {
-        return None;
+        dial_plan_kind(has)?
     };
     Some(kind)
+}
+
+/// A dial plan member by the columns only it has among the 14.0 members (a trunk is known
+/// earlier). `css.csv` is not among them: `intercomcss.csv` has its header exactly.
+fn dial_plan_kind(has: impl Fn(&str) -> bool) -> Option<BatKind> {
+    Some(if has("route pattern") && has("route partition") && has("gateway/route list") {
+        BatKind::Numbers(&numbers::ROUTE_PATTERN)
+    } else if has("translation pattern") && has("route partition") {
+        BatKind::Numbers(&numbers::TRANSLATION_PATTERN)
+    } else if has("hunt pilot") && has("route partition") {
+        BatKind::Numbers(&numbers::HUNT_PILOT)
+    } else if has("name") && has("time schedule") && has("specific time zone") {
+        // intercomroutepartition.csv and ccdpartition.csv have `TIME ZONE` instead.
+        BatKind::Partition
+    } else if has("name") && (has("huntlist for vm") || has("line group 1")) {
+        BatKind::HuntList
+    } else if has("name") && (has("enable this route list") || has("route group 1")) {
+        BatKind::RouteList
+    } else if has("name") && (has("type distribute algorithm") || has("device selection order 1")) {
+        BatKind::RouteGroup
+    } else {
+        return None;
+    })
 }
 
 /// The longest first line [`detect`] reads as a header: 1 MiB. A real header is a few kilobytes
@@ -249,7 +307,7 @@ fn is_look_alike(headers: &[String], has: impl Fn(&str) -> bool) -> bool {
 
 /// Parses a BAT CSV of a known kind into `parse.cluster`.
 pub fn parse(kind: BatKind, parse: &mut FileParse<'_>) {
-    parse.cluster.present.extend(kind.data_set());
+    parse.cluster.present.extend(kind.data_sets().iter().copied());
     let Some(header) = read_header(parse) else {
         return empty_table(kind, parse);
     };
@@ -312,10 +370,22 @@ fn row_parser(kind: BatKind, header: &HeaderMap) -> RowParser {
             })
         }
         BatKind::ServiceProfile => Box::new(service_profiles::service_profile),
-        BatKind::Numbers(member) => Box::new(move |parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>| {
-            numbers::owned_number(parse, header, row, member)
-        }),
+        BatKind::Numbers(member) => {
+            let patterns = member.dial.map(|kind| dial_plan::PatternColumns::new(header, member, kind));
+            Box::new(move |parse: &mut FileParse<'_>, header: &HeaderMap, row: &Row<'_>| {
+                numbers::owned_number(parse, header, row, member);
+                if let Some(cols) = &patterns {
+                    dial_plan::dial_pattern(parse, cols, row);
+                }
+            })
+        }
         BatKind::RemoteDestinationProfile => Box::new(devices::remote_destination_profile),
+        BatKind::Partition => Box::new(dial_plan::partition),
+        BatKind::Css => Box::new(dial_plan::css),
+        BatKind::HuntList => Box::new(dial_plan::hunt_list),
+        BatKind::RouteList => Box::new(dial_plan::route_list),
+        BatKind::RouteGroup => Box::new(dial_plan::route_group),
+        BatKind::Trunk => Box::new(dial_plan::trunk),
     }
 }
 
@@ -323,7 +393,7 @@ fn row_parser(kind: BatKind, header: &HeaderMap) -> RowParser {
 fn empty_table(kind: BatKind, parse: &mut FileParse<'_>) {
     let header_line = parse.text.lines().next().map_or(0, str::len);
     let span = uclint_model::Span::new(parse.source, 0, header_line);
-    if let Some(data) = kind.data_set() {
+    for &data in kind.data_sets() {
         parse.cluster.empty_tables.push((data, span));
     }
 }
@@ -378,9 +448,10 @@ pub fn manifest(parse: &mut FileParse<'_>) {
     for kind in BatKind::ALL {
         if !listed.iter().any(|name| name == kind.tar_name()) {
             let missing = kind.tar_name().to_owned();
-            let Some(data) = kind.data_set() else { continue };
-            let gap = DataGap { export: export.clone(), missing, data, incomplete: false, span };
-            parse.cluster.data_gaps.push(gap);
+            for &data in kind.data_sets() {
+                let gap = DataGap { export: export.clone(), missing: missing.clone(), data, incomplete: false, span };
+                parse.cluster.data_gaps.push(gap);
+            }
         }
     }
 }

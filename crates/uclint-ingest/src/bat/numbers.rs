@@ -4,8 +4,11 @@
 //! one of them owns is not an unassigned directory number (GEN007), whatever
 //! `directorynumber.csv` says of it. Headers are those of a real 14.0 export
 //! (`../shared/domain/bat-export-14.0.md`).
+//!
+//! Route patterns, translation patterns and hunt pilots are also read whole, as
+//! [`DialPattern`](uclint_model::DialPattern)s (`super::dial_plan`): a row gives both records.
 
-use uclint_model::OwnedNumber;
+use uclint_model::{OwnedNumber, PatternKind};
 
 use crate::table::{HeaderMap, Row};
 use crate::FileParse;
@@ -21,6 +24,9 @@ pub struct NumberMember {
     pub pattern: &'static str,
     /// The partition's column, normalised.
     pub partition: &'static str,
+    /// The kind of route plan pattern each row also is, read whole by `super::dial_plan`;
+    /// `None` for members whose rows only own numbers.
+    pub dial: Option<PatternKind>,
 }
 
 const fn member(
@@ -29,16 +35,24 @@ const fn member(
     pattern: &'static str,
     partition: &'static str,
 ) -> NumberMember {
-    NumberMember { file, owner, pattern, partition }
+    NumberMember { file, owner, pattern, partition, dial: None }
+}
+
+const fn dial(member: NumberMember, kind: PatternKind) -> NumberMember {
+    NumberMember { dial: Some(kind), ..member }
 }
 
 /// `routepattern.csv`.
-pub const ROUTE_PATTERN: NumberMember = member("routepattern.csv", "route pattern", "route pattern", "route partition");
+pub const ROUTE_PATTERN: NumberMember =
+    dial(member("routepattern.csv", "route pattern", "route pattern", "route partition"), PatternKind::RoutePattern);
 /// `translationpattern.csv`.
-pub const TRANSLATION_PATTERN: NumberMember =
-    member("translationpattern.csv", "translation pattern", "translation pattern", "route partition");
+pub const TRANSLATION_PATTERN: NumberMember = dial(
+    member("translationpattern.csv", "translation pattern", "translation pattern", "route partition"),
+    PatternKind::TranslationPattern,
+);
 /// `huntpilot.csv`.
-pub const HUNT_PILOT: NumberMember = member("huntpilot.csv", "hunt pilot", "hunt pilot", "route partition");
+pub const HUNT_PILOT: NumberMember =
+    dial(member("huntpilot.csv", "hunt pilot", "hunt pilot", "route partition"), PatternKind::HuntPilot);
 /// `mobilevoiceaccess.csv` (`DIRECTORY NUMBER,ROUTE PARTITION,`: the look of a DN file).
 pub const MOBILE_VOICE_ACCESS: NumberMember =
     member("mobilevoiceaccess.csv", "Mobile Voice Access number", "directory number", "route partition");
