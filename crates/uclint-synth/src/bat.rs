@@ -1,7 +1,8 @@
 //! The BAT Import/Export layout: the members of `ucmdata_export_*.tar`, with the real header
 //! spellings (formats.md §4b, §6, §7, §8, §9, §10, §11) and realistic row widths.
 
-use crate::plan::{fake_hex, DeviceOut, LineOut, Plan, MAX_LINES, PT, RMCM};
+use crate::plan::{fake_hex, DeviceCss, DeviceOut, LineOut, Plan, CTI_PORT, MAX_LINES, PT, RMCM};
+use crate::table::csv_bytes;
 use crate::{Agent, Fault, Spec};
 
 /// Device columns before the line groups, as in a CUCM 14 `phone.csv` (a realistic subset).
@@ -77,16 +78,6 @@ const PROFILE_DEVICE: &[&str] = &[
     "Extension Mobility Cross Cluster CSS",
 ];
 
-fn csv_bytes(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(header);
-    for row in rows {
-        let _ = writer.write_record(&row);
-    }
-    writer.into_inner().unwrap_or_default()
-}
-
 fn header(device: &[&str], per_line: &[&str]) -> Vec<String> {
     let mut header: Vec<String> = device.iter().map(|s| (*s).to_owned()).collect();
     for n in 1..=MAX_LINES {
@@ -95,7 +86,8 @@ fn header(device: &[&str], per_line: &[&str]) -> Vec<String> {
     header
 }
 
-fn line_cells(lines: &[LineOut], per_line: &[&str]) -> Vec<String> {
+/// The per-line cells; `css` is the dial plan's (`None`: `CSS_Internal` on every line).
+fn line_cells(lines: &[LineOut], css: Option<&DeviceCss>, per_line: &[&str]) -> Vec<String> {
     let mut cells = vec![String::new(); MAX_LINES * per_line.len()];
     for line in lines {
         let base = (line.index - 1) * per_line.len();
@@ -103,8 +95,8 @@ fn line_cells(lines: &[LineOut], per_line: &[&str]) -> Vec<String> {
             let column = column.trim_end_matches(" {n}");
             cells[base + k] = match column {
                 "Directory Number" => line.dn.clone(),
-                "Route Partition" => PT.to_owned(),
-                "Line CSS" => "CSS_Internal".to_owned(),
+                "Route Partition" => line.partition.unwrap_or(PT).to_owned(),
+                "Line CSS" => css.map_or("CSS_Internal", |c| c.line.as_str()).to_owned(),
                 "Line Text Label" | "Display" | "Alerting Name" | "Line Description" => format!("Line {}", line.dn),
                 "Maximum Number of Calls" => line.max_calls.to_string(),
                 "Busy Trigger" => line.busy_trigger.to_string(),
@@ -120,12 +112,16 @@ fn line_cells(lines: &[LineOut], per_line: &[&str]) -> Vec<String> {
 /// The members of the tar, in tar order.
 pub(crate) fn files(spec: &Spec, agents: &[Agent], plan: &Plan) -> Vec<(String, Vec<u8>)> {
     let (phones, profiles, line_group_members) = (&plan.phones, &plan.profiles, &plan.line_group_members);
-    vec![
-        ("header.txt".to_owned(), header_txt()),
+    // The dial plan's members come after the others, so an export without it is unchanged.
+    let dial_plan = if spec.dial_plan { crate::dialplan::bat_files(spec, plan) } else { Vec::new() };
+    let dial_plan_members: Vec<&str> =
+        dial_plan.iter().map(|(name, _)| name.as_str()).filter(|name| name.ends_with(".csv")).collect();
+    let mut files = vec![
+        ("header.txt".to_owned(), header_txt(&dial_plan_members)),
         ("phone.csv".to_owned(), phone_csv(phones)),
         ("deviceprofile.csv".to_owned(), profile_csv(profiles)),
         ("enduser.csv".to_owned(), enduser_csv(spec, agents)),
-        ("appuser.csv".to_owned(), appuser_csv(phones, profiles)),
+        ("appuser.csv".to_owned(), appuser_csv(phones, profiles, spec.dial_plan)),
         ("commondeviceconfiguration.csv".to_owned(), cdc_csv()),
         ("linegroup.csv".to_owned(), linegroup_csv(spec.size.line_groups, line_group_members)),
         ("serviceparameter.csv".to_owned(), serviceparameter_csv()),
@@ -134,7 +130,9 @@ pub(crate) fn files(spec: &Spec, agents: &[Agent], plan: &Plan) -> Vec<(String, 
     ]
     .into_iter()
     .chain(EMPTY_TABLES.iter().map(|(name, header)| ((*name).to_owned(), format!("{header}\n").into_bytes())))
-    .collect()
+    .collect::<Vec<_>>();
+    files.extend(dial_plan);
+    files
 }
 
 /// Tables a real export carries even when the cluster has none of their objects: just the
@@ -169,7 +167,8 @@ const EMPTY_TABLES: &[(&str, &str)] = &[
     ),
 ];
 
-fn header_txt() -> Vec<u8> {
+/// `header.txt`: the export's manifest, listing `extra` (the dial plan's members) last.
+fn header_txt(extra: &[&str]) -> Vec<u8> {
     let files = [
         "phone.csv",
         "deviceprofile.csv",
@@ -182,7 +181,8 @@ fn header_txt() -> Vec<u8> {
         "accesscntrlgrp.csv",
     ]
     .into_iter()
-    .chain(EMPTY_TABLES.iter().map(|(name, _)| *name));
+    .chain(EMPTY_TABLES.iter().map(|(name, _)| *name))
+    .chain(extra.iter().copied());
     let mut text = String::from(
         "Time : Fri Nov 20 10:12:44 UTC 2026\nIP Address : 10.1.10.11\nCCM : master-14.0.1.10000-20.i386\n",
     );
@@ -200,14 +200,17 @@ fn phone_csv(phones: &[DeviceOut]) -> Vec<u8> {
             .map(|c| match *c {
                 "Services Provisioning" => "Default".to_owned(),
                 "Device Name" => p.name.clone(),
+                "Description" if p.model == CTI_PORT => format!("UCCX CTI port {}", p.name),
                 "Description" => format!("{} {}", p.owner, p.model),
                 "Device Pool" => "DP_HQ".to_owned(),
+                "Phone Button Template" if p.model == CTI_PORT => "Standard CTI Port".to_owned(),
                 "Phone Button Template" => format!("Standard {} SIP", p.model.trim_start_matches("Cisco ")),
-                "CSS" => "CSS_Internal".to_owned(),
+                "CSS" => p.css.as_ref().map_or("CSS_Internal", |c| c.device.as_str()).to_owned(),
                 "Location" => "Hub_None".to_owned(),
                 "Device Mobility Mode" | "Built in Bridge" | "Privacy" => "Default".to_owned(),
                 "Common Device Configuration" => "common-device-configuration-ipv4".to_owned(),
                 "Device Type" => p.model.to_owned(),
+                "Device Protocol" if p.model == CTI_PORT => "SCCP".to_owned(),
                 "Device Protocol" => "SIP".to_owned(),
                 "Owner User ID" | "User ID 1" => p.owner.clone(),
                 "Softkey Template" => "Standard User".to_owned(),
@@ -215,13 +218,16 @@ fn phone_csv(phones: &[DeviceOut]) -> Vec<u8> {
                 "Extension Mobility" => "t".to_owned(),
                 "Device User Locale" => "English United States".to_owned(),
                 "Allow CTI Control Flag" => "t".to_owned(),
+                "Device Security Profile" if p.model == CTI_PORT => String::new(),
                 "Device Security Profile" => format!("{} - Standard SIP Non-Secure Profile", p.model),
+                "SIP Profile" if p.model == CTI_PORT => String::new(),
                 "SIP Profile" => "Standard SIP Profile".to_owned(),
                 "Application User 1" if p.rmcm => RMCM.to_owned(),
+                "Application User 1" => p.css.as_ref().and_then(|c| c.app_user).unwrap_or_default().to_owned(),
                 _ => String::new(),
             })
             .collect();
-        row.extend(line_cells(&p.lines, LINE));
+        row.extend(line_cells(&p.lines, p.css.as_ref(), LINE));
         row
     });
     csv_bytes(&header, rows)
@@ -246,7 +252,7 @@ fn profile_csv(profiles: &[DeviceOut]) -> Vec<u8> {
                 _ => String::new(),
             })
             .collect();
-        row.extend(line_cells(&p.lines, LINE));
+        row.extend(line_cells(&p.lines, p.css.as_ref(), LINE));
         row
     });
     csv_bytes(&header, rows)
@@ -357,8 +363,13 @@ fn enduser_csv(spec: &Spec, agents: &[Agent]) -> Vec<u8> {
     csv_bytes(&header, rows)
 }
 
-fn appuser_csv(phones: &[DeviceOut], profiles: &[DeviceOut]) -> Vec<u8> {
+/// `appuser.csv`: the RMCM user, and UCCX's telephony user; with the dial plan, one telephony user
+/// per UCCX node, each controlling its node's CTI ports and every trigger's route point.
+fn appuser_csv(phones: &[DeviceOut], profiles: &[DeviceOut], dial_plan: bool) -> Vec<u8> {
     let controlled: Vec<&str> = phones.iter().chain(profiles).filter(|d| d.rmcm).map(|d| d.name.as_str()).collect();
+    let jtapi_users: &[&str] = if dial_plan { &crate::dialplan::JTAPI_USERS } else { &["uccxjtapiuser_1"] };
+    let jtapi_devices: Vec<Vec<String>> =
+        jtapi_users.iter().map(|user| crate::dialplan::controlled_by(user, phones, dial_plan)).collect();
     let groups = [
         "Standard CTI Allow Call Recording",
         "Standard CTI Enabled",
@@ -370,7 +381,8 @@ fn appuser_csv(phones: &[DeviceOut], profiles: &[DeviceOut]) -> Vec<u8> {
     for n in 1..=groups.len() {
         header.push(format!("DIR GROUP NAME {n}"));
     }
-    for n in 1..=controlled.len().max(1) {
+    let most = jtapi_devices.iter().map(Vec::len).chain([controlled.len(), 1]).max().unwrap_or(1);
+    for n in 1..=most {
         header.extend([format!("DEVICE NAME {n}"), format!("TYPE USER ASSOCIATION {n}")]);
     }
     let width = header.len();
@@ -380,10 +392,17 @@ fn appuser_csv(phones: &[DeviceOut], profiles: &[DeviceOut]) -> Vec<u8> {
         rmcm.extend([(*name).to_owned(), "Cti Control In".to_owned()]);
     }
     rmcm.resize(width, String::new());
-    let mut jtapi = vec!["uccxjtapiuser_1".to_owned(), "f".to_owned(), "Standard Presence group".to_owned()];
-    jtapi.push("Standard CTI Enabled".to_owned());
-    jtapi.resize(width, String::new());
-    csv_bytes(&header, [rmcm, jtapi].into_iter())
+    let jtapi = jtapi_users.iter().zip(jtapi_devices).map(|(user, devices)| {
+        let mut jtapi = vec![(*user).to_owned(), "f".to_owned(), "Standard Presence group".to_owned()];
+        jtapi.push("Standard CTI Enabled".to_owned());
+        jtapi.resize(3 + groups.len(), String::new());
+        for device in devices {
+            jtapi.extend([device, "Cti Control In".to_owned()]);
+        }
+        jtapi.resize(width, String::new());
+        jtapi
+    });
+    csv_bytes(&header, [rmcm].into_iter().chain(jtapi))
 }
 
 /// The standard access control groups the users and application users are in, and a few

@@ -117,9 +117,11 @@ fn run_uclint(uclint: &Path, input: &Path, args: &[&str]) -> std::io::Result<(Du
 /// Generates the export `spec` describes in `form` into `dir`: its path and size.
 fn write_export(spec: &Spec, form: Form, dir: &Path) -> std::io::Result<(PathBuf, u64)> {
     let export = generate(spec, form);
-    let suffix = match spec.faults {
-        Faults::Random => "",
-        Faults::Systematic => "_systematic",
+    let suffix = match (spec.faults, spec.dial_plan) {
+        (Faults::Random, false) => "",
+        (Faults::Systematic, false) => "_systematic",
+        (Faults::Random, true) => "_dialplan",
+        (Faults::Systematic, true) => "_systematic_dialplan",
     };
     let tar_path: PathBuf = dir.join(match form {
         Form::Bat => format!("ucmdata_export_{}{suffix}.tar", spec.size.name),

@@ -8,11 +8,21 @@
 //! cluster migrated with a wrong user template has: nobody is in "Standard CTI Enabled", and
 //! every user who owns a desk phone controls it, so IMP003 fires once per such user (81,800
 //! findings on `mega`). It is what the render benchmark measures: reports of many findings.
+//!
+//! [`Spec::dial_plan`] adds a realistic dial plan to the BAT form (issue #21's benchmark of the
+//! call-path rules): ~40 partitions, 50 calling search spaces, about 3,000 route patterns and
+//! 1,100 translation patterns, hunt pilots for the line groups, route lists, route groups and
+//! trunks, UCCX's CTI ports and triggers with their adminapi exports, and a few deliberate
+//! dial-plan faults (`dialplan/mod.rs` lists them; those whose number of findings is certain are
+//! in [`Export::expected`]). It draws nothing from the random generator, so the rest of the
+//! cluster is the same.
 
 mod axl;
 mod bat;
 pub mod bench;
+mod dialplan;
 mod plan;
+mod table;
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
@@ -120,6 +130,12 @@ pub struct Spec {
     pub fault_rate: f64,
     /// Whether every user carries a fault as well ([`Faults::Systematic`]).
     pub faults: Faults,
+    /// Whether the export carries a realistic dial plan: ~40 partitions, 50 CSSs, thousands of
+    /// route and translation patterns, hunt pilots, UCCX CTI ports, triggers and their adminapi
+    /// exports, and a few dial-plan faults (the module docs of `dialplan.rs` list them). BAT form
+    /// only: the AXL form does not carry it and ignores this. Without it, the export is the same
+    /// bytes as before the option existed.
+    pub dial_plan: bool,
 }
 
 impl Spec {
@@ -235,9 +251,16 @@ pub fn generate(spec: &Spec, form: Form) -> Export {
         let owners = (agents.len()..spec.size.users).filter(|&i| plan::owned_phone(spec, agents.len(), i).is_some());
         expected.push(("IMP003", agent_desks + owners.count()));
     }
+    let dial_plan = spec.dial_plan && form == Form::Bat;
+    if dial_plan {
+        expected.extend(dialplan::FAULTS);
+    }
     let mut sorted = expected;
     sorted.sort();
-    let plan = plan::plan(spec, &agents, &mut rng);
+    let mut plan = plan::plan(spec, &agents, &mut rng);
+    if dial_plan {
+        dialplan::assign(spec, &agents, &mut plan);
+    }
     let files = match form {
         Form::Bat => bat::files(spec, &agents, &plan),
         Form::Axl => axl::files(spec, &agents, &plan),

@@ -34,6 +34,10 @@ enum Command {
         /// "Standard CTI Enabled": IMP003 for each who controls a desk phone, 81,800 on mega).
         #[arg(long, default_value = "random")]
         faults: String,
+        /// Add a realistic dial plan (BAT form only): partitions, 50 CSSs, thousands of route and
+        /// translation patterns, hunt pilots, UCCX CTI ports and triggers, and a few dial-plan faults.
+        #[arg(long)]
+        dial_plan: bool,
         /// The tar to write.
         #[arg(short, long)]
         output: PathBuf,
@@ -63,12 +67,15 @@ enum Command {
         /// `uclint check --timings --format F=FILE`, end-to-end time and peak memory.
         #[arg(long, value_delimiter = ',')]
         formats: Vec<String>,
+        /// Measure exports with the dial plan (`generate --dial-plan`; BAT form only).
+        #[arg(long)]
+        dial_plan: bool,
     },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Generate { form, size, seed, fault_rate, faults, output } => {
+        Command::Generate { form, size, seed, fault_rate, faults, dial_plan, output } => {
             let Some(size) = SIZES.iter().find(|s| s.name == size) else {
                 eprintln!("error: unknown size `{size}` (small, large, mega)");
                 return ExitCode::from(2);
@@ -80,7 +87,11 @@ fn main() -> ExitCode {
             let Some(faults) = faults_named(&faults) else {
                 return ExitCode::from(2);
             };
-            let export = generate(&Spec { size: *size, seed, fault_rate, faults }, form);
+            if dial_plan && form != Form::Bat {
+                eprintln!("error: --dial-plan is available in the BAT form only");
+                return ExitCode::from(2);
+            }
+            let export = generate(&Spec { size: *size, seed, fault_rate, faults, dial_plan }, form);
             if let Err(err) = export.to_tar().and_then(|tar| std::fs::write(&output, tar)) {
                 eprintln!("error: could not write {}: {err}", output.display());
                 return ExitCode::from(2);
@@ -91,7 +102,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Bench { sizes, forms, runs, uclint, dir, faults, formats } => {
+        Command::Bench { sizes, forms, runs, uclint, dir, faults, formats, dial_plan } => {
             let Some(faults) = faults_named(&faults) else {
                 return ExitCode::from(2);
             };
@@ -110,7 +121,11 @@ fn main() -> ExitCode {
                         eprintln!("error: unknown form `{form_name}` (bat, axl)");
                         return ExitCode::from(2);
                     };
-                    let spec = Spec { size: *size, seed: 1, fault_rate: 0.05, faults };
+                    if dial_plan && form != Form::Bat {
+                        eprintln!("error: --dial-plan is available in the BAT form only");
+                        return ExitCode::from(2);
+                    }
+                    let spec = Spec { size: *size, seed: 1, fault_rate: 0.05, faults, dial_plan };
                     let measured = if formats.is_empty() {
                         measure(&spec, form, &dir, &uclint, runs.max(1)).map(|m| println!("{}", m.row()))
                     } else {

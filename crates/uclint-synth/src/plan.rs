@@ -8,6 +8,8 @@ use crate::{Agent, Fault, Spec};
 
 /// The partition of every DN.
 pub(crate) const PT: &str = "PT_Internal";
+/// The `Device Type` of a CTI port (formats.md §17).
+pub(crate) const CTI_PORT: &str = "CTI Port";
 /// The RMCM application user.
 pub(crate) const RMCM: &str = "uccxrmcmuser";
 /// The most lines a device has.
@@ -19,6 +21,8 @@ pub(crate) struct LineOut {
     pub dn: String,
     pub max_calls: u32,
     pub busy_trigger: u32,
+    /// The DN's partition when the dial plan sets one; [`PT`] otherwise.
+    pub partition: Option<&'static str>,
 }
 
 pub(crate) struct DeviceOut {
@@ -27,6 +31,18 @@ pub(crate) struct DeviceOut {
     pub owner: String,
     pub rmcm: bool,
     pub lines: Vec<LineOut>,
+    /// The device CSS and every line's CSS when the dial plan sets them; `CSS_Internal` otherwise.
+    pub css: Option<DeviceCss>,
+}
+
+/// The calling search spaces of a device under the dial plan (`crate::dialplan`).
+pub(crate) struct DeviceCss {
+    /// The device's `CSS`.
+    pub device: String,
+    /// Every line's `Line CSS n` (empty: none).
+    pub line: String,
+    /// The application users that control the device (CTI ports), in `Application User n`.
+    pub app_user: Option<&'static str>,
 }
 
 /// The devices of a cluster.
@@ -45,7 +61,7 @@ fn ordinary_lines(rng: &mut ChaCha8Rng, next_dn: &mut u64) -> Vec<LineOut> {
     (1..=count)
         .map(|index| {
             *next_dn += 1;
-            LineOut { index, dn: next_dn.to_string(), max_calls: 4, busy_trigger: 2 }
+            LineOut { index, dn: next_dn.to_string(), max_calls: 4, busy_trigger: 2, partition: None }
         })
         .collect()
 }
@@ -56,12 +72,13 @@ fn agent_lines(agent: &Agent, next_dn: &mut u64) -> Vec<LineOut> {
         dn: agent.extension.clone(),
         max_calls: if agent.faults.contains(&Fault::MaxCalls) { 4 } else { 2 },
         busy_trigger: if agent.faults.contains(&Fault::BusyTrigger) { 2 } else { 1 },
+        partition: None,
     };
     if agent.faults.contains(&Fault::BeyondFourthLine) {
         let mut lines: Vec<LineOut> = (1..=4)
             .map(|index| {
                 *next_dn += 1;
-                LineOut { index, dn: next_dn.to_string(), max_calls: 4, busy_trigger: 2 }
+                LineOut { index, dn: next_dn.to_string(), max_calls: 4, busy_trigger: 2, partition: None }
             })
             .collect();
         lines.push(ipcc(5));
@@ -113,6 +130,7 @@ pub(crate) fn plan(spec: &Spec, agents: &[Agent], rng: &mut ChaCha8Rng) -> Plan 
             owner: agent.user.clone(),
             rmcm: !agent.faults.contains(&Fault::NotRmcmControlled),
             lines: agent_lines(agent, &mut next_dn),
+            css: None,
         };
         if agent.profile {
             profiles.push(device);
@@ -126,7 +144,8 @@ pub(crate) fn plan(spec: &Spec, agents: &[Agent], rng: &mut ChaCha8Rng) -> Plan 
                 model: "Cisco Unified Client Services Framework",
                 owner: agent.user.clone(),
                 rmcm: true,
-                lines: vec![LineOut { index: 1, dn: ext, max_calls: 2, busy_trigger: 1 }],
+                lines: vec![LineOut { index: 1, dn: ext, max_calls: 2, busy_trigger: 1, partition: None }],
+                css: None,
             });
         }
     }
@@ -139,6 +158,7 @@ pub(crate) fn plan(spec: &Spec, agents: &[Agent], rng: &mut ChaCha8Rng) -> Plan 
             owner: format!("user{:06}", first_plain_user + i % (size.users - first_plain_user).max(1)),
             rmcm: false,
             lines: ordinary_lines(rng, &mut next_dn),
+            css: None,
         });
     }
     for i in 0..size.device_profiles {
@@ -148,6 +168,7 @@ pub(crate) fn plan(spec: &Spec, agents: &[Agent], rng: &mut ChaCha8Rng) -> Plan 
             owner: format!("user{:06}", first_plain_user + i),
             rmcm: false,
             lines: ordinary_lines(rng, &mut next_dn),
+            css: None,
         });
     }
     let line_group_members: Vec<String> = phones
