@@ -35,6 +35,8 @@ const DIGITS: u16 = 0x3ff;
 const STAR: u16 = 1 << 10;
 const HASH: u16 = 1 << 11;
 const PLUS: u16 = 1 << 12;
+/// The character of each symbol index (the inverse of [`symbol`]).
+const SYMBOL_CHARS: [char; SYMBOLS] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#', '+'];
 
 /// The symbol index of a dialed character, if it is in the alphabet.
 fn symbol(c: char) -> Option<usize> {
@@ -293,6 +295,50 @@ impl Pattern {
         }
     }
 
+    /// The literal characters the pattern starts with: the dialed prefix every string it
+    /// matches begins with (`9011` for `9.011!`, `+1408` for `\+1408XXXXXXX`, empty for `X1`
+    /// or `[2-9]XX`). The dial plan indexes patterns by it, so that a lookup visits only the
+    /// patterns whose prefix is a prefix of the dialed string.
+    pub fn literal_prefix(&self) -> String {
+        let mut prefix = String::new();
+        for element in &self.elements {
+            if element.repeat || element.class.count_ones() != 1 {
+                break;
+            }
+            let bit = element.class.trailing_zeros() as usize;
+            prefix.push(SYMBOL_CHARS[bit]);
+        }
+        prefix
+    }
+
+    /// Whether some string that starts with `dialed` and is at least one character longer is
+    /// matched: the pattern is still a "potential match" after `dialed`, so digit-by-digit
+    /// analysis would wait for more digits (dialplan.md §4). False when `dialed` has a character
+    /// outside the alphabet or already reaches [`MAX_DIGITS`].
+    pub fn extends(&self, dialed: &str) -> bool {
+        let Some(mut states) = self.run(self.start(0), dialed) else {
+            return false;
+        };
+        let len = dialed.chars().count();
+        let end = self.elements.len();
+        // Reachability over the automaton (no determinising needed): the union of the states
+        // after one more symbol, then after each further one, up to the digit limit.
+        for _ in len..MAX_DIGITS {
+            let mut next = States::new(end + 1);
+            for symbol in 0..SYMBOLS {
+                next.union(&self.step(&states, symbol));
+            }
+            if next.contains(end) {
+                return true;
+            }
+            if next.is_empty() || next == states {
+                return false;
+            }
+            states = next;
+        }
+        false
+    }
+
     /// The states after no input from position `from`: it and every position reachable by
     /// skipping repeated elements.
     fn start(&self, from: usize) -> States {
@@ -403,6 +449,12 @@ impl States {
 
     fn is_empty(&self) -> bool {
         self.0.iter().all(|&word| word == 0)
+    }
+
+    fn union(&mut self, other: &States) {
+        for (word, more) in self.0.iter_mut().zip(&other.0) {
+            *word |= more;
+        }
     }
 }
 

@@ -221,3 +221,53 @@ proptest! {
         }
     }
 }
+
+/// The literal prefix is what every matched string starts with: the index of the dial plan
+/// files patterns under it.
+#[test]
+fn literal_prefix_stops_at_the_first_wildcard() {
+    assert_eq!(parse("9.011!").literal_prefix(), "9011");
+    assert_eq!(parse("\\+1408XXXXXXX").literal_prefix(), "+1408");
+    assert_eq!(parse("4001").literal_prefix(), "4001");
+    assert_eq!(parse("*411").literal_prefix(), "*411");
+    assert_eq!(parse("[2-9]XX").literal_prefix(), "");
+    assert_eq!(parse("[5]12").literal_prefix(), "512");
+    // A repeated element may match nothing: `9?1` matches `1`, so its prefix is empty.
+    assert_eq!(parse("9?1").literal_prefix(), "");
+    // `9+` is one `9` then more: the first is literal.
+    assert_eq!(parse("9+11").literal_prefix(), "9");
+    assert_eq!(parse("9011#").literal_prefix(), "9011#");
+}
+
+/// `extends`: whether a longer string that starts with the dialed one still matches (the
+/// "potential match" of digit-by-digit analysis).
+#[test]
+fn extends_means_a_longer_string_can_match() {
+    assert!(parse("13!").extends("131"));
+    assert!(parse("13[0-4]X").extends("131"));
+    assert!(!parse("131").extends("131"));
+    assert!(!parse("1[24]XX").extends("131"));
+    assert!(parse("X?").extends(""));
+    assert!(!parse("9.011!#").extends("9011441234567#"));
+    assert!(parse("9.011!#").extends("9011441234567"));
+    assert!(!parse("!").extends(&"1".repeat(MAX_DIGITS)));
+    assert!(parse("!").extends(&"1".repeat(MAX_DIGITS - 1)));
+    assert!(!parse("12").extends("1a"));
+}
+
+proptest! {
+    /// Every string a pattern matches starts with its literal prefix, and `extends` agrees with
+    /// matching one more character.
+    #[test]
+    fn literal_prefix_and_extends_agree_with_matching(text in "[0-9X*#\\[\\]!?+.-]{1,8}", dialed in "[0-9*#+]{0,6}") {
+        if let Ok(p) = Pattern::parse(&text) {
+            if p.matches(&dialed) {
+                prop_assert!(dialed.starts_with(&p.literal_prefix()));
+            }
+            let one_more = "0123456789*#+".chars().any(|c| p.matches(&format!("{dialed}{c}")));
+            if one_more {
+                prop_assert!(p.extends(&dialed));
+            }
+        }
+    }
+}
