@@ -30,6 +30,7 @@ mod health;
 mod json;
 mod junit;
 mod markdown;
+mod route;
 mod sarif;
 mod statistics;
 mod summary;
@@ -52,6 +53,7 @@ pub use health::{
 pub use json::{render_json, write_json, JSON_SCHEMA_VERSION};
 pub use junit::{render_junit, write_junit};
 pub use markdown::{render_markdown, write_markdown, MARKDOWN_BUDGET, MARKDOWN_GROUPS_PER_RULE};
+pub use route::{render_route_json, render_route_text, RouteOrigin, RouteReport, ROUTE_SCHEMA_VERSION};
 pub use sarif::{render_sarif, write_sarif, SARIF_GZIP_BUDGET, SARIF_MAX_RESULTS};
 pub use statistics::{render_statistics, statistics, CodeCount};
 pub use summary::{render_summary, render_summary_with, Summary, Verbosity};

@@ -25,6 +25,13 @@ pub enum Command {
     /// or input error, as `check` does.
     #[command(after_long_help = INPUTS_HELP)]
     Report(ReportArgs),
+    /// Trace where a dialed number goes, offline, as Dialed Number Analyzer does on a live
+    /// cluster: each calling search space searched, the pattern matched, translations, the result.
+    ///
+    /// Exits 0 once the analysis is printed, whatever the result; 2 for a usage error (an origin
+    /// the export does not have), an input error, or a path nothing was read from.
+    #[command(after_long_help = ROUTE_HELP)]
+    Route(RouteArgs),
     /// List every rule: code, name, family, default severity, status.
     Rules,
     /// Show the documentation of one rule, input diagnostic or configuration diagnostic.
@@ -58,6 +65,71 @@ Inputs (recognised by content, never by extension; every file of a directory is 
   - UCCX adminapi exports: resources (XML or JSON), triggers and call control groups (XML)
 Files uclint does not read are counted in the summary; -v lists them, --show-files lists every
 input and how it was read.";
+
+/// What `route` reads and assumes, for its `--help`.
+const ROUTE_HELP: &str = "\
+The export must hold the dial plan: partitions, calling search spaces, route and translation
+patterns, hunt pilots and lists (BAT partition.csv, css.csv, routepattern.csv, ...; AXL getCss,
+getRoutePattern, ...) and the devices with their CSSs. Digits are analysed en bloc unless
+--digit-by-digit is given. Where the export cannot say (a partition's time schedule, the @
+macro, a disputed CUCM behaviour) the output says what was assumed. See docs/route.md.
+
+Examples:
+  uclint route export.tar --from SEP0011AABB0001 --digits 914085551234
+  uclint route export.tar --from SEP0011AABB0001:2 --digits 6001 --format json
+  uclint route export.tar --css CSS_Gateway_In --digits 5000";
+
+/// `route`'s arguments.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("origin").required(true).args(["from", "css"])))]
+pub struct RouteArgs {
+    /// Files, directories (read recursively) and tars holding the export.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// The calling device (phone, CTI port, device profile) and optionally its line: a button
+    /// index (`SEP0011AABB0001:2`) or the line's number (`SEP0011AABB0001:4001`). Without a line,
+    /// the device's first line. The line's CSS is searched before the device's.
+    #[arg(long, value_name = "DEVICE[:LINE]")]
+    pub from: Option<String>,
+
+    /// Analyse with this calling search space alone (a gateway's or trunk's inbound CSS).
+    #[arg(long, value_name = "NAME")]
+    pub css: Option<String>,
+
+    /// The dialed digits: 0-9, *, #, and + for an E.164 number.
+    #[arg(long, value_name = "DIGITS")]
+    pub digits: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RouteFormat::Text)]
+    pub format: RouteFormat,
+
+    /// Analyse digit by digit (SCCP and KPML phones) instead of en bloc: urgent patterns route as
+    /// soon as they match, and waits for the interdigit timeout are shown.
+    #[arg(long)]
+    pub digit_by_digit: bool,
+
+    /// For CTI ports and route points, search the device CSS before the line CSS, as the SRND
+    /// says, instead of line first as the UCCX guide says (the sources disagree).
+    #[arg(long)]
+    pub cti_device_css_first: bool,
+
+    /// When translation patterns chain, "Use Originator's Calling Search Space" means the first
+    /// caller's CSS (a training blog's reading), not the CSS in effect when the translation
+    /// engaged (Cisco's wording, the default).
+    #[arg(long)]
+    pub originator_css_is_first_caller: bool,
+}
+
+/// `route`'s output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RouteFormat {
+    /// Each step and the result, for a person.
+    Text,
+    /// One JSON document (docs/route.md).
+    Json,
+}
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {

@@ -14,6 +14,7 @@ mod memory;
 mod output;
 mod progress;
 mod report;
+mod route;
 mod show;
 
 use std::process::ExitCode;
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Route(args) => route::run(&args),
         Command::Rules => listing::rules(),
         Command::Rule { code } => listing::rule(&code),
         Command::Completions { shell } => completions::completions(shell),
