@@ -8,10 +8,10 @@
 //!
 //! The modules form layers, each naming only those below it (no module cycle):
 //!
-//! - `catalog` (`groups`, `devices`, `parameters`, `service_url`): the domain facts that hold for
-//!   every run, such as the standard access control groups, device classes and CTI kinds, the
-//!   model-specific CTI groups and how a parameter value is spelled. It names nothing else of the
-//!   crate.
+//! - `catalog` (`groups`, `devices`, `dial`, `parameters`, `service_url`): the domain facts that
+//!   hold for every run, such as the standard access control groups, device classes and CTI
+//!   kinds, the model-specific CTI groups, how dial-plan names compare and how a parameter value
+//!   is spelled. It names nothing else of the crate.
 //! - `settings`: the deployment facts of `uclint.toml`.
 //! - `provisioned` (what UCCX provisions in CUCM) and, above it, `context`: the view of one run,
 //!   resolved once (agents, the RMCM and JTAPI users, the devices they control, parameter

@@ -1,13 +1,18 @@
 //! The single table of every rule uclint has. Codes are never reused; a retired rule keeps its
 //! code out of circulation.
 
-use crate::rules::{em, fippa, gen, imp, ldap, rmcm, sec, uccx};
+use crate::rules::{dial, em, fippa, gen, imp, ldap, rmcm, sec, uccx};
 use uclint_model::{Code, Redirect, Status};
 
 use crate::RuleMeta;
 
 /// Every rule, in code order.
 pub static RULES: &[&RuleMeta] = &[
+    &dial::css_partition_missing::RULE,
+    &dial::css_missing::RULE,
+    &dial::partition_unreachable::RULE,
+    &dial::hunt_pilot_without_members::RULE,
+    &dial::route_pattern_without_route::RULE,
     &em::em_user_without_device_profile::RULE,
     &em::logout_profile_without_extension_mobility::RULE,
     &em::em_phone_not_subscribed::RULE,

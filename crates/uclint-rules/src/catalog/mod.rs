@@ -2,10 +2,11 @@
 //! export holds.
 //!
 //! The standard access control groups and the roles a group grants ([`groups`]), what kind of
-//! endpoint a device is, which CTI group its model needs and who controls it ([`devices`]), how a
-//! parameter value is spelled ([`parameters`]) and how a phone-service URL is put together
-//! ([`service_url`]). Most are the shared definitions of the rule catalog (§0.2), written once
-//! here rather than in each family that uses them.
+//! endpoint a device is, which CTI group its model needs and who controls it ([`devices`]), how
+//! the dial plan's objects name one another ([`dial`]), how a parameter value is spelled
+//! ([`parameters`]) and how a phone-service URL is put together ([`service_url`]). Most are the
+//! shared definitions of the rule catalog (§0.2), written once here rather than in each family
+//! that uses them.
 //!
 //! Nothing here depends on a run's settings or on what is resolved from the whole cluster (the
 //! agents, the RMCM and JTAPI users, what UCCX provisions): that is the view's,
@@ -13,6 +14,7 @@
 //! crate, so a fact can be read, tested and reused without the view or the rules.
 
 pub mod devices;
+pub mod dial;
 pub mod groups;
 pub mod parameters;
 pub(crate) mod service_url;

@@ -1,5 +1,6 @@
 //! The rules, one file per rule, grouped by family.
 
+pub(crate) mod dial;
 pub(crate) mod em;
 pub(crate) mod fippa;
 pub(crate) mod gen;
