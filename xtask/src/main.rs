@@ -18,7 +18,7 @@ const USAGE: &str = "usage: cargo xtask new-rule [--dry-run] CODE name family\n\
                      \n  family  uccx, rmcm, fippa, em, imp, ldap, sec or gen";
 
 /// The families, as their directory under `rules/`, their code prefix and `Family` variant.
-const FAMILIES: [(&str, &str, &str); 8] = [
+const FAMILIES: [(&str, &str, &str); 9] = [
     ("uccx", "UCCX", "Uccx"),
     ("rmcm", "RMCM", "Rmcm"),
     ("fippa", "FIPPA", "Fippa"),
@@ -27,6 +27,7 @@ const FAMILIES: [(&str, &str, &str); 8] = [
     ("ldap", "LDAP", "Ldap"),
     ("sec", "SEC", "Sec"),
     ("gen", "GEN", "Gen"),
+    ("dial", "DIAL", "Dial"),
 ];
 
 fn main() -> ExitCode {
