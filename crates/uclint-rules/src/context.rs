@@ -15,6 +15,8 @@ use uclint_model::{
     ServiceParameter, Span, Spanned, Text,
 };
 
+use uclint_dialplan::DialPlan;
+
 use crate::catalog::{Controls, CtiKind, GroupRoles, Role};
 use crate::provisioned::{Provisioned, Trigger};
 use crate::Settings;
@@ -98,6 +100,8 @@ pub struct Context<'a> {
     pub group_roles: GroupRoles,
     /// What UCCX provisions in CUCM (`provisioned.rs`), found the first time a rule asks.
     uccx: std::sync::OnceLock<Provisioned<'a>>,
+    /// The digit-analysis engine over the cluster's dial plan, built the first time a rule asks.
+    dial_plan: std::sync::OnceLock<DialPlan<'a>>,
 }
 
 /// A rule of the run as rules about the run itself (GEN010) see it: its code and the data it
@@ -162,6 +166,7 @@ impl<'a> Context<'a> {
             default_rules: Vec::new(),
             group_roles,
             uccx: std::sync::OnceLock::new(),
+            dial_plan: std::sync::OnceLock::new(),
         }
     }
 
@@ -374,6 +379,13 @@ impl<'a> Context<'a> {
     /// JTAPI users nor UCCX's exports are known.
     pub fn uccx_cti_devices(&self) -> Result<&[(&'a Device, CtiKind)], String> {
         self.uccx().cti_devices()
+    }
+
+    /// The dial plan as digit analysis sees it (`uclint_dialplan`), built once per run with the
+    /// default settings, the first time a rule asks: building indexes every pattern and DN of
+    /// the cluster, and the call-path rules (DIAL004-007) all analyse against the same plan.
+    pub fn dial_plan(&self) -> &DialPlan<'a> {
+        self.dial_plan.get_or_init(|| DialPlan::new(self.cluster, uclint_dialplan::Settings::default()))
     }
 
     /// The UCCX triggers: every line of a UCCX route point ([`Context::uccx_cti_devices`]),

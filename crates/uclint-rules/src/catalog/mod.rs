@@ -13,6 +13,7 @@
 //! [`Context`](crate::Context), which builds on these facts. This module names nothing else of the
 //! crate, so a fact can be read, tested and reused without the view or the rules.
 
+pub mod call_path;
 pub mod devices;
 pub mod dial;
 pub mod groups;

@@ -8,12 +8,24 @@
 //! nothing. Names are compared trimmed and without regard to case (`catalog::dial`). How CUCM
 //! searches the partitions and picks a pattern is in the dial-plan reference (`dialplan.md` §3,
 //! §6, §7).
+//!
+//! DIAL004-007 follow calls instead: they dial numbers through digit analysis
+//! (`uclint_dialplan`, the engine behind `uclint route`) on the plan the `Context` builds once
+//! per run, to find UCCX agents and CTI ports that a redirect cannot reach, UCCX numbers another
+//! pattern shadows, and translation loops (`dialplan.md` §2, §5, §8). Each analyses what many
+//! objects share once (ports grouped by the CSS they search, analyses cached per origin), and
+//! stays silent where the outcome depends on what the export does not show (the caller's CSS
+//! of a call from outside, a tie, a setting the sources disagree on), saying so in a note.
 
+pub(crate) mod agent_extension_unreachable;
 pub(crate) mod css_missing;
 pub(crate) mod css_partition_missing;
+pub(crate) mod cti_port_unreachable_from_trigger;
 pub(crate) mod hunt_pilot_without_members;
 pub(crate) mod partition_unreachable;
 pub(crate) mod route_pattern_without_route;
+pub(crate) mod translation_loop;
+pub(crate) mod uccx_number_shadowed;
 
 /// What the fixtures cannot show: how the rules behave when a table is empty or absent, built
 /// in memory rather than as exports that no CUCM writes.
