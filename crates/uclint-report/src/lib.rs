@@ -48,7 +48,8 @@ pub use full::{full_selection, render_full, write_full, FullOptions, FullSelecti
 pub use github::{render_github, write_github, GITHUB_PER_LEVEL};
 pub use group::{groups, groups_of, Group};
 pub use health::{
-    render_health_html, render_health_markdown, AgentReadiness, BlockingFinding, ExportInfo, Health, ReadinessSummary,
+    render_health_html, render_health_markdown, AgentReadiness, BlockingFinding, CallPaths, ExportInfo, Health,
+    PathCounts, ReadinessSummary, RedirectCss, UnreachablePath,
 };
 pub use json::{render_json, write_json, JSON_SCHEMA_VERSION};
 pub use junit::{render_junit, write_junit};
@@ -205,8 +206,9 @@ fn to_string(render: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> Strin
     String::from_utf8(buffer).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// A count with thousands separators: `80,018`.
-pub(crate) fn count(n: usize) -> String {
+/// A count with thousands separators: `80,018`, as every output writes counts (the CLI's health
+/// facts too).
+pub fn count(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

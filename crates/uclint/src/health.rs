@@ -1,7 +1,8 @@
 //! The facts the health report shows beyond the diagnostics (agents and their blocking
-//! findings, Extension Mobility and presence readiness, what the export says of itself, when the
-//! report was made, objects read by kind): in the library so that the fuzz targets gather what
-//! the binary gathers.
+//! findings, the UCCX call paths, Extension Mobility and presence readiness, what the export says
+//! of itself, when the report was made, objects read by kind): in the library so that the fuzz
+//! targets gather what the binary gathers. The call paths are in `health/call_paths.rs`, which
+//! judges UCCX's redirects on the Context's dial plan (the one the DIAL rules analyse against).
 //!
 //! The facts come from the [`Context`] the rules ran in, so that the report reads the agents
 //! the rules judged and the cluster is indexed once per run; they are gathered in two steps
@@ -12,6 +13,8 @@
 //!
 //! The objects by kind come from [`Cluster::object_counts`], the list `check`'s summary sums, so
 //! that the report and `check` cannot disagree on how many objects were read.
+
+mod call_paths;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -98,6 +101,7 @@ pub fn gather(context: &Context<'_>, paths: &[PathBuf]) -> Gathered {
             ],
             families: vec!["IMP".into(), "SEC".into()],
         },
+        call_paths: call_paths::gather(context),
     };
     Gathered { health, agent_objects }
 }

@@ -251,6 +251,20 @@ fn demo_page() -> &'static Path {
         .1
 }
 
+/// The report of `fixtures/health/call-paths` (a judged call-path section with an agent not
+/// reached and a DIAL finding), written once.
+fn call_paths_page() -> &'static Path {
+    static PAGE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &PAGE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let page = dir.path().join("report.html");
+            report(Path::new("fixtures/health/call-paths"), &page);
+            (dir, page)
+        })
+        .1
+}
+
 /// A directory holding `exports/phone.csv` with [`BIG_FINDINGS`] phones without an owner (one
 /// GEN005 each), and the report made of it, written once.
 fn big_page() -> &'static Path {
@@ -378,6 +392,24 @@ fn demo_report_has_no_serious_accessibility_violation() {
     let Some(browser) = chromium() else { return };
     let Some(axe) = axe() else { return };
     let violations = axe_violations(&browser, demo_page(), &axe);
+    assert!(violations.is_empty(), "axe-core: {violations:#?}");
+}
+
+/// The call-path section's tables: accessible, loaded without a script error, within an A4
+/// page's width.
+#[test]
+fn call_paths_report_is_accessible_and_fits() {
+    let Some(browser) = chromium() else { return };
+    let page = call_paths_page();
+    let loaded = dump_dom(&browser, page);
+    assert!(loaded.console_errors.is_empty(), "console errors: {:?}", loaded.console_errors);
+    assert!(loaded.dom.contains("id=\"unreachable-agents\""), "the section is on the page");
+    for width in [1280, A4_WIDTH] {
+        let overflow = horizontal_overflow(&browser, page, width);
+        assert!(overflow.is_empty(), "at {width} px: {overflow:?}");
+    }
+    let Some(axe) = axe() else { return };
+    let violations = axe_violations(&browser, page, &axe);
     assert!(violations.is_empty(), "axe-core: {violations:#?}");
 }
 

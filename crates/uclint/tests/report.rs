@@ -7,6 +7,11 @@ use assert_cmd::Command;
 mod rule_counts;
 
 fn report(format_ext: &str) -> (i32, String) {
+    report_on("fixtures/demo", format_ext)
+}
+
+/// `uclint report FIXTURE -o report.EXT`: the exit code and the report.
+fn report_on(fixture: &str, format_ext: &str) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join(format!("report.{format_ext}"));
     let output = Command::cargo_bin("uclint")
@@ -15,7 +20,7 @@ fn report(format_ext: &str) -> (i32, String) {
         // The report time is part of the page: fixed, so the snapshot and the reproducibility
         // check hold.
         .env("SOURCE_DATE_EPOCH", "1765130576")
-        .args(["report", "fixtures/demo", "-o"])
+        .args(["report", fixture, "-o"])
         .arg(&out)
         .output()
         .unwrap();
@@ -109,4 +114,82 @@ fn html_report_answers_first_and_keeps_the_appendix_last() {
 #[test]
 fn html_report_is_reproducible() {
     assert_eq!(report("html").1, report("html").1);
+}
+
+/// The part of a report from `start` to the next `end`.
+fn section<'a>(report: &'a str, start: &str, end: &str) -> &'a str {
+    let from = report.find(start).unwrap_or_else(|| panic!("no {start} in {report}"));
+    let to = from + report[from..].find(end).unwrap_or_else(|| panic!("no {end} after {start}"));
+    &report[from..to]
+}
+
+/// `fixtures/dialplan`: the CTI ports (device CSS `CSS_Agents`) reach both agents; the export
+/// names no JTAPI user and has no UCCX export, so every CTI device is taken as UCCX's, and the
+/// trigger's redirect CSS is not known (not judged): both are said.
+#[test]
+fn call_paths_on_the_dial_plan_fixture() {
+    let (_, md) = report_on("fixtures/dialplan", "md");
+    let paths = section(&md, "## UCCX call paths", "## Extension Mobility");
+    assert!(paths.contains("### CTI port to agent\n\n2 of 2 agents reachable from the CTI ports.\n"), "{paths}");
+    assert!(
+        paths.contains(
+            "| `CSS_Agents` | 2 CTI ports (CXBA\\_P1, CXBA\\_P2) | the call control groups are not in the export: \
+             the ports' own CSS, assumed |"
+        ),
+        "{paths}"
+    );
+    assert!(!paths.contains("Why not reached"), "no agent is listed as unreachable: {paths}");
+    assert!(paths.contains("1 trigger: not judged.\n"), "{paths}");
+    assert!(paths.contains("every CTI port and route point of the export is taken as UCCX's"), "{paths}");
+    assert!(paths.contains("UCCX's trigger export is not read"), "{paths}");
+    assert!(paths.contains("Dial-plan findings (DIAL): 0."), "{paths}");
+    assert!(md.contains("| Call paths | DIAL | 0 | 0 | ✔ Nothing blocking: 2 of 2 agents reachable |"), "{md}");
+    let (_, html) = report_on("fixtures/dialplan", "html");
+    let paths = section(&html, "<h2 id=\"call-paths\">", "<h2>");
+    assert!(paths.contains("<p>2 of 2 agents reachable from the CTI ports.</p>"), "{paths}");
+    assert!(paths.contains("<td><code>CSS_Agents</code></td><td>2 CTI ports (CXBA_P1, CXBA_P2)</td>"), "{paths}");
+    assert!(!paths.contains("unreachable-agents"), "{paths}");
+}
+
+/// `fixtures/health/call-paths`: `fixtures/dialplan` with agent02's extension moved to a
+/// partition no CSS holds. The section names agent02, the CSS and why, and counts the DIAL003
+/// finding that the partition is in no CSS.
+#[test]
+fn call_paths_name_the_agent_the_ports_cannot_reach() {
+    let (_, md) = report_on("fixtures/health/call-paths", "md");
+    let paths = section(&md, "## UCCX call paths", "## Extension Mobility");
+    assert!(paths.contains("1 of 2 agents reachable from the CTI ports; 1 not reachable.\n"), "{paths}");
+    assert!(
+        paths.contains(
+            "| agent02 | `6002@PT_Agents_Legacy` | `CSS_Agents` | no match; its partition PT\\_Agents\\_Legacy is \
+             not in the CSS |"
+        ),
+        "{paths}"
+    );
+    assert!(!paths.contains("agent01"), "agent01 is reached: {paths}");
+    assert!(paths.contains("Dial-plan findings (DIAL): 1, under DIAL: the dial plan and call paths."), "{paths}");
+    assert!(md.contains("Nothing blocking: 1 of 2 agents reachable |"), "{md}");
+    let (_, html) = report_on("fixtures/health/call-paths", "html");
+    let paths = section(&html, "<h2 id=\"call-paths\">", "<h2>");
+    assert!(
+        paths.contains(
+            "<tr><td>agent02</td><td><code>6002@PT_Agents_Legacy</code></td><td><code>CSS_Agents</code></td>\
+             <td>no match; its partition PT_Agents_Legacy is not in the CSS</td></tr>"
+        ),
+        "{paths}"
+    );
+    assert!(paths.contains("<a href=\"#family-DIAL\">"), "the DIAL findings are linked: {paths}");
+    assert!(
+        html.contains("<h3 id=\"family-DIAL\">DIAL: the dial plan and call paths"),
+        "the DIAL family has its title"
+    );
+}
+
+/// The demo export has UCCX agents but no dial plan: the section says so in one line.
+#[test]
+fn call_paths_without_a_dial_plan_say_so() {
+    let (_, md) = report("md");
+    let paths = section(&md, "## UCCX call paths", "## Extension Mobility");
+    assert!(paths.contains("Not judged: the export has no dial plan"), "{paths}");
+    assert!(!paths.contains('|'), "no table: {paths}");
 }

@@ -23,9 +23,11 @@ use uclint_model::{Diagnostic, NotReadClass, Severity};
 use super::escape::{Html, Key, Message};
 use super::svg::{bar_chart, Bar};
 use super::{
-    agents_verdict, blocked_areas, by_family, compact_path, count_in, csv, family_title, inputs_line, not_read_counts,
-    plural, ranked_groups, severity_counts, verdict, FamilyGroups, Health, ReadinessSummary, AGENTS_LISTED,
-    BLOCKING_PER_AGENT, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_IN_LIST, OBJECTS_NAMED, TOP_ISSUES,
+    agents_verdict, blocked_areas, by_family, call_paths_verdict, compact_path, count_in, csv, family_title,
+    inputs_line, not_read_counts, path_counts, plural, ranked_groups, redirect_objects, severity_counts, verdict,
+    CallPaths, FamilyGroups, Health, ReadinessSummary, RedirectCss, UnreachablePath, AGENTS_LISTED, AGENT_WORDS,
+    ASSUMPTIONS_LISTED, BLOCKING_PER_AGENT, CALL_PATHS_AREA, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_IN_LIST,
+    OBJECTS_NAMED, PATHS_LISTED, TOP_ISSUES, TRIGGER_WORDS,
 };
 use crate::group::Group;
 use crate::{count, text, Paths, Report};
@@ -233,6 +235,7 @@ pub fn render_health_html(report: &Report<'_>, health: &Health) -> String {
                     }
                     "\n"
                     (agents(health))
+                    (call_paths(report, &health.call_paths))
                     (readiness(report, "Extension Mobility readiness", &health.extension_mobility))
                     (readiness(report, "Presence readiness", &health.presence))
                     (findings(report, &paths, &groups, &families))
@@ -367,6 +370,9 @@ fn first_screen(report: &Report<'_>, health: &Health, groups: &[Group]) -> Marku
                             @if i == 0 && !health.agents.is_empty() {
                                 (agents_verdict(health.agents.len(), ready))
                             }
+                            @if i == CALL_PATHS_AREA {
+                                @if let Some(line) = call_paths_verdict(&health.call_paths) { (line) }
+                            }
                         }
                     }
                 }
@@ -476,6 +482,102 @@ fn agents(health: &Health) -> Markup {
                 " more not listed (those not ready are listed first); every blocking finding is in the CSV download."
             }
             "\n"
+        }
+    }
+}
+
+/// The UCCX call paths: counts first, the CSSs judged, the agents and triggers not reached (the
+/// first [`PATHS_LISTED`] of each), what was assumed, then the dial-plan findings' count, linked
+/// to their family under Findings. Absent when the export has neither a dial plan nor UCCX
+/// objects; one line when the paths cannot be judged.
+fn call_paths(report: &Report<'_>, paths: &CallPaths) -> Markup {
+    let families = ["DIAL".to_owned()];
+    let findings = count_in(report.diagnostics, &families);
+    html! {
+        @if paths.shown {
+            h2 id="call-paths" { "UCCX call paths" } "\n"
+            @if let Some(why) = &paths.not_judged {
+                p { "Not judged: " (Message(why)) "." } "\n"
+            } @else {
+                h3 { "CTI port to agent" } "\n"
+                p { (path_counts(paths.agents, AGENT_WORDS.0, AGENT_WORDS.1)) } "\n"
+                (redirect_table("port-css", "CTI ports", &paths.port_css, ("CTI port", "CTI ports")))
+                (unreachable_table("unreachable-agents", "Agents not reached", &paths.unreachable_agents,
+                    ("Agent", "IPCC extension"), ("agent", "agents")))
+                h3 { "Trigger to CTI port" } "\n"
+                p { (path_counts(paths.triggers, TRIGGER_WORDS.0, TRIGGER_WORDS.1)) } "\n"
+                (redirect_table("trigger-css", "Triggers", &paths.trigger_css, ("trigger", "triggers")))
+                (unreachable_table("unreachable-triggers", "Triggers that miss ports", &paths.unreachable_triggers,
+                    ("Trigger", "Trigger DN"), ("trigger", "triggers")))
+                @if !paths.assumptions.is_empty() {
+                    h3 { "Assumed or not judged" } "\n"
+                    ul.assumptions {
+                        @for assumption in paths.assumptions.iter().take(ASSUMPTIONS_LISTED) { li { (Message(assumption)) } }
+                        @if paths.assumptions.len() > ASSUMPTIONS_LISTED {
+                            li { "… and " (count(paths.assumptions.len() - ASSUMPTIONS_LISTED)) " more" }
+                        }
+                    }
+                    "\n"
+                }
+            }
+            p {
+                "Dial-plan findings (DIAL): " (count(findings))
+                @if findings > 0 { ", under " a href="#family-DIAL" { "DIAL: " (family_title(uclint_model::Family::Dial)) } }
+                "."
+            }
+            "\n"
+        }
+    }
+}
+
+/// The calling search spaces a redirect was judged with: CSS, objects, why.
+fn redirect_table(class: &str, label: &str, rows: &[RedirectCss], (one, many): (&str, &str)) -> Markup {
+    html! {
+        @if !rows.is_empty() {
+            table class=(class) aria-label={ (label) " by redirect CSS" } {
+                (head(&[("30%", "Redirect CSS"), ("35%", label), ("35%", "Why this CSS")]))
+                tbody {
+                    @for css in rows {
+                        tr {
+                            td { code { (Key(&css.css)) } }
+                            td { (Message(&redirect_objects(css, one, many))) }
+                            td { (Message(&css.basis)) }
+                        }
+                    }
+                }
+            }
+            "\n"
+        }
+    }
+}
+
+/// Agents or triggers a redirect does not reach: the first [`PATHS_LISTED`], then how many more.
+fn unreachable_table(
+    id: &str,
+    label: &str,
+    rows: &[UnreachablePath],
+    (who, number): (&str, &str),
+    (one, many): (&str, &str),
+) -> Markup {
+    html! {
+        @if !rows.is_empty() {
+            table id=(id) data-filterable aria-label=(label) {
+                (head(&[("18%", who), ("18%", number), ("24%", "Redirect CSS"), ("40%", "Why not reached")]))
+                tbody {
+                    @for path in rows.iter().take(PATHS_LISTED) {
+                        tr {
+                            td { (Key(&path.name)) }
+                            td { code { (Key(&path.extension)) } }
+                            td { code { (Key(&path.css)) } }
+                            td { (Message(&path.why)) }
+                        }
+                    }
+                }
+            }
+            "\n"
+            @if rows.len() > PATHS_LISTED {
+                p.muted { "… and " (plural(rows.len() - PATHS_LISTED, one, many)) " more not listed." } "\n"
+            }
         }
     }
 }

@@ -10,9 +10,10 @@
 use std::fmt::Write;
 
 use super::{
-    agents_verdict, blocked_areas, by_family, count_in, family_title, inputs_line, not_read_counts, plural,
-    ranked_groups, severity_counts, verdict, Health, ReadinessSummary, AGENTS_LISTED, BLOCKING_PER_AGENT, FILES_LISTED,
-    GROUPS_PER_FAMILY, OBJECTS_NAMED, TOP_ISSUES,
+    agents_verdict, blocked_areas, by_family, call_paths_verdict, count_in, family_title, inputs_line, not_read_counts,
+    path_counts, plural, ranked_groups, redirect_objects, severity_counts, verdict, CallPaths, Health,
+    ReadinessSummary, RedirectCss, UnreachablePath, AGENTS_LISTED, AGENT_WORDS, ASSUMPTIONS_LISTED, BLOCKING_PER_AGENT,
+    CALL_PATHS_AREA, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_NAMED, PATHS_LISTED, TOP_ISSUES, TRIGGER_WORDS,
 };
 use crate::markdown::{cell as escaped, code_span};
 use crate::{count, text, Report};
@@ -100,6 +101,9 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
         if i == 0 && !health.agents.is_empty() {
             verdict.push_str(&agents_verdict(health.agents.len(), ready));
         }
+        if i == CALL_PATHS_AREA {
+            verdict.push_str(&call_paths_verdict(&health.call_paths).unwrap_or_default());
+        }
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {verdict} |",
@@ -159,6 +163,7 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
             plural(health.agents.len() - agents_written, "agent", "agents")
         );
     }
+    call_paths(&mut md, report, &health.call_paths);
     readiness(&mut md, report, "Extension Mobility readiness", &health.extension_mobility);
     readiness(&mut md, report, "Presence readiness", &health.presence);
 
@@ -291,4 +296,79 @@ fn readiness(md: &mut String, report: &Report<'_>, title: &str, summary: &Readin
         summary.families.join(", "),
         count(count_in(report.diagnostics, &summary.families))
     );
+}
+
+/// The UCCX call paths, as the page has them ([`super::html`]): counts, the CSSs judged, the
+/// first [`PATHS_LISTED`] agents and triggers not reached, the assumptions, the DIAL findings.
+/// Bounded by those caps, not by the input.
+fn call_paths(md: &mut String, report: &Report<'_>, paths: &CallPaths) {
+    if !paths.shown {
+        return;
+    }
+    md.push_str("\n## UCCX call paths\n\n");
+    if let Some(why) = &paths.not_judged {
+        let _ = writeln!(md, "Not judged: {}.", cell(why));
+    } else {
+        let _ = writeln!(md, "### CTI port to agent\n\n{}", path_counts(paths.agents, AGENT_WORDS.0, AGENT_WORDS.1));
+        redirect_table(md, "CTI ports", &paths.port_css, ("CTI port", "CTI ports"));
+        unreachable_table(md, &paths.unreachable_agents, ("Agent", "IPCC extension"), ("agent", "agents"));
+        let _ = writeln!(
+            md,
+            "\n### Trigger to CTI port\n\n{}",
+            path_counts(paths.triggers, TRIGGER_WORDS.0, TRIGGER_WORDS.1)
+        );
+        redirect_table(md, "Triggers", &paths.trigger_css, ("trigger", "triggers"));
+        unreachable_table(md, &paths.unreachable_triggers, ("Trigger", "Trigger DN"), ("trigger", "triggers"));
+        if !paths.assumptions.is_empty() {
+            md.push_str("\n### Assumed or not judged\n\n");
+            for assumption in paths.assumptions.iter().take(ASSUMPTIONS_LISTED) {
+                let _ = writeln!(md, "- {}", cell(assumption));
+            }
+            if paths.assumptions.len() > ASSUMPTIONS_LISTED {
+                let _ = writeln!(md, "- … and {} more", count(paths.assumptions.len() - ASSUMPTIONS_LISTED));
+            }
+        }
+    }
+    let findings = count_in(report.diagnostics, &["DIAL".to_owned()]);
+    let _ = write!(md, "\nDial-plan findings (DIAL): {}", count(findings));
+    if findings > 0 {
+        let _ = write!(md, ", under DIAL: {}", family_title(uclint_model::Family::Dial));
+    }
+    md.push_str(".\n");
+}
+
+fn redirect_table(md: &mut String, label: &str, rows: &[RedirectCss], (one, many): (&str, &str)) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "\n| Redirect CSS | {label} | Why this CSS |\n|---|---|---|");
+    for css in rows {
+        let _ =
+            writeln!(md, "| {} | {} | {} |", name(&css.css), cell(&redirect_objects(css, one, many)), cell(&css.basis));
+    }
+}
+
+fn unreachable_table(
+    md: &mut String,
+    rows: &[UnreachablePath],
+    (who, number): (&str, &str),
+    (one, many): (&str, &str),
+) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "\n| {who} | {number} | Redirect CSS | Why not reached |\n|---|---|---|---|");
+    for path in rows.iter().take(PATHS_LISTED) {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            cell(&text::key(&path.name)),
+            name(&path.extension),
+            name(&path.css),
+            cell(&path.why)
+        );
+    }
+    if rows.len() > PATHS_LISTED {
+        let _ = writeln!(md, "\n… and {} more not listed.", plural(rows.len() - PATHS_LISTED, one, many));
+    }
 }

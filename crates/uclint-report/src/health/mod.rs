@@ -13,6 +13,7 @@
 //! version, export and report time, inputs read and not read, objects) and a verdict: blocking
 //! errors per area ([`AREAS`]) and the top issues, ranked by severity and then by how many
 //! objects they touch. Everything after it is in severity order (errors first): agents, the
+//! UCCX call paths ([`CallPaths`]: whether UCCX's redirects reach the agents and ports), the
 //! readiness facts, then the findings, one row per group of findings that say the same thing
 //! ([`crate::group`]), families with errors first. Skipped rules, notes and the files not read
 //! are an appendix.
@@ -64,11 +65,17 @@ pub(crate) const AGENTS_LISTED: usize = 150;
 pub(crate) const BLOCKING_PER_AGENT: usize = 4;
 /// Files not read listed by name in the appendix.
 pub(crate) const FILES_LISTED: usize = 40;
+/// Unreachable agents and triggers listed in the call-path section; the rest are counted.
+pub(crate) const PATHS_LISTED: usize = 50;
+/// Assumptions listed in the call-path section; the rest are counted.
+pub(crate) const ASSUMPTIONS_LISTED: usize = 12;
 
 /// A feature area of the verdict and the rule families whose errors block it.
 ///
 /// Agent sign-in is UCCX (the agent's line and device), RMCM (the user UCCX monitors devices
-/// with) and FIPPA (the agent's phone services); Extension Mobility is EM; presence is IMP;
+/// with) and FIPPA (the agent's phone services); call paths are DIAL (the dial plan, and whether
+/// UCCX's redirects reach the agents and ports: a call that cannot reach a signed-in agent blocks
+/// a go-live as surely as a sign-in that fails); Extension Mobility is EM; presence is IMP;
 /// security is SEC and LDAP (authentication and the directory). Any other family (GEN, INPUT,
 /// CONFIG) is counted under "other", so the areas add up to every error.
 pub(crate) struct Area {
@@ -79,12 +86,16 @@ pub(crate) struct Area {
 }
 
 /// The areas of the verdict, in the order a go-live asks about them.
-pub(crate) const AREAS: [Area; 4] = [
+pub(crate) const AREAS: [Area; 5] = [
     Area { name: "Agent sign-in", families: &["UCCX", "RMCM", "FIPPA"] },
+    Area { name: "Call paths", families: &["DIAL"] },
     Area { name: "Extension Mobility", families: &["EM"] },
     Area { name: "Presence", families: &["IMP"] },
     Area { name: "Security", families: &["SEC", "LDAP"] },
 ];
+
+/// The index in [`AREAS`] of "Call paths", whose verdict says how many agents the CTI ports reach.
+pub(crate) const CALL_PATHS_AREA: usize = 1;
 
 /// Name of the area that takes every family no other area names.
 pub(crate) const OTHER_AREA: &str = "Other";
@@ -132,7 +143,7 @@ pub(crate) fn area_of(family: &str) -> usize {
     AREAS.iter().position(|a| a.families.contains(&family)).unwrap_or(AREAS.len())
 }
 
-/// The verdict per area: the four of [`AREAS`], then "other" (families seen in the findings).
+/// The verdict per area: those of [`AREAS`], then "other" (families seen in the findings).
 pub(crate) fn verdict(diagnostics: &[Diagnostic]) -> Vec<AreaVerdict> {
     let mut lines: Vec<AreaVerdict> =
         AREAS.iter().map(|a| AreaVerdict { name: a.name, families: a.families.join(", "), counts: [0; 3] }).collect();
@@ -265,6 +276,86 @@ pub struct Health {
     pub extension_mobility: ReadinessSummary,
     /// IM and Presence readiness.
     pub presence: ReadinessSummary,
+    /// The UCCX call paths: whether UCCX's redirects reach the agents and the CTI ports.
+    pub call_paths: CallPaths,
+}
+
+/// The UCCX call paths (issue #21): whether the two redirects UCCX makes reach where they go,
+/// judged by digit analysis on the export's dial plan (`uclint-dialplan`, dialplan.md §8): a CTI
+/// port redirects a call to the agent's IPCC extension, and a trigger (CTI route point)
+/// redirects it to a CTI port.
+///
+/// Everything here is gathered by the CLI; every string may hold export text and is escaped
+/// when rendered. The lists are complete: the renderers list the first 50 of each and count
+/// the rest.
+#[derive(Clone, Debug, Default)]
+pub struct CallPaths {
+    /// Whether the page has the section: false (and everything else empty) when the export
+    /// has neither a dial plan nor any UCCX agent, CTI port or trigger.
+    pub shown: bool,
+    /// Why the paths were not judged at all (the export has no calling search spaces, or no
+    /// UCCX objects): the one line the section then says.
+    pub not_judged: Option<String>,
+    /// Port to agent: the calling search spaces judged, one per distinct search list of the
+    /// ports and reason it was chosen.
+    pub port_css: Vec<RedirectCss>,
+    /// Port to agent: the agents.
+    pub agents: PathCounts,
+    /// Port to agent: every agent some judged port CSS does not reach, in agent order.
+    pub unreachable_agents: Vec<UnreachablePath>,
+    /// Trigger to port: the calling search spaces judged.
+    pub trigger_css: Vec<RedirectCss>,
+    /// Trigger to port: the triggers.
+    pub triggers: PathCounts,
+    /// Trigger to port: every trigger whose redirect does not reach all of its ports, in
+    /// trigger order.
+    pub unreachable_triggers: Vec<UnreachablePath>,
+    /// What was assumed, and what could not be judged and why, each once, in the order met.
+    pub assumptions: Vec<String>,
+}
+
+/// How many objects a call path was judged for, and with what result.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PathCounts {
+    /// Every object (agent, trigger).
+    pub total: usize,
+    /// Judged and reached.
+    pub reachable: usize,
+    /// Not judged (no CSS known for the redirect, or a number that cannot be dialed).
+    pub not_judged: usize,
+}
+
+impl PathCounts {
+    /// Judged and not reached.
+    pub fn unreachable(&self) -> usize {
+        self.total.saturating_sub(self.reachable + self.not_judged)
+    }
+}
+
+/// A calling search space a redirect was judged with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RedirectCss {
+    /// The search list: `CSS_Agents`, or `line CSS A, then device CSS B`.
+    pub css: String,
+    /// How many objects redirect with it (CTI ports, triggers).
+    pub count: usize,
+    /// The first few of them, by name.
+    pub examples: Vec<String>,
+    /// Why this CSS: the setting it comes from, or the assumption made.
+    pub basis: String,
+}
+
+/// An agent or trigger a redirect does not reach.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnreachablePath {
+    /// The agent's user ID, or the trigger (`route point CXBA_RP`).
+    pub name: String,
+    /// The number redirected to: the IPCC extension (`6001@PT_Agents`), or the trigger's DN.
+    pub extension: String,
+    /// The search list that does not reach it.
+    pub css: String,
+    /// Why: `no match`, `lands on …`, `blocked by …`; for a trigger, which ports are missed.
+    pub why: String,
 }
 
 /// What an export says of the cluster it came from: a BAT Import/Export tar's `header.txt`
@@ -361,6 +452,53 @@ pub(crate) fn agents_verdict(total: usize, ready: usize) -> String {
     }
 }
 
+/// What the call-paths area says of the agents when they were judged: `: 1,997 of 2,000 agents
+/// reachable`.
+pub(crate) fn call_paths_verdict(paths: &CallPaths) -> Option<String> {
+    let agents = paths.agents;
+    (paths.shown && paths.not_judged.is_none() && agents.total > agents.not_judged).then(|| {
+        format!(": {} of {} reachable", crate::count(agents.reachable), plural(agents.total, "agent", "agents"))
+    })
+}
+
+/// A call path's counts as a sentence, counts first: `1,997 of 2,000 agents reachable from the CTI
+/// ports; 3 not reachable; 1 not judged.`, `4 agents: not judged.` or `No agents.`. `(one, many)` name the objects,
+/// `(yes, no)` say the result.
+pub(crate) fn path_counts(counts: PathCounts, (one, many): (&str, &str), (yes, no): (&str, &str)) -> String {
+    if counts.total == 0 {
+        return format!("No {many}.");
+    }
+    if counts.not_judged == counts.total {
+        return format!("{}: not judged.", plural(counts.total, one, many));
+    }
+    let mut line = format!("{} of {} {yes}", crate::count(counts.reachable), plural(counts.total, one, many));
+    if counts.unreachable() > 0 {
+        let _ = write!(line, "; {} {no}", crate::count(counts.unreachable()));
+    }
+    if counts.not_judged > 0 {
+        let _ = write!(line, "; {} not judged", crate::count(counts.not_judged));
+    }
+    line.push('.');
+    line
+}
+
+/// What [`path_counts`] says of the agents.
+pub(crate) const AGENT_WORDS: ((&str, &str), (&str, &str)) =
+    (("agent", "agents"), ("reachable from the CTI ports", "not reachable"));
+/// What [`path_counts`] says of the triggers.
+pub(crate) const TRIGGER_WORDS: ((&str, &str), (&str, &str)) =
+    (("trigger", "triggers"), ("reaching every CTI port", "missing some"));
+
+/// A redirect CSS's objects: `2 CTI ports (CXBA_P1, CXBA_P2)`, `300 CTI ports (UCCX_6000, …)`.
+pub(crate) fn redirect_objects(css: &RedirectCss, one: &str, many: &str) -> String {
+    let mut line = plural(css.count, one, many);
+    if !css.examples.is_empty() {
+        let more = if css.count > css.examples.len() { ", …" } else { "" };
+        let _ = write!(line, " ({}{more})", css.examples.join(", "));
+    }
+    line
+}
+
 /// Findings of the given families.
 pub(crate) fn count_in(diagnostics: &[Diagnostic], families: &[String]) -> usize {
     diagnostics.iter().filter(|d| families.iter().any(|f| f == d.code.family.prefix())).count()
@@ -438,8 +576,27 @@ mod tests {
             }],
             extension_mobility: ReadinessSummary { facts: vec![(evil.into(), evil.into())], families: vec![] },
             presence: ReadinessSummary::default(),
+            call_paths: CallPaths {
+                shown: true,
+                port_css: vec![RedirectCss {
+                    css: evil.into(),
+                    count: 2,
+                    examples: vec![evil.into()],
+                    basis: evil.into(),
+                }],
+                agents: PathCounts { total: 2, reachable: 1, not_judged: 0 },
+                unreachable_agents: vec![UnreachablePath {
+                    name: evil.into(),
+                    extension: evil.into(),
+                    css: evil.into(),
+                    why: evil.into(),
+                }],
+                assumptions: vec![evil.into()],
+                ..CallPaths::default()
+            },
         };
         let html = page(&diagnostics, &summary, &health);
+        assert!(html.contains("id=\"unreachable-agents\""), "the call paths are on the page");
         // Text, attributes (title) and the SVG: the only elements are the page's own.
         assert_eq!(html.matches("<script").count(), 2, "only the page's data and code scripts");
         assert_eq!(html.matches("</script>").count(), 2);
@@ -588,10 +745,17 @@ mod tests {
         let errors: Vec<(&str, usize)> = areas.iter().map(|a| (a.name, a.errors())).collect();
         assert_eq!(
             errors,
-            [("Agent sign-in", 2), ("Extension Mobility", 0), ("Presence", 0), ("Security", 1), ("Other", 1)]
+            [
+                ("Agent sign-in", 2),
+                ("Call paths", 0),
+                ("Extension Mobility", 0),
+                ("Presence", 0),
+                ("Security", 1),
+                ("Other", 1)
+            ]
         );
-        assert_eq!(areas[1].counts[Severity::Warning as usize], 1);
-        assert_eq!(areas[4].families, "INPUT");
+        assert_eq!(areas[2].counts[Severity::Warning as usize], 1);
+        assert_eq!(areas[5].families, "INPUT");
         let html = page(&diagnostics, &Summary::default(), &Health::default());
         assert!(
             html.contains("Not ready: 4 blocking errors</strong> (agent sign-in 2, security 1, other 1)"),
@@ -599,6 +763,98 @@ mod tests {
         );
         let clean = page(&[], &Summary { rules_run: 1, ..Summary::default() }, &Health::default());
         assert!(clean.contains("<strong>No blocking error</strong> found by the 1 rule that ran"));
+    }
+
+    /// A DIAL error blocks the call-paths area, not "other".
+    #[test]
+    fn dial_errors_block_call_paths() {
+        let diagnostics = [finding("DIAL001", Severity::Error, "a", "a", "")];
+        let areas = verdict(&diagnostics);
+        assert_eq!((areas[CALL_PATHS_AREA].name, areas[CALL_PATHS_AREA].errors()), ("Call paths", 1));
+        assert_eq!(areas[AREAS.len()].errors(), 0);
+        let html = page(&diagnostics, &Summary::default(), &Health::default());
+        assert!(html.contains("Not ready: 1 blocking error</strong> (call paths 1)"), "{html}");
+    }
+
+    /// Call paths of a megacluster: 2,000 agents of whom 120 are not reached, 50 triggers of
+    /// which 2 miss ports.
+    fn call_paths() -> CallPaths {
+        CallPaths {
+            shown: true,
+            port_css: vec![RedirectCss {
+                css: "CSS_UCCX_Ports".into(),
+                count: 300,
+                examples: vec!["UCCX_6000".into(), "UCCX_6001".into(), "UCCX_6002".into()],
+                basis: "call control group CCG_Inbound: Redirect Party (the port's CSS)".into(),
+            }],
+            agents: PathCounts { total: 2_000, reachable: 1_875, not_judged: 5 },
+            unreachable_agents: (0..120)
+                .map(|i| UnreachablePath {
+                    name: format!("agent{i:05}"),
+                    extension: format!("{}@PT_Agents_Legacy", 100_000 + i),
+                    css: "CSS_UCCX_Ports".into(),
+                    why: format!("blocked by route pattern {i} in PT_Block"),
+                })
+                .collect(),
+            triggers: PathCounts { total: 50, reachable: 48, not_judged: 0 },
+            unreachable_triggers: vec![UnreachablePath {
+                name: "route point RP_5049".into(),
+                extension: "5049@PT_CTI".into(),
+                css: "CSS_UCCX_Trigger".into(),
+                why: "1 of 300 ports not reached".into(),
+            }],
+            assumptions: (0..20).map(|i| format!("assumption {i}")).collect(),
+            ..CallPaths::default()
+        }
+    }
+
+    #[test]
+    fn call_paths_say_counts_first_then_the_unreachable_capped() {
+        let health = Health { call_paths: call_paths(), ..Health::default() };
+        let html = page(&[], &Summary::default(), &health);
+        let section =
+            &html[html.find("id=\"call-paths\"").unwrap()..html.find("Extension Mobility readiness").unwrap()];
+        let counts =
+            section.find("1,875 of 2,000 agents reachable from the CTI ports; 120 not reachable; 5 not judged.");
+        let table = section.find("id=\"unreachable-agents\"");
+        assert!(counts.is_some() && table.is_some() && counts < table, "{section}");
+        assert!(section.contains("300 CTI ports (UCCX_6000, UCCX_6001, UCCX_6002, …)"), "{section}");
+        assert!(section.contains("48 of 50 triggers reaching every CTI port; 2 missing some."), "{section}");
+        // 50 of the 120 listed, the rest counted; the trigger's row besides.
+        assert!(section.contains("agent00049") && !section.contains("agent00050"), "{section}");
+        assert!(section.contains("… and 70 agents more not listed."), "{section}");
+        assert_eq!(section.matches("<tr><td>").count(), 1 + 50 + 1, "{section}");
+        assert!(section.contains("<li>… and 8 more</li>"), "assumptions are capped too");
+        assert!(section.contains("Dial-plan findings (DIAL): 0."));
+        // The verdict's call-paths area says how many agents are reached.
+        assert!(html.contains("Nothing blocking</span>: 1,875 of 2,000 agents reachable"), "{html}");
+        let md = markdown(&[], &Summary::default(), &health);
+        let section = &md[md.find("## UCCX call paths").unwrap()..md.find("## Extension Mobility").unwrap()];
+        assert!(section.contains("1,875 of 2,000 agents reachable from the CTI ports; 120 not reachable"));
+        assert!(section.contains("| agent00049 |") && !section.contains("agent00050"), "{section}");
+        assert!(section.contains("… and 70 agents more not listed."), "{section}");
+        assert!(md.contains("| Call paths | DIAL | 0 | 0 | ✔ Nothing blocking: 1,875 of 2,000 agents reachable |"));
+    }
+
+    #[test]
+    fn call_paths_not_judged_say_one_line_and_none_say_nothing() {
+        let not_judged =
+            CallPaths { shown: true, not_judged: Some("the export has no dial plan".into()), ..CallPaths::default() };
+        let health = Health { call_paths: not_judged, ..Health::default() };
+        let html = page(&[], &Summary::default(), &health);
+        let section =
+            &html[html.find("id=\"call-paths\"").unwrap()..html.find("Extension Mobility readiness").unwrap()];
+        assert!(section.contains("<p>Not judged: the export has no dial plan.</p>"), "{section}");
+        assert!(!section.contains("<table") && !section.contains("<h3"), "{section}");
+        assert!(!html.contains("Nothing blocking</span>: "), "no agent count in the verdict when not judged");
+        let md = markdown(&[], &Summary::default(), &health);
+        assert!(md.contains("## UCCX call paths\n\nNot judged: the export has no dial plan.\n"), "{md}");
+        // No dial plan and no UCCX: no section at all.
+        for absent in
+            [page(&[], &Summary::default(), &Health::default()), markdown(&[], &Summary::default(), &Health::default())]
+        {
+            assert!(!absent.contains("UCCX call paths") && !absent.contains("id=\"call-paths\""));
+        }
     }
 
     #[test]
