@@ -209,6 +209,12 @@ fn to_string(render: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> Strin
 /// A count with thousands separators: `80,018`, as every output writes counts (the CLI's health
 /// facts too).
 pub fn count(n: usize) -> String {
+    grouped(n as u128)
+}
+
+/// [`count`] for any unsigned count: `uclint route` writes pattern string counts, which
+/// outgrow `usize`, the same way.
+pub(crate) fn grouped(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -15,7 +15,7 @@ use serde::Serialize;
 use uclint_dialplan::{partition_display, Analysis, CssSource, Matched, Outcome, SearchedCss, Step};
 use uclint_model::{DeviceKind, SourceMap, Span};
 
-use crate::text;
+use crate::{grouped, text};
 
 /// Version of the route JSON document's schema.
 pub const ROUTE_SCHEMA_VERSION: u32 = 1;
@@ -98,19 +98,6 @@ fn css_list(css: &[SearchedCss]) -> String {
         })
         .collect();
     named.join(", ")
-}
-
-/// `6400000000` as `6,400,000,000`.
-fn grouped(n: u128) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn source_word(source: CssSource) -> &'static str {
