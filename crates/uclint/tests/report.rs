@@ -168,7 +168,9 @@ fn call_paths_name_the_agent_the_ports_cannot_reach() {
     );
     assert!(!paths.contains("agent01"), "agent01 is reached: {paths}");
     assert!(paths.contains("Dial-plan findings (DIAL): 1, under DIAL: the dial plan and call paths."), "{paths}");
-    assert!(md.contains("Nothing blocking: 1 of 2 agents reachable |"), "{md}");
+    // The area is blocked by what the section found, not only by findings: it never reads
+    // "nothing blocking" above an agent the ports cannot reach.
+    assert!(md.contains("| Call paths | DIAL | 0 | 1 | ✖ **Blocked**: 1 of 2 agents reachable |"), "{md}");
     let (_, html) = report_on("fixtures/health/call-paths", "html");
     let paths = section(&html, "<h2 id=\"call-paths\">", "<h2>");
     assert!(

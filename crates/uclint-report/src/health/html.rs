@@ -23,11 +23,11 @@ use uclint_model::{Diagnostic, NotReadClass, Severity};
 use super::escape::{Html, Key, Message};
 use super::svg::{bar_chart, Bar};
 use super::{
-    agents_verdict, blocked_areas, by_family, call_paths_verdict, compact_path, count_in, csv, family_title,
-    inputs_line, not_read_counts, path_counts, plural, ranked_groups, redirect_objects, severity_counts, verdict,
-    CallPaths, FamilyGroups, Health, ReadinessSummary, RedirectCss, UnreachablePath, AGENTS_LISTED, AGENT_WORDS,
-    ASSUMPTIONS_LISTED, BLOCKING_PER_AGENT, CALL_PATHS_AREA, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_IN_LIST,
-    OBJECTS_NAMED, PATHS_LISTED, TOP_ISSUES, TRIGGER_WORDS,
+    agents_verdict, blocked_areas, by_family, call_paths_blocked, call_paths_verdict, compact_path, count_in, csv,
+    family_title, inputs_line, not_read_counts, path_counts, plural, ranked_groups, redirect_objects, severity_counts,
+    verdict, CallPaths, FamilyGroups, Health, ReadinessSummary, RedirectCss, UnreachablePath, AGENTS_LISTED,
+    AGENT_WORDS, ASSUMPTIONS_LISTED, BLOCKING_PER_AGENT, CALL_PATHS_AREA, FILES_LISTED, GROUPS_PER_FAMILY,
+    OBJECTS_IN_LIST, OBJECTS_NAMED, PATHS_LISTED, TOP_ISSUES, TRIGGER_WORDS,
 };
 use crate::group::Group;
 use crate::{count, text, Paths, Report};
@@ -362,7 +362,7 @@ fn first_screen(report: &Report<'_>, health: &Health, groups: &[Group]) -> Marku
                         td { (count(area.errors())) }
                         td { (count(area.counts[1])) }
                         td {
-                            @if area.errors() > 0 {
+                            @if area.errors() > 0 || (i == CALL_PATHS_AREA && call_paths_blocked(&health.call_paths)) {
                                 (readiness_mark(false, "Blocked"))
                             } @else {
                                 (readiness_mark(true, "Nothing blocking"))

@@ -10,10 +10,11 @@
 use std::fmt::Write;
 
 use super::{
-    agents_verdict, blocked_areas, by_family, call_paths_verdict, count_in, family_title, inputs_line, not_read_counts,
-    path_counts, plural, ranked_groups, redirect_objects, severity_counts, verdict, CallPaths, Health,
-    ReadinessSummary, RedirectCss, UnreachablePath, AGENTS_LISTED, AGENT_WORDS, ASSUMPTIONS_LISTED, BLOCKING_PER_AGENT,
-    CALL_PATHS_AREA, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_NAMED, PATHS_LISTED, TOP_ISSUES, TRIGGER_WORDS,
+    agents_verdict, blocked_areas, by_family, call_paths_blocked, call_paths_verdict, count_in, family_title,
+    inputs_line, not_read_counts, path_counts, plural, ranked_groups, redirect_objects, severity_counts, verdict,
+    CallPaths, Health, ReadinessSummary, RedirectCss, UnreachablePath, AGENTS_LISTED, AGENT_WORDS, ASSUMPTIONS_LISTED,
+    BLOCKING_PER_AGENT, CALL_PATHS_AREA, FILES_LISTED, GROUPS_PER_FAMILY, OBJECTS_NAMED, PATHS_LISTED, TOP_ISSUES,
+    TRIGGER_WORDS,
 };
 use crate::markdown::{cell as escaped, code_span};
 use crate::{count, text, Report};
@@ -96,8 +97,8 @@ pub fn render_health_markdown(report: &Report<'_>, health: &Health) -> String {
     );
     md.push_str("| Area | Rule families | Errors | Warnings | Verdict |\n|---|---|---|---|---|\n");
     for (i, area) in areas.iter().enumerate() {
-        let mut verdict =
-            if area.errors() > 0 { "✖ **Blocked**".to_owned() } else { "✔ Nothing blocking".to_owned() };
+        let blocked = area.errors() > 0 || (i == CALL_PATHS_AREA && call_paths_blocked(&health.call_paths));
+        let mut verdict = if blocked { "✖ **Blocked**".to_owned() } else { "✔ Nothing blocking".to_owned() };
         if i == 0 && !health.agents.is_empty() {
             verdict.push_str(&agents_verdict(health.agents.len(), ready));
         }

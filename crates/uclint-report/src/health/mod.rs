@@ -452,6 +452,14 @@ pub(crate) fn agents_verdict(total: usize, ready: usize) -> String {
     }
 }
 
+/// Whether the call-path section found an agent or a trigger the redirects cannot reach: the
+/// area is then blocked whatever the findings say, so that the verdict never reads "nothing
+/// blocking" above a section that lists unreachable agents (the section may judge CTI ports the
+/// DIAL rules leave alone, when the run cannot tell UCCX's ports from other applications').
+pub(crate) fn call_paths_blocked(paths: &CallPaths) -> bool {
+    paths.shown && (paths.agents.unreachable() > 0 || paths.triggers.unreachable() > 0)
+}
+
 /// What the call-paths area says of the agents when they were judged: `: 1,997 of 2,000 agents
 /// reachable`.
 pub(crate) fn call_paths_verdict(paths: &CallPaths) -> Option<String> {
@@ -826,14 +834,15 @@ mod tests {
         assert_eq!(section.matches("<tr><td>").count(), 1 + 50 + 1, "{section}");
         assert!(section.contains("<li>… and 8 more</li>"), "assumptions are capped too");
         assert!(section.contains("Dial-plan findings (DIAL): 0."));
-        // The verdict's call-paths area says how many agents are reached.
-        assert!(html.contains("Nothing blocking</span>: 1,875 of 2,000 agents reachable"), "{html}");
+        // The verdict's call-paths area says how many agents are reached, and is blocked by the
+        // 120 the section found unreachable even without a finding.
+        assert!(html.contains("Blocked</span>: 1,875 of 2,000 agents reachable"), "{html}");
         let md = markdown(&[], &Summary::default(), &health);
         let section = &md[md.find("## UCCX call paths").unwrap()..md.find("## Extension Mobility").unwrap()];
         assert!(section.contains("1,875 of 2,000 agents reachable from the CTI ports; 120 not reachable"));
         assert!(section.contains("| agent00049 |") && !section.contains("agent00050"), "{section}");
         assert!(section.contains("… and 70 agents more not listed."), "{section}");
-        assert!(md.contains("| Call paths | DIAL | 0 | 0 | ✔ Nothing blocking: 1,875 of 2,000 agents reachable |"));
+        assert!(md.contains("| Call paths | DIAL | 0 | 0 | ✖ **Blocked**: 1,875 of 2,000 agents reachable |"));
     }
 
     #[test]
