@@ -19,13 +19,14 @@
 //! An analysis whose outcome changes with a disputed setting (the CTI CSS order, E11; the
 //! originator's CSS in a chain, E20) is run again with the other reading and says so.
 
-use uclint_model::Text;
+use uclint_model::{DialPattern, Text};
 
 use crate::analysis::{Analysis, Matched, Mode, Outcome, Step, Transformation};
-use crate::plan::{partition_display, DialPlan, EntryId, EntryKind, OriginatorCss, Record, Settings};
+use crate::closest::select;
+use crate::plan::{dn_text, partition_display, DialPlan, EntryId, EntryKind, OriginatorCss, Record, Settings};
 use crate::transform::transform;
 use crate::walk::{assume, CssSource, Origin, SearchList};
-use crate::{closest, Closest, MAX_DIGITS};
+use crate::{Closest, MAX_DIGITS};
 
 /// The most translations a call passes through (R22).
 pub const MAX_TRANSLATIONS: usize = 10;
@@ -148,29 +149,18 @@ impl DialPlan<'_> {
                 }
                 Found::One(id) => id,
             };
-            let Some(entry) = self.entry(id) else {
+            let Some(entry) = self.route(id) else {
                 steps.push(step);
-                break Outcome::NoMatch { digits };
+                // A DN: it rings its devices or hands the call to an application.
+                break self.dn_outcome(id).unwrap_or(Outcome::NoMatch { digits });
             };
-            let pattern = match &entry.record {
-                Record::Dn(dn) => {
-                    let (dn_key, devices) = (dn.key.clone(), dn.devices.clone());
-                    let trigger = dn.is_trigger();
-                    steps.push(step);
-                    break if trigger {
-                        Outcome::Trigger { dn: dn_key, devices }
-                    } else {
-                        Outcome::Device { dn: dn_key, devices }
-                    };
-                }
-                Record::Pattern(pattern) => *pattern,
-            };
+            let pattern = entry.record;
             if pattern.is_blocked() {
                 steps.push(step);
                 break Outcome::Blocked {
                     kind: entry.kind,
-                    pattern: entry.text.clone(),
-                    partition: entry.partition.clone(),
+                    pattern: pattern.pattern.value.clone(),
+                    partition: pattern.partition.value.clone(),
                 };
             }
             let matched_digits = step.digits.clone();
@@ -183,8 +173,8 @@ impl DialPlan<'_> {
                         .map(|h| h.line_groups.iter().map(|g| g.value.clone()).collect());
                     steps.push(step);
                     break Outcome::HuntPilot {
-                        pattern: entry.text.clone(),
-                        partition: entry.partition.clone(),
+                        pattern: pattern.pattern.value.clone(),
+                        partition: pattern.partition.value.clone(),
                         hunt_list,
                         line_groups,
                     };
@@ -198,7 +188,7 @@ impl DialPlan<'_> {
                         value(&called.mask),
                         value(&called.prefix),
                     );
-                    note_discard(&mut assumptions, entry, t.unapplied_discard.as_deref());
+                    note_discard(&mut assumptions, entry.kind, pattern, t.unapplied_discard.as_deref());
                     if t.digits != matched_digits {
                         step.transformation = Some(Transformation { before: matched_digits, after: t.digits.clone() });
                     }
@@ -209,8 +199,8 @@ impl DialPlan<'_> {
                         .map(|r| r.route_groups.iter().map(|g| g.value.clone()).collect());
                     steps.push(step);
                     break Outcome::RoutePattern {
-                        pattern: entry.text.clone(),
-                        partition: entry.partition.clone(),
+                        pattern: pattern.pattern.value.clone(),
+                        partition: pattern.partition.value.clone(),
                         destination,
                         route_groups,
                         called: t.digits,
@@ -228,14 +218,14 @@ impl DialPlan<'_> {
                 value(&called.mask),
                 value(&called.prefix),
             );
-            note_discard(&mut assumptions, entry, t.unapplied_discard.as_deref());
+            note_discard(&mut assumptions, entry.kind, pattern, t.unapplied_discard.as_deref());
             if pattern.route_next_hop_by_calling.as_ref().is_some_and(|b| b.value) {
                 assume(
                     &mut assumptions,
                     format!(
                         "translation pattern {} in {} routes the next hop by calling party number: not modelled, the called number is analysed",
-                        entry.text,
-                        partition_display(&entry.partition)
+                        pattern.pattern.value,
+                        partition_display(&pattern.partition.value)
                     ),
                 );
             }
@@ -271,6 +261,26 @@ impl DialPlan<'_> {
             cti_order_matters: walk.cti_order_matters,
             chained_originator,
         }
+    }
+
+    /// A matched entry as a step shows it, with its count at `length`.
+    fn matched(&self, id: EntryId, length: usize) -> Option<Matched> {
+        let form = self.form(id)?;
+        let (kind, pattern, partition, span, urgent) = if let Some(route) = self.route(id) {
+            let record = route.record;
+            (route.kind, record.pattern.value.clone(), record.partition.value.clone(), record.span, record.is_urgent())
+        } else {
+            let key = self.dn_key_of(id)?;
+            (EntryKind::DirectoryNumber, dn_text(&key.value.pattern), key.value.partition.clone(), key.span, false)
+        };
+        Some(Matched { entry: id, kind, pattern, partition, span, count: form.count(length), urgent })
+    }
+
+    /// Where a call that reaches the DN of entry `id` ends: its devices, or the application.
+    fn dn_outcome(&self, id: EntryId) -> Option<Outcome> {
+        let Record::Dn(dn) = self.entry(id)?.record else { return None };
+        let (key, devices) = (dn.key.clone(), self.dn_devices(id));
+        Some(if dn.is_trigger() { Outcome::Trigger { dn: key, devices } } else { Outcome::Device { dn: key, devices } })
     }
 
     /// One digit analysis of `digits` in `list`.
@@ -330,7 +340,7 @@ impl DialPlan<'_> {
         let mut out = Vec::new();
         for (position, partition) in list.partitions.iter().enumerate() {
             for id in self.candidates(partition, digits) {
-                if self.entry(id).is_some_and(|e| e.pattern.matches(digits)) {
+                if self.form(id).is_some_and(|f| f.matches(digits)) {
                     out.push((id, position));
                 }
             }
@@ -345,7 +355,7 @@ impl DialPlan<'_> {
                 || self
                     .candidates(partition, digits)
                     .into_iter()
-                    .any(|id| self.entry(id).is_some_and(|e| e.pattern.extends(digits)))
+                    .any(|id| self.form(id).is_some_and(|f| f.extends(digits)))
         })
     }
 
@@ -355,11 +365,8 @@ impl DialPlan<'_> {
         for &end in &ends {
             let prefix = &digits[..end];
             let matching = self.matching(list, prefix);
-            let urgent: Vec<(EntryId, usize)> = matching
-                .iter()
-                .copied()
-                .filter(|&(id, _)| self.entry(id).is_some_and(|e| is_urgent(&e.record)))
-                .collect();
+            let urgent: Vec<(EntryId, usize)> =
+                matching.iter().copied().filter(|&(id, _)| self.is_urgent(id)).collect();
             if !urgent.is_empty() {
                 return (prefix, urgent);
             }
@@ -373,26 +380,17 @@ impl DialPlan<'_> {
     /// Closest match among `matching`, recorded in `step`.
     fn pick(&self, matching: &[(EntryId, usize)], digits: &str, step: &mut Step) -> Found {
         let length = digits.chars().count();
-        let parsed: Vec<(&crate::Pattern, usize)> =
-            matching.iter().filter_map(|&(id, position)| self.entry(id).map(|e| (&e.pattern, position))).collect();
         let matched = |index: usize| -> Option<Matched> {
             let &(id, _) = matching.get(index)?;
-            let entry = self.entry(id)?;
-            Some(Matched {
-                entry: id,
-                kind: entry.kind,
-                pattern: entry.text.clone(),
-                partition: entry.partition.clone(),
-                span: entry.span,
-                count: entry.pattern.count(length),
-                urgent: is_urgent(&entry.record),
-            })
+            self.matched(id, length)
         };
         // Alternates: every other match, closest first (count, then partition position).
         let mut order: Vec<usize> = (0..matching.len()).collect();
-        let counts: Vec<u128> = parsed.iter().map(|(p, _)| p.count(length)).collect();
-        order.sort_by_key(|&i| (counts.get(i).copied().unwrap_or(u128::MAX), matching[i].1, matching[i].0));
-        match closest(parsed.iter().copied(), digits) {
+        let counts: Vec<Option<u128>> =
+            matching.iter().map(|&(id, _)| self.form(id).map(|f| f.count(length))).collect();
+        order.sort_by_key(|&i| (counts.get(i).copied().flatten().unwrap_or(u128::MAX), matching[i].1, matching[i].0));
+        // Every entry of `matching` matches `digits`.
+        match select(counts.iter().zip(matching).map(|(count, &(_, position))| count.map(|c| (c, position)))) {
             Closest::NoMatch => Found::None,
             Closest::Match { index, .. } => {
                 step.matched = matched(index);
@@ -410,29 +408,21 @@ impl DialPlan<'_> {
     }
 }
 
-/// Whether a record is an urgent pattern (DN urgency is not in the model).
-fn is_urgent(record: &Record<'_>) -> bool {
-    match record {
-        Record::Pattern(pattern) => pattern.is_urgent(),
-        Record::Dn(_) => false,
-    }
-}
-
 /// The CSS names of a search list.
 fn css_names(list: &SearchList) -> Vec<Text> {
     list.css.iter().map(|c| c.name.clone()).collect()
 }
 
 /// Records that a discard instruction was not applied.
-fn note_discard(assumptions: &mut Vec<String>, entry: &crate::plan::Entry<'_>, discard: Option<&str>) {
+fn note_discard(assumptions: &mut Vec<String>, kind: EntryKind, pattern: &DialPattern, discard: Option<&str>) {
     if let Some(discard) = discard {
         assume(
             assumptions,
             format!(
                 "{} {} in {} uses discard digits instruction {discard}: not applied",
-                entry.kind,
-                entry.text,
-                partition_display(&entry.partition)
+                kind,
+                pattern.pattern.value,
+                partition_display(&pattern.partition.value)
             ),
         );
     }

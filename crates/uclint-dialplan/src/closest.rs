@@ -68,14 +68,21 @@ where
     I: IntoIterator<Item = (&'a Pattern, usize)>,
 {
     let len = dialed.chars().count();
+    select(
+        candidates
+            .into_iter()
+            .map(|(pattern, partition)| pattern.matches(dialed).then(|| (pattern.count(len), partition))),
+    )
+}
+
+/// [`closest`] over the candidates' (count, partition position) keys, `None` for a candidate that
+/// does not match: the plan's analysis gives it the counts of entries it already knows match.
+pub(crate) fn select(keys: impl IntoIterator<Item = Option<(u128, usize)>>) -> Closest {
     // (count, partition) of the best so far, and every index that shares it.
     let mut best: Option<(u128, usize)> = None;
     let mut tied: Vec<usize> = Vec::new();
-    for (index, (pattern, partition)) in candidates.into_iter().enumerate() {
-        if !pattern.matches(dialed) {
-            continue;
-        }
-        let key = (pattern.count(len), partition);
+    for (index, key) in keys.into_iter().enumerate() {
+        let Some(key) = key else { continue };
         match best {
             Some(current) if key > current => {}
             Some(current) if key == current => tied.push(index),

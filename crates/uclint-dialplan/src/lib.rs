@@ -14,8 +14,9 @@
 //! - [`closest`] picks the closest match among candidates; a tie inside one partition is
 //!   [`Closest::Ambiguous`], never a silent pick.
 //! - [`DialPlan`] is built once from a [`uclint_model::Cluster`]: every DN, route pattern,
-//!   translation pattern and hunt pilot, per partition, indexed by literal prefix, and what could
-//!   not be analysed ([`Unanalysed`]).
+//!   translation pattern and hunt pilot, per partition (patterns indexed by literal prefix, the
+//!   literal DNs, nearly all of them, by their digits and never parsed), and what could not be
+//!   analysed ([`Unanalysed`]).
 //! - [`Origin`] says where a call comes from; the calling-search-space walk (line CSS, then
 //!   device CSS, `<None>` last) gives the partitions searched.
 //! - [`DialPlan::analyze`] follows the digits through translations to an [`Outcome`], with every

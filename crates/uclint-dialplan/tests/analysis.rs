@@ -555,6 +555,64 @@ fn cti_route_point_and_uccx_trigger_dns_are_triggers() {
     assert!(matches!(plan.analyze(&css_origin("CSS"), "5003").outcome, Outcome::NoMatch { .. }));
 }
 
+/// A DN object's associated devices join its line devices (a name once, after them): a device
+/// that is not exported is a phone, a CTI route point so listed makes the DN a trigger, and a DN
+/// object on no line is a DN too. A trigger DN on no line is one, with the trigger's own cell;
+/// a trigger with no partition marks the DNs of its pattern in every partition.
+#[test]
+fn dn_objects_and_triggers_give_devices_and_triggers() {
+    let mut c = cluster(&["INT", "CTI"], vec![css("CSS", &["INT", "CTI"])], Vec::new());
+    c.phones.push(phone("SEP_A", None, &[("6000", "INT", None)]));
+    c.phones.push(device(DeviceKind::Phone, "RP_X", "CTI Route Point", None, &[("6100", "CTI", None)]));
+    c.device_profiles.push(device(DeviceKind::DeviceProfile, "UDP_A", "Cisco 8841", None, &[("6000", "INT", None)]));
+    let number = |pattern: &str, devices: &[&str]| uclint_model::DirectoryNumber {
+        dn: sp(dn(pattern, "INT")),
+        associated_devices: devices.iter().map(|d| text(d)).collect(),
+        allow_cti_control: None,
+        call_pickup_group: None,
+        forwards: Vec::new(),
+        hold_reversion_ring_duration: None,
+        auto_answer: None,
+        css: None,
+        span: span(),
+    };
+    c.directory_numbers.push(number("6000", &["SEP_A", "SEP_GONE", "UDP_A", "SEP_GONE"]));
+    c.directory_numbers.push(number("6001", &["RP_X"]));
+    c.directory_numbers.push(number("6002", &["SEP_GONE"]));
+    let mut placed = trigger("6200", Some("CTI"));
+    placed.directory_number.span = uclint_model::Span::new(uclint_model::SourceId::new(0), 3, 7);
+    c.uccx_triggers.push(placed);
+    c.uccx_triggers.push(trigger("6002", None));
+    let plan = DialPlan::new(&c, Settings::default());
+    let origin = css_origin("CSS");
+    let names = |outcome: &Outcome| -> Vec<(String, DeviceKind)> {
+        let (Outcome::Device { devices, .. } | Outcome::Trigger { devices, .. }) = outcome else { return Vec::new() };
+        devices.iter().map(|d| (d.name.to_string(), d.kind)).collect()
+    };
+    let a = plan.analyze(&origin, "6000");
+    assert!(matches!(a.outcome, Outcome::Device { .. }), "{:?}", a.outcome);
+    assert_eq!(
+        names(&a.outcome),
+        [
+            ("SEP_A".to_owned(), DeviceKind::Phone),
+            ("UDP_A".to_owned(), DeviceKind::DeviceProfile),
+            ("SEP_GONE".to_owned(), DeviceKind::Phone)
+        ]
+    );
+    let a = plan.analyze(&origin, "6001");
+    assert!(matches!(a.outcome, Outcome::Trigger { .. }), "{:?}", a.outcome);
+    assert_eq!(names(&a.outcome), [("RP_X".to_owned(), DeviceKind::Phone)]);
+    let a = plan.analyze(&origin, "6002");
+    assert!(matches!(a.outcome, Outcome::Trigger { .. }), "{:?}", a.outcome);
+    let a = plan.analyze(&origin, "6200");
+    assert!(matches!(&a.outcome, Outcome::Trigger { devices, .. } if devices.is_empty()), "{:?}", a.outcome);
+    let matched = a.steps[0].matched.as_ref().expect("the trigger DN");
+    assert_eq!((matched.pattern.as_str(), matched.span.start), ("6200", 3));
+    let id = plan.dn_entry(&dn("6200", "CTI")).expect("an entry");
+    assert_eq!(plan.entry(id).map(|e| e.span.end), Some(7));
+    assert_eq!(plan.dn_entry(&dn("6200", "INT")), None);
+}
+
 /// A CSS naming a partition the export does not have skips it and says so; a CSS the export
 /// does not have is searched as empty and said so.
 #[test]

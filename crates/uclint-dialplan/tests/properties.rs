@@ -223,3 +223,77 @@ proptest! {
         }
     }
 }
+
+/// A DN written so that it is parsed rather than taken as literal: its last digit as a one-digit
+/// list (`1234` as `123[4]`), which matches, counts and extends exactly as the digit does. `None`
+/// for a DN with no digit.
+fn bracketed(dn: &str) -> Option<String> {
+    let at = dn.rfind(|c: char| c.is_ascii_digit())?;
+    Some(format!("{}[{}]{}", &dn[..at], &dn[at..=at], &dn[at + 1..]))
+}
+
+/// DN text: digits, `*`, `+`, sometimes a final `#`; now and then longer than 16 characters (the
+/// plan keeps those apart), never over the 24-digit limit.
+fn literal_dn() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[12*+]{1,4}#?",
+        1 => "[12]{15,20}",
+        1 => "\\+[12]{15,22}#?",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The plan answers for a literal DN (looked up by its digits, never parsed) exactly as for
+    /// the same DN parsed as a pattern: same steps, matches, counts, alternates, digit-by-digit
+    /// routing and interdigit waits, same outcome. Each DN is also dialed cut short, so that "a
+    /// longer DN could still match" is asked of every length.
+    #[test]
+    fn literal_dns_answer_as_parsed_ones(
+        dns in prop::collection::vec((literal_dn(), 0usize..3), 1..8),
+        routes in prop::collection::vec(("[12]{0,2}[X!]{0,2}", 0usize..3, any::<bool>()), 0..4),
+        random in "[12*#+]{0,6}",
+        cut in 0usize..24,
+    ) {
+        let partitions = ["A", "B", ""];
+        let build = |parsed: bool| {
+            let patterns = routes
+                .iter()
+                .filter(|(text, _, _)| !text.is_empty())
+                .map(|(text, partition, is_urgent)| {
+                    let r = route(text, partitions[*partition], "GW");
+                    if *is_urgent { urgent(r) } else { r }
+                })
+                .collect();
+            let mut c = cluster(&["A", "B"], vec![css("CSS", &["A", "B"])], patterns);
+            let lines: Vec<(String, &str, Option<&str>)> = dns
+                .iter()
+                .map(|(dn, partition)| {
+                    let text = if parsed { bracketed(dn).unwrap_or_else(|| dn.clone()) } else { dn.clone() };
+                    (text, partitions[*partition], None)
+                })
+                .collect();
+            let lines: Vec<(&str, &str, Option<&str>)> = lines.iter().map(|(d, p, c)| (d.as_str(), *p, *c)).collect();
+            c.phones.push(phone("SEP1", Some("CSS"), &lines));
+            c
+        };
+        let (literal, parsed) = (build(false), build(true));
+        let (literal, parsed) = (DialPlan::new(&literal, Settings::default()), DialPlan::new(&parsed, Settings::default()));
+        let mut dialed: Vec<String> = vec![random];
+        for (dn, _) in &dns {
+            dialed.push(dn.clone());
+            dialed.push(dn.chars().take(cut.min(dn.chars().count().saturating_sub(1))).collect());
+        }
+        let origin = Origin::Css("CSS".into());
+        // The bracketed DNs read the same once the list brackets are gone (the debug output's
+        // own brackets go too, on both sides).
+        let plain = |analysis: &uclint_dialplan::Analysis| format!("{analysis:?}").replace(['[', ']'], "");
+        for digits in &dialed {
+            for mode in [Mode::EnBloc, Mode::DigitByDigit] {
+                let (a, b) = (literal.analyze_with(&origin, digits, mode), parsed.analyze_with(&origin, digits, mode));
+                prop_assert_eq!(plain(&a), plain(&b), "{} {:?}", digits, mode);
+            }
+        }
+    }
+}

@@ -91,12 +91,12 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
             .collect()
     };
     let mut loops = Loops::default();
-    for (id, entry) in plan.entries().iter().enumerate() {
+    for (id, entry) in plan.entries() {
         if entry.kind != EntryKind::TranslationPattern {
             continue;
         }
-        let Some(digits) = representative(&entry.text).filter(|d| entry.pattern.matches(d)) else { continue };
-        for css in holding(&entry.partition) {
+        let Some(digits) = representative(&entry.text()).filter(|d| entry.matches(d)) else { continue };
+        for css in holding(entry.partition) {
             let analysis = plan.analyze(&Origin::Css(css.clone()), &digits);
             // Only where this pattern is the closest match: elsewhere another pattern's loop (if
             // any) is reported from that pattern.
@@ -192,11 +192,11 @@ fn cycle(steps: &[Step], chain: &[(String, Vec<Text>)]) -> (Vec<EntryId>, bool) 
 
 fn report(sink: &mut Sink, plan: &DialPlan<'_>, key: &[EntryId], css: &Text, digits: &str, limit: bool) {
     let Some(first) = key.first().and_then(|&id| plan.entry(id)) else { return };
-    let Record::Pattern(record) = &first.record else { return };
+    let Record::Pattern(record) = first.record else { return };
     let names: Vec<String> = key
         .iter()
         .filter_map(|&id| plan.entry(id))
-        .map(|e| format!("{} in {}", e.text, partition_display(&e.partition)))
+        .map(|e| format!("{} in {}", e.text(), partition_display(e.partition)))
         .collect();
     let mut chain = names.join(" -> ");
     let how = if limit {
@@ -212,14 +212,14 @@ fn report(sink: &mut Sink, plan: &DialPlan<'_>, key: &[EntryId], css: &Text, dig
     let message = format!(
         "translation pattern {} in {} starts a loop: dialing {digits} from calling search space {css}, the call {how} \
          ({chain}) and is never routed: CUCM stops a call after ten translations",
-        first.text,
-        partition_display(&first.partition),
+        first.text(),
+        partition_display(first.partition),
     );
     let help = format!(
         "Call Routing > Translation Pattern > {} (and each pattern of the chain): change the Called Party Transform \
          Mask or Prefix Digits, or set a Calling Search Space that does not hold the partition of the pattern the \
          result matches again",
-        first.text
+        first.text()
     );
     let mut finding = sink.report(record.key(), record.pattern.span, "translation pattern in a loop", message);
     for &id in key.iter().skip(1) {

@@ -150,7 +150,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
         let Some((ours_id, ours)) = plan.dn_entry(&number.key).and_then(|id| Some((id, plan.entry(id)?))) else {
             continue;
         };
-        let our_count = ours.pattern.count(digits.chars().count());
+        let our_count = ours.count(digits.chars().count());
         for css in holding.get(partition).into_iter().flatten() {
             if matches_alone(plan, css, digits, ours_id) {
                 continue;
@@ -194,7 +194,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
                 css.name.value,
             );
             // The winning pattern's own cell (its pattern, or the DN's), not its whole record.
-            let winner_span = match plan.entry(winner.entry).map(|e| &e.record) {
+            let winner_span = match plan.entry(winner.entry).map(|e| e.record) {
                 Some(Record::Pattern(pattern)) => pattern.pattern.span,
                 _ => winner.span,
             };
@@ -221,6 +221,6 @@ fn matches_alone(plan: &DialPlan<'_>, css: &CallingSearchSpace, digits: &str, ou
     css.partitions.iter().map(|p| p.value.trim()).chain([""]).all(|partition| {
         plan.candidates(partition, digits)
             .into_iter()
-            .all(|id| id == ours || plan.entry(id).is_none_or(|e| !e.pattern.matches(digits)))
+            .all(|id| id == ours || plan.entry(id).is_none_or(|e| !e.matches(digits)))
     })
 }
