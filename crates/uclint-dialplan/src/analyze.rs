@@ -23,7 +23,9 @@ use uclint_model::{DialPattern, Text};
 
 use crate::analysis::{Analysis, Matched, Mode, Outcome, Step, Transformation};
 use crate::closest::select;
-use crate::plan::{dn_text, partition_display, DialPlan, EntryId, EntryKind, OriginatorCss, Record, Settings};
+use crate::plan::{
+    dn_text, partition_display, DialPlan, EntryId, EntryKind, OriginatorCss, Record, RouteEntry, Settings,
+};
 use crate::transform::transform;
 use crate::walk::{assume, CssSource, Origin, SearchList};
 use crate::{Closest, MAX_DIGITS};
@@ -180,17 +182,9 @@ impl DialPlan<'_> {
                     };
                 }
                 EntryKind::RoutePattern | EntryKind::DirectoryNumber => {
-                    let called = &pattern.called;
-                    let t = transform(
-                        &entry.pattern,
-                        &matched_digits,
-                        value(&called.discard),
-                        value(&called.mask),
-                        value(&called.prefix),
-                    );
-                    note_discard(&mut assumptions, entry.kind, pattern, t.unapplied_discard.as_deref());
-                    if t.digits != matched_digits {
-                        step.transformation = Some(Transformation { before: matched_digits, after: t.digits.clone() });
+                    let called = called_number(entry, &matched_digits, &mut assumptions);
+                    if called != matched_digits {
+                        step.transformation = Some(Transformation { before: matched_digits, after: called.clone() });
                     }
                     let destination = pattern.destination.as_ref().map(|d| d.value.clone());
                     let route_groups = destination
@@ -203,22 +197,14 @@ impl DialPlan<'_> {
                         partition: pattern.partition.value.clone(),
                         destination,
                         route_groups,
-                        called: t.digits,
+                        called,
                     };
                 }
                 EntryKind::TranslationPattern => {}
             }
             // A translation pattern.
             translations += 1;
-            let called = &pattern.called;
-            let t = transform(
-                &entry.pattern,
-                &matched_digits,
-                value(&called.discard),
-                value(&called.mask),
-                value(&called.prefix),
-            );
-            note_discard(&mut assumptions, entry.kind, pattern, t.unapplied_discard.as_deref());
+            let called = called_number(entry, &matched_digits, &mut assumptions);
             if pattern.route_next_hop_by_calling.as_ref().is_some_and(|b| b.value) {
                 assume(
                     &mut assumptions,
@@ -242,11 +228,11 @@ impl DialPlan<'_> {
                     pattern.css.iter().map(|c| (c.value.clone(), CssSource::Pattern)).collect();
                 self.search_list(&named, &mut assumptions)
             };
-            step.transformation = Some(Transformation { before: matched_digits, after: t.digits.clone() });
+            step.transformation = Some(Transformation { before: matched_digits, after: called.clone() });
             step.next_css = next.css.clone();
             steps.push(step);
             no_wait = pattern.dont_wait_for_idt.as_ref().is_some_and(|b| b.value);
-            digits = t.digits;
+            digits = called;
             list = next;
         };
         Run {
@@ -414,6 +400,15 @@ fn css_names(list: &SearchList) -> Vec<Text> {
 }
 
 /// Records that a discard instruction was not applied.
+/// The called number after a route or translation pattern's own discard digits, mask and prefix,
+/// in that order (dialplan.md §5), noting a discard instruction that is not applied.
+fn called_number(entry: &RouteEntry<'_>, matched: &str, assumptions: &mut Vec<String>) -> String {
+    let called = &entry.record.called;
+    let t = transform(&entry.pattern, matched, value(&called.discard), value(&called.mask), value(&called.prefix));
+    note_discard(assumptions, entry.kind, entry.record, t.unapplied_discard.as_deref());
+    t.digits
+}
+
 fn note_discard(assumptions: &mut Vec<String>, kind: EntryKind, pattern: &DialPattern, discard: Option<&str>) {
     if let Some(discard) = discard {
         assume(
