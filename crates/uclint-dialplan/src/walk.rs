@@ -52,15 +52,15 @@ pub enum Origin {
 /// Where a searched calling search space came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CssSource {
-    /// The calling line's CSS.
+    /// The calling line's CSS (or the line CSS of [`Origin::Explicit`]).
     Line,
-    /// The calling device's CSS.
+    /// The calling device's CSS (or the device CSS of [`Origin::Explicit`]).
     Device,
     /// A translation pattern's own CSS.
     Pattern,
     /// "Use Originator's Calling Search Space" on a translation pattern.
     Originator,
-    /// Given by the caller of the analysis ([`Origin::Css`], [`Origin::Explicit`]).
+    /// Given by the caller of the analysis ([`Origin::Css`]).
     Given,
 }
 
@@ -123,7 +123,7 @@ impl DialPlan<'_> {
         let mut cti_order_matters = false;
         let named: Vec<(Text, CssSource)> = match origin {
             Origin::Css(name) => vec![(name.clone(), CssSource::Given)],
-            Origin::Explicit { line_css, device_css } => [(line_css, CssSource::Given), (device_css, CssSource::Given)]
+            Origin::Explicit { line_css, device_css } => [(line_css, CssSource::Line), (device_css, CssSource::Device)]
                 .into_iter()
                 .filter_map(|(name, source)| name.clone().map(|n| (n, source)))
                 .collect(),

@@ -266,6 +266,9 @@ fn e12_extension_mobility_profile_line_css() {
     let origin = Origin::Explicit { line_css: Some("CSS_PROFILE".into()), device_css: Some("CSS_PHONE".into()) };
     let a = analyze(&c, &origin, "9011441234567#");
     assert_eq!(routed(&a), ("9.011!#", "PROFILE_INTL"));
+    // The two are searched as what they are: the line CSS first, then the device CSS.
+    let sources: Vec<_> = a.steps[0].css.iter().map(|c| (c.name.as_str(), c.source)).collect();
+    assert_eq!(sources, [("CSS_PROFILE", CssSource::Line), ("CSS_PHONE", CssSource::Device)]);
     // The phone alone does not reach it.
     assert!(matches!(analyze(&c, &css_origin("CSS_PHONE"), "9011441234567#").outcome, Outcome::NoMatch { .. }));
 }

@@ -34,6 +34,14 @@ pub enum RouteOrigin {
     },
     /// A calling search space by name (`--css NAME`).
     Css(String),
+    /// A line CSS and a device CSS by name (`--line-css`, `--device-css`): an Extension Mobility
+    /// login, or any pairing to try. Either may be absent.
+    CssPair {
+        /// The line CSS, searched first.
+        line_css: Option<String>,
+        /// The device CSS.
+        device_css: Option<String>,
+    },
 }
 
 /// One analysis with what it answers, ready to render.
@@ -164,6 +172,10 @@ fn origin_text(origin: &RouteOrigin) -> String {
         }
         RouteOrigin::Device { device, .. } => format!("device {} (no line)", t(device)),
         RouteOrigin::Css(css) => format!("calling search space {}", t(css)),
+        RouteOrigin::CssPair { line_css, device_css } => {
+            let named = |css: &Option<String>| css.as_deref().map_or("none".to_owned(), t);
+            format!("line CSS {} and device CSS {}", named(line_css), named(device_css))
+        }
     }
 }
 
@@ -286,6 +298,7 @@ struct Document {
 enum JsonOrigin {
     Device { device: String, line: Option<u32>, dn: Option<String> },
     Css { css: String },
+    CssPair { line_css: Option<String>, device_css: Option<String> },
 }
 
 #[derive(Serialize)]
@@ -395,6 +408,9 @@ pub fn render_route_json(report: &RouteReport<'_>) -> String {
                 JsonOrigin::Device { device: j(device), line: *line, dn: dn.as_deref().map(j) }
             }
             RouteOrigin::Css(css) => JsonOrigin::Css { css: j(css) },
+            RouteOrigin::CssPair { line_css, device_css } => {
+                JsonOrigin::CssPair { line_css: line_css.as_deref().map(j), device_css: device_css.as_deref().map(j) }
+            }
         },
         digits: j(report.digits),
         mode: match analysis.mode {

@@ -77,11 +77,14 @@ macro, a disputed CUCM behaviour) the output says what was assumed. See docs/rou
 Examples:
   uclint route export.tar --from SEP0011AABB0001 --digits 914085551234
   uclint route export.tar --from SEP0011AABB0001:2 --digits 6001 --format json
-  uclint route export.tar --css CSS_Gateway_In --digits 5000";
+  uclint route export.tar --css CSS_Gateway_In --digits 5000
+  uclint route export.tar --line-css CSS_Profile_Intl --device-css CSS_Lobby --digits 9011441234567#";
 
 /// `route`'s arguments.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("origin").required(true).args(["from", "css"])))]
+#[command(group(
+    clap::ArgGroup::new("origin").required(true).multiple(true).args(["from", "css", "line_css", "device_css"])
+))]
 pub struct RouteArgs {
     /// Files, directories (read recursively) and tars holding the export.
     #[arg(required = true)]
@@ -90,12 +93,21 @@ pub struct RouteArgs {
     /// The calling device (phone, CTI port, device profile) and optionally its line: a button
     /// index (`SEP0011AABB0001:2`) or the line's number (`SEP0011AABB0001:4001`). Without a line,
     /// the device's first line. The line's CSS is searched before the device's.
-    #[arg(long, value_name = "DEVICE[:LINE]")]
+    #[arg(long, value_name = "DEVICE[:LINE]", conflicts_with_all = ["css", "line_css", "device_css"])]
     pub from: Option<String>,
 
     /// Analyse with this calling search space alone (a gateway's or trunk's inbound CSS).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["line_css", "device_css"])]
     pub css: Option<String>,
+
+    /// Analyse with this line CSS, searched before --device-css: with both, an Extension
+    /// Mobility login (the profile line's CSS and the phone's device CSS) or any pairing to try.
+    #[arg(long, value_name = "NAME")]
+    pub line_css: Option<String>,
+
+    /// Analyse with this device CSS, searched after --line-css.
+    #[arg(long, value_name = "NAME")]
+    pub device_css: Option<String>,
 
     /// The dialed digits: 0-9, *, #, and + for an E.164 number.
     #[arg(long, value_name = "DIGITS")]

@@ -80,12 +80,16 @@ fn usage(message: &str) -> u8 {
 /// The origin to analyse from, and how to show it; or why the export does not have it.
 fn resolve(cluster: &Cluster, args: &RouteArgs) -> Result<(Origin, RouteOrigin), String> {
     if let Some(css) = &args.css {
-        let name = css.trim();
-        if !name.is_empty() && name != "<None>" && !cluster.calling_search_spaces.iter().any(|c| c.name.value == name) {
-            let names = cluster.calling_search_spaces.iter().map(|c| c.name.value.as_str());
-            return Err(format!("no calling search space named `{}` in the export{}", t(name), hint(name, names)));
-        }
+        let name = known_css(cluster, css)?;
         return Ok((Origin::Css(Text::from(name)), RouteOrigin::Css(name.to_owned())));
+    }
+    if args.line_css.is_some() || args.device_css.is_some() {
+        let line_css = args.line_css.as_deref().map(|n| known_css(cluster, n)).transpose()?;
+        let device_css = args.device_css.as_deref().map(|n| known_css(cluster, n)).transpose()?;
+        let origin = Origin::Explicit { line_css: line_css.map(Text::from), device_css: device_css.map(Text::from) };
+        let shown =
+            RouteOrigin::CssPair { line_css: line_css.map(str::to_owned), device_css: device_css.map(str::to_owned) };
+        return Ok((origin, shown));
     }
     let from = args.from.as_deref().unwrap_or_default();
     // A device name has no colon (`SEP…`, `CSF…`, a profile name may: try the whole first).
@@ -137,6 +141,17 @@ fn resolve(cluster: &Cluster, args: &RouteArgs) -> Result<(Origin, RouteOrigin),
         dn: chosen.map(|l| l.dn.value.to_string()),
     };
     Ok((origin, shown))
+}
+
+/// `name` trimmed, if it is a CSS of the export or the `<None>` CSS; otherwise why not, with the
+/// nearest name.
+fn known_css<'n>(cluster: &Cluster, name: &'n str) -> Result<&'n str, String> {
+    let name = name.trim();
+    if name.is_empty() || name == "<None>" || cluster.calling_search_spaces.iter().any(|c| c.name.value == name) {
+        return Ok(name);
+    }
+    let names = cluster.calling_search_spaces.iter().map(|c| c.name.value.as_str());
+    Err(format!("no calling search space named `{}` in the export{}", t(name), hint(name, names)))
 }
 
 fn find_device<'c>(cluster: &'c Cluster, name: &str) -> Option<&'c Device> {

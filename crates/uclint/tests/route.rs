@@ -118,3 +118,32 @@ fn export_text_in_an_origin_is_escaped() {
     assert_eq!(code, Some(2));
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
+
+/// `--line-css` and `--device-css` stand for a caller the export does not hold as one device (an
+/// Extension Mobility login: the profile line's CSS and the phone's device CSS): Phone B's two
+/// CSSs given by name give Phone B's answer (README case 4), each searched as what it is.
+#[test]
+fn a_line_css_and_a_device_css_given_by_name_answer_as_the_device_would() {
+    let args = [DIR, "--line-css", "CSS_Line_Block", "--device-css", "CSS_PSTN", "--digits", "919005551234"];
+    let (code, stdout, stderr) = route(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    let got: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        got["origin"],
+        serde_json::json!({"kind": "css-pair", "line_css": "CSS_Line_Block", "device_css": "CSS_PSTN"})
+    );
+    assert_eq!((got["result"].as_str(), got["pattern"].as_str()), (Some("blocked"), Some("9.1900XXXXXXX")));
+    assert_eq!(got["steps"][0]["css"][0]["source"], "line");
+    assert_eq!(got["steps"][0]["css"][1]["source"], "device");
+    assert_eq!(got["result"], json(PHONE_B, "919005551234", &[])["result"]);
+    let (code, stdout, _) = route(&args);
+    assert_eq!(code, Some(0));
+    assert!(stdout.starts_with("Dialed 919005551234 from line CSS CSS_Line_Block and device CSS CSS_PSTN"), "{stdout}");
+    // A name the export lacks is a usage error with the nearest name; an origin is one kind.
+    let (code, _, stderr) = route(&[DIR, "--line-css", "CSS_Line_Blok", "--digits", "1001"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("did you mean `CSS_Line_Block`"), "{stderr}");
+    let (code, _, stderr) = route(&[DIR, "--from", PHONE_A, "--device-css", "CSS_PSTN", "--digits", "1001"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
+}
