@@ -30,6 +30,8 @@ mod rules;
 mod run;
 mod settings;
 
+pub use catalog::call_path::{line_css, PortRedirect, TriggerRedirect};
+pub use catalog::dial::names_nothing;
 pub use catalog::Role;
 pub use context::{Agent, Context, RuleNeeds};
 pub use provisioned::Trigger;

@@ -1,6 +1,7 @@
-//! How the call-path rules (DIAL004-007) read digit analysis: where a call landed, said in words;
-//! whether it landed on a directory number; which calling search space a line uses; and a string
-//! a pattern matches, to dial it.
+//! How the call-path rules (DIAL004-007) and the health report's call-path section read digit
+//! analysis: where a call landed, said in words; whether it landed on a directory number; which
+//! calling search space a line uses; what UCCX's redirect settings mean; and a string a pattern
+//! matches, to dial it.
 //!
 //! The analysis itself is `uclint_dialplan`'s (dialplan.md §0-§5): these helpers only phrase its
 //! [`Outcome`] for a message and choose what to dial. They know nothing of a run.
@@ -147,6 +148,67 @@ fn lowest_in_list(list: &str) -> Option<char> {
         }
     }
     ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'].into_iter().find(|c| accepted.contains(c) != negated)
+}
+
+/// A setting's value as the redirect readings compare it: without spaces or underscores, in
+/// lower case (`Redirect Party`, `redirectParty` and `REDIRECT_PARTY` are one).
+fn setting_key(value: &str) -> String {
+    value.chars().filter(|c| !c.is_whitespace() && *c != '_').collect::<String>().to_lowercase()
+}
+
+/// Which CSS UCCX hands a queued call from a CTI port to an agent with: a call control group's
+/// Redirect Calling Search Space (`adminapi/callControlGroup`
+/// `portGroupConfiguration/redirectCallingSearchSpace`; dialplan.md §8.2, R32, R33b). DIAL004 and
+/// the health report's call paths read it here, so that they cannot read it differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PortRedirect {
+    /// `Redirect Party`: the CTI port's device CSS.
+    RedirectParty,
+    /// `DN Calling Search Space`: the port's line (DN) CSS.
+    DnCss,
+    /// `Calling Party`: the caller's CSS, which an export does not carry.
+    CallingParty,
+    /// A value no source names.
+    Unknown,
+}
+
+impl PortRedirect {
+    /// The choice `value` names.
+    pub fn of(value: &str) -> PortRedirect {
+        match setting_key(value).as_str() {
+            "redirectparty" => PortRedirect::RedirectParty,
+            "dncallingsearchspace" => PortRedirect::DnCss,
+            "callingparty" => PortRedirect::CallingParty,
+            _ => PortRedirect::Unknown,
+        }
+    }
+}
+
+/// Which CSS UCCX redirects a trigger's call to a CTI port with: the trigger's Calling Search
+/// Space for Redirect (`adminapi/trigger` `callingSearchSpaceForRedirect`; dialplan.md §8.1, R32,
+/// R33, R50). DIAL005 and the health report's call paths read it here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TriggerRedirect<'v> {
+    /// `default`, *Default Calling Search Space*, *Calling Address Search Space*: the caller's
+    /// CSS.
+    Caller,
+    /// *Route Point Address Search Space*: the route point's CSS.
+    RoutePoint,
+    /// Anything else: a CSS by name (trimmed), which may or may not be in the export.
+    Named(&'v str),
+}
+
+impl<'v> TriggerRedirect<'v> {
+    /// The choice `value` names.
+    pub fn of(value: &'v str) -> TriggerRedirect<'v> {
+        match setting_key(value).as_str() {
+            "default" | "defaultcallingsearchspace" | "defaultsearchspace" | "callingaddresssearchspace" => {
+                TriggerRedirect::Caller
+            }
+            "routepointaddresssearchspace" | "addresssearchspace" => TriggerRedirect::RoutePoint,
+            _ => TriggerRedirect::Named(value.trim()),
+        }
+    }
 }
 
 #[cfg(test)]

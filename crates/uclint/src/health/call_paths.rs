@@ -34,7 +34,7 @@ use std::collections::{HashMap, HashSet};
 use uclint_dialplan::{partition_display, DialPlan, Origin, Outcome};
 use uclint_model::{DataSet, Device, DnKey, Line, Text, UccxTrigger};
 use uclint_report::{count, CallPaths, PathCounts, RedirectCss, UnreachablePath};
-use uclint_rules::Context;
+use uclint_rules::{line_css, names_nothing, Context, PortRedirect, TriggerRedirect};
 
 /// Objects named per redirect CSS row.
 const EXAMPLES: usize = 3;
@@ -201,19 +201,6 @@ fn dialable(digits: &str) -> bool {
     !digits.is_empty() && digits.chars().all(|c| matches!(c, '0'..='9' | '*' | '#' | '+'))
 }
 
-/// Whether a CSS reference names nothing: empty, `NULL` or `<None>` (how exports write an unset
-/// CSS; the DIAL rules read it so too).
-fn is_none_css(name: &str) -> bool {
-    let name = name.trim();
-    name.is_empty() || name.eq_ignore_ascii_case("NULL") || name.eq_ignore_ascii_case("<None>")
-}
-
-/// A setting's value folded for comparison: no spaces or underscores, lower case
-/// (`Redirect Party`, `redirectParty` and `REDIRECT_PARTY` are one).
-fn folded(value: &str) -> String {
-    value.chars().filter(|c| !c.is_whitespace() && *c != '_').collect::<String>().to_lowercase()
-}
-
 /// The search list of a line CSS and a device CSS, as a key: the same CSS twice is one.
 fn list_key(line: Option<Text>, device: Option<Text>) -> ListKey {
     if line == device {
@@ -245,11 +232,8 @@ fn first_line(device: &Device) -> Option<&Line> {
 /// A device's own CSSs: its first line's (the appearance's, else its DN record's) and its
 /// device CSS, each `None` when unset.
 fn own_css(context: &Context<'_>, device: &Device) -> (Option<Text>, Option<Text>) {
-    let line = first_line(device).and_then(|l| {
-        l.css.as_ref().or_else(|| context.index.directory_number(&l.dn.value).and_then(|n| n.css.as_ref()))
-    });
-    let line = line.map(|c| c.value.clone()).filter(|c| !is_none_css(c));
-    let device_css = device.css.as_ref().map(|c| c.value.clone()).filter(|c| !is_none_css(c));
+    let line = first_line(device).and_then(|l| line_css(context.dial_plan(), l)).map(|c| c.value.clone());
+    let device_css = device.css.as_ref().map(|c| c.value.clone()).filter(|c| !names_nothing(c));
     (line, device_css)
 }
 
@@ -309,22 +293,22 @@ fn port_redirect(context: &Context<'_>, port: &Device, groups: &HashMap<String, 
         Some((group, None)) => assumed(format!(
             "call control group {group} does not say its Redirect Calling Search Space: the ports' own CSS, assumed"
         )),
-        Some((group, Some(setting))) => match folded(setting).as_str() {
-            "redirectparty" => {
+        Some((group, Some(setting))) => match PortRedirect::of(setting) {
+            PortRedirect::RedirectParty => {
                 let (_, device) = own_css(context, port);
                 let basis = format!("call control group {group}: Redirect Party (the port's device CSS)");
                 one(device.clone(), (None, device), basis)
             }
-            "dncallingsearchspace" => {
+            PortRedirect::DnCss => {
                 let (line, _) = own_css(context, port);
                 let basis = format!("call control group {group}: DN Calling Search Space (the port's line CSS)");
                 one(line.clone(), (line, None), basis)
             }
-            "callingparty" => Redirect::NotJudged(format!(
+            PortRedirect::CallingParty => Redirect::NotJudged(format!(
                 "call control group {group} redirects with the caller's CSS (Calling Party), which an export does \
                  not carry: the agents are not judged from its ports"
             )),
-            _ => Redirect::NotJudged(format!(
+            PortRedirect::Unknown => Redirect::NotJudged(format!(
                 "call control group {group}'s Redirect Calling Search Space {setting} is not one uclint knows: \
                  its ports are not judged"
             )),
@@ -363,14 +347,12 @@ fn trigger_redirect(context: &Context<'_>, trigger: &TriggerIn<'_>) -> Redirect 
             "UCCX's trigger record does not say its Calling Search Space for Redirect: not judged".to_owned(),
         );
     };
-    match folded(value).as_str() {
-        "default" | "defaultcallingsearchspace" | "defaultsearchspace" | "callingaddresssearchspace" => {
-            Redirect::NotJudged(format!(
-                "triggers whose Calling Search Space for Redirect is {value} redirect with the caller's CSS, which \
-                 an export does not carry: not judged"
-            ))
-        }
-        "routepointaddresssearchspace" | "addresssearchspace" => {
+    match TriggerRedirect::of(value) {
+        TriggerRedirect::Caller => Redirect::NotJudged(format!(
+            "triggers whose Calling Search Space for Redirect is {value} redirect with the caller's CSS, which an \
+             export does not carry: not judged"
+        )),
+        TriggerRedirect::RoutePoint => {
             let basis = format!("Calling Search Space for Redirect: {value} (the route point's CSS)");
             match (trigger.route_point, uccx.calling_search_space.as_ref()) {
                 (Some(device), _) => {
@@ -379,7 +361,7 @@ fn trigger_redirect(context: &Context<'_>, trigger: &TriggerIn<'_>) -> Redirect 
                 }
                 (None, Some(css)) => {
                     let css = Text::from(css.value.trim());
-                    let key = list_key(None, Some(css.clone()).filter(|c| !is_none_css(c)));
+                    let key = list_key(None, Some(css.clone()).filter(|c| !names_nothing(c)));
                     Redirect::Judged { key, origin: Origin::Css(css), basis }
                 }
                 (None, None) => Redirect::NotJudged(
@@ -389,12 +371,12 @@ fn trigger_redirect(context: &Context<'_>, trigger: &TriggerIn<'_>) -> Redirect 
                 ),
             }
         }
-        _ if context.dial_plan().css(value).is_some() => Redirect::Judged {
-            key: (None, Some(Text::from(value))),
-            origin: Origin::Css(Text::from(value)),
+        TriggerRedirect::Named(name) if context.dial_plan().css(name).is_some() => Redirect::Judged {
+            key: (None, Some(Text::from(name))),
+            origin: Origin::Css(Text::from(name)),
             basis: "UCCX trigger: Calling Search Space for Redirect".to_owned(),
         },
-        _ => Redirect::NotJudged(format!(
+        TriggerRedirect::Named(_) => Redirect::NotJudged(format!(
             "Calling Search Space for Redirect {value} is neither a choice uclint knows nor a CSS of the export: \
              not judged"
         )),

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use uclint_dialplan::{Analysis, Origin};
 use uclint_model::{Device, Span, Spanned, Text};
 
-use crate::catalog::call_path::{describe, dn_display, lands_on, line_css, ties_with};
+use crate::catalog::call_path::{describe, dn_display, lands_on, line_css, ties_with, PortRedirect};
 use crate::catalog::dial::names_nothing;
 use crate::catalog::CtiKind;
 use crate::rule::declare_rule;
@@ -98,12 +98,11 @@ enum Choice {
 
 impl Choice {
     fn of(value: &str) -> Choice {
-        let folded: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-        match folded.as_str() {
-            "redirectparty" => Choice::RedirectParty,
-            "dncallingsearchspace" => Choice::DnCss,
-            "callingparty" => Choice::CallingParty,
-            _ => Choice::Unknown,
+        match PortRedirect::of(value) {
+            PortRedirect::RedirectParty => Choice::RedirectParty,
+            PortRedirect::DnCss => Choice::DnCss,
+            PortRedirect::CallingParty => Choice::CallingParty,
+            PortRedirect::Unknown => Choice::Unknown,
         }
     }
 }

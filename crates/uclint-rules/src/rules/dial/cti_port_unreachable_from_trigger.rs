@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 use uclint_dialplan::{Analysis, DialPlan, Origin};
 use uclint_model::{Device, DnKey, Span, Spanned, Text, UccxCallControlGroup};
 
-use crate::catalog::call_path::{describe, dn_display, lands_on, line_css, ties_with};
+use crate::catalog::call_path::{describe, dn_display, lands_on, line_css, ties_with, TriggerRedirect};
 use crate::catalog::dial::names_nothing;
 use crate::catalog::CtiKind;
 use crate::rule::declare_rule;
@@ -264,12 +264,9 @@ fn report(sink: &mut Sink, trigger: &Trigger<'_>, cell: &Spanned<Text>, port: &P
 
 /// The CSS a trigger redirects with, or `None` for a value this rule does not know.
 fn redirect_of(plan: &DialPlan<'_>, trigger: &Trigger<'_>, value: &str) -> Option<Redirect> {
-    let folded: String = value.chars().filter(|c| !c.is_whitespace() && *c != '_').collect::<String>().to_lowercase();
-    match folded.as_str() {
-        "default" | "defaultcallingsearchspace" | "defaultsearchspace" | "callingaddresssearchspace" => {
-            Some(Redirect::Caller)
-        }
-        "routepointaddresssearchspace" | "addresssearchspace" => {
+    match TriggerRedirect::of(value) {
+        TriggerRedirect::Caller => Some(Redirect::Caller),
+        TriggerRedirect::RoutePoint => {
             if let Some(rp) = trigger.route_point {
                 let origin = Origin::Device { device: rp.name.value.clone(), line: Some(trigger.dn.clone()) };
                 let what = format!(
@@ -288,8 +285,7 @@ fn redirect_of(plan: &DialPlan<'_>, trigger: &Trigger<'_>, value: &str) -> Optio
             );
             Some(Redirect::Origin(Origin::Css(Text::from(css.value.trim())), what))
         }
-        _ => {
-            let name = value.trim();
+        TriggerRedirect::Named(name) => {
             plan.css(name)?;
             Some(Redirect::Origin(Origin::Css(Text::from(name)), format!("calling search space {name}")))
         }
