@@ -489,9 +489,10 @@ pub fn rule_patterns() -> impl Iterator<Item = &'static str> {
 /// `UCCX010`; a known family with a number no rule has gets no hint (`UCCX999` is not a typo of
 /// `UCCX009` more than of any other). Otherwise the candidate fewest edits away (Levenshtein, without regard to case), if
 /// at most a third of the word's characters (at least one) differ; a tie goes to the more
-/// similar by Jaro-Winkler, then to the first candidate.
-pub fn suggest(word: &str, candidates: impl IntoIterator<Item = &'static str>) -> Option<&'static str> {
-    let candidates: Vec<&'static str> = candidates.into_iter().collect();
+/// similar by Jaro-Winkler, then to the first candidate. `uclint route` asks it of device and CSS
+/// names too (`SEP0011AA00001` finds `SEP0011AA000001` by its number).
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let word = word.trim();
     let split = |s: &str| -> Option<(String, u64)> {
         let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -511,7 +512,7 @@ pub fn suggest(word: &str, candidates: impl IntoIterator<Item = &'static str>) -
     }
     let word = word.to_ascii_lowercase();
     let limit = (word.chars().count() / 3).max(1);
-    let mut best: Option<(usize, f64, &'static str)> = None;
+    let mut best: Option<(usize, f64, &'a str)> = None;
     for candidate in candidates {
         let lower = candidate.to_ascii_lowercase();
         let distance = strsim::levenshtein(&word, &lower);

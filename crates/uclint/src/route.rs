@@ -8,6 +8,7 @@
 //! input could not be fully read (its diagnostics are printed on standard error, and the analysis
 //! of what was read is still printed), or when a path yielded nothing (docs/exit-codes.md).
 
+use uclint::config;
 use uclint_dialplan::{DialPlan, Mode, Origin, OriginatorCss, Settings};
 use uclint_model::{Cluster, DataSet, Device, DnKey, Severity, Text};
 use uclint_report::{text, RouteOrigin, RouteReport};
@@ -159,14 +160,10 @@ fn find_device<'c>(cluster: &'c Cluster, name: &str) -> Option<&'c Device> {
     cluster.phones.iter().chain(&cluster.device_profiles).find(|d| d.name.value == name)
 }
 
-/// ` (did you mean `X`?)` for the nearest of `names`, or nothing.
+/// ` (did you mean `X`?)` for the nearest of `names` ([`config::suggest`], as for rule codes), or
+/// nothing.
 fn hint<'n>(wanted: &str, names: impl Iterator<Item = &'n str>) -> String {
-    let wanted = wanted.to_ascii_lowercase();
-    let best = names
-        .map(|n| (strsim::jaro_winkler(&wanted, &n.to_ascii_lowercase()), n))
-        .filter(|(score, _)| *score >= 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-    best.map(|(_, n)| format!(" (did you mean `{}`?)", t(n))).unwrap_or_default()
+    config::suggest(wanted, names).map(|n| format!(" (did you mean `{}`?)", t(n))).unwrap_or_default()
 }
 
 fn t(value: &str) -> String {
