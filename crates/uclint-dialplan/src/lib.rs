@@ -49,5 +49,5 @@ pub use plan::{
     partition_display, DeviceRef, DialPlan, DnRecord, Entry, EntryId, EntryKind, OriginatorCss, Record, Settings,
     Unanalysed,
 };
-pub use reach::Reach;
+pub use reach::{dialable, Reach};
 pub use walk::{CssSource, Origin, SearchedCss};

@@ -26,6 +26,13 @@ pub enum Reach {
     NotAnalysable(String),
 }
 
+/// Whether `digits` is one string a caller can dial: not empty, and only `0`-`9`, `*`, `#` and `+`
+/// (the dialed alphabet, dialplan.md §1), so no wildcard. What [`DialPlan::reaches`] asks of a
+/// DN, and what rules and the CLI ask before they dial one.
+pub fn dialable(digits: &str) -> bool {
+    !digits.is_empty() && digits.chars().all(|c| matches!(c, '0'..='9' | '*' | '#' | '+'))
+}
+
 impl DialPlan<'_> {
     /// Whether dialing `dn`'s digits from `origin` (en bloc) reaches `dn`.
     pub fn reaches(&self, origin: &Origin, dn: &DnKey) -> Reach {

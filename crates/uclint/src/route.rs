@@ -9,7 +9,7 @@
 //! of what was read is still printed), or when a path yielded nothing (docs/exit-codes.md).
 
 use uclint::config;
-use uclint_dialplan::{DialPlan, Mode, Origin, OriginatorCss, Settings};
+use uclint_dialplan::{dialable, DialPlan, Mode, Origin, OriginatorCss, Settings};
 use uclint_model::{Cluster, DataSet, Device, DnKey, Severity, Text};
 use uclint_report::{text, RouteOrigin, RouteReport};
 
@@ -19,7 +19,7 @@ use crate::output;
 
 pub fn run(args: &RouteArgs) -> u8 {
     let digits = args.digits.trim();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | '+')) {
+    if !dialable(digits) {
         return usage(&format!(
             "--digits must be dialable digits (0-9, *, #, +), got `{}`",
             text::terminal_message(&args.digits)

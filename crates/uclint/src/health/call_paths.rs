@@ -31,7 +31,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use uclint_dialplan::{partition_display, DialPlan, Origin, Outcome};
+use uclint_dialplan::{dialable, partition_display, DialPlan, Origin, Outcome};
 use uclint_model::{DataSet, Device, DnKey, Line, Text, UccxTrigger};
 use uclint_report::{count, CallPaths, PathCounts, RedirectCss, UnreachablePath};
 use uclint_rules::{line_css, names_nothing, Context, PortRedirect, TriggerRedirect};
@@ -194,11 +194,6 @@ fn why(outcome: &Outcome) -> String {
         }
         Outcome::Loop { chain } => format!("a translation loop ({} lookups)", chain.len()),
     }
-}
-
-/// Whether `digits` can be dialed as one string (no wildcard): what [`DialPlan::reaches`] asks.
-fn dialable(digits: &str) -> bool {
-    !digits.is_empty() && digits.chars().all(|c| matches!(c, '0'..='9' | '*' | '#' | '+'))
 }
 
 /// The search list of a line CSS and a device CSS, as a key: the same CSS twice is one.

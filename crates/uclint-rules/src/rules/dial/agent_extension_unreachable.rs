@@ -2,7 +2,7 @@
 //! agents with cannot reach.
 
 use rustc_hash::FxHashMap;
-use uclint_dialplan::{Analysis, Origin};
+use uclint_dialplan::{dialable, Analysis, Origin};
 use uclint_model::{Device, Span, Spanned, Text};
 
 use crate::catalog::call_path::{describe, dn_display, lands_on, line_css, ties_with, PortRedirect};
@@ -264,7 +264,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
         for agent in &ctx.agents {
             let Some(first) = agent.keys.first() else { continue };
             let digits = first.pattern.as_str();
-            if digits.is_empty() || !digits.chars().all(|c| matches!(c, '0'..='9' | '*' | '#' | '+')) {
+            if !dialable(digits) {
                 continue;
             }
             let analysis = analysed.entry(digits).or_insert_with(|| plan.analyze(&group.origin, digits));

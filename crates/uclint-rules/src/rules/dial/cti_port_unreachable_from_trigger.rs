@@ -1,7 +1,7 @@
 //! DIAL005: a UCCX trigger whose redirect to its call control group's CTI ports cannot succeed.
 
 use rustc_hash::FxHashMap;
-use uclint_dialplan::{Analysis, DialPlan, Origin};
+use uclint_dialplan::{dialable, Analysis, DialPlan, Origin};
 use uclint_model::{Device, DnKey, Span, Spanned, Text, UccxCallControlGroup};
 
 use crate::catalog::call_path::{describe, dn_display, lands_on, line_css, ties_with, TriggerRedirect};
@@ -316,9 +316,7 @@ fn port_dns<'a>(ctx: &Context<'a>, group: &'a UccxCallControlGroup) -> Vec<PortD
         }
         for line in port.lines_by_index() {
             let key = &line.dn.value;
-            let digits = key.pattern.as_str();
-            let dialable = !digits.is_empty() && digits.chars().all(|c| matches!(c, '0'..='9' | '*' | '#' | '+'));
-            if dialable && !out.iter().any(|p| &p.key == key) {
+            if dialable(&key.pattern) && !out.iter().any(|p| &p.key == key) {
                 out.push(PortDn { port, key: key.clone(), span: line.dn.span });
             }
         }

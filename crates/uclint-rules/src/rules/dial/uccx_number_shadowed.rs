@@ -2,7 +2,7 @@
 //! space holding its partition.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use uclint_dialplan::{partition_display, DialPlan, EntryId, Origin, Record};
+use uclint_dialplan::{dialable, partition_display, DialPlan, EntryId, Origin, Record};
 use uclint_model::{CallingSearchSpace, DnKey, ObjectKey, Span};
 
 use crate::catalog::call_path::{describe, dn_display, lands_on, ties_with};
@@ -141,10 +141,7 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
     for number in &numbers {
         let digits = number.key.pattern.as_str();
         let partition = number.key.partition.as_str();
-        if partition.is_empty()
-            || digits.is_empty()
-            || !digits.chars().all(|c| matches!(c, '0'..='9' | '*' | '#' | '+'))
-        {
+        if partition.is_empty() || !dialable(digits) {
             continue;
         }
         let Some((ours_id, ours)) = plan.dn_entry(&number.key).and_then(|id| Some((id, plan.entry(id)?))) else {
