@@ -40,7 +40,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use uclint_model::{Cluster, Diagnostic, NotReadClass, SourceFile, SourceId, SourceMap};
 
-pub use load::{expand, list, Input, PathKind, RawInput};
+pub use load::{display_path, expand, list, Input, PathKind, RawInput};
 
 /// What became of one input file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -248,6 +248,14 @@ pub fn ingest_with(paths: &[PathBuf], options: Options<'_>) -> Ingested {
 }
 
 impl Ingested {
+    /// The bytes of a source as they are on disk, read again, neither decoded nor masked: what
+    /// `uclint fix` rewrites. `None` for a source whose text was kept (given in memory, or
+    /// ingested without [`Options::release_text`]), which cannot be read again.
+    pub fn original_bytes(&self, id: SourceId) -> Option<std::io::Result<Vec<u8>>> {
+        let released = self.released.get(id.index())?.as_ref()?;
+        Some(released.input.reread())
+    }
+
     /// Reads back the released text of every source in `ids` (those a report shows), in
     /// parallel. A text is taken back only when it decodes and masks to exactly the text that
     /// was parsed (same hash); a file changed or gone since keeps no text, and reports then give

@@ -41,7 +41,7 @@ use archive::{Gzip, Magic, Refused, ZipMember};
 use limits::{too_large, Limits, MAX_ARCHIVE_BYTES, MAX_FILE_BYTES};
 use name::display_bytes;
 
-pub(crate) use name::display_path;
+pub use name::display_path;
 
 /// One input file's bytes, or the reason it could not be read.
 pub struct RawInput {

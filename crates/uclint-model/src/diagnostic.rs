@@ -38,6 +38,9 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     /// How to fix it: admin page > field.
     pub help: Option<String>,
+    /// The change that removes it, when the run asked for fixes (`uclint fix`) and the rule
+    /// has one; `None` in `check`, where it costs a pointer.
+    pub fix: Option<Box<crate::Fix>>,
 }
 
 impl Diagnostic {
@@ -49,7 +52,16 @@ impl Diagnostic {
         message: impl Into<String>,
         primary: Label,
     ) -> Self {
-        Diagnostic { code, severity, object, message: message.into(), primary, secondary: Vec::new(), help: None }
+        Diagnostic {
+            code,
+            severity,
+            object,
+            message: message.into(),
+            primary,
+            secondary: Vec::new(),
+            help: None,
+            fix: None,
+        }
     }
 
     /// Adds a secondary label.

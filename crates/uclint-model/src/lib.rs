@@ -9,6 +9,7 @@ mod cluster;
 mod code;
 mod diagnostic;
 mod dialplan;
+mod fix;
 mod index;
 mod key;
 mod source;
@@ -28,6 +29,7 @@ pub use diagnostic::{sort_diagnostics, Diagnostic, Label};
 pub use dialplan::{
     CalledTransform, CallingSearchSpace, DialPattern, HuntList, Partition, PatternKind, RouteGroup, RouteList,
 };
+pub use fix::{Edit, Field, Fix, List, Safety, Value};
 pub use index::{ClusterIndex, DnId, LineAppearance, LineGroupMember, PositionTable};
 pub use key::{normalise_pattern, DnKey, DnRef, ObjectKey};
 pub use source::{SourceFile, SourceId, SourceMap, Span, Spanned};

@@ -23,6 +23,7 @@
 
 mod baseline;
 mod concise;
+mod fix_plan;
 mod full;
 mod github;
 pub mod group;
@@ -44,6 +45,10 @@ use uclint_model::{Code, Diagnostic, Label, Severity, SourceId, SourceMap};
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError, BaselineMatch};
 pub use concise::{render_concise, write_concise};
+pub use fix_plan::{
+    render_fix_plan_json, render_fix_plan_markdown, render_fix_plan_text, FixPlan, NotFixed, PlanChange, PlanObject,
+    Recheck, FIX_PLAN_SCHEMA_VERSION,
+};
 pub use full::{full_selection, render_full, write_full, FullOptions, FullSelection, FULL_PER_RULE};
 pub use github::{render_github, write_github, GITHUB_PER_LEVEL};
 pub use group::{groups, groups_of, Group};

@@ -8,7 +8,7 @@
 //! triggers) return `Result<_, String>`, so `?` turns their reason into a skip. Keeping the
 //! mechanics here leaves each rule file with what it checks and nothing else.
 
-use uclint_model::{Code, DataSet, Diagnostic, Label, ObjectKey, Severity, Span};
+use uclint_model::{Code, DataSet, Diagnostic, Fix, Label, ObjectKey, Safety, Severity, Span};
 
 use crate::{Context, Setting};
 
@@ -26,8 +26,19 @@ pub struct RuleMeta {
     pub doc: &'static str,
     /// The check: findings go into the sink; `Err` says why the rule could not run.
     pub check: fn(&Context<'_>, &mut Sink) -> Result<(), Skip>,
+    /// The rule's fix, when it has one (`uclint fix`).
+    pub fix: Option<FixMeta>,
     /// The module that declares the rule (`module_path!()`), whose file is named after the rule.
     pub module: &'static str,
+}
+
+/// What a rule's fix does, for `uclint rules`, the rule's page and the plan of `uclint fix`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FixMeta {
+    /// Safe fixes are applied by `uclint fix`; unsafe ones only with `--unsafe-fixes`.
+    pub safety: Safety,
+    /// What the fix changes, as a sentence.
+    pub summary: &'static str,
 }
 
 impl std::fmt::Debug for RuleMeta {
@@ -49,6 +60,19 @@ impl RuleMeta {
         self.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
     }
 
+    /// The "Fix" section of the rule's page.
+    pub fn fix_text(&self) -> String {
+        match self.fix {
+            None => "None: `uclint fix` leaves this finding to the admin (see How to fix).".to_owned(),
+            Some(FixMeta { safety: Safety::Safe, summary }) => {
+                format!("Safe: `uclint fix` {summary} It changes only what the finding is about.")
+            }
+            Some(FixMeta { safety: Safety::Unsafe, summary }) => format!(
+                "Unsafe: `uclint fix --unsafe-fixes` {summary} It needs judgement, so it is applied only when asked for."
+            ),
+        }
+    }
+
     /// The first requirement the cluster does not meet, described for a "skipped" line.
     pub fn missing_data(&self, present: &dyn Fn(DataSet) -> bool) -> Option<String> {
         let unmet = self.requires.iter().find(|any| !any.iter().any(|d| present(*d)))?;
@@ -67,7 +91,9 @@ impl RuleMeta {
              | Family | Default severity | Status | Needs |\n\
              |---|---|---|---|\n\
              | {family} | {severity} | {status} | {needs} data |\n\n\
-             {doc}\n",
+             {doc}\n\n\
+             ## Fix\n\
+             {fix}\n",
             code = self.code.id,
             name = self.code.name,
             summary = self.code.summary,
@@ -76,6 +102,7 @@ impl RuleMeta {
             status = self.code.status.as_str(),
             needs = if needs.is_empty() { "no particular".to_owned() } else { needs.join("; ") },
             doc = self.doc_text().trim(),
+            fix = self.fix_text(),
         )
     }
 }
@@ -97,7 +124,8 @@ macro_rules! declare_rule {
         requires: [$($($data:ident)|+),* $(,)?],
         $(settings: [$($setting:ident),* $(,)?],)?
         summary: $summary:literal,
-        check: $check:path $(,)?
+        check: $check:path
+        $(, fix: $safety:ident($fix_summary:literal))? $(,)?
     ) => {
         $(#[doc = $doc])*
         pub(crate) const RULE: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
@@ -113,11 +141,22 @@ macro_rules! declare_rule {
             settings: &[$($($crate::Setting::$setting),*)?],
             doc: concat!($($doc, "\n"),*),
             check: $check,
+            fix: $crate::rule::fix_meta!($($safety, $fix_summary)?),
             module: module_path!(),
         };
     };
 }
 pub(crate) use declare_rule;
+
+macro_rules! fix_meta {
+    () => {
+        None
+    };
+    ($safety:ident, $summary:literal) => {
+        Some($crate::rule::FixMeta { safety: uclint_model::Safety::$safety, summary: $summary })
+    };
+}
+pub(crate) use fix_meta;
 
 /// Why a rule could not run, for the "skipped" line of the summary, e.g. "no FIPPA user: set
 /// fippa-user in uclint.toml".
@@ -157,11 +196,13 @@ pub struct Sink {
     severity: Severity,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) notes: Vec<String>,
+    /// Whether the run asks for fixes (`uclint fix`); [`Finding::fix`] builds none otherwise.
+    pub(crate) fixing: bool,
 }
 
 impl Sink {
     pub(crate) fn new(rule: &'static RuleMeta, severity: Severity) -> Self {
-        Sink { rule, severity, diagnostics: Vec::new(), notes: Vec::new() }
+        Sink { rule, severity, diagnostics: Vec::new(), notes: Vec::new(), fixing: false }
     }
 
     /// Reports a finding of this rule, at its configured severity, about `object`: `message` says
@@ -171,7 +212,7 @@ impl Sink {
         let diagnostic = Diagnostic::new(&self.rule.code, self.severity, object, message, Label::new(span, label));
         let index = self.diagnostics.len();
         self.diagnostics.push(diagnostic);
-        Finding(&mut self.diagnostics[index])
+        Finding(&mut self.diagnostics[index], self.fixing)
     }
 
     /// A note for the run summary, prefixed with the rule's code: for a rule that ran but could
@@ -183,7 +224,7 @@ impl Sink {
 
 /// A finding just reported with [`Sink::report`], for its secondary labels and help.
 #[derive(Debug)]
-pub struct Finding<'s>(&'s mut Diagnostic);
+pub struct Finding<'s>(&'s mut Diagnostic, bool);
 
 impl Finding<'_> {
     /// Adds a secondary label: another place that explains the finding, with its caption.
@@ -195,6 +236,14 @@ impl Finding<'_> {
     /// Sets the help: how to fix it, naming the admin page and field.
     pub fn help(self, help: impl Into<String>) -> Self {
         self.0.help = Some(help.into());
+        self
+    }
+
+    /// Attaches the fix that removes this finding, built only when the run asks for fixes.
+    pub fn fix(self, fix: impl FnOnce() -> Fix) -> Self {
+        if self.1 {
+            self.0.fix = Some(Box::new(fix()));
+        }
         self
     }
 

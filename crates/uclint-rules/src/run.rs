@@ -60,6 +60,15 @@ pub fn run(cluster: &Cluster, settings: &Settings, rules: &[&'static RuleMeta]) 
 /// told which rules run, for the rules about the run itself (GEN010). `timings.context` is left
 /// for the caller, who built the context.
 pub fn run_in(context: &mut Context<'_>, rules: &[&'static RuleMeta]) -> RunResult {
+    run_with(context, rules, false)
+}
+
+/// [`run_in`], with each finding's fix attached where its rule has one (`uclint fix`).
+pub fn run_fixing(context: &mut Context<'_>, rules: &[&'static RuleMeta]) -> RunResult {
+    run_with(context, rules, true)
+}
+
+fn run_with(context: &mut Context<'_>, rules: &[&'static RuleMeta], fixing: bool) -> RunResult {
     let needs = |rule: &&RuleMeta| RuleNeeds { code: rule.code.id, requires: rule.requires };
     context.selected = rules.iter().map(needs).collect();
     context.default_rules = crate::registry::default_rules().iter().map(needs).collect();
@@ -70,6 +79,7 @@ pub fn run_in(context: &mut Context<'_>, rules: &[&'static RuleMeta]) -> RunResu
         .map(|rule| {
             let rule_start = Instant::now();
             let mut sink = Sink::new(rule, rule.code.severity);
+            sink.fixing = fixing;
             let outcome = match rule.missing_data(&|d| cluster.has(d)) {
                 Some(reason) => Err(Skip::new(reason)),
                 None => (rule.check)(context, &mut sink),

@@ -32,6 +32,16 @@ pub enum Command {
     /// the export does not have), an input error, or a path nothing was read from.
     #[command(after_long_help = ROUTE_HELP)]
     Route(RouteArgs),
+    /// Write the fixes of the findings a rule can fix: AXL requests, a BAT Import/Export tar and
+    /// the fixed export, then prove them by checking the fixed export.
+    ///
+    /// Nothing is sent to a cluster: an admin reviews DIR/plan.md and applies DIR/axl/ or DIR/bat/.
+    /// Exits 0 when every fix is written and the re-check finds them gone and nothing new (or
+    /// there is nothing to fix, in which case nothing is written); 1 when the re-check does not
+    /// prove the fixes; 2 for a usage, configuration or input error, or a DIR that could not be
+    /// written.
+    #[command(after_long_help = INPUTS_HELP)]
+    Fix(FixArgs),
     /// List every rule: code, name, family, default severity, status.
     Rules,
     /// Show the documentation of one rule, input diagnostic or configuration diagnostic.
@@ -323,6 +333,78 @@ impl ReportArgs {
             deployment: self.deployment.clone(),
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Files, directories (read recursively) and tars to fix.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// The directory to write into: plan.md, plan.json, axl/, bat/ and fixed/. It must not
+    /// exist, or be empty, unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Also apply the fixes that need judgement (marked unsafe in `uclint rules`).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Replace DIR when it exists and is not empty.
+    #[arg(long)]
+    pub force: bool,
+
+    /// What to print on standard output: the plan as text lines, or plan.json.
+    #[arg(long, value_enum, default_value_t = FixFormat::Text)]
+    pub format: FixFormat,
+
+    /// Only fix the findings of these rules: comma-separated codes or family prefixes.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Do not fix the findings of these rules: comma-separated codes or family prefixes.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// The configuration file and the deployment facts given on the command line.
+    #[command(flatten)]
+    pub deployment: DeploymentArgs,
+}
+
+impl FixArgs {
+    /// The `check` whose findings are fixed, and which re-checks the fixed export.
+    pub fn to_check(&self, paths: Vec<PathBuf>) -> CheckArgs {
+        CheckArgs {
+            paths,
+            outputs: Vec::new(),
+            fail_on: FailOn::Error,
+            exit_zero: false,
+            baseline: None,
+            write_baseline: None,
+            statistics: false,
+            timings: false,
+            color: Color::Never,
+            select: self.select.clone(),
+            extend_select: Vec::new(),
+            ignore: self.ignore.clone(),
+            verbose: false,
+            quiet: true,
+            show_files: false,
+            show_settings: false,
+            no_cap: false,
+            doc_base_url: None,
+            deployment: self.deployment.clone(),
+        }
+    }
+}
+
+/// What `uclint fix` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FixFormat {
+    /// A line per change, then the re-check's verdict.
+    Text,
+    /// plan.json.
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

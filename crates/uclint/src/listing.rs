@@ -1,4 +1,9 @@
 //! `uclint rules` and `uclint rule CODE`.
+//!
+//! The listing is a plain table, one rule a row, whose FIX column says whether `uclint fix` has a
+//! fix for the rule's findings and whether it is safe (applied by default) or unsafe (only with
+//! `--unsafe-fixes`), as ruff's rule table marks fixable rules; `-` for none. `uclint rule CODE`
+//! prints the rule's page, whose "Fix" section says what the fix changes.
 
 use uclint::config;
 use uclint_ingest::codes;
@@ -7,17 +12,23 @@ use uclint_rules::registry;
 use crate::exit::EXIT_ERROR;
 use crate::output;
 
+/// The FIX column of a rule: `safe`, `unsafe`, or `-` when it has no fix.
+fn fix_column(rule: &uclint_rules::RuleMeta) -> &'static str {
+    rule.fix.map_or("-", |fix| fix.safety.as_str())
+}
+
 pub fn rules() -> u8 {
     let names = registry::RULES.iter().map(|r| r.code.name).chain(codes::ALL.iter().chain(config::ALL).map(|c| c.name));
     let width = names.map(str::len).max().unwrap_or(4);
-    let row = |code: &str, name: &str, family: &str, severity: &str, status: &str, summary: &str| {
-        format!("{code:<9} {name:<width$} {family:<7} {severity:<8} {status:<9} {summary}\n")
+    let row = |code: &str, name: &str, family: &str, severity: &str, status: &str, fix: &str, summary: &str| {
+        format!("{code:<9} {name:<width$} {family:<7} {severity:<8} {status:<9} {fix:<6} {summary}\n")
     };
-    let mut out = row("CODE", "NAME", "FAMILY", "SEVERITY", "STATUS", "SUMMARY");
+    let mut out = row("CODE", "NAME", "FAMILY", "SEVERITY", "STATUS", "FIX", "SUMMARY");
     for rule in registry::RULES {
         let code = &rule.code;
         let severity = code.severity.to_string();
-        out += &row(code.id, code.name, code.family.prefix(), &severity, code.status.as_str(), code.summary);
+        let fix = fix_column(rule);
+        out += &row(code.id, code.name, code.family.prefix(), &severity, code.status.as_str(), fix, code.summary);
     }
     for (title, list) in
         [("Input diagnostics (always on):", codes::ALL), ("Configuration diagnostics (always on):", config::ALL)]
@@ -25,7 +36,7 @@ pub fn rules() -> u8 {
         out += &format!("\n{title}\n");
         for code in list {
             let severity = code.severity.as_str();
-            out += &row(code.id, code.name, code.family.prefix(), severity, code.status.as_str(), code.summary);
+            out += &row(code.id, code.name, code.family.prefix(), severity, code.status.as_str(), "-", code.summary);
         }
     }
     output::print(&out)

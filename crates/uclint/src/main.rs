@@ -8,6 +8,7 @@ mod args;
 mod check;
 mod completions;
 mod exit;
+mod fix;
 mod inputs;
 mod listing;
 mod memory;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Route(args) => route::run(&args),
+        Command::Fix(args) => fix::run(&args),
         Command::Rules => listing::rules(),
         Command::Rule { code } => listing::rule(&code),
         Command::Completions { shell } => completions::completions(shell),

@@ -97,6 +97,32 @@ fn rule_prints_its_documentation() {
 }
 
 #[test]
+fn rules_and_rule_say_which_rules_have_a_fix() {
+    let output = uclint().arg("rules").output().unwrap();
+    let listing = String::from_utf8(output.stdout).unwrap();
+    let column = |code: &str| {
+        let header = listing.lines().next().unwrap();
+        let at = header.find(" FIX ").unwrap() + 1;
+        let row = listing.lines().find(|l| l.starts_with(&format!("{code} "))).unwrap();
+        row.get(at..).unwrap_or_default().split(' ').next().unwrap_or_default().to_owned()
+    };
+    assert_eq!(column("UCCX006"), "safe", "{listing}");
+    assert_eq!(column("RMCM001"), "safe", "{listing}");
+    assert_eq!(column("UCCX001"), "-", "{listing}");
+    assert_eq!(column("INPUT001"), "-", "{listing}");
+    uclint()
+        .args(["rule", "uccx006"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\n## Fix\nSafe: `uclint fix` sets Maximum Number of Calls to 2"));
+    uclint()
+        .args(["rule", "uccx001"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\n## Fix\nNone: `uclint fix` leaves this finding to the admin"));
+}
+
+#[test]
 fn secrets_from_the_export_never_reach_the_output() {
     let enduser = std::fs::read_to_string("../../fixtures/demo-src/ucmdata_export_demo/enduser.csv").unwrap();
     let mut lines = enduser.lines();

@@ -10,7 +10,7 @@ use std::path::Path;
 /// How a path is shown: as written when it is UTF-8, else with each byte that is not part of
 /// a UTF-8 character as `\xNN` (a replacement character would show two different names the
 /// same way).
-pub(crate) fn display_path(path: &Path) -> String {
+pub fn display_path(path: &Path) -> String {
     display_bytes(path.as_os_str().as_encoded_bytes())
 }
 

@@ -1,5 +1,7 @@
 //! EM011: a device profile line allows fewer than two calls.
 
+use uclint_model::{Edit, Field, Fix, Spanned, Value};
+
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
 
@@ -29,6 +31,9 @@ declare_rule! {
     /// Device Profile > the line > Multiple Call/Call Waiting Settings on Device > Maximum Number
     /// of Calls = 2 or more.
     ///
+    /// `uclint fix` sets it to 2: what an agent's IPCC line needs (UCCX006). Busy Trigger, which
+    /// CUCM keeps at most Maximum Number of Calls, is below 2 already and stays as it is.
+    ///
     /// ## Sources
     /// - Cisco Community, "Common problems in Extension Mobility" (B).
     code: "EM011",
@@ -39,6 +44,7 @@ declare_rule! {
     requires: [DeviceProfiles],
     summary: "A device profile line has Maximum Number of Calls below 2.",
     check: check,
+    fix: Safe("sets Maximum Number of Calls to 2 on the device profile's line."),
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
@@ -54,7 +60,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
                 .help(
                     "Device Profile > the line > Multiple Call/Call Waiting Settings on Device > Maximum Number of \
                      Calls = 2 or more",
-                );
+                )
+                .fix(|| {
+                    Fix::Edit(Edit::Set {
+                        object: profile.key(),
+                        field: Field::LineMaxCalls { line: line.index.value },
+                        before: Spanned::new(max_calls.value.to_string().into(), max_calls.span),
+                        after: Value::Number(2),
+                    })
+                });
         }
     }
     Ok(())

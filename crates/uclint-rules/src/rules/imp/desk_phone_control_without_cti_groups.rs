@@ -1,5 +1,7 @@
 //! IMP003: a desk-phone-control user lacks "Standard CTI Enabled" or "Standard CCM End Users".
 
+use uclint_model::{Edit, Fix, List};
+
 use crate::catalog::{add_to_group_help, groups};
 use crate::rule::declare_rule;
 use crate::{Context, Sink, Skip};
@@ -39,6 +41,9 @@ declare_rule! {
     /// User Management > End User > the user > Permissions Information > Add to Access Control
     /// Group > the missing group.
     ///
+    /// `uclint fix` adds the user to the standard group the finding names (one finding for each
+    /// missing role), rather than to a custom group that carries the role.
+    ///
     /// ## Sources
     /// - Cisco Jabber on-premises deployment guide, "Configure User Associations" (JAB-DEP): at a
     ///   minimum Standard CCM End Users and Standard CTI Enabled.
@@ -50,6 +55,8 @@ declare_rule! {
     requires: [EndUsers, Phones],
     summary: "A desk-phone-control user is not in \"Standard CTI Enabled\" or \"Standard CCM End Users\".",
     check: check,
+    fix: Safe("adds the user to the standard access control group the finding names (\"Standard CTI \
+               Enabled\" or \"Standard CCM End Users\")."),
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
@@ -66,7 +73,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
             let help = add_to_group_help("End User", &user.user_id.value, group);
             sink.report(user.key(), user.user_id.span, "desk-phone-control user", message)
                 .label(phone.cell.span, "controlled desk phone")
-                .help(help);
+                .help(help)
+                .fix(|| Fix::Edit(Edit::Add { object: user.key(), list: List::Groups, item: group.into() }));
         }
     }
     Ok(())

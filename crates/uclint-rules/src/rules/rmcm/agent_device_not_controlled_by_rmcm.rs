@@ -1,10 +1,11 @@
 //! RMCM001: an agent device or profile is not controlled by the RMCM user.
 
-use uclint_model::{Device, DeviceKind};
+use uclint_model::{Device, DeviceKind, Edit, Fix, List};
 
 use crate::catalog::is_cti_remote_device;
 use crate::context::AgentDevice;
 use crate::rule::declare_rule;
+use crate::rules::uccx::ambiguous_extension;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
@@ -48,6 +49,11 @@ declare_rule! {
     /// into Controlled Devices (for a device profile: CTI Controlled Device Profiles). UCCX
     /// normally maintains this list itself; after the change, check it survives a UCCX resync.
     ///
+    /// `uclint fix` adds the device to the RMCM user's list (the change is to the application
+    /// user, not to the device). It offers no fix when the RMCM user named by `rmcm-user` is not
+    /// in the export (its list is not known), nor when the IPCC extension names no partition and
+    /// its number is in several (which device is the agent's is for the admin to say).
+    ///
     /// ## Sources
     /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", steps 3 and 5.
     /// - UCCX Administration and Operations Guide, "Provision Unified CM for Unified CCX".
@@ -59,6 +65,8 @@ declare_rule! {
     requires: [EndUsers, AppUsers, Phones | DeviceProfiles],
     summary: "An agent phone or device profile is not controlled by the RMCM application user.",
     check: check,
+    fix: Safe("adds the agent phone to the RMCM user's Controlled Devices (a device profile: to its CTI \
+               Controlled Device Profiles)."),
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
@@ -72,8 +80,8 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
             continue;
         }
         let list = match device.kind {
-            DeviceKind::Phone => "Controlled Devices",
-            DeviceKind::DeviceProfile => "CTI Controlled Device Profiles",
+            DeviceKind::Phone => List::ControlledDevices,
+            DeviceKind::DeviceProfile => List::ControlledProfiles,
         };
         let message = format!(
             "agent {} {} ({}) is not a controlled device of RmCm user {name}; UCCX cannot monitor \
@@ -88,10 +96,18 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
             finding = finding.label(user.name.span, "RMCM user");
         }
         let help = format!(
-            "User Management > Application User > {name} > Device Information: add {} to {list}",
-            device.name.value
+            "User Management > Application User > {name} > Device Information: add {} to {}",
+            device.name.value,
+            list.describe(),
         );
-        finding.help(help);
+        finding.help(help).fix(|| match (user, ambiguous_extension(agent)) {
+            (_, Some(why)) => Fix::NotOffered(why),
+            (None, None) => Fix::NotOffered(format!(
+                "RMCM user {name} is not among the export's application users, so its {} are not known",
+                list.describe()
+            )),
+            (Some(user), None) => Fix::Edit(Edit::Add { object: user.key(), list, item: device.name.value.clone() }),
+        });
     }
     Ok(())
 }

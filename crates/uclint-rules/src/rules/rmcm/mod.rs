@@ -15,21 +15,31 @@ pub(crate) mod uccx_user_without_srtp_groups;
 use uclint_model::AppUser;
 
 use crate::catalog::add_to_group_help;
-use crate::{Context, Sink, Skip};
+use crate::{Context, Finding, Sink, Skip};
 
 /// RMCM003, RMCM005 and RMCM006: reports when the RMCM user is not in `group`; `why` finishes
 /// the message. The rules differ only in the groups, the severity, when they apply and the
 /// sources.
 pub(crate) fn check_group(ctx: &Context<'_>, sink: &mut Sink, group: &str, why: &str) -> Result<(), Skip> {
+    report_missing_group(ctx, sink, group, why).map(|_| ())
+}
+
+/// [`check_group`], returning the finding and the RMCM user when it reports, for a rule that
+/// attaches a fix (RMCM003).
+pub(crate) fn report_missing_group<'s, 'a>(
+    ctx: &Context<'a>,
+    sink: &'s mut Sink,
+    group: &str,
+    why: &str,
+) -> Result<Option<(Finding<'s>, &'a AppUser)>, Skip> {
     let user: &AppUser = ctx.rmcm_app_user()?;
     if ctx.granting(&user.groups, group).is_some() {
-        return Ok(());
+        return Ok(None);
     }
     let message = format!("RmCm user {} lacks access control group '{group}'; {why}", user.name.value);
     let help = format!(
         "{} (prefer a UCCX resync over manual edits)",
         add_to_group_help("Application User", &user.name.value, group)
     );
-    sink.report(user.key(), user.name.span, "RMCM user", message).help(help);
-    Ok(())
+    Ok(Some((sink.report(user.key(), user.name.span, "RMCM user", message).help(help), user)))
 }

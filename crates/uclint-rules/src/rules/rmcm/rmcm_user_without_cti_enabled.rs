@@ -1,10 +1,13 @@
 //! RMCM003: the RMCM user is in "Standard CTI Enabled".
 //!
-//! The check of the group is shared with the other RMCM group rules (`rmcm::check_group`).
+//! The check of the group is shared with the other RMCM group rules (`rmcm::check_group`);
+//! this one alone has a fix.
+
+use uclint_model::{Edit, Fix, List};
 
 use crate::catalog::groups;
 use crate::rule::declare_rule;
-use crate::rules::rmcm::check_group;
+use crate::rules::rmcm::report_missing_group;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
@@ -35,6 +38,8 @@ declare_rule! {
     /// Access Control Group > Standard CTI Enabled. UCCX creates this user; prefer a UCCX
     /// resync over manual edits.
     ///
+    /// `uclint fix` adds the RMCM user to the group.
+    ///
     /// ## Sources
     /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 7 (A).
     code: "RMCM003",
@@ -45,8 +50,14 @@ declare_rule! {
     requires: [AppUsers],
     summary: "The RMCM user is not in \"Standard CTI Enabled\".",
     check: check,
+    fix: Safe("adds the RMCM user to the access control group \"Standard CTI Enabled\"."),
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
-    check_group(ctx, sink, groups::CTI_ENABLED, "CTIManager refuses its JTAPI provider, so no agent can sign in")
+    let why = "CTIManager refuses its JTAPI provider, so no agent can sign in";
+    if let Some((finding, user)) = report_missing_group(ctx, sink, groups::CTI_ENABLED, why)? {
+        finding
+            .fix(|| Fix::Edit(Edit::Add { object: user.key(), list: List::Groups, item: groups::CTI_ENABLED.into() }));
+    }
+    Ok(())
 }

@@ -1,6 +1,9 @@
 //! UCCX010: "Allow Control of Device from CTI" unchecked on an agent phone or profile.
 
+use uclint_model::{Edit, Field, Fix, Value};
+
 use crate::rule::declare_rule;
+use crate::rules::uccx::{ambiguous_extension, check_box_cell};
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
@@ -27,6 +30,9 @@ declare_rule! {
     /// Phone Configuration (or Device Profile Configuration) > Allow Control of Device from CTI:
     /// check it.
     ///
+    /// `uclint fix` checks it. When the IPCC extension names no partition and its number is in
+    /// several, no fix is offered: which device is the agent's is for the admin to say.
+    ///
     /// ## Sources
     /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 10 (A).
     /// - Finesse Desktop User Guide for UCCX 12.5, reason code 32754 DEVICE_RESTRICTED (FIN-RC).
@@ -39,6 +45,7 @@ declare_rule! {
     requires: [EndUsers, Phones | DeviceProfiles],
     summary: "\"Allow Control of Device from CTI\" is unchecked on an agent phone or device profile.",
     check: check,
+    fix: Safe("checks \"Allow Control of Device from CTI\" on the agent phone or device profile."),
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
@@ -59,7 +66,16 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
         );
         sink.report(device.key(), flag.span, "Allow CTI Control Flag", message)
             .label(agent_device.line.dn.span, format!("IPCC extension of {}", agent_device.agent.user.user_id.value))
-            .help(help);
+            .help(help)
+            .fix(|| match ambiguous_extension(agent_device.agent) {
+                Some(why) => Fix::NotOffered(why),
+                None => Fix::Edit(Edit::Set {
+                    object: device.key(),
+                    field: Field::DeviceAllowCti,
+                    before: check_box_cell(flag),
+                    after: Value::Bool(true),
+                }),
+            });
     }
     Ok(())
 }

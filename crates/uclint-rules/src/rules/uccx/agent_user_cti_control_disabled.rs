@@ -1,6 +1,9 @@
 //! UCCX012: the agent end user's "Allow Control of Device from CTI" is unchecked.
 
+use uclint_model::{Edit, Field, Fix, Value};
+
 use crate::rule::declare_rule;
+use crate::rules::uccx::check_box_cell;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
@@ -27,6 +30,8 @@ declare_rule! {
     /// ## How to fix
     /// User Management > End User > the agent > Allow Control of Device from CTI: check it.
     ///
+    /// `uclint fix` checks it.
+    ///
     /// ## Sources
     /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 10 (A).
     code: "UCCX012",
@@ -37,6 +42,7 @@ declare_rule! {
     requires: [EndUsers],
     summary: "An agent has \"Allow Control of Device from CTI\" unchecked on the End User page.",
     check: check,
+    fix: Safe("checks \"Allow Control of Device from CTI\" on the agent's End User page."),
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
@@ -52,7 +58,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
             format!("User Management > End User > {} > Allow Control of Device from CTI: check it", user.user_id.value);
         sink.report(user.key(), flag.span, "Allow Control of Device from CTI", message)
             .label(agent.ipcc.span, "IPCC extension")
-            .help(help);
+            .help(help)
+            .fix(|| {
+                Fix::Edit(Edit::Set {
+                    object: user.key(),
+                    field: Field::UserEnableCti,
+                    before: check_box_cell(flag),
+                    after: Value::Bool(true),
+                })
+            });
     }
     Ok(())
 }

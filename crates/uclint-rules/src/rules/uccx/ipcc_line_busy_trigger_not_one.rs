@@ -1,6 +1,9 @@
 //! UCCX007: Busy Trigger on the IPCC line is not 1.
 
+use uclint_model::{Edit, Field, Fix, Spanned, Value};
+
 use crate::rule::declare_rule;
+use crate::rules::uccx::ambiguous_extension;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
@@ -29,6 +32,10 @@ declare_rule! {
     /// Directory Number Configuration (the device-specific section) > Multiple Call/Call
     /// Waiting Settings on Device > Busy Trigger = 1.
     ///
+    /// `uclint fix` sets it, on the line appearance the finding names (1 is within any Maximum
+    /// Number of Calls). When the IPCC extension names no partition and its number is in
+    /// several, no fix is offered: which line is the agent's is for the admin to say.
+    ///
     /// ## Sources
     /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 8.
     /// - UCCX 12.5(1)SU3 and 15.0 Solution Release Notes, "Unsupported configurations for agent phones".
@@ -41,6 +48,7 @@ declare_rule! {
     requires: [EndUsers, Phones | DeviceProfiles],
     summary: "Busy Trigger on the IPCC extension's line is not 1.",
     check: check,
+    fix: Safe("sets Busy Trigger to 1 on the IPCC extension's line appearance."),
 }
 
 const HELP: &str = "Directory Number Configuration (device-specific section) > Multiple Call/Call \
@@ -60,7 +68,16 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
             );
             sink.report(device.key(), busy.span, "Busy Trigger", message)
                 .label(line.dn.span, format!("IPCC extension of {}", agent.user.user_id.value))
-                .help(HELP);
+                .help(HELP)
+                .fix(|| match ambiguous_extension(agent) {
+                    Some(why) => Fix::NotOffered(why),
+                    None => Fix::Edit(Edit::Set {
+                        object: device.key(),
+                        field: Field::LineBusyTrigger { line: line.index.value },
+                        before: Spanned::new(busy.value.to_string().into(), busy.span),
+                        after: Value::Number(1),
+                    }),
+                });
         }
     }
     Ok(())

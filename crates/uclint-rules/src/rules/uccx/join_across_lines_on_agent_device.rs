@@ -1,7 +1,10 @@
 //! UCCX023: Join Across Lines enabled on an agent device.
 
+use uclint_model::{Edit, Field, Fix, Value};
+
 use crate::catalog::param_flag;
 use crate::rule::declare_rule;
+use crate::rules::uccx::ambiguous_extension;
 use crate::{Context, Sink, Skip};
 
 declare_rule! {
@@ -30,6 +33,11 @@ declare_rule! {
     /// ## How to fix
     /// Phone Configuration (or Device Profile Configuration) > Join Across Lines = Off.
     ///
+    /// `uclint fix` sets it to `Off` on the device (a device set to `Default` too: the cluster
+    /// policy, which other devices follow, is left alone). When the IPCC extension names no
+    /// partition and its number is in several, no fix is offered: which device is the agent's
+    /// is for the admin to say.
+    ///
     /// ## Sources
     /// - UCCX Solution Design Guide 12.5(1)SU1, "Solution Design Considerations" (DG): DTAL and
     ///   JAL are not supported. Older CTI documentation says JAL is supported from 8.0, hence
@@ -42,6 +50,7 @@ declare_rule! {
     requires: [EndUsers, Phones | DeviceProfiles],
     summary: "Join Across Lines is enabled on an agent phone or device profile.",
     check: check,
+    fix: Safe("sets Join Across Lines to Off on the agent phone or device profile."),
 }
 
 fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
@@ -71,6 +80,15 @@ fn check(ctx: &Context<'_>, sink: &mut Sink) -> Result<(), Skip> {
             if device.kind == uclint_model::DeviceKind::Phone { "Phone" } else { "Device Profile" },
             device.name.value
         ));
+        finding = finding.fix(|| match ambiguous_extension(agent_device.agent) {
+            Some(why) => Fix::NotOffered(why),
+            None => Fix::Edit(Edit::Set {
+                object: device.key(),
+                field: Field::DeviceJoinAcrossLines,
+                before: setting.clone(),
+                after: Value::Status("Off"),
+            }),
+        });
         if let Some(policy) = policy.filter(|_| effective != "On") {
             finding = finding.label(policy.value.span, "cluster policy");
         }

@@ -43,9 +43,40 @@ pub(crate) mod uccx_trigger_in_line_group;
 
 use rustc_hash::FxHashMap;
 
-use uclint_model::DirectoryNumber;
+use uclint_model::{DirectoryNumber, Spanned, Text};
 
 use crate::{Agent, Context};
+
+/// Why no fix is offered for a finding on a line or device that carries `agent`'s IPCC
+/// extension, when the export gives the extension no partition and the number is in several
+/// partitions: the rule reports every appearance, but which one is the agent's is the admin's
+/// call (UCCX002 reports the number), so `uclint fix` changes none of them.
+pub(crate) fn ambiguous_extension(agent: &Agent<'_>) -> Option<String> {
+    (agent.keys.len() > 1).then(|| {
+        format!(
+            "the IPCC extension {} of {} names no partition and the number is in {} partitions: which line is \
+             the agent's is for the admin to say",
+            agent.ipcc.value,
+            agent.user.user_id.value,
+            agent.keys.len(),
+        )
+    })
+}
+
+/// A check box as the export spells it, for the `before` of a fix that checks it: rules see the
+/// parsed value, not the cell, so the spelling is told from the cell's length. BAT files write
+/// `t`/`f` and AXL responses `true`/`false`, sometimes `t`/`f` (formats.md §1, "AXL booleans",
+/// "BAT/tar booleans"): a one-byte cell is the short form. The XSD also allows `0`/`1`, which no
+/// export has been seen to write; the fix writers rewrite the cell at the span, whatever it holds.
+pub(crate) fn check_box_cell(flag: &Spanned<bool>) -> Spanned<Text> {
+    let word = match (flag.value, flag.span.len()) {
+        (true, 1) => "t",
+        (false, 1) => "f",
+        (true, _) => "true",
+        (false, _) => "false",
+    };
+    Spanned::new(word.into(), flag.span)
+}
 
 /// Each agent's IPCC line as a directory-number record (`directorynumber.csv`), in agent order:
 /// by DN key when the IPCC extension resolves to one, else by pattern when the export gives the
