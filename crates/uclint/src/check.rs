@@ -29,23 +29,14 @@ pub fn run(args: &CheckArgs) -> u8 {
     if args.show_files {
         return crate::show::files(&args.paths);
     }
-    let config_file = match config::find(args.deployment.config.as_deref()) {
-        Ok(file) => file,
-        Err(message) => return usage_error(&message),
+    let Setup { config_file, config, mut problems, rules, deployment } = match setup(args) {
+        Ok(setup) => setup,
+        Err(code) => return code,
     };
-    let (config, mut problems) = config_file.as_ref().map(config::parse).unwrap_or_default();
-    if let Some(file) = config_file.as_ref().filter(|_| problems.iter().any(|p| p.code.severity == Severity::Error)) {
-        return report_config_errors(file, problems, args);
-    }
     let baseline = match args.baseline.as_deref().map(read_baseline).transpose() {
         Ok(baseline) => baseline,
         Err(message) => return usage_error(&message),
     };
-    let rules = match select(args, &config) {
-        Ok(rules) => rules,
-        Err(message) => return usage_error(&message),
-    };
-    let deployment = deployment(args, &config);
     if args.show_settings {
         return crate::show::settings(&crate::show::Settings {
             file: config_file.as_ref(),
@@ -164,6 +155,34 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     let config_failed = diagnostics.iter().any(|d| d.code.family == Family::Config && d.severity == Severity::Error);
     exit_code(input_failed || config_failed || nothing_read, &diagnostics, args)
+}
+
+/// What a run of the rules is set up with: the configuration file and what it says (with its
+/// warnings), the rules selected and the deployment facts. `check`, `fix` and `diff` share it.
+pub(crate) struct Setup {
+    /// The `uclint.toml` used, if any.
+    pub config_file: Option<ConfigFile>,
+    /// Its settings.
+    pub config: Config,
+    /// Its diagnostics below error level (an error ends the run).
+    pub problems: Vec<Problem>,
+    /// The rules to run.
+    pub rules: Vec<&'static RuleMeta>,
+    /// The deployment facts: the configuration's, with the command line's on top.
+    pub deployment: config::Deployment,
+}
+
+/// Finds and reads the configuration and selects the rules; the exit code when either fails
+/// (its diagnostics or the usage error are printed).
+pub(crate) fn setup(args: &CheckArgs) -> Result<Setup, u8> {
+    let config_file = config::find(args.deployment.config.as_deref()).map_err(|message| usage_error(&message))?;
+    let (config, problems) = config_file.as_ref().map(config::parse).unwrap_or_default();
+    if let Some(file) = config_file.as_ref().filter(|_| problems.iter().any(|p| p.code.severity == Severity::Error)) {
+        return Err(report_config_errors(file, problems, args));
+    }
+    let rules = select(args, &config).map_err(|message| usage_error(&message))?;
+    let deployment = deployment(args, &config);
+    Ok(Setup { config_file, config, problems, rules, deployment })
 }
 
 /// How much the summary says: `-q`, `-v` or the default (clap refuses both flags together).

@@ -24,25 +24,17 @@ use uclint_report::{FixPlan, NotFixed, PlanChange, PlanObject, Recheck};
 use uclint_rules::{registry, RuleMeta, Settings};
 
 use crate::args::{FixArgs, FixFormat};
-use crate::check::{deployment, report_config_errors, select, usage_error};
+use crate::check::{setup, usage_error, Setup};
 use crate::exit::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::output;
 
 pub fn run(args: &FixArgs) -> u8 {
     let check = args.to_check(args.paths.clone());
-    let config_file = match config::find(args.deployment.config.as_deref()) {
-        Ok(file) => file,
-        Err(message) => return usage_error(&message),
+    let Setup { rules, deployment, .. } = match setup(&check) {
+        Ok(setup) => setup,
+        Err(code) => return code,
     };
-    let (config, problems) = config_file.as_ref().map(config::parse).unwrap_or_default();
-    if let Some(file) = config_file.as_ref().filter(|_| problems.iter().any(|p| p.code.severity == Severity::Error)) {
-        return report_config_errors(file, problems, &check);
-    }
-    let rules = match select(&check, &config) {
-        Ok(rules) => rules,
-        Err(message) => return usage_error(&message),
-    };
-    let settings = config::settings(&deployment(&check, &config));
+    let settings = config::settings(&deployment);
     if let Err(message) = check_out_dir(&args.out, args.force) {
         return usage_error(&message);
     }
