@@ -29,11 +29,11 @@
 mod csv;
 mod xml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Read, Write};
 use std::ops::Range;
 
-use uclint_model::{Cluster, Edit, List, ObjectKey, SourceId, Span, Spanned, Text, Value};
+use uclint_model::{AppUser, Cluster, Edit, EndUser, List, ObjectKey, SourceId, Span, Spanned, Text, Value};
 
 use crate::{Chosen, Declined, Source, SourceForm};
 
@@ -77,7 +77,16 @@ pub fn file_edits<'s>(
     chosen: &[Chosen<'_>],
     source: &dyn Fn(SourceId) -> Option<Source<'s>>,
 ) -> FileEdits {
+    // By name, built once: a systematic fault gives tens of thousands of edits.
+    let users: HashMap<&str, &EndUser> =
+        if chosen.iter().any(|c| matches!(c.edit, Edit::Add { object: ObjectKey::User(_), .. })) {
+            cluster.end_users.iter().map(|u| (u.user_id.value.as_str(), u)).collect()
+        } else {
+            HashMap::new()
+        };
+    let app_users: HashMap<&str, &AppUser> = cluster.app_users.iter().map(|u| (u.name.value.as_str(), u)).collect();
     let mut run = Run { source, opened: BTreeMap::new(), planned: Vec::new(), declined: Vec::new() };
+    let records = Records { users, app_users };
     // Items to add, by (source, record), in `chosen`'s order: each record's lists are rendered
     // at once (an application user's devices and profiles share the BAT `DEVICE NAME` columns).
     let mut adds: BTreeMap<(SourceId, (usize, usize)), Vec<Add>> = BTreeMap::new();
@@ -85,7 +94,7 @@ pub fn file_edits<'s>(
         let finding = chosen.finding;
         let outcome = match chosen.edit {
             Edit::Set { before, after, .. } => run.plan_set(before, after, finding),
-            Edit::Add { object, list, item } => match run.locate_add(cluster, object, *list, item) {
+            Edit::Add { object, list, item } => match run.locate_add(&records, object, *list, item) {
                 Ok((source, record, key)) => {
                     adds.entry((source, record)).or_default().push((key, item.clone(), finding));
                     Ok(())
@@ -301,6 +310,12 @@ enum Step {
     Decline { findings: Vec<usize>, reason: String },
 }
 
+/// The records list edits change, by name.
+struct Records<'c> {
+    users: HashMap<&'c str, &'c EndUser>,
+    app_users: HashMap<&'c str, &'c AppUser>,
+}
+
 /// The state of one [`file_edits`] call.
 struct Run<'a, 's> {
     source: &'a dyn Fn(SourceId) -> Option<Source<'s>>,
@@ -368,14 +383,14 @@ impl<'s> Run<'_, 's> {
     /// Finds where an item is added: the source, the record (body offsets) and the list.
     fn locate_add(
         &mut self,
-        cluster: &Cluster,
+        records: &Records<'_>,
         object: &ObjectKey,
         list: List,
         item: &Text,
     ) -> Result<(SourceId, (usize, usize), ListKey), String> {
         let (span, items, key) = match object {
             ObjectKey::User(id) => {
-                let user = cluster.end_users.iter().find(|u| u.user_id.value == *id).ok_or_else(absent)?;
+                let user = records.users.get(id.as_str()).ok_or_else(absent)?;
                 let items = match list {
                     List::ControlledDevices => &user.controlled_devices,
                     List::ControlledProfiles => &user.controlled_profiles,
@@ -384,7 +399,7 @@ impl<'s> Run<'_, 's> {
                 (user.span, items, ListKey::User(list))
             }
             ObjectKey::AppUser(name) => {
-                let user = cluster.app_users.iter().find(|u| u.name.value == *name).ok_or_else(absent)?;
+                let user = records.app_users.get(name.as_str()).ok_or_else(absent)?;
                 let items = match list {
                     List::ControlledDevices => &user.controlled_devices,
                     List::ControlledProfiles => &user.controlled_profiles,

@@ -228,11 +228,21 @@ pub fn render_fix_plan_json(plan: &FixPlan) -> String {
     out
 }
 
-/// What `uclint fix` prints: one line per change, the count of findings not fixed, the verdict.
+/// Changes printed per rule on the terminal; the plan has them all.
+pub const FIX_TEXT_PER_RULE: usize = 10;
+
+/// What `uclint fix` prints: a line per change (at most [`FIX_TEXT_PER_RULE`] per rule, then how
+/// many more), the count of findings not fixed, the verdict.
 pub fn render_fix_plan_text(plan: &FixPlan, out_dir: &str) -> String {
     let mut out = String::new();
+    let mut shown: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for object in &plan.objects {
         for change in &object.changes {
+            let count = shown.entry(change.code).or_default();
+            *count += 1;
+            if *count > FIX_TEXT_PER_RULE {
+                continue;
+            }
             out.push_str(&format!(
                 "fixed {} {}: {} {}\n",
                 change.code,
@@ -241,6 +251,13 @@ pub fn render_fix_plan_text(plan: &FixPlan, out_dir: &str) -> String {
                 text::terminal_message(&change.change),
             ));
         }
+    }
+    for (code, count) in shown.iter().filter(|(_, &n)| n > FIX_TEXT_PER_RULE) {
+        out.push_str(&format!(
+            "... and {} more {code} fixes (see {}/plan.md)\n",
+            count - FIX_TEXT_PER_RULE,
+            text::terminal_path(out_dir)
+        ));
     }
     if !plan.not_fixed.is_empty() {
         out.push_str(&format!(
@@ -302,6 +319,16 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&render_fix_plan_json(&plan)).unwrap();
         assert_eq!(json["verdict"], verdict);
         assert_eq!(json["schema_version"], 1);
+    }
+
+    #[test]
+    fn terminal_text_shows_a_few_changes_per_rule_and_counts_the_rest() {
+        let mut plan = plan();
+        let change = plan.objects[0].changes[0].clone();
+        plan.objects[0].changes = vec![change; FIX_TEXT_PER_RULE + 3];
+        let text = render_fix_plan_text(&plan, "out");
+        assert_eq!(text.matches("fixed UCCX006").count(), FIX_TEXT_PER_RULE);
+        assert!(text.contains("... and 3 more UCCX006 fixes (see out/plan.md)\n"), "{text}");
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub use baseline::{Baseline, BaselineEntry, BaselineError, BaselineMatch};
 pub use concise::{render_concise, write_concise};
 pub use fix_plan::{
     render_fix_plan_json, render_fix_plan_markdown, render_fix_plan_text, FixPlan, NotFixed, PlanChange, PlanObject,
-    Recheck, FIX_PLAN_SCHEMA_VERSION,
+    Recheck, FIX_PLAN_SCHEMA_VERSION, FIX_TEXT_PER_RULE,
 };
 pub use full::{full_selection, render_full, write_full, FullOptions, FullSelection, FULL_PER_RULE};
 pub use github::{render_github, write_github, GITHUB_PER_LEVEL};

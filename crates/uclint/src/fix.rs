@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 use uclint::config;
 use uclint_fix::{Chosen, SourceForm};
 use uclint_ingest::{FileStatus, Ingested, PathKind};
-use uclint_model::{Cluster, Diagnostic, Edit, Fix, ObjectKey, Safety, Severity, SourceId, Span};
+use uclint_model::{
+    Cluster, ClusterIndex, DeviceKind, Diagnostic, Edit, Fix, ObjectKey, Safety, Severity, SourceId, Span,
+};
 use uclint_report::{FixPlan, NotFixed, PlanChange, PlanObject, Recheck};
 use uclint_rules::{registry, RuleMeta, Settings};
 
@@ -178,16 +180,38 @@ fn forms(ingested: &Ingested) -> Vec<SourceForm> {
         .collect()
 }
 
-/// The span of an object's whole record, where list edits are made.
-fn record_span(cluster: &Cluster, object: &ObjectKey) -> Option<Span> {
-    match object {
-        ObjectKey::Phone(name) => cluster.phones.iter().find(|d| d.name.value == *name).map(|d| d.span),
-        ObjectKey::DeviceProfile(name) => {
-            cluster.device_profiles.iter().find(|d| d.name.value == *name).map(|d| d.span)
+/// The records of the export by name, for the edits that name them.
+struct Lookup<'a> {
+    cluster: &'a Cluster,
+    index: ClusterIndex<'a>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(cluster: &'a Cluster) -> Self {
+        Lookup { cluster, index: ClusterIndex::new(cluster) }
+    }
+
+    /// The span of an object's whole record, where list edits are made.
+    fn record_span(&self, object: &ObjectKey) -> Option<Span> {
+        match object {
+            ObjectKey::Phone(name) => self.index.device(name).filter(|d| d.kind == DeviceKind::Phone).map(|d| d.span),
+            // The index gives a phone first when a profile has its name.
+            ObjectKey::DeviceProfile(name) => match self.index.device(name) {
+                Some(d) if d.kind == DeviceKind::DeviceProfile => Some(d.span),
+                _ => self.cluster.device_profiles.iter().find(|d| d.name.value == *name).map(|d| d.span),
+            },
+            ObjectKey::User(id) => self.index.user(id).map(|u| u.span),
+            ObjectKey::AppUser(id) => self.index.app_user(id).map(|u| u.span),
+            _ => None,
         }
-        ObjectKey::User(id) => cluster.end_users.iter().find(|u| u.user_id.value == *id).map(|u| u.span),
-        ObjectKey::AppUser(id) => cluster.app_users.iter().find(|u| u.name.value == *id).map(|u| u.span),
-        _ => None,
+    }
+
+    /// The source an edit rewrites: the cell of a set value, the record of a list.
+    fn export_source(&self, edit: &Edit) -> Option<SourceId> {
+        match edit {
+            Edit::Set { before, .. } => Some(before.span.source),
+            Edit::Add { object, .. } => self.record_span(object).map(|s| s.source),
+        }
     }
 }
 
@@ -212,15 +236,8 @@ fn write(
     let cluster = &ingested.cluster;
     let forms = forms(ingested);
     // The original bytes of every source a fix touches.
-    let mut wanted: BTreeSet<SourceId> = BTreeSet::new();
-    for c in chosen {
-        match c.edit {
-            Edit::Set { before, .. } => {
-                wanted.insert(before.span.source);
-            }
-            Edit::Add { object, .. } => wanted.extend(record_span(cluster, object).map(|s| s.source)),
-        }
-    }
+    let lookup = Lookup::new(cluster);
+    let wanted: BTreeSet<SourceId> = chosen.iter().filter_map(|c| lookup.export_source(c.edit)).collect();
     let mut originals: BTreeMap<SourceId, Vec<u8>> = BTreeMap::new();
     for id in wanted {
         match ingested.original_bytes(id) {
@@ -299,7 +316,7 @@ fn write(
             files.push("bat/uclint-fix-import.tar".to_owned());
         }
 
-        let plan_objects = plan_objects(diagnostics, chosen, &requests, &bat_notes, ingested);
+        let plan_objects = plan_objects(diagnostics, chosen, &requests, &bat_notes, ingested, &lookup);
         let mut plan = FixPlan { objects: plan_objects, not_fixed, files, recheck: None, recheck_skipped: None };
         if let Some(why) = unwritten {
             plan.recheck_skipped = Some(why);
@@ -524,6 +541,7 @@ fn plan_objects(
     requests: &uclint_fix::axl::AxlRequests,
     bat_notes: &BTreeMap<SourceId, String>,
     ingested: &Ingested,
+    lookup: &Lookup<'_>,
 ) -> Vec<PlanObject> {
     let mut objects: Vec<PlanObject> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
@@ -539,8 +557,9 @@ fn plan_objects(
     let declined_axl: BTreeMap<usize, &str> =
         requests.declined.iter().map(|d| (d.finding, d.reason.as_str())).collect();
     // Every chosen fix is in the fixed export (`write` keeps only those); most are in a request.
+    let in_requests: BTreeSet<usize> = requests.requests.iter().flat_map(|r| r.findings.iter().copied()).collect();
     for c in chosen {
-        let in_axl = requests.requests.iter().any(|r| r.findings.contains(&c.finding));
+        let in_axl = in_requests.contains(&c.finding);
         let key = c.edit.object().to_string();
         let at = *index.entry(key.clone()).or_insert_with(|| {
             objects.push(PlanObject { object: key.clone(), changes: Vec::new(), axl_request: None, notes: Vec::new() });
@@ -552,12 +571,12 @@ fn plan_objects(
                 objects[at].notes.push(format!("{what}: no AXL request: {why}"));
             }
         }
-        if let Some(note) = export_source(c.edit, &ingested.cluster).and_then(|id| bat_notes.get(&id)) {
+        if let Some(note) = lookup.export_source(c.edit).and_then(|id| bat_notes.get(&id)) {
             objects[at].notes.push(format!("{what}: {note}"));
         }
         let d = &diagnostics[c.finding];
         let safety = registry::find(d.code.id).and_then(|r| r.fix).map_or(Safety::Safe, |f| f.safety);
-        let files = export_source(c.edit, &ingested.cluster).map(|id| vec![shown(ingested, id)]).unwrap_or_default();
+        let files = lookup.export_source(c.edit).map(|id| vec![shown(ingested, id)]).unwrap_or_default();
         objects[at].changes.push(PlanChange {
             code: d.code.id,
             finding_object: d.object.to_string(),
@@ -570,14 +589,6 @@ fn plan_objects(
     }
     objects.retain(|o| !o.changes.is_empty());
     objects
-}
-
-/// The source an edit rewrites: the cell of a set value, the record of a list.
-fn export_source(edit: &Edit, cluster: &Cluster) -> Option<SourceId> {
-    match edit {
-        Edit::Set { before, .. } => Some(before.span.source),
-        Edit::Add { object, .. } => record_span(cluster, object).map(|s| s.source),
-    }
 }
 
 /// The findings of one rule on one object: before, fixed, after; and a message of the after side.
