@@ -383,20 +383,19 @@ fn replace_dir(temp: &Path, out: &Path) -> Result<(), String> {
     })
 }
 
-/// Writes the whole export, with the fixed files in place, under `fixed/`, in the form each
-/// given path has: a tar stays a tar (members rewritten, others copied byte for byte), a
-/// directory a directory, a file a file. Returns what was written, and why the re-check cannot
-/// run when a given path could not be written in its form.
 /// What `write_fixed` wrote.
 struct FixedCopy {
     /// Each path written under `fixed/`, with the display path of the given path it copies.
     written: Vec<(PathBuf, String)>,
-    /// Why a given path could not be written in its form (the re-check then cannot run).
+    /// Why a file could not be written in its form (a zip; the re-check then cannot run).
     unwritten: Option<String>,
 }
 
-/// Each written path comes with the display path of the given path it copies, which the
-/// re-check puts back into the object keys that name a path (GEN010's `export:`).
+/// Writes the whole export, with the fixed files in place, under `fixed/`, in the form each
+/// given path has: a tar stays a tar (members rewritten, others copied byte for byte), a gzip
+/// stream a gzip stream, a directory a directory, a file a file. Each written path comes with
+/// the display path of the given path it copies, which the re-check puts back into the object
+/// keys that name a path (GEN010's `export:`).
 fn write_fixed(
     paths: &[PathBuf],
     ingested: &Ingested,
@@ -417,60 +416,100 @@ fn write_fixed(
             n += 1;
         }
         let target = dir.join(&name);
+        let mut copy = Copy { fixed, unwritten: &mut unwritten };
         match given.kind {
-            PathKind::Directory { .. } => copy_dir(path, &given.path, &target, fixed)?,
-            PathKind::Tar | PathKind::File => copy_file(path, &given.path, &target, fixed)?,
-            PathKind::GzipTar | PathKind::Gzip | PathKind::Zip => {
-                unwritten = Some(format!(
-                    "{} is compressed; fixed/ is written for tars, directories and files: decompress it and run \
-                     uclint fix again",
-                    uclint_report::text::terminal_path(&given.path)
-                ));
-                continue;
-            }
+            PathKind::Directory { .. } => copy.dir(path, &given.path, &target)?,
+            _ => copy.file(path, &given.path, &target)?,
         }
         written.push((target, given.path.clone()));
     }
     Ok(FixedCopy { written, unwritten })
 }
 
-/// Copies one file, as its fixed bytes, a rewritten tar, or byte for byte.
-fn copy_file(path: &Path, display: &str, target: &Path, fixed: &BTreeMap<&str, Vec<u8>>) -> Result<(), String> {
-    if let Some(bytes) = fixed.get(display) {
-        return fs::write(target, bytes).map_err(|e| io_error(target, e));
-    }
-    let prefix = format!("{display}!");
-    if fixed.keys().any(|k| k.starts_with(&prefix)) {
-        let original = fs::File::open(path).map_err(|e| io_error(path, e))?;
-        let out = fs::File::create(target).map_err(|e| io_error(target, e))?;
-        let mut out = std::io::BufWriter::new(out);
-        uclint_fix::export::rewrite_tar(std::io::BufReader::new(original), &mut out, &mut |member: &str| {
-            fixed.get(format!("{prefix}{member}").as_str()).cloned()
-        })
-        .and_then(|()| out.flush())
-        .map_err(|e| io_error(target, e))?;
-        return Ok(());
-    }
-    fs::copy(path, target).map(|_| ()).map_err(|e| io_error(target, e))
+/// The most bytes a gzip stream is inflated to when it is rewritten: ingest's limit on an
+/// archive, so nothing it read is refused here.
+const MAX_INFLATED: u64 = 4 << 30;
+
+/// Copies the export under `fixed/` with the fixed files in place.
+struct Copy<'f, 'u> {
+    fixed: &'f BTreeMap<&'f str, Vec<u8>>,
+    /// Why a file with fixes could not be written in its form (a zip).
+    unwritten: &'u mut Option<String>,
 }
 
-/// Copies a directory recursively (regular files and directories; links are not followed).
-fn copy_dir(path: &Path, display: &str, target: &Path, fixed: &BTreeMap<&str, Vec<u8>>) -> Result<(), String> {
-    fs::create_dir_all(target).map_err(|e| io_error(target, e))?;
-    let mut entries: Vec<_> = fs::read_dir(path).map_err(|e| io_error(path, e))?.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let Ok(kind) = entry.file_type() else { continue };
-        let name = entry.file_name();
-        let child_display = uclint_ingest::display_path(&Path::new(display).join(&name));
-        let child_target = target.join(&name);
-        if kind.is_dir() {
-            copy_dir(&entry.path(), &child_display, &child_target, fixed)?;
-        } else if kind.is_file() {
-            copy_file(&entry.path(), &child_display, &child_target, fixed)?;
+impl Copy<'_, '_> {
+    /// Copies one file: as its fixed bytes; as a tar, or a gzip-compressed tar or file, with its
+    /// fixed members rewritten (headers and other members as they were); or byte for byte.
+    fn file(&mut self, path: &Path, display: &str, target: &Path) -> Result<(), String> {
+        let fixed = self.fixed;
+        if let Some(bytes) = fixed.get(display) {
+            return fs::write(target, bytes).map_err(|e| io_error(target, e));
         }
+        let prefix = format!("{display}!");
+        let members: Vec<&str> = fixed.keys().copied().filter(|k| k.starts_with(&prefix)).collect();
+        if members.is_empty() {
+            return fs::copy(path, target).map(|_| ()).map_err(|e| io_error(target, e));
+        }
+        let replace = |member: &str| fixed.get(format!("{prefix}{member}").as_str()).cloned();
+        let mut magic = [0u8; 2];
+        let mut original = fs::File::open(path).map_err(|e| io_error(path, e))?;
+        // A file too short for a magic number is neither gzip nor zip: read as a tar, it fails.
+        let _ = std::io::Read::read(&mut original, &mut magic).map_err(|e| io_error(path, e))?;
+        let original = std::io::BufReader::new(fs::File::open(path).map_err(|e| io_error(path, e))?);
+        let out = std::io::BufWriter::new(fs::File::create(target).map_err(|e| io_error(target, e))?);
+        let written = match magic {
+            [0x1f, 0x8b] => {
+                let mut inner = Vec::new();
+                std::io::Read::read_to_end(
+                    &mut std::io::Read::take(flate2::read::MultiGzDecoder::new(original), MAX_INFLATED),
+                    &mut inner,
+                )
+                .map_err(|e| io_error(path, e))?;
+                let mut encoder = flate2::write::GzEncoder::new(out, flate2::Compression::default());
+                let is_tar = inner.get(257..262) == Some(b"ustar".as_slice());
+                let rewritten = if is_tar {
+                    uclint_fix::export::rewrite_tar(inner.as_slice(), &mut encoder, &mut |m: &str| replace(m))
+                } else {
+                    // `x.csv.gz` holds one file, listed as `x.csv.gz!x.csv`.
+                    encoder.write_all(members.first().and_then(|m| fixed.get(m)).map_or(&inner, |b| b))
+                };
+                rewritten.and_then(|()| encoder.finish()?.flush())
+            }
+            [b'P', b'K'] => {
+                drop(out);
+                *self.unwritten = Some(format!(
+                    "{} is a zip archive, which uclint does not rewrite: unzip it and run uclint fix again",
+                    uclint_report::text::terminal_path(display)
+                ));
+                return fs::copy(path, target).map(|_| ()).map_err(|e| io_error(target, e));
+            }
+            _ => {
+                let mut out = out;
+                uclint_fix::export::rewrite_tar(original, &mut out, &mut |m: &str| replace(m))
+                    .and_then(|()| out.flush())
+            }
+        };
+        written.map_err(|e| io_error(target, e))
     }
-    Ok(())
+
+    /// Copies a directory recursively (regular files and directories; links are not followed).
+    fn dir(&mut self, path: &Path, display: &str, target: &Path) -> Result<(), String> {
+        fs::create_dir_all(target).map_err(|e| io_error(target, e))?;
+        let mut entries: Vec<_> = fs::read_dir(path).map_err(|e| io_error(path, e))?.filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let Ok(kind) = entry.file_type() else { continue };
+            let name = entry.file_name();
+            let child_display = uclint_ingest::display_path(&Path::new(display).join(&name));
+            let child_target = target.join(&name);
+            if kind.is_dir() {
+                self.dir(&entry.path(), &child_display, &child_target)?;
+            } else if kind.is_file() {
+                self.file(&entry.path(), &child_display, &child_target)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The BAT tar, and per source why its rows are not in it.

@@ -154,6 +154,43 @@ fn a_tar_stays_a_tar_and_only_its_fixed_cells_change() {
     }
 }
 
+#[test]
+fn a_gzip_compressed_tar_stays_one_and_a_zip_is_left_as_it_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let demo = std::fs::read("../../fixtures/demo/ucmdata_export_demo.tar").unwrap();
+    let gz = tmp.path().join("export.tar.gz");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut encoder, &demo).unwrap();
+    std::fs::write(&gz, encoder.finish().unwrap()).unwrap();
+    let out = tmp.path().join("out");
+    let (status, stdout, stderr) = uclint(&["fix", path(&gz), "--out", path(&out)]);
+    assert_eq!(status, Some(0), "{stdout}\n{stderr}");
+    assert!(
+        stdout.lines().last().unwrap().starts_with("re-check of fixed/: 3 fixed findings gone, nothing new"),
+        "{stdout}"
+    );
+    let mut inflated = Vec::new();
+    let fixed = std::fs::File::open(out.join("fixed/export.tar.gz")).unwrap();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(fixed), &mut inflated).unwrap();
+    assert!(inflated.get(257..262) == Some(b"ustar".as_slice()) && inflated != demo);
+
+    let zip_path = tmp.path().join("export.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    zip.start_file("phone.csv", zip::write::SimpleFileOptions::default()).unwrap();
+    std::io::Write::write_all(&mut zip, &std::fs::read("../../fixtures/rules/UCCX006/fail/phone.csv").unwrap())
+        .unwrap();
+    zip.start_file("enduser.csv", zip::write::SimpleFileOptions::default()).unwrap();
+    std::io::Write::write_all(&mut zip, &std::fs::read("../../fixtures/rules/UCCX006/fail/enduser.csv").unwrap())
+        .unwrap();
+    zip.finish().unwrap();
+    let out = tmp.path().join("out-zip");
+    let (status, stdout, stderr) = uclint(&["fix", path(&zip_path), "--out", path(&out)]);
+    assert_eq!(status, Some(1), "{stdout}\n{stderr}");
+    let last = stdout.lines().last().unwrap();
+    assert!(last.starts_with("re-check of fixed/ not run: ") && last.contains("zip"), "{stdout}");
+    assert!(out.join("axl").is_dir() && out.join("plan.md").is_file());
+}
+
 /// One generated agent: (max calls, busy trigger, phone CTI flag, user CTI flag, RMCM controls it).
 type Agent = (u32, u32, bool, bool, bool);
 
