@@ -418,11 +418,8 @@ impl Body {
                 continue;
             }
             let existing: &[Spanned<Text>] = match (target, list) {
-                (Target::User(u), List::ControlledDevices) => &u.controlled_devices,
-                (Target::User(u), List::Groups) => &u.groups,
-                (Target::AppUser(a), List::ControlledDevices) => &a.controlled_devices,
-                (Target::AppUser(a), List::ControlledProfiles) => &a.controlled_profiles,
-                (Target::AppUser(a), List::Groups) => &a.groups,
+                (Target::User(u), List::ControlledDevices | List::Groups) => u.list(list),
+                (Target::AppUser(a), _) => a.list(list),
                 _ => {
                     // `list_element` let through only the lists above.
                     declined.extend(items.iter().map(|&(_, f)| decline(f, "internal: list of another kind of object")));

@@ -391,21 +391,11 @@ impl<'s> Run<'_, 's> {
         let (span, items, key) = match object {
             ObjectKey::User(id) => {
                 let user = records.users.get(id.as_str()).ok_or_else(absent)?;
-                let items = match list {
-                    List::ControlledDevices => &user.controlled_devices,
-                    List::ControlledProfiles => &user.controlled_profiles,
-                    List::Groups => &user.groups,
-                };
-                (user.span, items, ListKey::User(list))
+                (user.span, user.list(list), ListKey::User(list))
             }
             ObjectKey::AppUser(name) => {
                 let user = records.app_users.get(name.as_str()).ok_or_else(absent)?;
-                let items = match list {
-                    List::ControlledDevices => &user.controlled_devices,
-                    List::ControlledProfiles => &user.controlled_profiles,
-                    List::Groups => &user.groups,
-                };
-                (user.span, items, ListKey::AppUser(list))
+                (user.span, user.list(list), ListKey::AppUser(list))
             }
             _ => return Err(format!("{} is not a list uclint writes for this object", list.describe())),
         };

@@ -661,6 +661,15 @@ pub struct PresenceLine {
 }
 
 impl EndUser {
+    /// One of the user's lists, as a fix names it.
+    pub fn list(&self, list: crate::List) -> &[Spanned<Text>] {
+        match list {
+            crate::List::ControlledDevices => &self.controlled_devices,
+            crate::List::ControlledProfiles => &self.controlled_profiles,
+            crate::List::Groups => &self.groups,
+        }
+    }
+
     /// An end user with nothing known but the user ID.
     pub fn new(user_id: Spanned<Text>, span: Span) -> Self {
         EndUser {
@@ -715,6 +724,15 @@ impl AppUser {
     /// The object key of this application user.
     pub fn key(&self) -> ObjectKey {
         ObjectKey::AppUser(self.name.value.clone())
+    }
+
+    /// One of the user's lists, as a fix names it.
+    pub fn list(&self, list: crate::List) -> &[Spanned<Text>] {
+        match list {
+            crate::List::ControlledDevices => &self.controlled_devices,
+            crate::List::ControlledProfiles => &self.controlled_profiles,
+            crate::List::Groups => &self.groups,
+        }
     }
 
     /// Whether `name` is one of the user's controlled devices or profiles.
