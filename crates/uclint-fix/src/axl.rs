@@ -297,6 +297,7 @@ enum Slot {
     AllowCti,
     JoinAcrossLines,
     EnableCti,
+    CommonDeviceConfig,
 }
 
 impl Slot {
@@ -314,11 +315,13 @@ struct Setting {
 }
 
 /// A slot's value, in the spelling of its element.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum SetValue {
     Number(u32),
     Bool(bool),
     Status(&'static str),
+    /// A name, escaped.
+    Name(String),
 }
 
 /// One line as a `lines` list sends it: text already escaped.
@@ -343,6 +346,7 @@ struct ListOut {
 /// What one request sends, validated and escaped: rendering cannot fail.
 #[derive(Default)]
 struct Body {
+    common_device_config: Option<(String, Vec<usize>)>,
     lines: Option<(Vec<LineOut>, Vec<usize>)>,
     join_across_lines: Option<(&'static str, Vec<usize>)>,
     allow_cti: Option<(bool, Vec<usize>)>,
@@ -367,10 +371,13 @@ impl Body {
         for choice in edits {
             let finding = choice.finding;
             match choice.edit {
-                Edit::Set { field, after, .. } => match slot(kind, *field, *after) {
+                Edit::Set { field, after, .. } => match slot(kind, *field, after) {
                     Ok((slot, value)) => {
-                        let setting =
-                            settings.entry(slot).or_insert(Setting { value, findings: Vec::new(), conflict: false });
+                        let setting = settings.entry(slot).or_insert_with(|| Setting {
+                            value: value.clone(),
+                            findings: Vec::new(),
+                            conflict: false,
+                        });
                         setting.conflict |= setting.value != value;
                         setting.findings.push(finding);
                     }
@@ -392,10 +399,13 @@ impl Body {
                 declined.extend(setting.findings.iter().map(|&f| decline(f, reason)));
                 continue;
             }
-            match (slot, setting.value) {
+            match (slot, setting.value.clone()) {
                 (Slot::JoinAcrossLines, SetValue::Status(s)) => body.join_across_lines = Some((s, setting.findings)),
                 (Slot::AllowCti, SetValue::Bool(b)) => body.allow_cti = Some((b, setting.findings)),
                 (Slot::EnableCti, SetValue::Bool(b)) => body.enable_cti = Some((b, setting.findings)),
+                (Slot::CommonDeviceConfig, SetValue::Name(name)) => {
+                    body.common_device_config = Some((name, setting.findings));
+                }
                 (slot, _) if slot.is_line() => line_settings.push((slot, setting)),
                 // `slot` pairs each slot with its kind of value.
                 _ => declined.extend(setting.findings.iter().map(|&f| decline(f, "internal: value of the wrong kind"))),
@@ -443,7 +453,8 @@ impl Body {
                 Err(reason) => declined.extend(items.iter().map(|&(_, f)| decline(f, reason))),
             }
         }
-        let empty = body.lines.is_none()
+        let empty = body.common_device_config.is_none()
+            && body.lines.is_none()
             && body.join_across_lines.is_none()
             && body.allow_cti.is_none()
             && body.enable_cti.is_none()
@@ -457,6 +468,9 @@ impl Body {
     fn findings(&self) -> Vec<usize> {
         let mut all: Vec<usize> = Vec::new();
         let mut take = |findings: &[usize]| all.extend_from_slice(findings);
+        if let Some((_, f)) = &self.common_device_config {
+            take(f);
+        }
         if let Some((_, f)) = &self.lines {
             take(f);
         }
@@ -481,6 +495,13 @@ impl Body {
     fn notes(&self, kind: Kind) -> Vec<String> {
         let mut notes = Vec::new();
         let what = kind.describe();
+        if self.common_device_config.is_some() {
+            notes.push(format!(
+                "`commonDeviceConfigName` moves the {what} to another Common Device Configuration, which brings \
+                 all of that CDC's settings (not only its IP Addressing Mode): compare the two CDCs before \
+                 applying."
+            ));
+        }
         if let Some((lines, _)) = &self.lines {
             let mut sent = vec!["index", "dirn (pattern, routePartitionName)"];
             if lines.iter().any(|l| l.max_calls.is_some()) {
@@ -548,6 +569,9 @@ impl Body {
         // Each kind's children, in its request's schema order (axl-updates.md).
         match kind {
             Kind::Phone | Kind::DeviceProfile => {
+                if let Some((name, _)) = &self.common_device_config {
+                    x.leaf("commonDeviceConfigName", name);
+                }
                 if let Some((lines, _)) = &self.lines {
                     x.open("lines");
                     for line in lines {
@@ -604,7 +628,7 @@ const PARTIAL_LINES: &str = "the export shows this device's lines from a list re
                              whole; AXL would replace the line list with them";
 
 /// The slot a `Set` edit fills in a request for `kind`, with its value, or why it cannot.
-fn slot(kind: Kind, field: Field, after: Value) -> Result<(Slot, SetValue), String> {
+fn slot(kind: Kind, field: Field, after: &Value) -> Result<(Slot, SetValue), String> {
     let device = matches!(kind, Kind::Phone | Kind::DeviceProfile);
     let (slot, element) = match field {
         Field::LineMaxCalls { line } if device => (Slot::LineMaxCalls(line), "maxNumCalls"),
@@ -616,6 +640,7 @@ fn slot(kind: Kind, field: Field, after: Value) -> Result<(Slot, SetValue), Stri
                 .to_owned())
         }
         Field::DeviceJoinAcrossLines if device => (Slot::JoinAcrossLines, "joinAcrossLines"),
+        Field::DeviceCommonDeviceConfig if kind == Kind::Phone => (Slot::CommonDeviceConfig, "commonDeviceConfigName"),
         Field::UserEnableCti if kind == Kind::User => (Slot::EnableCti, "enableCti"),
         _ => {
             return Err(format!(
@@ -627,9 +652,13 @@ fn slot(kind: Kind, field: Field, after: Value) -> Result<(Slot, SetValue), Stri
         }
     };
     let value = match (slot, after) {
-        (Slot::LineMaxCalls(_) | Slot::LineBusyTrigger(_), Value::Number(n)) => SetValue::Number(n),
-        (Slot::AllowCti | Slot::EnableCti, Value::Bool(b)) => SetValue::Bool(b),
-        (Slot::JoinAcrossLines, Value::Status(s)) => match ["On", "Off", "Default"].into_iter().find(|v| *v == s) {
+        (Slot::LineMaxCalls(_) | Slot::LineBusyTrigger(_), Value::Number(n)) => SetValue::Number(*n),
+        (Slot::AllowCti | Slot::EnableCti, Value::Bool(b)) => SetValue::Bool(*b),
+        (Slot::CommonDeviceConfig, Value::Name(name)) => match escape(name) {
+            Some(name) if !name.trim().is_empty() => SetValue::Name(name),
+            _ => return Err(format!("{element} would be empty or hold characters XML 1.0 cannot carry")),
+        },
+        (Slot::JoinAcrossLines, Value::Status(s)) => match ["On", "Off", "Default"].into_iter().find(|v| v == s) {
             Some(status) => SetValue::Status(status),
             None => return Err(format!("{element} takes On, Off or Default, not the value this fix gives")),
         },

@@ -427,22 +427,26 @@ fn the_edits_of_one_object_merge_into_one_request() {
         set(key.clone(), Field::DeviceJoinAcrossLines, "On", Value::Status("Off")),
         // A second finding asking for the same change rides along.
         set(key.clone(), Field::LineMaxCalls { line: 1 }, "4", Value::Number(2)),
+        set(key.clone(), Field::DeviceCommonDeviceConfig, "CDC_Dual", Value::Name("CDC_<v4>".into())),
     ];
     let written = write(&cluster, &edits);
     assert!(written.declined.is_empty(), "{:?}", written.declined);
     let request = only(&written);
-    assert_eq!(request.findings, [0, 1, 2, 3, 4]);
+    assert_eq!(request.findings, [0, 1, 2, 3, 4, 5]);
     let (envelope, _) = parse(&request.xml);
     let update = &envelope.child("soapenv:Body").children[0];
-    assert_eq!(update.names(), ["name", "lines", "joinAcrossLines", "allowCtiControlFlag"]);
+    assert_eq!(update.names(), ["name", "commonDeviceConfigName", "lines", "joinAcrossLines", "allowCtiControlFlag"]);
+    assert_eq!(update.texts_at(&["commonDeviceConfigName"]), ["CDC_<v4>"]);
+    assert!(request.xml.contains("<commonDeviceConfigName>CDC_&lt;v4&gt;</commonDeviceConfigName>"));
     assert_eq!(update.texts_at(&["lines", "line", "maxNumCalls"]), ["2"]);
     assert_eq!(update.texts_at(&["lines", "line", "busyTrigger"]), ["1"]);
     assert_eq!(update.texts_at(&["joinAcrossLines"]), ["Off"]);
     assert_eq!(update.texts_at(&["allowCtiControlFlag"]), ["true"]);
     // Line 2 has neither setting in the export, and gets none.
     assert_eq!(update.child("lines").children[1].names(), ["index", "dirn"]);
-    // Only the changed lines' settings are named in the note.
-    assert!(request.notes[0].contains("maxNumCalls, busyTrigger where"), "{:?}", request.notes);
+    // Only the changed lines' settings are named in the note; moving to another CDC has its own.
+    assert!(request.notes.iter().any(|n| n.contains("maxNumCalls, busyTrigger where")), "{:?}", request.notes);
+    assert!(request.notes.iter().any(|n| n.contains("all of that CDC's settings")), "{:?}", request.notes);
 }
 
 #[test]

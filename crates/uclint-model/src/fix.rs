@@ -105,6 +105,8 @@ pub enum Field {
     DeviceAllowCti,
     /// Join Across Lines of a phone or device profile (AXL `joinAcrossLines`).
     DeviceJoinAcrossLines,
+    /// The Common Device Configuration of a phone (AXL `commonDeviceConfigName`).
+    DeviceCommonDeviceConfig,
     /// "Allow Control of Device from CTI" of an end user (AXL `enableCti`).
     UserEnableCti,
 }
@@ -117,6 +119,7 @@ impl Field {
             Field::LineBusyTrigger { line } => format!("Busy Trigger (line {line})"),
             Field::DeviceAllowCti => "Allow Control of Device from CTI".to_owned(),
             Field::DeviceJoinAcrossLines => "Join Across Lines".to_owned(),
+            Field::DeviceCommonDeviceConfig => "Common Device Configuration".to_owned(),
             Field::UserEnableCti => "Allow Control of Device from CTI (end user)".to_owned(),
         }
     }
@@ -145,7 +148,7 @@ impl List {
 }
 
 /// A value a fix sets. Each writer spells it in its format (`t`/`true`, `2`, `Off`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Value {
     /// A number.
     Number(u32),
@@ -153,6 +156,8 @@ pub enum Value {
     Bool(bool),
     /// One of CUCM's On/Off/Default settings (AXL `XStatus`): `Off` or `On`.
     Status(&'static str),
+    /// The name of another object (a Common Device Configuration), as the export spells it.
+    Name(Text),
 }
 
 impl Value {
@@ -163,6 +168,7 @@ impl Value {
             Value::Bool(true) => "checked".to_owned(),
             Value::Bool(false) => "unchecked".to_owned(),
             Value::Status(s) => (*s).to_owned(),
+            Value::Name(name) => name.to_string(),
         }
     }
 
@@ -172,6 +178,7 @@ impl Value {
         match *self {
             Value::Number(n) => n.to_string(),
             Value::Status(s) => s.to_owned(),
+            Value::Name(ref name) => name.to_string(),
             Value::Bool(b) => {
                 let lower = before.trim().to_ascii_lowercase();
                 let word = match lower.as_str() {

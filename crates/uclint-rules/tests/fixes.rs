@@ -16,13 +16,14 @@ use uclint_model::{Diagnostic, Edit, Fix, Safety};
 use uclint_rules::{registry, Context, RuleMeta, Settings};
 
 /// The rules that have a fix, by code, each with its safety.
-const FIXABLE: [(&str, Safety); 9] = [
+const FIXABLE: [(&str, Safety); 10] = [
     ("EM011", Safety::Safe),
     ("IMP003", Safety::Safe),
     ("RMCM001", Safety::Safe),
     ("RMCM003", Safety::Safe),
     ("UCCX006", Safety::Safe),
     ("UCCX007", Safety::Safe),
+    ("UCCX008", Safety::Unsafe),
     ("UCCX010", Safety::Safe),
     ("UCCX012", Safety::Safe),
     ("UCCX023", Safety::Safe),
@@ -101,7 +102,11 @@ fn the_fixable_rules_are_these() {
     assert_eq!(found, FIXABLE, "rules with a fix: add a new one to FIXABLE, with a test of its edits");
     for rule in registry::RULES.iter().filter(|r| r.fix.is_some()) {
         let page = rule.doc_page();
-        assert!(page.contains("\n## Fix\nSafe: `uclint fix` "), "{}: {page}", rule.code);
+        let section = match rule.fix.map(|f| f.safety) {
+            Some(Safety::Unsafe) => "\n## Fix\nUnsafe: `uclint fix --unsafe-fixes` ",
+            _ => "\n## Fix\nSafe: `uclint fix` ",
+        };
+        assert!(page.contains(section), "{}: {page}", rule.code);
         let summary = rule.fix.map(|f| f.summary).unwrap_or_default();
         assert!(summary.ends_with('.') && summary.starts_with(|c: char| c.is_lowercase()), "{}: {summary}", rule.code);
     }
@@ -123,6 +128,20 @@ fn em011_sets_the_profile_line_to_two_calls() {
 #[test]
 fn uccx007_sets_busy_trigger_to_one() {
     assert_eq!(fixes_on_failing_fixture("UCCX007"), ["phone:SEP0011AABB0004 | Busy Trigger (line 1) | 2 -> 1"]);
+}
+
+#[test]
+fn uccx008_moves_the_phone_to_the_one_ipv4_only_cdc_and_says_why_not_otherwise() {
+    assert_eq!(
+        fixes_on_failing_fixture("UCCX008"),
+        [
+            "phone:SEP0011AABB0001 | Common Device Configuration | EMCCDeviceConf -> common-device-configuration-ipv4",
+            "not offered: the phone has no Common Device Configuration in the export, so there is no value to \
+             rewrite: pick one on the phone page",
+            "phone:SEP0011AABB00E1 | Common Device Configuration | common-device-configuration-ipv6 -> \
+             common-device-configuration-ipv4",
+        ]
+    );
 }
 
 #[test]

@@ -58,11 +58,15 @@ pub fn run(args: &FixArgs) -> u8 {
     let diagnostics = findings(&ingested.cluster, &settings, &rules, true);
     let (chosen, not_fixed) = choose(&diagnostics, args.unsafe_fixes);
     if chosen.is_empty() {
-        let fixable = not_fixed.len();
+        let found = not_fixed.len();
+        let unsafe_ones = not_fixed.iter().filter(|n| n.reason == UNSAFE).count();
+        let unsafe_note = match unsafe_ones {
+            0 => String::new(),
+            n => format!("; {n} {} an unsafe fix: give --unsafe-fixes to apply", if n == 1 { "has" } else { "have" }),
+        };
         output::to_stderr(&format!(
-            "nothing to fix: {fixable} finding{} and none with a fix uclint applies{}; nothing was written\n",
-            if fixable == 1 { "" } else { "s" },
-            if args.unsafe_fixes { "" } else { " without --unsafe-fixes" },
+            "nothing to fix: {found} finding{} and none with a safe fix{unsafe_note}; nothing was written\n",
+            if found == 1 { "" } else { "s" },
         ));
         return EXIT_CLEAN;
     }
@@ -133,6 +137,9 @@ fn check_out_dir(out: &Path, force: bool) -> Result<(), String> {
     }
 }
 
+/// Why an unsafe fix was not applied.
+const UNSAFE: &str = "its fix needs judgement: run with --unsafe-fixes to apply it";
+
 /// The fixes to write, and the findings not fixed with the reason.
 fn choose(diagnostics: &[Diagnostic], unsafe_fixes: bool) -> (Vec<Chosen<'_>>, Vec<NotFixed>) {
     let mut chosen = Vec::new();
@@ -149,7 +156,7 @@ fn choose(diagnostics: &[Diagnostic], unsafe_fixes: bool) -> (Vec<Chosen<'_>>, V
                 }
                 continue;
             }
-            (Some(_), Some(Fix::Edit(_))) => "its fix needs judgement: run with --unsafe-fixes to apply it".to_owned(),
+            (Some(_), Some(Fix::Edit(_))) => UNSAFE.to_owned(),
             (Some(_), Some(Fix::NotOffered(why))) => why.clone(),
             (Some(_), None) => "the rule offers no fix for this case".to_owned(),
         };

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 /// The rules with a fix, as `uclint rules` lists them.
 const FIXABLE: &[&str] =
-    &["EM011", "IMP003", "RMCM001", "RMCM003", "UCCX006", "UCCX007", "UCCX010", "UCCX012", "UCCX023"];
+    &["EM011", "IMP003", "RMCM001", "RMCM003", "UCCX006", "UCCX007", "UCCX008", "UCCX010", "UCCX012", "UCCX023"];
 
 /// Runs `uclint` from the workspace root; (exit code, stdout, stderr).
 fn uclint(args: &[&str]) -> (Option<i32>, String, String) {
@@ -48,7 +48,7 @@ fn every_fixable_rules_fail_fixture_fixed_behaves_as_its_pass_fixture() {
         assert!(count(&fail, code) > 0, "{code}: the fail fixture finds nothing");
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
-        let (status, stdout, stderr) = uclint(&["fix", &fail, "--out", path(&out), "--select", code]);
+        let (status, stdout, stderr) = uclint(&["fix", &fail, "--out", path(&out), "--select", code, "--unsafe-fixes"]);
         assert_eq!(status, Some(0), "{code}:\n{stdout}\n{stderr}");
         let last = stdout.lines().last().unwrap_or_default();
         assert!(last.starts_with("re-check of fixed/: ") && last.contains("nothing new"), "{code}: {stdout}");
@@ -81,11 +81,39 @@ fn every_fixable_rules_fail_fixture_fixed_behaves_as_its_pass_fixture() {
         );
         // Idempotent: the fixed export has nothing to fix, and nothing is written.
         let again = tmp.path().join("again");
-        let (status, _, stderr) = uclint(&["fix", path(&fixed), "--out", path(&again), "--select", code]);
+        let (status, _, stderr) =
+            uclint(&["fix", path(&fixed), "--out", path(&again), "--select", code, "--unsafe-fixes"]);
         assert_eq!(status, Some(0), "{code}: {stderr}");
         assert!(stderr.contains("nothing to fix"), "{code}: {stderr}");
         assert!(!again.exists(), "{code}: fixing the fixed export wrote {}", again.display());
     }
+}
+
+#[test]
+fn an_unsafe_fix_is_applied_only_when_asked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let fail = "fixtures/rules/UCCX008/fail";
+    let (status, stdout, stderr) = uclint(&["fix", fail, "--out", path(&out), "--select", "UCCX008"]);
+    assert_eq!(status, Some(0), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("nothing to fix") && stderr.contains("2 have an unsafe fix: give --unsafe-fixes"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    let (status, stdout, stderr) = uclint(&["fix", fail, "--out", path(&out), "--select", "UCCX008", "--unsafe-fixes"]);
+    assert_eq!(status, Some(0), "{stdout}\n{stderr}");
+    let plan: Value = serde_json::from_str(&std::fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    let safety: Vec<&str> = plan["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["changes"].as_array().unwrap())
+        .map(|c| c["safety"].as_str().unwrap())
+        .collect();
+    assert_eq!(safety, ["unsafe", "unsafe"]);
+    let xml = std::fs::read_to_string(out.join("axl/001-updatePhone-SEP0011AABB0001.xml")).unwrap();
+    assert!(xml.contains("<commonDeviceConfigName>common-device-configuration-ipv4</commonDeviceConfigName>"), "{xml}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use uclint_model::{Device, DeviceKind, EnterpriseParameter, Severity};
+use uclint_model::{CommonDeviceConfig, Device, DeviceKind, Edit, EnterpriseParameter, Field, Fix, Severity, Value};
 
 use crate::catalog::{is_cti_remote_device, param_flag};
 use crate::rule::declare_rule;
@@ -48,6 +48,12 @@ declare_rule! {
     /// Device > Device Settings > Common Device Configuration: create or pick a CDC with IP
     /// Addressing Mode = IPv4 Only; then Phone Configuration > Common Device Configuration.
     ///
+    /// `uclint fix --unsafe-fixes` moves the phone to the export's one IPv4 Only CDC. It is
+    /// unsafe because a CDC carries more than its IP Addressing Mode (VPN, IPv6 and other
+    /// device settings), so the admin compares the two first. No fix is offered when the export
+    /// has no IPv4 Only CDC or several (which one is the admin's choice), nor for a phone with no
+    /// CDC at all (there is no cell to rewrite in the export).
+    ///
     /// ## Sources
     /// - Cisco TechNote 210485, "Troubleshoot Agent Log in Issues", step 4 (A).
     code: "UCCX008",
@@ -58,6 +64,7 @@ declare_rule! {
     requires: [EndUsers, Phones, CommonDeviceConfigs],
     summary: "An agent phone (or an Extension Mobility phone EM agents log in to) is not IPv4 Only.",
     check: check,
+    fix: Unsafe("moves the phone to the export's one Common Device Configuration whose IP Addressing Mode is IPv4 Only."),
 }
 
 const HELP: &str = "Device > Device Settings > Common Device Configuration: use a CDC with IP Addressing Mode = \
@@ -121,7 +128,14 @@ fn check_phone(ctx: &Context<'_>, sink: &mut Sink, phone: &Device, why: &Why<'_>
         sink.report(phone.key(), phone.name.span, "no Common Device Configuration", message)
             .label(ipv6.value.span, "EnableIPV6")
             .help(HELP)
-            .severity(Severity::Warning);
+            .severity(Severity::Warning)
+            .fix(|| {
+                Fix::NotOffered(
+                    "the phone has no Common Device Configuration in the export, so there is no value to rewrite: \
+                     pick one on the phone page"
+                        .to_owned(),
+                )
+            });
         return;
     };
     // A CDC missing from the export is GEN008's finding; an unset mode says nothing.
@@ -139,5 +153,31 @@ fn check_phone(ctx: &Context<'_>, sink: &mut Sink, phone: &Device, why: &Why<'_>
     );
     sink.report(phone.key(), cdc_name.span, "Common Device Configuration", message)
         .label(mode.span, format!("IP Addressing Mode of {}", cdc_name.value))
-        .help(HELP);
+        .help(HELP)
+        .fix(|| match ipv4_only(ctx).as_slice() {
+            [only] => Fix::Edit(Edit::Set {
+                object: phone.key(),
+                field: Field::DeviceCommonDeviceConfig,
+                before: cdc_name.clone(),
+                after: Value::Name(only.name.value.clone()),
+            }),
+            [] => Fix::NotOffered(
+                "the export has no Common Device Configuration whose IP Addressing Mode is IPv4 Only: create one"
+                    .to_owned(),
+            ),
+            several => Fix::NotOffered(format!(
+                "{} Common Device Configurations are IPv4 Only ({}): which one this phone takes is the admin's \
+                 choice",
+                several.len(),
+                name_list(&several.iter().map(|c| c.name.value.as_str()).collect::<Vec<_>>())
+            )),
+        });
+}
+
+/// The export's Common Device Configurations whose IP Addressing Mode is IPv4 Only.
+fn ipv4_only<'a>(ctx: &Context<'a>) -> Vec<&'a CommonDeviceConfig> {
+    let ipv4 = |c: &&CommonDeviceConfig| {
+        c.ip_addressing_mode.as_ref().is_some_and(|m| m.value.eq_ignore_ascii_case("IPv4 Only"))
+    };
+    ctx.cluster.common_device_configs.iter().filter(ipv4).collect()
 }
