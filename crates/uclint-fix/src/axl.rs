@@ -511,7 +511,7 @@ impl Body {
                 sent.push("busyTrigger");
             }
             notes.push(format!(
-                "`lines` replaces the {what}'s whole line list: this request sends all {} line{} the export \
+                "`lines` replaces the {what}'s whole line list: this request sends the {} line{} the export \
                  shows, each with {} where the export gives it. Line settings uclint does not read (label, \
                  display, ring settings, e164Mask, recording, associatedEndusers, ...) are not sent, and CUCM may \
                  reset them: review the request before applying it, or apply the BAT file instead.",

@@ -405,7 +405,7 @@ fn a_line_edit_sends_every_line_of_the_device_with_the_change_in_schema_order() 
     assert_eq!(request.notes.len(), 1);
     let note = &request.notes[0];
     assert!(note.contains("`lines` replaces the phone's whole line list"), "{note}");
-    assert!(note.contains("all 2 lines"), "{note}");
+    assert!(note.contains("sends the 2 lines the export shows"), "{note}");
     assert!(note.contains("index, dirn (pattern, routePartitionName), maxNumCalls, busyTrigger"), "{note}");
     assert!(note.contains("BAT file"), "{note}");
 }
