@@ -9,6 +9,7 @@ mod cluster;
 mod code;
 mod diagnostic;
 mod dialplan;
+pub mod fields;
 mod fix;
 mod index;
 mod key;

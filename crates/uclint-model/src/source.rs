@@ -344,6 +344,16 @@ impl SourceMap {
         self.files.len()
     }
 
+    /// Moves every file of `other` after this map's, in order, and returns how far their ids
+    /// moved: a span of `other` points into this map once [`SourceId::new`]`(id.index() +
+    /// offset)`. `uclint diff` renders the findings of two exports, each read into a map of its
+    /// own, through one.
+    pub fn append(&mut self, other: SourceMap) -> usize {
+        let offset = self.files.len();
+        self.files.extend(other.files);
+        offset
+    }
+
     /// Whether the map holds no file.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
