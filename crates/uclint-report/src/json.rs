@@ -51,7 +51,7 @@ struct Tool {
 }
 
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
+pub(crate) struct JsonDiagnostic<'a> {
     code: &'static str,
     name: &'static str,
     severity: Severity,
@@ -145,7 +145,7 @@ pub fn render_json(report: &Report<'_>) -> String {
     crate::to_string(|out| write_json(report, out))
 }
 
-fn diagnostic<'a>(d: &'a Diagnostic, paths: &'a Paths<'_>) -> JsonDiagnostic<'a> {
+pub(crate) fn diagnostic<'a>(d: &'a Diagnostic, paths: &'a Paths<'_>) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         code: d.code.id,
         name: d.code.name,

@@ -23,6 +23,7 @@
 
 mod baseline;
 mod concise;
+mod diff;
 mod fix_plan;
 mod full;
 mod github;
@@ -45,6 +46,11 @@ use uclint_model::{Code, Diagnostic, Label, Severity, SourceId, SourceMap};
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError, BaselineMatch};
 pub use concise::{render_concise, write_concise};
+pub use diff::{
+    diff_headline, render_diff_json, render_diff_markdown, write_diff_full, write_diff_github, write_diff_json,
+    write_diff_markdown, write_diff_sarif, ChangedObject, DiffReport, DiffSide, FieldChange, FindingState,
+    ObjectChanges, ObjectEntry, DIFF_MARKDOWN_BUDGET, DIFF_PER_SECTION, DIFF_SCHEMA_VERSION,
+};
 pub use fix_plan::{
     render_fix_plan_json, render_fix_plan_markdown, render_fix_plan_text, FixPlan, NotFixed, PlanChange, PlanObject,
     Recheck, FIX_PLAN_SCHEMA_VERSION, FIX_TEXT_PER_RULE,

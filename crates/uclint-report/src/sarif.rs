@@ -33,6 +33,9 @@
 //!   kept ones are written in output order. When any is left out, `invocations[0]` carries a
 //!   `toolExecutionNotifications` entry (level `warning`) with how many of each level, and that
 //!   `--no-cap` gives them all. `--no-cap` writes every result.
+//! - `uclint diff`'s log ([`write_sarif_with_states`]) gives each result a `baselineState`:
+//!   `new`, `unchanged`, or `absent` for a finding the change resolved (located in the old
+//!   export's files, which are artifacts of the run like the new one's). `check`'s has none.
 //! - Columns count Unicode characters (`columnKind: unicodeCodePoints`) and end columns are
 //!   exclusive, as SARIF defines them.
 //! - Text is bounded as in every format ([`crate::text`]): paths and object keys longer than 200
@@ -108,7 +111,30 @@ pub fn write_sarif(
     options: &RenderOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    write_log(report, None, rules, options, out)
+}
+
+/// [`write_sarif`] with each result's `baselineState` (`new`, `unchanged`, `absent`), one per
+/// diagnostic: `uclint diff`'s log, in which code scanning shows the new results alone.
+pub(crate) fn write_sarif_with_states(
+    report: &Report<'_>,
+    states: &[&'static str],
+    rules: &[RuleInfo],
+    options: &RenderOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    write_log(report, Some(states), rules, options, out)
+}
+
+fn write_log(
+    report: &Report<'_>,
+    states: Option<&[&'static str]>,
+    rules: &[RuleInfo],
+    options: &RenderOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let diagnostics = report.diagnostics;
+    let state = |i: usize| states.and_then(|states| states.get(i).copied());
     let paths = Paths::new(report.sources);
     let base = options.base_dir.as_deref().map(Base::new);
     let artifacts = Artifacts::new(report, &paths, base.as_ref());
@@ -117,7 +143,7 @@ pub fn write_sarif(
     let (kept, left_out) = if options.cap {
         // Measured with the rules of every finding listed: a result's `ruleIndex` then differs
         // from the one written by a digit at most.
-        let build = |i: usize| result(&diagnostics[i], fingerprints[i].clone(), &paths, &artifacts, &every);
+        let build = |i: usize| result(&diagnostics[i], fingerprints[i].clone(), state(i), &paths, &artifacts, &every);
         let (kept, left_out) = capped(diagnostics, &build)?;
         (Some(kept), left_out)
     } else {
@@ -129,7 +155,7 @@ pub fn write_sarif(
         }
         _ => every,
     };
-    let build = |i: usize| result(&diagnostics[i], fingerprints[i].clone(), &paths, &artifacts, &listed);
+    let build = |i: usize| result(&diagnostics[i], fingerprints[i].clone(), state(i), &paths, &artifacts, &listed);
     let results: Box<dyn Iterator<Item = SarifResult<'_>> + '_> = match kept {
         Some(kept) => Box::new(kept.into_iter().map(build)),
         None => Box::new((0..diagnostics.len()).map(build)),
@@ -302,6 +328,7 @@ fn level(severity: Severity) -> &'static str {
 fn result<'a>(
     d: &'a Diagnostic,
     fingerprint: String,
+    baseline_state: Option<&'static str>,
     paths: &Paths<'_>,
     artifacts: &'a Artifacts,
     listed: &Listed<'_>,
@@ -331,6 +358,7 @@ fn result<'a>(
         })
         .collect();
     SarifResult {
+        baseline_state,
         level: level(d.severity),
         locations: [primary],
         message: Message { text: message },

@@ -124,6 +124,9 @@ pub(super) struct MultiformatMessage<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct SarifResult<'a> {
+    /// `new`, `unchanged` or `absent` in `uclint diff`'s log; not written by `check`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_state: Option<&'static str>,
     pub level: &'static str,
     pub locations: [Location<'a>; 1],
     pub message: Message,
