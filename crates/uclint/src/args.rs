@@ -42,6 +42,14 @@ pub enum Command {
     /// written.
     #[command(after_long_help = INPUTS_HELP)]
     Fix(FixArgs),
+    /// Compare two exports of one cluster: the findings a change introduced and resolved, and
+    /// the objects it added, removed and changed (for pull requests on config repositories).
+    ///
+    /// Exits 1 when a new finding reaches --fail-on (resolved and unchanged ones never fail);
+    /// 0 otherwise; 2 for a usage or configuration error, an input not read whole on either
+    /// side, or a path nothing was read from. See docs/diff.md.
+    #[command(after_long_help = DIFF_HELP)]
+    Diff(DiffArgs),
     /// List every rule: code, name, family, default severity, status.
     Rules,
     /// Show the documentation of one rule, input diagnostic or configuration diagnostic.
@@ -407,6 +415,125 @@ pub enum FixFormat {
     Json,
 }
 
+/// What `diff` reads and how, for its `--help`.
+const DIFF_HELP: &str = "\
+OLD and NEW are each anything `check` takes: a tar, a directory (read recursively) or a file.
+Both are read with the same configuration and rules; findings are matched by rule code and
+object key, as a baseline matches them, so a moved row or a reworded message is unchanged.
+To compare git revisions, check the base out beside the working tree first (docs/diff.md):
+  git worktree add ../base origin/main
+  uclint diff ../base/exports/cluster.tar exports/cluster.tar --format markdown=diff.md
+
+Examples:
+  uclint diff old.tar new.tar
+  uclint diff old.tar new.tar --format markdown=comment.md --format sarif=diff.sarif --fail-on warning";
+
+/// `diff`'s arguments.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The export before the change: a tar, a directory or a file.
+    pub old: PathBuf,
+
+    /// The export after the change.
+    pub new: PathBuf,
+
+    /// Output format, optionally written to a file: `markdown=comment.md`. Repeat for several;
+    /// at most one may go to standard output. [default: full]
+    ///
+    /// Formats: full, json, markdown, sarif, github.
+    #[arg(long = "format", value_name = "FORMAT[=FILE]", value_parser = parse_diff_output)]
+    pub outputs: Vec<DiffOutput>,
+
+    /// Lowest severity of a new finding that fails the run (exit 1).
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Exit 0 even when new findings reach --fail-on; usage, configuration and input errors
+    /// still exit 2.
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Only run these rules: comma-separated codes or family prefixes (UCCX001,RMCM).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Also run these rules, on top of the selection: comma-separated codes or family prefixes.
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+
+    /// Do not run these rules: comma-separated codes or family prefixes.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Print nothing on standard error but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// List every entry: no caps on the full, markdown, github and sarif outputs.
+    #[arg(long)]
+    pub no_cap: bool,
+
+    /// The configuration file and the deployment facts given on the command line.
+    #[command(flatten)]
+    pub deployment: DeploymentArgs,
+}
+
+impl DiffArgs {
+    /// The `check` each side is read and linted as: the same rules and settings for both.
+    pub fn to_check(&self, paths: Vec<PathBuf>) -> CheckArgs {
+        CheckArgs {
+            paths,
+            outputs: Vec::new(),
+            fail_on: self.fail_on,
+            exit_zero: self.exit_zero,
+            baseline: None,
+            write_baseline: None,
+            statistics: false,
+            timings: false,
+            color: Color::Never,
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            verbose: false,
+            quiet: true,
+            show_files: false,
+            show_settings: false,
+            no_cap: self.no_cap,
+            doc_base_url: None,
+            deployment: self.deployment.clone(),
+        }
+    }
+}
+
+/// One `--format X[=FILE]` of `diff`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffOutput {
+    /// The format.
+    pub format: DiffFormat,
+    /// Where to write it; standard output when `None`.
+    pub file: Option<PathBuf>,
+}
+
+/// `diff`'s output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For a terminal: the counts, then each finding and object, capped.
+    Full,
+    /// One JSON document: `new`, `resolved`, `unchanged` and `objects` (docs/diff.md).
+    Json,
+    /// A pull-request comment: a summary table, then capped sections, under 65,536 characters.
+    Markdown,
+    /// SARIF 2.1.0 with each result's baselineState (new, unchanged, absent).
+    Sarif,
+    /// GitHub Actions annotations for the new findings.
+    Github,
+}
+
+fn parse_diff_output(value: &str) -> Result<DiffOutput, String> {
+    let (format, file) = format_and_file::<DiffFormat>(value)?;
+    Ok(DiffOutput { format, file })
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// One self-contained HTML page.
@@ -447,20 +574,23 @@ pub struct Output {
 }
 
 fn parse_output(value: &str) -> Result<Output, String> {
+    let (format, file) = format_and_file::<Format>(value)?;
+    Ok(Output { format, file })
+}
+
+/// `FORMAT[=FILE]`: a format of `F` (any case), and the file to write it to, if any.
+fn format_and_file<F: ValueEnum>(value: &str) -> Result<(F, Option<PathBuf>), String> {
     let (name, file) = match value.split_once('=') {
         Some((name, file)) if !file.is_empty() => (name, Some(PathBuf::from(file))),
         Some(_) => return Err(format!("`{value}` names no file after `=`")),
         None => (value, None),
     };
-    let format = Format::from_str(name, true).map_err(|_| {
-        let known: Vec<String> = Format::value_variants()
-            .iter()
-            .filter_map(|f| f.to_possible_value())
-            .map(|v| v.get_name().to_owned())
-            .collect();
+    let format = F::from_str(name, true).map_err(|_| {
+        let known: Vec<String> =
+            F::value_variants().iter().filter_map(|f| f.to_possible_value()).map(|v| v.get_name().to_owned()).collect();
         format!("unknown format `{name}` (one of: {})", known.join(", "))
     })?;
-    Ok(Output { format, file })
+    Ok((format, file))
 }
 
 /// The `--fail-on` threshold.

@@ -298,7 +298,7 @@ pub(crate) fn usage_error(message: &str) -> u8 {
 }
 
 /// Renders the configuration's errors through the requested outputs, without linting.
-pub(crate) fn report_config_errors(file: &ConfigFile, problems: Vec<Problem>, args: &CheckArgs) -> u8 {
+fn report_config_errors(file: &ConfigFile, problems: Vec<Problem>, args: &CheckArgs) -> u8 {
     let mut sources = SourceMap::new();
     let source = sources.add(SourceFile::new(file.path.clone(), file.text.clone()));
     let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(|p| p.into_diagnostic(file, source)).collect();
@@ -326,7 +326,7 @@ fn exit_code(failed: bool, diagnostics: &[Diagnostic], args: &CheckArgs) -> u8 {
 }
 
 /// The deployment facts: the configuration's, with the command line's on top.
-pub(crate) fn deployment(args: &CheckArgs, config: &Config) -> config::Deployment {
+fn deployment(args: &CheckArgs, config: &Config) -> config::Deployment {
     let mut deployment = config.deployment.clone();
     if let Some(user) = &args.deployment.rmcm_user {
         deployment.rmcm_user = Some(user.clone());
@@ -343,7 +343,7 @@ pub(crate) fn deployment(args: &CheckArgs, config: &Config) -> config::Deploymen
 /// Rules to run: the selected codes and prefixes (the default set when none are), plus the
 /// extended ones, less the ignored ones. Each flag given on the command line replaces the
 /// configuration's list. Selecting a disabled rule by code runs it.
-pub(crate) fn select(args: &CheckArgs, config: &Config) -> Result<Vec<&'static RuleMeta>, String> {
+fn select(args: &CheckArgs, config: &Config) -> Result<Vec<&'static RuleMeta>, String> {
     let or_config = |cli: &[String], file: &[String]| if cli.is_empty() { file.to_vec() } else { cli.to_vec() };
     let select = if args.select.is_empty() { config.select.clone() } else { Some(args.select.clone()) };
     let extend = or_config(&args.extend_select, &config.extend_select);

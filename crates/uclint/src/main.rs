@@ -7,6 +7,7 @@
 mod args;
 mod check;
 mod completions;
+mod diff;
 mod exit;
 mod fix;
 mod inputs;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Route(args) => route::run(&args),
         Command::Fix(args) => fix::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Rules => listing::rules(),
         Command::Rule { code } => listing::rule(&code),
         Command::Completions { shell } => completions::completions(shell),

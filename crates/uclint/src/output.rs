@@ -98,7 +98,7 @@ pub fn write_all(args: &CheckArgs, report: &Report<'_>, health: &Health) -> Resu
 }
 
 /// Creates `path` and writes to it through a buffer. (The caller escapes the message.)
-fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
+pub(crate) fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
     let written = std::fs::File::create(path).and_then(|file| {
         let mut out = BufWriter::new(file);
         write(&mut out)?;
