@@ -38,7 +38,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use uclint_model::{Cluster, Diagnostic, NotReadClass, SourceFile, SourceId, SourceMap};
+use uclint_model::{Cluster, Diagnostic, NotReadClass, ObjectKey, SourceFile, SourceId, SourceMap};
 
 pub use load::{display_path, expand, list, Input, PathKind, RawInput};
 
@@ -91,6 +91,10 @@ pub struct Ingested {
     /// One account per path given to [`ingest_with`], in the order given: what it held and
     /// how much of it was read ([`GivenPath::nothing_read`]). Empty for [`parse`].
     pub given: Vec<GivenPath>,
+    /// Per end user and application user with secret values, a fingerprint of them
+    /// ([`secrets::fingerprint`]), in file order: an object held by several files has one per
+    /// file. Empty unless [`Options::secret_prints`].
+    pub secret_prints: Vec<(ObjectKey, u64)>,
     /// Per source: how to read a released text back (`None` when the text is kept).
     released: Vec<Option<Released>>,
     /// Per source: the given paths it was listed from, and why it was not read as an export
@@ -109,6 +113,10 @@ pub struct Options<'a> {
     /// listed, then the size of each file as it is parsed, from any worker. Called once per
     /// file, never per row, so it may be slow-ish (a progress bar).
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Fingerprint the secret values of each end user and application user
+    /// ([`Ingested::secret_prints`]), for `uclint diff` to tell a changed secret without holding
+    /// it.
+    pub secret_prints: bool,
 }
 
 impl std::fmt::Debug for Options<'_> {
@@ -116,6 +124,7 @@ impl std::fmt::Debug for Options<'_> {
         f.debug_struct("Options")
             .field("release_text", &self.release_text)
             .field("progress", &self.progress.is_some())
+            .field("secret_prints", &self.secret_prints)
             .finish()
     }
 }
@@ -392,8 +401,12 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options<'_>) -> Ingested {
         if let Some(progress) = options.progress {
             progress(Progress::Parsed { bytes: size });
         }
+        let mut prints = Vec::new();
         if read {
             secrets.extend(secrets::text_secrets(&file.text));
+            if options.secret_prints {
+                prints = secret_prints(&cluster, &file.text, &mut secrets);
+            }
             secrets::mask(&mut file.text, &secrets);
         } else {
             file.text = if diagnostics.is_empty() { String::new() } else { secrets::blanked(&file.text) };
@@ -409,14 +422,15 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options<'_>) -> Ingested {
             Released { input, secrets }
         });
         let report = FileReport { path: file.path, status };
-        (source, released, report, cluster, diagnostics, file_start.elapsed(), (given, unread))
+        (source, released, report, cluster, diagnostics, file_start.elapsed(), (given, unread), prints)
     });
     let mut out = Ingested::default();
     out.timings.parse = start.elapsed();
     let start = Instant::now();
     let mut merger = merge::Merger::default();
     let mut clusters = Vec::with_capacity(parsed.len());
-    for (source, released, report, cluster, diagnostics, time, outcome) in parsed {
+    for (source, released, report, cluster, diagnostics, time, outcome, prints) in parsed {
+        out.secret_prints.extend(prints);
         out.outcomes.push(outcome);
         out.timings.files.push((report.path.clone(), time));
         out.sources.add(source);
@@ -431,6 +445,22 @@ pub fn parse_inputs(mut inputs: Vec<Input>, options: Options<'_>) -> Ingested {
     out.diagnostics.extend(conflicts);
     out.timings.merge = start.elapsed();
     out
+}
+
+/// The fingerprint of each end user's and application user's secret values in one file: the
+/// secret ranges within the record's span. `secrets` is sorted here (masking does not mind).
+fn secret_prints(cluster: &Cluster, text: &str, secrets: &mut [(usize, usize)]) -> Vec<(ObjectKey, u64)> {
+    // Stable: the parse's ranges and the shape scan's are two sorted runs, which it merges in one pass.
+    secrets.sort();
+    let within = |span: uclint_model::Span| {
+        let (start, end) = (span.start as usize, span.end as usize);
+        let first = secrets.partition_point(|&(s, _)| s < start);
+        let last = secrets.partition_point(|&(s, _)| s < end);
+        &secrets[first..last]
+    };
+    let users = cluster.end_users.iter().map(|u| (ObjectKey::User(u.user_id.value.clone()), u.span));
+    let app_users = cluster.app_users.iter().map(|u| (ObjectKey::AppUser(u.name.value.clone()), u.span));
+    users.chain(app_users).filter_map(|(key, span)| Some((key, secrets::fingerprint(text, within(span))?))).collect()
 }
 
 /// Recognises a decoded file and parses it: a file named as a member of the Import/Export tar

@@ -10,8 +10,8 @@
 //! Secrets are not in the model (ingest masks them before any value reaches it; `EndUser`
 //! keeps only whether digest credentials are set), so no lister can list one: the digest
 //! credentials are a [`FieldValue::Secret`], shown as "set" or "not set" and never more. A
-//! secret whose value changed while it stayed set is therefore not seen as a change; holding
-//! the value (or an unkeyed hash of it) to see one is what the model refuses to do. The URL of a
+//! secret whose value changed while it stayed set is told apart outside the model, by the
+//! keyed fingerprints ingest takes for `uclint diff` (`uclint_ingest::secrets::fingerprint`). The URL of a
 //! phone's service subscription may carry parameter values (the rules never print it either):
 //! it is not listed, only the services subscribed to.
 //!

@@ -54,7 +54,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     // A bar of bytes parsed on a terminal for a large export (progress.rs); none under `-q`.
     let bar = crate::progress::IngestBar::new(!args.quiet);
     let progress = |event: uclint_ingest::Progress| bar.update(event);
-    let options = uclint_ingest::Options { release_text: true, progress: Some(&progress) };
+    let options = uclint_ingest::Options { release_text: true, progress: Some(&progress), ..Default::default() };
     let mut ingested = uclint_ingest::ingest_with(&args.paths, options);
     bar.finish();
     // A given path that yielded no export makes the run exit 2 (inputs.rs).

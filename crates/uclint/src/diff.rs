@@ -22,11 +22,13 @@
 //! side, a path that yielded nothing, or an output that could not be written; 0 otherwise.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use uclint::config::{self, Config};
 use uclint_model::fields;
-use uclint_model::{sort_diagnostics, Cluster, Diagnostic, ObjectKey, Severity, SourceId, SourceMap};
+use uclint_model::{sort_diagnostics, Cluster, ClusterIndex, Diagnostic, ObjectKey, Severity, SourceId, SourceMap};
 use uclint_report::{
     diff_headline, text, write_diff_full, write_diff_github, write_diff_json, write_diff_markdown, write_diff_sarif,
     ChangedObject, DiffReport, DiffSide, FieldChange, FindingState, ObjectChanges, ObjectEntry, RenderOptions,
@@ -63,7 +65,11 @@ pub fn run(args: &DiffArgs) -> u8 {
     });
     let new_input = std::mem::take(&mut new.input);
     let (new_lint, objects) = std::thread::scope(|scope| {
-        let objects = scope.spawn(|| compare(&old.cluster, &new.cluster));
+        let objects = scope.spawn(|| {
+            let mut objects = compare(&old.cluster, &new.cluster);
+            secret_changes(&mut objects, &old, &new);
+            objects
+        });
         let linted = lint(&new, new_input);
         (linted, join(objects))
     });
@@ -132,6 +138,9 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 /// One side, read.
 struct Side {
     cluster: Cluster,
+    /// Fingerprints of the users' secret values (`uclint_ingest::secrets::fingerprint`), one per
+    /// user and file.
+    prints: Vec<(ObjectKey, u64)>,
     sources: SourceMap,
     /// Diagnostics about the input itself, until the side is linted.
     input: Vec<Diagnostic>,
@@ -143,13 +152,14 @@ struct Side {
 impl Side {
     /// Reads `path` as `check` does, each text let go once parsed.
     fn ingest(path: &Path) -> Side {
-        let options = uclint_ingest::Options { release_text: true, progress: None };
+        let options = uclint_ingest::Options { release_text: true, secret_prints: true, ..Default::default() };
         let mut ingested = uclint_ingest::ingest_with(std::slice::from_ref(&path.to_path_buf()), options);
         let nothing_read = crate::inputs::report_nothing_read(&ingested.given);
         let files_read =
             ingested.files.iter().filter(|f| matches!(f.status, uclint_ingest::FileStatus::Read(_))).count();
         Side {
             cluster: std::mem::take(&mut ingested.cluster),
+            prints: std::mem::take(&mut ingested.secret_prints),
             sources: std::mem::take(&mut ingested.sources),
             input: std::mem::take(&mut ingested.diagnostics),
             files_read,
@@ -316,6 +326,82 @@ fn compare(old: &Cluster, new: &Cluster) -> ObjectChanges {
         }));
     }
     changes
+}
+
+/// One fingerprint per user, those of a user held by several files combined (xor: the order of
+/// the files does not matter).
+fn combined(prints: &[(ObjectKey, u64)]) -> FxHashMap<&ObjectKey, u64> {
+    let mut by_key: FxHashMap<&ObjectKey, u64> = FxHashMap::with_capacity_and_hasher(prints.len(), Default::default());
+    for (key, print) in prints {
+        *by_key.entry(key).or_default() ^= print;
+    }
+    by_key
+}
+
+/// The field a changed secret is shown as: never a value, only that it changed, was set or was
+/// cleared.
+const SECRETS: &str = "secrets (password, PIN, digest credentials)";
+
+/// Adds the end users and application users both sides have whose secret values differ, told by
+/// the fingerprints ingest took of them in this process (never the values): "set -> changed",
+/// "not set -> set" or "set -> not set", in the kind's place in the order of `fields::KINDS`.
+fn secret_changes(objects: &mut ObjectChanges, old: &Side, new: &Side) {
+    // Run beside NEW's rules, on the core they leave idle.
+    let (before, after) = (combined(&old.prints), combined(&new.prints));
+    let mut differ: Vec<(&ObjectKey, Option<u64>, Option<u64>)> = before
+        .iter()
+        .map(|(key, print)| (*key, Some(*print), after.get(key).copied()))
+        .chain(
+            after.iter().filter(|(key, _)| !before.contains_key(*key)).map(|(key, print)| (*key, None, Some(*print))),
+        )
+        .filter(|(_, before, after)| before != after)
+        .collect();
+    differ.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    if differ.is_empty() {
+        return;
+    }
+    // Only users both sides have: one on one side only is an added or removed object.
+    let (old_index, new_index) = (ClusterIndex::new(&old.cluster), ClusterIndex::new(&new.cluster));
+    let has = |index: &ClusterIndex<'_>, key: &ObjectKey| match key {
+        ObjectKey::User(id) => index.user(id).is_some(),
+        ObjectKey::AppUser(name) => index.app_user(name).is_some(),
+        _ => false,
+    };
+    let mut added = false;
+    for (key, before, after) in differ {
+        if !has(&old_index, key) || !has(&new_index, key) {
+            continue;
+        }
+        let field = FieldChange {
+            field: SECRETS.to_owned(),
+            before: Some(if before.is_some() { "set" } else { "not set" }.to_owned()),
+            after: Some(
+                if after.is_none() {
+                    "not set"
+                } else if before.is_some() {
+                    "changed"
+                } else {
+                    "set"
+                }
+                .to_owned(),
+            ),
+            secret: true,
+        };
+        let shown = key.to_string();
+        match objects.changed.iter_mut().find(|c| c.key == shown) {
+            Some(changed) => changed.fields.push(field),
+            None => {
+                let kind = if matches!(key, ObjectKey::User(_)) { "End users" } else { "Application users" };
+                objects.changed.push(ChangedObject { kind, key: shown, fields: vec![field] });
+                added = true;
+            }
+        }
+    }
+    if added {
+        // Back in report order: by kind as `fields::KINDS` lists them, then by key.
+        let rank = |kind: &str| fields::KINDS.iter().position(|k| k.name == kind).unwrap_or(usize::MAX);
+        objects.changed.sort_by(|a, b| rank(a.kind).cmp(&rank(b.kind)).then_with(|| a.key.cmp(&b.key)));
+    }
 }
 
 /// Renders and writes every output asked for; the default is `full` to standard output.

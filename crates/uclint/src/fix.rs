@@ -111,7 +111,7 @@ pub fn run(args: &FixArgs) -> u8 {
 /// Reads the export as `check` does, keeping nothing of its texts (the writers read the
 /// original bytes again).
 fn read(paths: &[PathBuf]) -> Ingested {
-    uclint_ingest::ingest_with(paths, uclint_ingest::Options { release_text: true, progress: None })
+    uclint_ingest::ingest_with(paths, uclint_ingest::Options { release_text: true, ..Default::default() })
 }
 
 /// The rules' findings, in output order, with their fixes when `fixing`.

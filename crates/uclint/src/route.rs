@@ -25,7 +25,7 @@ pub fn run(args: &RouteArgs) -> u8 {
             text::terminal_message(&args.digits)
         ));
     }
-    let options = uclint_ingest::Options { release_text: true, progress: None };
+    let options = uclint_ingest::Options { release_text: true, ..Default::default() };
     let ingested = uclint_ingest::ingest_with(&args.paths, options);
     let nothing_read = crate::inputs::report_nothing_read(&ingested.given);
     let input_failed = ingested.diagnostics.iter().any(|d| d.severity == Severity::Error);
