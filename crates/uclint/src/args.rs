@@ -249,6 +249,35 @@ pub struct CheckArgs {
     pub deployment: DeploymentArgs,
 }
 
+impl CheckArgs {
+    /// The `check` another command runs on `paths` (`report`, `fix`, `diff`): no output of its
+    /// own, quiet, every rule of the default selection, failing on errors; each command sets what
+    /// it takes from its own flags on top.
+    fn derived(paths: Vec<PathBuf>, deployment: &DeploymentArgs) -> CheckArgs {
+        CheckArgs {
+            paths,
+            outputs: Vec::new(),
+            fail_on: FailOn::Error,
+            exit_zero: false,
+            baseline: None,
+            write_baseline: None,
+            statistics: false,
+            timings: false,
+            color: Color::Never,
+            select: Vec::new(),
+            extend_select: Vec::new(),
+            ignore: Vec::new(),
+            verbose: false,
+            quiet: true,
+            show_files: false,
+            show_settings: false,
+            no_cap: false,
+            doc_base_url: None,
+            deployment: deployment.clone(),
+        }
+    }
+}
+
 /// The configuration file and the deployment facts that `check` and `report` share; each flag
 /// overrides the configuration's value.
 #[derive(Clone, Debug, Args)]
@@ -319,26 +348,13 @@ impl ReportArgs {
             None => Format::Html,
         };
         CheckArgs {
-            paths: self.paths.clone(),
             outputs: vec![Output { format, file: Some(self.output.clone()) }],
             // Not a gate unless asked to be one (docs/exit-codes.md).
             fail_on: self.fail_on.unwrap_or(FailOn::Error),
             exit_zero: self.exit_zero || self.fail_on.is_none(),
-            baseline: None,
-            write_baseline: None,
-            statistics: false,
-            timings: false,
-            color: Color::Never,
-            select: Vec::new(),
-            extend_select: Vec::new(),
-            ignore: Vec::new(),
             verbose: self.verbose,
             quiet: self.quiet,
-            show_files: false,
-            show_settings: false,
-            no_cap: false,
-            doc_base_url: None,
-            deployment: self.deployment.clone(),
+            ..CheckArgs::derived(self.paths.clone(), &self.deployment)
         }
     }
 }
@@ -381,27 +397,11 @@ pub struct FixArgs {
 
 impl FixArgs {
     /// The `check` whose findings are fixed, and which re-checks the fixed export.
-    pub fn to_check(&self, paths: Vec<PathBuf>) -> CheckArgs {
+    pub fn to_check(&self) -> CheckArgs {
         CheckArgs {
-            paths,
-            outputs: Vec::new(),
-            fail_on: FailOn::Error,
-            exit_zero: false,
-            baseline: None,
-            write_baseline: None,
-            statistics: false,
-            timings: false,
-            color: Color::Never,
             select: self.select.clone(),
-            extend_select: Vec::new(),
             ignore: self.ignore.clone(),
-            verbose: false,
-            quiet: true,
-            show_files: false,
-            show_settings: false,
-            no_cap: false,
-            doc_base_url: None,
-            deployment: self.deployment.clone(),
+            ..CheckArgs::derived(self.paths.clone(), &self.deployment)
         }
     }
 }
@@ -480,27 +480,15 @@ pub struct DiffArgs {
 
 impl DiffArgs {
     /// The `check` each side is read and linted as: the same rules and settings for both.
-    pub fn to_check(&self, paths: Vec<PathBuf>) -> CheckArgs {
+    pub fn to_check(&self) -> CheckArgs {
         CheckArgs {
-            paths,
-            outputs: Vec::new(),
             fail_on: self.fail_on,
             exit_zero: self.exit_zero,
-            baseline: None,
-            write_baseline: None,
-            statistics: false,
-            timings: false,
-            color: Color::Never,
             select: self.select.clone(),
             extend_select: self.extend_select.clone(),
             ignore: self.ignore.clone(),
-            verbose: false,
-            quiet: true,
-            show_files: false,
-            show_settings: false,
             no_cap: self.no_cap,
-            doc_base_url: None,
-            deployment: self.deployment.clone(),
+            ..CheckArgs::derived(vec![self.old.clone(), self.new.clone()], &self.deployment)
         }
     }
 }

@@ -86,11 +86,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut diagnostics = result.diagnostics;
     diagnostics.reserve_exact(ingested.diagnostics.len());
     diagnostics.append(&mut ingested.diagnostics);
-    for d in &mut diagnostics {
-        if let Some(severity) = config.severity.get(d.code.id) {
-            d.severity = *severity;
-        }
-    }
+    config.apply_severities(&mut diagnostics);
     // The baseline accepts the first findings of a rule on an object in output order.
     sort_diagnostics(&mut diagnostics);
 

@@ -209,6 +209,15 @@ pub struct Config {
 }
 
 impl Config {
+    /// Gives each finding the severity `[severity]` sets for its code, if any.
+    pub fn apply_severities(&self, diagnostics: &mut [Diagnostic]) {
+        for d in diagnostics {
+            if let Some(severity) = self.severity.get(d.code.id) {
+                d.severity = *severity;
+            }
+        }
+    }
+
     /// Removes the findings the suppressions accept. Returns the findings kept, how many were
     /// suppressed, and a problem for each suppression of a rule that ran that matched nothing
     /// (a suppression of a rule that did not run cannot be judged, so it is left alone).

@@ -45,7 +45,7 @@ pub fn run(args: &DiffArgs) -> u8 {
     if args.outputs.iter().filter(|o| o.file.is_none()).count() > 1 {
         return usage_error("at most one --format may write to standard output; give the others a file (json=FILE)");
     }
-    let check = args.to_check(vec![args.old.clone()]);
+    let check = args.to_check();
     let Setup { config, rules, deployment, .. } = match setup(&check) {
         Ok(setup) => setup,
         Err(code) => return code,
@@ -203,11 +203,7 @@ fn lint(
     let input_failed = input.iter().any(|d| d.severity == Severity::Error);
     let mut diagnostics = result.diagnostics;
     diagnostics.extend(input);
-    for d in &mut diagnostics {
-        if let Some(severity) = config.severity.get(d.code.id) {
-            d.severity = *severity;
-        }
-    }
+    config.apply_severities(&mut diagnostics);
     let checked = uclint::summary::checked(rules, &result.skipped);
     if !config.suppressions.is_empty() {
         // Unmatched suppressions are `check`'s to report; the diff only applies them.

@@ -31,7 +31,7 @@ use crate::exit::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::output;
 
 pub fn run(args: &FixArgs) -> u8 {
-    let check = args.to_check(args.paths.clone());
+    let check = args.to_check();
     let Setup { rules, deployment, .. } = match setup(&check) {
         Ok(setup) => setup,
         Err(code) => return code,
